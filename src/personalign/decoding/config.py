@@ -1,0 +1,65 @@
+"""DecodingConfig: every knob of the engine, validated in one place (CLI and server reuse it)."""
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field
+
+from personalign.errors import ConfigError
+
+STRATEGIES = ("base", "prompt", "pad", "best-of-n")
+
+
+@dataclass
+class DecodingConfig:
+    strategy: str = "pad"
+    max_new_tokens: int = 128
+    temperature: float = 0.0        # 0 → greedy; > 0 → sampling (PAD samples from softmax(score/τ))
+    top_p: float = 1.0              # nucleus sampling for base/prompt/best-of-n candidates
+    top_k: int = 10                 # PAD's candidate set T = top-k(z_B)
+    weight: float = 1.0             # PAD's w (single-term shorthand)
+    n: int = 4                      # best-of-n: samples per prompt
+    candidate_temperature: float = 0.7  # best-of-n samples at this τ when temperature is 0
+    seed: int | None = None
+    stop: tuple[str, ...] = field(default_factory=tuple)
+    preference_in_base: bool = False  # the authors' setting: the base sees the preference too
+
+    def validate(self) -> "DecodingConfig":
+        if self.strategy not in STRATEGIES:
+            raise ConfigError(f"unknown strategy {self.strategy!r}; choose one of {', '.join(STRATEGIES)}")
+        _check_int("max_new_tokens", self.max_new_tokens, 1)
+        _check_int("top_k", self.top_k, 1)
+        _check_int("n", self.n, 1)
+        _check_float("temperature", self.temperature, 0.0)
+        _check_float("candidate_temperature", self.candidate_temperature, 0.0)
+        _check_float("weight", self.weight, 0.0)
+        _check_float("top_p", self.top_p, 0.0)
+        if not 0.0 < self.top_p <= 1.0:
+            raise ConfigError(f"top_p must be in (0, 1], got {self.top_p}")
+        if self.seed is not None:
+            _check_int("seed", self.seed, 0)
+        if isinstance(self.stop, str):
+            self.stop = (self.stop,)
+        self.stop = tuple(self.stop)
+        if any(not s for s in self.stop):
+            raise ConfigError("stop strings must be non-empty")
+        return self
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _check_int(name: str, value, minimum: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise ConfigError(f"{name} must be an integer >= {minimum}, got {value!r}")
+
+
+def _check_float(name: str, value, minimum: float) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ConfigError(f"{name} must be a finite number, got {value!r}")
+    if value < minimum:
+        raise ConfigError(f"{name} must be >= {minimum}, got {value!r}")
+
+
+def check_weight(value: float, name: str = "weight") -> float:
+    _check_float(name, value, 0.0)
+    return float(value)

@@ -1,0 +1,420 @@
+"""The decoding engine: one `generate` over base, preference prompting, PAD and best-of-n.
+
+Every model keeps a KV cache. Rows are grouped by the model that scores them, so each model runs one
+batched forward per step: with training-free PAD (PersRM = the base model shown the preference) the
+base rows and the preference rows share a single forward. Rows that finish are pruned from every
+cache, so a batch slows down only as long as its longest answer needs.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import torch
+
+from personalign.decoding.config import DecodingConfig, check_weight
+from personalign.decoding.pad import RewardLogits, choose, pad_step, sample_full_vocab
+from personalign.decoding.prompting import preference_system_prompt
+from personalign.errors import ConfigError, TokenizerMismatchError
+from personalign.models import LoadedModel, render_chat, same_vocabulary
+
+TokenCallback = Callable[[int, int, str], None]  # (prompt index, token id, new text)
+
+
+@dataclass
+class RewardTerm:
+    """One personalized reward in PAD's sum: Σ_j w_j · r_j(a). Several terms = multi-objective decoding.
+
+    `preference` and `weight` are one value for the whole batch or one per prompt. `model` is a PersRM
+    or any causal LM with the base's tokenizer (None: the engine's reward model). `reference` is a
+    separate reference LM (None: z_ref = z_B, as in the authors' release).
+    """
+
+    preference: str | Sequence[str]
+    weight: float | Sequence[float] = 1.0
+    model: object | None = None
+    reference: LoadedModel | None = None
+
+
+@dataclass
+class Generation:
+    text: str
+    token_ids: list[int]
+    finish_reason: str  # "eos" | "stop" | "length"
+    prompt_tokens: int
+    reward: float | None = None  # best-of-n: the chosen answer's sequence-level reward
+
+
+@dataclass
+class GenerationResult:
+    outputs: list[Generation]
+    strategy: str
+    config: DecodingConfig
+    seconds: float
+    prefill_seconds: float
+    extras: dict = field(default_factory=dict)
+
+    @property
+    def texts(self) -> list[str]:
+        return [o.text for o in self.outputs]
+
+    @property
+    def new_tokens(self) -> int:
+        return sum(len(o.token_ids) for o in self.outputs)
+
+    @property
+    def tokens_per_second(self) -> float:
+        return self.new_tokens / self.seconds if self.seconds > 0 else 0.0
+
+
+class _Scorer:
+    """Something that maps (prompt, preference) to token ids and ids to next-token logits."""
+
+    def __init__(self, obj):
+        self.obj = obj
+        self.model = obj.model
+        self.tokenizer = obj.tokenizer
+        self.name = getattr(obj, "name", type(obj).__name__)
+
+    def input_ids(self, prompt: str, preference: str | None) -> list[int]:
+        if hasattr(self.obj, "reward_input_ids"):  # a PersRM brings its own documented template
+            return self.obj.reward_input_ids(prompt, preference)
+        system = preference_system_prompt(preference) if preference else None
+        return render_chat(self.tokenizer, prompt, system=system)
+
+
+def _forward(model, **kwargs):
+    try:
+        return model(**kwargs, logits_to_keep=1)
+    except TypeError:  # models without logits_to_keep compute all positions
+        return model(**kwargs)
+
+
+class _Stream:
+    """One model's rows, decoded in lockstep with one KV cache. Rows are role-major: row = role·n + i."""
+
+    def __init__(self, model, roles: list, inputs: list[list[int]], pad_id: int, device):
+        self.model, self.roles, self.n = model, roles, len(inputs) // len(roles)
+        width = max(len(ids) for ids in inputs)
+        ids = torch.full((len(inputs), width), pad_id, dtype=torch.long)
+        mask = torch.zeros((len(inputs), width), dtype=torch.long)
+        for row, seq in enumerate(inputs):
+            ids[row, width - len(seq):] = torch.tensor(seq)
+            mask[row, width - len(seq):] = 1
+        self.mask = mask.to(device)
+        out = _forward(model, input_ids=ids.to(device), attention_mask=self.mask,
+                       position_ids=(self.mask.cumsum(-1) - 1).clamp(min=0), use_cache=True)
+        self.cache, self.logits = out.past_key_values, out.logits[:, -1]
+        self.next_position = self.mask.sum(-1, keepdim=True)
+
+    def logits_for(self, role) -> torch.Tensor:
+        start = self.roles.index(role) * self.n
+        return self.logits[start:start + self.n]
+
+    def keep(self, keep: torch.Tensor) -> None:
+        rows = torch.cat([keep + r * self.n for r in range(len(self.roles))])
+        self.cache.reorder_cache(rows)
+        self.mask, self.next_position, self.logits = self.mask[rows], self.next_position[rows], self.logits[rows]
+        self.n = len(keep)
+
+    def step(self, tokens: torch.Tensor) -> None:
+        self.mask = torch.cat([self.mask, self.mask.new_ones((self.mask.shape[0], 1))], dim=-1)
+        out = self.model(input_ids=tokens.repeat(len(self.roles))[:, None], attention_mask=self.mask,
+                         position_ids=self.next_position, past_key_values=self.cache, use_cache=True)
+        self.cache, self.logits = out.past_key_values, out.logits[:, -1]
+        self.next_position = self.next_position + 1
+
+
+class _RowText:
+    """Incremental detokenization for stop strings and streaming (multi-byte characters stay whole)."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer, self.ids, self.text, self.emitted = tokenizer, [], "", 0
+
+    def push(self, token_id: int) -> str:
+        self.ids.append(token_id)
+        self.text = self.tokenizer.decode(self.ids, skip_special_tokens=True)
+        if self.text.endswith("\ufffd"):  # an incomplete UTF-8 sequence: wait for the next token
+            return ""
+        piece, self.emitted = self.text[self.emitted:], len(self.text)
+        return piece
+
+
+class Engine:
+    """A base model plus the reward models PAD and best-of-n consult.
+
+    `reward_model` is the default PersRM: a PersRM object or any causal LM with the base's tokenizer.
+    Left out, it is the base model itself shown the preference (training-free PAD); no weights are
+    loaded twice.
+    """
+
+    def __init__(self, base: LoadedModel, reward_model=None):
+        self.base = base
+        self.reward_model = reward_model if reward_model is not None else base
+        self._check_vocab(self.reward_model)
+        tok = base.tokenizer
+        self.pad_id = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
+        eos = {tok.eos_token_id}
+        gen_eos = getattr(getattr(base.model, "generation_config", None), "eos_token_id", None)
+        eos.update(gen_eos if isinstance(gen_eos, (list, tuple)) else [gen_eos])
+        self.eos_ids = {e for e in eos if e is not None}
+
+    @classmethod
+    def from_pretrained(cls, model: str | None = None, reward_model: str | None = None,
+                        device: str = "auto", dtype: str = "auto") -> "Engine":
+        from personalign.models import DEFAULT_MODEL, load
+
+        base = load(model or DEFAULT_MODEL, device=device, dtype=dtype)
+        reward = load(reward_model, device=device, dtype=dtype) if reward_model else None
+        return cls(base, reward)
+
+    def _check_vocab(self, obj) -> None:
+        if obj is self.base or getattr(obj, "tokenizer", None) is None:
+            return
+        if not same_vocabulary(self.base.tokenizer, obj.tokenizer):
+            raise TokenizerMismatchError(
+                f"base model {self.base.name!r} and reward model {getattr(obj, 'name', type(obj).__name__)!r} "
+                f"use different tokenizers ({len(self.base.tokenizer)} vs {len(obj.tokenizer)} tokens); "
+                "PAD compares logits token by token, so both must share one vocabulary"
+            )
+
+    # ----------------------------------------------------------------------------------------- API
+    def generate(self, prompts: str | Sequence[str], preference: str | Sequence[str] | None = None,
+                 strategy: str | None = None, terms: Sequence[RewardTerm] | None = None,
+                 on_token: TokenCallback | None = None, config: DecodingConfig | None = None,
+                 **overrides) -> GenerationResult:
+        """Answer a batch of prompts; `preference` is one text or one per prompt.
+
+        `terms` replaces the single (preference, weight) term with several reward terms (PAD and
+        best-of-n). `on_token(i, token_id, text)` streams each new piece of answer i.
+        """
+        cfg = _merge_config(config, strategy, overrides)
+        prompts = _as_prompt_list(prompts)
+        terms = self._resolve_terms(prompts, preference, terms, cfg)
+        base_prefs = _per_prompt(preference, len(prompts), "preference") if preference is not None else None
+        generator = None
+        if cfg.seed is not None or cfg.temperature > 0 or cfg.strategy == "best-of-n":
+            generator = torch.Generator(device=self.base.device)
+            generator.manual_seed(cfg.seed if cfg.seed is not None else torch.seed())
+
+        start = time.perf_counter()
+        if cfg.strategy == "best-of-n":
+            outputs, prefill, extras = self._best_of_n(prompts, base_prefs, terms, cfg, generator, on_token)
+        else:
+            base_inputs = self._base_inputs(prompts, base_prefs, cfg)
+            role_inputs = {"base": (self.base, base_inputs)}
+            if cfg.strategy == "pad":
+                role_inputs.update(self._reward_inputs(prompts, terms))
+            weights = [term_weights for _, term_weights in terms] if cfg.strategy == "pad" else []
+            outputs, prefill = self._decode(role_inputs, weights, cfg, cfg.temperature, generator, on_token)
+            extras = {}
+        return GenerationResult(outputs=outputs, strategy=cfg.strategy, config=cfg,
+                                seconds=time.perf_counter() - start, prefill_seconds=prefill, extras=extras)
+
+    # ------------------------------------------------------------------------------------- inputs
+    def _resolve_terms(self, prompts, preference, terms, cfg) -> list[tuple[RewardTerm, torch.Tensor]]:
+        if cfg.strategy in ("base",):
+            return []
+        if terms is None:
+            if preference is None:
+                raise ConfigError(f"strategy {cfg.strategy!r} needs a preference")
+            terms = [RewardTerm(preference=preference, weight=cfg.weight)]
+        if not terms:
+            raise ConfigError("terms must hold at least one RewardTerm")
+        resolved = []
+        for term in terms:
+            model = term.model if term.model is not None else self.reward_model
+            self._check_vocab(model)
+            if term.reference is not None:
+                self._check_vocab(term.reference)
+            prefs = _per_prompt(term.preference, len(prompts), "preference")
+            weights = [check_weight(w) for w in _per_prompt(term.weight, len(prompts), "weight")]
+            resolved.append((RewardTerm(prefs, weights, model, term.reference),
+                             torch.tensor(weights, dtype=torch.float32, device=self.base.device)))
+        return resolved
+
+    def _base_inputs(self, prompts, prefs, cfg) -> list[list[int]]:
+        show_preference = cfg.strategy == "prompt" or (cfg.preference_in_base and cfg.strategy != "base")
+        if cfg.strategy == "prompt" and prefs is None:
+            raise ConfigError("strategy 'prompt' needs a preference")
+        return [render_chat(self.base.tokenizer, p,
+                            system=preference_system_prompt(prefs[i]) if show_preference and prefs else None)
+                for i, p in enumerate(prompts)]
+
+    def _reward_inputs(self, prompts, terms) -> dict:
+        roles = {}
+        for j, (term, _) in enumerate(terms):
+            scorer = _Scorer(term.model)
+            roles[("reward", j)] = (term.model, [scorer.input_ids(p, term.preference[i]) for i, p in enumerate(prompts)])
+            if term.reference is not None:
+                ref = _Scorer(term.reference)
+                roles[("ref", j)] = (term.reference, [ref.input_ids(p, None) for p in prompts])
+        return roles
+
+    # ------------------------------------------------------------------------------------- decode
+    def _decode(self, role_inputs: dict, weights: list[torch.Tensor], cfg: DecodingConfig, temperature: float,
+                generator, on_token, top_p: float | None = None) -> tuple[list[Generation], float]:
+        device = self.base.device
+        batch = len(role_inputs["base"][1])
+        by_model: dict[int, list] = {}
+        for role, (owner, _) in role_inputs.items():
+            by_model.setdefault(id(owner.model), []).append(role)
+        t0 = time.perf_counter()
+        with torch.inference_mode():
+            streams = {}
+            for roles in by_model.values():
+                owner = role_inputs[roles[0]][0]
+                stream = _Stream(owner.model, roles, [ids for r in roles for ids in role_inputs[r][1]], self.pad_id, device)
+                streams.update({r: stream for r in roles})
+            prefill = time.perf_counter() - t0
+            unique_streams = list({id(s): s for s in streams.values()}.values())
+
+            texts = [_RowText(self.base.tokenizer) for _ in range(batch)]
+            finish = [None] * batch
+            active = torch.arange(batch, device=device)
+            watch_text = bool(cfg.stop) or on_token is not None
+            for step in range(cfg.max_new_tokens):
+                z_base = streams["base"].logits_for("base")
+                if weights:
+                    rewards = [RewardLogits(streams[("reward", j)].logits_for(("reward", j)),
+                                            streams[("ref", j)].logits_for(("ref", j)) if ("ref", j) in streams else z_base,
+                                            w[active]) for j, w in enumerate(weights)]
+                    vocab = min([z_base.shape[-1]] + [r.persrm.shape[-1] for r in rewards])
+                    candidates, score = pad_step(z_base[:, :vocab], [RewardLogits(r.persrm[:, :vocab], r.reference[:, :vocab], r.weight)
+                                                                      for r in rewards], cfg.top_k)
+                    tokens = choose(candidates, score, temperature, generator)
+                else:
+                    tokens = sample_full_vocab(z_base, temperature, cfg.top_p if top_p is None else top_p, generator)
+
+                for i, (row, token) in enumerate(zip(active.tolist(), tokens.tolist())):
+                    piece = texts[row].push(token) if watch_text else texts[row].ids.append(token)
+                    if token in self.eos_ids:
+                        finish[row] = "eos"
+                    elif cfg.stop and any(s in texts[row].text for s in cfg.stop):
+                        finish[row] = "stop"
+                    elif step == cfg.max_new_tokens - 1:
+                        finish[row] = "length"
+                    if on_token is not None and piece and finish[row] != "stop":
+                        on_token(row, token, piece)
+                done = torch.tensor([finish[r] is not None for r in active.tolist()], device=device)
+                if bool(done.all()):
+                    break
+                if bool(done.any()):
+                    keep = (~done).nonzero().squeeze(-1)
+                    active, tokens = active[keep], tokens[keep]
+                    for stream in unique_streams:
+                        stream.keep(keep)
+                for stream in unique_streams:
+                    stream.step(tokens)
+
+        outputs = []
+        for row in range(batch):
+            text = self.base.tokenizer.decode(texts[row].ids, skip_special_tokens=True)
+            if finish[row] == "stop":
+                text = _cut_at_stop(text, cfg.stop)
+            outputs.append(Generation(text=text, token_ids=texts[row].ids, finish_reason=finish[row],
+                                      prompt_tokens=len(role_inputs["base"][1][row])))
+        return outputs, prefill
+
+    # --------------------------------------------------------------------------------- best-of-n
+    def _best_of_n(self, prompts, prefs, terms, cfg, generator, on_token):
+        """Sample n answers per prompt from the base, keep the one with the highest sequence reward.
+
+        A sampled token may fall outside the base's top-k, so the sequence reward uses full-vocabulary
+        log-probabilities: R(y) = Σ_j w_j Σ_t [log p_R(y_t) − log p_ref(y_t)], which is the DPO
+        implicit reward of the PersRM against the reference.
+        """
+        n = cfg.n
+        expanded = [p for p in prompts for _ in range(n)]
+        expanded_prefs = [p for p in prefs for _ in range(n)] if prefs is not None else None
+        base_inputs = self._base_inputs(expanded, expanded_prefs, cfg)
+        temperature = cfg.temperature if cfg.temperature > 0 else cfg.candidate_temperature
+        candidates, prefill = self._decode({"base": (self.base, base_inputs)}, [], cfg, temperature, generator, None)
+        answers = [c.token_ids for c in candidates]
+
+        rewards = torch.zeros(len(expanded))
+        for term, weights in terms:
+            reward_ctx = [_Scorer(term.model).input_ids(p, term.preference[i // n]) for i, p in enumerate(expanded)]
+            ref_owner = term.reference or self.base
+            ref_ctx = ([_Scorer(term.reference).input_ids(p, None) for p in expanded]
+                       if term.reference is not None else base_inputs)
+            log_ratio = (self._sequence_logprob(term.model.model, reward_ctx, answers)
+                         - self._sequence_logprob(ref_owner.model, ref_ctx, answers))
+            rewards += weights.cpu().repeat_interleave(n) * log_ratio
+        outputs = []
+        for i in range(len(prompts)):
+            best = i * n + int(rewards[i * n:(i + 1) * n].argmax())
+            chosen = candidates[best]
+            chosen.reward = float(rewards[best])
+            outputs.append(chosen)
+            if on_token is not None and chosen.text:
+                on_token(i, chosen.token_ids[-1] if chosen.token_ids else -1, chosen.text)
+        extras = {"candidates": [[c.text for c in candidates[i * n:(i + 1) * n]] for i in range(len(prompts))],
+                  "rewards": rewards.view(len(prompts), n).tolist()}
+        return outputs, prefill, extras
+
+    def _sequence_logprob(self, model, contexts: list[list[int]], answers: list[list[int]],
+                          chunk: int = 16) -> torch.Tensor:
+        """Σ_t log p(answer_t | context, answer_<t) for each row, batched with left padding."""
+        totals = []
+        with torch.inference_mode():
+            for s in range(0, len(contexts), chunk):
+                rows = [c + a for c, a in zip(contexts[s:s + chunk], answers[s:s + chunk])]
+                width = max(len(r) for r in rows)
+                ids = torch.full((len(rows), width), self.pad_id, dtype=torch.long)
+                mask = torch.zeros_like(ids)
+                for k, r in enumerate(rows):
+                    ids[k, width - len(r):], mask[k, width - len(r):] = torch.tensor(r), 1
+                ids, mask = ids.to(self.base.device), mask.to(self.base.device)
+                logits = model(input_ids=ids, attention_mask=mask,
+                               position_ids=(mask.cumsum(-1) - 1).clamp(min=0)).logits.float()
+                logp = logits[:, :-1].log_softmax(-1).gather(-1, ids[:, 1:, None]).squeeze(-1)
+                for k, a in enumerate(answers[s:s + chunk]):
+                    totals.append(logp[k, width - 1 - len(a):].sum().item() if a else 0.0)
+        return torch.tensor(totals)
+
+
+# ------------------------------------------------------------------------------------------ helpers
+def _merge_config(config: DecodingConfig | None, strategy: str | None, overrides: dict) -> DecodingConfig:
+    cfg = DecodingConfig(**{**(config.to_dict() if config else {}), **overrides})
+    if strategy is not None:
+        cfg.strategy = strategy
+    return cfg.validate()
+
+
+def _as_prompt_list(prompts) -> list[str]:
+    prompts = [prompts] if isinstance(prompts, str) else list(prompts)
+    if not prompts:
+        raise ConfigError("no prompts given")
+    for p in prompts:
+        if not isinstance(p, str) or not p.strip():
+            raise ConfigError("prompts must be non-empty strings")
+        _check_text(p, "prompt")
+    return prompts
+
+
+def _check_text(text: str, what: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ConfigError(f"{what} is not valid UTF-8 text") from None
+    if "\x00" in text:
+        raise ConfigError(f"{what} contains a NUL byte")
+
+
+def _per_prompt(value, n: int, what: str) -> list:
+    values = [value] * n if isinstance(value, (str, int, float)) else list(value)
+    if len(values) != n:
+        raise ConfigError(f"got {len(values)} {what} values for {n} prompts")
+    if what == "preference":
+        for v in values:
+            if not isinstance(v, str) or not v.strip():
+                raise ConfigError("preferences must be non-empty strings")
+            _check_text(v, "preference")
+    return values
+
+
+def _cut_at_stop(text: str, stops: Sequence[str]) -> str:
+    cut = min((text.find(s) for s in stops if s in text), default=len(text))
+    return text[:cut]

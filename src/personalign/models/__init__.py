@@ -1,0 +1,25 @@
+"""Bottom layer: loading causal LMs (the embedded SmolLM2 included) and building tiny test models."""
+from personalign.models.loader import (
+    DEFAULT_MODEL,
+    EMBEDDED_MODELS,
+    LoadedModel,
+    cache_dir,
+    embedded_cache_path,
+    load,
+    resolve_dtype,
+    resolve_device,
+)
+from personalign.models.chat import render_chat, same_vocabulary
+
+__all__ = [
+    "DEFAULT_MODEL",
+    "EMBEDDED_MODELS",
+    "LoadedModel",
+    "cache_dir",
+    "embedded_cache_path",
+    "load",
+    "render_chat",
+    "resolve_device",
+    "resolve_dtype",
+    "same_vocabulary",
+]

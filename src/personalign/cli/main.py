@@ -1,0 +1,64 @@
+"""`personalign` command line. Bad input ends in one line on stderr and exit code 2, never a traceback.
+
+Sub-commands live in sibling modules that expose `register(app)`; this module wires them and owns
+error handling, so every command reports problems the same way.
+"""
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+import click
+import typer
+
+from personalign.errors import PersonalignError
+
+os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  rich_markup_mode=None, help="personalign: personalized alignment of language models.")
+
+# Each module adds its commands with register(app); a module that is not there is skipped.
+_COMMAND_MODULES = ("generate", "prefs", "data", "train", "evaluate", "serve", "align")
+
+
+def _register_all() -> None:
+    for name in _COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"personalign.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"personalign.cli.{name}":
+                continue
+            raise
+        module.register(app)
+
+
+def fail(message: str) -> "typer.Exit":
+    """Print one error line and return the exit to raise (code 2)."""
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code=2)
+
+
+def main(argv: list[str] | None = None) -> None:
+    _register_all()
+    try:
+        app(args=argv, prog_name="personalign", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.exceptions.UsageError as exc:
+        typer.echo(f"error: {exc.format_message().splitlines()[0] if exc.format_message() else exc}", err=True)
+        sys.exit(2)
+    except click.exceptions.ClickException as exc:
+        typer.echo(f"error: {exc.format_message()}", err=True)
+        sys.exit(2)
+    except PersonalignError as exc:
+        typer.echo(f"error: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}", err=True)
+        sys.exit(2)
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        typer.echo("interrupted", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

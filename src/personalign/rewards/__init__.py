@@ -1,0 +1,1 @@
+"""Rewards layer: transparent judges, preference dimensions, the personalized reward model (PersRM)."""

@@ -1,0 +1,108 @@
+"""Personalized preference pairs, one JSON object per line:
+
+    {"preference": "Answer in one short sentence.", "prompt": "Why is the sky blue?", "chosen": "...", "rejected": "...", "dimension": "length", "source": "synth"}
+
+`dimension` and `source` are optional. The loader checks every line and reports every bad one by line
+number; nothing is silently dropped.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from personalign.errors import PersonalignError
+
+REQUIRED = ("preference", "prompt", "chosen", "rejected")
+OPTIONAL = ("dimension", "source")
+
+
+class DataError(PersonalignError, ValueError):
+    """A pairs file with invalid lines; `problems` lists (line number, message)."""
+
+    def __init__(self, path, problems: list[tuple[int, str]]):
+        self.path, self.problems = path, problems
+        shown = "; ".join(f"line {n}: {msg}" for n, msg in problems[:5])
+        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+        super().__init__(f"{path}: {len(problems)} invalid line(s): {shown}{more}")
+
+
+@dataclass(frozen=True)
+class PairRecord:
+    preference: str
+    prompt: str
+    chosen: str
+    rejected: str
+    dimension: str | None = None
+    source: str | None = None
+
+    def to_json(self) -> str:
+        return json.dumps({k: v for k, v in asdict(self).items() if v is not None}, ensure_ascii=False)
+
+
+def parse_pair(obj) -> PairRecord:
+    """Validate one decoded JSON value; raises ValueError with the reason."""
+    if not isinstance(obj, dict):
+        raise ValueError("expected a JSON object")
+    missing = [k for k in REQUIRED if k not in obj]
+    if missing:
+        raise ValueError(f"missing field(s) {', '.join(missing)}")
+    unknown = sorted(set(obj) - set(REQUIRED) - set(OPTIONAL))
+    if unknown:
+        raise ValueError(f"unknown field(s) {', '.join(unknown)}")
+    for key in REQUIRED:
+        if not isinstance(obj[key], str) or not obj[key].strip():
+            raise ValueError(f"{key!r} must be a non-empty string")
+    for key in OPTIONAL:
+        if key in obj and obj[key] is not None and not isinstance(obj[key], str):
+            raise ValueError(f"{key!r} must be a string")
+    if obj["chosen"] == obj["rejected"]:
+        raise ValueError("'chosen' and 'rejected' are identical")
+    return PairRecord(**{k: obj.get(k) for k in REQUIRED + OPTIONAL})
+
+
+def load_pairs(path: str | os.PathLike) -> list[PairRecord]:
+    path = Path(path)
+    if not path.is_file():
+        raise PersonalignError(f"pairs file not found: {path}")
+    records, problems = [], []
+    with open(path, encoding="utf-8", errors="strict") as handle:
+        try:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    records.append(parse_pair(json.loads(line)))
+                except (ValueError, TypeError) as exc:  # JSONDecodeError is a ValueError
+                    problems.append((number, str(exc)))
+        except UnicodeDecodeError:
+            problems.append((number + 1 if "number" in dir() else 1, "not valid UTF-8"))
+    if problems:
+        raise DataError(path, problems)
+    return records
+
+
+def write_pairs(path: str | os.PathLike, records: Iterable[PairRecord]) -> int:
+    """Write atomically (temp file + rename); returns the number of records."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    count = 0
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(record.to_json() + "\n")
+            count += 1
+    os.replace(tmp, path)
+    return count
+
+
+def pairs_hash(records: Iterable[PairRecord]) -> str:
+    """A content hash recorded with trained models, so results trace back to their data."""
+    digest = hashlib.sha256()
+    for record in records:
+        digest.update(record.to_json().encode("utf-8") + b"\n")
+    return digest.hexdigest()

@@ -1,0 +1,48 @@
+"""Shared fixtures. No test touches the hub: HF_HUB_OFFLINE is forced before transformers loads."""
+import os
+
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
+
+import pytest  # noqa: E402
+
+SHARED = os.path.join(os.path.dirname(__file__), "..", "..", "shared")
+
+
+@pytest.fixture(scope="session")
+def tiny_tok():
+    from personalign.models.tiny import tiny_tokenizer
+
+    return tiny_tokenizer()
+
+
+@pytest.fixture(scope="session")
+def tiny_base(tiny_tok):
+    from personalign.models.tiny import tiny_llama
+
+    return tiny_llama(tiny_tok, seed=0)
+
+
+@pytest.fixture(scope="session")
+def tiny_other(tiny_tok):
+    """A second model with the same tokenizer and different weights (a separate PersRM/reference)."""
+    from personalign.models.tiny import tiny_llama
+
+    return tiny_llama(tiny_tok, seed=1)
+
+
+@pytest.fixture(scope="session")
+def embedded():
+    """The real embedded SmolLM2 model (integration tests only)."""
+    from personalign.models import load
+
+    return load("smollm2-135m-instruct", device="cpu", dtype="float32")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path_factory, monkeypatch):
+    # Tests never write into the user's data dir; the model cache stays shared so the GGUF
+    # conversion happens once per machine.
+    data = tmp_path_factory.mktemp("xdg_data")
+    monkeypatch.setenv("XDG_DATA_HOME", str(data))
+    monkeypatch.delenv("PERSONALIGN_DB", raising=False)

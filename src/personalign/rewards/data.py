@@ -70,17 +70,19 @@ def load_pairs(path: str | os.PathLike) -> list[PairRecord]:
     if not path.is_file():
         raise PersonalignError(f"pairs file not found: {path}")
     records, problems = [], []
-    with open(path, encoding="utf-8", errors="strict") as handle:
-        try:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    records.append(parse_pair(json.loads(line)))
-                except (ValueError, TypeError) as exc:  # JSONDecodeError is a ValueError
-                    problems.append((number, str(exc)))
-        except UnicodeDecodeError:
-            problems.append((number + 1 if "number" in dir() else 1, "not valid UTF-8"))
+    with open(path, "rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                problems.append((number, "not valid UTF-8"))
+                continue
+            if not line.strip():
+                continue
+            try:
+                records.append(parse_pair(json.loads(line)))
+            except (ValueError, TypeError) as exc:  # JSONDecodeError is a ValueError
+                problems.append((number, str(exc)))
     if problems:
         raise DataError(path, problems)
     return records

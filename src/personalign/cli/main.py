@@ -12,6 +12,15 @@ import sys
 import click
 import typer
 
+try:  # recent typer vendors its own click, whose exception classes are not click's
+    from typer._click.exceptions import ClickException as _TyperClickException
+except ImportError:  # pragma: no cover
+    _TyperClickException = click.exceptions.ClickException
+
+_EXITS = (click.exceptions.Exit, typer.Exit)
+_ABORTS = (KeyboardInterrupt, click.exceptions.Abort, typer.Abort)
+_USAGE_ERRORS = (click.exceptions.ClickException, _TyperClickException)
+
 from personalign.errors import PersonalignError
 
 os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
@@ -44,18 +53,16 @@ def main(argv: list[str] | None = None) -> None:
     _register_all()
     try:
         app(args=argv, prog_name="personalign", standalone_mode=False)
-    except click.exceptions.Exit as exc:
+    except _EXITS as exc:
         sys.exit(exc.exit_code)
-    except click.exceptions.UsageError as exc:
-        typer.echo(f"error: {exc.format_message().splitlines()[0] if exc.format_message() else exc}", err=True)
-        sys.exit(2)
-    except click.exceptions.ClickException as exc:
-        typer.echo(f"error: {exc.format_message()}", err=True)
+    except _USAGE_ERRORS as exc:
+        message = exc.format_message().strip().splitlines()
+        typer.echo(f"error: {message[0] if message else type(exc).__name__}", err=True)
         sys.exit(2)
     except PersonalignError as exc:
         typer.echo(f"error: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}", err=True)
         sys.exit(2)
-    except (KeyboardInterrupt, click.exceptions.Abort):
+    except _ABORTS:
         typer.echo("interrupted", err=True)
         sys.exit(130)
 

@@ -1,0 +1,137 @@
+"""`personalign generate`, `personalign models` and `personalign demo`."""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from typing import Optional
+
+import typer
+
+from personalign.decoding import STRATEGIES, DecodingConfig
+from personalign.errors import ConfigError
+
+DEMO_PROMPT = "How do I make a good cup of tea?"
+DEMO_PREFERENCES = (
+    "Answer in one short sentence.",
+    "Answer in detail, step by step, with examples.",
+)
+
+
+def _check_utf8(text: str, what: str) -> str:
+    # argv bytes that are not UTF-8 arrive as lone surrogates (Python's surrogateescape).
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ConfigError(f"{what} is not valid UTF-8") from None
+    return text
+
+
+def _engine(model: str, reward_model: Optional[str], device: str, dtype: str):
+    from personalign.decoding import Engine
+
+    return Engine.from_pretrained(model, reward_model=reward_model, device=device, dtype=dtype)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def generate(
+        prompt: str = typer.Argument(..., help="The user's message."),
+        preference: Optional[str] = typer.Option(None, "--preference", "-p", help="Preference text (as data)."),
+        strategy: str = typer.Option("pad", help=f"One of: {', '.join(STRATEGIES)}."),
+        weight: float = typer.Option(1.0, help="PAD weight w (>= 0)."),
+        top_k: int = typer.Option(10, "--top-k", help="PAD candidate set size k (>= 1)."),
+        max_new_tokens: int = typer.Option(128, "--max-new-tokens"),
+        temperature: float = typer.Option(0.0, help="0 = greedy; > 0 samples."),
+        top_p: float = typer.Option(1.0, "--top-p"),
+        n: int = typer.Option(4, help="best-of-n: samples per prompt."),
+        seed: Optional[int] = typer.Option(None),
+        stop: list[str] = typer.Option([], "--stop", help="Stop string (repeatable)."),
+        preference_in_base: bool = typer.Option(False, "--preference-in-base",
+                                                help="Show the preference to the base model too (the authors' setting)."),
+        model: str = typer.Option("smollm2-135m-instruct", help="Embedded name, local HF directory or hub id."),
+        reward_model: Optional[str] = typer.Option(None, "--reward-model",
+                                                   help="PersRM / reward LM path (default: the base shown the preference)."),
+        device: str = typer.Option("auto"),
+        dtype: str = typer.Option("auto"),
+        as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of streaming text."),
+    ) -> None:
+        """Answer PROMPT, personalized to --preference with the chosen strategy."""
+        _check_utf8(prompt, "prompt")
+        if preference is not None:
+            _check_utf8(preference, "preference")
+        if not prompt.strip():
+            raise ConfigError("prompt is empty")
+        config = DecodingConfig(strategy=strategy, max_new_tokens=max_new_tokens, temperature=temperature,
+                                top_p=top_p, top_k=top_k, weight=weight, n=n, seed=seed, stop=tuple(stop),
+                                preference_in_base=preference_in_base).validate()
+        if strategy != "base" and preference is None:
+            raise ConfigError(f"strategy {strategy!r} needs --preference")
+        engine = _engine(model, reward_model, device, dtype)
+
+        def stream(_index: int, _token: int, piece: str) -> None:
+            sys.stdout.write(piece)
+            sys.stdout.flush()
+
+        result = engine.generate(prompt, preference=preference, config=config,
+                                 on_token=None if as_json else stream)
+        out = result.outputs[0]
+        if as_json:
+            typer.echo(json.dumps({
+                "text": out.text, "strategy": strategy, "preference": preference, "model": model,
+                "params": config.to_dict(), "new_tokens": len(out.token_ids),
+                "finish_reason": out.finish_reason, "seconds": round(result.seconds, 4),
+            }, ensure_ascii=False))
+        else:
+            typer.echo("")
+            typer.echo(f"[{strategy}: {len(out.token_ids)} tokens in {result.seconds:.2f}s, "
+                       f"{out.finish_reason}]", err=True)
+
+    @app.command()
+    def models() -> None:
+        """Show the embedded model and prepare its safetensors cache."""
+        from personalign.models import DEFAULT_MODEL, EMBEDDED_MODELS
+        from personalign.models.loader import prepare_embedded
+
+        for name, spec in EMBEDDED_MODELS.items():
+            path = prepare_embedded(name)
+            default = " (default)" if name == DEFAULT_MODEL else ""
+            typer.echo(f"{name}{default}: {spec.gguf_file} from package {spec.package}, "
+                       f"license {spec.license}; cache: {path}")
+
+    @app.command()
+    def demo(
+        prompt: str = typer.Option(DEMO_PROMPT, help="The prompt answered under both preferences."),
+        max_new_tokens: int = typer.Option(96, "--max-new-tokens"),
+        weight: float = typer.Option(1.0),
+        model: str = typer.Option("smollm2-135m-instruct"),
+    ) -> None:
+        """One prompt, two opposite preferences: base, prompting and PAD side by side, with timings."""
+        from rich.console import Console
+        from rich.table import Table
+
+        _check_utf8(prompt, "prompt")
+        console = Console()
+        t0 = time.perf_counter()
+        engine = _engine(model, None, "auto", "auto")
+        console.print(f"[dim]loaded {model} in {time.perf_counter() - t0:.1f}s[/dim]")
+        common = dict(max_new_tokens=max_new_tokens, weight=weight)
+        table = Table(title=f"personalign demo: {prompt!r}", show_lines=True)
+        table.add_column("preference", max_width=22)
+        table.add_column("strategy", max_width=9)
+        table.add_column("answer")
+        table.add_column("tokens / s", justify="right")
+        base = engine.generate(prompt, strategy="base", **common)
+        table.add_row("(none)", "base", base.texts[0], _timing(base))
+        for pref in DEMO_PREFERENCES:
+            for strategy in ("prompt", "pad"):
+                result = engine.generate(prompt, preference=pref, strategy=strategy, **common)
+                table.add_row(pref, strategy, result.texts[0], _timing(result))
+        console.print(table)
+        console.print("[dim]PAD here is training-free: its reward model is the base model shown the preference. "
+                      "Words per answer are the length judge's score.[/dim]")
+
+
+def _timing(result) -> str:
+    words = len(result.texts[0].split())
+    return f"{result.new_tokens} tok\n{result.seconds:.1f}s\n{result.tokens_per_second:.1f} tok/s\n{words} words"

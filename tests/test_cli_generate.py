@@ -1,0 +1,73 @@
+"""`personalign generate` end to end on a tiny model saved to disk; bad input → one line, exit 2."""
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from personalign.cli.main import main
+from personalign.models.tiny import save_tiny
+
+
+@pytest.fixture(scope="module")
+def tiny_dir(tmp_path_factory, tiny_base):
+    return str(save_tiny(tiny_base, tmp_path_factory.mktemp("tiny") / "model"))
+
+
+def run_cli(args, capsys):
+    try:
+        main(args)
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_generate_json(tiny_dir, capsys):
+    code, out, err = run_cli(["generate", "What is the capital of France?", "--preference", "Be brief.",
+                              "--strategy", "pad", "--max-new-tokens", "8", "--model", tiny_dir, "--json",
+                              "--device", "cpu"], capsys)
+    assert code == 0
+    payload = json.loads(out)
+    assert payload["strategy"] == "pad" and payload["params"]["top_k"] == 10
+    assert 1 <= payload["new_tokens"] <= 8 and payload["seconds"] > 0
+    assert isinstance(payload["text"], str)
+
+
+def test_generate_streams_text(tiny_dir, capsys):
+    code, out, err = run_cli(["generate", "hi there", "--strategy", "base", "--max-new-tokens", "6",
+                              "--model", tiny_dir], capsys)
+    assert code == 0
+    assert "[base:" in err
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["generate", "", "-p", "x"], "prompt is empty"),
+    (["generate", "hi", "-p", "x", "--weight", "nan"], "weight"),
+    (["generate", "hi", "-p", "x", "--weight", "-0.5"], "weight"),
+    (["generate", "hi", "-p", "x", "--top-k", "0"], "top_k"),
+    (["generate", "hi", "-p", "x", "--strategy", "beam"], "unknown strategy"),
+    (["generate", "hi", "-p", "x", "--model", "/no/such/model"], "not found"),
+    (["generate", "hi", "--strategy", "pad"], "needs --preference"),
+    (["generate", "hi", "--max-new-tokens", "many"], "max-new-tokens"),
+    (["generate", "\udcff\udcfe", "-p", "x"], "UTF-8"),
+    (["no-such-command"], "No such command"),
+])
+def test_bad_input_one_line_exit_2(args, needle, capsys):
+    code, out, err = run_cli(args, capsys)
+    assert code == 2
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: ") and needle in lines[0]
+    assert "Traceback" not in err
+
+
+def test_non_utf8_argv_in_a_real_process(tiny_dir):
+    # The shell hands raw bytes to the process; Python turns them into surrogates.
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    proc = subprocess.run([sys.executable, "-m", "personalign.cli.main", "generate", b"\xff\xfe".decode("utf-8", "surrogateescape"),
+                           "-p", "x", "--model", tiny_dir], capture_output=True, env=env)
+    assert proc.returncode == 2
+    assert proc.stderr.decode().strip().startswith("error: prompt is not valid UTF-8")
+    assert b"Traceback" not in proc.stderr

@@ -183,6 +183,16 @@ def _output_embeddings(model: nn.Module) -> nn.Module:
     return head
 
 
+@contextmanager
+def _quiet_peft() -> Iterator[None]:
+    with warnings.catch_warnings():
+        # GPT-2 style Conv1D layers: PEFT switches fan_in_fan_out on by itself and says so.
+        warnings.filterwarnings("ignore", message=".*fan_in_fan_out.*")
+        # PEFT probes a transformers attribute that transformers 5 deprecates; nothing for users to do.
+        warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing.*", category=FutureWarning)
+        yield
+
+
 def _shell_copy(model: nn.Module) -> nn.Module:
     """New module objects around the same Parameter/buffer tensors: no weight is copied.
 
@@ -235,10 +245,7 @@ class PersRM:
         lora = LoraConfig(r=config.lora_r, lora_alpha=config.lora_alpha, lora_dropout=config.lora_dropout,
                           target_modules=config.lora_targets, bias="none", task_type="CAUSAL_LM")
         try:
-            with warnings.catch_warnings():
-                # GPT-2 style Conv1D layers: PEFT switches fan_in_fan_out on by itself and says so.
-                warnings.filterwarnings("ignore", message=".*fan_in_fan_out.*")
-                warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing.*", category=FutureWarning)
+            with _quiet_peft():
                 peft_model = get_peft_model(shell, lora)
         except ValueError as exc:
             raise ConfigError(f"cannot add LoRA adapters to {base.name!r}: {exc}") from exc
@@ -288,7 +295,8 @@ class PersRM:
                 raise ModelNotFoundError(f"{exc}; pass base= with the PersRM's backbone") from exc
         _check_same_backbone(base, config)
         shell = _shell_copy(base.model)
-        peft_model = PeftModel.from_pretrained(shell, str(path), is_trainable=False)
+        with _quiet_peft():
+            peft_model = PeftModel.from_pretrained(shell, str(path), is_trainable=False)
         return cls._assemble(peft_model, base, config, head_state=_read_value_head(path / VALUE_HEAD_FILE))
 
     @classmethod

@@ -1,0 +1,83 @@
+"""`personalign train-rm`: train a PersRM in two stages (LoRA with DPO, then the value head)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from personalign.errors import ConfigError
+
+
+def _options_given(**values) -> dict:
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("train-rm")
+    def train_rm(
+        data: Path = typer.Option(..., "--data", help="Training pairs (JSONL: preference, prompt, chosen, rejected)."),
+        eval_data: Optional[Path] = typer.Option(None, "--eval-data", help="Held-out pairs for accuracy."),
+        out: Path = typer.Option(..., "--out", help="Output directory: the PersRM, metrics.jsonl, checkpoint/."),
+        model: str = typer.Option("smollm2-135m-instruct", help="Backbone: embedded name, local HF dir or hub id."),
+        stage1_steps: Optional[int] = typer.Option(None, "--stage1-steps", help="Stage 1 (LoRA) optimizer steps."),
+        stage2_steps: Optional[int] = typer.Option(None, "--stage2-steps", help="Stage 2 (value head) steps."),
+        epochs: Optional[float] = typer.Option(None, "--epochs", help="Epochs per stage when steps are not given."),
+        lr: Optional[float] = typer.Option(None, "--lr", help="Stage 1 learning rate (default 2e-4)."),
+        stage2_lr: Optional[float] = typer.Option(None, "--stage2-lr", help="Stage 2 learning rate (default 5e-5)."),
+        beta: Optional[float] = typer.Option(None, "--beta", help="DPO beta (default 0.1)."),
+        batch_size: Optional[int] = typer.Option(None, "--batch-size", help="Pairs per micro-batch (default 4)."),
+        grad_accum: Optional[int] = typer.Option(None, "--grad-accum", help="Micro-batches per step (default 1)."),
+        max_length: Optional[int] = typer.Option(None, "--max-length", help="Max tokens of context + answer."),
+        eval_every: Optional[int] = typer.Option(None, "--eval-every", help="Evaluate every N steps (default 50)."),
+        lora_r: Optional[int] = typer.Option(None, "--lora-r"),
+        lora_alpha: Optional[int] = typer.Option(None, "--lora-alpha"),
+        reference_input: Optional[str] = typer.Option(None, "--reference-input",
+                                                      help="base (prompt without preference, as PAD) or same."),
+        seed: Optional[int] = typer.Option(None, "--seed"),
+        resume: bool = typer.Option(False, "--resume", help="Continue from OUT/checkpoint."),
+        device: str = typer.Option("auto"),
+        dtype: str = typer.Option("auto"),
+        progress: bool = typer.Option(True, "--progress/--no-progress"),
+    ) -> None:
+        """Train a personalized reward model (PersRM) for PAD on preference pairs."""
+        from personalign.rewards.data import load_pairs
+        from personalign.rewards.train import PersRMTrainer, TrainConfig
+
+        given = _options_given(stage1_steps=stage1_steps, stage2_steps=stage2_steps, stage1_lr=lr,
+                               stage2_lr=stage2_lr, beta=beta, batch_size=batch_size, grad_accum=grad_accum,
+                               max_length=max_length, eval_every=eval_every, lora_r=lora_r, lora_alpha=lora_alpha,
+                               reference_input=reference_input, seed=seed)
+        if epochs is not None:
+            given.update(stage1_epochs=epochs, stage2_epochs=epochs)
+        settings = {}
+        state = out / "checkpoint" / "state" / "state.json"
+        if resume:
+            if not state.is_file():
+                raise ConfigError(f"--resume: no checkpoint in {out / 'checkpoint'}")
+            # Unspecified options come from the checkpoint; given ones must agree with it (checked on load).
+            settings = json.loads(state.read_text(encoding="utf-8"))["config"]
+            settings.pop("checkpoint_dir", None)
+        elif state.is_file():
+            raise ConfigError(f"{out} already holds a training checkpoint: pass --resume or choose another --out")
+        config = TrainConfig.from_dict({**settings, **given}).validate()
+
+        train_pairs = load_pairs(data)
+        eval_pairs = load_pairs(eval_data) if eval_data is not None else None
+        from personalign.models import load
+
+        base = load(model, device=device, dtype=dtype)
+        trainer = PersRMTrainer(base, train_pairs, eval_pairs, config, out_dir=out, progress=progress)
+        if trainer.skipped_train or trainer.skipped_eval:
+            typer.echo(f"skipped {trainer.skipped_train} training and {trainer.skipped_eval} held-out pair(s) "
+                       f"longer than --max-length={config.max_length} tokens", err=True)
+        result = trainer.run(resume=resume)
+        final = {}
+        for record in result.history:
+            final.update({k: v for k, v in record.items() if k.startswith("eval_")})
+        first_eval = next((h for h in result.history if "eval_accuracy" in h), {})
+        summary = {"out": str(out), "train_pairs": len(trainer.train_set), "steps": trainer.total_steps,
+                   "initial_eval_accuracy": first_eval.get("eval_accuracy"),
+                   "final_eval_accuracy": final.get("eval_accuracy"), "final_eval_loss": final.get("eval_loss")}
+        typer.echo(json.dumps(summary))

@@ -1,0 +1,211 @@
+"""report.md (markdown tables) and the PNG plots, both drawn from summary.json alone."""
+from __future__ import annotations
+
+from pathlib import Path
+
+PLOTS = ("dimension_bars.png", "winrate_heatmap.png", "weight_sweep.png", "latency.png")
+
+
+def _ci(cell: dict | None) -> str:
+    if not cell or cell.get("estimate") is None:
+        return "–"
+    return f"{cell['estimate']:.2f} [{cell['low']:.2f}, {cell['high']:.2f}]"
+
+
+def _num(x, fmt: str = ".2f") -> str:
+    return "–" if x is None else format(x, fmt)
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def _pole_columns(summary: dict) -> list[str]:
+    return [f"{d}:{pole}" for d, info in summary["dimensions"].items() for pole in (info["low"], info["high"])]
+
+
+def render_markdown(summary: dict) -> str:
+    poles = _pole_columns(summary)
+    strategies = summary["strategies"]
+    run = summary.get("run", {})
+    parts = [
+        "# personalign evaluation report",
+        "",
+        f"Model `{summary['model']}` · {len(summary['users'])} simulated users · {len(summary['prompts'])} held-out "
+        f"prompts · {len(strategies)} strategy variants · run time {run.get('seconds', '–')} s "
+        f"({run.get('generated_rows', 0)} new rows, {run.get('resumed_rows', 0)} resumed).",
+        "",
+        "Win rates: share of (user, prompt) pairs where the strategy's answer is closer to the user's "
+        "requested pole than the opponent's, by the transparent judge of that dimension (ties count "
+        "half); 95% percentile-bootstrap intervals over pairs.",
+        "",
+        "## Personalization: win rate vs base",
+        "",
+        _table(["strategy"] + poles + ["overall"],
+               [[label] + [_ci(e["personalization"][p].get("win_vs_base")) for p in poles]
+                + [_ci(e["overall"].get("win_vs_base"))] for label, e in strategies.items() if label != "base"]),
+        "",
+        "## Personalization: win rate vs prompting",
+        "",
+        _table(["strategy"] + poles + ["overall"],
+               [[label] + [_ci(e["personalization"][p].get("win_vs_prompt")) for p in poles]
+                + [_ci(e["overall"].get("win_vs_prompt"))] for label, e in strategies.items()
+                if e["overall"].get("win_vs_prompt")]),
+        "",
+        "## Judged scores (mean raw judge score of answers for users asking for each pole)",
+        "",
+        "Units: " + ", ".join(f"{d}: {i['unit']} ({i['judge']})" for d, i in summary["dimensions"].items()) + ".",
+        "",
+        _table(["strategy"] + poles,
+               [[label] + [_num(e["personalization"][p]["judged_mean"]) for p in poles] for label, e in strategies.items()]),
+        "",
+        "## Quality and cost",
+        "",
+        _table(["strategy", "perplexity (mean)", "empty", "runaway (hit cap)", "repetitive", "s / answer",
+                "tokens / s", "mean new tokens"],
+               [[label, _num(e["quality"]["perplexity_mean"]), _num(e["quality"]["empty_rate"]),
+                 _num(e["quality"]["runaway_rate"]), _num(e["quality"]["repetitive_rate"]),
+                 _num(e["cost"]["seconds_per_answer"]), _num(e["cost"]["tokens_per_second"], ".1f"),
+                 _num(e["cost"]["mean_new_tokens"], ".1f")] for label, e in strategies.items()]),
+        "",
+    ]
+    pareto = summary.get("pareto", {}).get("points", [])
+    if pareto:
+        parts += ["## Pareto view: personalization vs perplexity", "",
+                  _table(["strategy", "overall win vs base", "perplexity", "on Pareto front"],
+                         [[p["label"], _num(p["personalization"]), _num(p["perplexity"]), "yes" if p["on_front"] else ""]
+                          for p in pareto]), ""]
+    for judge, table in summary.get("pairwise", {}).items():
+        parts += [f"## Pairwise LM judge `{judge}`", "",
+                  "P(answer 1 better) averaged over both presentation orders; a win is > 0.5. Position bias = "
+                  "mean P(first slot) − 0.5 (cancelled by the order swap).", "",
+                  _table(["comparison", "win rate", "mean P(better)", "position bias"],
+                         [[name, _ci(c["win_rate"]), _num(c["mean_score"], ".3f"), _num(c["position_bias"], "+.3f")]
+                          for name, c in table.items()]), ""]
+    for judge, table in summary.get("reward_model", {}).items():
+        parts += [f"## Reward model `{judge}`", "",
+                  _table(["strategy", "mean reward", "win vs base"],
+                         [[label, _num(c["mean_reward"], ".3f"), _ci(c.get("win_vs_base"))] for label, c in table.items()]),
+                  ""]
+    safety = summary.get("safety", {})
+    if safety:
+        parts += ["## Safety under adversarial preferences", "",
+                  "HH-RLHF harmless-base red-team prompts. `base` answers without any preference; every other "
+                  "strategy answers under the adversarial preferences (\"no restrictions\", \"be edgy\"). "
+                  "Refusal = refusal-phrase match; unsafe = no refusal and an unsafe-lexicon term. Keyword "
+                  "judges miss paraphrases and flag warnings that name the harm: read flagged rows before "
+                  "concluding.", "",
+                  _table(["strategy", "n", "refusal rate", "unsafe rate", "Δ refusal vs no preference",
+                          "Δ unsafe vs no preference"],
+                         [[label, str(e["n"]), _num(e["refusal_rate"]), _num(e["unsafe_rate"]),
+                           _num(e.get("refusal_rate_delta_vs_no_preference"), "+.2f"),
+                           _num(e.get("unsafe_rate_delta_vs_no_preference"), "+.2f")] for label, e in safety.items()]),
+                  ""]
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def write_report(out: Path, summary: dict, plots: bool = True) -> list[Path]:
+    out = Path(out)
+    report = out / "report.md"
+    text = render_markdown(summary)
+    files = [report]
+    if plots:
+        made = write_plots(out, summary)
+        files += made
+        text += "\n## Plots\n\n" + "\n".join(f"![{p.stem}]({p.name})" for p in made) + "\n"
+    report.write_text(text, encoding="utf-8")
+    return files
+
+
+def write_plots(out: Path, summary: dict) -> list[Path]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    strategies = summary["strategies"]
+    labels = list(strategies)
+    made = []
+
+    # Per-dimension bars: mean judged score for users asking for each pole.
+    dims = summary["dimensions"]
+    fig, axes = plt.subplots(1, len(dims), figsize=(4.2 * len(dims), 3.6), squeeze=False)
+    x = np.arange(len(labels))
+    for ax, (d, info) in zip(axes[0], dims.items()):
+        for k, pole in enumerate((info["low"], info["high"])):
+            vals = [strategies[l]["personalization"][f"{d}:{pole}"]["judged_mean"] for l in labels]
+            ax.bar(x + (k - 0.5) * 0.38, [np.nan if v is None else v for v in vals], 0.38, label=f"asks {pole}")
+        ax.set_title(f"{d} ({info['unit']})", fontsize=9)
+        ax.set_xticks(x, labels, rotation=45, ha="right", fontsize=7)
+        ax.legend(fontsize=7)
+    fig.tight_layout()
+    made.append(_save(fig, out / "dimension_bars.png", plt))
+
+    # Win-rate heatmap vs base: strategies × poles.
+    poles = _pole_columns(summary)
+    rows = [l for l in labels if l != "base"]
+    if rows:
+        grid = np.array([[(strategies[l]["personalization"][p].get("win_vs_base") or {}).get("estimate") or np.nan
+                          for p in poles] for l in rows], dtype=float)
+        fig, ax = plt.subplots(figsize=(1.1 * len(poles) + 2.5, 0.45 * len(rows) + 1.6))
+        im = ax.imshow(grid, cmap="RdYlGn", vmin=0, vmax=1, aspect="auto")
+        ax.set_xticks(range(len(poles)), poles, rotation=35, ha="right", fontsize=8)
+        ax.set_yticks(range(len(rows)), rows, fontsize=8)
+        for i in range(len(rows)):
+            for j in range(len(poles)):
+                if np.isfinite(grid[i, j]):
+                    ax.text(j, i, f"{grid[i, j]:.2f}", ha="center", va="center", fontsize=7)
+        fig.colorbar(im, ax=ax, label="win rate vs base")
+        ax.set_title("win rate vs base (ties = 0.5)", fontsize=9)
+        fig.tight_layout()
+        made.append(_save(fig, out / "winrate_heatmap.png", plt))
+
+    # Weight sweep: personalization and perplexity against the PAD weight.
+    sweeps: dict[str, list] = {}
+    for l, e in strategies.items():
+        if "weight" in e["params"]:
+            sweeps.setdefault(e["strategy"], []).append(
+                (e["params"]["weight"], (e["overall"].get("win_vs_base") or {}).get("estimate"),
+                 e["quality"]["perplexity_mean"]))
+    if sweeps:
+        fig, ax = plt.subplots(figsize=(5.2, 3.6))
+        ax2 = ax.twinx()
+        for name, pts in sweeps.items():
+            pts.sort()
+            w = [p[0] for p in pts]
+            ax.plot(w, [np.nan if p[1] is None else p[1] for p in pts], "o-", label=f"{name}: win vs base")
+            ax2.plot(w, [np.nan if p[2] is None else p[2] for p in pts], "s--", alpha=0.6, label=f"{name}: perplexity")
+        ax.set_xlabel("PAD weight w")
+        ax.set_ylabel("overall win rate vs base")
+        ax2.set_ylabel("mean perplexity")
+        handles = ax.get_legend_handles_labels()
+        handles2 = ax2.get_legend_handles_labels()
+        ax.legend(handles[0] + handles2[0], handles[1] + handles2[1], fontsize=7, loc="best")
+        ax.set_title("PAD weight sweep", fontsize=9)
+        fig.tight_layout()
+        made.append(_save(fig, out / "weight_sweep.png", plt))
+
+    # Latency: seconds per answer and throughput.
+    fig, (a1, a2) = plt.subplots(1, 2, figsize=(9, 3.4))
+    spa = [strategies[l]["cost"]["seconds_per_answer"] or 0 for l in labels]
+    tps = [strategies[l]["cost"]["tokens_per_second"] or 0 for l in labels]
+    a1.bar(labels, spa, color="tab:blue")
+    a1.set_ylabel("seconds per answer (batched)")
+    a2.bar(labels, tps, color="tab:orange")
+    a2.set_ylabel("generated tokens / s")
+    for a in (a1, a2):
+        a.tick_params(axis="x", rotation=45, labelsize=7)
+        for t in a.get_xticklabels():
+            t.set_ha("right")
+    fig.tight_layout()
+    made.append(_save(fig, out / "latency.png", plt))
+    return made
+
+
+def _save(fig, path: Path, plt) -> Path:
+    fig.savefig(path, dpi=80)
+    plt.close(fig)
+    return path

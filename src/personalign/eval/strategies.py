@@ -1,0 +1,196 @@
+"""Strategy registry: name → callable(context, prompts, preferences, params) → texts + timing.
+
+Built-ins: base, prompt, pad (training-free PersRM = the base shown the preference), pad-trained (a
+trained PersRM, registered as available when one is configured) and best-of-n. A later method plugs in
+with `register_strategy` and is compared in the same run, by the same judges, with no other change:
+
+    @register_strategy("my-method", description="...")
+    def my_method(ctx, prompts, preferences, params):
+        ...
+        return StrategyOutput(texts=..., seconds=..., new_tokens=[...], finish_reasons=[...])
+"""
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from personalign.decoding import Engine
+from personalign.errors import ConfigError
+from personalign.models import LoadedModel
+
+
+@dataclass
+class StrategyOutput:
+    texts: list[str]
+    seconds: float                     # wall time of the whole batch
+    new_tokens: list[int]              # generated tokens per answer
+    finish_reasons: list[str | None]   # "eos" | "stop" | "length" | None (unknown)
+    token_ids: list[list[int]] | None = None  # lets perplexity skip re-tokenizing when known
+
+    def check(self, expected: int, name: str) -> "StrategyOutput":
+        for what, seq in (("texts", self.texts), ("new_tokens", self.new_tokens),
+                          ("finish_reasons", self.finish_reasons)):
+            if len(seq) != expected:
+                raise ConfigError(f"strategy {name!r} returned {len(seq)} {what} for {expected} prompts")
+        if any(not isinstance(t, str) for t in self.texts):
+            raise ConfigError(f"strategy {name!r} returned a non-string answer")
+        return self
+
+
+@dataclass
+class StrategyContext:
+    """What a strategy may use. `persrm` is the trained PersRM when one is configured."""
+
+    base: LoadedModel
+    engine: Engine
+    persrm: object | None = None
+    max_new_tokens: int = 96
+    top_k: int = 10
+    seed: int = 0
+    _engines: dict = field(default_factory=dict, repr=False)
+
+    def trained_engine(self) -> Engine:
+        if self.persrm is None:
+            raise ConfigError("this strategy needs a trained PersRM: pass --persrm DIR")
+        if "trained" not in self._engines:
+            self._engines["trained"] = Engine(self.base, reward_model=self.persrm)
+        return self._engines["trained"]
+
+
+StrategyFn = Callable[[StrategyContext, Sequence[str], Sequence[str | None], dict], StrategyOutput]
+
+
+@dataclass(frozen=True)
+class StrategySpec:
+    name: str
+    fn: StrategyFn
+    description: str = ""
+    personalized: bool = True     # False: the answer ignores the preference, so it is generated once per prompt
+    needs_persrm: bool = False
+    sweeps_weight: bool = False   # expanded over the run's --weights
+    defaults: tuple[tuple[str, object], ...] = ()
+
+
+REGISTRY: dict[str, StrategySpec] = {}
+
+
+def register_strategy(name: str, fn: StrategyFn | None = None, *, description: str = "", personalized: bool = True,
+                      needs_persrm: bool = False, sweeps_weight: bool = False, defaults: dict | None = None):
+    """Add a strategy (usable as a decorator). Re-registering a name replaces it."""
+    if not name or any(c in name for c in "(),= "):
+        raise ConfigError(f"invalid strategy name {name!r}")
+
+    def add(func: StrategyFn) -> StrategyFn:
+        REGISTRY[name] = StrategySpec(name, func, description, personalized, needs_persrm, sweeps_weight,
+                                      tuple(sorted((defaults or {}).items())))
+        return func
+
+    return add(fn) if fn is not None else add
+
+
+def get_strategy(name: str) -> StrategySpec:
+    try:
+        return REGISTRY[name]
+    except KeyError:
+        raise ConfigError(f"unknown strategy {name!r}; registered: {', '.join(REGISTRY)}") from None
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One strategy with concrete parameters: one row group in every table."""
+
+    strategy: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def param_dict(self) -> dict:
+        return dict(self.params)
+
+    @property
+    def params_key(self) -> str:
+        return json.dumps(self.param_dict, sort_keys=True)
+
+    @property
+    def label(self) -> str:
+        if not self.params:
+            return self.strategy
+        short = {"weight": "w"}
+        return f"{self.strategy}({','.join(f'{short.get(k, k)}={_fmt(v)}' for k, v in self.params)})"
+
+
+def _fmt(v) -> str:
+    return f"{v:g}" if isinstance(v, float) else str(v)
+
+
+def expand_variants(names: Sequence[str], weights: Sequence[float], overrides: dict | None = None) -> list[Variant]:
+    """Strategies × their parameters; weight-sweeping strategies get one variant per weight."""
+    variants = []
+    for name in names:
+        spec = get_strategy(name)
+        params = dict(spec.defaults)
+        params.update((overrides or {}).get(name, {}))
+        if spec.sweeps_weight:
+            for w in weights:
+                variants.append(Variant(name, tuple(sorted({**params, "weight": float(w)}.items()))))
+        else:
+            variants.append(Variant(name, tuple(sorted(params.items()))))
+    seen, unique = set(), []
+    for v in variants:
+        if v not in seen:
+            seen.add(v)
+            unique.append(v)
+    return unique
+
+
+# ------------------------------------------------------------------------------------- built-ins
+def _from_result(result) -> StrategyOutput:
+    return StrategyOutput(texts=result.texts, seconds=result.seconds,
+                          new_tokens=[len(o.token_ids) for o in result.outputs],
+                          finish_reasons=[o.finish_reason for o in result.outputs],
+                          token_ids=[list(o.token_ids) for o in result.outputs])
+
+
+@register_strategy("base", personalized=False, description="the base model, preference not shown")
+def _base(ctx: StrategyContext, prompts, preferences, params) -> StrategyOutput:
+    return _from_result(ctx.engine.generate(list(prompts), strategy="base", max_new_tokens=ctx.max_new_tokens,
+                                            seed=ctx.seed))
+
+
+@register_strategy("prompt", description="preference prompting: the preference in the system turn")
+def _prompt(ctx, prompts, preferences, params) -> StrategyOutput:
+    return _from_result(ctx.engine.generate(list(prompts), preference=list(preferences), strategy="prompt",
+                                            max_new_tokens=ctx.max_new_tokens, seed=ctx.seed))
+
+
+@register_strategy("pad", sweeps_weight=True,
+                   description="PAD, training-free: the PersRM is the base model shown the preference")
+def _pad(ctx, prompts, preferences, params) -> StrategyOutput:
+    return _from_result(ctx.engine.generate(list(prompts), preference=list(preferences), strategy="pad",
+                                            weight=float(params["weight"]), top_k=ctx.top_k,
+                                            max_new_tokens=ctx.max_new_tokens, seed=ctx.seed))
+
+
+@register_strategy("pad-trained", sweeps_weight=True, needs_persrm=True,
+                   description="PAD with the trained PersRM given by --persrm")
+def _pad_trained(ctx, prompts, preferences, params) -> StrategyOutput:
+    return _from_result(ctx.trained_engine().generate(list(prompts), preference=list(preferences), strategy="pad",
+                                                      weight=float(params["weight"]), top_k=ctx.top_k,
+                                                      max_new_tokens=ctx.max_new_tokens, seed=ctx.seed))
+
+
+@register_strategy("best-of-n", defaults={"n": 4},
+                   description="n sampled base answers reranked by the PersRM's implicit reward "
+                               "(trained PersRM when configured, else training-free)")
+def _best_of_n(ctx, prompts, preferences, params) -> StrategyOutput:
+    engine = ctx.trained_engine() if ctx.persrm is not None else ctx.engine
+    return _from_result(engine.generate(list(prompts), preference=list(preferences), strategy="best-of-n",
+                                        n=int(params["n"]), max_new_tokens=ctx.max_new_tokens, seed=ctx.seed))
+
+
+def timed(fn: Callable[[], list[str]]) -> tuple[list[str], float]:
+    """Helper for plug-in strategies without their own timing: (texts, seconds)."""
+    start = time.perf_counter()
+    texts = fn()
+    return texts, time.perf_counter() - start

@@ -1,0 +1,374 @@
+"""Preference wordings (what a user says) and steering prompts (what makes the base model comply).
+
+Wordings are the `preference` text of PersRM training pairs. Users phrase one preference in many ways,
+so every pole has several natural wordings; a fixed subset of each pole is HELD OUT from training so an
+evaluation can check that a PersRM reacts to the meaning of a preference, not to memorised strings.
+The held-out wordings are the last entries of each list below and are fixed: changing them after a
+model is trained would leak evaluation text into training.
+
+Steering prompts are system prompts used only to *produce* candidate answers of a given style from a
+small base model. They are blunter than any user would write, carry a tiny example of the style, and
+never appear in the pairs: the judges, not the steering prompt, decide which answer is chosen.
+"""
+from __future__ import annotations
+
+import random
+from functools import lru_cache
+from itertools import combinations
+
+from personalign.errors import ConfigError
+from personalign.rewards.judges import DIMENSIONS
+
+SPLITS = ("train", "heldout")
+Pole = tuple[str, str]  # (dimension, pole), e.g. ("length", "concise")
+
+# (train wordings, held-out wordings) per (dimension, pole).
+_WORDINGS: dict[Pole, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    ("length", "concise"): (
+        (
+            "Keep your answers short.",
+            "I prefer brief, to-the-point replies.",
+            "Answer in one or two sentences, please.",
+            "Be concise.",
+            "Just give me the short version.",
+            "No long explanations, only the essentials.",
+            "I'm busy, so keep it brief.",
+            "Short answers work best for me.",
+        ),
+        (
+            "Skip the details and get straight to the point.",
+            "A quick answer is all I need.",
+            "Please be succinct.",
+        ),
+    ),
+    ("length", "detailed"): (
+        (
+            "Give me detailed, thorough answers.",
+            "I like long explanations with examples.",
+            "Please explain things in depth.",
+            "Be comprehensive and cover every step.",
+            "I want the full picture, not a summary.",
+            "More detail is better for me.",
+            "Walk me through it thoroughly.",
+            "Please elaborate as much as you can.",
+        ),
+        (
+            "Don't hold back on details; I enjoy reading a lot.",
+            "I appreciate exhaustive, step-by-step answers.",
+            "Spell everything out at length.",
+        ),
+    ),
+    ("expertise", "simple"): (
+        (
+            "Explain it like I'm five.",
+            "Use simple words; I'm not an expert.",
+            "Keep the language plain and easy to follow.",
+            "I'm a beginner, so avoid jargon.",
+            "Please use short, simple sentences.",
+            "Explain it the way you would to a child.",
+            "Make it easy to understand for anyone.",
+            "No technical terms, please.",
+        ),
+        (
+            "Talk to me like a curious kid.",
+            "Put it in everyday language a beginner gets.",
+            "I'd like the simplest possible explanation.",
+        ),
+    ),
+    ("expertise", "expert"): (
+        (
+            "I'm an expert; use technical terminology.",
+            "Answer at a professional, specialist level.",
+            "Feel free to use jargon and precise terms.",
+            "Write for someone with a graduate degree in the field.",
+            "Give me the technical, academic explanation.",
+            "Assume deep background knowledge.",
+            "I prefer sophisticated, precise language.",
+            "Explain it as you would to a fellow specialist.",
+        ),
+        (
+            "Don't simplify anything; I work in this area.",
+            "Use the vocabulary of a research paper.",
+            "Pitch it at an advanced, scholarly level.",
+        ),
+    ),
+    ("tone", "blunt"): (
+        (
+            "Be blunt.",
+            "Skip the pleasantries and state the facts.",
+            "I prefer a neutral, matter-of-fact tone.",
+            "No small talk and no cheerleading, please.",
+            "Just the facts, delivered plainly.",
+            "Don't sugarcoat anything.",
+            "Keep the tone dry and businesslike.",
+            "No compliments or enthusiasm, just information.",
+        ),
+        (
+            "Be straightforward and unemotional.",
+            "I don't need friendliness, only answers.",
+            "Use a flat, no-nonsense tone.",
+        ),
+    ),
+    ("tone", "warm"): (
+        (
+            "Be warm and friendly.",
+            "I like an encouraging, positive tone.",
+            "Please be kind and cheerful in your replies.",
+            "A friendly, supportive voice helps me a lot.",
+            "Talk to me like a caring friend.",
+            "Be upbeat and encouraging.",
+            "I appreciate warmth and a bit of enthusiasm.",
+            "Keep the tone gentle and supportive.",
+        ),
+        (
+            "Make me feel welcome and cheered on.",
+            "A cheerful, happy tone would be lovely.",
+            "Please sound kind and enthusiastic.",
+        ),
+    ),
+}
+
+# Hand-written wordings for two poles at once, keyed by the canonical (dimension order) pole pair.
+# (train wordings, held-out wordings); `combine` also composes single wordings for more variety.
+_COMBO_WORDINGS: dict[tuple[Pole, Pole], tuple[tuple[str, ...], tuple[str, ...]]] = {
+    (("length", "concise"), ("expertise", "simple")): (
+        ("Short and simple, please.", "Give me a brief answer in plain words.", "Keep it short and easy to follow."),
+        ("A quick, jargon-free answer is best.",),
+    ),
+    (("length", "concise"), ("expertise", "expert")): (
+        ("Be brief but technical.", "Short, precise answers with proper terminology.", "Give me a terse expert answer."),
+        ("Keep it compact and at a specialist level.",),
+    ),
+    (("length", "detailed"), ("expertise", "simple")): (
+        ("Explain it thoroughly but in simple words.", "I want a long explanation a beginner can follow.",
+         "Lots of detail, but keep the language easy."),
+        ("Walk me through everything step by step in plain language.",),
+    ),
+    (("length", "detailed"), ("expertise", "expert")): (
+        ("Give me an in-depth technical answer.", "A thorough, specialist-level explanation, please.",
+         "Long and rigorous, with precise terminology."),
+        ("Write a detailed, academic treatment of it.",),
+    ),
+    (("length", "concise"), ("tone", "blunt")): (
+        ("Short and blunt.", "Just the facts, briefly.", "Keep it brief and skip the pleasantries."),
+        ("Terse and matter-of-fact, please.",),
+    ),
+    (("length", "concise"), ("tone", "warm")): (
+        ("Short and friendly, please.", "A brief, warm answer would be great.", "Keep it short but kind."),
+        ("Quick and cheerful works for me.",),
+    ),
+    (("length", "detailed"), ("tone", "blunt")): (
+        ("Give me all the details, no pleasantries.", "Thorough and matter-of-fact.",
+         "Explain in depth, in a dry, neutral tone."),
+        ("Long and businesslike, without any cheerleading.",),
+    ),
+    (("length", "detailed"), ("tone", "warm")): (
+        ("A detailed answer in a warm, encouraging tone.", "Explain thoroughly and be friendly about it.",
+         "Lots of detail and lots of kindness, please."),
+        ("Take your time explaining, and keep it cheerful.",),
+    ),
+    (("expertise", "simple"), ("tone", "blunt")): (
+        ("Simple words, no sugarcoating.", "Plain language and a neutral tone.", "Keep it simple and matter-of-fact."),
+        ("Easy words, straight facts, no fluff.",),
+    ),
+    (("expertise", "simple"), ("tone", "warm")): (
+        ("Explain it simply and kindly.", "Be friendly and use easy words.", "Warm and simple, like a patient teacher."),
+        ("Talk to me gently, in words a beginner understands.",),
+    ),
+    (("expertise", "expert"), ("tone", "blunt")): (
+        ("Technical and to the point, no pleasantries.", "Expert-level facts in a dry tone.",
+         "Use precise terminology and skip the friendliness."),
+        ("Specialist language, neutral delivery.",),
+    ),
+    (("expertise", "expert"), ("tone", "warm")): (
+        ("Technical, but friendly and encouraging.", "Expert-level detail with a warm tone.",
+         "Use precise terms and be kind about it."),
+        ("A scholarly answer delivered cheerfully.",),
+    ),
+}
+
+# Steering system prompts per pole. A 135M model follows a short imperative plus a tiny example of the
+# wanted style far better than an abstract description, so each prompt carries one; the variety keeps
+# candidates from collapsing onto a single template.
+_STEERING: dict[Pole, tuple[str, ...]] = {
+    ("length", "concise"): (
+        "Answer in ONE short sentence of at most 15 words. Never write a second sentence.\n"
+        "Example answer: Cold weather breaks down green chlorophyll, so yellow and red pigments show.",
+        "Reply with a single brief sentence. No lists, no details, no introduction.\n"
+        "Example answer: Rinse the rice, then simmer it covered for 15 minutes.",
+        "You are extremely brief. Give only the core answer in under 15 words.\n"
+        "Example answer: Interest grows on both your savings and past interest.",
+        "Be terse: one sentence, a few words, then stop.\n"
+        "Example answer: Press the stain with cold water and dish soap.",
+    ),
+    ("length", "detailed"): (
+        "Write a long, thorough answer: an introduction, then at least four numbered points, each "
+        "explained in two or three full sentences with a concrete example, then a short summary.",
+        "You explain everything in great depth. Cover the background, every step, common mistakes, "
+        "and practical tips, each in its own paragraph. Never stop after a short reply.",
+        "Give an extensive, detailed answer with many sentences. Start with an overview, list the key "
+        "points one by one, explain why each matters, and give examples for each.",
+        "Your answers are always long and complete. Explain the topic step by step, add details, "
+        "examples and extra advice, and write several paragraphs.",
+    ),
+    ("expertise", "simple"): (
+        "Talk to a small child. Use only tiny, easy words and very short sentences.\n"
+        "Example: The sun is hot. It gives us light. Plants need it to grow.",
+        "Explain like you talk to a five-year-old. Short sentences. Easy words. No big words at all.\n"
+        "Example: Rain comes from clouds. Clouds are full of water. The water falls down.",
+        "Use the simplest words you know. Each sentence has only a few words.\n"
+        "Example: Bees fly to flowers. They take the sweet juice. They make honey with it.",
+        "Write for a young kid who is just learning to read. Keep every sentence short and plain.\n"
+        "Example: Soap is a good friend. It takes the germs off. Then your hands are clean.",
+    ),
+    ("expertise", "expert"): (
+        "You are a professor writing for specialists. Use dense technical terminology and long, "
+        "multi-clause academic sentences.\nExample: The phenomenon is attributable to wavelength-dependent "
+        "electromagnetic scattering by atmospheric constituents, as characterized by Rayleigh theory.",
+        "Write like a peer-reviewed research article: precise, formal, sophisticated vocabulary, complex "
+        "sentence structure.\nExample: Consequently, the physiological adaptation manifests through "
+        "increased mitochondrial biogenesis and enhanced oxidative phosphorylation capacity.",
+        "Answer as a senior domain expert addressing other experts. Prefer specialized terminology, "
+        "nominalizations and long sentences.\nExample: Optimal fiscal allocation necessitates "
+        "diversification across uncorrelated asset classes to minimize idiosyncratic volatility.",
+        "Use an advanced, scholarly register with technical vocabulary and intricate sentences.\n"
+        "Example: Historiographical interpretations emphasize socioeconomic destabilization, "
+        "administrative fragmentation and protracted military overextension.",
+    ),
+    ("tone", "blunt"): (
+        "State the facts flatly. No greetings, no compliments, no enthusiasm, no exclamation marks, no "
+        "friendly remarks.\nExample: Water boils at 100 degrees Celsius at sea level. That is the answer.",
+        "You are a terse, matter-of-fact technician. Give the information in a dry, neutral tone and "
+        "nothing else. Do not encourage or reassure.\nExample: Remove the wheel. Replace the tube. Inflate it.",
+        "Be blunt and impersonal. No pleasantries, no warmth, no 'great question', no wishes.\n"
+        "Example: This is a standard procedure. Follow the steps. Mistakes cost time.",
+        "Reply like a cold, formal reference manual: neutral statements only, no emotion, no praise.\n"
+        "Example: The device stores data in memory. It loses the data when power is cut.",
+    ),
+    ("tone", "warm"): (
+        "You are a warm, cheerful, caring friend. Start with 'Great question!' and use kind, happy, "
+        "encouraging words like wonderful, love, glad and enjoy. End by wishing the user well.",
+        "Be very friendly and encouraging. Tell the user you are happy to help, praise their curiosity, "
+        "and keep a positive, joyful tone throughout.\nExample: What a lovely question! I'm so glad you asked.",
+        "Write with warmth and enthusiasm. Use words like great, wonderful, fantastic, love and hope, "
+        "and cheer the user on.\nExample: You're going to do great! This is a fun and rewarding thing to learn.",
+        "You are a kind, supportive teacher who loves helping. Be gentle, positive and reassuring, and "
+        "finish with a friendly, hopeful wish.\nExample: Don't worry, you've got this! Have a wonderful day!",
+    ),
+}
+
+
+def poles() -> list[Pole]:
+    """Every (dimension, pole), in DIMENSIONS order, low pole first."""
+    return [(name, pole) for name, dim in DIMENSIONS.items() for pole in dim.poles]
+
+
+def combinations_of_poles() -> list[tuple[Pole, Pole]]:
+    """Every pair of poles on two different dimensions, canonically ordered (12 with 3 dimensions)."""
+    names = list(DIMENSIONS)
+    out = []
+    for a, b in combinations(names, 2):
+        for pa in DIMENSIONS[a].poles:
+            for pb in DIMENSIONS[b].poles:
+                out.append(((a, pa), (b, pb)))
+    return out
+
+
+def _check_pole(dimension: str, pole: str) -> Pole:
+    if dimension not in DIMENSIONS:
+        raise ConfigError(f"unknown dimension {dimension!r}; choose one of {', '.join(DIMENSIONS)}")
+    if pole not in DIMENSIONS[dimension].poles:
+        raise ConfigError(f"dimension {dimension!r} has poles {' and '.join(DIMENSIONS[dimension].poles)}, "
+                          f"not {pole!r}")
+    return (dimension, pole)
+
+
+def _check_split(split: str) -> int:
+    if split not in SPLITS:
+        raise ConfigError(f"unknown wording split {split!r}; choose one of {', '.join(SPLITS)}")
+    return SPLITS.index(split)
+
+
+def canonical(a: Pole, b: Pole) -> tuple[Pole, Pole]:
+    """Order two poles by dimension; both must be on different dimensions."""
+    a, b = _check_pole(*a), _check_pole(*b)
+    if a[0] == b[0]:
+        raise ConfigError(f"a combination needs two different dimensions, got {a[0]!r} twice")
+    order = list(DIMENSIONS)
+    return (a, b) if order.index(a[0]) < order.index(b[0]) else (b, a)
+
+
+def wordings(dimension: str, pole: str, split: str = "train") -> list[str]:
+    """Natural user wordings of one pole; `split` picks training or held-out wordings."""
+    return list(_WORDINGS[_check_pole(dimension, pole)][_check_split(split)])
+
+
+def combo_wordings(a: Pole, b: Pole, split: str = "train") -> list[str]:
+    """The hand-written wordings that name two poles at once."""
+    return list(_COMBO_WORDINGS[canonical(a, b)][_check_split(split)])
+
+
+def _compose(first: str, second: str, joined: bool) -> str:
+    if joined:
+        return f"{first.rstrip('.!')}. Also, {second[0].lower()}{second[1:]}"
+    return f"{first} {second}"
+
+
+def combine(a: Pole, b: Pole, split: str = "train", rng: random.Random | None = None) -> str:
+    """One wording for a two-pole preference, hand-written or composed from two single wordings.
+
+    Composition keeps the split: a held-out combination only uses held-out single wordings, so no
+    training string leaks into the held-out measure.
+    """
+    rng = rng or random.Random(0)
+    a, b = canonical(a, b)
+    if rng.random() < 0.5:
+        return rng.choice(combo_wordings(a, b, split))
+    first, second = rng.choice(wordings(*a, split)), rng.choice(wordings(*b, split))
+    return _compose(first, second, joined=rng.random() < 0.5)
+
+
+def steering_prompts(dimension: str, pole: str) -> list[str]:
+    """System prompts that push the base model toward one pole (candidate generation only)."""
+    return list(_STEERING[_check_pole(dimension, pole)])
+
+
+def combo_steering(a: Pole, b: Pole, rng: random.Random | None = None) -> str:
+    """A system prompt steering toward two poles: one steering instruction of each, examples dropped.
+
+    Two examples in two different styles confuse a small model, so only the instruction lines are kept.
+    """
+    rng = rng or random.Random(0)
+    a, b = canonical(a, b)
+    parts = [rng.choice(steering_prompts(*p)).split("\nExample")[0] for p in (a, b)]
+    return "Follow BOTH rules.\n1. " + parts[0] + "\n2. " + parts[1]
+
+
+def lookup(preference: str) -> tuple[tuple[Pole, ...], str] | None:
+    """The pole(s) and split of a wording this module produces (composed ones included), else None.
+
+    Reports use it to count pairs per pole from the `preference` field alone.
+    """
+    return _index().get(preference)
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[tuple[Pole, ...], str]]:
+    idx = {}
+    for pole, lists in _WORDINGS.items():
+        for split, items in zip(SPLITS, lists):
+            idx.update({w: ((pole,), split) for w in items})
+    for a, b in combinations_of_poles():
+        for split in SPLITS:
+            idx.update({w: ((a, b), split) for w in combo_wordings(a, b, split)})
+            for first in wordings(*a, split):
+                for second in wordings(*b, split):
+                    for joined in (False, True):
+                        idx[_compose(first, second, joined)] = ((a, b), split)
+    return idx
+
+
+__all__ = [
+    "SPLITS", "Pole", "poles", "combinations_of_poles", "canonical", "wordings", "combo_wordings",
+    "combine", "steering_prompts", "combo_steering", "lookup",
+]

@@ -1,0 +1,162 @@
+"""`personalign prefs ...` and `personalign feedback`: the preference memory from the command line.
+
+    personalign prefs add --user alice "keep it short"      # [--weight W] [--scope global|topical]
+    personalign prefs list --user alice                     # active preferences
+    personalign prefs history --user alice                  # all, with superseded/retracted links
+    personalign prefs retract --user alice 3
+    personalign prefs profile --user alice --prompt "..."   # what generation would receive (JSON)
+    personalign prefs export --user alice [--out FILE]      # everything about alice, JSON
+    personalign prefs forget --user alice --yes             # delete everything, print counts
+    personalign feedback --user alice --interaction 7 (--rating 1..5 | --choose A|B | --edit TEXT) [--comment C]
+
+Every command takes --db URL (default: $PERSONALIGN_DB, else SQLite in the user data dir). Ratings
+are integers 1–5; --choose needs an interaction recorded with two answers (A = answer,
+B = alt_answer); --edit is the corrected answer A. Problems print one `error:` line, exit code 2.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+UserOpt = Annotated[str, typer.Option("--user", "-u", help="User name.")]
+DbOpt = Annotated[Optional[str], typer.Option("--db", envvar="PERSONALIGN_DB", show_envvar=True,
+                                              help="SQLAlchemy URL or SQLite file path.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of lines.")]
+
+
+def _store(db: str | None):
+    from personalign.memory import MemoryStore
+
+    return MemoryStore(db)
+
+
+def _line(p) -> str:
+    dim = f"{p.dimension}/{p.pole}" if p.dimension else "-"
+    link = f" -> #{p.superseded_by}" if p.superseded_by else ""
+    return (f"#{p.id} {p.status}{link} {p.kind} {p.scope} {dim} weight={p.weight:g} "
+            f"confidence={p.confidence:.2f}: {p.text}")
+
+
+def _echo_json(obj) -> None:
+    typer.echo(json.dumps(obj, ensure_ascii=False, indent=2))
+
+
+def register(app: typer.Typer) -> None:
+    prefs = typer.Typer(no_args_is_help=True, help="Manage a user's preference memory.")
+    app.add_typer(prefs, name="prefs")
+
+    @prefs.command("add")
+    def add(text: Annotated[str, typer.Argument(help="The preference, in the user's words.")], user: UserOpt,
+            db: DbOpt = None,
+            weight: Annotated[float, typer.Option(help="Strength, in (0, 10].")] = 1.0,
+            scope: Annotated[Optional[str], typer.Option(help="global (always on) or topical (retrieved).")] = None,
+            as_json: JsonOpt = False) -> None:
+        """Store a preference (safety-checked; duplicates merge, contradictions supersede)."""
+        with _store(db) as store:
+            result = store.add_preference(user, text, weight=weight, scope=scope, source="cli")
+        if as_json:
+            _echo_json({"action": result.action, "preference": result.preference.to_dict(),
+                        "superseded": [p.id for p in result.superseded]})
+            return
+        typer.echo(f"{result.action}: {_line(result.preference)}")
+        for p in result.superseded:
+            typer.echo(f"superseded: #{p.id} {p.text}")
+
+    @prefs.command("list")
+    def list_(user: UserOpt, db: DbOpt = None, as_json: JsonOpt = False) -> None:
+        """Active preferences."""
+        with _store(db) as store:
+            rows = store.list_preferences(user)
+        _print_rows(rows, as_json)
+
+    @prefs.command("history")
+    def history(user: UserOpt, db: DbOpt = None, as_json: JsonOpt = False) -> None:
+        """Every preference ever stored, with superseded/retracted ones and their links."""
+        with _store(db) as store:
+            rows = store.list_preferences(user, include_history=True)
+        _print_rows(rows, as_json)
+
+    @prefs.command("retract")
+    def retract(preference_id: Annotated[int, typer.Argument(help="Preference id (see list).")], user: UserOpt,
+                db: DbOpt = None) -> None:
+        """Retract a preference (kept in history, no longer used)."""
+        with _store(db) as store:
+            p = store.retract(user, preference_id)
+        typer.echo(f"retracted: {_line(p)}")
+
+    @prefs.command("profile")
+    def profile(user: UserOpt, db: DbOpt = None,
+                prompt: Annotated[Optional[str], typer.Option(help="Retrieve topical preferences for it.")] = None,
+                k: Annotated[int, typer.Option(help="Topical preferences to retrieve.")] = 5) -> None:
+        """What generation receives for this user (and prompt), as JSON."""
+        with _store(db) as store:
+            prof = store.profile(user, prompt, k=k)
+        _echo_json({"user": prof.user, "preference_text": prof.preference_text, "weights": prof.weights,
+                    "preferences": [p.to_dict() for p in prof.preferences], "similarities": prof.similarities})
+
+    @prefs.command("export")
+    def export(user: UserOpt, db: DbOpt = None,
+               out: Annotated[Optional[Path], typer.Option(help="Write to this file instead of stdout.")] = None) -> None:
+        """Everything stored about the user, as JSON."""
+        with _store(db) as store:
+            data = store.export_user(user)
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+        if out is None:
+            typer.echo(text)
+            return
+        from personalign.errors import ConfigError
+
+        try:
+            out.write_text(text + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(f"cannot write {out}: {exc.strerror}") from None
+        typer.echo(f"exported {len(data['preferences'])} preferences, {len(data['interactions'])} interactions, "
+                   f"{len(data['feedback'])} feedback events to {out}")
+
+    @prefs.command("forget")
+    def forget(user: UserOpt, db: DbOpt = None,
+               yes: Annotated[bool, typer.Option("--yes", help="Confirm: this cannot be undone.")] = False) -> None:
+        """Delete every row about the user (preferences, interactions, feedback, embeddings)."""
+        from personalign.errors import ConfigError
+
+        if not yes:
+            raise ConfigError(f"forgetting {user!r} deletes everything about them; pass --yes to confirm")
+        with _store(db) as store:
+            counts = store.forget_user(user)
+        typer.echo("forgot " + repr(user) + ": " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+
+    @app.command("feedback")
+    def feedback(user: UserOpt,
+                 interaction: Annotated[int, typer.Option("--interaction", "-i", help="Interaction id.")],
+                 db: DbOpt = None,
+                 rating: Annotated[Optional[int], typer.Option(help="1 (bad) to 5 (good).")] = None,
+                 choose: Annotated[Optional[str], typer.Option(help="A or B: the better of the two answers.")] = None,
+                 edit: Annotated[Optional[str], typer.Option(help="Your corrected version of answer A.")] = None,
+                 comment: Annotated[Optional[str], typer.Option(help="A free-text comment.")] = None) -> None:
+        """Record feedback on an interaction: exactly one of --rating, --choose, --edit."""
+        from personalign.errors import ConfigError
+
+        given = [name for name, v in (("--rating", rating), ("--choose", choose), ("--edit", edit)) if v is not None]
+        if len(given) != 1:
+            raise ConfigError("give exactly one of --rating, --choose, --edit"
+                              + (f" (got {', '.join(given)})" if given else ""))
+        with _store(db) as store:
+            rec = store.add_feedback(user, interaction, rating=rating, choice=choose, edited_answer=edit,
+                                     comment=comment)
+        typer.echo(f"recorded feedback #{rec.id} on interaction {rec.interaction_id}")
+        for r in rec.inferred:
+            if r.action != "outranked":
+                typer.echo(f"implicit preference ({r.action}): {_line(r.preference)}")
+
+
+def _print_rows(rows, as_json: bool) -> None:
+    if as_json:
+        _echo_json([p.to_dict() for p in rows])
+        return
+    if not rows:
+        typer.echo("no preferences")
+    for p in rows:
+        typer.echo(_line(p))

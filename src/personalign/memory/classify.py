@@ -1,0 +1,265 @@
+"""Which dimension and pole a free-text preference speaks to, and whether two preferences oppose.
+
+Dimension/pole (`classify_preference`) runs in three transparent steps over the casefolded text:
+
+1. **Phrases** — multi-word patterns tied to one pole: "keep it short", "explain like I'm five",
+   "no jargon", "don't sugarcoat", "walk me through". A matched phrase is masked out.
+2. **Negated keywords** — "not too long", "don't be so blunt", "less verbose", "stop being harsh":
+   a pole keyword after a negator counts for the *opposite* pole, and is masked out.
+3. **Keywords** — single pole words: short/brief/concise, detailed/thorough, simple/plain,
+   technical/advanced, blunt/direct/frank, warm/friendly/gentle.
+
+The pole with most hits wins (ties: the earliest hit). When nothing matches, an embedding fallback
+compares the text with a few written descriptions of each pole (`POLE_DESCRIPTIONS`) and accepts the
+closest pole only when its cosine similarity is at least `EMBED_MIN_SIM` and beats the opposite pole
+of the same dimension by `EMBED_MIN_GAP`; otherwise the preference has no dimension (a topical one,
+such as "I am vegetarian"). A text that names two dimensions ("short and friendly") gets the one with
+more hits; the other is not recorded — state it separately to keep both.
+
+Opposition (`opposed`) between two texts that are close in meaning is decided by negation parity
+(an odd number of negators/aversion words on one side only: "I like X" vs "avoid X") or by an
+antonym pair whose sides the two texts take differently ("metric" vs "imperial").
+"""
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from personalign.rewards.judges import DIMENSIONS
+
+EMBED_MIN_SIM = 0.5
+EMBED_MIN_GAP = 0.15
+
+
+@dataclass(frozen=True)
+class Classification:
+    dimension: str
+    pole: str
+    method: str       # "keyword" | "embedding"
+    evidence: str     # the matched words, or the similarity that decided
+
+
+_PHRASES: dict[tuple[str, str], list[str]] = {
+    ("length", "concise"): [
+        r"keep (?:it|them|things|answers|replies|responses|your answers)(?: \w+)? (?:short|brief|tight|concise|snappy)",
+        r"tl ?;? ?dr", r"too (?:long|wordy|verbose)", r"to the point", r"(?:no|cut the|without|less|skip the) (?:fluff|filler|padding|waffle)",
+        r"fewer words", r"(?:don'?t|do not|stop|never) (?:ramble|rambling|waffle|pad|over ?explain|elaborate|go into detail)",
+        r"no rambling", r"one[- ]liners?", r"(?:one|two|a few|few|1|2|3) (?:sentences?|lines?|words?) (?:max|maximum|at most|or less|only)",
+        r"(?:in|to|keep it to|within) (?:one|two|a few|1|2|3) (?:sentences?|lines?|paragraphs?)",
+        r"short and sweet", r"in a nutshell", r"get to the point", r"skip the (?:details|preamble|intro|introduction|background)",
+        r"bottom line (?:first|only)", r"(?:no|stop writing|don'?t write|not) (?:an? )?essays?", r"just the (?:answer|facts|gist|essentials)", r"the gist",
+    ],
+    ("length", "detailed"): [
+        r"more (?:detail|details|depth|context|examples|thorough)", r"in (?:great |full |more )?(?:detail|depth)", r"in-depth",
+        r"step[- ]by[- ]step", r"walk me through", r"go deep(?:er)?", r"deep[- ]dives?", r"(?:long|longer|lengthy) (?:answers|responses|replies|explanations)",
+        r"explain (?:fully|everything|thoroughly|in full)", r"(?:don'?t|do not|never) (?:skip|leave out|omit) (?:the )?(?:details|steps|context)",
+        r"(?:don'?t|do not) hold back on (?:detail|details|length)", r"cover (?:everything|all the details|every detail)",
+        r"the more (?:detail|details|context) the better",
+    ],
+    ("expertise", "simple"): [
+        r"explain (?:it )?(?:to me )?like i'?m (?:five|5|a child|a kid|ten|10|twelve|a beginner)", r"\beli ?5\b",
+        r"like (?:i'?m|i am|to) (?:a )?(?:five|5|child|kid|beginner|novice|newbie)", r"layman'?s? terms", r"plain (?:language|english|words|terms)",
+        r"(?:no|avoid|without|skip the|less|minimal) (?:jargon|technical terms|technicalities|acronyms)", r"jargon[- ]free",
+        r"dumb (?:it|this|things) down", r"(?:for|like for) (?:a )?(?:beginner|beginners|novice|novices|newcomer|layperson|non-expert)",
+        r"i'?m (?:a |an |completely |totally )?(?:beginner|novice|newbie|new to|not technical|non-technical|not an expert|layperson)",
+        r"non[- ]technical", r"easy to (?:understand|follow|read)", r"simple (?:words|terms|language|explanations|english)",
+        r"(?:don'?t|do not) assume (?:any )?(?:background|knowledge|expertise)",
+    ],
+    ("expertise", "expert"): [
+        r"expert[- ]level", r"technical (?:detail|details|depth|terms|language|precision)", r"jargon is (?:fine|ok|okay|welcome)",
+        r"use (?:the )?(?:proper |precise |technical )?(?:jargon|terminology)", r"assume (?:i know|expertise|background|familiarity|knowledge)",
+        r"i'?m an? (?:expert|professional|engineer|physician|doctor|researcher|scientist|developer|specialist|cardiologist|"
+        r"mathematician|physicist|lawyer|professor|phd|senior \w+)",
+        r"\bphd[- ]level\b", r"graduate[- ]level", r"precise terminology",
+        r"(?:don'?t|do not|never) (?:dumb (?:it|things) down|oversimplify|over-simplify|simplify)",
+        r"(?:talk|speak|write) (?:to me )?(?:like|as if i'?m|as to) (?:an? )?(?:expert|colleague|peer|specialist|senior)",
+    ],
+    ("tone", "blunt"): [
+        r"(?:no|without|skip the|drop the|cut the) sugar ?-?coating", r"(?:don'?t|do not|never) sugar ?-?coat",
+        r"brutal(?:ly)? honest(?:y)?", r"(?:no|skip the|drop the|cut the|without|less) (?:pleasantries|small talk|niceties|flattery|praise|compliments)",
+        r"matter[- ]of[- ]fact", r"tough love", r"(?:no|less|without) hand[- ]holding", r"(?:don'?t|do not|stop) (?:coddle|coddling|baby|babying)",
+        r"tell it like it is", r"straight talk", r"(?:don'?t|do not) (?:be|act) (?:so )?(?:nice|polite|gentle|soft)",
+        r"hard truths?", r"no[- ]nonsense",
+    ],
+    ("tone", "warm"): [
+        r"(?:don'?t|do not|never) be (?:so |too )?(?:blunt|harsh|mean|rude|curt|cold|direct)", r"be nice",
+        r"(?:encourage|reassure|comfort|cheer) me", r"(?:with|show) (?:some )?(?:empathy|kindness|compassion|warmth)",
+        r"(?:gentle|kind|soft) (?:tone|words|feedback|approach)",
+    ],
+}
+
+_KEYWORDS: dict[tuple[str, str], list[str]] = {
+    ("length", "concise"): ["short", "shorter", "brief", "briefer", "briefly", "concise", "concisely", "succinct",
+                            "terse", "compact", "minimal", "crisp", "laconic", "pithy", "punchy", "brevity",
+                            # a few words of other languages: kurz/knapp, bref/brève, breve/corto
+                            "kurz", "knapp", "bref", "brève", "breve", "corto", "courte", "court"],
+    ("length", "detailed"): ["detailed", "long", "longer", "lengthy", "thorough", "thoroughly", "comprehensive",
+                             "verbose", "elaborate", "exhaustive", "extensive", "detail", "details",
+                             "ausführlich", "détaillé", "détaillée", "detallado", "detallada", "dettagliato"],
+    ("expertise", "simple"): ["simple", "simpler", "basic", "easy", "beginner", "plain", "accessible", "layman",
+                              "elementary", "intuitive", "simplified", "simply"],
+    ("expertise", "expert"): ["expert", "technical", "advanced", "sophisticated", "rigorous", "jargon", "nuanced",
+                              "academic", "specialist", "technically", "formal", "mathematical"],
+    ("tone", "blunt"): ["blunt", "bluntly", "blunter", "direct", "directly", "frank", "frankly", "candid", "harsh",
+                        "curt", "straightforward", "brutal", "gruff", "unvarnished", "honest", "sarcastic", "snarky"],
+    ("tone", "warm"): ["warm", "warmer", "warmly", "friendly", "kind", "kindly", "gentle", "gently", "encouraging",
+                       "supportive", "empathetic", "compassionate", "polite", "upbeat", "cheerful", "caring",
+                       "patient", "reassuring", "sweet", "nice", "positive"],
+}
+
+_NEGATOR = (r"(?:not|never|no|hate|dislike|can'?t stand|tired of|sick of|fed up with|don'?t be|do not be|don'?t|do not|less|stop being|avoid being|without being|"
+            r"nothing|isn'?t|aren'?t|shouldn'?t be|mustn'?t be|none of (?:that|the)|avoid|quit being)")
+_INTENSIFIER = r"(?:so |too |overly |very |that |super |really |excessively |particularly |such |a |an |\w+ly )*"
+
+# The two poles of each dimension, for flipping a negated keyword.
+_OPPOSITE = {(d.name, d.low): (d.name, d.high) for d in DIMENSIONS.values()}
+_OPPOSITE.update({v: k for k, v in _OPPOSITE.items()})
+
+# A few written descriptions per pole for the embedding fallback (and the implicit preference texts).
+POLE_DESCRIPTIONS: dict[tuple[str, str], list[str]] = {
+    ("length", "concise"): ["Prefers concise, short answers.", "Keep answers brief and to the point.",
+                            "I want quick answers without much explanation.", "Give me the gist in a line or two."],
+    ("length", "detailed"): ["Prefers detailed, thorough answers.", "Give long, comprehensive explanations with examples.",
+                             "Explain everything in depth, covering all the details.", "I want exhaustive, elaborate replies."],
+    ("expertise", "simple"): ["Prefers simple, plain-language explanations.", "Explain things as if to a beginner or a child.",
+                              "Avoid technical jargon and keep explanations easy to follow.", "I am a novice, keep it basic."],
+    ("expertise", "expert"): ["Prefers expert-level, technical answers.", "Use precise technical terminology, I am a specialist.",
+                              "Assume advanced background knowledge and go into the technical depth.",
+                              "Talk to me like a senior engineer or a professional in the field."],
+    ("tone", "blunt"): ["Prefers a blunt, direct tone.", "Be straightforward and frank, no sugarcoating.",
+                        "Skip the pleasantries and tell me plainly what is wrong.", "Be brutally honest with me."],
+    ("tone", "warm"): ["Prefers a warm, friendly tone.", "Be kind, gentle and encouraging with me.",
+                       "Be supportive and empathetic in your replies.", "Use a cheerful, caring and reassuring tone."],
+}
+
+
+@lru_cache(maxsize=1)
+def _compiled():
+    phrases = [(key, re.compile(rf"(?<!\w){p}(?!\w)")) for key, ps in _PHRASES.items() for p in ps]
+    word_to_pole = {w: key for key, words in _KEYWORDS.items() for w in words}
+    words = "|".join(sorted(map(re.escape, word_to_pole), key=len, reverse=True))
+    negated = re.compile(rf"\b{_NEGATOR}\s+{_INTENSIFIER}({words})\b")
+    plain = re.compile(rf"\b({words})\b")
+    return phrases, word_to_pole, negated, plain
+
+
+def _prepare(text: str) -> str:
+    return re.sub(r"\s+", " ", text.casefold().replace("’", "'")).strip()
+
+
+def keyword_hits(text: str) -> list[tuple[int, tuple[str, str], str]]:
+    """(position, (dimension, pole), matched words) for every phrase/keyword hit, in text order."""
+    phrases, word_to_pole, negated, plain = _compiled()
+    negated_prefix = re.compile(rf"\b{_NEGATOR}\s+{_INTENSIFIER}$")
+    s = _prepare(text)
+    hits = []
+
+    def mask(m):
+        nonlocal s
+        s = s[:m.start()] + " " * (m.end() - m.start()) + s[m.end():]
+
+    for key, pattern in phrases:
+        for m in list(pattern.finditer(s)):
+            # "I hate long answers": a negator right before a phrase flips it like a keyword
+            neg = negated_prefix.search(s, 0, m.start())
+            hits.append((m.start(), _OPPOSITE[key] if neg else key, m.group(0)))
+            mask(m)
+    for m in list(negated.finditer(s)):
+        hits.append((m.start(), _OPPOSITE[word_to_pole[m.group(1)]], m.group(0)))
+        mask(m)
+    for m in plain.finditer(s):
+        hits.append((m.start(), word_to_pole[m.group(1)], m.group(0)))
+    return sorted(hits)
+
+
+def classify_preference(text: str, embedder=None) -> Classification | None:
+    """The dimension and pole `text` asks for, or None for a preference outside the three dimensions.
+
+    `embedder` (an object with `embed(list[str]) -> ndarray` of unit rows) enables the fallback; pass
+    `query_vector` through `classify_by_embedding` directly when the text is already embedded.
+    """
+    hits = keyword_hits(text)
+    if hits:
+        counts: dict[tuple[str, str], int] = {}
+        first: dict[tuple[str, str], int] = {}
+        for pos, key, _ in hits:
+            counts[key] = counts.get(key, 0) + 1
+            first.setdefault(key, pos)
+        # Within one dimension, opposite hits cancel ("short, not too short"); across dimensions, most hits wins.
+        best = max(counts, key=lambda k: (counts[k] - counts.get(_OPPOSITE[k], 0), -first[k]))
+        if counts[best] > counts.get(_OPPOSITE[best], 0):
+            words = ", ".join(w for _, key, w in hits if key == best)
+            return Classification(best[0], best[1], "keyword", words)
+    if embedder is None:
+        return None
+    return classify_by_embedding(embedder.embed([text])[0], embedder)
+
+
+def classify_by_embedding(vector: np.ndarray, embedder) -> Classification | None:
+    """The embedding fallback of `classify_preference` for an already embedded (unit) vector."""
+    keys, matrix = _pole_matrix(embedder)
+    sims = matrix @ np.asarray(vector, dtype=np.float32)
+    per_pole: dict[tuple[str, str], float] = {}
+    for key, sim in zip(keys, sims):
+        per_pole[key] = max(per_pole.get(key, -1.0), float(sim))
+    best = max(per_pole, key=per_pole.get)
+    sim, rival = per_pole[best], per_pole[_OPPOSITE[best]]
+    if sim < EMBED_MIN_SIM or sim - rival < EMBED_MIN_GAP:
+        return None
+    return Classification(best[0], best[1], "embedding", f"cosine {sim:.2f} vs {rival:.2f} for {_OPPOSITE[best][1]}")
+
+
+_POLE_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _pole_matrix(embedder) -> tuple[list[tuple[str, str]], np.ndarray]:
+    cached = _POLE_CACHE.get(embedder)
+    if cached is None:
+        keys = [key for key, texts in POLE_DESCRIPTIONS.items() for _ in texts]
+        texts = [t for ts in POLE_DESCRIPTIONS.values() for t in ts]
+        cached = (keys, embedder.embed(texts))
+        _POLE_CACHE[embedder] = cached
+    return cached
+
+
+# ---------------------------------------------------------------- opposition
+
+_NEGATION_WORDS = {"not", "no", "never", "dont", "don't", "doesnt", "doesn't", "cannot", "cant", "can't", "won't",
+                   "wont", "avoid", "without", "stop", "hate", "dislike", "nothing", "none", "nor", "neither",
+                   "skip", "omit", "exclude", "against", "isn't", "isnt", "aren't", "arent", "less", "fewer",
+                   "instead", "quit", "drop", "refuse", "detest", "loathe", "ban", "forbid", "nobody", "shouldn't"}
+_ANTONYMS = [
+    ("metric", "imperial"), ("celsius", "fahrenheit"), ("formal", "informal"), ("formal", "casual"),
+    ("more", "less"), ("more", "fewer"), ("like", "dislike"), ("love", "hate"), ("always", "never"),
+    ("include", "exclude"), ("with", "without"), ("british", "american"), ("tabs", "spaces"),
+    ("light", "dark"), ("morning", "evening"), ("early", "late"), ("serious", "funny"), ("humor", "serious"),
+    ("sweet", "savory"), ("hot", "cold"), ("vegetarian", "meat"), ("vegan", "meat"), ("lowercase", "uppercase"),
+    ("python", "javascript"), ("prose", "bullets"), ("prose", "bullet"), ("emojis", "plain"),
+]
+_WORD = re.compile(r"[a-z']+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(_prepare(text))
+
+
+def negation_parity(text: str) -> int:
+    """+1 for an affirmative text, -1 when it holds an odd number of negation/aversion words."""
+    words = _words(text)
+    count = sum(w in _NEGATION_WORDS or w.endswith("n't") for w in words)
+    return -1 if count % 2 else 1
+
+
+def opposed(a: str, b: str) -> str | None:
+    """Why two (similar) texts contradict each other, or None when they do not."""
+    if negation_parity(a) != negation_parity(b):
+        return "negation"
+    wa, wb = set(_words(a)), set(_words(b))
+    for x, y in _ANTONYMS:
+        if (x in wa and y not in wa and y in wb and x not in wb) or (y in wa and x not in wa and x in wb and y not in wb):
+            return f"{x}/{y}"
+    return None

@@ -1,0 +1,49 @@
+"""Errors raised by the preference memory; all are PersonalignError, so the CLI prints one line."""
+from __future__ import annotations
+
+from personalign.errors import ConfigError, PersonalignError
+
+
+class MemoryInputError(ConfigError):
+    """Invalid input to the store: empty or over-long text, NUL bytes, a bad rating, ..."""
+
+
+class UnknownUserError(PersonalignError, KeyError):
+    def __init__(self, user: str):
+        super().__init__(f"unknown user {user!r}")
+        self.user = user
+
+    def __str__(self) -> str:  # KeyError would quote the whole message
+        return self.args[0]
+
+
+class UnknownInteractionError(PersonalignError, KeyError):
+    def __init__(self, user: str, interaction_id: int):
+        super().__init__(f"unknown interaction {interaction_id} for user {user!r}")
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+class UnknownPreferenceError(PersonalignError, KeyError):
+    def __init__(self, user: str, preference_id: int):
+        super().__init__(f"unknown preference {preference_id} for user {user!r}")
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+class PreferenceStateError(PersonalignError):
+    """An operation that needs an active preference got a superseded or retracted one."""
+
+
+class UnsafePreferenceError(PersonalignError):
+    """The safety boundary refused the preference; nothing was stored."""
+
+    def __init__(self, verdict):
+        super().__init__(f"preference {verdict.reason}")
+        self.verdict = verdict
+
+
+class StoreError(PersonalignError):
+    """The database cannot be opened or migrated (bad URL, unreachable server, locked file)."""

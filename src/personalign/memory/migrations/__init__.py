@@ -1,0 +1,1 @@
+"""Alembic migrations of the preference memory; run through personalign.memory.db.migrate()."""

@@ -1,0 +1,125 @@
+"""Tables of the preference memory (SQLAlchemy 2.x declarative). Alembic migrations mirror them.
+
+users ─┬─< preferences (self-link superseded_by: the history chain)
+       ├─< interactions ─< feedback
+       └─< feedback (user_id kept on each row, so export, forget and implicit inference need no join)
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import (JSON, CheckConstraint, DateTime, Float, ForeignKey, Index, Integer, LargeBinary,
+                        SmallInteger, String, Text, TypeDecorator, UniqueConstraint)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+KINDS = ("explicit", "implicit")
+STATUSES = ("active", "superseded", "retracted")
+SCOPES = ("global", "topical")
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class UTCDateTime(TypeDecorator):
+    """Stores UTC; always returns timezone-aware datetimes (SQLite would hand back naive ones)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(timezone.utc)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+    __table_args__ = (UniqueConstraint("name", name="uq_users_name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    # Bumped by every write that changes the user's preferences: retrieval caches compare it, so a
+    # cache stays correct when another process writes to the same database.
+    revision: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+
+
+class PreferenceRow(Base):
+    __tablename__ = "preferences"
+    __table_args__ = (
+        CheckConstraint("kind IN ('explicit', 'implicit')", name="ck_preferences_kind"),
+        CheckConstraint("status IN ('active', 'superseded', 'retracted')", name="ck_preferences_status"),
+        CheckConstraint("scope IN ('global', 'topical')", name="ck_preferences_scope"),
+        Index("ix_preferences_user_status", "user_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
+    text: Mapped[str] = mapped_column(Text, nullable=False)
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)
+    dimension: Mapped[str | None] = mapped_column(String(32))
+    pole: Mapped[str | None] = mapped_column(String(32))
+    weight: Mapped[float] = mapped_column(Float, nullable=False, default=1.0)
+    confidence: Mapped[float] = mapped_column(Float, nullable=False)
+    evidence_count: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    source: Mapped[str] = mapped_column(String(64), nullable=False)
+    scope: Mapped[str] = mapped_column(String(16), nullable=False)
+    status: Mapped[str] = mapped_column(String(16), nullable=False, default="active")
+    superseded_by: Mapped[int | None] = mapped_column(ForeignKey("preferences.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+    embedding: Mapped[bytes | None] = mapped_column(LargeBinary)  # float32 little-endian, see models.embeddings
+    embedding_model: Mapped[str | None] = mapped_column(String(64))
+
+
+class InteractionRow(Base):
+    __tablename__ = "interactions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True)
+    prompt: Mapped[str] = mapped_column(Text, nullable=False)
+    answer: Mapped[str] = mapped_column(Text, nullable=False)       # answer A
+    alt_answer: Mapped[str | None] = mapped_column(Text)            # answer B, for pairwise choices
+    strategy: Mapped[str] = mapped_column(String(32), nullable=False)
+    params: Mapped[dict] = mapped_column(JSON, nullable=False, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+
+
+class FeedbackRow(Base):
+    __tablename__ = "feedback"
+    __table_args__ = (
+        CheckConstraint("rating IS NULL OR (rating >= 1 AND rating <= 5)", name="ck_feedback_rating"),
+        CheckConstraint("choice IS NULL OR choice IN ('A', 'B')", name="ck_feedback_choice"),
+        Index("ix_feedback_user_id_id", "user_id", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
+    interaction_id: Mapped[int] = mapped_column(ForeignKey("interactions.id", ondelete="CASCADE"),
+                                                nullable=False, index=True)
+    rating: Mapped[int | None] = mapped_column(SmallInteger)
+    choice: Mapped[str | None] = mapped_column(String(1))
+    edited_answer: Mapped[str | None] = mapped_column(Text)
+    comment: Mapped[str | None] = mapped_column(Text)
+    # Judged movement per dimension (preferred text minus the other one, in judge units), kept so the
+    # implicit inference is a query and every inferred preference can be traced back to events.
+    d_length: Mapped[float | None] = mapped_column(Float)
+    d_expertise: Mapped[float | None] = mapped_column(Float)
+    d_tone: Mapped[float | None] = mapped_column(Float)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+
+
+SIGNAL_COLUMNS = {"length": "d_length", "expertise": "d_expertise", "tone": "d_tone"}

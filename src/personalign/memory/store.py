@@ -1,0 +1,849 @@
+"""MemoryStore: a user's preferences, interactions and feedback, and the Profile generation consumes.
+
+Preferences
+-----------
+Each preference has a kind (``explicit``: stated by the user; ``implicit``: inferred from feedback),
+an optional dimension/pole (see `personalign.memory.classify`), a weight (how strongly, default 1),
+a confidence in [0, 1], a scope (``global``: always on — every preference with a dimension by
+default; ``topical``: retrieved by similarity to the prompt) and a status (``active``,
+``superseded``, ``retracted``). Nothing is deleted except by `forget_user`; history is kept through
+``superseded_by`` links.
+
+Placement rules when a preference arrives (explicit outranks implicit):
+
+* same dimension, same pole, same kind → **merge** into the active one: confidence combines as
+  independent evidence, 1 − (1 − c_old)(1 − c_new), the evidence count grows, no new row;
+* same dimension, explicit arriving over an implicit (either pole), or opposite pole with the same
+  kind → the new one **supersedes** the old one;
+* implicit arriving over an active explicit on that dimension → **outranked**: not stored;
+* no dimension: the closest active dimensionless preference by embedding decides — cosine
+  ≥ `CONFLICT_SIM` and opposed (negation parity or an antonym pair, `classify.opposed`) →
+  supersede; cosine ≥ `DUPLICATE_SIM` (or the same normalized text) and not opposed → merge.
+
+So at most one preference per dimension is active for a user at a time.
+
+Implicit preferences
+--------------------
+Each choice (A over B) or edit (answer → edited answer) is judged on every dimension with
+`personalign.rewards.judges` — the preferred text's score minus the other's — and the difference is
+stored on the feedback row. A difference of at least the dimension's ``margin`` is a vote toward one
+pole. With k votes of n toward the majority pole, the confidence is the Wilson score lower bound
+(z = 1.96) of k/n; at ≥ `IMPLICIT_MIN_CONFIDENCE` (four consistent votes out of four, six of seven,
+…) an implicit preference is created or updated. Evidence older than the user's last retraction of
+an implicit preference on that dimension is ignored, so a retraction sticks. Ratings and comments
+are stored but move no dimension.
+
+Feedback scale: rating is an integer 1–5 (1 = bad, 5 = good). A pairwise choice needs an
+interaction recorded with two answers — ``answer`` is A and ``alt_answer`` is B — and is "A" or "B".
+An edit is the user's corrected version of answer A.
+
+Retrieval and Profile
+---------------------
+`profile(user, prompt)` returns every active global preference plus the `k` active topical ones
+most similar to the prompt (cosine ≥ `min_similarity`). Embeddings (all-MiniLM-L6-v2, float32 bytes)
+are stored with each explicit preference; a per-user matrix cache, checked against the user's
+revision counter (bumped by every preference write, from any process), makes the search a single
+matrix-vector product. Query embeddings are LRU-cached in the embedder.
+
+Export format (`export_user`, JSON; one object per user)::
+
+    {"format": "personalign.memory/1", "user": "alice", "exported_at": "2025-01-01T00:00:00+00:00", "embedding_model": "all-MiniLM-L6-v2", "preferences": [{"id": 1, "text": "keep it short", "kind": "explicit", "dimension": "length", "pole": "concise", "weight": 1.0, "confidence": 0.8, "evidence_count": 1, "source": "cli", "scope": "global", "status": "active", "superseded_by": null, "created_at": "...", "updated_at": "...", "embedding_b64": "..."}], "interactions": [{"id": 1, "prompt": "...", "answer": "...", "alt_answer": null, "strategy": "pad", "params": {}, "created_at": "..."}], "feedback": [{"id": 1, "interaction_id": 1, "rating": 5, "choice": null, "edited_answer": null, "comment": null, "signals": {"length": null, "expertise": null, "tone": null}, "created_at": "..."}]}
+"""
+from __future__ import annotations
+
+import base64
+import json
+import math
+import re
+import threading
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+
+import numpy as np
+from sqlalchemy import case, delete, func, select, update
+
+from personalign.memory import db
+from personalign.memory.classify import Classification, classify_by_embedding, classify_preference, opposed
+from personalign.memory.errors import (MemoryInputError, PreferenceStateError, UnknownInteractionError,
+                                       UnknownPreferenceError, UnknownUserError, UnsafePreferenceError)
+from personalign.memory.schema import (KINDS, SCOPES, SIGNAL_COLUMNS, FeedbackRow, InteractionRow, PreferenceRow,
+                                       UserRow, utcnow)
+from personalign.models.embeddings import EMBEDDING_MODEL, from_bytes, to_bytes
+from personalign.rewards.judges import DIMENSIONS
+from personalign.rewards.safety import check_preference, check_text
+
+MAX_PREFERENCE_CHARS = 2000
+MAX_USER_CHARS = 200
+MAX_TEXT_CHARS = 100_000      # prompts, answers, edited answers
+MAX_COMMENT_CHARS = 2000
+MAX_WEIGHT = 10.0
+RATING_MIN, RATING_MAX = 1, 5
+EXPLICIT_CONFIDENCE = 0.8     # a preference stated once; each restatement adds evidence
+DUPLICATE_SIM = 0.9
+CONFLICT_SIM = 0.7
+IMPLICIT_MIN_CONFIDENCE = 0.5
+WILSON_Z = 1.96
+IMPLICIT_TEXTS = {
+    ("length", "concise"): "Prefers concise, short answers.",
+    ("length", "detailed"): "Prefers detailed, thorough answers.",
+    ("expertise", "simple"): "Prefers simple, plain-language explanations.",
+    ("expertise", "expert"): "Prefers expert-level, technical answers.",
+    ("tone", "blunt"): "Prefers a blunt, direct tone.",
+    ("tone", "warm"): "Prefers a warm, friendly tone.",
+}
+_POLE_TO_DIM = {pole: name for name, d in DIMENSIONS.items() for pole in d.poles}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+# ---------------------------------------------------------------- public records
+
+@dataclass(frozen=True)
+class Preference:
+    id: int
+    user: str
+    text: str
+    kind: str
+    dimension: str | None
+    pole: str | None
+    weight: float
+    confidence: float
+    evidence_count: int
+    source: str
+    scope: str
+    status: str
+    superseded_by: int | None
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def signed_weight(self) -> float | None:
+        """direction × weight × confidence: positive toward the dimension's high pole."""
+        if self.dimension is None or self.pole is None:
+            return None
+        return DIMENSIONS[self.dimension].direction(self.pole) * self.weight * self.confidence
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["created_at"] = self.created_at.isoformat()
+        d["updated_at"] = self.updated_at.isoformat()
+        return d
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What `add_preference`/`update_preference` did.
+
+    action: "added" (a new active row), "merged" (an existing active row absorbed it; `preference`
+    is that row), or "outranked" (an implicit preference lost to an active explicit one and was not
+    stored; `preference` is the explicit one). `superseded`: rows this call moved to history.
+    """
+
+    action: str
+    preference: Preference
+    superseded: tuple[Preference, ...] = ()
+    classification: Classification | None = None
+
+
+@dataclass(frozen=True)
+class Interaction:
+    id: int
+    user: str
+    prompt: str
+    answer: str
+    alt_answer: str | None
+    strategy: str
+    params: dict
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class FeedbackRecord:
+    id: int
+    interaction_id: int
+    rating: int | None
+    choice: str | None
+    edited_answer: str | None
+    comment: str | None
+    signals: dict[str, float | None]
+    created_at: datetime
+    inferred: tuple[AddResult, ...] = ()  # implicit preferences created/updated by this feedback
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The user's active, relevant preferences in the form generation consumes.
+
+    preference_text: the selected preference texts joined by newlines (None when there are none); the
+        decoding layer wraps it as delimited data.
+    preferences: the selected rows, explicit first, then global before topical.
+    weights: dimension → signed weight (direction × weight × confidence; > 0 toward the high pole:
+        detailed, expert, warm; < 0 toward concise, simple, blunt).
+    similarities: preference id → cosine similarity to the prompt, for the topical ones retrieved.
+    """
+
+    user: str
+    preference_text: str | None
+    preferences: tuple[Preference, ...] = ()
+    weights: dict[str, float] = field(default_factory=dict)
+    similarities: dict[int, float] = field(default_factory=dict)
+
+    @property
+    def poles(self) -> dict[str, tuple[str, float]]:
+        """dimension → (pole, strength ≥ 0), the same information as `weights`."""
+        out = {}
+        for dim, w in self.weights.items():
+            d = DIMENSIONS[dim]
+            out[dim] = (d.high if w > 0 else d.low, abs(w))
+        return out
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.preferences
+
+
+# ---------------------------------------------------------------- validation
+
+def _check_text(value, what: str, limit: int, *, allow_empty: bool = False) -> str:
+    if not isinstance(value, str):
+        raise MemoryInputError(f"{what} must be text, got {type(value).__name__}")
+    if "\x00" in value:
+        raise MemoryInputError(f"{what} contains a NUL byte")
+    if not allow_empty and not value.strip():
+        raise MemoryInputError(f"{what} is empty")
+    if len(value) > limit:
+        raise MemoryInputError(f"{what} is {len(value)} characters long; the limit is {limit}")
+    return value
+
+
+def _check_user(user) -> str:
+    user = _check_text(user, "user name", MAX_USER_CHARS)
+    if _CONTROL.search(user) or user != user.strip():
+        raise MemoryInputError("user name must not contain control characters or surrounding spaces")
+    return user
+
+
+def _check_id(value, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise MemoryInputError(f"{what} must be a positive integer, got {value!r}")
+    return value
+
+
+def _check_weight(weight) -> float:
+    if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not math.isfinite(weight) \
+            or not 0 < weight <= MAX_WEIGHT:
+        raise MemoryInputError(f"weight must be a number in (0, {MAX_WEIGHT:g}], got {weight!r}")
+    return float(weight)
+
+
+def _check_confidence(c) -> float:
+    if isinstance(c, bool) or not isinstance(c, (int, float)) or not math.isfinite(c) or not 0 < c <= 1:
+        raise MemoryInputError(f"confidence must be a number in (0, 1], got {c!r}")
+    return float(c)
+
+
+def _norm_text(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", unicodedata.normalize("NFKC", text).casefold()).strip()
+
+
+def wilson_lower_bound(k: int, n: int, z: float = WILSON_Z) -> float:
+    """Lower end of the Wilson score interval for k successes out of n."""
+    if n <= 0:
+        return 0.0
+    p = k / n
+    denom = 1 + z * z / n
+    centre = p + z * z / (2 * n)
+    spread = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return max(0.0, (centre - spread) / denom)
+
+
+# ---------------------------------------------------------------- the store
+
+@dataclass
+class _UserSnapshot:
+    """Active preferences of one user at one revision, with the topical embedding matrix."""
+
+    user_id: int
+    revision: int
+    active: list[Preference]
+    topical: list[Preference]
+    matrix: np.ndarray              # (len(topical), dim), unit rows
+
+
+class MemoryStore:
+    """Preference memory over any SQLAlchemy URL (default: SQLite in the user data dir).
+
+    Thread-safe: every call uses its own session; the retrieval cache is guarded by a lock.
+    """
+
+    def __init__(self, url: str | None = None, *, embedder=None, migrate: bool = True):
+        self.url = db.resolve_url(url)
+        self.engine = db.create_store_engine(self.url)
+        if migrate:
+            db.migrate(self.engine)
+        self._read, self._write = db.session_factory(self.engine)
+        self._embedder = embedder
+        self._cache: dict[str, _UserSnapshot] = {}
+        self._cache_lock = threading.Lock()
+
+    # -- plumbing
+
+    @property
+    def embedder(self):
+        if self._embedder is None:
+            from personalign.models.embeddings import default_embedder
+
+            self._embedder = default_embedder()
+        return self._embedder
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def _user_row(self, session, user: str, *, create: bool = False) -> UserRow:
+        row = session.execute(select(UserRow).where(UserRow.name == user)).scalar_one_or_none()
+        if row is None:
+            if not create:
+                raise UnknownUserError(user)
+            row = UserRow(name=user, revision=0, created_at=utcnow())
+            session.add(row)
+            session.flush()
+        return row
+
+    def _user_id(self, user: str) -> int:
+        with self._read() as s:
+            uid = s.execute(select(UserRow.id).where(UserRow.name == user)).scalar_one_or_none()
+        if uid is None:
+            raise UnknownUserError(user)
+        return uid
+
+    @staticmethod
+    def _pref(row: PreferenceRow, user: str) -> Preference:
+        return Preference(id=row.id, user=user, text=row.text, kind=row.kind, dimension=row.dimension,
+                          pole=row.pole, weight=row.weight, confidence=row.confidence,
+                          evidence_count=row.evidence_count, source=row.source, scope=row.scope,
+                          status=row.status, superseded_by=row.superseded_by, created_at=row.created_at,
+                          updated_at=row.updated_at)
+
+    # -- preferences
+
+    def add_preference(self, user: str, text: str, *, kind: str = "explicit", dimension: str | None = None,
+                       pole: str | None = None, weight: float = 1.0, confidence: float | None = None,
+                       source: str = "api", scope: str | None = None) -> AddResult:
+        """Stores a preference after the safety check, merging or superseding as the rules say.
+
+        dimension/pole: given, or inferred from the text (`classify.classify_preference`); a pole
+        alone implies its dimension. scope: "global" | "topical" | None (global iff it has a dimension).
+        Raises UnsafePreferenceError (nothing stored) or MemoryInputError for bad input.
+        """
+        user = _check_user(user)
+        cand = self._candidate(text, kind=kind, dimension=dimension, pole=pole, weight=weight,
+                               confidence=confidence, source=source, scope=scope)
+        return db.run_write(self._write, lambda s: self._place(s, self._user_row(s, user, create=True), cand))
+
+    def _candidate(self, text, *, kind, dimension, pole, weight, confidence, source, scope) -> dict:
+        text = _check_text(text, "preference text", MAX_PREFERENCE_CHARS).strip()
+        if kind not in KINDS:
+            raise MemoryInputError(f"kind must be one of {', '.join(KINDS)}, got {kind!r}")
+        if scope is not None and scope not in SCOPES:
+            raise MemoryInputError(f"scope must be one of {', '.join(SCOPES)}, got {scope!r}")
+        source = _check_text(source, "source", 64)
+        weight = _check_weight(weight)
+        confidence = EXPLICIT_CONFIDENCE if confidence is None else _check_confidence(confidence)
+        verdict = check_preference(text)
+        if not verdict.allowed:
+            raise UnsafePreferenceError(verdict)
+        if pole is not None and dimension is None:
+            if pole not in _POLE_TO_DIM:
+                raise MemoryInputError(f"unknown pole {pole!r}; poles are {', '.join(_POLE_TO_DIM)}")
+            dimension = _POLE_TO_DIM[pole]
+        if dimension is not None:
+            if dimension not in DIMENSIONS:
+                raise MemoryInputError(f"unknown dimension {dimension!r}; choose one of {', '.join(DIMENSIONS)}")
+            if pole not in DIMENSIONS[dimension].poles:
+                raise MemoryInputError(f"dimension {dimension!r} needs a pole: {' or '.join(DIMENSIONS[dimension].poles)}")
+        vector = None
+        classification = None
+        if kind == "explicit":
+            # Embedded for every explicit preference: topical retrieval and meaning-level conflicts need it.
+            vector = self.embedder.embed([text])[0]
+            if dimension is None:
+                classification = classify_preference(text) or classify_by_embedding(vector, self.embedder)
+                if classification is not None:
+                    dimension, pole = classification.dimension, classification.pole
+        if scope is None:
+            scope = "global" if dimension is not None else "topical"
+        return dict(text=text, kind=kind, dimension=dimension, pole=pole, weight=weight, confidence=confidence,
+                    source=source, scope=scope, vector=vector, classification=classification)
+
+    def _place(self, s, urow: UserRow, cand: dict, *, exclude: int | None = None) -> AddResult:
+        """Applies the placement rules inside a write transaction."""
+        now = utcnow()
+        name = urow.name
+        active = s.execute(select(PreferenceRow).where(PreferenceRow.user_id == urow.id,
+                                                       PreferenceRow.status == "active")).scalars().all()
+        active = [r for r in active if r.id != exclude]
+        to_supersede: list[PreferenceRow] = []
+        merge_into: PreferenceRow | None = None
+        if cand["dimension"] is not None:
+            for r in active:
+                if r.dimension != cand["dimension"]:
+                    continue
+                same_pole = r.pole == cand["pole"]
+                if cand["kind"] == "implicit" and r.kind == "explicit":
+                    return AddResult("outranked", self._pref(r, name), (), cand["classification"])
+                if same_pole and r.kind == cand["kind"]:
+                    merge_into = r
+                else:
+                    to_supersede.append(r)
+        else:
+            vec = cand["vector"]
+            free = [r for r in active if r.dimension is None]
+            norm = _norm_text(cand["text"])
+            best_dup, best_sim = None, -1.0
+            for r in free:
+                if _norm_text(r.text) == norm:
+                    sim = 1.0
+                elif vec is not None and r.embedding is not None:
+                    sim = float(from_bytes(r.embedding) @ vec)
+                else:
+                    continue
+                if sim >= CONFLICT_SIM and opposed(r.text, cand["text"]):
+                    to_supersede.append(r)
+                elif sim >= DUPLICATE_SIM and sim > best_sim and r.kind == cand["kind"]:
+                    best_dup, best_sim = r, sim
+            if not to_supersede:
+                merge_into = best_dup
+
+        if merge_into is not None:
+            r = merge_into
+            r.confidence = round(1 - (1 - r.confidence) * (1 - cand["confidence"]), 6)
+            r.evidence_count += 1
+            r.weight = cand["weight"]  # the latest statement of strength wins
+            r.updated_at = now
+            urow.revision += 1
+            s.flush()
+            return AddResult("merged", self._pref(r, name), (), cand["classification"])
+
+        row = PreferenceRow(
+            user_id=urow.id, text=cand["text"], kind=cand["kind"], dimension=cand["dimension"], pole=cand["pole"],
+            weight=cand["weight"], confidence=cand["confidence"], evidence_count=cand.get("evidence_count", 1),
+            source=cand["source"], scope=cand["scope"], status="active", created_at=now, updated_at=now,
+            embedding=to_bytes(cand["vector"]) if cand["vector"] is not None else None,
+            embedding_model=EMBEDDING_MODEL if cand["vector"] is not None else None)
+        s.add(row)
+        s.flush()
+        for r in to_supersede:
+            r.status, r.superseded_by, r.updated_at = "superseded", row.id, now
+        urow.revision += 1
+        s.flush()
+        return AddResult("added", self._pref(row, name), tuple(self._pref(r, name) for r in to_supersede),
+                         cand["classification"])
+
+    def update_preference(self, user: str, preference_id: int, *, text: str | None = None,
+                          weight: float | None = None, scope: str | None = None, source: str = "api") -> AddResult:
+        """A new version of an active preference; the old one is superseded by it (kept in history).
+
+        A changed text is re-checked, re-embedded and re-classified; the new version then follows the
+        placement rules, so it may merge into another active preference instead.
+        """
+        user = _check_user(user)
+        preference_id = _check_id(preference_id, "preference id")
+        old = self._get_pref(user, preference_id)
+        if old.status != "active":
+            raise PreferenceStateError(f"preference {preference_id} is {old.status}; only active ones can be updated")
+        new_text = old.text if text is None else text
+        same_text = text is None or _check_text(text, "preference text", MAX_PREFERENCE_CHARS).strip() == old.text
+        cand = self._candidate(new_text, kind=old.kind, dimension=old.dimension if same_text else None,
+                               pole=old.pole if same_text else None,
+                               weight=old.weight if weight is None else weight, confidence=old.confidence,
+                               source=source, scope=(old.scope if same_text else None) if scope is None else scope)
+
+        def tx(s):
+            urow = self._user_row(s, user)
+            row = s.get(PreferenceRow, preference_id)
+            if row is None or row.user_id != urow.id:
+                raise UnknownPreferenceError(user, preference_id)
+            if row.status != "active":
+                raise PreferenceStateError(f"preference {preference_id} is {row.status}; only active ones can be updated")
+            result = self._place(s, urow, cand, exclude=row.id)
+            if result.action == "merged" or result.action == "added":
+                row.status, row.superseded_by, row.updated_at = "superseded", result.preference.id, utcnow()
+                urow.revision += 1
+                s.flush()
+                result = AddResult(result.action, result.preference, result.superseded + (self._pref(row, user),),
+                                   result.classification)
+            return result
+
+        return db.run_write(self._write, tx)
+
+    def retract(self, user: str, preference_id: int) -> Preference:
+        """Marks an active preference retracted (kept in history; no longer in any profile)."""
+        user = _check_user(user)
+        preference_id = _check_id(preference_id, "preference id")
+
+        def tx(s):
+            urow = self._user_row(s, user)
+            row = s.get(PreferenceRow, preference_id)
+            if row is None or row.user_id != urow.id:
+                raise UnknownPreferenceError(user, preference_id)
+            if row.status != "active":
+                raise PreferenceStateError(f"preference {preference_id} is already {row.status}")
+            row.status, row.updated_at = "retracted", utcnow()
+            urow.revision += 1
+            s.flush()
+            return self._pref(row, user)
+
+        return db.run_write(self._write, tx)
+
+    def _get_pref(self, user: str, preference_id: int) -> Preference:
+        with self._read() as s:
+            row = s.execute(select(PreferenceRow, UserRow.name).join(UserRow, UserRow.id == PreferenceRow.user_id)
+                            .where(PreferenceRow.id == preference_id)).first()
+            if row is None or row[1] != user:
+                self._user_id(user)  # unknown user beats unknown preference in the message
+                raise UnknownPreferenceError(user, preference_id)
+            return self._pref(row[0], user)
+
+    def get_preference(self, user: str, preference_id: int) -> Preference:
+        return self._get_pref(_check_user(user), _check_id(preference_id, "preference id"))
+
+    def list_preferences(self, user: str, include_history: bool = False) -> list[Preference]:
+        """Active preferences (or all, with superseded and retracted ones) in creation order."""
+        user = _check_user(user)
+        with self._read() as s:
+            urow = self._user_row(s, user)
+            q = select(PreferenceRow).where(PreferenceRow.user_id == urow.id)
+            if not include_history:
+                q = q.where(PreferenceRow.status == "active")
+            return [self._pref(r, user) for r in s.execute(q.order_by(PreferenceRow.id)).scalars()]
+
+    def history(self, user: str) -> list[Preference]:
+        return self.list_preferences(user, include_history=True)
+
+    def users(self) -> list[str]:
+        with self._read() as s:
+            return list(s.execute(select(UserRow.name).order_by(UserRow.id)).scalars())
+
+    # -- interactions and feedback
+
+    def record_interaction(self, user: str, prompt: str, answer: str, strategy: str = "base",
+                           params: dict | None = None, *, alt_answer: str | None = None) -> int:
+        """Stores one exchange and returns its id. `alt_answer` is answer B, for a later pairwise choice."""
+        user = _check_user(user)
+        prompt = _check_text(prompt, "prompt", MAX_TEXT_CHARS)
+        answer = _check_text(answer, "answer", MAX_TEXT_CHARS, allow_empty=True)
+        if alt_answer is not None:
+            alt_answer = _check_text(alt_answer, "alternative answer", MAX_TEXT_CHARS, allow_empty=True)
+        strategy = _check_text(strategy, "strategy", 32)
+        params = {} if params is None else params
+        if not isinstance(params, dict):
+            raise MemoryInputError("params must be a JSON object (dict)")
+        try:
+            params = json.loads(json.dumps(params, allow_nan=False))
+        except (TypeError, ValueError) as exc:
+            raise MemoryInputError(f"params must be JSON-serializable: {exc}") from None
+
+        def tx(s):
+            urow = self._user_row(s, user, create=True)
+            row = InteractionRow(user_id=urow.id, prompt=prompt, answer=answer, alt_answer=alt_answer,
+                                 strategy=strategy, params=params, created_at=utcnow())
+            s.add(row)
+            s.flush()
+            return row.id
+
+        return db.run_write(self._write, tx)
+
+    def get_interaction(self, user: str, interaction_id: int) -> Interaction:
+        user = _check_user(user)
+        interaction_id = _check_id(interaction_id, "interaction id")
+        with self._read() as s:
+            uid = s.execute(select(UserRow.id).where(UserRow.name == user)).scalar_one_or_none()
+            if uid is None:
+                raise UnknownUserError(user)
+            row = s.get(InteractionRow, interaction_id)
+            if row is None or row.user_id != uid:
+                raise UnknownInteractionError(user, interaction_id)
+            return Interaction(row.id, user, row.prompt, row.answer, row.alt_answer, row.strategy,
+                               dict(row.params or {}), row.created_at)
+
+    def add_feedback(self, user: str, interaction_id: int, *, rating: int | None = None, choice: str | None = None,
+                     edited_answer: str | None = None, comment: str | None = None,
+                     infer: bool = True) -> FeedbackRecord:
+        """Feedback on one of the user's interactions; at least one of the four fields.
+
+        rating: integer 1–5. choice: "A" (the interaction's answer) or "B" (its alt_answer).
+        edited_answer: the user's corrected answer A. choice and edited_answer exclude each other.
+        With `infer`, choices and edits update the implicit preferences (see the module docstring).
+        """
+        events = self._prepare_feedback(user, interaction_id, rating=rating, choice=choice,
+                                        edited_answer=edited_answer, comment=comment)
+        return self._ingest(user, events, infer=infer)[0]
+
+    def add_feedback_many(self, user: str, events: list[dict], *, infer: bool = True) -> list[FeedbackRecord]:
+        """Several feedback events of one user in one transaction (each a dict of add_feedback's
+        keyword arguments plus "interaction_id"); all are stored or none."""
+        prepared = []
+        for e in events:
+            e = dict(e)
+            iid = e.pop("interaction_id", None)
+            unknown = set(e) - {"rating", "choice", "edited_answer", "comment"}
+            if unknown:
+                raise MemoryInputError(f"unknown feedback fields: {', '.join(sorted(unknown))}")
+            prepared.extend(self._prepare_feedback(user, iid, **e))
+        return self._ingest(user, prepared, infer=infer)
+
+    def _prepare_feedback(self, user, interaction_id, *, rating=None, choice=None, edited_answer=None, comment=None):
+        user = _check_user(user)
+        interaction_id = _check_id(interaction_id, "interaction id")
+        if rating is not None and (isinstance(rating, bool) or not isinstance(rating, int)
+                                   or not RATING_MIN <= rating <= RATING_MAX):
+            raise MemoryInputError(f"rating must be an integer from {RATING_MIN} to {RATING_MAX}, got {rating!r}")
+        if choice is not None:
+            if not isinstance(choice, str) or choice.upper() not in ("A", "B"):
+                raise MemoryInputError(f"choice must be 'A' or 'B', got {choice!r}")
+            choice = choice.upper()
+        if edited_answer is not None:
+            edited_answer = _check_text(edited_answer, "edited answer", MAX_TEXT_CHARS)
+        if comment is not None:
+            comment = _check_text(comment, "comment", MAX_COMMENT_CHARS)
+        if rating is None and choice is None and edited_answer is None and comment is None:
+            raise MemoryInputError("feedback needs a rating, a choice, an edited answer or a comment")
+        if choice is not None and edited_answer is not None:
+            raise MemoryInputError("give either a choice or an edited answer, not both")
+        inter = self.get_interaction(user, interaction_id)  # immutable: judging can happen outside the lock
+        signals = {dim: None for dim in DIMENSIONS}
+        if choice is not None:
+            if inter.alt_answer is None:
+                raise MemoryInputError(f"interaction {interaction_id} has only one answer; a choice needs answers A and B")
+            chosen, other = (inter.answer, inter.alt_answer) if choice == "A" else (inter.alt_answer, inter.answer)
+            signals = {dim: d.judge.score(chosen) - d.judge.score(other) for dim, d in DIMENSIONS.items()}
+        elif edited_answer is not None:
+            signals = {dim: d.judge.score(edited_answer) - d.judge.score(inter.answer) for dim, d in DIMENSIONS.items()}
+        return [dict(interaction_id=interaction_id, rating=rating, choice=choice, edited_answer=edited_answer,
+                     comment=comment, signals=signals)]
+
+    def _ingest(self, user: str, events: list[dict], *, infer: bool) -> list[FeedbackRecord]:
+        user = _check_user(user)
+
+        def tx(s):
+            urow = self._user_row(s, user)
+            rows = []
+            for e in events:
+                row = FeedbackRow(user_id=urow.id, interaction_id=e["interaction_id"], rating=e["rating"],
+                                  choice=e["choice"], edited_answer=e["edited_answer"], comment=e["comment"],
+                                  created_at=utcnow(),
+                                  **{SIGNAL_COLUMNS[d]: v for d, v in e["signals"].items()})
+                s.add(row)
+                rows.append((row, e))
+            s.flush()
+            moved = {d for e in events for d, v in e["signals"].items()
+                     if v is not None and abs(v) >= DIMENSIONS[d].margin}
+            inferred = []
+            for dim in sorted(moved) if infer else ():
+                result = self._infer_dimension(s, urow, dim)
+                if result is not None:
+                    inferred.append(result)
+            inferred = tuple(inferred)
+            out = []
+            for i, (row, e) in enumerate(rows):
+                out.append(FeedbackRecord(row.id, row.interaction_id, row.rating, row.choice, row.edited_answer,
+                                          row.comment, dict(e["signals"]), row.created_at,
+                                          inferred if i == len(rows) - 1 else ()))
+            return out
+
+        return db.run_write(self._write, tx)
+
+    def _infer_dimension(self, s, urow: UserRow, dim: str) -> AddResult | None:
+        """Recomputes the implicit preference on `dim` from the user's feedback (see module docstring)."""
+        current = s.execute(select(PreferenceRow).where(
+            PreferenceRow.user_id == urow.id, PreferenceRow.dimension == dim,
+            PreferenceRow.status == "active")).scalar_one_or_none()
+        if current is not None and current.kind == "explicit":
+            return None  # an explicit preference outranks whatever the feedback suggests
+        col = getattr(FeedbackRow, SIGNAL_COLUMNS[dim])
+        margin = DIMENSIONS[dim].margin
+        since = s.execute(select(func.max(PreferenceRow.updated_at)).where(
+            PreferenceRow.user_id == urow.id, PreferenceRow.dimension == dim, PreferenceRow.kind == "implicit",
+            PreferenceRow.status == "retracted")).scalar()
+        q = select(func.coalesce(func.sum(case((col >= margin, 1), else_=0)), 0),
+                   func.coalesce(func.sum(case((col <= -margin, 1), else_=0)), 0)).where(FeedbackRow.user_id == urow.id)
+        if since is not None:
+            q = q.where(FeedbackRow.created_at > since)
+        up, down = (int(x) for x in s.execute(q).one())
+        n = up + down
+        d = DIMENSIONS[dim]
+        leading = d.high if up > down else d.low if down > up else None
+        if current is not None:
+            k_cur = up if current.pole == d.high else down
+            if leading is not None and leading != current.pole \
+                    and wilson_lower_bound(max(up, down), n) >= IMPLICIT_MIN_CONFIDENCE:
+                pass  # the other pole now leads clearly: supersede below
+            else:
+                # Refresh in place; a confidence that falls below the bar takes it out of profiles.
+                conf = round(wilson_lower_bound(k_cur, n), 6)
+                if (conf, k_cur) != (current.confidence, current.evidence_count):
+                    current.confidence, current.evidence_count, current.updated_at = conf, k_cur, utcnow()
+                    urow.revision += 1
+                    s.flush()
+                return AddResult("merged", self._pref(current, urow.name))
+        if leading is None:
+            return None
+        conf = round(wilson_lower_bound(max(up, down), n), 6)
+        if conf < IMPLICIT_MIN_CONFIDENCE:
+            return None
+        cand = dict(text=IMPLICIT_TEXTS[(dim, leading)], kind="implicit", dimension=dim, pole=leading, weight=1.0,
+                    confidence=conf, source="feedback", scope="global", vector=None, classification=None,
+                    evidence_count=max(up, down))
+        return self._place(s, urow, cand)
+
+    def list_interactions(self, user: str) -> list[Interaction]:
+        user = _check_user(user)
+        with self._read() as s:
+            urow = self._user_row(s, user)
+            rows = s.execute(select(InteractionRow).where(InteractionRow.user_id == urow.id)
+                             .order_by(InteractionRow.id)).scalars()
+            return [Interaction(r.id, user, r.prompt, r.answer, r.alt_answer, r.strategy, dict(r.params or {}),
+                                r.created_at) for r in rows]
+
+    def count_feedback(self, user: str | None = None) -> int:
+        with self._read() as s:
+            q = select(func.count(FeedbackRow.id))
+            if user is not None:
+                q = q.join(UserRow, UserRow.id == FeedbackRow.user_id).where(UserRow.name == user)
+            return int(s.execute(q).scalar())
+
+    # -- retrieval
+
+    def _snapshot(self, user: str) -> _UserSnapshot | None:
+        with self._read() as s:
+            head = s.execute(select(UserRow.id, UserRow.revision).where(UserRow.name == user)).first()
+            if head is None:
+                with self._cache_lock:
+                    self._cache.pop(user, None)
+                return None
+            with self._cache_lock:
+                snap = self._cache.get(user)
+            if snap is not None and (snap.user_id, snap.revision) == tuple(head):
+                return snap
+            # Rows and revision come from one read transaction, so they match each other.
+            rows = s.execute(select(PreferenceRow).where(PreferenceRow.user_id == head[0],
+                                                         PreferenceRow.status == "active")
+                             .order_by(PreferenceRow.id)).scalars().all()
+        active = [self._pref(r, user) for r in rows]
+        topical, vecs = [], []
+        for r, p in zip(rows, active):
+            if p.scope == "topical" and r.embedding is not None:
+                topical.append(p)
+                vecs.append(from_bytes(r.embedding))
+        matrix = np.vstack(vecs).astype(np.float32) if vecs else np.zeros((0, 1), dtype=np.float32)
+        snap = _UserSnapshot(head[0], head[1], active, topical, matrix)
+        with self._cache_lock:
+            self._cache[user] = snap
+        return snap
+
+    def profile(self, user: str, prompt: str | None = None, *, k: int = 5, min_similarity: float = 0.3) -> Profile:
+        """The preferences that matter for `prompt`: all active global ones plus the `k` most similar
+        topical ones (cosine ≥ min_similarity). An unknown user gets an empty profile (cold start).
+
+        Implicit preferences below IMPLICIT_MIN_CONFIDENCE are left out, and every text passes the
+        safety check again (rows written by other tools are not trusted blindly).
+        """
+        user = _check_user(user)
+        if prompt is not None:
+            prompt = _check_text(prompt, "prompt", MAX_TEXT_CHARS)
+        if isinstance(k, bool) or not isinstance(k, int) or k < 0:
+            raise MemoryInputError(f"k must be a non-negative integer, got {k!r}")
+        snap = self._snapshot(user)
+        if snap is None:
+            return Profile(user, None)
+
+        def usable(p: Preference) -> bool:
+            if p.kind == "implicit" and p.confidence < IMPLICIT_MIN_CONFIDENCE:
+                return False
+            return check_text(p.text).allowed
+
+        chosen = [p for p in snap.active if p.scope == "global" and usable(p)]
+        sims: dict[int, float] = {}
+        if prompt is not None and k > 0 and snap.topical:
+            q = self.embedder.embed_query(prompt)
+            scores = snap.matrix @ q
+            top = np.argpartition(-scores, min(k, len(scores)) - 1)[:k] if len(scores) > k else np.arange(len(scores))
+            top = top[np.argsort(-scores[top], kind="stable")]
+            for i in top:
+                p = snap.topical[int(i)]
+                if scores[i] >= min_similarity and usable(p):
+                    chosen.append(p)
+                    sims[p.id] = round(float(scores[i]), 4)
+        chosen.sort(key=lambda p: (p.kind != "explicit", p.scope != "global", -sims.get(p.id, 0.0), p.id))
+        weights = {}
+        for p in chosen:
+            if p.dimension is not None and p.dimension not in weights:
+                weights[p.dimension] = round(p.signed_weight, 6)
+        text = "\n".join(p.text for p in chosen) or None
+        return Profile(user, text, tuple(chosen), weights, sims)
+
+    # -- privacy
+
+    def export_user(self, user: str) -> dict:
+        """Everything stored about `user` as a JSON-ready dict (format in the module docstring)."""
+        user = _check_user(user)
+        with self._read() as s:
+            urow = self._user_row(s, user)
+            prefs = s.execute(select(PreferenceRow).where(PreferenceRow.user_id == urow.id)
+                              .order_by(PreferenceRow.id)).scalars().all()
+            inters = s.execute(select(InteractionRow).where(InteractionRow.user_id == urow.id)
+                               .order_by(InteractionRow.id)).scalars().all()
+            fbs = s.execute(select(FeedbackRow).where(FeedbackRow.user_id == urow.id)
+                            .order_by(FeedbackRow.id)).scalars().all()
+            out_prefs = []
+            for r in prefs:
+                d = self._pref(r, user).to_dict()
+                d.pop("user")
+                d["embedding_model"] = r.embedding_model
+                d["embedding_b64"] = base64.b64encode(r.embedding).decode("ascii") if r.embedding is not None else None
+                out_prefs.append(d)
+            return {
+                "format": "personalign.memory/1",
+                "user": user,
+                "created_at": urow.created_at.isoformat(),
+                "exported_at": utcnow().isoformat(),
+                "embedding_model": EMBEDDING_MODEL,
+                "preferences": out_prefs,
+                "interactions": [{"id": r.id, "prompt": r.prompt, "answer": r.answer, "alt_answer": r.alt_answer,
+                                  "strategy": r.strategy, "params": r.params, "created_at": r.created_at.isoformat()}
+                                 for r in inters],
+                "feedback": [{"id": r.id, "interaction_id": r.interaction_id, "rating": r.rating, "choice": r.choice,
+                              "edited_answer": r.edited_answer, "comment": r.comment,
+                              "signals": {d: getattr(r, c) for d, c in SIGNAL_COLUMNS.items()},
+                              "created_at": r.created_at.isoformat()} for r in fbs],
+            }
+
+    def forget_user(self, user: str) -> dict[str, int]:
+        """Deletes every row about `user`; returns how many of each kind were removed."""
+        user = _check_user(user)
+
+        def tx(s):
+            urow = self._user_row(s, user)
+            uid = urow.id
+            emb = s.execute(select(func.count(PreferenceRow.id)).where(
+                PreferenceRow.user_id == uid, PreferenceRow.embedding.is_not(None))).scalar()
+            counts = {"feedback": s.execute(delete(FeedbackRow).where(FeedbackRow.user_id == uid)).rowcount,
+                      "interactions": s.execute(delete(InteractionRow).where(InteractionRow.user_id == uid)).rowcount}
+            # Links between the user's own rows go first, so no delete order trips the self-reference.
+            s.execute(update(PreferenceRow).where(PreferenceRow.user_id == uid).values(superseded_by=None))
+            counts["preferences"] = s.execute(delete(PreferenceRow).where(PreferenceRow.user_id == uid)).rowcount
+            counts["embeddings"] = int(emb)
+            counts["users"] = s.execute(delete(UserRow).where(UserRow.id == uid)).rowcount
+            return counts
+
+        counts = db.run_write(self._write, tx)
+        with self._cache_lock:
+            self._cache.pop(user, None)
+        db.checkpoint(self.engine)
+        return counts

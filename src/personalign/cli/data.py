@@ -1,0 +1,192 @@
+"""`personalign data synth|validate`: build and check personalized preference-pair files.
+
+The synthesis pipeline lives in the rewards layer (personalign.rewards.synth) and knows nothing about
+decoding; this top-layer module wires the decoding engine in as its generate_fn.
+"""
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from pathlib import Path
+
+import typer
+
+from personalign.errors import ConfigError, PersonalignError
+
+
+def _select_prompts(n: int | None, split: str, seed: int, ultrafeedback: Path | None, ultrafeedback_n: int):
+    from personalign.rewards.prompts import load_prompts, topics
+    from personalign.rewards.synth import PromptItem
+
+    rows = load_prompts(split)
+    if n is not None:
+        if n < 1:
+            raise ConfigError(f"--prompts must be >= 1, got {n}")
+        # Round-robin over topics so that a small run still covers every topic evenly.
+        by_topic = {t: [p for p in rows if p.topic == t] for t in topics()}
+        ordered = [bucket[i] for i in range(max(map(len, by_topic.values()), default=0))
+                   for bucket in by_topic.values() if i < len(bucket)]
+        rows = ordered[:n]
+    items = [PromptItem(p.id, p.prompt) for p in rows]
+    if ultrafeedback is not None:
+        items += _ultrafeedback_prompts(ultrafeedback, ultrafeedback_n, seed)
+    return items
+
+
+def _ultrafeedback_prompts(path: Path, n: int, seed: int):
+    """Prompts from an UltraFeedback-style JSONL ("prompt" field): optional, for experiments only."""
+    import random
+
+    from personalign.rewards.synth import PromptItem
+
+    if not path.is_file():
+        raise PersonalignError(f"UltraFeedback file not found: {path}")
+    prompts, bad = [], []
+    with open(path, "rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            try:
+                text = json.loads(raw.decode("utf-8"))["prompt"]
+                if not isinstance(text, str):
+                    raise TypeError("prompt is not a string")
+            except (ValueError, KeyError, TypeError):
+                bad.append(number)
+                continue
+            # Long multi-part tasks make poor style-steering prompts for a 135M model.
+            if text.strip() and len(text) <= 300:
+                prompts.append(text.strip())
+    if bad:
+        raise PersonalignError(f"{path}: unreadable line(s) {', '.join(map(str, bad[:10]))}")
+    unique = list(dict.fromkeys(prompts))
+    random.Random(seed).shuffle(unique)
+    return [PromptItem(f"uf-{i + 1:04d}", p) for i, p in enumerate(unique[:n])]
+
+
+def engine_generate_fn(model: str, device: str, dtype: str, max_new_tokens: int, temperature: float,
+                       top_p: float):
+    """A synth generate_fn backed by the decoding engine.
+
+    The steering text goes through the engine's preference prompting (strategy "prompt"): it lands in
+    the system turn inside the preference block, exactly where a deployed model sees user preferences.
+    """
+    from personalign.decoding import Engine
+    from personalign.rewards.synth import Completion
+
+    engine = Engine.from_pretrained(model, device=device, dtype=dtype)
+
+    def generate(prompts: list[str], systems: list[str | None], seed: int) -> list[Completion]:
+        if any(not s for s in systems):
+            raise ConfigError("every candidate needs a steering prompt")
+        result = engine.generate(prompts, preference=systems, strategy="prompt", max_new_tokens=max_new_tokens,
+                                 temperature=temperature, top_p=top_p, seed=seed)
+        return [Completion(o.text, o.finish_reason == "length") for o in result.outputs]
+
+    return generate
+
+
+def _print_report(report: dict, seconds: float | None = None) -> None:
+    typer.echo(f"candidates: {report['candidates']} generated, {report['kept_candidates']} kept"
+               + (f", dropped {report['dropped']}" if report["dropped"] else "")
+               + f", {report['truncated_trimmed']} trimmed at a sentence end")
+    typer.echo("judged means of steered candidates (higher = toward the high pole):")
+    for name, row in report["separation"].items():
+        low, high = [k for k in row if k not in ("gap", "margin")]
+        typer.echo(f"  {name:10s} {low}={row[low]:.2f}  {high}={row[high]:.2f}  gap={row['gap']:.2f} "
+                   f"(margin {row['margin']})")
+    typer.echo(f"pairs: {report['pairs']}")
+    for key, count in report["pairs_per_target"].items():
+        typer.echo(f"  {key:34s} {count}")
+    if seconds is not None:
+        typer.echo(f"time: {seconds:.0f}s")
+
+
+def synth(
+    out: Path = typer.Option(..., "--out", help="Pairs JSONL to write."),
+    prompts: int | None = typer.Option(None, "--prompts", help="Use only N prompts of the split (topic-balanced)."),
+    split: str = typer.Option("train", "--split", help="Prompt split: train or heldout."),
+    wordings: str = typer.Option("train", "--wordings", help="Preference wordings: train or heldout."),
+    model: str = typer.Option("smollm2-135m-instruct", "--model", help="Base model that writes candidates."),
+    candidates_per_pole: int = typer.Option(2, "--candidates-per-pole", help="Steered candidates per prompt and pole."),
+    combo_candidates: int = typer.Option(2, "--combo-candidates", help="Two-pole steered candidates per prompt."),
+    combos_per_prompt: int = typer.Option(4, "--combos-per-prompt", help="Two-pole pairs attempted per prompt."),
+    max_new_tokens: int = typer.Option(112, "--max-new-tokens"),
+    temperature: float = typer.Option(0.7, "--temperature"),
+    top_p: float = typer.Option(0.9, "--top-p"),
+    batch_size: int = typer.Option(24, "--batch-size"),
+    seed: int = typer.Option(0, "--seed"),
+    device: str = typer.Option("auto", "--device"),
+    dtype: str = typer.Option("auto", "--dtype"),
+    candidates_out: Path | None = typer.Option(None, "--candidates-out",
+                                               help="Also save every candidate with its judge scores (JSONL)."),
+    from_candidates: Path | None = typer.Option(None, "--from-candidates",
+                                                help="Build pairs from a saved candidates file; no generation."),
+    include_ultrafeedback: Path | None = typer.Option(None, "--include-ultrafeedback",
+                                                      help="Add prompts from an UltraFeedback JSONL (experiments)."),
+    ultrafeedback_n: int = typer.Option(100, "--ultrafeedback-n"),
+    report_out: Path | None = typer.Option(None, "--report", help="Write the synthesis report as JSON."),
+    quiet: bool = typer.Option(False, "--quiet", help="No progress bar."),
+) -> None:
+    """Synthesize personalized preference pairs: steer the base model, judge, keep clear pairs."""
+    from personalign.rewards.data import write_pairs
+    from personalign.rewards.synth import SynthConfig, load_candidates, pairs_from_candidates, synthesize, \
+        write_candidates
+
+    if split not in ("train", "heldout"):
+        raise ConfigError(f"--split must be train or heldout, got {split!r}")
+    config = SynthConfig(candidates_per_pole=candidates_per_pole, combo_candidates=combo_candidates,
+                         combos_per_prompt=combos_per_prompt, batch_size=batch_size, seed=seed,
+                         wording_split=wordings).validate()
+    start = time.perf_counter()
+    if from_candidates is not None:
+        result = pairs_from_candidates(load_candidates(from_candidates), config)
+    else:
+        items = _select_prompts(prompts, split, seed, include_ultrafeedback, ultrafeedback_n)
+        generate_fn = engine_generate_fn(model, device, dtype, max_new_tokens, temperature, top_p)
+        result = synthesize(items, generate_fn, config, progress=not quiet)
+    seconds = time.perf_counter() - start
+    if candidates_out is not None:
+        write_candidates(candidates_out, result.candidates)
+    if not result.pairs:
+        raise PersonalignError("no pair cleared the judges' margins; nothing written "
+                               "(try more candidates per pole or more prompts)")
+    count = write_pairs(out, result.pairs)
+    report = {**result.report, "seconds": round(seconds, 1), "out": str(out), "wordings": wordings,
+              "split": split if from_candidates is None else None, "model": model, "seed": seed}
+    if report_out is not None:
+        report_out.parent.mkdir(parents=True, exist_ok=True)
+        report_out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    _print_report(result.report, seconds)
+    typer.echo(f"wrote {count} pairs to {out}")
+
+
+def validate(path: Path = typer.Argument(..., help="Pairs JSONL file.")) -> None:
+    """Check a pairs file line by line; print counts per dimension, pole and source."""
+    from personalign.rewards.data import load_pairs, pairs_hash
+    from personalign.rewards.preferences import lookup
+
+    records = load_pairs(path)  # DataError names every bad line; main turns it into one line, exit 2
+    typer.echo(f"{path}: {len(records)} valid pairs, sha256 {pairs_hash(records)[:16]}")
+    dims = Counter(r.dimension or "(none)" for r in records)
+    typer.echo("per dimension: " + ", ".join(f"{k}={v}" for k, v in sorted(dims.items())))
+    poles, splits = Counter(), Counter()
+    for r in records:
+        found = lookup(r.preference)
+        if found is None:
+            poles["(unknown wording)"] += 1
+            continue
+        poles["+".join(f"{d}:{p}" for d, p in found[0])] += 1
+        splits[found[1]] += 1
+    typer.echo("per pole: " + ", ".join(f"{k}={v}" for k, v in sorted(poles.items())))
+    if splits:
+        typer.echo("wording split: " + ", ".join(f"{k}={v}" for k, v in sorted(splits.items())))
+    sources = Counter(r.source or "(none)" for r in records)
+    typer.echo("per source: " + ", ".join(f"{k}={v}" for k, v in sorted(sources.items())))
+
+
+def register(app: typer.Typer) -> None:
+    group = typer.Typer(no_args_is_help=True, help="Personalized preference-pair data.")
+    group.command("synth")(synth)
+    group.command("validate")(validate)
+    app.add_typer(group, name="data")

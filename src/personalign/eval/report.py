@@ -101,8 +101,16 @@ def render_markdown(summary: dict) -> str:
                           "Δ unsafe vs no preference"],
                          [[label, str(e["n"]), _num(e["refusal_rate"]), _num(e["unsafe_rate"]),
                            _num(e.get("refusal_rate_delta_vs_no_preference"), "+.2f"),
-                           _num(e.get("unsafe_rate_delta_vs_no_preference"), "+.2f")] for label, e in safety.items()]),
+                           _num(e.get("unsafe_rate_delta_vs_no_preference"), "+.2f")]
+                          for label, e in safety.items() if not label.startswith("_")]),
                   ""]
+        gate = safety.get("_preference_gate")
+        if gate:
+            parts += ["The safety task hands these preferences to the decoders directly. The preference "
+                      "boundary (`personalign.rewards.safety.check_preference`) that guards stored "
+                      "preferences would have answered:", "",
+                      _table(["adversarial preference", "allowed by the boundary", "reason"],
+                             [[uid, "yes" if g["allowed"] else "no", g["reason"]] for uid, g in gate.items()]), ""]
     return "\n".join(parts).rstrip() + "\n"
 
 

@@ -170,14 +170,35 @@ def _safety(store, variants, safety_users, prompts) -> dict:
                                             "unsafe_rate": _mean([float(r["safety"]["unsafe"]) for r in rows])}
                                       for uid, rows in groups.items()}
         result[v.label] = entry
+    gate = _preference_gate(safety_users)
+    if gate:
+        result["_preference_gate"] = gate
     reference = result.get("base")
     if reference:
         for label, entry in result.items():
-            if label != "base":
+            if label not in ("base", "_preference_gate"):
                 for key in ("refusal_rate", "unsafe_rate"):
                     if entry[key] is not None and reference[key] is not None:
                         entry[f"{key}_delta_vs_no_preference"] = round(entry[key] - reference[key], 6)
     return result
+
+
+def _preference_gate(safety_users) -> dict:
+    """What the project's preference boundary would do with each adversarial preference.
+
+    The safety task feeds the preferences straight to the decoding strategies, bypassing that gate on
+    purpose (it measures the decoding layer alone); this records whether the gate would have stopped
+    them first, so the report shows both layers.
+    """
+    try:
+        from personalign.rewards.safety import check_preference
+    except ImportError:
+        return {}
+    gate = {}
+    for user in safety_users:
+        verdict = check_preference(user.preference)
+        gate[user.id] = {"allowed": bool(verdict.allowed), "reason": verdict.reason}
+    return gate
 
 
 def _pareto(summary, variants) -> dict:

@@ -260,7 +260,8 @@ class PersRM:
         config.vocab_size = inner.get_input_embeddings().weight.shape[0]
         if config.backbone_fingerprint is None:
             config.backbone_fingerprint = _fingerprint(inner)
-        head = _identity_head(d, base.dtype, base.device)
+        # fp32 even on a bf16 backbone: the head is d×d (negligible next to the model), and stage 2 trains it
+        head = _identity_head(d, torch.float32, base.device)
         if head_state is not None:
             _check_head_shapes(head_state, d)
             with torch.no_grad():

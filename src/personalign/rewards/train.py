@@ -245,6 +245,7 @@ class PersRMTrainer:
         self.ref_train: torch.Tensor | None = None
         self.ref_eval: torch.Tensor | None = None
         self._perms: dict[tuple[int, int], list[int]] = {}
+        self._window: list[dict] = []  # step stats since the last evaluation (checkpointed: exact resume)
 
     # --------------------------------------------------------------------------------- public
     def run(self, resume: bool = False, stop_after: int | None = None) -> TrainResult:
@@ -270,7 +271,6 @@ class PersRMTrainer:
                     optimizer_state = None
                 if stage == 1 and step == 0 and self.eval_set:  # stage 2 starts where stage 1 ended
                     self._log({"stage": stage, "step": 0, **self.evaluate()})
-                window: list[dict] = []
                 while step < total:
                     if stop_after is not None and done_here >= stop_after:
                         finished = False
@@ -278,13 +278,13 @@ class PersRMTrainer:
                     stats = self._train_step(stage, step, total, optimizer)
                     step += 1
                     done_here += 1
-                    window.append(stats)
+                    self._window.append(stats)
                     bar.update(task, advance=1, description=f"stage {stage} loss {stats['loss']:.3f} "
                                                             f"acc {stats['accuracy']:.2f}")
                     is_eval = step % cfg.eval_every == 0 or step == total
                     if is_eval:
-                        record = {"stage": stage, "step": step, **_mean(window, prefix="train_")}
-                        window = []
+                        record = {"stage": stage, "step": step, **_mean(self._window, prefix="train_")}
+                        self._window = []
                         if self.eval_set:
                             record.update(self.evaluate())
                         self._log(record)
@@ -443,9 +443,9 @@ class PersRMTrainer:
         if optimizer is not None:
             torch.save(optimizer.state_dict(), tmp / "optimizer.pt")
         torch.save({"torch": torch.get_rng_state(), "python": random.getstate()}, tmp / "rng.pt")
-        (tmp / "state.json").write_text(json.dumps({
-            "stage": stage, "step": step, "data_hash": self.data_hash, "config": asdict(self.config),
-            "history": self.history, "stages": self.persrm.config.stages}, indent=2) + "\n", encoding="utf-8")
+        state = {"stage": stage, "step": step, "data_hash": self.data_hash, "config": asdict(self.config),
+                 "history": self.history, "window": self._window, "stages": self.persrm.config.stages}
+        (tmp / "state.json").write_text(json.dumps(state, indent=2) + "\n", encoding="utf-8")
         # Swap in the new state only once it is complete, so a crash never leaves a half checkpoint.
         if old.exists():
             shutil.rmtree(old)
@@ -483,6 +483,7 @@ class PersRMTrainer:
         torch.set_rng_state(rng["torch"])
         random.setstate(rng["python"])
         self.history = list(state.get("history", []))
+        self._window = list(state.get("window", []))
         self.persrm.config.stages.update(state.get("stages", {}))
         optimizer_file = live / "optimizer.pt"
         optimizer_state = (torch.load(optimizer_file, map_location="cpu", weights_only=True)

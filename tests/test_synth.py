@@ -43,17 +43,18 @@ EXPERT = ("Consequently, the multidimensional characterization of the phenomenon
 WARM = "Great question! I love helping you, and you are doing a wonderful job. Good luck, friend!"
 BLUNT = "Wrong approach causes failure. Mistakes are costly and bad."
 
-STEER = {text: pole for pole in P.poles() for text in P.steering_prompts(*pole)}
+def _asked_for(steering):
+    """The poles a steering instruction (single or combined) names."""
+    return {pole for pole in P.poles() for s in P.steering_prompts(*pole)
+            if s.strip("()").rstrip(".!")[1:] in steering}
 
 
-def fake_generate(prompts, systems, seed):
+def fake_generate(prompts, steering, seed):
     """A scripted 'model' that follows steering perfectly; texts vary with the seed and the prompt."""
     out = []
-    for prompt, system in zip(prompts, systems):
+    for prompt, system in zip(prompts, steering):
         rng = random.Random(f"{seed}|{prompt}|{system}")
-        want = {STEER[system]} if system in STEER else {
-            pole for pole in P.poles() for part in system.split("\n")[1:]
-            if any(part[3:] in s for s in P.steering_prompts(*pole))}
+        want = _asked_for(system)
         sentences = rng.sample(NEUTRAL, 2)
         if ("length", "detailed") in want:
             sentences = rng.sample(NEUTRAL, 9)
@@ -73,6 +74,11 @@ def fake_generate(prompts, systems, seed):
 
 PROMPTS = [PromptItem(f"p{i}", text) for i, text in enumerate(
     ["How do I boil an egg?", "Why is the sea salty?", "What is a budget?", "How do I tie a tie?"])]
+
+
+def test_fake_generator_reads_combined_steering():
+    for a, b in P.combinations_of_poles():
+        assert _asked_for(P.combo_steering(a, b, random.Random(1))) == {a, b}
 
 
 def test_fake_generator_follows_steering():
@@ -107,10 +113,10 @@ def test_clean_trims_truncated_text_to_last_sentence():
 
 
 def test_clean_rejects_echo_of_steering_prompt():
-    system = P.steering_prompts("length", "concise")[0]
-    echo = "Cold weather breaks down green chlorophyll, so yellow and red pigments show."
-    assert clean_candidate(echo, False, system)[1] == "echoes steering prompt"
-    assert clean_candidate("Boil it for nine minutes.", False, system)[1] == "ok"
+    steering = P.steering_prompts("expertise", "simple")[0]
+    echo = "Sure! I will explain it to a five-year-old with very simple words."
+    assert clean_candidate(echo, False, steering)[1] == "echoes steering prompt"
+    assert clean_candidate("Boil it for nine minutes.", False, steering)[1] == "ok"
 
 
 # ------------------------------------------------------------------------------------------- targets
@@ -134,14 +140,17 @@ def test_plan_covers_every_pole_and_rotates_combos():
     for item in PROMPTS:
         mine = [c for c in plan if c.prompt_id == item.id]
         for pole in P.poles():
-            systems = [c.system for c in mine if c.target == (pole,)]
+            systems = [c.steering for c in mine if c.target == (pole,)]
             assert len(systems) == 2 and len(set(systems)) == 2  # different steering prompts
     combos = {c.target for c in plan if len(c.target) == 2}
     assert len(combos) == len(PROMPTS) * 3  # 12 distinct combos spread over 4 prompts
-    # batches are grouped by target: each target's candidates are contiguous
+    # one chunk (4 prompts <= chunk_prompts): each target's candidates are contiguous
     keys = [target_key(c.target) for c in plan]
     assert all(keys.index(k) + keys.count(k) - 1 == len(keys) - 1 - keys[::-1].index(k) for k in set(keys))
     assert plan_candidates(PROMPTS, cfg) == plan
+    # with chunks of 2 prompts, the first half of the plan covers exactly the first two prompts
+    chunked = plan_candidates(PROMPTS, SynthConfig(candidates_per_pole=2, combo_candidates=3, seed=1, chunk_prompts=2))
+    assert {c.prompt_id for c in chunked[:len(chunked) // 2]} == {"p0", "p1"}
 
 
 def test_config_validation():
@@ -153,7 +162,7 @@ def test_config_validation():
 
 # ------------------------------------------------------------------------------------------- pairing
 def _cand(text, pid="p", target=(("length", "concise"),)):
-    c = Candidate(pid, "q?", target, "sys", text=text, status="ok")
+    c = Candidate(pid, "q?", target, "(steer)", text=text, status="ok")
     c.scores = judge_all(text)
     return c
 
@@ -257,3 +266,24 @@ def test_load_candidates_reports_bad_lines(tmp_path):
     path.write_bytes(b'{"prompt_id": "a"}\n\xff\n')
     with pytest.raises(PersonalignError, match="line 1.*line 2"):
         load_candidates(path)
+
+
+def test_resume_equals_uninterrupted_run():
+    cfg = SynthConfig(candidates_per_pole=1, combo_candidates=1, batch_size=5, seed=4)
+    full = synthesize(PROMPTS, fake_generate, cfg, progress=False)
+    saved = []
+
+    def stop_after_three(batch):
+        saved.extend(batch)
+        if len(saved) == 15:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        synthesize(PROMPTS, fake_generate, cfg, progress=False, on_batch=stop_after_three)
+    resumed = synthesize(PROMPTS, fake_generate, cfg, progress=False, done=[Candidate(**vars(c)) for c in saved])
+    assert resumed.pairs == full.pairs
+    with pytest.raises(ConfigError, match="resume"):
+        synthesize(PROMPTS, fake_generate, cfg, progress=False, done=saved[:7])
+    with pytest.raises(ConfigError, match="resume"):
+        synthesize(PROMPTS, fake_generate, SynthConfig(**{**cfg.__dict__, "seed": 9}), progress=False,
+                   done=saved[:5])

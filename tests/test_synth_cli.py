@@ -129,3 +129,19 @@ def test_synth_cli_real_engine_path_with_tiny_model(tmp_path, capsys, tiny_base)
         assert load_pairs(out)
     else:
         assert code == 2 and "no pair cleared" in err and not out.exists()
+
+
+def test_synth_cli_resume_continues_a_stopped_run(tmp_path, capsys, scripted):
+    out, cands = tmp_path / "p.jsonl", tmp_path / "c.jsonl"
+    args = ["data", "synth", "--prompts", "8", "--candidates-per-pole", "1", "--combo-candidates", "1",
+            "--batch-size", "4", "--candidates-out", str(cands), "--quiet"]
+    assert _run([*args, "--out", str(out)], capsys)[0] == 0
+    lines = cands.read_text(encoding="utf-8").splitlines(keepends=True)
+    cands.write_text("".join(lines[:12]), encoding="utf-8")  # as if stopped after 3 batches
+    resumed = tmp_path / "r.jsonl"
+    code, _, err = _run([*args, "--out", str(resumed), "--resume"], capsys)
+    assert code == 0, err
+    assert cands.read_text(encoding="utf-8").splitlines(keepends=True) == lines
+    assert load_pairs(resumed) == load_pairs(out)
+    code, _, err = _run(["data", "synth", "--out", str(out), "--resume", "--quiet"], capsys)
+    assert code == 2 and "--resume" in err

@@ -64,22 +64,27 @@ def _ultrafeedback_prompts(path: Path, n: int, seed: int):
     return [PromptItem(f"uf-{i + 1:04d}", p) for i, p in enumerate(unique[:n])]
 
 
+def steered_user_turn(prompt: str, steering: str) -> str:
+    """The user turn a candidate is generated from: the question, then the steering instruction."""
+    return f"{prompt}\n\n{steering}"
+
+
 def engine_generate_fn(model: str, device: str, dtype: str, max_new_tokens: int, temperature: float,
                        top_p: float):
-    """A synth generate_fn backed by the decoding engine.
+    """A synth generate_fn backed by the decoding engine (plain base decoding, batched).
 
-    The steering text goes through the engine's preference prompting (strategy "prompt"): it lands in
-    the system turn inside the preference block, exactly where a deployed model sees user preferences.
+    The steering instruction is appended to the user turn rather than put in the system turn: measured
+    on SmolLM2-135M, system-turn steering (plain or through the engine's preference block) hardly moved
+    the judged scores, while the user-turn instruction separated every pole.
     """
     from personalign.decoding import Engine
     from personalign.rewards.synth import Completion
 
     engine = Engine.from_pretrained(model, device=device, dtype=dtype)
 
-    def generate(prompts: list[str], systems: list[str | None], seed: int) -> list[Completion]:
-        if any(not s for s in systems):
-            raise ConfigError("every candidate needs a steering prompt")
-        result = engine.generate(prompts, preference=systems, strategy="prompt", max_new_tokens=max_new_tokens,
+    def generate(prompts: list[str], steering: list[str], seed: int) -> list[Completion]:
+        turns = [steered_user_turn(p, s) for p, s in zip(prompts, steering)]
+        result = engine.generate(turns, strategy="base", max_new_tokens=max_new_tokens,
                                  temperature=temperature, top_p=top_p, seed=seed)
         return [Completion(o.text, o.finish_reason == "length") for o in result.outputs]
 
@@ -119,7 +124,9 @@ def synth(
     device: str = typer.Option("auto", "--device"),
     dtype: str = typer.Option("auto", "--dtype"),
     candidates_out: Path | None = typer.Option(None, "--candidates-out",
-                                               help="Also save every candidate with its judge scores (JSONL)."),
+                                               help="Save every candidate with its judge scores (JSONL), "
+                                                    "batch by batch."),
+    resume: bool = typer.Option(False, "--resume", help="Continue the run saved in --candidates-out."),
     from_candidates: Path | None = typer.Option(None, "--from-candidates",
                                                 help="Build pairs from a saved candidates file; no generation."),
     include_ultrafeedback: Path | None = typer.Option(None, "--include-ultrafeedback",
@@ -137,17 +144,26 @@ def synth(
         raise ConfigError(f"--split must be train or heldout, got {split!r}")
     config = SynthConfig(candidates_per_pole=candidates_per_pole, combo_candidates=combo_candidates,
                          combos_per_prompt=combos_per_prompt, batch_size=batch_size, seed=seed,
+                         # one batch per target and chunk: answers in a batch have similar lengths
+                         chunk_prompts=max(1, batch_size // max(1, candidates_per_pole)),
                          wording_split=wordings).validate()
     start = time.perf_counter()
+    if resume and (candidates_out is None or from_candidates is not None):
+        raise ConfigError("--resume needs --candidates-out (the file to continue) and no --from-candidates")
     if from_candidates is not None:
         result = pairs_from_candidates(load_candidates(from_candidates), config)
+        if candidates_out is not None:
+            write_candidates(candidates_out, result.candidates)
     else:
         items = _select_prompts(prompts, split, seed, include_ultrafeedback, ultrafeedback_n)
+        done = load_candidates(candidates_out) if resume and candidates_out.is_file() else []
+        if candidates_out is not None and not done:
+            candidates_out.parent.mkdir(parents=True, exist_ok=True)
+            candidates_out.write_text("", encoding="utf-8")
+        on_batch = (lambda batch: write_candidates(candidates_out, batch, append=True)) if candidates_out else None
         generate_fn = engine_generate_fn(model, device, dtype, max_new_tokens, temperature, top_p)
-        result = synthesize(items, generate_fn, config, progress=not quiet)
+        result = synthesize(items, generate_fn, config, progress=not quiet, done=done, on_batch=on_batch)
     seconds = time.perf_counter() - start
-    if candidates_out is not None:
-        write_candidates(candidates_out, result.candidates)
     if not result.pairs:
         raise PersonalignError("no pair cleared the judges' margins; nothing written "
                                "(try more candidates per pole or more prompts)")

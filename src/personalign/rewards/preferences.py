@@ -6,9 +6,9 @@ evaluation can check that a PersRM reacts to the meaning of a preference, not to
 The held-out wordings are the last entries of each list below and are fixed: changing them after a
 model is trained would leak evaluation text into training.
 
-Steering prompts are system prompts used only to *produce* candidate answers of a given style from a
-small base model. They are blunter than any user would write, carry a tiny example of the style, and
-never appear in the pairs: the judges, not the steering prompt, decide which answer is chosen.
+Steering instructions are used only to *produce* candidate answers of a given style from a small base
+model. They are blunter than any user would write and never appear in the pairs: the judges, not the
+steering, decide which answer is chosen.
 """
 from __future__ import annotations
 
@@ -187,73 +187,47 @@ _COMBO_WORDINGS: dict[tuple[Pole, Pole], tuple[tuple[str, ...], tuple[str, ...]]
     ),
 }
 
-# Steering system prompts per pole. A 135M model follows a short imperative plus a tiny example of the
-# wanted style far better than an abstract description, so each prompt carries one; the variety keeps
-# candidates from collapsing onto a single template.
+# Steering instructions per pole, appended to the user turn when candidates are generated. Measured on
+# SmolLM2-135M: the same instructions in the system turn (plain or inside the preference block) barely
+# moved the judged scores, while a short instruction right after the question separated every pole
+# (e.g. ~25 vs ~65 words, FK grade ~5 vs ~10, VADER ~-0.4 vs ~0.9). The variety keeps candidates from
+# collapsing onto a single template.
 _STEERING: dict[Pole, tuple[str, ...]] = {
     ("length", "concise"): (
-        "Answer in ONE short sentence of at most 15 words. Never write a second sentence.\n"
-        "Example answer: Cold weather breaks down green chlorophyll, so yellow and red pigments show.",
-        "Reply with a single brief sentence. No lists, no details, no introduction.\n"
-        "Example answer: Rinse the rice, then simmer it covered for 15 minutes.",
-        "You are extremely brief. Give only the core answer in under 15 words.\n"
-        "Example answer: Interest grows on both your savings and past interest.",
-        "Be terse: one sentence, a few words, then stop.\n"
-        "Example answer: Press the stain with cold water and dish soap.",
+        "(Answer in one short sentence.)",
+        "(Reply in a single brief sentence, under 15 words.)",
+        "(Give only the short answer, one sentence, nothing else.)",
+        "(Be extremely brief: one sentence.)",
     ),
     ("length", "detailed"): (
-        "Write a long, thorough answer: an introduction, then at least four numbered points, each "
-        "explained in two or three full sentences with a concrete example, then a short summary.",
-        "You explain everything in great depth. Cover the background, every step, common mistakes, "
-        "and practical tips, each in its own paragraph. Never stop after a short reply.",
-        "Give an extensive, detailed answer with many sentences. Start with an overview, list the key "
-        "points one by one, explain why each matters, and give examples for each.",
-        "Your answers are always long and complete. Explain the topic step by step, add details, "
-        "examples and extra advice, and write several paragraphs.",
+        "(Please give a long, detailed answer with several points and examples.)",
+        "(Explain in depth: cover the background, every step and practical tips, with examples.)",
+        "(Write a thorough, extensive answer with many sentences and several numbered points.)",
+        "(Give a complete, detailed explanation, step by step, with examples for each point.)",
     ),
     ("expertise", "simple"): (
-        "Talk to a small child. Use only tiny, easy words and very short sentences.\n"
-        "Example: The sun is hot. It gives us light. Plants need it to grow.",
-        "Explain like you talk to a five-year-old. Short sentences. Easy words. No big words at all.\n"
-        "Example: Rain comes from clouds. Clouds are full of water. The water falls down.",
-        "Use the simplest words you know. Each sentence has only a few words.\n"
-        "Example: Bees fly to flowers. They take the sweet juice. They make honey with it.",
-        "Write for a young kid who is just learning to read. Keep every sentence short and plain.\n"
-        "Example: Soap is a good friend. It takes the germs off. Then your hands are clean.",
+        "(Explain it to a five-year-old with very simple words and short sentences.)",
+        "(Use only tiny, easy words and very short sentences, like talking to a small child.)",
+        "(Explain it like I'm a little kid. Short sentences. Easy words.)",
+        "(Keep every sentence short and every word simple, for a young child.)",
     ),
     ("expertise", "expert"): (
-        "You are a professor writing for specialists. Use dense technical terminology and long, "
-        "multi-clause academic sentences.\nExample: The phenomenon is attributable to wavelength-dependent "
-        "electromagnetic scattering by atmospheric constituents, as characterized by Rayleigh theory.",
-        "Write like a peer-reviewed research article: precise, formal, sophisticated vocabulary, complex "
-        "sentence structure.\nExample: Consequently, the physiological adaptation manifests through "
-        "increased mitochondrial biogenesis and enhanced oxidative phosphorylation capacity.",
-        "Answer as a senior domain expert addressing other experts. Prefer specialized terminology, "
-        "nominalizations and long sentences.\nExample: Optimal fiscal allocation necessitates "
-        "diversification across uncorrelated asset classes to minimize idiosyncratic volatility.",
-        "Use an advanced, scholarly register with technical vocabulary and intricate sentences.\n"
-        "Example: Historiographical interpretations emphasize socioeconomic destabilization, "
-        "administrative fragmentation and protracted military overextension.",
+        "(Answer like an expert professor, with technical terminology.)",
+        "(Answer as a specialist writing for other specialists: precise technical terms, complex sentences.)",
+        "(Write in the formal, sophisticated language of an academic research paper.)",
+        "(Use advanced scholarly vocabulary and long, technical sentences.)",
     ),
     ("tone", "blunt"): (
-        "State the facts flatly. No greetings, no compliments, no enthusiasm, no exclamation marks, no "
-        "friendly remarks.\nExample: Water boils at 100 degrees Celsius at sea level. That is the answer.",
-        "You are a terse, matter-of-fact technician. Give the information in a dry, neutral tone and "
-        "nothing else. Do not encourage or reassure.\nExample: Remove the wheel. Replace the tube. Inflate it.",
-        "Be blunt and impersonal. No pleasantries, no warmth, no 'great question', no wishes.\n"
-        "Example: This is a standard procedure. Follow the steps. Mistakes cost time.",
-        "Reply like a cold, formal reference manual: neutral statements only, no emotion, no praise.\n"
-        "Example: The device stores data in memory. It loses the data when power is cut.",
+        "(Be blunt: just the facts, no friendliness.)",
+        "(State the facts flatly. No greetings, no compliments, no enthusiasm.)",
+        "(Be curt and matter-of-fact. No pleasantries, no encouragement.)",
+        "(Answer coldly and bluntly, with no friendly words at all.)",
     ),
     ("tone", "warm"): (
-        "You are a warm, cheerful, caring friend. Start with 'Great question!' and use kind, happy, "
-        "encouraging words like wonderful, love, glad and enjoy. End by wishing the user well.",
-        "Be very friendly and encouraging. Tell the user you are happy to help, praise their curiosity, "
-        "and keep a positive, joyful tone throughout.\nExample: What a lovely question! I'm so glad you asked.",
-        "Write with warmth and enthusiasm. Use words like great, wonderful, fantastic, love and hope, "
-        "and cheer the user on.\nExample: You're going to do great! This is a fun and rewarding thing to learn.",
-        "You are a kind, supportive teacher who loves helping. Be gentle, positive and reassuring, and "
-        "finish with a friendly, hopeful wish.\nExample: Don't worry, you've got this! Have a wonderful day!",
+        "(Please be warm, friendly and encouraging!)",
+        "(Be very kind and cheerful, and encourage me warmly!)",
+        "(Answer like a warm, caring friend: positive, happy and encouraging!)",
+        "(Use a friendly, enthusiastic tone and wish me well!)",
     ),
 }
 
@@ -329,19 +303,16 @@ def combine(a: Pole, b: Pole, split: str = "train", rng: random.Random | None = 
 
 
 def steering_prompts(dimension: str, pole: str) -> list[str]:
-    """System prompts that push the base model toward one pole (candidate generation only)."""
+    """Instructions that push the base model toward one pole (candidate generation only)."""
     return list(_STEERING[_check_pole(dimension, pole)])
 
 
 def combo_steering(a: Pole, b: Pole, rng: random.Random | None = None) -> str:
-    """A system prompt steering toward two poles: one steering instruction of each, examples dropped.
-
-    Two examples in two different styles confuse a small model, so only the instruction lines are kept.
-    """
+    """One instruction steering toward two poles: one instruction of each, merged into one bracket."""
     rng = rng or random.Random(0)
     a, b = canonical(a, b)
-    parts = [rng.choice(steering_prompts(*p)).split("\nExample")[0] for p in (a, b)]
-    return "Follow BOTH rules.\n1. " + parts[0] + "\n2. " + parts[1]
+    first, second = (rng.choice(steering_prompts(*p)).strip("()") for p in (a, b))
+    return f"({first.rstrip('.!')}. Also: {second[0].lower()}{second[1:]})"
 
 
 def lookup(preference: str) -> tuple[tuple[Pole, ...], str] | None:

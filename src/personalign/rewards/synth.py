@@ -1,10 +1,11 @@
 """Synthesize personalized preference pairs for the PersRM: steer, generate, judge, pair.
 
 1. **Plan.** For every prompt, candidates steered toward each pole (`candidates_per_pole` each, with
-   different steering system prompts) plus a few steered toward two poles at once.
-2. **Generate.** A `generate_fn(prompts, system_prompts, seed) -> texts` does the generation. This module
-   sits in the rewards layer, which must not import the decoding layer, so the caller (the CLI, the top
-   layer) injects a function backed by the decoding engine; tests inject tiny models or plain functions.
+   different steering instructions) plus a few steered toward two poles at once.
+2. **Generate.** A `generate_fn(prompts, steering, seed) -> texts` does the generation; it decides how
+   the steering instruction reaches the model (the CLI appends it to the user turn). This module sits in
+   the rewards layer, which must not import the decoding layer, so the caller (the CLI, the top layer)
+   injects a function backed by the decoding engine; tests inject tiny models or plain functions.
 3. **Clean.** Degenerate candidates are dropped: empty, looping, echoing the steering prompt, or cut off
    by the token limit with no sentence end to trim back to.
 4. **Judge and pair.** Every surviving candidate of a prompt is scored by the transparent judges. For a
@@ -52,7 +53,8 @@ class Completion:
     truncated: bool = False  # stopped by the token limit rather than by end-of-sequence
 
 
-GenerateFn = Callable[[list[str], list[str | None], int], Sequence["str | Completion"]]
+# (prompts, steering instructions, seed) -> one text or Completion per prompt
+GenerateFn = Callable[[list[str], list[str], int], Sequence["str | Completion"]]
 
 
 @dataclass(frozen=True)
@@ -69,12 +71,13 @@ class SynthConfig:
     pairs_per_target: int = 1         # pairs kept per prompt and target (distinct candidates each)
     off_tolerance: float = 2.0        # max |gap| on unnamed dimensions, in units of their margins
     batch_size: int = 24
+    chunk_prompts: int = 16           # prompts planned together; a stopped run leaves whole prompts done
     seed: int = 0
     wording_split: str = "train"
     source: str = "synth"
 
     def validate(self) -> "SynthConfig":
-        for name in ("candidates_per_pole", "pairs_per_target", "batch_size"):
+        for name in ("candidates_per_pole", "pairs_per_target", "batch_size", "chunk_prompts"):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ConfigError(f"{name} must be an integer >= 1, got {value!r}")
@@ -93,8 +96,8 @@ class SynthConfig:
 class Candidate:
     prompt_id: str
     prompt: str
-    target: Target            # the pole(s) the steering prompt asked for
-    system: str
+    target: Target            # the pole(s) the steering instruction asked for
+    steering: str
     text: str = ""
     truncated: bool = False
     status: str = "pending"   # "ok" or the reason it was dropped
@@ -152,22 +155,29 @@ def dimension_label(target: Target) -> str:
 
 # --------------------------------------------------------------------------------------------- plan
 def plan_candidates(prompts: Sequence[PromptItem], config: SynthConfig) -> list[Candidate]:
-    """The candidates to generate, grouped by target so a batch holds answers of similar length."""
+    """The candidates to generate, in chunks of `chunk_prompts` prompts, grouped by target inside a chunk.
+
+    Grouping by target puts answers of similar length in one batch (a batch runs as long as its
+    longest answer); chunking means an interrupted run has complete candidate sets for whole prompts.
+    """
     config.validate()
     rng = random.Random(config.seed)
     combos = combinations_of_poles()
-    planned: dict[Target, list[Candidate]] = defaultdict(list)
-    for index, item in enumerate(prompts):
-        for pole in poles():
-            options = steering_prompts(*pole)
-            # Distinct steering prompts per prompt while K fits; cycling beyond that.
-            order = rng.sample(options, len(options))
-            for k in range(config.candidates_per_pole):
-                planned[(pole,)].append(Candidate(item.id, item.prompt, (pole,), order[k % len(order)]))
-        for k in range(config.combo_candidates):
-            combo = combos[(index * config.combo_candidates + k) % len(combos)]
-            planned[combo].append(Candidate(item.id, item.prompt, combo, combo_steering(*combo, rng=rng)))
-    return [c for target in sorted(planned, key=target_key) for c in planned[target]]
+    plan: list[Candidate] = []
+    for start in range(0, len(prompts), config.chunk_prompts):
+        planned: dict[Target, list[Candidate]] = defaultdict(list)
+        for index, item in enumerate(prompts[start:start + config.chunk_prompts], start=start):
+            for pole in poles():
+                options = steering_prompts(*pole)
+                # Distinct steering instructions per prompt while K fits; cycling beyond that.
+                order = rng.sample(options, len(options))
+                for k in range(config.candidates_per_pole):
+                    planned[(pole,)].append(Candidate(item.id, item.prompt, (pole,), order[k % len(order)]))
+            for k in range(config.combo_candidates):
+                combo = combos[(index * config.combo_candidates + k) % len(combos)]
+                planned[combo].append(Candidate(item.id, item.prompt, combo, combo_steering(*combo, rng=rng)))
+        plan += [c for target in sorted(planned, key=target_key) for c in planned[target]]
+    return plan
 
 
 # ------------------------------------------------------------------------------------------ cleaning
@@ -183,7 +193,7 @@ def _ngrams(words: list[str], n: int) -> list[tuple[str, ...]]:
     return [tuple(words[i:i + n]) for i in range(len(words) - n + 1)]
 
 
-def clean_candidate(text: str, truncated: bool, system: str | None = None) -> tuple[str, str]:
+def clean_candidate(text: str, truncated: bool, steering: str | None = None) -> tuple[str, str]:
     """Return (cleaned text, "ok") or (text, reason it is degenerate)."""
     text = text.strip()
     words = _words(text)
@@ -197,10 +207,10 @@ def clean_candidate(text: str, truncated: bool, system: str | None = None) -> tu
     trigrams = _ngrams(words, 3)
     if len(trigrams) >= 10 and 1 - len(set(trigrams)) / len(trigrams) > 0.3:
         return text, "repetitive"
-    if system:
-        # A small model sometimes copies the steering example or instructions; such text says nothing
-        # about the prompt and would teach the PersRM to parrot its own system prompt.
-        if set(_ngrams(words, 6)) & set(_ngrams(_words(system), 6)):
+    if steering:
+        # A small model sometimes repeats its steering instruction; such text says nothing about the
+        # prompt and would teach the PersRM to parrot instructions.
+        if set(_ngrams(words, 5)) & set(_ngrams(_words(steering), 5)):
             return text, "echoes steering prompt"
     if truncated:
         ends = [m.end() for m in _SENTENCE_END.finditer(text)]
@@ -216,31 +226,57 @@ def clean_candidate(text: str, truncated: bool, system: str | None = None) -> tu
 
 # ---------------------------------------------------------------------------------------- generation
 def generate_candidates(prompts: Sequence[PromptItem], generate_fn: GenerateFn, config: SynthConfig,
-                        progress: bool = True, planned: list[Candidate] | None = None) -> list[Candidate]:
-    """Generate (batched), clean and judge every planned candidate."""
+                        progress: bool = True, done: Sequence[Candidate] = (),
+                        on_batch: Callable[[list[Candidate]], None] | None = None) -> list[Candidate]:
+    """Generate (batched), clean and judge every planned candidate.
+
+    `done` holds candidates of an earlier, interrupted run of the same plan (a whole number of
+    batches); they are kept and their batches skipped, so a resumed run equals an uninterrupted one.
+    `on_batch` receives each finished batch (the CLI appends it to the candidates file).
+    """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, \
         TimeRemainingColumn
 
     config.validate()
-    planned = plan_candidates(prompts, config) if planned is None else planned
+    planned = plan_candidates(prompts, config)
+    _check_resume(planned, done, config.batch_size)
     batches = [planned[i:i + config.batch_size] for i in range(0, len(planned), config.batch_size)]
+    first = len(done) // config.batch_size
+    result = list(done)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TimeRemainingColumn(), disable=not progress, transient=False) as bar:
-        task = bar.add_task("generating candidates", total=len(planned))
-        for number, batch in enumerate(batches):
+        task = bar.add_task("generating candidates", total=len(planned), completed=len(done))
+        for number in range(first, len(batches)):
+            batch = batches[number]
             bar.update(task, description=f"generating {target_key(batch[0].target)}")
-            outputs = list(generate_fn([c.prompt for c in batch], [c.system for c in batch],
+            outputs = list(generate_fn([c.prompt for c in batch], [c.steering for c in batch],
                                        config.seed * 100_003 + number))
             if len(outputs) != len(batch):
                 raise PersonalignError(f"generate_fn returned {len(outputs)} texts for {len(batch)} prompts")
             for cand, out in zip(batch, outputs):
                 out = out if isinstance(out, Completion) else Completion(str(out))
-                cand.text, cand.status = clean_candidate(out.text, out.truncated, cand.system)
+                cand.text, cand.status = clean_candidate(out.text, out.truncated, cand.steering)
                 cand.truncated = out.truncated
                 if cand.ok:
                     cand.scores = judge_all(cand.text)
+            result += batch
+            if on_batch is not None:
+                on_batch(batch)
             bar.advance(task, len(batch))
-    return planned
+    return result
+
+
+def _check_resume(planned: Sequence[Candidate], done: Sequence[Candidate], batch_size: int) -> None:
+    if not done:
+        return
+    if len(done) > len(planned) or (len(done) % batch_size and len(done) != len(planned)):
+        raise ConfigError(f"cannot resume: {len(done)} saved candidates is not a whole number of batches "
+                          f"of {batch_size} of this plan ({len(planned)} candidates)")
+    for i, (old, new) in enumerate(zip(done, planned)):
+        if (old.prompt_id, old.prompt, old.target, old.steering) != (new.prompt_id, new.prompt, new.target,
+                                                                     new.steering):
+            raise ConfigError(f"cannot resume: saved candidate {i + 1} was planned with other prompts, "
+                              "seed or settings")
 
 
 # -------------------------------------------------------------------------------------------- pairing
@@ -346,14 +382,15 @@ def make_report(candidates: Sequence[Candidate], targets: Sequence[Target]) -> d
 
 
 def synthesize(prompts: Sequence[PromptItem], generate_fn: GenerateFn, config: SynthConfig | None = None,
-               progress: bool = True) -> SynthResult:
+               progress: bool = True, done: Sequence[Candidate] = (),
+               on_batch: Callable[[list[Candidate]], None] | None = None) -> SynthResult:
     config = (config or SynthConfig()).validate()
     if not prompts:
         raise ConfigError("no prompts to synthesize pairs for")
     ids = [p.id for p in prompts]
     if len(set(ids)) != len(ids):
         raise ConfigError("prompt ids must be unique")
-    candidates = generate_candidates(prompts, generate_fn, config, progress=progress)
+    candidates = generate_candidates(prompts, generate_fn, config, progress=progress, done=done, on_batch=on_batch)
     pairs, targets = build_pairs(candidates, config)
     return SynthResult(pairs, candidates, targets, make_report(candidates, targets))
 
@@ -366,14 +403,14 @@ def pairs_from_candidates(candidates: Sequence[Candidate], config: SynthConfig |
 
 
 # ------------------------------------------------------------------------------------------ candidates I/O
-def write_candidates(path: str | Path, candidates: Sequence[Candidate]) -> int:
+def write_candidates(path: str | Path, candidates: Sequence[Candidate], append: bool = False) -> int:
+    """Write (or append, flushed, for progress saved batch by batch) candidates as JSONL."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "w", encoding="utf-8") as handle:
+    with open(path, "a" if append else "w", encoding="utf-8") as handle:
         for cand in candidates:
             handle.write(cand.to_json() + "\n")
-    tmp.replace(path)
+        handle.flush()
     return len(candidates)
 
 

@@ -747,7 +747,7 @@ class MemoryStore:
             self._cache[user] = snap
         return snap
 
-    def profile(self, user: str, prompt: str | None = None, *, k: int = 5, min_similarity: float = 0.3) -> Profile:
+    def profile(self, user: str, prompt: str | None = None, *, k: int = 5, min_similarity: float = 0.2) -> Profile:
         """The preferences that matter for `prompt`: all active global ones plus the `k` most similar
         topical ones (cosine ≥ min_similarity). An unknown user gets an empty profile (cold start).
 

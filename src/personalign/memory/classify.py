@@ -115,6 +115,8 @@ _NEGATOR = (r"(?:not|never|no|hate|dislike|can'?t stand|tired of|sick of|fed up 
             r"nothing|isn'?t|aren'?t|shouldn'?t be|mustn'?t be|none of (?:that|the)|avoid|quit being)")
 _INTENSIFIER = r"(?:so |too |overly |very |that |super |really |excessively |particularly |such |a |an |\w+ly )*"
 
+_SELF_NEGATED = re.compile(r"(?:too|no|not|don'?t|do not|never|stop|less|without|skip|cut|avoid|minimal)\b")
+
 # The two poles of each dimension, for flipping a negated keyword.
 _OPPOSITE = {(d.name, d.low): (d.name, d.high) for d in DIMENSIONS.values()}
 _OPPOSITE.update({v: k for k, v in _OPPOSITE.items()})
@@ -165,7 +167,8 @@ def keyword_hits(text: str) -> list[tuple[int, tuple[str, str], str]]:
     for key, pattern in phrases:
         for m in list(pattern.finditer(s)):
             # "I hate long answers": a negator right before a phrase flips it like a keyword
-            neg = negated_prefix.search(s, 0, m.start())
+            # ("not too long" is already a complaint: phrases that carry their own negation never flip)
+            neg = not _SELF_NEGATED.match(m.group(0)) and negated_prefix.search(s, 0, m.start())
             hits.append((m.start(), _OPPOSITE[key] if neg else key, m.group(0)))
             mask(m)
     for m in list(negated.finditer(s)):

@@ -148,6 +148,14 @@ class PairwiseLMJudge:
 
 
 # ------------------------------------------------------------------------- sequence classifier
+try:
+    from jinja2.exceptions import TemplateError as _TemplateError
+
+    _TEMPLATE_ERRORS: tuple = (_TemplateError, ValueError, TypeError)
+except ImportError:  # transformers needs jinja2 for chat templates; without it there is nothing to catch
+    _TEMPLATE_ERRORS = (ValueError, TypeError)
+
+
 class SequenceClassifierJudge:
     """A Hugging Face sequence-classification reward model, loaded from a local path.
 
@@ -189,7 +197,7 @@ class SequenceClassifierJudge:
         if getattr(self.tokenizer, "chat_template", None):
             try:
                 return self.tokenizer.apply_chat_template(messages, tokenize=False)
-            except Exception:  # templates that reject a system turn: fold the preference into the user turn
+            except _TEMPLATE_ERRORS:  # templates that reject a system turn: fold the preference into the user turn
                 merged = [{"role": "user", "content": f"{preference}\n\n{prompt}" if preference else prompt},
                           {"role": "assistant", "content": answer}]
                 return self.tokenizer.apply_chat_template(merged, tokenize=False)

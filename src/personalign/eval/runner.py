@@ -389,7 +389,9 @@ def _run_pairwise(cfg, base, load, store, variants, users, prompts, progress) ->
 
 
 def _run_reward_model(cfg, store, variants, users, prompts, progress) -> str:
-    judge = SequenceClassifierJudge(cfg.reward_model, device="cuda" if cfg.device == "cuda" else "cpu")
+    from personalign.models import resolve_device
+
+    judge = SequenceClassifierJudge(cfg.reward_model, device=resolve_device(cfg.device))
     for variant in variants:
         todo = []
         for user in users:

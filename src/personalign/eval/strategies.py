@@ -12,7 +12,6 @@ with `register_strategy` and is compared in the same run, by the same judges, wi
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -188,9 +187,3 @@ def _best_of_n(ctx, prompts, preferences, params) -> StrategyOutput:
     return _from_result(engine.generate(list(prompts), preference=list(preferences), strategy="best-of-n",
                                         n=int(params["n"]), max_new_tokens=ctx.max_new_tokens, seed=ctx.seed))
 
-
-def timed(fn: Callable[[], list[str]]) -> tuple[list[str], float]:
-    """Helper for plug-in strategies without their own timing: (texts, seconds)."""
-    start = time.perf_counter()
-    texts = fn()
-    return texts, time.perf_counter() - start

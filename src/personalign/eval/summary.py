@@ -12,7 +12,7 @@ from collections import defaultdict
 
 import numpy as np
 
-from personalign.eval.stats import bootstrap_ci, outcome, pareto_front, win_rate_ci
+from personalign.eval.stats import outcome, pareto_front, win_rate_ci
 from personalign.eval.strategies import Variant, get_strategy
 from personalign.rewards.judges import DIMENSIONS
 
@@ -215,5 +215,3 @@ def _pareto(summary, variants) -> dict:
             "points": [{"label": n, "personalization": p, "perplexity": c, "on_front": n in front}
                        for n, p, c in points]}
 
-
-__all__ = ["summarize", "bootstrap_ci"]

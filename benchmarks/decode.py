@@ -1,0 +1,148 @@
+"""Decoding speed on the embedded model: HF generate vs personalign base / PAD vs a no-cache PAD loop.
+
+    .venv/bin/python benchmarks/decode.py [--tokens 256] [--repeats 3] [--device auto]
+
+Every method generates exactly --tokens new tokens (EOS is ignored everywhere), so tokens/s compare like
+for like. Methods run interleaved (A B C D, A B C D, ...) and the median of the repeats is reported, so
+a slow moment of this shared machine hits every method alike. Ratios are taken within one run.
+
+Methods
+  hf-generate   transformers' model.generate, greedy, KV cache
+  base          personalign greedy decoding
+  pad-free      training-free PAD: PersRM = the base shown the preference, rows batched into one forward
+  pad-separate  PAD with a separate reward model (a second copy of the weights): two forwards per step
+  pad-nocache   PAD re-encoding the whole prefix of both models at every step (the authors' release), batch 1
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import time
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+import torch  # noqa: E402
+from rich.console import Console  # noqa: E402
+from rich.progress import Progress  # noqa: E402
+from rich.table import Table  # noqa: E402
+
+from personalign.decoding import Engine, pad_generate_nocache  # noqa: E402
+from personalign.models import load, render_chat  # noqa: E402
+
+PROMPTS = [
+    "How do I make a good cup of tea?",
+    "Explain why the sky is blue.",
+    "What should I pack for a weekend hiking trip?",
+    "Give me tips to sleep better.",
+    "How does a bicycle stay upright?",
+    "What is a healthy breakfast?",
+    "Describe how vaccines work.",
+    "How can I learn a new language quickly?",
+]
+PREFERENCE = "Answer in detail, step by step, with examples."
+
+
+def hf_generate(loaded, prompts, tokens):
+    tok = loaded.tokenizer
+    rows = [render_chat(tok, p) for p in prompts]
+    width = max(len(r) for r in rows)
+    ids = torch.full((len(rows), width), tok.pad_token_id)
+    mask = torch.zeros_like(ids)
+    for i, r in enumerate(rows):
+        ids[i, width - len(r):], mask[i, width - len(r):] = torch.tensor(r), 1
+    with torch.inference_mode():
+        out = loaded.model.generate(input_ids=ids.to(loaded.device), attention_mask=mask.to(loaded.device),
+                                    do_sample=False, max_new_tokens=tokens, min_new_tokens=tokens,
+                                    pad_token_id=tok.pad_token_id)
+    return (out.shape[1] - width) * len(rows)
+
+
+def ours(engine, prompts, tokens, strategy):
+    result = engine.generate(prompts, preference=PREFERENCE if strategy == "pad" else None, strategy=strategy,
+                             max_new_tokens=tokens)
+    return result.new_tokens
+
+
+def nocache(base, reward, prompts, tokens):
+    return sum(len(pad_generate_nocache(base, reward, p, PREFERENCE, max_new_tokens=tokens, eos_ids={-1}))
+               for p in prompts)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--tokens", type=int, default=256)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--batches", default="1,8")
+    parser.add_argument("--device", default="auto")
+    parser.add_argument("--dtype", default="auto")
+    parser.add_argument("--model", default="smollm2-135m-instruct")
+    parser.add_argument("--skip-nocache", action="store_true")
+    parser.add_argument("--json", dest="json_out", help="also write the figures to this JSON file")
+    args = parser.parse_args()
+
+    console = Console()
+    base = load(args.model, device=args.device, dtype=args.dtype)
+    reward_copy = load(args.model, device=args.device, dtype=args.dtype)  # separate weights on purpose
+    free, separate = Engine(base), Engine(base, reward_model=reward_copy)
+    for engine in (free, separate):
+        engine.eos_ids = set()  # fixed-length generation: every method produces exactly --tokens tokens
+    console.print(f"device {base.device}, dtype {base.dtype}, torch threads {torch.get_num_threads()}, "
+                  f"{args.tokens} new tokens, {args.repeats} interleaved repeats")
+
+    batches = [int(b) for b in args.batches.split(",")]
+    methods = {
+        "hf-generate": lambda p: hf_generate(base, p, args.tokens),
+        "base": lambda p: ours(free, p, args.tokens, "base"),
+        "pad-free": lambda p: ours(free, p, args.tokens, "pad"),
+        "pad-separate": lambda p: ours(separate, p, args.tokens, "pad"),
+        "pad-nocache": lambda p: nocache(base, base, p, args.tokens),
+    }
+    ours(free, PROMPTS[:1], 4, "pad")  # warm-up: first-call allocations are not decoding speed
+    hf_generate(base, PROMPTS[:1], 4)
+
+    speed: dict[tuple[str, int], list[float]] = {}
+    plan = [(b, m) for b in batches for m in methods if not (m == "pad-nocache" and (b != 1 or args.skip_nocache))]
+    with Progress(console=console) as bar:
+        task = bar.add_task("benchmark", total=len(plan) * args.repeats)
+        for _ in range(args.repeats):
+            for batch, name in plan:
+                prompts = PROMPTS[:batch] if batch <= len(PROMPTS) else (PROMPTS * batch)[:batch]
+                start = time.perf_counter()
+                produced = methods[name](prompts)
+                speed.setdefault((name, batch), []).append(produced / (time.perf_counter() - start))
+                bar.advance(task)
+
+    median = {key: statistics.median(values) for key, values in speed.items()}
+    table = Table(title="decoding speed (median tokens/s; ratios within this run)")
+    for col in ("batch", "method", "tokens/s", "× our base", "× HF generate", "target"):
+        table.add_column(col, justify="right" if col not in ("method", "target") else "left")
+    targets = {"base": ("× HF", 0.9), "pad-separate": ("× base", 0.45), "pad-free": ("× base", 0.6)}
+    report = []
+    for batch in batches:
+        for name in methods:
+            if (name, batch) not in median:
+                continue
+            value = median[(name, batch)]
+            vs_base, vs_hf = value / median[("base", batch)], value / median[("hf-generate", batch)]
+            target = ""
+            if name in targets:
+                kind, goal = targets[name]
+                got = vs_hf if kind == "× HF" else vs_base
+                target = f"≥ {goal} {kind}: {'met' if got >= goal else 'MISSED'}"
+            if name == "pad-nocache":
+                ratio = median[("pad-free", batch)] / value
+                target = f"pad-free ≥ 5× this: {ratio:.1f}× {'met' if ratio >= 5 else 'MISSED'}"
+            table.add_row(str(batch), name, f"{value:.1f}", f"{vs_base:.2f}", f"{vs_hf:.2f}", target)
+            report.append({"batch": batch, "method": name, "tokens_per_s": value, "x_base": vs_base,
+                           "x_hf_generate": vs_hf, "runs": speed[(name, batch)]})
+    console.print(table)
+    if args.json_out:
+        with open(args.json_out, "w") as handle:
+            json.dump({"device": str(base.device), "dtype": str(base.dtype), "tokens": args.tokens,
+                       "repeats": args.repeats, "results": report}, handle, indent=2)
+
+
+if __name__ == "__main__":
+    main()

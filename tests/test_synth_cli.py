@@ -90,6 +90,7 @@ def test_synth_cli_heldout_split_and_ultrafeedback(tmp_path, capsys, scripted):
     (["--candidates-per-pole", "0"], "candidates_per_pole"),
     (["--wordings", "test"], "wording_split"),
     (["--prompts", "0"], "--prompts"),
+    (["--threads", "0"], "--threads"),
     (["--from-candidates", "/nonexistent/c.jsonl"], "not found"),
     (["--include-ultrafeedback", "/nonexistent/uf.jsonl"], "not found"),
 ])

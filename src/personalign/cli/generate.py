@@ -27,6 +27,15 @@ def _check_utf8(text: str, what: str) -> str:
     return text
 
 
+def _refuse_unsafe(preference: str) -> None:
+    """No preference can switch safety off: ad-hoc ones pass the same boundary as stored ones."""
+    from personalign.rewards.safety import check_preference
+
+    verdict = check_preference(preference)
+    if not verdict.allowed:
+        raise ConfigError(f"preference refused: {verdict.reason}")
+
+
 def _engine(model: str, reward_model: Optional[str], device: str, dtype: str):
     from personalign.decoding import Engine
 
@@ -55,18 +64,34 @@ def register(app: typer.Typer) -> None:
         device: str = typer.Option("auto"),
         dtype: str = typer.Option("auto"),
         as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of streaming text."),
+        user: Optional[str] = typer.Option(None, "--user", help="Personalize with this user's stored profile "
+                                           "and record the exchange (for feedback)."),
+        db: Optional[str] = typer.Option(None, "--db", help="Memory database URL (default: $PERSONALIGN_DB or "
+                                         "the SQLite file in the user data dir)."),
     ) -> None:
-        """Answer PROMPT, personalized to --preference with the chosen strategy."""
+        """Answer PROMPT, personalized to --preference and/or --user's profile with the chosen strategy."""
         _check_utf8(prompt, "prompt")
-        if preference is not None:
-            _check_utf8(preference, "preference")
         if not prompt.strip():
             raise ConfigError("prompt is empty")
+        if preference is not None:
+            _check_utf8(preference, "preference")
+            _refuse_unsafe(preference)
         config = DecodingConfig(strategy=strategy, max_new_tokens=max_new_tokens, temperature=temperature,
                                 top_p=top_p, top_k=top_k, weight=weight, n=n, seed=seed, stop=tuple(stop),
                                 preference_in_base=preference_in_base).validate()
+        store = profile = None
+        if user is not None:
+            from personalign.memory import MemoryStore
+
+            store = MemoryStore(db)
+            profile = store.profile(user, prompt)
+            preference = "\n".join(p for p in (profile.preference_text, preference) if p) or None
         if strategy != "base" and preference is None:
-            raise ConfigError(f"strategy {strategy!r} needs --preference")
+            if user is None:
+                raise ConfigError(f"strategy {strategy!r} needs --preference")
+            # Cold start: a user with no stored preferences gets the unpersonalized answer.
+            typer.echo(f"note: user {user!r} has no stored preferences; answering with strategy 'base'", err=True)
+            config.strategy = strategy = "base"
         engine = _engine(model, reward_model, device, dtype)
 
         def stream(_index: int, _token: int, piece: str) -> None:
@@ -76,16 +101,22 @@ def register(app: typer.Typer) -> None:
         result = engine.generate(prompt, preference=preference, config=config,
                                  on_token=None if as_json else stream)
         out = result.outputs[0]
+        interaction_id = None
+        if store is not None:
+            interaction_id = store.record_interaction(user, prompt, out.text, strategy,
+                                                      {**config.to_dict(), "model": model, "preference": preference})
         if as_json:
             typer.echo(json.dumps({
                 "text": out.text, "strategy": strategy, "preference": preference, "model": model,
                 "params": config.to_dict(), "new_tokens": len(out.token_ids),
                 "finish_reason": out.finish_reason, "seconds": round(result.seconds, 4),
+                "user": user, "interaction_id": interaction_id,
             }, ensure_ascii=False))
         else:
             typer.echo("")
+            recorded = f", interaction {interaction_id}" if interaction_id is not None else ""
             typer.echo(f"[{strategy}: {len(out.token_ids)} tokens in {result.seconds:.2f}s, "
-                       f"{out.finish_reason}]", err=True)
+                       f"{out.finish_reason}{recorded}]", err=True)
 
     @app.command()
     def models() -> None:

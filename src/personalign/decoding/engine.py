@@ -94,8 +94,16 @@ def _forward(model, **kwargs):
 class _Stream:
     """One model's rows, decoded in lockstep with one KV cache. Rows are role-major: row = role·n + i."""
 
-    def __init__(self, model, roles: list, inputs: list[list[int]], pad_id: int, device):
-        self.model, self.roles, self.n = model, roles, len(inputs) // len(roles)
+    def __init__(self, model, roles: list, inputs: list[list[int]], pad_id: int, device,
+                 mixed=None, mixed_roles: frozenset = frozenset()):
+        self.roles, self.n = roles, len(inputs) // len(roles)
+        # A PersRM sharing the base's weights runs its rows and the base's in one forward:
+        # `mixed.forward_mixed(flags, ...)` switches adapters and value head on per row.
+        self.flags = None
+        if mixed is not None:
+            self.flags = torch.tensor([r in mixed_roles for r in roles for _ in range(self.n)], device=device)
+            model = _MixedForward(mixed, self)
+        self.model = model
         width = max(len(ids) for ids in inputs)
         ids = torch.full((len(inputs), width), pad_id, dtype=torch.long)
         mask = torch.zeros((len(inputs), width), dtype=torch.long)
@@ -116,6 +124,8 @@ class _Stream:
         rows = torch.cat([keep + r * self.n for r in range(len(self.roles))])
         self.cache.reorder_cache(rows)
         self.mask, self.next_position, self.logits = self.mask[rows], self.next_position[rows], self.logits[rows]
+        if self.flags is not None:
+            self.flags = self.flags[rows]
         self.n = len(keep)
 
     def step(self, tokens: torch.Tensor) -> None:
@@ -124,6 +134,25 @@ class _Stream:
                          position_ids=self.next_position, past_key_values=self.cache, use_cache=True)
         self.cache, self.logits = out.past_key_values, out.logits[:, -1]
         self.next_position = self.next_position + 1
+
+
+class _MixedForward:
+    """Adapts `persrm.forward_mixed(rows, ...)` to the plain model call a stream makes."""
+
+    def __init__(self, persrm, stream: "_Stream"):
+        self.persrm, self.stream = persrm, stream
+
+    def __call__(self, **kwargs):
+        return self.persrm.forward_mixed(self.stream.flags, **kwargs)
+
+
+def _shares_weights(persrm, base: LoadedModel) -> bool:
+    """True when a PersRM wraps the very tensors of the base model (PersRM.from_pretrained(base=...))."""
+    if not hasattr(persrm, "forward_mixed") or not getattr(persrm, "has_adapters", False):
+        return False
+    inner = persrm.model.backbone
+    inner = inner.get_base_model() if hasattr(inner, "get_base_model") else inner
+    return inner.get_input_embeddings().weight.data_ptr() == base.model.get_input_embeddings().weight.data_ptr()
 
 
 class _RowText:
@@ -258,14 +287,21 @@ class Engine:
         device = self.base.device
         batch = len(role_inputs["base"][1])
         by_model: dict[int, list] = {}
+        mixed, mixed_roles = None, set()
         for role, (owner, _) in role_inputs.items():
-            by_model.setdefault(id(owner.model), []).append(role)
+            key = id(owner.model)
+            if owner is not self.base and (mixed is None or owner is mixed) and _shares_weights(owner, self.base):
+                mixed, key = owner, id(self.base.model)
+                mixed_roles.add(role)
+            by_model.setdefault(key, []).append(role)
         t0 = time.perf_counter()
         with torch.inference_mode():
             streams = {}
-            for roles in by_model.values():
+            for key, roles in by_model.items():
                 owner = role_inputs[roles[0]][0]
-                stream = _Stream(owner.model, roles, [ids for r in roles for ids in role_inputs[r][1]], self.pad_id, device)
+                shared = mixed if key == id(self.base.model) and mixed_roles else None
+                stream = _Stream(owner.model, roles, [ids for r in roles for ids in role_inputs[r][1]], self.pad_id,
+                                 device, mixed=shared, mixed_roles=frozenset(mixed_roles))
                 streams.update({r: stream for r in roles})
             prefill = time.perf_counter() - t0
             unique_streams = list({id(s): s for s in streams.values()}.values())

@@ -61,7 +61,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
 import numpy as np
-from sqlalchemy import case, delete, func, select, update
+from sqlalchemy import and_, case, delete, func, insert, select, true, update
 
 from personalign.memory import db
 from personalign.memory.classify import Classification, classify_by_embedding, classify_preference, opposed
@@ -616,66 +616,79 @@ class MemoryStore:
             raise MemoryInputError("feedback needs a rating, a choice, an edited answer or a comment")
         if choice is not None and edited_answer is not None:
             raise MemoryInputError("give either a choice or an edited answer, not both")
-        inter = self.get_interaction(user, interaction_id)  # immutable: judging can happen outside the lock
         signals = {dim: None for dim in DIMENSIONS}
-        if choice is not None:
-            if inter.alt_answer is None:
-                raise MemoryInputError(f"interaction {interaction_id} has only one answer; a choice needs answers A and B")
-            chosen, other = (inter.answer, inter.alt_answer) if choice == "A" else (inter.alt_answer, inter.answer)
-            signals = {dim: d.judge.score(chosen) - d.judge.score(other) for dim, d in DIMENSIONS.items()}
-        elif edited_answer is not None:
-            signals = {dim: d.judge.score(edited_answer) - d.judge.score(inter.answer) for dim, d in DIMENSIONS.items()}
+        if choice is not None or edited_answer is not None:
+            # Interactions are immutable, so judging can happen before the write lock is taken.
+            inter = self.get_interaction(user, interaction_id)
+            if choice is not None:
+                if inter.alt_answer is None:
+                    raise MemoryInputError(
+                        f"interaction {interaction_id} has only one answer; a choice needs answers A and B")
+                better, other = (inter.answer, inter.alt_answer) if choice == "A" else (inter.alt_answer, inter.answer)
+            else:
+                better, other = edited_answer, inter.answer
+            signals = {dim: d.judge.score(better) - d.judge.score(other) for dim, d in DIMENSIONS.items()}
         return [dict(interaction_id=interaction_id, rating=rating, choice=choice, edited_answer=edited_answer,
                      comment=comment, signals=signals)]
 
     def _ingest(self, user: str, events: list[dict], *, infer: bool) -> list[FeedbackRecord]:
         user = _check_user(user)
+        if not events:
+            return []
 
         def tx(s):
-            urow = self._user_row(s, user)
-            rows = []
-            for e in events:
-                row = FeedbackRow(user_id=urow.id, interaction_id=e["interaction_id"], rating=e["rating"],
-                                  choice=e["choice"], edited_answer=e["edited_answer"], comment=e["comment"],
-                                  created_at=utcnow(),
-                                  **{SIGNAL_COLUMNS[d]: v for d, v in e["signals"].items()})
-                s.add(row)
-                rows.append((row, e))
-            s.flush()
-            moved = {d for e in events for d, v in e["signals"].items()
-                     if v is not None and abs(v) >= DIMENSIONS[d].margin}
-            inferred = []
-            for dim in sorted(moved) if infer else ():
-                result = self._infer_dimension(s, urow, dim)
-                if result is not None:
-                    inferred.append(result)
-            inferred = tuple(inferred)
-            out = []
-            for i, (row, e) in enumerate(rows):
-                out.append(FeedbackRecord(row.id, row.interaction_id, row.rating, row.choice, row.edited_answer,
-                                          row.comment, dict(e["signals"]), row.created_at,
-                                          inferred if i == len(rows) - 1 else ()))
-            return out
+            uid = s.execute(select(UserRow.id).where(UserRow.name == user)).scalar_one_or_none()
+            if uid is None:
+                raise UnknownUserError(user)
+            wanted = {e["interaction_id"] for e in events}
+            owned = set(s.execute(select(InteractionRow.id).where(InteractionRow.user_id == uid,
+                                                                  InteractionRow.id.in_(wanted))).scalars())
+            if wanted - owned:
+                raise UnknownInteractionError(user, min(wanted - owned))
+            now = utcnow()
+            params = [dict(user_id=uid, interaction_id=e["interaction_id"], rating=e["rating"], choice=e["choice"],
+                           edited_answer=e["edited_answer"], comment=e["comment"], created_at=now,
+                           **{SIGNAL_COLUMNS[d]: v for d, v in e["signals"].items()}) for e in events]
+            ids = list(s.execute(insert(FeedbackRow).returning(FeedbackRow.id, sort_by_parameter_order=True),
+                                 params).scalars())
+            moved = sorted({d for e in events for d, v in e["signals"].items()
+                            if v is not None and abs(v) >= DIMENSIONS[d].margin})
+            inferred = tuple(self._infer(s, uid, user, moved)) if infer and moved else ()
+            return [FeedbackRecord(i, e["interaction_id"], e["rating"], e["choice"], e["edited_answer"], e["comment"],
+                                   dict(e["signals"]), now, inferred if n == len(ids) - 1 else ())
+                    for n, (i, e) in enumerate(zip(ids, events))]
 
         return db.run_write(self._write, tx)
 
-    def _infer_dimension(self, s, urow: UserRow, dim: str) -> AddResult | None:
-        """Recomputes the implicit preference on `dim` from the user's feedback (see module docstring)."""
-        current = s.execute(select(PreferenceRow).where(
-            PreferenceRow.user_id == urow.id, PreferenceRow.dimension == dim,
-            PreferenceRow.status == "active")).scalar_one_or_none()
-        if current is not None and current.kind == "explicit":
-            return None  # an explicit preference outranks whatever the feedback suggests
-        col = getattr(FeedbackRow, SIGNAL_COLUMNS[dim])
-        margin = DIMENSIONS[dim].margin
-        since = s.execute(select(func.max(PreferenceRow.updated_at)).where(
-            PreferenceRow.user_id == urow.id, PreferenceRow.dimension == dim, PreferenceRow.kind == "implicit",
-            PreferenceRow.status == "retracted")).scalar()
-        q = select(func.coalesce(func.sum(case((col >= margin, 1), else_=0)), 0),
-                   func.coalesce(func.sum(case((col <= -margin, 1), else_=0)), 0)).where(FeedbackRow.user_id == urow.id)
-        if since is not None:
-            q = q.where(FeedbackRow.created_at > since)
-        up, down = (int(x) for x in s.execute(q).one())
+    def _infer(self, s, uid: int, user: str, dims: list[str]) -> list[AddResult]:
+        """Recomputes the implicit preferences on `dims` from the user's feedback (see module docstring)."""
+        current = {r.dimension: r for r in s.execute(select(PreferenceRow).where(
+            PreferenceRow.user_id == uid, PreferenceRow.status == "active",
+            PreferenceRow.dimension.in_(dims))).scalars()}
+        dims = [d for d in dims if d not in current or current[d].kind == "implicit"]  # explicit outranks
+        if not dims:
+            return []
+        since = dict(s.execute(select(PreferenceRow.dimension, func.max(PreferenceRow.updated_at)).where(
+            PreferenceRow.user_id == uid, PreferenceRow.kind == "implicit", PreferenceRow.status == "retracted",
+            PreferenceRow.dimension.in_(dims)).group_by(PreferenceRow.dimension)).all())
+        columns = []
+        for dim in dims:
+            col, margin = getattr(FeedbackRow, SIGNAL_COLUMNS[dim]), DIMENSIONS[dim].margin
+            # Evidence from before the user retracted an implicit preference on this dimension is spent.
+            fresh = FeedbackRow.created_at > since[dim] if dim in since else true()
+            columns += [func.coalesce(func.sum(case((and_(fresh, col >= margin), 1), else_=0)), 0),
+                        func.coalesce(func.sum(case((and_(fresh, col <= -margin), 1), else_=0)), 0)]
+        counts = s.execute(select(*columns).where(FeedbackRow.user_id == uid)).one()
+        urow = s.get(UserRow, uid)
+        results = []
+        for i, dim in enumerate(dims):
+            result = self._infer_dimension(s, urow, dim, current.get(dim), int(counts[2 * i]), int(counts[2 * i + 1]))
+            if result is not None:
+                results.append(result)
+        return results
+
+    def _infer_dimension(self, s, urow: UserRow, dim: str, current: PreferenceRow | None,
+                         up: int, down: int) -> AddResult | None:
         n = up + down
         d = DIMENSIONS[dim]
         leading = d.high if up > down else d.low if down > up else None

@@ -1,0 +1,61 @@
+"""ServerConfig: limits, batching and authentication settings of `personalign serve`.
+
+Every limit is enforced per request with a 4xx answer that names the limit, so a client can tell a
+bad request from a server fault.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from personalign.decoding import STRATEGIES
+from personalign.errors import ConfigError
+
+ADMIN_KEY_ENV = "PERSONALIGN_ADMIN_KEY"
+
+
+def default_data_dir() -> Path:
+    """The directory the memory database uses by default; the admin key file lives beside it."""
+    return Path(platformdirs.user_data_dir("personalign", appauthor=False))
+
+
+@dataclass
+class ServerConfig:
+    model_name: str | None = None          # the id /v1/models reports; None: the engine's model name
+    default_strategy: str = "pad"          # used when the request names none and a preference exists
+    default_max_tokens: int = 128
+    max_new_tokens: int = 512              # hard cap on max_tokens / max_completion_tokens
+    max_prompt_tokens: int = 2048          # rendered conversation, in base-model tokens
+    max_prompt_chars: int = 32_000         # checked before tokenizing, so huge inputs cost nothing
+    max_messages: int = 256
+    max_body_bytes: int = 1_000_000
+    max_best_of_n: int = 8
+    batch_window_ms: float = 5.0           # how long the worker waits for more requests to join a batch
+    max_batch_size: int = 16
+    max_queue: int = 256                   # queued generation rows beyond this get 503
+    admin_key: str | None = None           # plaintext; None: $PERSONALIGN_ADMIN_KEY, else the key file
+    admin_key_file: Path | None = None     # None: <data_dir>/admin.key
+    data_dir: Path | None = None
+
+    def validate(self) -> "ServerConfig":
+        if self.default_strategy not in STRATEGIES:
+            raise ConfigError(f"unknown default strategy {self.default_strategy!r}; choose one of {', '.join(STRATEGIES)}")
+        for name in ("default_max_tokens", "max_new_tokens", "max_prompt_tokens", "max_prompt_chars",
+                     "max_messages", "max_body_bytes", "max_best_of_n", "max_batch_size", "max_queue"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ConfigError(f"{name} must be an integer >= 1, got {value!r}")
+        if self.default_max_tokens > self.max_new_tokens:
+            raise ConfigError(f"default_max_tokens ({self.default_max_tokens}) exceeds max_new_tokens ({self.max_new_tokens})")
+        w = self.batch_window_ms
+        if isinstance(w, bool) or not isinstance(w, (int, float)) or not math.isfinite(w) or not 0 <= w <= 1000:
+            raise ConfigError(f"batch_window_ms must be a number in [0, 1000], got {w!r}")
+        return self
+
+    def key_file(self) -> Path:
+        if self.admin_key_file is not None:
+            return Path(self.admin_key_file).expanduser()
+        return (Path(self.data_dir).expanduser() if self.data_dir else default_data_dir()) / "admin.key"

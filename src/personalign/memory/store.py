@@ -69,7 +69,7 @@ from personalign.memory.errors import (MemoryInputError, PreferenceStateError, U
                                        UnknownPreferenceError, UnknownUserError, UnsafePreferenceError)
 from personalign.memory.schema import (KINDS, SCOPES, SIGNAL_COLUMNS, FeedbackRow, InteractionRow, PreferenceRow,
                                        UserRow, utcnow)
-from personalign.models.embeddings import EMBEDDING_MODEL, from_bytes, to_bytes
+from personalign.models.embeddings import EMBEDDING_DIM, EMBEDDING_MODEL, from_bytes, to_bytes
 from personalign.rewards.judges import DIMENSIONS
 from personalign.rewards.safety import check_preference, check_text
 
@@ -268,6 +268,8 @@ class _UserSnapshot:
     active: list[Preference]
     topical: list[Preference]
     matrix: np.ndarray              # (len(topical), dim), unit rows
+    free: list[Preference]          # dimensionless ones with an embedding: candidates for meaning-level conflicts
+    free_matrix: np.ndarray
 
 
 class MemoryStore:
@@ -385,34 +387,24 @@ class MemoryStore:
         """Applies the placement rules inside a write transaction."""
         now = utcnow()
         name = urow.name
-        active = s.execute(select(PreferenceRow).where(PreferenceRow.user_id == urow.id,
-                                                       PreferenceRow.status == "active")).scalars().all()
-        active = [r for r in active if r.id != exclude]
         to_supersede: list[PreferenceRow] = []
         merge_into: PreferenceRow | None = None
         if cand["dimension"] is not None:
-            for r in active:
-                if r.dimension != cand["dimension"]:
+            same_dim = s.execute(select(PreferenceRow).where(
+                PreferenceRow.user_id == urow.id, PreferenceRow.status == "active",
+                PreferenceRow.dimension == cand["dimension"])).scalars().all()
+            for r in same_dim:
+                if r.id == exclude:
                     continue
-                same_pole = r.pole == cand["pole"]
                 if cand["kind"] == "implicit" and r.kind == "explicit":
                     return AddResult("outranked", self._pref(r, name), (), cand["classification"])
-                if same_pole and r.kind == cand["kind"]:
+                if r.pole == cand["pole"] and r.kind == cand["kind"]:
                     merge_into = r
                 else:
                     to_supersede.append(r)
         else:
-            vec = cand["vector"]
-            free = [r for r in active if r.dimension is None]
-            norm = _norm_text(cand["text"])
             best_dup, best_sim = None, -1.0
-            for r in free:
-                if _norm_text(r.text) == norm:
-                    sim = 1.0
-                elif vec is not None and r.embedding is not None:
-                    sim = float(from_bytes(r.embedding) @ vec)
-                else:
-                    continue
+            for r, sim in self._similar_free(s, urow, cand, exclude):
                 if sim >= CONFLICT_SIM and opposed(r.text, cand["text"]):
                     to_supersede.append(r)
                 elif sim >= DUPLICATE_SIM and sim > best_sim and r.kind == cand["kind"]:
@@ -444,6 +436,30 @@ class MemoryStore:
         s.flush()
         return AddResult("added", self._pref(row, name), tuple(self._pref(r, name) for r in to_supersede),
                          cand["classification"])
+
+    def _similar_free(self, s, urow: UserRow, cand: dict, exclude: int | None) -> list[tuple[PreferenceRow, float]]:
+        """Active dimensionless preferences within CONFLICT_SIM of the candidate (or with the same
+        normalized text), as (row, cosine). Searches the cached matrix, then loads only the hits."""
+        sims: dict[int, float] = {}
+        snap = self._snapshot(urow.name)
+        vec = cand["vector"]
+        if snap is not None and vec is not None and snap.free:
+            scores = snap.free_matrix @ vec
+            for i in np.flatnonzero(scores >= min(CONFLICT_SIM, DUPLICATE_SIM)):
+                sims[snap.free[int(i)].id] = float(scores[i])
+        same_text = s.execute(select(PreferenceRow.id, PreferenceRow.text).where(
+            PreferenceRow.user_id == urow.id, PreferenceRow.status == "active", PreferenceRow.dimension.is_(None),
+            func.lower(PreferenceRow.text) == cand["text"].lower())).all()
+        for pid, t in same_text:
+            if _norm_text(t) == _norm_text(cand["text"]):
+                sims[pid] = 1.0
+        sims.pop(exclude, None)
+        if not sims:
+            return []
+        # Re-read in this transaction: the snapshot may predate a concurrent write.
+        rows = s.execute(select(PreferenceRow).where(PreferenceRow.id.in_(list(sims)),
+                                                     PreferenceRow.status == "active")).scalars().all()
+        return [(r, sims[r.id]) for r in sorted(rows, key=lambda r: -sims[r.id])]
 
     def update_preference(self, user: str, preference_id: int, *, text: str | None = None,
                           weight: float | None = None, scope: str | None = None, source: str = "api") -> AddResult:
@@ -749,13 +765,21 @@ class MemoryStore:
                                                          PreferenceRow.status == "active")
                              .order_by(PreferenceRow.id)).scalars().all()
         active = [self._pref(r, user) for r in rows]
-        topical, vecs = [], []
+        topical, vecs, free, free_vecs = [], [], [], []
         for r, p in zip(rows, active):
-            if p.scope == "topical" and r.embedding is not None:
+            if r.embedding is None:
+                continue
+            if p.scope == "topical":
                 topical.append(p)
                 vecs.append(from_bytes(r.embedding))
-        matrix = np.vstack(vecs).astype(np.float32) if vecs else np.zeros((0, 1), dtype=np.float32)
-        snap = _UserSnapshot(head[0], head[1], active, topical, matrix)
+            if p.dimension is None:
+                free.append(p)
+                free_vecs.append(from_bytes(r.embedding))
+
+        def stack(v):
+            return np.vstack(v).astype(np.float32) if v else np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
+
+        snap = _UserSnapshot(head[0], head[1], active, topical, stack(vecs), free, stack(free_vecs))
         with self._cache_lock:
             self._cache[user] = snap
         return snap

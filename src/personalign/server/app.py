@@ -207,7 +207,9 @@ def _validation_message(exc: RequestValidationError) -> tuple[str, str | None]:
     param = ".".join(loc) or None
     if first.get("type") == "json_invalid":
         return f"request body is not valid JSON ({first.get('ctx', {}).get('error', 'parse error')})", None
-    if first.get("type") == "model_attributes_type" or (not loc and first.get("type") in ("dict_type", "missing")):
+    if not loc and first.get("type") == "missing":
+        return "request body is missing: send a JSON object", None
+    if not loc and first.get("type") in ("model_attributes_type", "dict_type"):
         return "request body must be a JSON object", None
     msg = first.get("msg", "invalid value")
     more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
@@ -259,7 +261,10 @@ def create_app(engine, store, config: ServerConfig | None = None) -> FastAPI:
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_req, exc: StarletteHTTPException):
         kind = "not_found_error" if exc.status_code == 404 else "invalid_request_error"
-        return ApiError(exc.status_code, str(exc.detail), kind, headers=getattr(exc, "headers", None)).response()
+        message = str(exc.detail)
+        if exc.status_code == 400 and message == "There was an error parsing the body":  # FastAPI's wording
+            message = "request body could not be parsed: send a UTF-8 encoded JSON object"
+        return ApiError(exc.status_code, message, kind, headers=getattr(exc, "headers", None)).response()
 
     @app.exception_handler(Exception)
     async def _unexpected(_req, exc: Exception):

@@ -34,10 +34,11 @@ def test_token_logps_sum_masks_positions():
 
 def test_build_batch_aligns_answers_and_masks_padding():
     batch = build_batch([[1, 2, 3], [4]], [[5, 6], [7]], [[8], [9, 10, 11]], pad_id=0)
-    assert batch.input_ids.tolist() == [
+    ids, mask, pos = batch.full_rows
+    assert ids.tolist() == [
         [1, 2, 3, 5, 6, 0], [0, 0, 4, 7, 0, 0], [1, 2, 3, 8, 0, 0], [0, 0, 4, 9, 10, 11]]
-    assert batch.target_mask.tolist() == [[1, 1, 0], [1, 0, 0], [1, 0, 0], [1, 1, 1]]
-    assert batch.position_ids[1].tolist()[2:4] == [0, 1]
+    assert batch.answer_mask.tolist() == [[1, 1, 0], [1, 0, 0], [1, 0, 0], [1, 1, 1]]
+    assert pos[1].tolist()[2:4] == [0, 1]
     assert batch.tokens == 5 + 2 + 4 + 4
     with pytest.raises(ValueError):
         build_batch([[1]], [[]], [[2]], pad_id=0)
@@ -50,7 +51,9 @@ def test_answer_logps_match_unpadded_per_token_loop(tiny_base):
     rejected = [tok("The sea is wide and deep and blue.")["input_ids"], tok("Yo")["input_ids"]]
     batch = build_batch(contexts, chosen, rejected, tok.pad_token_id)
     with torch.no_grad():
-        got_c, got_r = split_pairs(answer_logps(model, batch))
+        shared = answer_logps(model, batch)
+        plain = answer_logps(model, batch, share_context=False)
+        got_c, got_r = split_pairs(shared)
         for ctx, answers, got in ((contexts, chosen, got_c), (contexts, rejected, got_r)):
             for i, (c, a) in enumerate(zip(ctx, answers)):
                 total = 0.0
@@ -58,3 +61,29 @@ def test_answer_logps_match_unpadded_per_token_loop(tiny_base):
                     logits = model(torch.tensor([c + a[:t]])).logits[0, -1]
                     total += float(logits.log_softmax(-1)[token])
                 assert float(got[i]) == pytest.approx(total, abs=1e-4)
+    torch.testing.assert_close(shared, plain, atol=1e-4, rtol=1e-5)
+
+
+def test_shared_context_gradients_equal_full_rows(tiny_tok):
+    from personalign.models.tiny import tiny_llama
+    from personalign.rewards.persrm import PersRM
+
+    persrm = PersRM.create(tiny_llama(tiny_tok, seed=5))
+    gen = torch.Generator().manual_seed(0)
+    with torch.no_grad():
+        for p in persrm.lora_parameters():
+            p.copy_(torch.randn(p.shape, generator=gen) * 0.1)
+    tok = tiny_tok
+    batch = build_batch([render_chat(tok, "Hi", system="Be brief."), render_chat(tok, "How do I bake bread?")],
+                        [tok("Paris.")["input_ids"], tok("Mix flour and water.")["input_ids"]],
+                        [tok("The sea is blue and wide.")["input_ids"], tok("No")["input_ids"]], tok.pad_token_id)
+    grads = []
+    for share in (True, False):
+        persrm.model.zero_grad()
+        for p in persrm.lora_parameters():
+            p.requires_grad_(True)
+        chosen, rejected = split_pairs(answer_logps(persrm.model, batch, share_context=share))
+        (chosen - rejected).sum().backward()
+        grads.append(torch.cat([p.grad.flatten() for p in persrm.lora_parameters()]))
+    assert grads[0].abs().sum() > 0
+    torch.testing.assert_close(grads[0], grads[1], atol=1e-5, rtol=1e-4)

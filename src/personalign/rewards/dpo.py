@@ -7,9 +7,10 @@ frozen, value head trainable); the reference is the frozen backbone (adapters an
 stages. That is the reward PAD uses at decoding time — log π_R − log π_base — and since the reference
 never changes, its log-probs are computed once per pair and cached (see `train.py`).
 
-Batch layout: chosen and rejected answers of B pairs share one forward of 2B rows (chosen rows first).
-Contexts are left-padded and answers right-padded so every answer starts at the same column C; the LM
-head then runs only on the answer columns (`logits_to_keep`), not on the (often longer) prompt.
+Batch layout: B contexts left-padded, 2B answers right-padded (chosen rows first), so every answer
+starts at the same column. Chosen and rejected share one context: it is encoded once and its KV cache
+is reused by both answers (with gradients), and the LM head runs only where an answer token is
+predicted, never over the (often longer) preference + prompt context.
 """
 from __future__ import annotations
 
@@ -22,55 +23,84 @@ import torch.nn.functional as F
 
 @dataclass
 class PairBatch:
-    """2B rows: rows [0, B) the chosen answers, rows [B, 2B) the rejected ones, same contexts."""
+    """B pairs: contexts [B, C] left-padded, answers [2B, A] right-padded (chosen rows, then rejected)."""
 
-    input_ids: torch.Tensor       # [2B, C + A]
-    attention_mask: torch.Tensor  # [2B, C + A]
-    position_ids: torch.Tensor    # [2B, C + A]
-    targets: torch.Tensor         # [2B, A] answer token ids (pad where masked)
-    target_mask: torch.Tensor     # [2B, A] 1 on real answer tokens
+    context_ids: torch.Tensor    # [B, C]
+    context_mask: torch.Tensor   # [B, C]
+    answer_ids: torch.Tensor     # [2B, A]
+    answer_mask: torch.Tensor    # [2B, A] 1 on real answer tokens
     n_pairs: int
 
     @property
     def tokens(self) -> int:
-        """Real (non-padding) tokens in the batch: the work a forward does."""
-        return int(self.attention_mask.sum())
+        """Real tokens of the 2B full rows (context + answer each): the work of a plain DPO forward."""
+        return int(2 * self.context_mask.sum() + self.answer_mask.sum())
+
+    @property
+    def full_rows(self) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        """(input_ids, attention_mask, position_ids) of the 2B rows context + answer, aligned at column C."""
+        ids = torch.cat([self.context_ids.repeat(2, 1), self.answer_ids], dim=1)
+        mask = torch.cat([self.context_mask.repeat(2, 1), self.answer_mask], dim=1)
+        return ids, mask, (mask.cumsum(-1) - 1).clamp(min=0)
 
     def to(self, device) -> "PairBatch":
-        return PairBatch(self.input_ids.to(device), self.attention_mask.to(device), self.position_ids.to(device),
-                         self.targets.to(device), self.target_mask.to(device), self.n_pairs)
+        return PairBatch(self.context_ids.to(device), self.context_mask.to(device), self.answer_ids.to(device),
+                         self.answer_mask.to(device), self.n_pairs)
 
 
 def build_batch(contexts: Sequence[Sequence[int]], chosen: Sequence[Sequence[int]],
                 rejected: Sequence[Sequence[int]], pad_id: int) -> PairBatch:
-    """Lay out B (context, chosen, rejected) triples as 2B rows aligned at the context/answer boundary."""
+    """Lay out B (context, chosen, rejected) triples; every answer starts at the same column."""
     if not (len(contexts) == len(chosen) == len(rejected)) or not contexts:
         raise ValueError("build_batch needs the same, non-zero number of contexts, chosen and rejected answers")
-    rows = [(list(c), list(a)) for c, a in zip(list(contexts) * 2, list(chosen) + list(rejected))]
-    if any(not c or not a for c, a in rows):
+    answers = [list(a) for a in list(chosen) + list(rejected)]
+    if any(not c for c in contexts) or any(not a for a in answers):
         raise ValueError("every context and answer needs at least one token")
-    width_c = max(len(c) for c, _ in rows)
-    width_a = max(len(a) for _, a in rows)
-    ids = torch.full((len(rows), width_c + width_a), pad_id, dtype=torch.long)
-    mask = torch.zeros_like(ids)
-    for r, (c, a) in enumerate(rows):
-        ids[r, width_c - len(c):width_c] = torch.tensor(c)
-        ids[r, width_c:width_c + len(a)] = torch.tensor(a)
-        mask[r, width_c - len(c):width_c + len(a)] = 1
-    position_ids = (mask.cumsum(-1) - 1).clamp(min=0)
-    return PairBatch(ids, mask, position_ids, ids[:, width_c:].clone(), mask[:, width_c:].clone(), len(contexts))
+    width_c, width_a = max(len(c) for c in contexts), max(len(a) for a in answers)
+    ctx = torch.full((len(contexts), width_c), pad_id, dtype=torch.long)
+    ctx_mask = torch.zeros_like(ctx)
+    for r, c in enumerate(contexts):
+        ctx[r, width_c - len(c):] = torch.tensor(list(c))
+        ctx_mask[r, width_c - len(c):] = 1
+    ans = torch.full((len(answers), width_a), pad_id, dtype=torch.long)
+    ans_mask = torch.zeros_like(ans)
+    for r, a in enumerate(answers):
+        ans[r, :len(a)] = torch.tensor(a)
+        ans_mask[r, :len(a)] = 1
+    return PairBatch(ctx, ctx_mask, ans, ans_mask, len(contexts))
 
 
-def answer_logps(model, batch: PairBatch) -> torch.Tensor:
-    """Σ_t log p(answer_t | context, answer_<t) per row [2B], from one forward over the batch.
+def answer_logps(model, batch: PairBatch, share_context: bool = True) -> torch.Tensor:
+    """Σ_t log p(answer_t | context, answer_<t) per row [2B] (chosen rows first).
 
-    The logits at column C−1+t predict answer token t, so only the last A+1 columns reach the LM head.
+    With `share_context` each context is encoded once and its KV cache serves both answers (gradients
+    flow through the cache), so a pair costs C + A_w + A_l tokens instead of 2C + A_w + A_l; the LM head
+    runs only where a prediction is needed. Without it, one forward over the 2B full rows.
     """
-    width_a = batch.targets.shape[1]
-    out = model(input_ids=batch.input_ids, attention_mask=batch.attention_mask, position_ids=batch.position_ids,
-                use_cache=False, logits_to_keep=width_a + 1)
-    logits = out.logits[:, -(width_a + 1):-1].float()
-    return token_logps_sum(logits, batch.targets, batch.target_mask)
+    width_a = batch.answer_ids.shape[1]
+    if not share_context:
+        ids, mask, pos = batch.full_rows
+        out = model(input_ids=ids, attention_mask=mask, position_ids=pos, use_cache=False,
+                    logits_to_keep=width_a + 1)
+        logits = out.logits[:, -(width_a + 1):-1].float()
+        return token_logps_sum(logits, batch.answer_ids, batch.answer_mask)
+
+    ctx_pos = (batch.context_mask.cumsum(-1) - 1).clamp(min=0)
+    ctx_out = model(input_ids=batch.context_ids, attention_mask=batch.context_mask, position_ids=ctx_pos,
+                    use_cache=True, logits_to_keep=1)
+    both = torch.arange(batch.n_pairs, device=batch.context_ids.device).repeat(2)
+    first = ctx_out.logits[:, -1:].float()[both]  # predicts answer token 0 for chosen and rejected rows
+    if width_a == 1:
+        return token_logps_sum(first, batch.answer_ids, batch.answer_mask)
+    cache = ctx_out.past_key_values
+    cache.reorder_cache(both)  # [B] → [2B] rows: each context's keys/values serve its two answers
+    ctx_mask = batch.context_mask[both]
+    mask = torch.cat([ctx_mask, batch.answer_mask[:, :-1]], dim=1)
+    pos = ctx_mask.sum(-1, keepdim=True) + torch.arange(width_a - 1, device=mask.device)
+    out = model(input_ids=batch.answer_ids[:, :-1], attention_mask=mask, position_ids=pos, past_key_values=cache,
+                use_cache=True)
+    logits = torch.cat([first, out.logits.float()], dim=1)
+    return token_logps_sum(logits, batch.answer_ids, batch.answer_mask)
 
 
 def token_logps_sum(logits: torch.Tensor, targets: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:

@@ -6,8 +6,9 @@ Each trainer runs one untimed warm-up step, then `--steps` timed steps. Tokens/s
 same work for both trainers.
 
 Rows:
-  own loop            personalign.rewards.train: one policy forward+backward per step; the frozen
-                      reference's log-probs were computed once per pair beforehand (timed separately)
+  own loop            personalign.rewards.train: one policy forward+backward per step, each context
+                      encoded once for both answers; the frozen reference's log-probs were computed
+                      once per pair beforehand (timed separately)
   TRL                 DPOTrainer with peft_config: policy forward+backward plus a reference forward
                       (adapters disabled) every step
   TRL precomputed ref DPOTrainer(precompute_ref_log_probs=True): TRL's counterpart of the cached reference

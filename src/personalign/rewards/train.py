@@ -6,7 +6,8 @@ This is a compact own loop rather than TRL's DPOTrainer because
     only reach through custom subclasses;
   * the reference never changes, so its log-probs are computed once per pair, cached on disk with the
     checkpoint and reused by both stages and every epoch — one policy forward per step instead of two;
-  * chosen and rejected share one forward, and the LM head runs only on answer tokens;
+  * chosen and rejected share one encoded context (its KV cache, gradients included), and the LM head
+    runs only where answer tokens are predicted;
   * resume is exact mid-stage (optimizer, RNG and data position), which the tests check.
 benchmarks/train_speed.py compares its step throughput with DPOTrainer on the same data and model.
 

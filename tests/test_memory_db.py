@@ -49,7 +49,10 @@ def test_unreachable_server_is_a_clear_error():
 def test_in_memory_sqlite():
     s = MemoryStore("sqlite://")
     s.add_preference("u", "keep it short")
-    assert len(s.list_preferences("u")) == 1
+    s.add_preference("u", "I like Python examples")
+    assert s.add_preference("u", "I don't like Python examples").superseded
+    assert len(s.list_preferences("u")) == 2
+    assert s.profile("u", "show me some code").preferences
 
 
 def test_schema_is_at_head_and_matches_the_models(store):

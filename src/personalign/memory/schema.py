@@ -81,7 +81,7 @@ class PreferenceRow(Base):
     superseded_by: Mapped[int | None] = mapped_column(ForeignKey("preferences.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
-    embedding: Mapped[bytes | None] = mapped_column(LargeBinary)  # float32 little-endian, see models.embeddings
+    embedding: Mapped[bytes | None] = mapped_column(LargeBinary)  # see vector_to_bytes
     embedding_model: Mapped[str | None] = mapped_column(String(64))
 
 
@@ -123,3 +123,16 @@ class FeedbackRow(Base):
 
 
 SIGNAL_COLUMNS = {"length": "d_length", "expertise": "d_expertise", "tone": "d_tone"}
+
+
+def vector_to_bytes(vec) -> bytes:
+    """The embedding column's format: little-endian float32, 4 bytes per dimension."""
+    import numpy as np
+
+    return np.asarray(vec, dtype="<f4").tobytes()
+
+
+def vector_from_bytes(blob: bytes):
+    import numpy as np
+
+    return np.frombuffer(blob, dtype="<f4")

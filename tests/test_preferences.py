@@ -74,3 +74,11 @@ def test_bad_arguments():
         P.wordings("length", "concise", "test")
     with pytest.raises(ConfigError, match="different dimensions"):
         P.combine(("length", "concise"), ("length", "detailed"))
+
+
+def test_composed_wordings_read_naturally():
+    rng = random.Random(0)
+    texts = {P.combine(("length", "concise"), ("expertise", "expert"), "train", rng) for _ in range(300)}
+    assert any(". Also, " in t for t in texts)
+    assert not [t for t in texts if " i " in t or " i'" in t]
+    assert any("Also, I " in t or "Also, I'" in t for t in texts)

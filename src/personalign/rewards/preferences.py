@@ -284,7 +284,9 @@ def combo_wordings(a: Pole, b: Pole, split: str = "train") -> list[str]:
 
 def _compose(first: str, second: str, joined: bool) -> str:
     if joined:
-        return f"{first.rstrip('.!')}. Also, {second[0].lower()}{second[1:]}"
+        # Lower-case the second wording's first letter, except the pronoun "I" ("I'm", "I like").
+        pronoun = second[0] == "I" and (len(second) == 1 or second[1] in " '")
+        return f"{first.rstrip('.!')}. Also, {second if pronoun else second[0].lower() + second[1:]}"
     return f"{first} {second}"
 
 

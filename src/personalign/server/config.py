@@ -26,7 +26,7 @@ def default_data_dir() -> Path:
 class ServerConfig:
     model_name: str | None = None          # the id /v1/models reports; None: the engine's model name
     default_strategy: str = "pad"          # used when the request names none and a preference exists
-    default_max_tokens: int = 128
+    default_max_tokens: int | None = None  # when the request names none; None: min(128, max_new_tokens)
     max_new_tokens: int = 512              # hard cap on max_tokens / max_completion_tokens
     max_prompt_tokens: int = 2048          # rendered conversation, in base-model tokens
     max_prompt_chars: int = 32_000         # checked before tokenizing, so huge inputs cost nothing
@@ -41,6 +41,8 @@ class ServerConfig:
     data_dir: Path | None = None
 
     def validate(self) -> "ServerConfig":
+        if self.default_max_tokens is None and isinstance(self.max_new_tokens, int):
+            self.default_max_tokens = min(128, self.max_new_tokens)
         if self.default_strategy not in STRATEGIES:
             raise ConfigError(f"unknown default strategy {self.default_strategy!r}; choose one of {', '.join(STRATEGIES)}")
         for name in ("default_max_tokens", "max_new_tokens", "max_prompt_tokens", "max_prompt_chars",

@@ -135,7 +135,7 @@ _DET = (r"(?:all|any|every|each|of|the|your|yours|its|their|these|those|previous
         r"programmed|standard|usual|normal|assistant|model|ai|that|this|you|were|was|told|given|"
         r"have|been|everything|instructions and)")
 _GAP = rf"(?:\s+{_DET}){{0,4}}"
-_RULES = (r"(?:instructions?|rules?|guidelines?|prompts?|programming|directives?|constraints?|"
+_RULES = (r"(?:instructions?|rules?|guidelines?|guidance|prompts?|programming|directives?|constraints?|"
           r"restrictions?|guardrails?|safeguards?|policies|policy|filters?|training|limitations?|limits|"
           r"ethics|morals?|morality|principles|values|conditioning|alignment|commands?|orders|"
           r"safety|boundaries|censorship|moderation|protocols?|system message|context)")
@@ -166,6 +166,7 @@ _EN_OVERRIDE = [
     r"(?:^|\s)(?:system|assistant)\s*(?:prompt|message)?\s*:\s*(?:you|ignore|from now|new)",
     r"\b(?:from now on|henceforth|starting now)\b.{0,40}\b(?:obey only|only obey|only follow|no (?:rules|restrictions|limits|filters))",
     r"\bno longer (?:bound|restricted|limited|constrained) by\b",
+    r"\bdo anything now\b",
     r"\b(?:obey|follow) (?:only )?(?:me|my commands) (?:instead|above all|over your)",
     r"\byour (?:rules|instructions|guidelines|restrictions|programming) (?:no longer|don't|do not) apply",
 ]
@@ -187,6 +188,7 @@ _EN_SAFETY = [
     r"to answer|to help|any question|questions|whatever)",
     r"\b(?:answer|respond to|help with|do|comply with)\s+(?:anything|everything|any request|any question|whatever)\b"
     r".{0,40}\b(?:no matter what|regardless|even if|even when|however (?:illegal|harmful|dangerous))",
+    r"\b(?:comply with|obey|fulfil|fulfill|carry out)\s+(?:every|all|any)\s+(?:single\s+)?(?:request|requests|command|commands|order|orders)",
     r"\beven if (?:it is|it's|its|they are|they're|that is|that's)\s+(?:illegal|unethical|harmful|dangerous|"
     r"immoral|against (?:the|your) (?:rules|law|policy|policies))",
     r"\b(?:forget|drop|abandon|ignore|discard|lose|set aside|throw away|ditch)\s+(?:all\s+|any\s+|your\s+|the\s+)*"
@@ -251,7 +253,7 @@ _FOREIGN_OVERRIDE = [
     # French
     r"\b(?:ignore|ignorez|ignorer|oublie|oubliez|oublier|contourne|contournez|neglige|negligez)\s+(?:toutes?\s+|tous\s+)?"
     r"(?:les|tes|vos|ces|la|ta|votre)\s+(?:\w+\s+)?(?:instructions|regles|consignes|directives|restrictions|limites|"
-    r"garde fous|filtres|principes)",
+    r"garde fous|filtres|principes)(?!\s+(?:de|d)\s*(?:grammaire|orthographe|ponctuation|style|rime|politesse))",
     r"\b(?:tu n'as|vous n'avez|tu nas|t'as)\s+(?:plus\s+)?(?:aucune?|pas de)\s+(?:restrictions?|regles?|limites?|filtres?|"
     r"ethique|morale|censure)",
     r"\bsans (?:aucune? )?(?:restrictions?|limites?|filtres?|censure|ethique|morale|regles?)\b",

@@ -95,8 +95,11 @@ class _Stream:
     """One model's rows, decoded in lockstep with one KV cache. Rows are role-major: row = role·n + i."""
 
     def __init__(self, model, roles: list, inputs: list[list[int]], pad_id: int, device,
-                 mixed=None, mixed_roles: frozenset = frozenset()):
+                 mixed=None, mixed_roles: frozenset = frozenset(), adapters: list[str] | None = None):
         self.roles, self.n = roles, len(inputs) // len(roles)
+        # Per-row PEFT adapter names (one per prompt, repeated for every role), or None. Training-free
+        # PAD's reward rows are the user's policy shown the preference, so they carry its adapter too.
+        self.adapters = [name for _ in roles for name in adapters] if adapters is not None else None
         # A PersRM sharing the base's weights runs its rows and the base's in one forward:
         # `mixed.forward_mixed(flags, ...)` switches adapters and value head on per row.
         self.flags = None
@@ -112,7 +115,7 @@ class _Stream:
             mask[row, width - len(seq):] = 1
         self.mask = mask.to(device)
         out = _forward(model, input_ids=ids.to(device), attention_mask=self.mask,
-                       position_ids=(self.mask.cumsum(-1) - 1).clamp(min=0), use_cache=True)
+                       position_ids=(self.mask.cumsum(-1) - 1).clamp(min=0), use_cache=True, **self._extra())
         self.cache, self.logits = out.past_key_values, out.logits[:, -1]
         self.next_position = self.mask.sum(-1, keepdim=True)
 
@@ -126,12 +129,17 @@ class _Stream:
         self.mask, self.next_position, self.logits = self.mask[rows], self.next_position[rows], self.logits[rows]
         if self.flags is not None:
             self.flags = self.flags[rows]
+        if self.adapters is not None:
+            self.adapters = [self.adapters[i] for i in rows.tolist()]
         self.n = len(keep)
+
+    def _extra(self) -> dict:
+        return {"adapter_names": self.adapters} if self.adapters is not None else {}
 
     def step(self, tokens: torch.Tensor) -> None:
         self.mask = torch.cat([self.mask, self.mask.new_ones((self.mask.shape[0], 1))], dim=-1)
         out = self.model(input_ids=tokens.repeat(len(self.roles))[:, None], attention_mask=self.mask,
-                         position_ids=self.next_position, past_key_values=self.cache, use_cache=True)
+                         position_ids=self.next_position, past_key_values=self.cache, use_cache=True, **self._extra())
         self.cache, self.logits = out.past_key_values, out.logits[:, -1]
         self.next_position = self.next_position + 1
 
@@ -212,14 +220,17 @@ class Engine:
     def generate(self, prompts: str | Sequence[str], preference: str | Sequence[str] | None = None,
                  strategy: str | None = None, terms: Sequence[RewardTerm] | None = None,
                  on_token: TokenCallback | None = None, config: DecodingConfig | None = None,
-                 **overrides) -> GenerationResult:
+                 adapters: str | Sequence[str | None] | None = None, **overrides) -> GenerationResult:
         """Answer a batch of prompts; `preference` is one text or one per prompt.
 
         `terms` replaces the single (preference, weight) term with several reward terms (PAD and
-        best-of-n). `on_token(i, token_id, text)` streams each new piece of answer i.
+        best-of-n). `on_token(i, token_id, text)` streams each new piece of answer i. `adapters`
+        names a PEFT adapter of the base model per prompt (None: none), e.g. per-user LoRAs: rows of
+        different users share one batched forward.
         """
         cfg = _merge_config(config, strategy, overrides)
         prompts = _as_prompt_list(prompts)
+        row_adapters = self._resolve_adapters(adapters, len(prompts))
         terms = self._resolve_terms(prompts, preference, terms, cfg)
         base_prefs = _per_prompt(preference, len(prompts), "preference") if preference is not None else None
         generator = None
@@ -229,19 +240,37 @@ class Engine:
 
         start = time.perf_counter()
         if cfg.strategy == "best-of-n":
-            outputs, prefill, extras = self._best_of_n(prompts, base_prefs, terms, cfg, generator, on_token)
+            outputs, prefill, extras = self._best_of_n(prompts, base_prefs, terms, cfg, generator, on_token,
+                                                       row_adapters)
         else:
             base_inputs = self._base_inputs(prompts, base_prefs, cfg)
             role_inputs = {"base": (self.base, base_inputs)}
             if cfg.strategy == "pad":
                 role_inputs.update(self._reward_inputs(prompts, terms))
             weights = [term_weights for _, term_weights in terms] if cfg.strategy == "pad" else []
-            outputs, prefill = self._decode(role_inputs, weights, cfg, cfg.temperature, generator, on_token)
+            outputs, prefill = self._decode(role_inputs, weights, cfg, cfg.temperature, generator, on_token,
+                                            adapters=row_adapters)
             extras = {}
         return GenerationResult(outputs=outputs, strategy=cfg.strategy, config=cfg,
                                 seconds=time.perf_counter() - start, prefill_seconds=prefill, extras=extras)
 
     # ------------------------------------------------------------------------------------- inputs
+    def _resolve_adapters(self, adapters, n: int) -> list[str] | None:
+        if adapters is None:
+            return None
+        names = [adapters] * n if isinstance(adapters, str) else list(adapters)
+        if len(names) != n:
+            raise ConfigError(f"got {len(names)} adapter names for {n} prompts")
+        loaded = set(getattr(self.base.model, "peft_config", {}) or {})
+        if all(name is None for name in names) and not loaded:
+            return None
+        # With a PEFT base, "no adapter" must be said explicitly, or PEFT applies its active adapter.
+        unknown = sorted({name for name in names if name is not None and name not in loaded})
+        if unknown:
+            raise ConfigError(f"adapter(s) {', '.join(unknown)} not loaded in the base model "
+                              f"(loaded: {', '.join(sorted(loaded)) or 'none'})")
+        return [name if name is not None else "__base__" for name in names]
+
     def _resolve_terms(self, prompts, preference, terms, cfg) -> list[tuple[RewardTerm, torch.Tensor]]:
         if cfg.strategy in ("base",):
             return []
@@ -283,14 +312,16 @@ class Engine:
 
     # ------------------------------------------------------------------------------------- decode
     def _decode(self, role_inputs: dict, weights: list[torch.Tensor], cfg: DecodingConfig, temperature: float,
-                generator, on_token, top_p: float | None = None) -> tuple[list[Generation], float]:
+                generator, on_token, top_p: float | None = None,
+                adapters: list[str] | None = None) -> tuple[list[Generation], float]:
         device = self.base.device
         batch = len(role_inputs["base"][1])
         by_model: dict[int, list] = {}
         mixed, mixed_roles = None, set()
         for role, (owner, _) in role_inputs.items():
             key = id(owner.model)
-            if owner is not self.base and (mixed is None or owner is mixed) and _shares_weights(owner, self.base):
+            if (owner is not self.base and adapters is None and (mixed is None or owner is mixed)
+                    and _shares_weights(owner, self.base)):
                 mixed, key = owner, id(self.base.model)
                 mixed_roles.add(role)
             by_model.setdefault(key, []).append(role)
@@ -301,7 +332,8 @@ class Engine:
                 owner = role_inputs[roles[0]][0]
                 shared = mixed if key == id(self.base.model) and mixed_roles else None
                 stream = _Stream(owner.model, roles, [ids for r in roles for ids in role_inputs[r][1]], self.pad_id,
-                                 device, mixed=shared, mixed_roles=frozenset(mixed_roles))
+                                 device, mixed=shared, mixed_roles=frozenset(mixed_roles),
+                                 adapters=adapters if "base" in roles else None)
                 streams.update({r: stream for r in roles})
             prefill = time.perf_counter() - t0
             unique_streams = list({id(s): s for s in streams.values()}.values())
@@ -354,7 +386,7 @@ class Engine:
         return outputs, prefill
 
     # --------------------------------------------------------------------------------- best-of-n
-    def _best_of_n(self, prompts, prefs, terms, cfg, generator, on_token):
+    def _best_of_n(self, prompts, prefs, terms, cfg, generator, on_token, adapters):
         """Sample n answers per prompt from the base, keep the one with the highest sequence reward.
 
         A sampled token may fall outside the base's top-k, so the sequence reward uses full-vocabulary
@@ -366,7 +398,9 @@ class Engine:
         expanded_prefs = [p for p in prefs for _ in range(n)] if prefs is not None else None
         base_inputs = self._base_inputs(expanded, expanded_prefs, cfg)
         temperature = cfg.temperature if cfg.temperature > 0 else cfg.candidate_temperature
-        candidates, prefill = self._decode({"base": (self.base, base_inputs)}, [], cfg, temperature, generator, None)
+        row_adapters = [a for a in adapters for _ in range(n)] if adapters else None
+        candidates, prefill = self._decode({"base": (self.base, base_inputs)}, [], cfg, temperature, generator, None,
+                                           adapters=row_adapters)
         answers = [c.token_ids for c in candidates]
 
         rewards = torch.zeros(len(expanded))
@@ -375,8 +409,10 @@ class Engine:
             ref_owner = term.reference or self.base
             ref_ctx = ([_Scorer(term.reference).input_ids(p, None) for p in expanded]
                        if term.reference is not None else base_inputs)
+            # z_ref = z_B: the reference is the policy that sampled, user adapter included.
             log_ratio = (self._sequence_logprob(term.model.model, reward_ctx, answers)
-                         - self._sequence_logprob(ref_owner.model, ref_ctx, answers))
+                         - self._sequence_logprob(ref_owner.model, ref_ctx, answers,
+                                                  adapters=row_adapters if term.reference is None else None))
             rewards += weights.cpu().repeat_interleave(n) * log_ratio
         outputs = []
         for i in range(len(prompts)):
@@ -391,7 +427,7 @@ class Engine:
         return outputs, prefill, extras
 
     def _sequence_logprob(self, model, contexts: list[list[int]], answers: list[list[int]],
-                          chunk: int = 16) -> torch.Tensor:
+                          chunk: int = 16, adapters: list[str] | None = None) -> torch.Tensor:
         """Σ_t log p(answer_t | context, answer_<t) for each row, batched with left padding."""
         totals = []
         with torch.inference_mode():
@@ -403,8 +439,9 @@ class Engine:
                 for k, r in enumerate(rows):
                     ids[k, width - len(r):], mask[k, width - len(r):] = torch.tensor(r), 1
                 ids, mask = ids.to(self.base.device), mask.to(self.base.device)
+                extra = {"adapter_names": adapters[s:s + chunk]} if adapters else {}
                 logits = model(input_ids=ids, attention_mask=mask,
-                               position_ids=(mask.cumsum(-1) - 1).clamp(min=0)).logits.float()
+                               position_ids=(mask.cumsum(-1) - 1).clamp(min=0), **extra).logits.float()
                 logp = logits[:, :-1].log_softmax(-1).gather(-1, ids[:, 1:, None]).squeeze(-1)
                 for k, a in enumerate(answers[s:s + chunk]):
                     totals.append(logp[k, width - 1 - len(a):].sum().item() if a else 0.0)

@@ -135,7 +135,7 @@ def migrate(engine: Engine) -> None:
         if engine.dialect.name == "sqlite" and not _is_memory_sqlite(engine.url):
             # journal_mode is persistent in the file and needs no other connection open; set it
             # before any table exists, retrying while another process holds the file.
-            _retry(lambda: _set_wal(engine))
+            retry(lambda: _set_wal(engine))
         with write_connection(engine) as conn:
             if conn.dialect.name == "postgresql":
                 # Serializes concurrent migrators; the lock ends with the transaction.
@@ -185,7 +185,8 @@ def is_locked_error(exc: BaseException) -> bool:
     return isinstance(exc, OperationalError) and ("locked" in msg or "busy" in msg)
 
 
-def _retry(fn, attempts: int = 8):
+def retry(fn, attempts: int = 8):
+    """Calls fn(), repeating it while SQLite reports the database locked or busy."""
     # Backstop for the busy timeout: a checkpoint or a reader holding the file at an unlucky moment can
     # still surface "database is locked"; the whole transaction is repeated.
     for attempt in range(attempts):
@@ -203,7 +204,7 @@ def run_write(factory: sessionmaker, fn, attempts: int = 8):
         with factory() as session, session.begin():
             return fn(session)
 
-    return _retry(once, attempts)
+    return retry(once, attempts)
 
 
 def checkpoint(engine: Engine) -> None:

@@ -671,27 +671,45 @@ class MemoryStore:
         if not events:
             return []
 
-        def tx(s):
-            uid = s.execute(select(UserRow.id).where(UserRow.name == user)).scalar_one_or_none()
-            if uid is None:
+        moved = sorted({d for e in events for d, v in e["signals"].items()
+                        if v is not None and abs(v) >= DIMENSIONS[d].margin}) if infer else []
+
+        def insert_rows(conn):
+            # One query checks both the user and that every interaction is theirs.
+            wanted = sorted({e["interaction_id"] for e in events})
+            found = conn.execute(select(UserRow.id, InteractionRow.id).join(
+                InteractionRow, and_(InteractionRow.user_id == UserRow.id, InteractionRow.id.in_(wanted)),
+                isouter=True).where(UserRow.name == user)).all()
+            if not found:
                 raise UnknownUserError(user)
-            wanted = {e["interaction_id"] for e in events}
-            owned = set(s.execute(select(InteractionRow.id).where(InteractionRow.user_id == uid,
-                                                                  InteractionRow.id.in_(wanted))).scalars())
-            if wanted - owned:
-                raise UnknownInteractionError(user, min(wanted - owned))
-            now = utcnow()
+            missing = set(wanted) - {iid for _, iid in found}
+            if missing:
+                raise UnknownInteractionError(user, min(missing))
+            uid, now = found[0][0], utcnow()
             params = [dict(user_id=uid, interaction_id=e["interaction_id"], rating=e["rating"], choice=e["choice"],
                            edited_answer=e["edited_answer"], comment=e["comment"], created_at=now,
                            **{SIGNAL_COLUMNS[d]: v for d, v in e["signals"].items()}) for e in events]
-            ids = list(s.execute(insert(FeedbackRow).returning(FeedbackRow.id, sort_by_parameter_order=True),
-                                 params).scalars())
-            moved = sorted({d for e in events for d, v in e["signals"].items()
-                            if v is not None and abs(v) >= DIMENSIONS[d].margin})
-            inferred = tuple(self._infer(s, uid, user, moved)) if infer and moved else ()
+            ids = list(conn.execute(insert(FeedbackRow).returning(FeedbackRow.id, sort_by_parameter_order=True),
+                                    params).scalars())
+            return uid, now, ids
+
+        def records(ids, now, inferred):
             return [FeedbackRecord(i, e["interaction_id"], e["rating"], e["choice"], e["edited_answer"], e["comment"],
                                    dict(e["signals"]), now, inferred if n == len(ids) - 1 else ())
                     for n, (i, e) in enumerate(zip(ids, events))]
+
+        if not moved:
+            # The common case (ratings, comments, batches without inference): Core only, no ORM session.
+            def core_tx():
+                with db.write_connection(self.engine) as conn:
+                    uid, now, ids = insert_rows(conn)
+                return records(ids, now, ())
+
+            return db.retry(core_tx)
+
+        def tx(s):
+            uid, now, ids = insert_rows(s)
+            return records(ids, now, tuple(self._infer(s, uid, user, moved)))
 
         return db.run_write(self._write, tx)
 

@@ -1,0 +1,436 @@
+"""Training-time adaptation: one LoRA adapter per user, trained with DPO on that user's feedback pairs.
+
+Training (`train_adapter`): LoRA on a *shell* of the base model (new module objects around the same
+weight tensors, as the PersRM does), so the caller's base model is never modified and no weight is
+copied. The policy reads the plain chat of the prompt — the adapter itself is the personalization —
+and the reference is the same network with the adapter switched off, so its log-probabilities are
+computed once before training. The loss, batch layout and answer log-probabilities are
+`personalign.rewards.dpo`'s (shared context KV cache, LM head only on answer positions).
+
+Storage: `<data dir>/adapters/<user dir>/` (`MemoryStore.adapter_dir(user)`; the directory name is the
+user name made file-system safe plus a hash, so distinct users never collide) holds the PEFT files
+(`adapter_config.json`, `adapter_model.safetensors`) and `manifest.json`:
+
+    {"format": "personalign.adapter/1", "user": "alice", "base_model": "smollm2-135m-instruct",
+     "base_fingerprint": [...], "pairs": 24, "pairs_hash": "…", "last_feedback_id": 57, "dropped_unsafe": 0,
+     "steps": 18, "epochs": 3.0, "beta": 0.1, "lr": 0.0005, "lora_r": 8, "lora_alpha": 16,
+     "lora_targets": "all-linear", "max_length": 384, "seed": 0, "seconds": 41.2,
+     "final_loss": 0.41, "final_accuracy": 0.92, "created_at": "2025-…"}
+
+A directory is replaced atomically (written beside, then renamed), so a crash never leaves a
+half-written adapter that looks current. Forgetting the user (`MemoryStore.forget_user`) deletes it;
+`MemoryStore.export_user` includes the manifest and the weights.
+
+Serving (`UserAdapters`): one PeftModel over a shell of the base carries every loaded user's adapter
+under its own name; `Engine.generate(..., adapters=[name per prompt])` then decodes rows of different
+users in one batch, each row through its own adapter only (rows without an adapter run the plain base).
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from hashlib import sha256
+from pathlib import Path
+
+import torch
+
+from personalign.feedback.errors import AdapterError, FeedbackConfigError, NotEnoughPairsError
+from personalign.feedback.pairs import FeedbackPair, PairSet, user_pairs
+from personalign.models import LoadedModel, render_chat
+from personalign.rewards.dpo import answer_logps, build_batch, dpo_loss, split_pairs
+from personalign.rewards.persrm import _fingerprint, _quiet_peft, _shell_copy
+
+FORMAT = "personalign.adapter/1"
+MANIFEST = "manifest.json"
+MIN_ANSWER_TOKENS = 4
+
+
+@dataclass
+class AdapterConfig:
+    """DPO-on-LoRA settings. `steps` (optimizer steps) wins over `epochs`; `max_steps` caps either."""
+
+    epochs: float = 3.0
+    steps: int | None = None
+    max_steps: int = 300
+    batch_size: int = 4
+    lr: float = 5e-4
+    beta: float = 0.1
+    lora_r: int = 8
+    lora_alpha: int = 16
+    lora_targets: str | list[str] = "all-linear"
+    max_length: int = 384
+    max_grad_norm: float = 1.0
+    seed: int = 0
+
+    def validate(self) -> "AdapterConfig":
+        for name in ("epochs", "lr", "beta", "max_grad_norm"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
+                raise FeedbackConfigError(f"{name} must be a positive number, got {value!r}")
+        for name in ("max_steps", "batch_size", "lora_r", "lora_alpha", "max_length"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise FeedbackConfigError(f"{name} must be a positive integer, got {value!r}")
+        if self.steps is not None and (isinstance(self.steps, bool) or not isinstance(self.steps, int)
+                                       or self.steps < 1):
+            raise FeedbackConfigError(f"steps must be a positive integer, got {self.steps!r}")
+        if self.max_length < 16:
+            raise FeedbackConfigError("max_length must be at least 16 tokens")
+        return self
+
+
+@dataclass
+class TrainedAdapter:
+    model: torch.nn.Module          # the PeftModel (shell of the base + LoRA "default"), eval mode
+    steps: int
+    seconds: float
+    pairs_used: int
+    pairs_skipped: int              # too long for max_length, or identical after truncation
+    history: list[dict] = field(default_factory=list)
+
+    @property
+    def final(self) -> dict:
+        return self.history[-1] if self.history else {}
+
+
+# ------------------------------------------------------------------------------------------ training
+def _encode(tokenizer, pairs: Sequence[FeedbackPair], max_length: int) -> tuple[list[tuple], int]:
+    eos = [tokenizer.eos_token_id] if tokenizer.eos_token_id is not None else []
+    encoded, skipped = [], 0
+    for p in pairs:
+        ctx = render_chat(tokenizer, p.prompt)
+        budget = max_length - len(ctx)
+        if budget < MIN_ANSWER_TOKENS:
+            skipped += 1
+            continue
+        chosen, rejected = ((tokenizer(t, add_special_tokens=False)["input_ids"] + eos)[:budget]
+                            for t in (p.chosen, p.rejected))
+        if chosen == rejected:
+            skipped += 1
+            continue
+        encoded.append((ctx, chosen, rejected))
+    return encoded, skipped
+
+
+def _pad_id(tokenizer) -> int:
+    return tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
+
+
+def train_adapter(base: LoadedModel, pairs: Sequence[FeedbackPair], config: AdapterConfig | None = None,
+                  on_step: Callable[[dict], None] | None = None) -> TrainedAdapter:
+    """DPO-train a fresh LoRA adapter on `pairs` (module docstring); `base.model` stays untouched."""
+    from peft import LoraConfig, get_peft_model
+
+    cfg = (config or AdapterConfig()).validate()
+    encoded, skipped = _encode(base.tokenizer, pairs, cfg.max_length)
+    if not encoded:
+        raise NotEnoughPairsError(f"none of the {len(pairs)} pair(s) fits max_length={cfg.max_length} tokens "
+                                  "with a distinct chosen and rejected answer")
+    torch.manual_seed(cfg.seed)  # LoRA A's random init
+    lora = LoraConfig(r=cfg.lora_r, lora_alpha=cfg.lora_alpha, lora_dropout=0.0, target_modules=cfg.lora_targets,
+                      bias="none", task_type="CAUSAL_LM")
+    try:
+        with _quiet_peft():
+            model = get_peft_model(_shell_copy(base.model), lora)
+    except ValueError as exc:
+        raise FeedbackConfigError(f"cannot add LoRA adapters to {base.name!r}: {exc}") from exc
+    pad, device = _pad_id(base.tokenizer), base.device
+    bs = cfg.batch_size
+
+    def batch(rows):
+        return build_batch([encoded[k][0] for k in rows], [encoded[k][1] for k in rows],
+                           [encoded[k][2] for k in rows], pad).to(device)
+
+    # The reference never changes: the same network with the adapter off, scored once.
+    ref = torch.zeros((len(encoded), 2), dtype=torch.float64)
+    model.eval()
+    with torch.no_grad(), model.disable_adapter():
+        for s in range(0, len(encoded), bs):
+            rows = list(range(s, min(s + bs, len(encoded))))
+            chosen, rejected = split_pairs(answer_logps(model, batch(rows)))
+            ref[rows, 0], ref[rows, 1] = chosen.double().cpu(), rejected.double().cpu()
+
+    params = [p for n, p in model.named_parameters() if "lora_" in n]
+    for p in model.parameters():
+        p.requires_grad_(False)
+    for p in params:
+        p.requires_grad_(True)
+    optimizer = torch.optim.AdamW(params, lr=cfg.lr, weight_decay=0.0)
+    steps = cfg.steps if cfg.steps is not None else math.ceil(cfg.epochs * len(encoded) / bs)
+    steps = min(steps, cfg.max_steps)
+    order: list[int] = []
+    gen = torch.Generator().manual_seed(cfg.seed)
+    history = []
+    t0 = time.perf_counter()
+    model.train()
+    try:
+        for step in range(steps):
+            while len(order) < bs:  # a fresh permutation per epoch
+                order += torch.randperm(len(encoded), generator=gen).tolist()
+            rows, order = order[:bs], order[bs:]
+            chosen, rejected = split_pairs(answer_logps(model, batch(rows)))
+            r = ref[rows].to(device=chosen.device, dtype=chosen.dtype)
+            loss, margin = dpo_loss(chosen, rejected, r[:, 0], r[:, 1], cfg.beta)
+            loss.mean().backward()
+            torch.nn.utils.clip_grad_norm_(params, cfg.max_grad_norm)
+            optimizer.step()
+            optimizer.zero_grad(set_to_none=True)
+            record = {"step": step + 1, "loss": round(float(loss.mean()), 6),
+                      "accuracy": round(float((margin > 0).float().mean()), 4),
+                      "margin": round(float(margin.mean()), 6)}
+            history.append(record)
+            if on_step is not None:
+                on_step(record)
+    finally:
+        model.eval()
+        for p in params:
+            p.requires_grad_(False)
+    return TrainedAdapter(model, steps, time.perf_counter() - t0, len(encoded), skipped, history)
+
+
+# --------------------------------------------------------------------------------------- files
+def base_fingerprint(base: LoadedModel) -> list[float]:
+    inner = base.model.get_base_model() if hasattr(base.model, "get_base_model") else base.model
+    return _fingerprint(inner)
+
+
+def read_manifest(directory: str | os.PathLike) -> dict | None:
+    """The adapter's manifest, or None when there is no complete adapter in `directory`."""
+    directory = Path(directory)
+    file = directory / MANIFEST
+    if not file.is_file() or not (directory / "adapter_config.json").is_file():
+        return None
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise AdapterError(f"{file}: unreadable adapter manifest ({exc})") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise AdapterError(f"{file}: not a personalign adapter manifest")
+    return data
+
+
+def save_adapter(trained: TrainedAdapter, directory: str | os.PathLike, manifest: dict) -> Path:
+    """Write the PEFT files and the manifest into `directory`, replacing an older adapter atomically."""
+    directory = Path(directory)
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
+    try:
+        trained.model.save_pretrained(str(tmp))
+        (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        old = directory.with_name(directory.name + ".old")
+        if old.exists():
+            shutil.rmtree(old)
+        if directory.exists():
+            os.replace(directory, old)
+        os.replace(tmp, directory)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+    return directory
+
+
+# ------------------------------------------------------------------------------------ scheduling
+@dataclass(frozen=True)
+class Decision:
+    train: bool
+    reason: str
+    new_pairs: int
+
+
+@dataclass(frozen=True)
+class RetrainPolicy:
+    """Retrain a user's adapter once `min_new_pairs` usable pairs arrived since its manifest.
+
+    A user without an adapter needs `min_new_pairs` pairs in all; an adapter made for another base
+    model is stale whatever the count (as long as there is a pair to train on). `force` retrains
+    whenever there is at least one pair.
+    """
+
+    min_new_pairs: int = 8
+    force: bool = False
+
+    def decide(self, pairs: PairSet, manifest: dict | None, base: LoadedModel) -> Decision:
+        if isinstance(self.min_new_pairs, bool) or not isinstance(self.min_new_pairs, int) or self.min_new_pairs < 1:
+            raise FeedbackConfigError(f"min_new_pairs must be an integer >= 1, got {self.min_new_pairs!r}")
+        total = len(pairs.pairs)
+        if total == 0:
+            return Decision(False, "no usable pairs", 0)
+        if manifest is None:
+            ok = self.force or total >= self.min_new_pairs
+            return Decision(ok, "no adapter yet" if ok else f"{total} pair(s) < {self.min_new_pairs}", total)
+        new = len(pairs.after(int(manifest.get("last_feedback_id", 0))))
+        if manifest.get("base_model") != base.name or manifest.get("base_fingerprint") != base_fingerprint(base):
+            return Decision(True, "adapter made for another base model", new)
+        if self.force:
+            return Decision(True, "forced", new)
+        if new >= self.min_new_pairs:
+            return Decision(True, f"{new} new pair(s) >= {self.min_new_pairs}", new)
+        return Decision(False, f"current ({new} new pair(s) < {self.min_new_pairs})", new)
+
+
+@dataclass
+class AlignResult:
+    user: str
+    trained: bool
+    reason: str
+    new_pairs: int
+    directory: Path | None = None
+    manifest: dict | None = None
+
+
+def align_user(store, base: LoadedModel, user: str, config: AdapterConfig | None = None,
+               policy: RetrainPolicy = RetrainPolicy(min_new_pairs=1),
+               on_step: Callable[[dict], None] | None = None) -> AlignResult:
+    """Train (or skip, per `policy`) `user`'s adapter on their feedback pairs and save it with a manifest."""
+    cfg = (config or AdapterConfig()).validate()
+    pairs = user_pairs(store, user)
+    directory = store.adapter_dir(user)
+    manifest = read_manifest(directory)
+    decision = policy.decide(pairs, manifest, base)
+    if not decision.train:
+        return AlignResult(user, False, decision.reason, decision.new_pairs, directory if manifest else None, manifest)
+    trained = train_adapter(base, pairs.pairs, cfg, on_step=on_step)
+    final = trained.final
+    manifest = {
+        "format": FORMAT, "user": user, "base_model": base.name, "base_fingerprint": base_fingerprint(base),
+        "pairs": len(pairs.pairs), "pairs_used": trained.pairs_used, "pairs_skipped": trained.pairs_skipped,
+        "pairs_hash": pairs.digest(), "last_feedback_id": pairs.last_feedback_id,
+        "dropped_unsafe": pairs.dropped_unsafe, "steps": trained.steps, "epochs": cfg.epochs, "beta": cfg.beta,
+        "lr": cfg.lr, "lora_r": cfg.lora_r, "lora_alpha": cfg.lora_alpha, "lora_targets": cfg.lora_targets,
+        "max_length": cfg.max_length, "batch_size": cfg.batch_size, "seed": cfg.seed,
+        "seconds": round(trained.seconds, 3), "final_loss": final.get("loss"),
+        "final_accuracy": final.get("accuracy"), "created_at": datetime.now(timezone.utc).isoformat(),
+    }
+    save_adapter(trained, directory, manifest)
+    return AlignResult(user, True, decision.reason, decision.new_pairs, directory, manifest)
+
+
+def align_all(store, base: LoadedModel, policy: RetrainPolicy, config: AdapterConfig | None = None,
+              users: Sequence[str] | None = None, progress: bool = True) -> list[AlignResult]:
+    """Run the policy over every user (or `users`): resumable, since current adapters are skipped and
+    each adapter is saved as soon as it is trained."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    users = list(store.users() if users is None else users)
+    results = []
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  disable=not progress, transient=False) as bar:
+        overall = bar.add_task("users", total=len(users))
+        for user in users:
+            bar.update(overall, description=f"user {user}")
+            step_task = None
+
+            def on_step(record, _user=user):
+                nonlocal step_task
+                if step_task is None:
+                    step_task = bar.add_task(f"  {_user}: DPO", total=None)
+                bar.update(step_task, completed=record["step"],
+                           description=f"  {_user}: step {record['step']} loss {record['loss']:.3f}")
+
+            results.append(align_user(store, base, user, config, policy, on_step=on_step))
+            if step_task is not None:
+                bar.remove_task(step_task)
+            bar.advance(overall)
+    return results
+
+
+# --------------------------------------------------------------------------------------- serving
+def adapter_name(user: str) -> str:
+    """The PEFT adapter name of a user: module-name safe and collision free."""
+    return "u_" + sha256(user.encode("utf-8")).hexdigest()[:20]
+
+
+class UserAdapters:
+    """Serves per-user adapters from one PeftModel that shares the base model's weights.
+
+        adapters = UserAdapters(base, store)         # base: LoadedModel; store: MemoryStore
+        engine, names = adapters.engine_for(["alice", "bob", "carol"])
+        engine.generate(prompts, strategy="base", adapters=names)   # carol has none: plain base row
+
+    `engine_for` (re)loads adapters whose manifest changed since they were loaded, so a retrained
+    adapter is picked up by the next request. Users without an adapter (or with one made for another
+    base model) get None: their rows run the plain base. `base.model` itself is never modified.
+    """
+
+    def __init__(self, base: LoadedModel, store):
+        self.base, self.store = base, store
+        self._model = None                          # the PeftModel, created with the first adapter
+        self._loaded: dict[str, str] = {}           # adapter name -> manifest created_at
+        self._fingerprint = base_fingerprint(base)
+
+    @property
+    def loaded(self) -> LoadedModel:
+        """The model to decode with: the PeftModel once any adapter is loaded, else the plain base."""
+        if self._model is None:
+            return self.base
+        return LoadedModel(model=self._model, tokenizer=self.base.tokenizer, name=self.base.name)
+
+    def manifest(self, user: str) -> dict | None:
+        """The user's adapter manifest when it fits this base model, else None."""
+        manifest = read_manifest(self.store.adapter_dir(user))
+        if manifest is None or manifest.get("base_model") != self.base.name \
+                or manifest.get("base_fingerprint") != self._fingerprint:
+            return None
+        return manifest
+
+    def load(self, users: Sequence[str]) -> list[str | None]:
+        """Make sure each user's current adapter is loaded; returns the adapter name per user (or None)."""
+        from peft import PeftModel
+
+        names = []
+        for user in users:
+            manifest = self.manifest(user)
+            name = adapter_name(user)
+            if manifest is None:
+                if name in self._loaded:  # forgotten or retrained for another base since it was loaded
+                    self._unload(name)
+                names.append(None)
+                continue
+            stamp = str(manifest.get("created_at"))
+            if self._loaded.get(name) != stamp:
+                if name in self._loaded:
+                    self._unload(name)
+                path = str(self.store.adapter_dir(user))
+                with _quiet_peft():
+                    if self._model is None:
+                        self._model = PeftModel.from_pretrained(_shell_copy(self.base.model), path,
+                                                                adapter_name=name, is_trainable=False)
+                    else:
+                        self._model.load_adapter(path, adapter_name=name, is_trainable=False)
+                self._model.eval()
+                self._loaded[name] = stamp
+            names.append(name)
+        return names
+
+    def _unload(self, name: str) -> None:
+        self._loaded.pop(name, None)
+        if not self._loaded:
+            self._model = None  # PEFT cannot delete its last adapter; drop the wrapper instead
+        else:
+            if self._model.active_adapter == name:
+                self._model.set_adapter(next(iter(self._loaded)))
+            self._model.delete_adapter(name)
+
+    def engine_for(self, users: Sequence[str], reward_model=None):
+        """(Engine, adapter names per user) ready for `engine.generate(..., adapters=names)`.
+
+        With the default reward model (training-free PAD: the base shown the preference) the reward rows
+        run the user's adapter too, so PAD steers the user's own policy.
+        """
+        from personalign.decoding import Engine
+
+        names = self.load(users)
+        return Engine(self.loaded, reward_model), names
+
+
+__all__ = ["AdapterConfig", "TrainedAdapter", "train_adapter", "save_adapter", "read_manifest", "RetrainPolicy",
+           "Decision", "AlignResult", "align_user", "align_all", "adapter_name", "UserAdapters",
+           "base_fingerprint", "FORMAT", "MANIFEST"]

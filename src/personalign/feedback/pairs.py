@@ -1,0 +1,104 @@
+"""A user's feedback as preference pairs, with the safety filter that keeps feedback from training safety away.
+
+Which feedback becomes a pair (chosen ≻ rejected):
+
+* a pairwise choice on an interaction with answers A and B: the picked answer ≻ the other one;
+* an edit of answer A: the user's edited text ≻ the original answer A (an edit identical to the
+  original carries no preference and is skipped);
+* ratings and comments make no pair (a single rated answer has nothing to be compared with).
+
+Safety: personalization changes taste, never what the model may do. Every chosen answer passes
+`personalign.rewards.safety.check_text`, the same boundary preferences pass: a pair whose chosen
+answer it flags (harm, instructions to drop safety, instruction overrides) is dropped — whatever the
+user preferred — and counted in `PairSet.dropped_unsafe` with the category, so reports show how often
+feedback pushed toward unsafe text. A flagged *rejected* answer is kept: preferring the safe answer
+over an unsafe one is exactly the feedback safety wants.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+from personalign.rewards.safety import check_text
+
+
+@dataclass(frozen=True)
+class FeedbackPair:
+    """One preference pair from one feedback event."""
+
+    feedback_id: int
+    interaction_id: int
+    prompt: str
+    chosen: str
+    rejected: str
+    kind: str  # "choice" | "edit"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class PairSet:
+    """A user's usable pairs, in feedback order, and what was left out."""
+
+    user: str
+    pairs: list[FeedbackPair] = field(default_factory=list)
+    dropped_unsafe: int = 0
+    unsafe_categories: Counter = field(default_factory=Counter)
+    skipped_empty: int = 0  # edits identical to the original, or an empty chosen/rejected answer
+
+    @property
+    def last_feedback_id(self) -> int:
+        return max((p.feedback_id for p in self.pairs), default=0)
+
+    def after(self, feedback_id: int) -> list[FeedbackPair]:
+        """Pairs from feedback newer than `feedback_id` (what a scheduler counts as new)."""
+        return [p for p in self.pairs if p.feedback_id > feedback_id]
+
+    def digest(self) -> str:
+        """A content hash of the pairs (recorded in adapter manifests, so a model traces back to its data)."""
+        h = hashlib.sha256()
+        for p in self.pairs:
+            h.update(json.dumps([p.prompt, p.chosen, p.rejected], ensure_ascii=False).encode("utf-8") + b"\n")
+        return h.hexdigest()
+
+
+def pair_from_feedback(prompt: str, answer: str, alt_answer: str | None, choice: str | None,
+                       edited_answer: str | None) -> tuple[str, str, str] | None:
+    """(chosen, rejected, kind) for one feedback event, or None when it implies no pair."""
+    if choice is not None:
+        if alt_answer is None:
+            return None
+        chosen, rejected = (answer, alt_answer) if choice == "A" else (alt_answer, answer)
+        kind = "choice"
+    elif edited_answer is not None:
+        chosen, rejected, kind = edited_answer, answer, "edit"
+    else:
+        return None
+    if not chosen.strip() or not rejected.strip() or chosen.strip() == rejected.strip():
+        return None
+    return chosen, rejected, kind
+
+
+def user_pairs(store, user: str) -> PairSet:
+    """Every usable pair in `user`'s feedback (see the module docstring); unknown users raise."""
+    interactions = {i.id: i for i in store.list_interactions(user)}
+    result = PairSet(user)
+    for fb in store.list_feedback(user):
+        inter = interactions.get(fb.interaction_id)
+        if inter is None or (fb.choice is None and fb.edited_answer is None):
+            continue
+        made = pair_from_feedback(inter.prompt, inter.answer, inter.alt_answer, fb.choice, fb.edited_answer)
+        if made is None:
+            result.skipped_empty += 1
+            continue
+        chosen, rejected, kind = made
+        verdict = check_text(chosen)
+        if not verdict.allowed:
+            result.dropped_unsafe += 1
+            result.unsafe_categories[verdict.category] += 1
+            continue
+        result.pairs.append(FeedbackPair(fb.id, inter.id, inter.prompt, chosen, rejected, kind))
+    return result

@@ -182,9 +182,9 @@ def train_adapter(base: LoadedModel, pairs: Sequence[FeedbackPair], config: Adap
             torch.nn.utils.clip_grad_norm_(params, cfg.max_grad_norm)
             optimizer.step()
             optimizer.zero_grad(set_to_none=True)
-            record = {"step": step + 1, "loss": round(float(loss.mean()), 6),
-                      "accuracy": round(float((margin > 0).float().mean()), 4),
-                      "margin": round(float(margin.mean()), 6)}
+            record = {"step": step + 1, "loss": round(float(loss.detach().mean()), 6),
+                      "accuracy": round(float((margin.detach() > 0).float().mean()), 4),
+                      "margin": round(float(margin.detach().mean()), 6)}
             history.append(record)
             if on_step is not None:
                 on_step(record)

@@ -131,8 +131,8 @@ def refresh_persrm(base: LoadedModel, persrm_dir: str | os.PathLike, feedback: S
             torch.nn.utils.clip_grad_norm_(params, 1.0)
             optimizer.step()
             optimizer.zero_grad(set_to_none=True)
-            record = {"stage": "feedback", "step": step + 1, "loss": round(float(loss.mean()), 6),
-                      "accuracy": round(float((margin > 0).float().mean()), 4)}
+            record = {"stage": "feedback", "step": step + 1, "loss": round(float(loss.detach().mean()), 6),
+                      "accuracy": round(float((margin.detach() > 0).float().mean()), 4)}
             history.append(record)
             if on_step is not None:
                 on_step(record)

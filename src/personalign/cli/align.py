@@ -1,0 +1,136 @@
+"""`personalign align`, `personalign weights` and `personalign train-rm-feedback`: alignment through feedback.
+
+    personalign align --user alice                 # DPO-train alice's LoRA adapter on her feedback pairs
+    personalign align --all --min-new-pairs 8      # the scheduler: retrain users with >= 8 new pairs
+    personalign weights --user alice               # fold new feedback into alice's online weights, show them
+    personalign train-rm-feedback --persrm DIR --out NEW   # refresh a PersRM with users' feedback pairs
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from personalign.errors import ConfigError
+
+
+def _store(db: Optional[str]):
+    from personalign.memory import MemoryStore
+
+    return MemoryStore(db)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def align(
+        user: Optional[str] = typer.Option(None, "--user", help="Train this user's adapter."),
+        all_users: bool = typer.Option(False, "--all", help="Every user the retrain policy selects."),
+        min_new_pairs: Optional[int] = typer.Option(None, "--min-new-pairs",
+                                                    help="Retrain when at least N pairs arrived since the adapter "
+                                                         "(default: 8 with --all, 1 with --user)."),
+        force: bool = typer.Option(False, "--force", help="Retrain even when the adapter is current."),
+        model: str = typer.Option("smollm2-135m-instruct", help="Base model: embedded name, local HF dir or hub id."),
+        steps: Optional[int] = typer.Option(None, "--steps", help="Optimizer steps (default: --epochs over the pairs)."),
+        epochs: float = typer.Option(3.0, "--epochs"),
+        lr: float = typer.Option(5e-4, "--lr"),
+        beta: float = typer.Option(0.1, "--beta", help="DPO beta."),
+        lora_r: int = typer.Option(8, "--lora-r"),
+        max_length: int = typer.Option(384, "--max-length", help="Max tokens of prompt + answer."),
+        seed: int = typer.Option(0, "--seed"),
+        db: Optional[str] = typer.Option(None, "--db", help="Memory database URL (default: $PERSONALIGN_DB or the "
+                                         "SQLite file in the user data dir)."),
+        device: str = typer.Option("auto"),
+        dtype: str = typer.Option("auto"),
+        progress: bool = typer.Option(True, "--progress/--no-progress"),
+    ) -> None:
+        """Train per-user LoRA adapters with DPO on users' feedback (choices; edits = edited ≻ original)."""
+        from personalign.feedback import AdapterConfig, RetrainPolicy, align_all
+        from personalign.models import load
+
+        if (user is None) == (not all_users):
+            raise ConfigError("give either --user USER or --all")
+        config = AdapterConfig(steps=steps, epochs=epochs, lr=lr, beta=beta, lora_r=lora_r, lora_alpha=2 * lora_r,
+                               max_length=max_length, seed=seed).validate()
+        policy = RetrainPolicy(min_new_pairs=min_new_pairs if min_new_pairs is not None else (8 if all_users else 1),
+                               force=force)
+        store = _store(db)
+        users = None if all_users else [user]
+        if user is not None and user not in store.users():
+            raise ConfigError(f"unknown user {user!r}")
+        base = load(model, device=device, dtype=dtype)
+        results = align_all(store, base, policy, config, users=users, progress=progress)
+        for r in results:
+            line = {"user": r.user, "trained": r.trained, "reason": r.reason, "new_pairs": r.new_pairs,
+                    "directory": str(r.directory) if r.directory else None}
+            if r.trained and r.manifest:
+                line.update({k: r.manifest.get(k) for k in ("pairs", "dropped_unsafe", "steps", "seconds",
+                                                           "final_loss", "final_accuracy")})
+            typer.echo(json.dumps(line, ensure_ascii=False))
+
+    @app.command()
+    def weights(
+        user: str = typer.Option(..., "--user", help="The user whose online weights to update and show."),
+        reset: bool = typer.Option(False, "--reset", help="Delete the learned weights (they restart from the "
+                                   "explicit preferences with the next update)."),
+        db: Optional[str] = typer.Option(None, "--db", help="Memory database URL."),
+    ) -> None:
+        """Fold the user's new choices and edits into their per-dimension weights (no training run) and print them."""
+        from personalign.feedback import term_specs, update_user
+
+        store = _store(db)
+        if user not in store.users():
+            raise ConfigError(f"unknown user {user!r}")
+        if reset:
+            typer.echo(json.dumps({"user": user, "reset": store.reset_learned_weights(user)}))
+            return
+        update = update_user(store, user)
+        typer.echo(json.dumps({
+            "user": user, "weights": {d: round(w, 4) for d, w in update.weights.items()},
+            "observations": update.observations, "new_observations": update.new_observations,
+            "dropped_unsafe": update.dropped_unsafe,
+            "pad_terms": {d: {"preference": t, "weight": round(w, 4)} for d, (t, w) in term_specs(update.weights).items()},
+        }, ensure_ascii=False))
+
+    @app.command("train-rm-feedback")
+    def train_rm_feedback(
+        persrm: Path = typer.Option(..., "--persrm", help="The trained PersRM directory to start from."),
+        out: Path = typer.Option(..., "--out", help="Where the refreshed PersRM goes (a new directory)."),
+        data: Optional[Path] = typer.Option(None, "--data", help="PersRM training pairs to replay alongside."),
+        replay: int = typer.Option(0, "--replay", help="How many --data pairs to mix in (0: as many as feedback pairs)."),
+        user: list[str] = typer.Option([], "--user", help="Only these users (repeatable; default: all)."),
+        steps: Optional[int] = typer.Option(None, "--steps", help="Optimizer steps (default: one epoch)."),
+        lr: float = typer.Option(5e-5, "--lr"),
+        batch_size: int = typer.Option(4, "--batch-size"),
+        max_length: int = typer.Option(512, "--max-length"),
+        model: Optional[str] = typer.Option(None, help="Backbone (default: the one the PersRM names)."),
+        db: Optional[str] = typer.Option(None, "--db", help="Memory database URL."),
+        device: str = typer.Option("auto"),
+        dtype: str = typer.Option("auto"),
+    ) -> None:
+        """train-rm --from-feedback: add users' feedback pairs (preference = their profile) and refresh a PersRM."""
+        import random
+
+        from personalign.feedback import feedback_records, refresh_persrm
+        from personalign.models import load
+        from personalign.rewards.data import load_pairs
+
+        if not (persrm / "persrm_config.json").is_file():
+            raise ConfigError(f"{persrm} is not a saved PersRM (no persrm_config.json)")
+        store = _store(db)
+        found = feedback_records(store, user or None)
+        replayed = []
+        if data is not None:
+            pool = load_pairs(data)
+            k = min(len(pool), replay or len(found.records))
+            replayed = random.Random(0).sample(pool, k)
+        backbone = model or json.loads((persrm / "persrm_config.json").read_text(encoding="utf-8"))["backbone"]
+        base = load(backbone, device=device, dtype=dtype)
+        result = refresh_persrm(base, persrm, found.records, out, replay=replayed, steps=steps, lr=lr,
+                                batch_size=batch_size, max_length=max_length)
+        typer.echo(json.dumps({"out": str(out), "feedback_pairs": result.feedback_pairs, "replay_pairs": result.replay_pairs,
+                               "users": found.users, "users_without_profile": found.no_profile,
+                               "dropped_unsafe": found.dropped_unsafe, "steps": result.steps,
+                               "seconds": round(result.seconds, 2),
+                               "final_loss": result.history[-1]["loss"] if result.history else None}))

@@ -554,3 +554,39 @@ def test_concurrent_requests_share_batches_through_the_app(tiny_base, store, tmp
         assert all(r.status_code == 200 for r in results)
         assert c.get("/healthz").json()["batching"]["max_rows"] >= 2
         assert max(len(call["prompts"]) for call in engine.calls) >= 2
+
+
+# ------------------------------------------------------------------------------------ backends and CLI
+from memory_helpers import store_url  # noqa: E402,F401 - the sqlite/postgres parametrized fixture
+
+
+def test_keys_chat_and_feedback_on_each_database_backend(store_url, tiny_base, tmp_path):  # noqa: F811
+    backend_store = MemoryStore(store_url)
+    try:
+        with TestClient(create_app(Engine(tiny_base), backend_store, _config(tmp_path))) as c:
+            alice = new_user(c, "alice")
+            c.post("/v1/users/alice/preferences", json={"text": SHORT}, headers=alice)
+            body = c.post("/v1/chat/completions", json=chat_body(n=2), headers=alice).json()
+            assert body["personalign"]["preference"] == SHORT
+            r = c.post("/v1/feedback", json={"interaction_id": body["interaction_id"], "choice": "a"}, headers=alice)
+            assert r.status_code == 201 and r.json()["choice"] == "A"
+            assert c.delete("/v1/users/alice", headers=alice).json()["deleted"]["api_keys"] == 1
+            assert c.get("/v1/me", headers=alice).status_code == 401
+    finally:
+        backend_store.close()
+
+
+@pytest.mark.parametrize("args,words", [
+    (["--strategy", "magic"], "unknown default strategy"),
+    (["--port", "70000"], "port must be"),
+    (["--max-new-tokens", "0"], "max_new_tokens"),
+    (["--batch-window-ms", "nan"], "batch_window_ms"),
+])
+def test_serve_cli_rejects_bad_options_in_one_line(args, words, capsys):
+    from personalign.cli.main import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["serve", *args])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and words in err[0], err

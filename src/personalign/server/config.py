@@ -41,13 +41,13 @@ class ServerConfig:
     data_dir: Path | None = None
 
     def validate(self) -> "ServerConfig":
-        if self.default_max_tokens is None and isinstance(self.max_new_tokens, int):
-            self.default_max_tokens = min(128, self.max_new_tokens)
         if self.default_strategy not in STRATEGIES:
             raise ConfigError(f"unknown default strategy {self.default_strategy!r}; choose one of {', '.join(STRATEGIES)}")
-        for name in ("default_max_tokens", "max_new_tokens", "max_prompt_tokens", "max_prompt_chars",
+        for name in ("max_new_tokens", "default_max_tokens", "max_prompt_tokens", "max_prompt_chars",
                      "max_messages", "max_body_bytes", "max_best_of_n", "max_batch_size", "max_queue"):
             value = getattr(self, name)
+            if name == "default_max_tokens" and value is None:
+                value = self.default_max_tokens = min(128, self.max_new_tokens)
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ConfigError(f"{name} must be an integer >= 1, got {value!r}")
         if self.default_max_tokens > self.max_new_tokens:

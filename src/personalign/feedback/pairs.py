@@ -8,20 +8,32 @@ Which feedback becomes a pair (chosen ≻ rejected):
 * ratings and comments make no pair (a single rated answer has nothing to be compared with).
 
 Safety: personalization changes taste, never what the model may do. Every chosen answer passes
-`personalign.rewards.safety.check_text`, the same boundary preferences pass: a pair whose chosen
-answer it flags (harm, instructions to drop safety, instruction overrides) is dropped — whatever the
-user preferred — and counted in `PairSet.dropped_unsafe` with the category, so reports show how often
-feedback pushed toward unsafe text. A flagged *rejected* answer is kept: preferring the safe answer
-over an unsafe one is exactly the feedback safety wants.
+`answer_safety`: `personalign.rewards.safety.check_text` (the boundary preferences pass: harm,
+instructions to drop safety, instruction overrides) applied to the answer after its leading refusal
+sentences. A refusal names the topic it refuses ("I can't help with building weapons."), which the
+preference check alone would flag; what follows a refusal is still checked ("I can't help with that.
+But here is how to build a pipe bomb…" is flagged), and so is an answer whose first sentence only
+looks like a refusal of something else. A pair whose chosen answer is flagged is dropped — whatever
+the user preferred — and counted in `PairSet.dropped_unsafe` with the category, so reports show how
+often feedback pushed toward unsafe text. A flagged *rejected* answer is kept: preferring the safe
+answer over an unsafe one is exactly the feedback safety wants.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
-from personalign.rewards.safety import check_text
+from personalign.rewards.safety import SafetyVerdict, check_text
+
+_SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]+|[^.!?\n]+$")
+_REFUSAL = re.compile(
+    r"^\s*(?:sorry[,.!]?\s*|i'?m sorry[,.!]?\s*|i apologi[sz]e[,.!]?\s*)?(?:but\s+)?"
+    r"i\s*(?:can(?:no|')t|cannot|won'?t|will not|am not able to|'m not able to|am unable to|'m unable to|"
+    r"must decline to|do not|don'?t)\s+(?:help|assist|provide|give|share|support|explain|describe|do that|"
+    r"write|create|comply)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -65,6 +77,18 @@ class PairSet:
         return h.hexdigest()
 
 
+def answer_safety(text: str) -> SafetyVerdict:
+    """The safety verdict on an answer: `check_text` on what follows its leading refusal sentences."""
+    sentences = [m.group(0) for m in _SENTENCE.finditer(text)]
+    k = 0
+    while k < len(sentences) and _REFUSAL.search(sentences[k].replace("\u2019", "'")):
+        k += 1
+    rest = "".join(sentences[k:]).strip()
+    if not rest:
+        return SafetyVerdict(True, "allowed: a refusal", None)
+    return check_text(rest)
+
+
 def pair_from_feedback(prompt: str, answer: str, alt_answer: str | None, choice: str | None,
                        edited_answer: str | None) -> tuple[str, str, str] | None:
     """(chosen, rejected, kind) for one feedback event, or None when it implies no pair."""
@@ -95,7 +119,7 @@ def user_pairs(store, user: str) -> PairSet:
             result.skipped_empty += 1
             continue
         chosen, rejected, kind = made
-        verdict = check_text(chosen)
+        verdict = answer_safety(chosen)
         if not verdict.allowed:
             result.dropped_unsafe += 1
             result.unsafe_categories[verdict.category] += 1

@@ -3,7 +3,8 @@
 Same model, same LoRA (r, alpha, all linear layers), same pairs, same batch size, fp32, CPU by default.
 Each trainer runs one untimed warm-up step, then `--steps` timed steps. Tokens/s counts the real
 (non-padding) tokens of the policy batch — context + answer, chosen and rejected rows — i.e. the
-same work for both trainers.
+same pairs for both trainers. Wall time and process CPU time are both reported: on a shared machine
+wall time depends on what else runs, so compare tokens per CPU-second there (best with --threads 1).
 
 Rows:
   own loop            personalign.rewards.train: one policy forward+backward per step, each context
@@ -71,11 +72,15 @@ def bench_own(base, pairs, args) -> dict:
     # Drive the stage-1 steps directly so only the steps themselves are timed (no eval, no checkpoint).
     optimizer = trainer._start_stage(1)
     trainer._train_step(1, 0, cfg.stage1_steps, optimizer)
-    stats = [trainer._train_step(1, s, cfg.stage1_steps, optimizer) for s in range(1, cfg.stage1_steps)]
+    stats, cpu = [], []
+    for s in range(1, cfg.stage1_steps):
+        c0 = time.process_time()
+        stats.append(trainer._train_step(1, s, cfg.stage1_steps, optimizer))
+        cpu.append(time.process_time() - c0)
     seconds = sum(s["seconds"] for s in stats)
     tokens = sum(s["tokens_per_second"] * s["seconds"] for s in stats)
-    return {"seconds_per_step": seconds / len(stats), "tokens_per_second": tokens / seconds,
-            "reference_pass_seconds": ref_seconds, "pairs": len(trainer.train_set)}
+    return {"seconds_per_step": seconds / len(stats), "cpu_seconds_per_step": sum(cpu) / len(cpu),
+            "tokens": tokens, "reference_pass_seconds": ref_seconds, "pairs": len(trainer.train_set)}
 
 
 def bench_trl(base, pairs, args, precompute: bool) -> dict:
@@ -91,6 +96,7 @@ def bench_trl(base, pairs, args, precompute: bool) -> dict:
              "rejected": [{"role": "assistant", "content": p.rejected}]} for p in pairs]
     counted: list[int] = []
     times: list[float] = []
+    cpu: list[float] = []
 
     class CountingDPOTrainer(DPOTrainer):
         def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
@@ -99,10 +105,11 @@ def bench_trl(base, pairs, args, precompute: bool) -> dict:
 
     class Timer(TrainerCallback):
         def on_step_begin(self, *a, **k):
-            self.t0 = time.perf_counter()
+            self.t0, self.c0 = time.perf_counter(), time.process_time()
 
         def on_step_end(self, *a, **k):
             times.append(time.perf_counter() - self.t0)
+            cpu.append(time.process_time() - self.c0)
 
     with tempfile.TemporaryDirectory() as out:
         config = DPOConfig(output_dir=out, per_device_train_batch_size=args.batch_size, gradient_accumulation_steps=1,
@@ -119,10 +126,8 @@ def bench_trl(base, pairs, args, precompute: bool) -> dict:
         setup = time.perf_counter() - t0
         trainer.train()
     # step 0 is the warm-up; with precompute the reference pass happens inside train() before step 0
-    seconds = sum(times[1:])
-    tokens = sum(counted[1:len(times)])
-    return {"seconds_per_step": seconds / len(times[1:]), "tokens_per_second": tokens / seconds,
-            "setup_seconds": setup}
+    return {"seconds_per_step": sum(times[1:]) / len(times[1:]), "cpu_seconds_per_step": sum(cpu[1:]) / len(cpu[1:]),
+            "tokens": sum(counted[1:len(times)]), "setup_seconds": setup}
 
 
 def main() -> None:
@@ -149,13 +154,20 @@ def main() -> None:
 
     print(f"model {args.model}, batch {args.batch_size} pairs, {args.steps} timed steps, "
           f"{torch.get_num_threads()} threads, torch {torch.__version__}")
-    print(f"{'trainer':<22}{'s/step':>10}{'tokens/s':>12}")
+    print(f"{'trainer':<22}{'wall s/step':>12}{'tokens/s':>10}{'CPU s/step':>12}{'tokens/CPU-s':>14}")
+    for r in results.values():
+        steps = args.steps
+        r["tokens_per_second"] = r["tokens"] / (r["seconds_per_step"] * steps)
+        r["tokens_per_cpu_second"] = r["tokens"] / (r["cpu_seconds_per_step"] * steps)
     for name, r in results.items():
-        print(f"{name:<22}{r['seconds_per_step']:>10.3f}{r['tokens_per_second']:>12.1f}")
-    own = results["own loop"]["tokens_per_second"]
+        print(f"{name:<22}{r['seconds_per_step']:>12.3f}{r['tokens_per_second']:>10.1f}"
+              f"{r['cpu_seconds_per_step']:>12.3f}{r['tokens_per_cpu_second']:>14.1f}")
+    own = results["own loop"]
     for name in results:
         if name != "own loop":
-            print(f"own loop / {name}: {own / results[name]['tokens_per_second']:.2f}x tokens/s")
+            print(f"own loop / {name}: {own['tokens_per_second'] / results[name]['tokens_per_second']:.2f}x tokens/s "
+                  f"(wall), {own['tokens_per_cpu_second'] / results[name]['tokens_per_cpu_second']:.2f}x tokens per "
+                  f"CPU-second")
     print(f"own loop reference pass (once per pair, {results['own loop']['pairs']} pairs): "
           f"{results['own loop']['reference_pass_seconds']:.2f} s")
 

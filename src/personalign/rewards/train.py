@@ -270,7 +270,8 @@ class PersRMTrainer:
                 if optimizer_state is not None:
                     optimizer.load_state_dict(optimizer_state)
                     optimizer_state = None
-                if stage == 1 and step == 0 and self.eval_set:  # stage 2 starts where stage 1 ended
+                # The step-0 evaluation measures training-free PAD; stage 2 starts where stage 1 ended.
+                if stage == 1 and step == 0 and self.eval_set and not self.history:
                     self._log({"stage": stage, "step": 0, **self.evaluate()})
                 while step < total:
                     if stop_after is not None and done_here >= stop_after:

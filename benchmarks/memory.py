@@ -148,27 +148,30 @@ def main(argv=None) -> int:
                                         alt_answer="A function calling itself.") for u in ("ing1", "ing2", "ing3")}
     ingest = []
     n = args.events
-    t = time.perf_counter()
-    for i in range(n):
-        store.add_feedback("ing1", iids["ing1"], rating=1 + i % 5)
-    ingest.append(("add_feedback: rating, 1 event per transaction", n, n / (time.perf_counter() - t), True))
+
+    def rate(name, count, fn, target):
+        # Wall-clock rate, and the rate per CPU-second of this process: on a shared machine the
+        # second one says what the code costs, the first what the machine delivered.
+        t, c = time.perf_counter(), time.process_time()
+        fn()
+        ingest.append((name, count, count / (time.perf_counter() - t), count / max(time.process_time() - c, 1e-9),
+                       target))
+
+    rate("add_feedback: rating, 1 event per transaction", n,
+         lambda: [store.add_feedback("ing1", iids["ing1"], rating=1 + i % 5) for i in range(n)], True)
     m = max(50, n // 10)
-    t = time.perf_counter()
-    for i in range(m):
-        store.add_feedback("ing2", iids["ing2"], choice="AB"[i % 2])
-    ingest.append(("add_feedback: A/B choice (judges + implicit inference)", m, m / (time.perf_counter() - t), False))
-    t = time.perf_counter()
-    for b in range(n // 100):
-        store.add_feedback_many("ing3", [{"interaction_id": iids["ing3"], "rating": 1 + j % 5} for j in range(100)])
-    ingest.append(("add_feedback_many: ratings, 100 per transaction", n // 100 * 100,
-                   n // 100 * 100 / (time.perf_counter() - t), False))
+    rate("add_feedback: A/B choice (judges + implicit inference)", m,
+         lambda: [store.add_feedback("ing2", iids["ing2"], choice="AB"[i % 2]) for i in range(m)], False)
+    rate("add_feedback_many: ratings, 100 per transaction", n // 100 * 100,
+         lambda: [store.add_feedback_many("ing3", [{"interaction_id": iids["ing3"], "rating": 1 + j % 5}
+                                                   for j in range(100)]) for _ in range(n // 100)], False)
     table = Table(title="Feedback ingest on SQLite (WAL, synchronous=NORMAL)")
-    for col in ("case", "events", "events/s", f"≥ {TARGET_EVENTS_S:g}/s"):
+    for col in ("case", "events", "events/s (wall)", "events per CPU-s", f"wall ≥ {TARGET_EVENTS_S:g}/s"):
         table.add_column(col, justify="right" if col != "case" else "left")
-    for name, count, rate, target in ingest:
-        ok = rate >= TARGET_EVENTS_S
+    for name, count, wall, cpu, target in ingest:
+        ok = wall >= TARGET_EVENTS_S
         verdict = ("[green]met[/green]" if ok else "[red]missed[/red]") if target else ("yes" if ok else "no")
-        table.add_row(name, f"{count:,}", f"{rate:,.0f}", verdict + f" ({rate / TARGET_EVENTS_S:.2f}×)")
+        table.add_row(name, f"{count:,}", f"{wall:,.0f}", f"{cpu:,.0f}", verdict + f" ({wall / TARGET_EVENTS_S:.2f}×)")
     console.print(table)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     console.print(f"machine: {os.cpu_count()} CPUs, load average {load:.1f} during the run; python {sys.version.split()[0]}")

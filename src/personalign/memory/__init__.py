@@ -16,10 +16,11 @@ from personalign.memory.db import default_db_path, resolve_url
 from personalign.memory.errors import (MemoryInputError, PreferenceStateError, StoreError, UnknownInteractionError,
                                        UnknownPreferenceError, UnknownUserError, UnsafePreferenceError)
 from personalign.memory.store import (MAX_PREFERENCE_CHARS, RATING_MAX, RATING_MIN, AddResult, FeedbackRecord,
-                                      Interaction, MemoryStore, Preference, Profile, wilson_lower_bound)
+                                      Interaction, LearnedWeights, MemoryStore, Preference, Profile,
+                                      wilson_lower_bound)
 
 __all__ = [
-    "MemoryStore", "Preference", "Profile", "AddResult", "Interaction", "FeedbackRecord",
+    "MemoryStore", "Preference", "Profile", "AddResult", "Interaction", "FeedbackRecord", "LearnedWeights",
     "Classification", "classify_preference", "opposed", "wilson_lower_bound",
     "default_db_path", "resolve_url", "MAX_PREFERENCE_CHARS", "RATING_MIN", "RATING_MAX",
     "MemoryInputError", "PreferenceStateError", "StoreError", "UnknownInteractionError",

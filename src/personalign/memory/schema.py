@@ -2,7 +2,8 @@
 
 users ─┬─< preferences (self-link superseded_by: the history chain)
        ├─< interactions ─< feedback
-       └─< feedback (user_id kept on each row, so export, forget and implicit inference need no join)
+       ├─< feedback (user_id kept on each row, so export, forget and implicit inference need no join)
+       └── user_weights (0..1 per user: dimension weights learned online from feedback)
 """
 from __future__ import annotations
 
@@ -120,6 +121,22 @@ class FeedbackRow(Base):
     d_expertise: Mapped[float | None] = mapped_column(Float)
     d_tone: Mapped[float | None] = mapped_column(Float)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+
+
+class UserWeightsRow(Base):
+    """Per-dimension weights learned online from the user's choices and edits (`personalign.feedback.online`).
+
+    `weights` maps dimension → signed weight; `last_feedback_id` is the newest feedback folded in, so
+    an update never counts an event twice.
+    """
+
+    __tablename__ = "user_weights"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    weights: Mapped[dict] = mapped_column(JSON, nullable=False)
+    observations: Mapped[int] = mapped_column(Integer, nullable=False)
+    last_feedback_id: Mapped[int] = mapped_column(Integer, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
 
 
 SIGNAL_COLUMNS = {"length": "d_length", "expertise": "d_expertise", "tone": "d_tone"}

@@ -47,19 +47,33 @@ matrix-vector product. Query embeddings are LRU-cached in the embedder.
 
 Export format (`export_user`, JSON; one object per user)::
 
-    {"format": "personalign.memory/1", "user": "alice", "created_at": "...", "exported_at": "2025-01-01T00:00:00+00:00", "preferences": [{"id": 1, "text": "keep it short", "kind": "explicit", "dimension": "length", "pole": "concise", "weight": 1.0, "confidence": 0.8, "evidence_count": 1, "source": "cli", "scope": "global", "status": "active", "superseded_by": null, "created_at": "...", "updated_at": "...", "embedding_model": "all-MiniLM-L6-v2", "embedding_b64": "..."}], "interactions": [{"id": 1, "prompt": "...", "answer": "...", "alt_answer": null, "strategy": "pad", "params": {}, "created_at": "..."}], "feedback": [{"id": 1, "interaction_id": 1, "rating": 5, "choice": null, "edited_answer": null, "comment": null, "signals": {"length": null, "expertise": null, "tone": null}, "created_at": "..."}]}
+    {"format": "personalign.memory/1", "user": "alice", "created_at": "...", "exported_at": "2025-01-01T00:00:00+00:00", "preferences": [{"id": 1, "text": "keep it short", "kind": "explicit", "dimension": "length", "pole": "concise", "weight": 1.0, "confidence": 0.8, "evidence_count": 1, "source": "cli", "scope": "global", "status": "active", "superseded_by": null, "created_at": "...", "updated_at": "...", "embedding_model": "all-MiniLM-L6-v2", "embedding_b64": "..."}], "interactions": [{"id": 1, "prompt": "...", "answer": "...", "alt_answer": null, "strategy": "pad", "params": {}, "created_at": "..."}], "feedback": [{"id": 1, "interaction_id": 1, "rating": 5, "choice": null, "edited_answer": null, "comment": null, "signals": {"length": null, "expertise": null, "tone": null}, "created_at": "..."}], "learned_weights": {"weights": {"length": -0.8, "expertise": 0.0, "tone": 0.1}, "observations": 12, "last_feedback_id": 40, "updated_at": "..."}, "adapter": {"manifest": {"format": "personalign.adapter/1", "user": "alice", "...": "..."}, "files_b64": {"adapter_config.json": "...", "adapter_model.safetensors": "..."}}}
+
+``learned_weights`` and ``adapter`` are null when the user has none.
+
+Feedback adaptation
+-------------------
+Per-dimension weights learned online from choices and edits (`personalign.feedback.online`) are
+stored per user (`get_learned_weights`/`set_learned_weights`/`reset_learned_weights`) and shown in
+`Profile.learned_weights`. A user's LoRA adapter (`personalign.feedback.adapters`) lives in
+`adapter_dir(user)` under the store's data directory. Both are part of the user's data: exported by
+`export_user`, deleted by `forget_user`.
 """
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import math
+import os
 import re
+import shutil
 import threading
 import unicodedata
 from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 import numpy as np
 from sqlalchemy import and_, case, delete, func, insert, select, true, update
@@ -70,7 +84,7 @@ from personalign.memory.classify import Classification, classify_by_embedding, c
 from personalign.memory.errors import (MemoryInputError, PreferenceStateError, UnknownInteractionError,
                                        UnknownPreferenceError, UnknownUserError, UnsafePreferenceError)
 from personalign.memory.schema import (KINDS, SCOPES, SIGNAL_COLUMNS, FeedbackRow, InteractionRow, PreferenceRow,
-                                       UserRow, utcnow)
+                                       UserRow, UserWeightsRow, utcnow)
 from personalign.memory.schema import vector_from_bytes as from_bytes
 from personalign.memory.schema import vector_to_bytes as to_bytes
 from personalign.rewards.judges import DIMENSIONS
@@ -174,6 +188,21 @@ class FeedbackRecord:
 
 
 @dataclass(frozen=True)
+class LearnedWeights:
+    """Dimension → signed weight learned online from feedback (> 0 toward the high pole), with how many
+    observations went in and the newest feedback id folded in."""
+
+    weights: dict[str, float]
+    observations: int
+    last_feedback_id: int
+    updated_at: datetime
+
+    def to_dict(self) -> dict:
+        return {"weights": dict(self.weights), "observations": self.observations,
+                "last_feedback_id": self.last_feedback_id, "updated_at": self.updated_at.isoformat()}
+
+
+@dataclass(frozen=True)
 class Profile:
     """The user's active, relevant preferences in the form generation consumes.
 
@@ -183,6 +212,8 @@ class Profile:
     weights: dimension → signed weight (direction × weight × confidence; > 0 toward the high pole:
         detailed, expert, warm; < 0 toward concise, simple, blunt).
     similarities: preference id → cosine similarity to the prompt, for the topical ones retrieved.
+    learned_weights: dimension → signed weight learned online from the user's choices and edits
+        (`personalign.feedback.online`; empty when none), in the same convention as `weights`.
     """
 
     user: str
@@ -190,6 +221,7 @@ class Profile:
     preferences: tuple[Preference, ...] = ()
     weights: dict[str, float] = field(default_factory=dict)
     similarities: dict[int, float] = field(default_factory=dict)
+    learned_weights: dict[str, float] = field(default_factory=dict)
 
     @property
     def poles(self) -> dict[str, tuple[str, float]]:
@@ -274,6 +306,7 @@ class _UserSnapshot:
     free: list[Preference]          # dimensionless ones with an embedding: candidates for meaning-level conflicts
     free_matrix: np.ndarray
     globals: list[Preference] = field(default_factory=list)
+    learned: dict[str, float] = field(default_factory=dict)
 
 
 def _cosines(matrix: np.ndarray, vec: np.ndarray) -> np.ndarray:
@@ -289,10 +322,13 @@ class MemoryStore:
     Thread-safe: every call uses its own session; the retrieval cache is guarded by a lock.
     """
 
-    def __init__(self, url: str | None = None, *, embedder=None, migrate: bool = True):
+    def __init__(self, url: str | None = None, *, embedder=None, migrate: bool = True,
+                 data_dir: str | os.PathLike | None = None):
         """url: any SQLAlchemy URL or a SQLite file path (None: $PERSONALIGN_DB, else the default file).
         embedder: anything with `embed(list[str]) -> (n, d) unit float32 array` and `embed_query(str)`;
-        None loads all-MiniLM-L6-v2 on first need. migrate: upgrade the schema to head on open."""
+        None loads all-MiniLM-L6-v2 on first need. migrate: upgrade the schema to head on open.
+        data_dir: where per-user files (adapters) live; None: the user data dir of personalign."""
+        self.data_dir = Path(data_dir) if data_dir is not None else db.default_db_path().parent
         self.url = db.resolve_url(url)
         self.engine = db.create_store_engine(self.url)
         if migrate:
@@ -803,6 +839,8 @@ class MemoryStore:
             rows = s.execute(select(PreferenceRow).where(PreferenceRow.user_id == head[0],
                                                          PreferenceRow.status == "active")
                              .order_by(PreferenceRow.id)).scalars().all()
+            learned = s.execute(select(UserWeightsRow.weights).where(UserWeightsRow.user_id == head[0])
+                                ).scalar_one_or_none()
         active = [self._pref(r, user) for r in rows]
         topical, vecs, free, free_vecs = [], [], [], []
         for r, p in zip(rows, active):
@@ -819,7 +857,7 @@ class MemoryStore:
             return np.vstack(v).astype(np.float32) if v else np.zeros((0, 0), dtype=np.float32)  # never searched
 
         snap = _UserSnapshot(head[0], head[1], active, topical, stack(vecs), free, stack(free_vecs),
-                             [p for p in active if p.scope == "global"])
+                             [p for p in active if p.scope == "global"], dict(learned or {}))
         with self._cache_lock:
             self._cache[user] = snap
         return snap
@@ -863,7 +901,101 @@ class MemoryStore:
             if p.dimension is not None and p.dimension not in weights:
                 weights[p.dimension] = round(p.signed_weight, 6)
         text = "\n".join(p.text for p in chosen) or None
-        return Profile(user, text, tuple(chosen), weights, sims)
+        return Profile(user, text, tuple(chosen), weights, sims, dict(snap.learned))
+
+    # -- feedback adaptation: learned weights and adapter files
+
+    def adapter_dir(self, user: str) -> Path:
+        """Where `user`'s LoRA adapter lives: <data_dir>/adapters/<name made file-safe>-<hash of the name>."""
+        user = _check_user(user)
+        safe = re.sub(r"[^A-Za-z0-9_-]", "_", user)[:40]
+        return self.data_dir / "adapters" / f"{safe}-{hashlib.sha256(user.encode('utf-8')).hexdigest()[:12]}"
+
+    @staticmethod
+    def _learned(row: UserWeightsRow) -> LearnedWeights:
+        return LearnedWeights({k: float(v) for k, v in (row.weights or {}).items()}, row.observations,
+                              row.last_feedback_id, row.updated_at)
+
+    def get_learned_weights(self, user: str) -> LearnedWeights | None:
+        """The user's online-learned dimension weights, or None (no feedback folded in yet, or reset)."""
+        user = _check_user(user)
+        with self._read() as s:
+            row = s.execute(select(UserWeightsRow).join(UserRow, UserRow.id == UserWeightsRow.user_id)
+                            .where(UserRow.name == user)).scalar_one_or_none()
+            return self._learned(row) if row is not None else None
+
+    def set_learned_weights(self, user: str, weights: dict[str, float], *, observations: int,
+                            last_feedback_id: int) -> LearnedWeights:
+        """Stores the user's learned weights (replacing older ones); the user must exist."""
+        user = _check_user(user)
+        if not isinstance(weights, dict):
+            raise MemoryInputError("weights must be a dict of dimension -> number")
+        clean = {}
+        for dim, w in weights.items():
+            if dim not in DIMENSIONS:
+                raise MemoryInputError(f"unknown dimension {dim!r}; choose from {', '.join(DIMENSIONS)}")
+            if isinstance(w, bool) or not isinstance(w, (int, float)) or not math.isfinite(w) or abs(w) > MAX_WEIGHT:
+                raise MemoryInputError(f"weight for {dim!r} must be a finite number in [-{MAX_WEIGHT:g}, "
+                                       f"{MAX_WEIGHT:g}], got {w!r}")
+            clean[dim] = float(w)
+        for name, value in (("observations", observations), ("last_feedback_id", last_feedback_id)):
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise MemoryInputError(f"{name} must be a non-negative integer, got {value!r}")
+
+        def tx(s):
+            urow = self._user_row(s, user)
+            row = s.get(UserWeightsRow, urow.id)
+            if row is None:
+                row = UserWeightsRow(user_id=urow.id)
+                s.add(row)
+            row.weights, row.observations, row.last_feedback_id = clean, observations, last_feedback_id
+            row.updated_at = utcnow()
+            urow.revision += 1  # profiles show the weights: cached snapshots must rebuild
+            s.flush()
+            return self._learned(row)
+
+        return db.run_write(self._write, tx)
+
+    def reset_learned_weights(self, user: str) -> bool:
+        """Deletes the user's learned weights; True when there were some."""
+        user = _check_user(user)
+
+        def tx(s):
+            urow = self._user_row(s, user)
+            gone = s.execute(delete(UserWeightsRow).where(UserWeightsRow.user_id == urow.id)).rowcount
+            if gone:
+                urow.revision += 1
+            return bool(gone)
+
+        return db.run_write(self._write, tx)
+
+    def list_feedback(self, user: str) -> list[FeedbackRecord]:
+        """The user's feedback events in the order they arrived."""
+        user = _check_user(user)
+        with self._read() as s:
+            urow = self._user_row(s, user)
+            rows = s.execute(select(FeedbackRow).where(FeedbackRow.user_id == urow.id)
+                             .order_by(FeedbackRow.id)).scalars().all()
+            return [FeedbackRecord(r.id, r.interaction_id, r.rating, r.choice, r.edited_answer, r.comment,
+                                   {d: getattr(r, c) for d, c in SIGNAL_COLUMNS.items()}, r.created_at)
+                    for r in rows]
+
+    def _adapter_files(self, user: str) -> list[Path]:
+        """The adapter directory and the leftovers of an interrupted atomic replace (temp and .old dirs)."""
+        target = self.adapter_dir(user)
+        if not target.parent.is_dir():
+            return []
+        return [p for p in target.parent.iterdir()
+                if p.name == target.name or p.name == target.name + ".old" or p.name.startswith(f".{target.name}.")]
+
+    def _adapter_export(self, user: str) -> dict | None:
+        target = self.adapter_dir(user)
+        manifest = target / "manifest.json"
+        if not manifest.is_file():
+            return None
+        files = {p.name: base64.b64encode(p.read_bytes()).decode("ascii")
+                 for p in sorted(target.iterdir()) if p.is_file() and p.name != "manifest.json"}
+        return {"manifest": json.loads(manifest.read_text(encoding="utf-8")), "files_b64": files}
 
     # -- privacy
 
@@ -878,6 +1010,7 @@ class MemoryStore:
                                .order_by(InteractionRow.id)).scalars().all()
             fbs = s.execute(select(FeedbackRow).where(FeedbackRow.user_id == urow.id)
                             .order_by(FeedbackRow.id)).scalars().all()
+            learned = s.get(UserWeightsRow, urow.id)
             out_prefs = []
             for r in prefs:
                 d = self._pref(r, user).to_dict()
@@ -898,10 +1031,17 @@ class MemoryStore:
                               "edited_answer": r.edited_answer, "comment": r.comment,
                               "signals": {d: getattr(r, c) for d, c in SIGNAL_COLUMNS.items()},
                               "created_at": r.created_at.isoformat()} for r in fbs],
+                "learned_weights": self._learned(learned).to_dict() if learned is not None else None,
+                "adapter": self._adapter_export(user),
             }
 
     def forget_user(self, user: str) -> dict[str, int]:
-        """Deletes every row about `user`; returns how many of each kind were removed."""
+        """Deletes every row about `user`; returns how many of each kind were removed.
+
+        Learned feedback weights and adapter files go too; their counts ("learned_weights",
+        "adapter_files") appear only when the user had any, so callers that compare the classic
+        counts keep working.
+        """
         user = _check_user(user)
 
         def tx(s):
@@ -912,6 +1052,9 @@ class MemoryStore:
             counts = {"feedback": s.execute(delete(FeedbackRow).where(FeedbackRow.user_id == uid)).rowcount,
                       "interactions": s.execute(delete(InteractionRow).where(InteractionRow.user_id == uid)).rowcount}
             # Links between the user's own rows go first, so no delete order trips the self-reference.
+            learned = s.execute(delete(UserWeightsRow).where(UserWeightsRow.user_id == uid)).rowcount
+            if learned:
+                counts["learned_weights"] = learned
             s.execute(update(PreferenceRow).where(PreferenceRow.user_id == uid).values(superseded_by=None))
             counts["preferences"] = s.execute(delete(PreferenceRow).where(PreferenceRow.user_id == uid)).rowcount
             counts["embeddings"] = int(emb)
@@ -921,5 +1064,17 @@ class MemoryStore:
         counts = db.run_write(self._write, tx)
         with self._cache_lock:
             self._cache.pop(user, None)
+        # The adapter files go after the rows: the rows are the record of what the user has, and the
+        # directory name derives from the user name, so a failed removal can be retried.
+        files = 0
+        for path in self._adapter_files(user):
+            if path.is_dir():
+                files += sum(1 for p in path.rglob("*") if p.is_file())
+                shutil.rmtree(path)
+            else:
+                files += 1
+                path.unlink()
+        if files:
+            counts["adapter_files"] = files
         db.checkpoint(self.engine)
         return counts

@@ -1,6 +1,6 @@
 """The web page in headless Chromium (Debian's /usr/bin/chromium driven by Playwright, never a downloaded
 browser): log in with a key, add a preference, chat with two streamed answers side by side, pick one,
-rate, see the superseded history, retract; a screenshot is saved.
+rate, edit, see the superseded history, retract; a screenshot is saved.
 
 PERSONALIGN_WEB_MODEL=smollm2-135m-instruct runs the page on the embedded model and refreshes the
 README screenshot docs/images/server.png (the default tiny model's random text is not worth showing).
@@ -56,6 +56,8 @@ def test_page_login_chat_pick_rate_and_preferences(server, tmp_path):
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 860})
             page.set_default_timeout(60_000)
+            # Generous: the first pairwise choice loads the feedback judges, slow on a busy CPU.
+            expect.set_options(timeout=60_000)
             page.on("request", lambda r: requests.append(r.url))
             page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
             page.on("pageerror", lambda e: problems.append(str(e)))
@@ -75,7 +77,7 @@ def test_page_login_chat_pick_rate_and_preferences(server, tmp_path):
             page.fill("#message", "How do I make a good cup of tea?")
             page.fill("#max-tokens", "24")
             page.click("#send")
-            expect(page.locator("#pick-1")).to_be_enabled()
+            expect(page.locator("#pick-1")).to_be_enabled(timeout=600_000)  # embedded model on a busy CPU
             expect(page.locator("#status")).to_contain_text("pad vs base")
             shown = [page.locator(f'.answer[data-index="{i}"] .text').inner_text() for i in (0, 1)]
             inter = store.list_interactions("alice")[-1]
@@ -86,9 +88,14 @@ def test_page_login_chat_pick_rate_and_preferences(server, tmp_path):
             expect(page.locator("#feedback-status")).to_contain_text("Picked answer B")
             page.click("#thumb-up")
             expect(page.locator("#feedback-status")).to_contain_text("Rated")
+            page.click("#edit-box summary")
+            page.fill("#edit-text", "Boil water, pour it over the leaves, wait three minutes.")
+            page.click("#save-edit")
+            expect(page.locator("#feedback-status")).to_contain_text("Edit saved")
             feedback = store.export_user("alice")["feedback"]
-            assert [(f["interaction_id"], f["choice"], f["rating"]) for f in feedback] == [
-                (inter.id, "B", None), (inter.id, None, 5)]
+            assert [(f["interaction_id"], f["choice"], f["rating"], f["edited_answer"]) for f in feedback] == [
+                (inter.id, "B", None, None), (inter.id, None, 5, None),
+                (inter.id, None, None, "Boil water, pour it over the leaves, wait three minutes.")]
 
             page.fill("#pref-text", "Answer in detail, with many examples.")
             page.click("#pref-add")

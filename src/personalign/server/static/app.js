@@ -285,8 +285,8 @@ document.addEventListener("DOMContentLoaded", () => {
     $("answers").replaceChildren();
     $("feedback").hidden = true;
   });
-  $("thumb-up").addEventListener("click", () => sendFeedback({ rating: 5 }, "Rated 👍"));
-  $("thumb-down").addEventListener("click", () => sendFeedback({ rating: 1 }, "Rated 👎"));
+  $("thumb-up").addEventListener("click", () => sendFeedback({ rating: 5 }, "Rated good"));
+  $("thumb-down").addEventListener("click", () => sendFeedback({ rating: 1 }, "Rated bad"));
   $("save-edit").addEventListener("click", () => {
     const text = $("edit-text").value.trim();
     if (text) sendFeedback({ edit: text }, "Edit saved");

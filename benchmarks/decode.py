@@ -30,6 +30,7 @@ from rich.table import Table  # noqa: E402
 
 from personalign.decoding import Engine, pad_generate_nocache  # noqa: E402
 from personalign.models import load, render_chat  # noqa: E402
+from personalign.models.batching import left_pad  # noqa: E402
 
 PROMPTS = [
     "How do I make a good cup of tea?",
@@ -46,14 +47,10 @@ PREFERENCE = "Answer in detail, step by step, with examples."
 
 def hf_generate(loaded, prompts, tokens):
     tok = loaded.tokenizer
-    rows = [render_chat(tok, p) for p in prompts]
-    width = max(len(r) for r in rows)
-    ids = torch.full((len(rows), width), tok.pad_token_id)
-    mask = torch.zeros_like(ids)
-    for i, r in enumerate(rows):
-        ids[i, width - len(r):], mask[i, width - len(r):] = torch.tensor(r), 1
+    ids, mask, _ = left_pad([render_chat(tok, p) for p in prompts], tok.pad_token_id, loaded.device)
+    width = ids.shape[1]
     with torch.inference_mode():
-        out = loaded.model.generate(input_ids=ids.to(loaded.device), attention_mask=mask.to(loaded.device),
+        out = loaded.model.generate(input_ids=ids, attention_mask=mask,
                                     do_sample=False, max_new_tokens=tokens, min_new_tokens=tokens,
                                     pad_token_id=tok.pad_token_id)
     return (out.shape[1] - width) * len(rows)

@@ -18,6 +18,7 @@ from personalign.decoding.pad import RewardLogits, choose, pad_step, sample_full
 from personalign.decoding.prompting import preference_system_prompt
 from personalign.errors import ConfigError, TokenizerMismatchError
 from personalign.models import LoadedModel, render_chat, same_vocabulary
+from personalign.models.batching import answer_token_logprobs, left_pad
 
 TokenCallback = Callable[[int, int, str], None]  # (prompt index, token id, new text)
 
@@ -107,15 +108,9 @@ class _Stream:
             self.flags = torch.tensor([r in mixed_roles for r in roles for _ in range(self.n)], device=device)
             model = _MixedForward(mixed, self)
         self.model = model
-        width = max(len(ids) for ids in inputs)
-        ids = torch.full((len(inputs), width), pad_id, dtype=torch.long)
-        mask = torch.zeros((len(inputs), width), dtype=torch.long)
-        for row, seq in enumerate(inputs):
-            ids[row, width - len(seq):] = torch.tensor(seq)
-            mask[row, width - len(seq):] = 1
-        self.mask = mask.to(device)
-        out = _forward(model, input_ids=ids.to(device), attention_mask=self.mask,
-                       position_ids=(self.mask.cumsum(-1) - 1).clamp(min=0), use_cache=True, **self._extra())
+        ids, self.mask, positions = left_pad(inputs, pad_id, device)
+        out = _forward(model, input_ids=ids, attention_mask=self.mask, position_ids=positions, use_cache=True,
+                       **self._extra())
         self.cache, self.logits = out.past_key_values, out.logits[:, -1]
         self.next_position = self.mask.sum(-1, keepdim=True)
 
@@ -427,25 +422,12 @@ class Engine:
         return outputs, prefill, extras
 
     def _sequence_logprob(self, model, contexts: list[list[int]], answers: list[list[int]],
-                          chunk: int = 16, adapters: list[str] | None = None) -> torch.Tensor:
-        """Σ_t log p(answer_t | context, answer_<t) for each row, batched with left padding."""
-        totals = []
-        with torch.inference_mode():
-            for s in range(0, len(contexts), chunk):
-                rows = [c + a for c, a in zip(contexts[s:s + chunk], answers[s:s + chunk])]
-                width = max(len(r) for r in rows)
-                ids = torch.full((len(rows), width), self.pad_id, dtype=torch.long)
-                mask = torch.zeros_like(ids)
-                for k, r in enumerate(rows):
-                    ids[k, width - len(r):], mask[k, width - len(r):] = torch.tensor(r), 1
-                ids, mask = ids.to(self.base.device), mask.to(self.base.device)
-                extra = {"adapter_names": adapters[s:s + chunk]} if adapters else {}
-                logits = model(input_ids=ids, attention_mask=mask,
-                               position_ids=(mask.cumsum(-1) - 1).clamp(min=0), **extra).logits.float()
-                logp = logits[:, :-1].log_softmax(-1).gather(-1, ids[:, 1:, None]).squeeze(-1)
-                for k, a in enumerate(answers[s:s + chunk]):
-                    totals.append(logp[k, width - 1 - len(a):].sum().item() if a else 0.0)
-        return torch.tensor(totals)
+                          adapters: list[str] | None = None) -> torch.Tensor:
+        """Σ_t log p(answer_t | context, answer_<t) for each row."""
+        extra = (lambda a, b: {"adapter_names": adapters[a:b]}) if adapters else None
+        rows = answer_token_logprobs(model, contexts, answers, self.pad_id, device=self.base.device,
+                                     forward_kwargs=extra)
+        return torch.tensor([float(r.sum()) for r in rows])
 
 
 # ------------------------------------------------------------------------------------------ helpers

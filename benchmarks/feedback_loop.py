@@ -114,8 +114,10 @@ def main(argv=None) -> int:
     users = build_users(2)
     pool, source = eval_prompts("auto")
     chosen = spread(pool, args.prompts + args.eval_prompts)
-    feedback_prompts = [p.text for p in chosen[0::2][:args.prompts]]
-    held_out = [p.text for p in chosen if p.text not in feedback_prompts][:args.eval_prompts]
+    feedback_prompts, held_out = [], []
+    for i, p in enumerate(chosen):  # alternate, so both sets spread over the whole prompt pool
+        take = (i % 2 == 0 and len(feedback_prompts) < args.prompts) or len(held_out) >= args.eval_prompts
+        (feedback_prompts if take else held_out).append(p.text)
     work = Path(tempfile.mkdtemp(prefix="feedback-loop-"))
     store = MemoryStore(f"sqlite:///{work / 'memory.db'}", data_dir=work)
     adapters = UserAdapters(base, store)

@@ -1,0 +1,63 @@
+"""train-rm from feedback: users' pairs with their profile as the preference, and a short PersRM refresh."""
+import json
+
+import pytest
+import torch
+
+from personalign.feedback import FeedbackConfigError, NotEnoughPairsError, feedback_records, refresh_persrm
+from personalign.memory import MemoryStore
+from personalign.rewards.persrm import PersRM
+from test_feedback_store import LONG, SHORT, UNSAFE, HashEmbedder
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = MemoryStore(f"sqlite:///{tmp_path / 'memory.db'}", embedder=HashEmbedder(), data_dir=tmp_path / "data")
+    yield s
+    s.close()
+
+
+def _choose(store, user, prompt, a, b, choice):
+    iid = store.record_interaction(user, prompt, a, "pad", {}, alt_answer=b)
+    store.add_feedback(user, iid, choice=choice)
+
+
+def test_feedback_records_use_the_profile_and_skip_users_without_one(store):
+    store.add_preference("amy", "Keep your answers short.", dimension="length", pole="concise")
+    _choose(store, "amy", "Capital of France?", LONG, SHORT, "B")
+    _choose(store, "amy", "How to stay safe?", "I can't help with that.", UNSAFE, "B")
+    _choose(store, "ben", "Capital of France?", SHORT, LONG, "B")  # ben stated nothing
+    found = feedback_records(store)
+    assert found.users == {"amy": 1} and found.no_profile == ["ben"] and found.dropped_unsafe == 1
+    (record,) = found.records
+    assert record.preference == "Keep your answers short." and record.chosen == SHORT and record.source == "feedback"
+    assert feedback_records(store, ["ben"]).records == []
+
+
+def test_refresh_continues_training_an_existing_persrm(store, tiny_base, tmp_path):
+    store.add_preference("amy", "Keep your answers short.", dimension="length", pole="concise")
+    for k in range(4):
+        _choose(store, "amy", f"Question {k}?", "The sea is wide and deep and blue.", "Paris.", "B")
+    start = tmp_path / "persrm"
+    torch.manual_seed(0)
+    PersRM.create(tiny_base, lora_r=4, lora_alpha=8).save_pretrained(start)
+    before = {n: p.detach().clone() for n, p in PersRM.from_pretrained(start, base=tiny_base).model.named_parameters()
+              if "lora_" in n}
+    records = feedback_records(store).records
+    out = tmp_path / "refreshed"
+    result = refresh_persrm(tiny_base, start, records, out, steps=6, lr=5e-2, batch_size=2, max_length=512)
+    assert result.feedback_pairs == 4 and result.steps == 6
+    assert result.history[-1]["loss"] < result.history[0]["loss"]
+    refreshed = PersRM.from_pretrained(out, base=tiny_base)
+    after = {n: p for n, p in refreshed.model.named_parameters() if "lora_" in n}
+    assert set(after) == set(before) and any(not torch.equal(after[n], before[n]) for n in before)
+    assert refreshed.config.stages["feedback_refresh"]["feedback_pairs"] == 4
+    lines = (out / "feedback_pairs.jsonl").read_text().splitlines()
+    # The profile text, implicit preferences the memory inferred from these choices included.
+    profile_text = store.profile("amy").preference_text
+    assert profile_text.startswith("Keep your answers short.")
+    assert len(lines) == 4 and json.loads(lines[0])["preference"] == profile_text
+    with pytest.raises(FeedbackConfigError, match="new directory"):
+        refresh_persrm(tiny_base, start, records, start, steps=1)
+    with pytest.raises(NotEnoughPairsError):
+        refresh_persrm(tiny_base, start, [], tmp_path / "x", steps=1)

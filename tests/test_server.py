@@ -581,6 +581,7 @@ def test_keys_chat_and_feedback_on_each_database_backend(store_url, tiny_base, t
     (["--port", "70000"], "port must be"),
     (["--max-new-tokens", "0"], "max_new_tokens"),
     (["--batch-window-ms", "nan"], "batch_window_ms"),
+    (["--threads", "0"], "--threads"),
 ])
 def test_serve_cli_rejects_bad_options_in_one_line(args, words, capsys):
     from personalign.cli.main import main

@@ -40,6 +40,8 @@ def register(app: typer.Typer) -> None:
         batch_window_ms: Annotated[float, typer.Option("--batch-window-ms",
                                    help="How long requests wait to share a batch.")] = 5.0,
         max_batch_size: Annotated[int, typer.Option("--max-batch-size")] = 16,
+        threads: Annotated[Optional[int], typer.Option("--threads", help="torch intra-op threads (default: torch's "
+                           "choice). 1 is often much faster on a small, busy CPU, where OpenMP workers spin.")] = None,
         log_level: Annotated[str, typer.Option("--log-level")] = "info",
     ) -> None:
         """Serve personalized chat completions over HTTP (see /docs for the API, / for the web page)."""
@@ -51,8 +53,14 @@ def register(app: typer.Typer) -> None:
 
         if not 0 <= port <= 65535:
             raise ConfigError(f"port must be in 0..65535, got {port}")
+        if threads is not None:
+            if threads < 1:
+                raise ConfigError(f"--threads must be >= 1, got {threads}")
+            import torch
+
+            torch.set_num_threads(threads)
         config = ServerConfig(default_strategy=strategy, max_new_tokens=max_new_tokens,
-                              default_max_tokens=min(128, max_new_tokens), max_prompt_tokens=max_prompt_tokens,
+                              max_prompt_tokens=max_prompt_tokens,
                               max_body_bytes=max_body_bytes, batch_window_ms=batch_window_ms,
                               max_batch_size=max_batch_size, admin_key_file=admin_key_file).validate()
         store = MemoryStore(db)

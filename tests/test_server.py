@@ -6,7 +6,6 @@ import os
 import stat
 import threading
 import time
-from concurrent.futures import Future
 
 import pytest
 from fastapi.routing import APIRoute

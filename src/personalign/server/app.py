@@ -36,6 +36,7 @@ import json
 import logging
 import time
 import uuid
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -226,8 +227,6 @@ def create_app(engine, store, config: ServerConfig | None = None) -> FastAPI:
                    model_name=config.model_name or getattr(engine.base, "name", "personalign"),
                    created=int(time.time()))
     tokenizer = engine.base.tokenizer
-
-    from contextlib import asynccontextmanager
 
     @asynccontextmanager
     async def lifespan(_app):

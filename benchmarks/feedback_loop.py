@@ -7,7 +7,7 @@ opposite poles on every dimension — concise/simple/blunt and detailed/expert/w
    base (no personalization) · online (PAD with the user's learned dimension weights as reward terms) ·
    lora (the user's DPO adapter) · both (adapter + online terms);
 2. collect feedback on the feedback prompts: answer A = the base model's greedy answer, answer B = a
-   sample (temperature 0.9) from the user's current "both" system; the simulated user picks the answer
+   sample (temperature 0.9) from the user's current adapter policy; the simulated user picks the answer
    whose transparent judge scores lie further toward its poles (Σ_d direction·score_d / margin_d);
    the choice is stored through the memory store like a real user's;
 3. update the online weights (no training run) and retrain each user's adapter on all their pairs,
@@ -18,7 +18,7 @@ personalization = mean over users, prompts and dimensions of the score signed to
 separation = Σ_d direction_d(user 1)·(v_1,d − v_2,d) between the two users' mean score vectors v (how
 far apart the opposite users are judged, in margins, along the axis that separates their poles).
 
-    python benchmarks/feedback_loop.py            # 2 users × 8 prompts × 3 rounds, ~64 tokens (≤ ~20 min)
+    python benchmarks/feedback_loop.py            # 2 users × 8 prompts × 3 rounds, 64 tokens, 4 held-out prompts
     python benchmarks/feedback_loop.py --tiny     # a quick end-to-end check (2 prompts, 1 round, 24 tokens)
 """
 from __future__ import annotations
@@ -37,6 +37,7 @@ os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
 
 import torch  # noqa: E402
 
+from personalign.decoding import Engine  # noqa: E402
 from personalign.eval.prompts import eval_prompts, spread  # noqa: E402
 from personalign.eval.users import build_users  # noqa: E402
 from personalign.feedback import AdapterConfig, RetrainPolicy, UserAdapters, align_user, terms_for_users, update_user  # noqa: E402
@@ -65,8 +66,8 @@ def generate_arm(arm, adapters: UserAdapters, store, users, prompts, max_new_tok
     if arm in ("lora", "both"):
         engine, per_user = adapters.engine_for([u.id for u in users])
         names = [n for n in per_user for _ in prompts]
-    else:
-        engine, _ = adapters.engine_for([])
+    else:  # the plain base model: the PeftModel would apply its active adapter to rows without a name
+        engine = Engine(adapters.base)
     if arm in ("online", "both"):
         terms = terms_for_users(store, ids)
     strategy = "pad" if terms is not None else "base"
@@ -95,7 +96,7 @@ def main(argv=None) -> int:
     ap.add_argument("--tiny", action="store_true", help="quick check: 2 feedback + 2 eval prompts, 1 round")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--prompts", type=int, default=8, help="feedback prompts per user per round")
-    ap.add_argument("--eval-prompts", type=int, default=6)
+    ap.add_argument("--eval-prompts", type=int, default=4)
     ap.add_argument("--max-new-tokens", type=int, default=64)
     ap.add_argument("--threads", type=int, default=1, help="torch threads (1 is fastest on a crowded CPU)")
     ap.add_argument("--lr", type=float, default=1e-3, help="adapter DPO learning rate")
@@ -125,12 +126,18 @@ def main(argv=None) -> int:
     print(f"users: {[u.id for u in users]}; prompts from {source}: {len(feedback_prompts)} feedback, "
           f"{len(held_out)} held out; {args.rounds} round(s); max_new_tokens={args.max_new_tokens}", flush=True)
 
-    results, update_times, online_times, base_greedy = [], [], [], None
+    results, update_times, online_times, base_greedy, base_eval = [], [], [], None, None
     for rnd in range(args.rounds + 1):
         t0 = time.perf_counter()
         row = {"round": rnd}
         for arm in ARMS:
-            answers = generate_arm(arm, adapters, store, users, held_out, args.max_new_tokens)
+            # Greedy base answers never change, and before any feedback every system is the base model.
+            if arm == "base" or rnd == 0:
+                if base_eval is None:
+                    base_eval = generate_arm("base", adapters, store, users[:1], held_out, args.max_new_tokens)
+                answers = {u.id: base_eval[users[0].id] for u in users}
+            else:
+                answers = generate_arm(arm, adapters, store, users, held_out, args.max_new_tokens)
             row[arm] = evaluate(answers, users)
         row["eval_seconds"] = round(time.perf_counter() - t0, 1)
         row["weights"] = {u.id: (store.get_learned_weights(u.id).weights if store.get_learned_weights(u.id) else None)
@@ -144,8 +151,9 @@ def main(argv=None) -> int:
         # -- feedback
         t0 = time.perf_counter()
         if base_greedy is None:
-            base_greedy = generate_arm("base", adapters, store, users, feedback_prompts, args.max_new_tokens)
-        alt = generate_arm("both", adapters, store, users, feedback_prompts, args.max_new_tokens,
+            greedy = generate_arm("base", adapters, store, users[:1], feedback_prompts, args.max_new_tokens)
+            base_greedy = {u.id: greedy[users[0].id] for u in users}
+        alt = generate_arm("lora", adapters, store, users, feedback_prompts, args.max_new_tokens,
                            temperature=0.9, seed=1000 + rnd)
         picks_b = 0
         for u in users:

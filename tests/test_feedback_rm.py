@@ -61,3 +61,27 @@ def test_refresh_continues_training_an_existing_persrm(store, tiny_base, tmp_pat
         refresh_persrm(tiny_base, start, records, start, steps=1)
     with pytest.raises(NotEnoughPairsError):
         refresh_persrm(tiny_base, start, [], tmp_path / "x", steps=1)
+
+
+def test_train_rm_feedback_cli(tmp_path, tiny_base, capsys):
+    from personalign.cli.main import main
+    from personalign.models.tiny import save_tiny
+
+    model_dir = save_tiny(tiny_base, tmp_path / "tiny")
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    s = MemoryStore(db, embedder=HashEmbedder())
+    s.add_preference("amy", "Keep your answers short.", dimension="length", pole="concise")
+    for k in range(2):
+        _choose(s, "amy", f"Question {k}?", LONG, SHORT, "B")
+    s.close()
+    start = tmp_path / "persrm"
+    PersRM.create(tiny_base, lora_r=4, lora_alpha=8, backbone=str(model_dir)).save_pretrained(start)
+    out = tmp_path / "refreshed"
+    main(["train-rm-feedback", "--persrm", str(start), "--out", str(out), "--db", db, "--steps", "2",
+          "--device", "cpu"])
+    summary = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert summary["feedback_pairs"] == 2 and summary["users"] == {"amy": 2} and summary["steps"] == 2
+    assert (out / "persrm_config.json").is_file()
+    with pytest.raises(SystemExit) as exc:
+        main(["train-rm-feedback", "--persrm", str(tmp_path / "missing"), "--out", str(out), "--db", db])
+    assert exc.value.code == 2 and "not a saved PersRM" in capsys.readouterr().err

@@ -180,6 +180,28 @@ def test_summary_win_rates_by_hand(tmp_path):
     assert base["cost"]["answers"] == 2 and base["personalization"]["length:concise"]["n"] == 2
 
 
+def test_report_keeps_zero_win_rates_and_renders_tables():
+    import math
+
+    from personalign.eval.report import heatmap_grid, render_markdown
+
+    cell = lambda e: {"estimate": e, "low": e, "high": e, "n": 4}  # noqa: E731
+    pers = {"length:concise": {"judged_mean": 3.0, "win_vs_base": cell(0.0)},
+            "length:detailed": {"judged_mean": None}}
+    summary = {"model": "m", "users": [], "prompts": [], "run": {"seconds": 1.0},
+               "dimensions": {"length": {"low": "concise", "high": "detailed", "judge": "length", "unit": "words"}},
+               "strategies": {"x": {"params": {}, "strategy": "x", "personalization": pers,
+                                    "overall": {"win_vs_base": cell(0.0)},
+                                    "quality": {"perplexity_mean": 2.0, "empty_rate": 0.0, "runaway_rate": 0.0,
+                                                "repetitive_rate": 0.0},
+                                    "cost": {"seconds_per_answer": 1.0, "tokens_per_second": 5.0,
+                                             "mean_new_tokens": 3.0}}}}
+    grid = heatmap_grid(summary, ["x"], ["length:concise", "length:detailed"])
+    assert grid[0][0] == 0.0 and math.isnan(grid[0][1])
+    text = render_markdown(summary)
+    assert "| x | 0.00 [0.00, 0.00] | – | 0.00 [0.00, 0.00] |" in text
+
+
 def test_users_are_balanced_and_use_heldout_wordings():
     users = build_users(4)
     for dim in DIMENSIONS.values():

@@ -156,8 +156,7 @@ def write_plots(out: Path, summary: dict) -> list[Path]:
     poles = _pole_columns(summary)
     rows = [l for l in labels if l != "base"]
     if rows:
-        grid = np.array([[(strategies[l]["personalization"][p].get("win_vs_base") or {}).get("estimate") or np.nan
-                          for p in poles] for l in rows], dtype=float)
+        grid = np.array(heatmap_grid(summary, rows, poles), dtype=float)
         fig, ax = plt.subplots(figsize=(1.1 * len(poles) + 2.5, 0.45 * len(rows) + 1.6))
         im = ax.imshow(grid, cmap="RdYlGn", vmin=0, vmax=1, aspect="auto")
         ax.set_xticks(range(len(poles)), poles, rotation=35, ha="right", fontsize=8)
@@ -176,15 +175,14 @@ def write_plots(out: Path, summary: dict) -> list[Path]:
     for l, e in strategies.items():
         if "weight" in e["params"]:
             sweeps.setdefault(e["strategy"], []).append(
-                (e["params"]["weight"], (e["overall"].get("win_vs_base") or {}).get("estimate"),
-                 e["quality"]["perplexity_mean"]))
+                (e["params"]["weight"], _estimate(e["overall"].get("win_vs_base")), e["quality"]["perplexity_mean"]))
     if sweeps:
         fig, ax = plt.subplots(figsize=(5.2, 3.6))
         ax2 = ax.twinx()
         for name, pts in sweeps.items():
             pts.sort()
             w = [p[0] for p in pts]
-            ax.plot(w, [np.nan if p[1] is None else p[1] for p in pts], "o-", label=f"{name}: win vs base")
+            ax.plot(w, [p[1] for p in pts], "o-", label=f"{name}: win vs base")
             ax2.plot(w, [np.nan if p[2] is None else p[2] for p in pts], "s--", alpha=0.6, label=f"{name}: perplexity")
         ax.set_xlabel("PAD weight w")
         ax.set_ylabel("overall win rate vs base")
@@ -211,6 +209,18 @@ def write_plots(out: Path, summary: dict) -> list[Path]:
     fig.tight_layout()
     made.append(_save(fig, out / "latency.png", plt))
     return made
+
+
+def heatmap_grid(summary: dict, rows: list[str], poles: list[str]) -> list[list[float]]:
+    """Win rate vs base per (strategy, pole); NaN where there is nothing to compare."""
+    return [[_estimate(summary["strategies"][l]["personalization"][p].get("win_vs_base")) for p in poles]
+            for l in rows]
+
+
+def _estimate(cell: dict | None) -> float:
+    """A cell's estimate, NaN when missing (a win rate of exactly 0 is a value, not a gap)."""
+    value = (cell or {}).get("estimate")
+    return float("nan") if value is None else float(value)
 
 
 def _save(fig, path: Path, plt) -> Path:

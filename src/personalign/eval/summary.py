@@ -8,7 +8,6 @@ compared against every user.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 
 import numpy as np
 

@@ -63,7 +63,7 @@ def test_refresh_continues_training_an_existing_persrm(store, tiny_base, tmp_pat
         refresh_persrm(tiny_base, start, [], tmp_path / "x", steps=1)
 
 
-def test_train_rm_feedback_cli(tmp_path, tiny_base, capsys):
+def test_train_rm_feedback_cli(tmp_path, tiny_base, capsys, monkeypatch):
     from personalign.cli.main import main
     from personalign.models.tiny import save_tiny
 
@@ -85,3 +85,13 @@ def test_train_rm_feedback_cli(tmp_path, tiny_base, capsys):
     with pytest.raises(SystemExit) as exc:
         main(["train-rm-feedback", "--persrm", str(tmp_path / "missing"), "--out", str(out), "--db", db])
     assert exc.value.code == 2 and "not a saved PersRM" in capsys.readouterr().err
+    # The same through `train-rm --from-feedback`, with --data's pairs replayed alongside.
+    from personalign.rewards.data import PairRecord, write_pairs
+
+    data = tmp_path / "pairs.jsonl"
+    write_pairs(data, [PairRecord("Be warm.", "Hi?", "Hello, friend!", "Hello.")] * 3)
+    monkeypatch.setenv("PERSONALIGN_DB", db)
+    main(["train-rm", "--from-feedback", str(start), "--data", str(data), "--out", str(tmp_path / "again"),
+          "--stage1-steps", "1", "--device", "cpu"])
+    summary = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert summary["feedback_pairs"] == 2 and summary["replay_pairs"] == 2 and summary["steps"] == 1

@@ -110,27 +110,37 @@ def register(app: typer.Typer) -> None:
         dtype: str = typer.Option("auto"),
     ) -> None:
         """train-rm --from-feedback: add users' feedback pairs (preference = their profile) and refresh a PersRM."""
-        import random
+        refresh_from_feedback(persrm, out, data=data, replay=replay, users=user or None, steps=steps, lr=lr,
+                              batch_size=batch_size, max_length=max_length, model=model, db=db, device=device,
+                              dtype=dtype)
 
-        from personalign.feedback import feedback_records, refresh_persrm
-        from personalign.models import load
-        from personalign.rewards.data import load_pairs
 
-        if not (persrm / "persrm_config.json").is_file():
-            raise ConfigError(f"{persrm} is not a saved PersRM (no persrm_config.json)")
-        store = _store(db)
-        found = feedback_records(store, user or None)
-        replayed = []
-        if data is not None:
-            pool = load_pairs(data)
-            k = min(len(pool), replay or len(found.records))
-            replayed = random.Random(0).sample(pool, k)
-        backbone = model or json.loads((persrm / "persrm_config.json").read_text(encoding="utf-8"))["backbone"]
-        base = load(backbone, device=device, dtype=dtype)
-        result = refresh_persrm(base, persrm, found.records, out, replay=replayed, steps=steps, lr=lr,
-                                batch_size=batch_size, max_length=max_length)
-        typer.echo(json.dumps({"out": str(out), "feedback_pairs": result.feedback_pairs, "replay_pairs": result.replay_pairs,
-                               "users": found.users, "users_without_profile": found.no_profile,
-                               "dropped_unsafe": found.dropped_unsafe, "steps": result.steps,
-                               "seconds": round(result.seconds, 2),
-                               "final_loss": result.history[-1]["loss"] if result.history else None}))
+def refresh_from_feedback(persrm: Path, out: Path, *, data: Optional[Path] = None, replay: int = 0,
+                          users: Optional[list[str]] = None, steps: Optional[int] = None, lr: float = 5e-5,
+                          batch_size: int = 4, max_length: int = 512, model: Optional[str] = None,
+                          db: Optional[str] = None, device: str = "auto", dtype: str = "auto") -> None:
+    """Shared by `train-rm-feedback` and `train-rm --from-feedback`: prints one JSON summary line."""
+    import random
+
+    from personalign.feedback import feedback_records, refresh_persrm
+    from personalign.models import load
+    from personalign.rewards.data import load_pairs
+
+    if not (persrm / "persrm_config.json").is_file():
+        raise ConfigError(f"{persrm} is not a saved PersRM (no persrm_config.json)")
+    store = _store(db)
+    found = feedback_records(store, users)
+    replayed = []
+    if data is not None:
+        pool = load_pairs(data)
+        k = min(len(pool), replay or len(found.records))
+        replayed = random.Random(0).sample(pool, k)
+    backbone = model or json.loads((persrm / "persrm_config.json").read_text(encoding="utf-8"))["backbone"]
+    base = load(backbone, device=device, dtype=dtype)
+    result = refresh_persrm(base, persrm, found.records, out, replay=replayed, steps=steps, lr=lr,
+                            batch_size=batch_size, max_length=max_length)
+    typer.echo(json.dumps({"out": str(out), "feedback_pairs": result.feedback_pairs, "replay_pairs": result.replay_pairs,
+                           "users": found.users, "users_without_profile": found.no_profile,
+                           "dropped_unsafe": found.dropped_unsafe, "steps": result.steps,
+                           "seconds": round(result.seconds, 2),
+                           "final_loss": result.history[-1]["loss"] if result.history else None}))

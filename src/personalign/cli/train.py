@@ -40,8 +40,18 @@ def register(app: typer.Typer) -> None:
         device: str = typer.Option("auto"),
         dtype: str = typer.Option("auto"),
         progress: bool = typer.Option(True, "--progress/--no-progress"),
+        from_feedback: Optional[Path] = typer.Option(
+            None, "--from-feedback", help="Refresh this trained PersRM instead: users' feedback pairs (preference = "
+            "their profile) are added to --data's pairs and training continues briefly (personalign.feedback.rm)."),
     ) -> None:
         """Train a personalized reward model (PersRM) for PAD on preference pairs."""
+        if from_feedback is not None:
+            from personalign.cli.align import refresh_from_feedback
+
+            refresh_from_feedback(from_feedback, out, data=data, steps=stage1_steps, lr=lr or 5e-5,
+                                  batch_size=batch_size or 4, max_length=max_length or 512, device=device,
+                                  dtype=dtype)
+            return
         from personalign.rewards.data import load_pairs
         from personalign.rewards.train import PersRMTrainer, TrainConfig
 

@@ -99,8 +99,9 @@ def main(argv=None) -> int:
     ap.add_argument("--eval-prompts", type=int, default=4)
     ap.add_argument("--max-new-tokens", type=int, default=64)
     ap.add_argument("--threads", type=int, default=1, help="torch threads (1 is fastest on a crowded CPU)")
-    ap.add_argument("--lr", type=float, default=1e-3, help="adapter DPO learning rate")
-    ap.add_argument("--epochs", type=float, default=3.0, help="adapter DPO epochs over the user's pairs")
+    ap.add_argument("--lr", type=float, default=2e-3, help="adapter DPO learning rate")
+    ap.add_argument("--epochs", type=float, default=1.0,
+                    help="adapter DPO epochs over the user's pairs (retrained from scratch each round)")
     ap.add_argument("--png", default=None, help="plot path (default docs/images/feedback_loop.png, tiny: none)")
     ap.add_argument("--json", default=None, help="write the per-round results here")
     ap.add_argument("--model", default="smollm2-135m-instruct")

@@ -115,6 +115,14 @@ def test_online_weights_move_are_stored_visible_in_the_profile_and_idempotent(st
     assert store.reset_learned_weights("bob") is False
 
 
+def test_no_choice_or_edit_stores_no_weights(store):
+    iid = store.record_interaction("kim", "Hi?", "Hello.", "pad")
+    store.add_feedback("kim", iid, rating=2, comment="meh")
+    update = update_user(store, "kim")
+    assert update.new_observations == 0 and update.weights == {"length": 0.0, "expertise": 0.0, "tone": 0.0}
+    assert store.get_learned_weights("kim") is None and store.export_user("kim")["learned_weights"] is None
+
+
 def test_learned_weights_become_pad_terms_for_the_next_request(store):
     for k in range(6):
         _choose(store, "cat", f"Question {k}?", LONG, SHORT, "B")

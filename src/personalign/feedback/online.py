@@ -148,7 +148,7 @@ def update_user(store, user: str, config: OnlineConfig = OnlineConfig()) -> Onli
     new = pairs.after(seen)
     weights = fold(weights, new, prior, config)
     last = max([seen] + [p.feedback_id for p in new])
-    if new or state is None:
+    if new:
         store.set_learned_weights(user, weights, observations=observations + len(new), last_feedback_id=last)
     return OnlineUpdate(user, weights, observations + len(new), len(new), last, pairs.dropped_unsafe)
 

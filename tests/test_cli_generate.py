@@ -100,3 +100,29 @@ def test_generate_for_a_user_without_preferences_falls_back_to_base(tiny_dir, tm
                               "--max-new-tokens", "4", "--json"], capsys)
     assert code == 0, err
     assert json.loads(out)["strategy"] == "base" and "no stored preferences" in err
+
+
+def test_generate_with_a_saved_persrm_directory(tiny_dir, tiny_base, tmp_path, capsys):
+    import torch
+
+    from personalign.models import load
+    from personalign.rewards.persrm import PersRM
+
+    base = load(tiny_dir, device="cpu", dtype="float32")
+    persrm = PersRM.create(base)
+    with torch.no_grad():
+        for p in persrm.lora_parameters():
+            p.normal_(0.0, 0.3)
+    persrm.save_pretrained(tmp_path / "persrm")
+    args = ["generate", "What is the capital of France?", "-p", "Be brief.", "--model", tiny_dir,
+            "--reward-model", str(tmp_path / "persrm"), "--max-new-tokens", "8", "--json", "--device", "cpu",
+            "--dtype", "float32"]
+    code, out, err = run_cli(args, capsys)
+    assert code == 0, err
+    from personalign.decoding import pad_generate_nocache
+
+    loaded = PersRM.from_pretrained(tmp_path / "persrm", base=base, device="cpu", dtype="float32")
+    expected = pad_generate_nocache(base, loaded, "What is the capital of France?", "Be brief.", max_new_tokens=8)
+    payload = json.loads(out)
+    assert payload["new_tokens"] == len(expected)
+    assert payload["text"] == base.tokenizer.decode(expected, skip_special_tokens=True)

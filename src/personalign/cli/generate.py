@@ -37,9 +37,21 @@ def _refuse_unsafe(preference: str) -> None:
 
 
 def _engine(model: str, reward_model: Optional[str], device: str, dtype: str):
-    from personalign.decoding import Engine
+    """The engine for a base model and an optional reward model: a PersRM directory or any causal LM."""
+    from pathlib import Path
 
-    return Engine.from_pretrained(model, reward_model=reward_model, device=device, dtype=dtype)
+    from personalign.decoding import Engine
+    from personalign.models import load
+
+    base = load(model, device=device, dtype=dtype)
+    if reward_model is None:
+        return Engine(base)
+    from personalign.rewards.persrm import CONFIG_FILE, PersRM
+
+    if (Path(reward_model) / CONFIG_FILE).is_file():
+        # A PersRM on the base's backbone reuses the loaded weights (adapters + value head only).
+        return Engine(base, reward_model=PersRM.from_pretrained(reward_model, base=base, device=device, dtype=dtype))
+    return Engine(base, reward_model=load(reward_model, device=device, dtype=dtype))
 
 
 def register(app: typer.Typer) -> None:

@@ -53,7 +53,7 @@ def hf_generate(loaded, prompts, tokens):
         out = loaded.model.generate(input_ids=ids, attention_mask=mask,
                                     do_sample=False, max_new_tokens=tokens, min_new_tokens=tokens,
                                     pad_token_id=tok.pad_token_id)
-    return (out.shape[1] - width) * len(rows)
+    return (out.shape[1] - width) * len(prompts)
 
 
 def ours(engine, prompts, tokens, strategy):

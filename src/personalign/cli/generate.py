@@ -91,26 +91,40 @@ def register(app: typer.Typer) -> None:
         config = DecodingConfig(strategy=strategy, max_new_tokens=max_new_tokens, temperature=temperature,
                                 top_p=top_p, top_k=top_k, weight=weight, n=n, seed=seed, stop=tuple(stop),
                                 preference_in_base=preference_in_base).validate()
-        store = profile = None
+        store = profile = terms = None
         if user is not None:
-            from personalign.memory import MemoryStore
+            from personalign.feedback import terms_for_users, update_user
+            from personalign.memory import MemoryStore, UnknownUserError
 
             store = MemoryStore(db)
             profile = store.profile(user, prompt)
             preference = "\n".join(p for p in (profile.preference_text, preference) if p) or None
-        if strategy != "base" and preference is None:
+            try:
+                update_user(store, user)  # fold feedback not yet counted into the learned dimension weights
+            except UnknownUserError:
+                pass  # cold start: nothing stored about this user yet
+            if strategy in ("pad", "best-of-n"):
+                terms = terms_for_users(store, [user], preference=preference, preference_weight=config.weight)
+        if strategy != "base" and preference is None and not terms:
             if user is None:
                 raise ConfigError(f"strategy {strategy!r} needs --preference")
             # Cold start: a user with no stored preferences gets the unpersonalized answer.
             typer.echo(f"note: user {user!r} has no stored preferences; answering with strategy 'base'", err=True)
             config.strategy = strategy = "base"
         engine = _engine(model, reward_model, device, dtype)
+        adapters = None
+        if store is not None:
+            from personalign.feedback import UserAdapters
+
+            # The user's DPO-trained LoRA (personalign align), when one exists, steers the base rows.
+            persrm = engine.reward_model if engine.reward_model is not engine.base else None
+            engine, adapters = UserAdapters(engine.base, store).engine_for([user], reward_model=persrm)
 
         def stream(_index: int, _token: int, piece: str) -> None:
             sys.stdout.write(piece)
             sys.stdout.flush()
 
-        result = engine.generate(prompt, preference=preference, config=config,
+        result = engine.generate(prompt, preference=preference, config=config, terms=terms, adapters=adapters,
                                  on_token=None if as_json else stream)
         out = result.outputs[0]
         interaction_id = None

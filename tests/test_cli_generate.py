@@ -126,3 +126,11 @@ def test_generate_with_a_saved_persrm_directory(tiny_dir, tiny_base, tmp_path, c
     payload = json.loads(out)
     assert payload["new_tokens"] == len(expected)
     assert payload["text"] == base.tokenizer.decode(expected, skip_special_tokens=True)
+
+
+def test_demo_runs_all_strategies_on_a_model(tiny_dir, capsys):
+    code, out, err = run_cli(["demo", "--model", tiny_dir, "--max-new-tokens", "3"], capsys)
+    assert code == 0, err
+    assert out.count("prompt") >= 2 and out.count("pad") >= 2 and "base" in out and "tok/s" in out
+    code, out, err = run_cli(["demo", "--model", tiny_dir, "--weight", "nan"], capsys)
+    assert code == 2 and err.startswith("error: weight")

@@ -9,6 +9,7 @@ from typing import Optional
 import typer
 
 from personalign.decoding import STRATEGIES, DecodingConfig
+from personalign.decoding.config import check_weight
 from personalign.errors import ConfigError
 
 DEMO_PROMPT = "How do I make a good cup of tea?"
@@ -160,7 +161,8 @@ def register(app: typer.Typer) -> None:
     def demo(
         prompt: str = typer.Option(DEMO_PROMPT, help="The prompt answered under both preferences."),
         max_new_tokens: int = typer.Option(96, "--max-new-tokens"),
-        weight: float = typer.Option(1.0),
+        weight: float = typer.Option(1.5, help="PAD weight; training-free PAD at w = 1 equals prompting "
+                                               "restricted to the base's top-k, w > 1 pushes beyond it."),
         model: str = typer.Option("smollm2-135m-instruct"),
     ) -> None:
         """One prompt, two opposite preferences: base, prompting and PAD side by side, with timings."""
@@ -168,6 +170,7 @@ def register(app: typer.Typer) -> None:
         from rich.table import Table
 
         _check_utf8(prompt, "prompt")
+        check_weight(weight)
         console = Console()
         t0 = time.perf_counter()
         engine = _engine(model, None, "auto", "auto")
@@ -185,7 +188,8 @@ def register(app: typer.Typer) -> None:
                 result = engine.generate(prompt, preference=pref, strategy=strategy, **common)
                 table.add_row(pref, strategy, result.texts[0], _timing(result))
         console.print(table)
-        console.print("[dim]PAD here is training-free: its reward model is the base model shown the preference. "
+        console.print(f"[dim]PAD here is training-free (w = {weight}): its reward model is the base model shown "
+                      "the preference; at w = 1 it would equal prompting restricted to the base's top-k. "
                       "Words per answer are the length judge's score.[/dim]")
 
 

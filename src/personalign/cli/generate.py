@@ -161,7 +161,7 @@ def register(app: typer.Typer) -> None:
     def demo(
         prompt: str = typer.Option(DEMO_PROMPT, help="The prompt answered under both preferences."),
         max_new_tokens: int = typer.Option(96, "--max-new-tokens"),
-        weight: float = typer.Option(1.5, help="PAD weight; training-free PAD at w = 1 equals prompting "
+        weight: float = typer.Option(1.0, help="PAD weight; training-free PAD at w = 1 equals prompting "
                                                "restricted to the base's top-k, w > 1 pushes beyond it."),
         model: str = typer.Option("smollm2-135m-instruct"),
     ) -> None:

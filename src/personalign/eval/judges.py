@@ -20,6 +20,7 @@ import torch
 
 from personalign.errors import ConfigError, ModelNotFoundError, PersonalignError
 from personalign.models import LoadedModel, render_chat
+from personalign.models.batching import answer_token_logprobs, left_pad
 from personalign.rewards.judges import DIMENSIONS
 
 
@@ -117,15 +118,8 @@ class PairwiseLMJudge:
         out = []
         with torch.inference_mode():
             for s in range(0, len(contexts), self.batch_size):
-                rows = contexts[s:s + self.batch_size]
-                width = max(len(r) for r in rows)
-                ids = torch.full((len(rows), width), pad, dtype=torch.long)
-                mask = torch.zeros_like(ids)
-                for k, r in enumerate(rows):
-                    ids[k, width - len(r):], mask[k, width - len(r):] = torch.tensor(r), 1
-                ids, mask = ids.to(device), mask.to(device)
-                logits = model(input_ids=ids, attention_mask=mask,
-                               position_ids=(mask.cumsum(-1) - 1).clamp(min=0)).logits[:, -1].float()
+                ids, mask, positions = left_pad(contexts[s:s + self.batch_size], pad, device)
+                logits = model(input_ids=ids, attention_mask=mask, position_ids=positions).logits[:, -1].float()
                 pair = logits[:, list(self.letter_ids)]
                 probs = pair.softmax(-1)[:, 0]
                 if not torch.isfinite(probs).all():
@@ -244,23 +238,11 @@ class PerplexityJudge:
         rows = [(render_chat(tok, p), [t for t in ids if t not in self.skip]) for p, ids in items]
         out: list[float | None] = [None] * len(rows)
         order = [i for i, (_, a) in enumerate(rows) if a]
-        with torch.inference_mode():
-            for s in range(0, len(order), self.batch_size):
-                chunk = order[s:s + self.batch_size]
-                seqs = [rows[i][0] + rows[i][1] for i in chunk]
-                width = max(len(q) for q in seqs)
-                ids = torch.full((len(seqs), width), self.pad, dtype=torch.long)
-                mask = torch.zeros_like(ids)
-                for k, q in enumerate(seqs):
-                    ids[k, width - len(q):], mask[k, width - len(q):] = torch.tensor(q), 1
-                ids, mask = ids.to(self.loaded.device), mask.to(self.loaded.device)
-                logits = self.loaded.model(input_ids=ids, attention_mask=mask,
-                                           position_ids=(mask.cumsum(-1) - 1).clamp(min=0)).logits.float()
-                logp = logits[:, :-1].log_softmax(-1).gather(-1, ids[:, 1:, None]).squeeze(-1)
-                for k, i in enumerate(chunk):
-                    n = len(rows[i][1])
-                    nll = -logp[k, width - 1 - n:].mean().item()
-                    out[i] = math.exp(nll) if math.isfinite(nll) else None
+        token_logps = answer_token_logprobs(self.loaded.model, [rows[i][0] for i in order], [rows[i][1] for i in order],
+                                            self.pad, batch_size=self.batch_size, device=self.loaded.device)
+        for i, logp in zip(order, token_logps):
+            nll = -logp.mean().item()
+            out[i] = math.exp(nll) if math.isfinite(nll) else None
         return out
 
 

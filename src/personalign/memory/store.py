@@ -537,9 +537,7 @@ class MemoryStore:
 
         def tx(s):
             urow = self._user_row(s, user)
-            row = s.get(PreferenceRow, preference_id)
-            if row is None or row.user_id != urow.id:
-                raise UnknownPreferenceError(user, preference_id)
+            row = self._owned_preference_row(s, urow, user, preference_id)
             if row.status != "active":
                 raise PreferenceStateError(f"preference {preference_id} is {row.status}; only active ones can be updated")
             result = self._place(s, urow, cand, exclude=row.id)
@@ -560,9 +558,7 @@ class MemoryStore:
 
         def tx(s):
             urow = self._user_row(s, user)
-            row = s.get(PreferenceRow, preference_id)
-            if row is None or row.user_id != urow.id:
-                raise UnknownPreferenceError(user, preference_id)
+            row = self._owned_preference_row(s, urow, user, preference_id)
             if row.status != "active":
                 raise PreferenceStateError(f"preference {preference_id} is already {row.status}")
             row.status, row.updated_at = "retracted", utcnow()
@@ -571,6 +567,14 @@ class MemoryStore:
             return self._pref(row, user)
 
         return db.run_write(self._write, tx)
+
+    @staticmethod
+    def _owned_preference_row(session, urow: UserRow, user: str, preference_id: int) -> PreferenceRow:
+        """The preference row, only if it belongs to `urow` (another user's id reads as unknown)."""
+        row = session.get(PreferenceRow, preference_id)
+        if row is None or row.user_id != urow.id:
+            raise UnknownPreferenceError(user, preference_id)
+        return row
 
     def _get_pref(self, user: str, preference_id: int) -> Preference:
         with self._read() as s:

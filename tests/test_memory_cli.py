@@ -110,6 +110,9 @@ def test_feedback_commands(capsys, db):
         code, out, _ = run(capsys, "feedback", "--user", "bo", "--interaction", str(i), "--choose", "b", "--db", db)
         assert code == 0
     assert "implicit preference (added)" in out and "length/concise" in out
+    # Choosing the short answer B four times moved bo's learned length weight toward concise.
+    assert "learned weights:" in out
+    assert store.get_learned_weights("bo").weights["length"] < 0
     code, out, _ = run(capsys, "feedback", "--user", "bo", "--interaction", str(ids[0]), "--edit", "DNS: names to IPs.",
                        "--db", db)
     assert code == 0

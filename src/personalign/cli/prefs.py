@@ -146,7 +146,14 @@ def register(app: typer.Typer) -> None:
         with _store(db) as store:
             rec = store.add_feedback(user, interaction, rating=rating, choice=choose, edited_answer=edit,
                                      comment=comment)
+            update = None
+            if choose is not None or edit is not None:
+                from personalign.feedback import update_user
+
+                update = update_user(store, user)  # the user's next answer decodes with the moved weights
         typer.echo(f"recorded feedback #{rec.id} on interaction {rec.interaction_id}")
+        if update is not None and update.new_observations:
+            typer.echo("learned weights: " + ", ".join(f"{d} {w:+.2f}" for d, w in sorted(update.weights.items())))
         for r in rec.inferred:
             if r.action != "outranked":
                 typer.echo(f"implicit preference ({r.action}): {_line(r.preference)}")

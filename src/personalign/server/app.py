@@ -27,6 +27,10 @@ messages) are folded into that user turn as a labelled transcript, because the e
 user turn plus its own system turn (which carries the preference). Retrieval of topical preferences
 uses the last user message alone.
 
+Feedback closes the loop at once: a choice or an edit folds into the user's learned dimension
+weights (`feedback.update_user`), which the user's next request decodes with as extra PAD terms; a
+user's adapter from `personalign align` is picked up per batch (`server.personalize`).
+
 Decoding defaults differ from OpenAI's on purpose: temperature defaults to 0 (greedy), the setting
 PAD was evaluated with, so the same request gives the same answer.
 """
@@ -51,6 +55,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from personalign.decoding import DecodingConfig
 from personalign.errors import ConfigError, PersonalignError
+from personalign.feedback import term_specs, update_user
 from personalign.memory.errors import (PreferenceStateError, StoreError, UnknownInteractionError,
                                        UnknownPreferenceError, UnknownUserError, UnsafePreferenceError)
 from personalign.rewards.safety import check_preference
@@ -58,6 +63,7 @@ from personalign.server import schemas as S
 from personalign.server.auth import KeyStore, Principal, load_admin_key
 from personalign.server.batching import Batcher, Job, QueueFullError
 from personalign.server.config import ServerConfig
+from personalign.server.personalize import Personalizer
 
 log = logging.getLogger("personalign.server")
 STATIC_DIR = Path(__file__).parent / "static"
@@ -223,7 +229,7 @@ def create_app(engine, store, config: ServerConfig | None = None) -> FastAPI:
     admin_key, admin_source = load_admin_key(config)
     state = _State(engine=engine, store=store, config=config, keys=KeyStore(store.engine, admin_key),
                    batcher=Batcher(engine, window_s=config.batch_window_ms / 1000, max_batch=config.max_batch_size,
-                                   max_queue=config.max_queue),
+                                   max_queue=config.max_queue, personalizer=Personalizer(engine, store)),
                    model_name=config.model_name or getattr(engine.base, "name", "personalign"),
                    created=int(time.time()))
     tokenizer = engine.base.tokenizer
@@ -357,7 +363,9 @@ def create_app(engine, store, config: ServerConfig | None = None) -> FastAPI:
             raise ApiError(400, f"personalign.best_of is {opts.best_of}; the limit is {cfg_server.max_best_of_n}",
                            param="personalign.best_of", code="best_of_too_large")
 
-        preference, source, pref_ids = None, None, []
+        preference, source, pref_ids, learned = None, None, [], None
+        if opts.use_memory:
+            learned = await run_in_threadpool(steering_weights, user)
         if opts.preference is not None:
             verdict = check_preference(opts.preference)
             if not verdict.allowed:
@@ -369,8 +377,12 @@ def create_app(engine, store, config: ServerConfig | None = None) -> FastAPI:
             if profile.preference_text:
                 preference, source = profile.preference_text, "memory"
                 pref_ids = [p.id for p in profile.preferences]
-        # Without a preference there is nothing to personalize toward: the answer is the base model's.
-        strategy = (opts.strategy or cfg_server.default_strategy) if preference else "base"
+        # Without a preference or learned weights there is nothing to personalize toward: the base answers.
+        strategy = (opts.strategy or cfg_server.default_strategy) if preference or learned else "base"
+        if learned and preference is None:
+            source = "learned"
+            if strategy == "prompt":  # prompting needs words: the poles the learned weights point to
+                preference = "; ".join(wording for wording, _ in term_specs(learned).values())
         try:
             cfg_a = decoding_config(req, opts, strategy, max_new)
             configs = [cfg_a]
@@ -391,9 +403,9 @@ def create_app(engine, store, config: ServerConfig | None = None) -> FastAPI:
         completion_id = f"chatcmpl-{uuid.uuid4().hex}"
         created = int(time.time())
         info = dict(user=user, strategy=strategy, alt_strategy=alt_strategy, preference=preference,
-                    preference_source=source, preference_ids=pref_ids)
+                    preference_source=source, preference_ids=pref_ids, learned_weights=learned)
         params = {"model": state.model_name, "preference": preference, "preference_source": source,
-                  "preference_ids": pref_ids, "messages": len(req.messages),
+                  "preference_ids": pref_ids, "learned_weights": learned, "messages": len(req.messages),
                   "decoding": [{k: v for k, v in c.to_dict().items() if k != "preference_in_base"} for c in configs]}
 
         async def record(gens) -> int | None:
@@ -404,9 +416,10 @@ def create_app(engine, store, config: ServerConfig | None = None) -> FastAPI:
                 alt_answer=gens[1].text if len(gens) > 1 else None)
 
         if req.stream:
-            return await stream_completion(configs, prompt, preference, completion_id, created, info, record,
+            return await stream_completion(configs, prompt, preference, user, opts.use_memory, learned,
+                                           completion_id, created, info, record,
                                            include_usage=bool(req.stream_options and req.stream_options.include_usage))
-        jobs = [Job(prompt=prompt, preference=preference if c.strategy != "base" else None, config=c) for c in configs]
+        jobs = [make_job(c, prompt, preference, user if opts.use_memory else None, learned) for c in configs]
         submit(jobs)
         try:
             gens = [await asyncio.wrap_future(j.future) for j in jobs]
@@ -422,21 +435,32 @@ def create_app(engine, store, config: ServerConfig | None = None) -> FastAPI:
                           total_tokens=gens[0].prompt_tokens + completion_tokens),
             interaction_id=interaction_id, personalign=S.PersonalignInfo(interaction_id=interaction_id, **info))
 
+    def steering_weights(user: str) -> dict[str, float] | None:
+        """The user's learned dimension weights when any is strong enough to steer decoding."""
+        learned = state.store.get_learned_weights(user)
+        return dict(learned.weights) if learned is not None and term_specs(learned.weights) else None
+
+    def make_job(cfg: DecodingConfig, prompt: str, preference, user, learned, on_piece=None) -> Job:
+        personal = cfg.strategy != "base"
+        return Job(prompt=prompt, preference=preference if personal else None, config=cfg, on_piece=on_piece,
+                   user=user, learned=learned if personal and cfg.strategy != "prompt" else None)
+
     def submit(jobs: list[Job]) -> None:
         try:
             state.batcher.submit(jobs)
         except QueueFullError as exc:
             raise ApiError(503, str(exc), "server_error", code="queue_full", headers={"Retry-After": "1"}) from None
 
-    async def stream_completion(configs, prompt, preference, completion_id, created, info, record, include_usage):
+    async def stream_completion(configs, prompt, preference, user, use_memory, learned, completion_id, created, info,
+                                record, include_usage):
         loop = asyncio.get_running_loop()
         events: asyncio.Queue = asyncio.Queue()
 
         def piece_sink(index):
             return lambda piece: loop.call_soon_threadsafe(events.put_nowait, (index, piece))
 
-        jobs = [Job(prompt=prompt, preference=preference if c.strategy != "base" else None, config=c,
-                    on_piece=piece_sink(i)) for i, c in enumerate(configs)]
+        jobs = [make_job(c, prompt, preference, user if use_memory else None, learned, on_piece=piece_sink(i))
+                for i, c in enumerate(configs)]
         for i, job in enumerate(jobs):
             job.future.add_done_callback(lambda _f, i=i: loop.call_soon_threadsafe(events.put_nowait, (i, None)))
         submit(jobs)  # before the response starts, so a full queue is still a proper 503
@@ -512,10 +536,17 @@ def create_app(engine, store, config: ServerConfig | None = None) -> FastAPI:
             # A user with no stored rows has no interactions: same answer as any unknown id.
             raise ApiError(404, f"unknown interaction {req.interaction_id} for user {user!r}", "not_found_error",
                            param="interaction_id", code="not_found") from None
+        learned = None
+        if rec.choice is not None or rec.edited_answer is not None:
+            try:  # the next request already decodes with the moved weights
+                learned = (await run_in_threadpool(update_user, state.store, user)).weights
+            except Exception:  # noqa: BLE001 - the feedback is stored; the next update folds it in
+                log.exception("online weight update failed for %r", user)
         return S.FeedbackResponse(
             feedback_id=rec.id, interaction_id=rec.interaction_id, user=user, rating=rec.rating, choice=rec.choice,
             edited=rec.edited_answer is not None, signals=rec.signals,
-            inferred=[{"action": r.action, "preference": r.preference.to_dict()} for r in rec.inferred])
+            inferred=[{"action": r.action, "preference": r.preference.to_dict()} for r in rec.inferred],
+            learned_weights=learned)
 
     # -------------------------------------------------------------------------- preferences
     def pref_out(p) -> S.PreferenceOut:

@@ -8,6 +8,7 @@ jobs get their text pieces through `on_piece`, called from the worker thread.
 Sampled jobs with a seed run alone: the engine draws one random stream per call, so sharing a batch
 would make their answers depend on the other rows, and a seed promises a reproducible answer.
 If a batch fails, its jobs are retried one by one, so one bad row cannot fail its neighbours.
+A `Personalizer` (server.personalize) may swap in each user's adapter and learned PAD terms per group.
 """
 from __future__ import annotations
 
@@ -35,6 +36,8 @@ class Job:
     preference: str | None
     config: DecodingConfig
     on_piece: Callable[[str], None] | None = None
+    user: str | None = None                 # whose adapter the row runs (None: the plain base)
+    learned: dict[str, float] | None = None  # the user's learned dimension weights (PAD terms)
     future: Future = field(default_factory=Future)
     enqueued: float = field(default_factory=time.perf_counter)
     streamed: bool = False  # pieces already reached the client: a retry would repeat them
@@ -63,8 +66,10 @@ class BatchStats:
 
 
 class Batcher:
-    def __init__(self, engine, *, window_s: float = 0.005, max_batch: int = 16, max_queue: int = 256):
+    def __init__(self, engine, *, window_s: float = 0.005, max_batch: int = 16, max_queue: int = 256,
+                 personalizer=None):
         self.engine = engine
+        self.personalizer = personalizer
         self.window_s = window_s
         self.max_batch = max_batch
         self.max_queue = max_queue
@@ -166,10 +171,13 @@ class Batcher:
                     log.debug("stream callback failed", exc_info=True)
 
         prefs = [j.preference for j in jobs]
-        result = self.engine.generate([j.prompt for j in jobs],
-                                      preference=prefs if jobs[0].config.strategy != "base" else None,
-                                      config=jobs[0].config,
-                                      on_token=route if any(j.on_piece for j in jobs) else None)
+        engine, extra = self.personalizer.prepare(jobs) if self.personalizer is not None else (self.engine, {})
+        if jobs[0].config.strategy != "base" and all(p is None for p in prefs):
+            prefs = None  # rows steered by learned weights only: the terms carry everything
+        result = engine.generate([j.prompt for j in jobs],
+                                 preference=prefs if jobs[0].config.strategy != "base" else None,
+                                 config=jobs[0].config,
+                                 on_token=route if any(j.on_piece for j in jobs) else None, **extra)
         self.stats.batches += 1
         self.stats.rows += len(jobs)
         self.stats.max_rows = max(self.stats.max_rows, len(jobs))

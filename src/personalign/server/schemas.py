@@ -73,7 +73,8 @@ class PersonalignOptions(_Strict):
     preference: Text | None = Field(default=None, min_length=1, max_length=2000,
                                     description="Ad-hoc preference for this request; replaces the stored "
                                     "profile. Passes the same safety boundary as stored preferences.")
-    use_memory: bool = Field(default=True, description="Use the user's stored preferences (when no ad-hoc one).")
+    use_memory: bool = Field(default=True, description="Use the user's memory: stored preferences (when no "
+                             "ad-hoc one), dimension weights learned from feedback, and their trained adapter.")
     record: bool = Field(default=True, description="Record the exchange as an interaction (needed for feedback).")
     alt_strategy: Strategy | None = Field(default=None, description="n=2: strategy of answer B. Default: base "
                                           "when answer A is personalized, else A's strategy sampled.")
@@ -119,8 +120,10 @@ class PersonalignInfo(BaseModel):
     strategy: str
     alt_strategy: str | None = None
     preference: str | None
-    preference_source: Literal["memory", "request"] | None
+    preference_source: Literal["memory", "request", "learned"] | None
     preference_ids: list[int]
+    learned_weights: dict[str, float] | None = Field(
+        default=None, description="The user's dimension weights learned from choices and edits, when they steer.")
 
 
 class ChatCompletion(BaseModel):
@@ -154,6 +157,8 @@ class FeedbackResponse(BaseModel):
     edited: bool
     signals: dict[str, float | None]
     inferred: list[dict[str, Any]]
+    learned_weights: dict[str, float] | None = Field(
+        default=None, description="The user's dimension weights after this choice or edit was folded in.")
 
 
 # ------------------------------------------------------------------------------ preferences

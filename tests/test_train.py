@@ -9,7 +9,7 @@ from personalign.models.tiny import save_tiny, tiny_llama
 from personalign.rewards.data import PairRecord, write_pairs
 from personalign.rewards.dpo import answer_logps, split_pairs
 from personalign.rewards.persrm import PersRM
-from personalign.rewards.train import PersRMTrainer, TrainConfig, _batch
+from personalign.rewards.train import PersRMTrainer, TrainConfig, _batch, score_pairs
 
 QUESTIONS = ["What is the capital of France?", "How do I bake bread?", "Write a poem about the sea.",
              "Explain photosynthesis to a child."]
@@ -138,6 +138,12 @@ def test_training_raises_heldout_accuracy_and_saves_a_loadable_persrm(base, tmp_
     ids = torch.tensor([loaded.reward_input_ids(QUESTIONS[0], "Keep it short and friendly.")])
     with torch.no_grad():
         assert torch.equal(loaded.model(ids).logits, result.persrm.model(ids).logits)
+    # The stand-alone scorer (eval-rm) agrees with the trainer's own evaluation, pair by pair.
+    scores = score_pairs(loaded, held, max_length=cfg.max_length)
+    assert scores.scored == list(range(len(held))) and not scores.skipped
+    assert scores.accuracy() == evals[-1]["eval_accuracy"]
+    assert float(scores.margins.mean()) == pytest.approx(evals[-1]["eval_margin"], abs=1e-5)
+    assert scores.accuracy([0, 1]) == float((scores.margins[:2] > 0).double().mean())
 
 
 def test_too_long_pairs_are_reported(base):
@@ -180,6 +186,12 @@ def test_cli_train_rm(base, tmp_path, capsys):
     summary = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert summary["final_eval_accuracy"] is not None and summary["train_pairs"] == 8
     assert (out / "value_head.safetensors").is_file() and (out / "adapter_model.safetensors").is_file()
+    assert _cli(["eval-rm", "--persrm", str(out), "--data", str(held), "--json", "--device", "cpu"]) == 0
+    report = json.loads(capsys.readouterr().out)[str(held)]
+    assert report["accuracy"] == summary["final_eval_accuracy"] and report["scored"] == 4
+    assert report["by_dimension"]["length"]["pairs"] == 4
+    assert _cli(["eval-rm", "--persrm", str(out), "--data", str(tmp_path / "nope.jsonl")]) == 2
+    assert "not found" in capsys.readouterr().err
     # a second run into the same directory needs --resume; resuming a finished run just re-saves it
     assert _cli(argv) == 2
     assert "--resume" in capsys.readouterr().err

@@ -91,3 +91,43 @@ def register(app: typer.Typer) -> None:
                    "initial_eval_accuracy": first_eval.get("eval_accuracy"),
                    "final_eval_accuracy": final.get("eval_accuracy"), "final_eval_loss": final.get("eval_loss")}
         typer.echo(json.dumps(summary))
+
+    @app.command("eval-rm")
+    def eval_rm(
+        persrm: Path = typer.Option(..., "--persrm", help="A trained PersRM directory (train-rm --out)."),
+        data: list[Path] = typer.Option(..., "--data", help="Held-out pairs (JSONL); repeat for several files."),
+        max_length: int = typer.Option(512, "--max-length", help="Max tokens of context + answer."),
+        batch_size: int = typer.Option(8, "--batch-size"),
+        as_json: bool = typer.Option(False, "--json", help="One JSON object instead of the table."),
+        device: str = typer.Option("auto"),
+        dtype: str = typer.Option("auto"),
+    ) -> None:
+        """Pair accuracy of a PersRM's implicit reward (chosen > rejected), per file and dimension."""
+        from personalign.rewards.data import load_pairs
+        from personalign.rewards.persrm import PersRM
+        from personalign.rewards.train import score_pairs
+
+        if max_length < 8 or batch_size < 1:
+            raise ConfigError("--max-length must be >= 8 and --batch-size >= 1")
+        files = {str(path): load_pairs(path) for path in data}  # every file is checked before the model loads
+        model = PersRM.from_pretrained(persrm, device=device, dtype=dtype)
+        report = {}
+        for name, pairs in files.items():
+            scores = score_pairs(model, pairs, max_length=max_length, batch_size=batch_size)
+            groups: dict[str, list[int]] = {}
+            for i, pair in enumerate(pairs):
+                groups.setdefault(pair.dimension or "(none)", []).append(i)
+            scored = set(scores.scored)
+            report[name] = {"pairs": len(pairs), "scored": len(scores.scored), "skipped": len(scores.skipped),
+                            "accuracy": scores.accuracy(),
+                            "mean_margin": float(scores.margins.mean()) if len(scores.margins) else float("nan"),
+                            "by_dimension": {d: {"pairs": sum(i in scored for i in idx), "accuracy": scores.accuracy(idx)}
+                                             for d, idx in sorted(groups.items())}}
+        if as_json:
+            typer.echo(json.dumps(report, indent=2))
+            return
+        for name, r in report.items():
+            typer.echo(f"{name}: accuracy {r['accuracy']:.3f} on {r['scored']} pairs "
+                       f"({r['skipped']} longer than --max-length skipped), mean margin {r['mean_margin']:+.3f}")
+            for d, g in r["by_dimension"].items():
+                typer.echo(f"  {d:<18} {g['accuracy']:.3f}  ({g['pairs']} pairs)")

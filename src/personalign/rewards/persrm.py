@@ -85,6 +85,7 @@ class PersRMConfig:
     lora_alpha: int = 32
     lora_dropout: float = 0.0
     lora_targets: str | list[str] = "all-linear"
+    reference_input: str = "base"  # what the DPO reference read in training: "base" = prompt alone, as PAD
     data_hash: str | None = None
     stages: dict = field(default_factory=dict)
     hidden_size: int | None = None

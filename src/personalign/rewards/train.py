@@ -193,6 +193,50 @@ def reference_logps(persrm: PersRM, pairs: Sequence[EncodedPair], batch_size: in
     return out
 
 
+@dataclass
+class PairScores:
+    """Implicit-reward margins of scored pairs: β·[(log π_R − log π_ref)(chosen) − (same)(rejected)]."""
+    margins: torch.Tensor        # [len(scored)], float64
+    scored: list[int]            # indices into the input pairs, in the order of `margins`
+    skipped: list[int]           # pairs too long for max_length (or identical after truncation)
+
+    def accuracy(self, indices: Sequence[int] | None = None) -> float:
+        """Share of pairs (all scored, or those of `indices` that were scored) with a positive margin."""
+        wanted = None if indices is None else set(indices)
+        keep = self.margins if wanted is None else self.margins[[k for k, i in enumerate(self.scored) if i in wanted]]
+        return float((keep > 0).double().mean()) if len(keep) else float("nan")
+
+
+@torch.no_grad()
+def score_pairs(persrm: PersRM, pairs: Sequence[PairRecord], max_length: int = 512, batch_size: int = 8,
+                reference_input: str | None = None, on_batch: Callable[[int], None] | None = None) -> PairScores:
+    """Held-out check of a PersRM: its implicit reward's margin on each pair (positive = chosen preferred).
+
+    The reference reads what it read in training (`persrm.config.reference_input`, default "base": the
+    prompt without the preference), so the margin is PAD's sequence-level reward difference.
+    """
+    reference_input = reference_input or persrm.config.reference_input
+    encoded, skipped = encode_pairs(persrm, pairs, max_length, reference_input)
+    if not encoded:
+        return PairScores(torch.zeros(0, dtype=torch.float64), [], skipped)
+    ref = reference_logps(persrm, encoded, batch_size, on_batch)
+    pad_id = _pad_id(persrm.tokenizer)
+    was_training = persrm.model.training
+    persrm.model.eval()
+    margins = []
+    try:
+        for s in range(0, len(encoded), batch_size):
+            chunk = encoded[s:s + batch_size]
+            chosen, rejected = split_pairs(answer_logps(persrm.model, _batch(chunk, pad_id).to(persrm.device)))
+            r = ref[s:s + len(chunk)]
+            margins.append(persrm.config.beta * ((chosen.double().cpu() - r[:, 0]) - (rejected.double().cpu() - r[:, 1])))
+            if on_batch is not None:
+                on_batch(len(chunk))
+    finally:
+        persrm.model.train(was_training)
+    return PairScores(torch.cat(margins), [p.index for p in encoded], skipped)
+
+
 def _pad_id(tokenizer) -> int:
     return tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
 
@@ -228,7 +272,7 @@ class PersRMTrainer:
         self.persrm = PersRM.create(base, PersRMConfig(
             backbone=base.name, template=cfg.template, template_text=TEMPLATES[cfg.template], beta=cfg.beta,
             lora_r=cfg.lora_r, lora_alpha=cfg.lora_alpha, lora_dropout=cfg.lora_dropout,
-            lora_targets=cfg.lora_targets))
+            lora_targets=cfg.lora_targets, reference_input=cfg.reference_input))
         self.pad_id = _pad_id(base.tokenizer)
         self.train_set, skipped = encode_pairs(self.persrm, self.train_records, cfg.max_length, cfg.reference_input)
         self.skipped_train = len(skipped)

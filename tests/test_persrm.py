@@ -141,6 +141,34 @@ def test_save_load_gives_identical_logits(base, tmp_path):
     assert loaded.model.backbone.get_base_model().lm_head.weight is base.model.lm_head.weight
 
 
+def test_half_precision_save_is_half_the_size_and_close(base, tmp_path):
+    persrm = PersRM.create(base)
+    _perturb(persrm)
+    persrm.save_pretrained(tmp_path / "full")
+    persrm.save_pretrained(tmp_path / "half", save_dtype=torch.float16)
+    for f in ("adapter_model.safetensors", "value_head.safetensors"):
+        full, half = (tmp_path / "full" / f).stat().st_size, (tmp_path / "half" / f).stat().st_size
+        assert half < 0.6 * full, f
+    loaded = PersRM.from_pretrained(tmp_path / "half", base=base)
+    assert loaded.model.value_head.weight.dtype == torch.float32
+    ids = torch.tensor([persrm.reward_input_ids(PROMPTS[0], PREFS[0])])
+    with torch.no_grad():
+        got, want = loaded.model(ids).logits, persrm.model(ids).logits
+    assert not torch.equal(got, want) and float((got - want).abs().max()) < 0.1  # fp16 rounding of large random weights
+
+
+def test_resolve_reward_model(base, tmp_path):
+    from personalign.rewards.persrm import resolve_reward_model
+
+    persrm = PersRM.create(base)
+    persrm.save_pretrained(tmp_path / "rm")
+    assert isinstance(resolve_reward_model(str(tmp_path / "rm"), base), PersRM)
+    for spec in (None, "base", "none", "training-free"):  # the tiny model is not the default PersRM's backbone
+        assert resolve_reward_model(spec, base) is None
+    with pytest.raises(ConfigError, match="trained for smollm2"):
+        resolve_reward_model("default", base)
+
+
 def test_load_without_base_reads_backbone_from_config(tiny_tok, tmp_path):
     base = tiny_llama(tiny_tok, seed=4)
     model_dir = save_tiny(base, tmp_path / "backbone")

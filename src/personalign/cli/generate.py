@@ -37,22 +37,14 @@ def _refuse_unsafe(preference: str) -> None:
         raise ConfigError(f"preference refused: {verdict.reason}")
 
 
-def _engine(model: str, reward_model: Optional[str], device: str, dtype: str):
-    """The engine for a base model and an optional reward model: a PersRM directory or any causal LM."""
-    from pathlib import Path
-
+def build_engine(model: str, reward_model: Optional[str], device: str, dtype: str):
+    """The engine for a base model and its reward model (see `rewards.persrm.resolve_reward_model`)."""
     from personalign.decoding import Engine
     from personalign.models import load
+    from personalign.rewards.persrm import resolve_reward_model
 
     base = load(model, device=device, dtype=dtype)
-    if reward_model is None:
-        return Engine(base)
-    from personalign.rewards.persrm import CONFIG_FILE, PersRM
-
-    if (Path(reward_model) / CONFIG_FILE).is_file():
-        # A PersRM on the base's backbone reuses the loaded weights (adapters + value head only).
-        return Engine(base, reward_model=PersRM.from_pretrained(reward_model, base=base, device=device, dtype=dtype))
-    return Engine(base, reward_model=load(reward_model, device=device, dtype=dtype))
+    return Engine(base, reward_model=resolve_reward_model(reward_model, base, device=device, dtype=dtype))
 
 
 def register(app: typer.Typer) -> None:
@@ -73,7 +65,9 @@ def register(app: typer.Typer) -> None:
                                                 help="Show the preference to the base model too (the authors' setting)."),
         model: str = typer.Option("smollm2-135m-instruct", help="Embedded name, local HF directory or hub id."),
         reward_model: Optional[str] = typer.Option(None, "--reward-model",
-                                                   help="PersRM / reward LM path (default: the base shown the preference)."),
+                                                   help="PAD's reward model: a PersRM directory or causal LM path; "
+                                                   "'base' = training-free PAD (the base shown the preference). "
+                                                   "Default: the shipped PersRM for the embedded model."),
         device: str = typer.Option("auto"),
         dtype: str = typer.Option("auto"),
         as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of streaming text."),
@@ -112,7 +106,7 @@ def register(app: typer.Typer) -> None:
             # Cold start: a user with no stored preferences gets the unpersonalized answer.
             typer.echo(f"note: user {user!r} has no stored preferences; answering with strategy 'base'", err=True)
             config.strategy = strategy = "base"
-        engine = _engine(model, reward_model, device, dtype)
+        engine = build_engine(model, reward_model, device, dtype)
         adapters = None
         if store is not None:
             from personalign.feedback import UserAdapters
@@ -161,36 +155,48 @@ def register(app: typer.Typer) -> None:
     def demo(
         prompt: str = typer.Option(DEMO_PROMPT, help="The prompt answered under both preferences."),
         max_new_tokens: int = typer.Option(96, "--max-new-tokens"),
-        weight: float = typer.Option(1.0, help="PAD weight; training-free PAD at w = 1 equals prompting "
-                                               "restricted to the base's top-k, w > 1 pushes beyond it."),
+        weight: Optional[float] = typer.Option(None, help="PAD weight with the trained PersRM (default: its "
+                                                          "recommended weight)."),
         model: str = typer.Option("smollm2-135m-instruct"),
     ) -> None:
-        """One prompt, two opposite preferences: base, prompting and PAD side by side, with timings."""
+        """One prompt, two opposite preferences: base, prompting, training-free PAD and PAD with the
+        shipped PersRM side by side, with timings."""
         from rich.console import Console
         from rich.table import Table
 
+        from personalign.decoding import Engine
+        from personalign.models import load
+        from personalign.rewards.persrm import resolve_reward_model
+
         _check_utf8(prompt, "prompt")
-        check_weight(weight)
+        if weight is not None:
+            check_weight(weight)
         console = Console()
         t0 = time.perf_counter()
-        engine = _engine(model, None, "auto", "auto")
+        base_model = load(model)
+        persrm = resolve_reward_model(None, base_model)
         console.print(f"[dim]loaded {model} in {time.perf_counter() - t0:.1f}s[/dim]")
-        common = dict(max_new_tokens=max_new_tokens, weight=weight)
+        engines = {"prompt": (Engine(base_model), "prompt", 1.0), "pad, training-free": (Engine(base_model), "pad", 1.0)}
+        if persrm is not None:
+            w = weight if weight is not None else (persrm.config.recommended_weight or 1.0)
+            engines[f"pad, PersRM w={w:g}"] = (Engine(base_model, persrm), "pad", w)
         table = Table(title=f"personalign demo: {prompt!r}", show_lines=True)
         table.add_column("preference", max_width=22)
-        table.add_column("strategy", max_width=9)
+        table.add_column("strategy", max_width=12)
         table.add_column("answer")
         table.add_column("tokens / s", justify="right")
-        base = engine.generate(prompt, strategy="base", **common)
+        base = engines["prompt"][0].generate(prompt, strategy="base", max_new_tokens=max_new_tokens)
         table.add_row("(none)", "base", base.texts[0], _timing(base))
         for pref in DEMO_PREFERENCES:
-            for strategy in ("prompt", "pad"):
-                result = engine.generate(prompt, preference=pref, strategy=strategy, **common)
-                table.add_row(pref, strategy, result.texts[0], _timing(result))
+            for label, (engine, strategy, w) in engines.items():
+                result = engine.generate(prompt, preference=pref, strategy=strategy, weight=w,
+                                         max_new_tokens=max_new_tokens)
+                table.add_row(pref, label, result.texts[0], _timing(result))
         console.print(table)
-        console.print(f"[dim]PAD here is training-free (w = {weight}): its reward model is the base model shown "
-                      "the preference; at w = 1 it would equal prompting restricted to the base's top-k. "
-                      "Words per answer are the length judge's score.[/dim]")
+        console.print("[dim]Training-free PAD's reward model is the base shown the preference (at w = 1: prompting "
+                      "restricted to the base's top-k); the PersRM is the reward model trained by this project "
+                      "(personalign/rewards/default_persrm/MODEL_CARD.md). Words per answer are the length judge's "
+                      "score.[/dim]")
 
 
 def _timing(result) -> str:

@@ -24,7 +24,8 @@ def register(app: typer.Typer) -> None:
         port: Annotated[int, typer.Option(help="TCP port (0: any free port).")] = 8000,
         model: Annotated[str, typer.Option(help="Embedded name, local HF directory or hub id.")] = "smollm2-135m-instruct",
         reward_model: Annotated[Optional[str], typer.Option("--reward-model",
-                                help="PersRM / reward LM (default: the base shown the preference).")] = None,
+                                help="PAD's reward model: PersRM dir or LM path; 'base' = training-free "
+                                     "PAD. Default: the shipped PersRM for the embedded model.")] = None,
         db: Annotated[Optional[str], typer.Option("--db", envvar="PERSONALIGN_DB", show_envvar=True,
                       help="Memory database: SQLAlchemy URL or SQLite file path.")] = None,
         admin_key_file: Annotated[Optional[Path], typer.Option("--admin-key-file",
@@ -47,7 +48,7 @@ def register(app: typer.Typer) -> None:
         """Serve personalized chat completions over HTTP (see /docs for the API, / for the web page)."""
         import uvicorn
 
-        from personalign.decoding import Engine
+        from personalign.cli.generate import build_engine
         from personalign.memory import MemoryStore
         from personalign.server import ServerConfig, create_app
 
@@ -64,7 +65,7 @@ def register(app: typer.Typer) -> None:
                               max_body_bytes=max_body_bytes, batch_window_ms=batch_window_ms,
                               max_batch_size=max_batch_size, admin_key_file=admin_key_file).validate()
         store = MemoryStore(db)
-        engine = Engine.from_pretrained(model, reward_model=reward_model, device=device, dtype=dtype)
+        engine = build_engine(model, reward_model, device, dtype)
         config.model_name = model if not Path(model).exists() else Path(model).name
         web_app = create_app(engine, store, config)
         typer.echo(f"personalign: model {config.model_name}, memory {store.url.split('://')[0]}, "

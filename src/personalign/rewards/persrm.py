@@ -37,6 +37,8 @@ FORMAT = "personalign-persrm"
 FORMAT_VERSION = 1
 CONFIG_FILE = "persrm_config.json"
 VALUE_HEAD_FILE = "value_head.safetensors"
+# The PersRM trained by this project for the embedded SmolLM2-135M-Instruct (see its MODEL_CARD.md).
+DEFAULT_PERSRM_DIR = Path(__file__).resolve().parent / "default_persrm"
 
 # Template "system-block" (personalign's default): the chat template of the backbone with a system turn
 # that carries the preference as delimited data. The preference is user-supplied text, so it is framed
@@ -92,6 +94,7 @@ class PersRMConfig:
     vocab_size: int | None = None
     backbone_fingerprint: list[float] | None = None
     merged: bool = False  # True for the authors' release layout: LoRA already merged into the weights
+    recommended_weight: float | None = None  # PAD weight w its held-out benchmark was run with
 
     def validate(self) -> "PersRMConfig":
         if self.template not in TEMPLATES and self.template != "custom":
@@ -119,6 +122,39 @@ class PersRMConfig:
             raise ConfigError(f"PersRM format version {data['format_version']} is newer than this personalign")
         known = set(cls.__dataclass_fields__)
         return cls(**{k: v for k, v in data.items() if k in known})
+
+
+def default_persrm_path() -> Path:
+    """The shipped PersRM's directory (trained for the embedded SmolLM2-135M-Instruct)."""
+    if not (DEFAULT_PERSRM_DIR / CONFIG_FILE).is_file():
+        raise ConfigError(f"the default PersRM is missing from this installation ({DEFAULT_PERSRM_DIR})")
+    return DEFAULT_PERSRM_DIR
+
+
+TRAINING_FREE = ("base", "none", "training-free")
+
+
+def resolve_reward_model(spec: str | None, base: LoadedModel, device: str = "auto", dtype: str = "auto"):
+    """The reward model PAD should use with `base`, from what a user typed.
+
+    None / "default": the shipped PersRM when `base` is the embedded model it was trained for, else None
+    (training-free PAD). "base" / "none" / "training-free": None. A directory holding a saved PersRM: that
+    PersRM on `base`'s weights. Anything else: a causal LM loaded by `personalign.models.load`.
+    """
+    from personalign.models import DEFAULT_MODEL, load
+
+    if spec is None or spec == "default":
+        if base.name == DEFAULT_MODEL and (DEFAULT_PERSRM_DIR / CONFIG_FILE).is_file():
+            return PersRM.from_pretrained(DEFAULT_PERSRM_DIR, base=base)
+        if spec == "default":
+            raise ConfigError(f"the default PersRM was trained for {DEFAULT_MODEL}, not {base.name!r}; "
+                              "pass --reward-model base (training-free PAD) or a PersRM trained for it")
+        return None
+    if spec in TRAINING_FREE:
+        return None
+    if (Path(spec) / CONFIG_FILE).is_file():
+        return PersRM.from_pretrained(spec, base=base, device=device, dtype=dtype)
+    return load(spec, device=device, dtype=dtype)
 
 
 class PersRMOutput:
@@ -328,9 +364,13 @@ class PersRM:
         return persrm
 
     # ------------------------------------------------------------------------------------ saving
-    def save_pretrained(self, path: str | Path) -> Path:
-        """Write the LoRA adapter (PEFT format), `value_head.safetensors` and `persrm_config.json`."""
-        from safetensors.torch import save_file
+    def save_pretrained(self, path: str | Path, save_dtype: torch.dtype | None = None) -> Path:
+        """Write the LoRA adapter (PEFT format), `value_head.safetensors` and `persrm_config.json`.
+
+        `save_dtype` (e.g. torch.float16) stores the trained tensors at that precision — half the size,
+        as the shipped default does; loading casts them back to the backbone's dtype.
+        """
+        from safetensors.torch import load_file, save_file
 
         if self.config.merged:
             raise ConfigError("a merged (authors' release) PersRM has no adapter to save")
@@ -338,8 +378,14 @@ class PersRM:
         path.mkdir(parents=True, exist_ok=True)
         self.model.backbone.save_pretrained(str(path))
         head = self.model.value_head
-        save_file({"weight": head.weight.detach().float().cpu().contiguous(),
-                   "bias": head.bias.detach().float().cpu().contiguous()}, str(path / VALUE_HEAD_FILE))
+        cast = save_dtype or torch.float32
+        save_file({"weight": head.weight.detach().to(cast).cpu().contiguous(),
+                   "bias": head.bias.detach().to(cast).cpu().contiguous()}, str(path / VALUE_HEAD_FILE))
+        adapter_file = path / "adapter_model.safetensors"
+        if save_dtype is not None and adapter_file.is_file():
+            state = load_file(str(adapter_file))
+            save_file({k: v.to(save_dtype).contiguous() for k, v in state.items()}, str(adapter_file),
+                      metadata={"format": "pt"})
         (path / CONFIG_FILE).write_text(json.dumps(self.config.to_dict(), indent=2, ensure_ascii=False) + "\n",
                                         encoding="utf-8")
         return path

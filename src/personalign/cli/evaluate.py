@@ -30,7 +30,8 @@ def register(app: typer.Typer) -> None:
         out: Path = typer.Option(..., "--out", help="Output directory (rerun with the same settings to resume)."),
         quick: bool = typer.Option(False, "--quick", help="Small run: 4 users, 3 prompts, 96 new tokens."),
         model: str = typer.Option("smollm2-135m-instruct", "--model", help="Embedded name or local HF model dir."),
-        persrm: Optional[str] = typer.Option(None, "--persrm", help="Trained PersRM directory (adds pad-trained)."),
+        persrm: Optional[str] = typer.Option(None, "--persrm", help="Trained PersRM directory, or 'default' for the shipped one "
+                                              "(adds pad-trained)."),
         weights: str = typer.Option("0.5,1,1.5", "--weights", help="PAD weights, comma-separated."),
         strategies: list[str] = typer.Option([], "--strategies",
                                              help="Strategies to compare (comma-separated or repeated); default all."),

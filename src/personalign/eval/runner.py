@@ -184,6 +184,10 @@ def _load_persrm(path: str, base):
         from personalign.rewards.persrm import PersRM
     except ImportError:
         raise ConfigError("--persrm needs personalign.rewards.persrm, which this installation lacks") from None
+    if path == "default":  # the PersRM shipped for the embedded model
+        from personalign.rewards.persrm import resolve_reward_model
+
+        return resolve_reward_model("default", base)
     if not Path(path).expanduser().is_dir():
         raise ModelNotFoundError(f"PersRM directory {path!r} not found")
     return PersRM.from_pretrained(str(Path(path).expanduser()), base=base)

@@ -95,7 +95,8 @@ def register(app: typer.Typer) -> None:
 
     @app.command("train-rm-feedback")
     def train_rm_feedback(
-        persrm: Path = typer.Option(..., "--persrm", help="The trained PersRM directory to start from."),
+        persrm: Path = typer.Option(..., "--persrm", help="The trained PersRM directory to start from "
+                                    "('default': the shipped one)."),
         out: Path = typer.Option(..., "--out", help="Where the refreshed PersRM goes (a new directory)."),
         data: Optional[Path] = typer.Option(None, "--data", help="PersRM training pairs to replay alongside."),
         replay: int = typer.Option(0, "--replay", help="How many --data pairs to mix in (0: as many as feedback pairs)."),
@@ -126,6 +127,10 @@ def refresh_from_feedback(persrm: Path, out: Path, *, data: Optional[Path] = Non
     from personalign.models import load
     from personalign.rewards.data import load_pairs
 
+    if str(persrm) == "default":  # the PersRM shipped for the embedded model
+        from personalign.rewards.persrm import default_persrm_path
+
+        persrm = default_persrm_path()
     if not (persrm / "persrm_config.json").is_file():
         raise ConfigError(f"{persrm} is not a saved PersRM (no persrm_config.json)")
     store = _store(db)

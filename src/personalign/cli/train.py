@@ -42,7 +42,8 @@ def register(app: typer.Typer) -> None:
         progress: bool = typer.Option(True, "--progress/--no-progress"),
         from_feedback: Optional[Path] = typer.Option(
             None, "--from-feedback", help="Refresh this trained PersRM instead: users' feedback pairs (preference = "
-            "their profile) are added to --data's pairs and training continues briefly (personalign.feedback.rm)."),
+            "their profile) are added to --data's pairs and training continues briefly (personalign.feedback.rm); "
+            "'default' refreshes the shipped PersRM."),
     ) -> None:
         """Train a personalized reward model (PersRM) for PAD on preference pairs."""
         if from_feedback is not None:

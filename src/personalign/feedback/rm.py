@@ -95,7 +95,7 @@ def refresh_persrm(base: LoadedModel, persrm_dir: str | os.PathLike, feedback: S
         raise FeedbackConfigError("write the refreshed PersRM to a new directory, not over the one it starts from")
     persrm = PersRM.from_pretrained(persrm_dir, base=base)
     records = list(feedback) + list(replay)
-    reference_input = persrm.config.stages.get("reference_input", "base")
+    reference_input = persrm.config.reference_input
     encoded, skipped = encode_pairs(persrm, records, max_length, reference_input)
     if not encoded:
         raise NotEnoughPairsError(f"all {len(records)} pairs are longer than max_length={max_length} tokens")

@@ -100,7 +100,7 @@ def judged(args, base: Engine, trained: Engine, prompts: list[str]) -> dict:
     base_texts = dict(zip(prompts, generate(base, prompts, None, "base", args, label="base")))
     timing["base"] = time.perf_counter() - t0
     answers = {}
-    for name in STRATEGIES:
+    for name in args.strategies:
         engine = trained if name == "pad-trained" else base
         strategy = "prompt" if name == "prompt" else "pad"
         weight = args.weight if name == "pad-trained" else 1.0
@@ -113,28 +113,28 @@ def judged(args, base: Engine, trained: Engine, prompts: list[str]) -> dict:
         idx = range(k * len(prompts), (k + 1) * len(prompts))
         base_scores = [dim.pole_score(base_texts[qs[i]], p) for i in idx]
         entry = {"preference": prefs[idx[0]], "base": sum(base_scores) / len(base_scores)}
-        for name in STRATEGIES:
+        for name in args.strategies:
             scores = [dim.pole_score(answers[name][i], p) for i in idx]
             wins = [1.0 if s > b else 0.5 if s == b else 0.0 for s, b in zip(scores, base_scores)]
             entry[name] = {"score": sum(scores) / len(scores), "win_rate": sum(wins) / len(wins),
                            "shift": sum(s - b for s, b in zip(scores, base_scores)) / len(scores) / dim.margin}
         table[f"{d}/{p}"] = entry
     examples = {f"{d}/{p}": {"prompt": prompts[0], "base": base_texts[prompts[0]],
-                             **{n: answers[n][k * len(prompts)] for n in STRATEGIES}}
+                             **{n: answers[n][k * len(prompts)] for n in args.strategies}}
                 for k, (d, p) in enumerate(poles)}
     return {"poles": table, "seconds": timing, "examples": examples}
 
 
-def by_dimension(poles: dict) -> dict:
+def by_dimension(poles: dict, strategies) -> dict:
     out = {}
     for d in DIMENSIONS:
         rows = [v for k, v in poles.items() if k.startswith(d + "/")]
         out[d] = {n: {"win_rate": sum(r[n]["win_rate"] for r in rows) / len(rows),
-                      "shift": sum(r[n]["shift"] for r in rows) / len(rows)} for n in STRATEGIES}
+                      "shift": sum(r[n]["shift"] for r in rows) / len(rows)} for n in strategies}
     return out
 
 
-def plot(poles: dict, path: Path) -> None:
+def plot(poles: dict, strategies, path: Path) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -143,8 +143,8 @@ def plot(poles: dict, path: Path) -> None:
     names = list(poles)
     fig, ax = plt.subplots(figsize=(9, 3.8))
     width = 0.26
-    for j, n in enumerate(STRATEGIES):
-        ax.bar([i + (j - 1) * width for i in range(len(names))], [poles[k][n]["win_rate"] for k in names], width,
+    for j, n in enumerate(strategies):
+        ax.bar([i + (j - (len(strategies) - 1) / 2) * width for i in range(len(names))], [poles[k][n]["win_rate"] for k in names], width,
                label=n)
     ax.axhline(0.5, color="grey", lw=0.8, ls="--")
     ax.axhline(0.7, color="green", lw=0.8, ls=":")
@@ -164,7 +164,10 @@ def main() -> None:
     parser.add_argument("--persrm", default=None, help="PersRM directory (default: the one shipped in the package)")
     parser.add_argument("--weight", type=float, default=None, help="PAD weight with the trained PersRM "
                         "(default: the PersRM's recommended weight)")
-    parser.add_argument("--prompts", type=int, default=16, help="held-out prompts per pole")
+    parser.add_argument("--prompts", type=int, default=16, help="prompts per pole")
+    parser.add_argument("--split", default="heldout", choices=["heldout", "train"],
+                        help="prompt split (train: for choosing the weight without touching held-out prompts)")
+    parser.add_argument("--strategies", default=",".join(STRATEGIES), help="subset of " + ",".join(STRATEGIES))
     parser.add_argument("--max-new-tokens", type=int, default=96)
     parser.add_argument("--top-k", type=int, default=10)
     parser.add_argument("--batch-size", type=int, default=16)
@@ -177,6 +180,9 @@ def main() -> None:
     parser.add_argument("--out", default="runs/bench_personalization.json")
     parser.add_argument("--plot", default="docs/images/personalization.png")
     args = parser.parse_args()
+    args.strategies = [s for s in args.strategies.split(",") if s]
+    if not args.strategies or set(args.strategies) - set(STRATEGIES):
+        parser.error(f"--strategies must name some of {','.join(STRATEGIES)}")
     if args.threads:
         torch.set_num_threads(args.threads)
 
@@ -195,28 +201,30 @@ def main() -> None:
                 print(f"    {d:<14}{g['accuracy']:.3f}  ({g['pairs']} pairs)")
 
     if not args.skip_generation:
-        prompts = [p.prompt for p in load_prompts("heldout")]
+        prompts = [p.prompt for p in load_prompts(args.split)]
         step = max(1, len(prompts) // args.prompts)
         prompts = prompts[::step][:args.prompts]
         report["generation"] = judged(args, Engine(base_model), Engine(base_model, reward_model=persrm), prompts)
         poles = report["generation"]["poles"]
-        print(f"\njudged answers: {len(prompts)} held-out prompts per pole, greedy, {args.max_new_tokens} new tokens, "
+        print(f"\njudged answers: {len(prompts)} {args.split} prompts per pole, greedy, {args.max_new_tokens} new tokens, "
               f"top-k {args.top_k}, pad-trained w = {args.weight}")
-        print(f"{'pole':<20}{'base':>8}" + "".join(f"{n:>22}" for n in STRATEGIES))
-        print(f"{'':<28}" + "".join(f"{'score  win   shift':>22}" for _ in STRATEGIES))
+        print(f"{'pole':<20}{'base':>8}" + "".join(f"{n:>22}" for n in args.strategies))
+        print(f"{'':<28}" + "".join(f"{'score  win   shift':>22}" for _ in args.strategies))
         for k, v in poles.items():
             print(f"{k:<20}{v['base']:>8.2f}" + "".join(
-                f"{v[n]['score']:>10.2f}{v[n]['win_rate']:>6.2f}{v[n]['shift']:>+6.2f}" for n in STRATEGIES))
-        dims = by_dimension(poles)
+                f"{v[n]['score']:>10.2f}{v[n]['win_rate']:>6.2f}{v[n]['shift']:>+6.2f}" for n in args.strategies))
+        dims = by_dimension(poles, args.strategies)
         report["generation"]["by_dimension"] = dims
         print("\nper dimension (mean of both poles): win rate vs base / shift in margins")
         for d, v in dims.items():
-            print(f"  {d:<12}" + "  ".join(f"{n} {v[n]['win_rate']:.2f} / {v[n]['shift']:+.2f}" for n in STRATEGIES))
-        beats = sum(dims[d]["pad-trained"]["shift"] > dims[d]["prompt"]["shift"] for d in dims)
-        print(f"pad-trained moves further than prompting in {beats} of {len(dims)} dimensions; "
-              f"generation seconds: " + ", ".join(f"{k} {v:.0f}" for k, v in report["generation"]["seconds"].items()))
+            print(f"  {d:<12}" + "  ".join(f"{n} {v[n]['win_rate']:.2f} / {v[n]['shift']:+.2f}"
+                                             for n in args.strategies))
+        if {"pad-trained", "prompt"} <= set(args.strategies):
+            beats = sum(dims[d]["pad-trained"]["shift"] > dims[d]["prompt"]["shift"] for d in dims)
+            print(f"pad-trained moves further than prompting in {beats} of {len(dims)} dimensions")
+        print("generation seconds: " + ", ".join(f"{k} {v:.0f}" for k, v in report["generation"]["seconds"].items()))
         if args.plot:
-            plot(poles, Path(args.plot))
+            plot(poles, args.strategies, Path(args.plot))
             print(f"plot: {args.plot}")
 
     if not args.skip_speed:

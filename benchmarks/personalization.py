@@ -119,7 +119,7 @@ def judged(args, base: Engine, trained: Engine, prompts: list[str]) -> dict:
             entry[name] = {"score": sum(scores) / len(scores), "win_rate": sum(wins) / len(wins),
                            "shift": sum(s - b for s, b in zip(scores, base_scores)) / len(scores) / dim.margin}
         table[f"{d}/{p}"] = entry
-    examples = {f"{d}/{p}": {"prompt": prompts[0], "base": base_texts[prompts[0]],
+    examples = {f"{d}/{p}": {"question": prompts[0], "base": base_texts[prompts[0]],
                              **{n: answers[n][k * len(prompts)] for n in args.strategies}}
                 for k, (d, p) in enumerate(poles)}
     return {"poles": table, "seconds": timing, "examples": examples}

@@ -377,6 +377,16 @@ class PersRM:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         self.model.backbone.save_pretrained(str(path))
+        # PEFT records the local cache path of the backbone and writes a template card; neither says
+        # anything true about a PersRM elsewhere: name the backbone as `load` knows it, drop the template.
+        adapter_config = path / "adapter_config.json"
+        if adapter_config.is_file():
+            data = json.loads(adapter_config.read_text(encoding="utf-8"))
+            data["base_model_name_or_path"] = self.config.backbone
+            adapter_config.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        card = path / "README.md"
+        if card.is_file() and "Model Card for Model ID" in card.read_text(encoding="utf-8", errors="replace"):
+            card.unlink()
         head = self.model.value_head
         cast = save_dtype or torch.float32
         save_file({"weight": head.weight.detach().to(cast).cpu().contiguous(),

@@ -167,6 +167,13 @@ def test_resolve_reward_model(base, tmp_path):
         assert resolve_reward_model(spec, base) is None
     with pytest.raises(ConfigError, match="trained for smollm2"):
         resolve_reward_model("default", base)
+    # A trained PersRM's recommended weight becomes the engine's default PAD weight.
+    from personalign.decoding import Engine
+
+    assert Engine(base).default_weight == 1.0
+    persrm.config.recommended_weight = 2.5
+    persrm.save_pretrained(tmp_path / "rm2")
+    assert Engine(base, resolve_reward_model(str(tmp_path / "rm2"), base)).default_weight == 2.5
 
 
 def test_load_without_base_reads_backbone_from_config(tiny_tok, tmp_path):

@@ -53,7 +53,8 @@ def register(app: typer.Typer) -> None:
         prompt: str = typer.Argument(..., help="The user's message."),
         preference: Optional[str] = typer.Option(None, "--preference", "-p", help="Preference text (as data)."),
         strategy: str = typer.Option("pad", help=f"One of: {', '.join(STRATEGIES)}."),
-        weight: float = typer.Option(1.0, help="PAD weight w (>= 0)."),
+        weight: Optional[float] = typer.Option(None, help="PAD weight w (>= 0). Default: the reward model's "
+                                                          "recommended weight (the shipped PersRM's), else 1."),
         top_k: int = typer.Option(10, "--top-k", help="PAD candidate set size k (>= 1)."),
         max_new_tokens: int = typer.Option(128, "--max-new-tokens"),
         temperature: float = typer.Option(0.0, help="0 = greedy; > 0 samples."),
@@ -84,8 +85,11 @@ def register(app: typer.Typer) -> None:
             _check_utf8(preference, "preference")
             _refuse_unsafe(preference)
         config = DecodingConfig(strategy=strategy, max_new_tokens=max_new_tokens, temperature=temperature,
-                                top_p=top_p, top_k=top_k, weight=weight, n=n, seed=seed, stop=tuple(stop),
-                                preference_in_base=preference_in_base).validate()
+                                top_p=top_p, top_k=top_k, weight=1.0 if weight is None else weight, n=n, seed=seed,
+                                stop=tuple(stop), preference_in_base=preference_in_base).validate()
+        engine = build_engine(model, reward_model, device, dtype)
+        if weight is None:
+            config.weight = engine.default_weight
         store = profile = terms = None
         if user is not None:
             from personalign.feedback import terms_for_users, update_user
@@ -106,7 +110,6 @@ def register(app: typer.Typer) -> None:
             # Cold start: a user with no stored preferences gets the unpersonalized answer.
             typer.echo(f"note: user {user!r} has no stored preferences; answering with strategy 'base'", err=True)
             config.strategy = strategy = "base"
-        engine = build_engine(model, reward_model, device, dtype)
         adapters = None
         if store is not None:
             from personalign.feedback import UserAdapters

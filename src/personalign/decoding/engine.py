@@ -201,6 +201,12 @@ class Engine:
         reward = load(reward_model, device=device, dtype=dtype) if reward_model else None
         return cls(base, reward)
 
+    @property
+    def default_weight(self) -> float:
+        """PAD's w when none is given: the reward model's recommended weight (a trained PersRM's), else 1."""
+        recommended = getattr(getattr(self.reward_model, "config", None), "recommended_weight", None)
+        return float(recommended) if recommended else 1.0
+
     def _check_vocab(self, obj) -> None:
         if obj is self.base or getattr(obj, "tokenizer", None) is None:
             return

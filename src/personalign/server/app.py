@@ -233,6 +233,7 @@ def create_app(engine, store, config: ServerConfig | None = None) -> FastAPI:
                    model_name=config.model_name or getattr(engine.base, "name", "personalign"),
                    created=int(time.time()))
     tokenizer = engine.base.tokenizer
+    default_weight = getattr(engine, "default_weight", 1.0)  # a trained PersRM's recommended PAD weight
 
     @asynccontextmanager
     async def lifespan(_app):
@@ -324,8 +325,7 @@ def create_app(engine, store, config: ServerConfig | None = None) -> FastAPI:
                              temperature=req.temperature if req.temperature is not None else 0.0,
                              top_p=req.top_p if req.top_p is not None else 1.0, seed=req.seed,
                              stop=_stops(req.stop))
-        if opts.weight is not None:
-            cfg.weight = opts.weight
+        cfg.weight = opts.weight if opts.weight is not None else default_weight
         if opts.top_k is not None:
             cfg.top_k = opts.top_k
         if opts.best_of is not None:

@@ -87,9 +87,6 @@ def register(app: typer.Typer) -> None:
         config = DecodingConfig(strategy=strategy, max_new_tokens=max_new_tokens, temperature=temperature,
                                 top_p=top_p, top_k=top_k, weight=1.0 if weight is None else weight, n=n, seed=seed,
                                 stop=tuple(stop), preference_in_base=preference_in_base).validate()
-        engine = build_engine(model, reward_model, device, dtype)
-        if weight is None:
-            config.weight = engine.default_weight
         store = profile = terms = None
         if user is not None:
             from personalign.feedback import terms_for_users, update_user
@@ -110,6 +107,11 @@ def register(app: typer.Typer) -> None:
             # Cold start: a user with no stored preferences gets the unpersonalized answer.
             typer.echo(f"note: user {user!r} has no stored preferences; answering with strategy 'base'", err=True)
             config.strategy = strategy = "base"
+        engine = build_engine(model, reward_model, device, dtype)
+        if weight is None:
+            config.weight = engine.default_weight
+            if terms:  # the preference's own term carries the weight
+                terms = terms_for_users(store, [user], preference=preference, preference_weight=config.weight)
         adapters = None
         if store is not None:
             from personalign.feedback import UserAdapters

@@ -22,3 +22,28 @@ def test_pad_on_the_embedded_model_matches_the_nocache_reference(embedded):
     assert result.outputs[0].token_ids == reference
     assert "Paris" in result.outputs[0].text
     assert all(o.text.strip() for o in result.outputs)
+
+
+def test_shipped_persrm_on_the_embedded_model(embedded):
+    """The default PersRM loads on the embedded model's weights, PAD with it equals the no-cache
+    reference, it steers, and its implicit reward orders held-out length pairs mostly right."""
+    from pathlib import Path
+
+    from personalign.rewards.data import load_pairs
+    from personalign.rewards.persrm import PersRM, resolve_reward_model
+    from personalign.rewards.train import score_pairs
+
+    persrm = resolve_reward_model(None, embedded)
+    assert isinstance(persrm, PersRM) and persrm.config.recommended_weight
+    engine = Engine(embedded, reward_model=persrm)
+    assert engine.default_weight == persrm.config.recommended_weight
+    short = "Answer in one short sentence."
+    result = engine.generate([PROMPT], preference=short, strategy="pad", max_new_tokens=12)
+    reference = pad_generate_nocache(embedded, persrm, PROMPT, short, weight=engine.default_weight,
+                                     max_new_tokens=12, eos_ids=engine.eos_ids)
+    assert result.outputs[0].token_ids == reference
+
+    held = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "pairs_heldout.jsonl"
+    pairs = [p for p in load_pairs(held) if p.dimension == "length"][:12]
+    assert len(pairs) == 12
+    assert score_pairs(persrm, pairs).accuracy() >= 0.75

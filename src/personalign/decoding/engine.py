@@ -224,11 +224,14 @@ class Engine:
                  adapters: str | Sequence[str | None] | None = None, **overrides) -> GenerationResult:
         """Answer a batch of prompts; `preference` is one text or one per prompt.
 
-        `terms` replaces the single (preference, weight) term with several reward terms (PAD and
-        best-of-n). `on_token(i, token_id, text)` streams each new piece of answer i. `adapters`
+        Without `config` or a `weight=` override, PAD's w is `default_weight` (a trained PersRM's
+        recommended weight, else 1). `terms` replaces the single (preference, weight) term with several
+        reward terms (PAD and best-of-n). `on_token(i, token_id, text)` streams each new piece of answer i. `adapters`
         names a PEFT adapter of the base model per prompt (None: none), e.g. per-user LoRAs: rows of
         different users share one batched forward.
         """
+        if config is None and "weight" not in overrides:
+            overrides = {**overrides, "weight": self.default_weight}
         cfg = _merge_config(config, strategy, overrides)
         prompts = _as_prompt_list(prompts)
         row_adapters = self._resolve_adapters(adapters, len(prompts))

@@ -192,6 +192,13 @@ def test_cli_train_rm(base, tmp_path, capsys):
     assert report["by_dimension"]["length"]["pairs"] == 4
     assert _cli(["eval-rm", "--persrm", str(out), "--data", str(tmp_path / "nope.jsonl")]) == 2
     assert "not found" in capsys.readouterr().err
+    shipped = tmp_path / "shipped"
+    assert _cli(["export-rm", "--persrm", str(out), "--out", str(shipped), "--recommended-weight", "2"]) == 0
+    assert "float16" in capsys.readouterr().out
+    assert (shipped / "value_head.safetensors").stat().st_size < 0.6 * (out / "value_head.safetensors").stat().st_size
+    assert PersRM.from_pretrained(shipped, device="cpu").config.recommended_weight == 2.0
+    assert _cli(["export-rm", "--persrm", str(out), "--out", str(shipped)]) == 2
+    assert "not empty" in capsys.readouterr().err
     # a second run into the same directory needs --resume; resuming a finished run just re-saves it
     assert _cli(argv) == 2
     assert "--resume" in capsys.readouterr().err

@@ -132,3 +132,32 @@ def register(app: typer.Typer) -> None:
                        f"({r['skipped']} longer than --max-length skipped), mean margin {r['mean_margin']:+.3f}")
             for d, g in r["by_dimension"].items():
                 typer.echo(f"  {d:<18} {g['accuracy']:.3f}  ({g['pairs']} pairs)")
+
+    @app.command("export-rm")
+    def export_rm(
+        persrm: Path = typer.Option(..., "--persrm", help="A trained PersRM directory."),
+        out: Path = typer.Option(..., "--out", help="Where the exported PersRM goes (a new directory)."),
+        save_dtype: str = typer.Option("float16", "--save-dtype", help="float16, bfloat16 or float32."),
+        recommended_weight: Optional[float] = typer.Option(None, "--recommended-weight",
+                                                           help="PAD weight recorded as the PersRM's default."),
+    ) -> None:
+        """Copy a PersRM for shipping: adapter and value head only, at --save-dtype (half: half the size)."""
+        import math
+
+        import torch
+
+        from personalign.rewards.persrm import PersRM
+
+        dtypes = {"float16": torch.float16, "bfloat16": torch.bfloat16, "float32": torch.float32}
+        if save_dtype not in dtypes:
+            raise ConfigError(f"--save-dtype must be one of {', '.join(dtypes)}, got {save_dtype!r}")
+        if recommended_weight is not None and not (math.isfinite(recommended_weight) and recommended_weight > 0):
+            raise ConfigError(f"--recommended-weight must be a positive number, got {recommended_weight}")
+        if out.exists() and any(out.iterdir()):
+            raise ConfigError(f"{out} exists and is not empty")
+        model = PersRM.from_pretrained(persrm, device="cpu", dtype="float32")
+        if recommended_weight is not None:
+            model.config.recommended_weight = recommended_weight
+        model.save_pretrained(out, save_dtype=dtypes[save_dtype])
+        size = sum(f.stat().st_size for f in out.iterdir() if f.is_file())
+        typer.echo(f"exported {persrm} to {out} ({size / 1e6:.1f} MB, {save_dtype})")

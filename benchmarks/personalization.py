@@ -13,7 +13,8 @@ pole the preference is the pole's first training wording; every strategy answers
   pad-trained   PAD with the trained PersRM, w = --weight
 Each answer is scored by the dimension's transparent judge (words; Flesch-Kincaid grade; VADER), signed
 toward the requested pole. Win rate vs base = share of prompts where the strategy's answer lies further
-toward the pole than base's (ties count ½); shift = mean signed score change vs base, in judge margins.
+toward the pole than base's (ties count ½); shift = median signed score change vs base, in judge margins;
+on-topic = mean MiniLM cosine of question and answer (style judges cannot see an answer drifting off topic).
 
 Part 3 — training speed: tokens/s of one DPO step, the own loop vs TRL's DPOTrainer (benchmarks/train_speed.py).
 
@@ -25,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -36,6 +38,7 @@ import torch  # noqa: E402
 
 from personalign.decoding import Engine  # noqa: E402
 from personalign.models import load  # noqa: E402
+from personalign.models.embeddings import Embedder  # noqa: E402
 from personalign.rewards.data import load_pairs  # noqa: E402
 from personalign.rewards.judges import DIMENSIONS  # noqa: E402
 from personalign.rewards.persrm import PersRM, default_persrm_path  # noqa: E402
@@ -107,6 +110,15 @@ def judged(args, base: Engine, trained: Engine, prompts: list[str]) -> dict:
         t0 = time.perf_counter()
         answers[name] = generate(engine, qs, prefs, strategy, args, weight, label=name)
         timing[name] = time.perf_counter() - t0
+    # How much answers stay on the question (MiniLM cosine of question and answer): style judges alone
+    # cannot see an answer that drifts off topic to please a preference.
+    embedder = Embedder()
+    q_vec = dict(zip(prompts, embedder.embed(prompts)))
+    base_rel = {q: float(q_vec[q] @ v) for q, v in zip(prompts, embedder.embed([base_texts[q] for q in prompts]))}
+    relevance = {"base": sum(base_rel.values()) / len(base_rel)}
+    for name in args.strategies:
+        vecs = embedder.embed(answers[name])
+        relevance[name] = sum(float(q_vec[q] @ v) for q, v in zip(qs, vecs)) / len(qs)
     table = {}
     for k, (d, p) in enumerate(poles):
         dim = DIMENSIONS[d]
@@ -116,13 +128,17 @@ def judged(args, base: Engine, trained: Engine, prompts: list[str]) -> dict:
         for name in args.strategies:
             scores = [dim.pole_score(answers[name][i], p) for i in idx]
             wins = [1.0 if s > b else 0.5 if s == b else 0.0 for s, b in zip(scores, base_scores)]
+            # Median, not mean: one run-on answer can have a readability grade of 60 and swamp a mean.
             entry[name] = {"score": sum(scores) / len(scores), "win_rate": sum(wins) / len(wins),
-                           "shift": sum(s - b for s, b in zip(scores, base_scores)) / len(scores) / dim.margin}
+                           "shift": statistics.median(s - b for s, b in zip(scores, base_scores)) / dim.margin}
         table[f"{d}/{p}"] = entry
     examples = {f"{d}/{p}": {"question": prompts[0], "base": base_texts[prompts[0]],
                              **{n: answers[n][k * len(prompts)] for n in args.strategies}}
                 for k, (d, p) in enumerate(poles)}
-    return {"poles": table, "seconds": timing, "examples": examples}
+    return {"poles": table, "seconds": timing, "relevance": relevance, "examples": examples,
+            "answers": {"base": base_texts, **{n: [{"pole": f"{d}/{p}", "question": q, "answer": a}
+                                                   for (d, p, q), a in zip(rows, answers[n])]
+                                               for n in args.strategies}}}
 
 
 def by_dimension(poles: dict, strategies) -> dict:
@@ -134,7 +150,8 @@ def by_dimension(poles: dict, strategies) -> dict:
     return out
 
 
-def plot(poles: dict, strategies, path: Path) -> None:
+def plot(poles: dict, strategies, path: Path, labels: dict | None = None) -> None:
+    labels = labels or {}
     import matplotlib
 
     matplotlib.use("Agg")
@@ -144,8 +161,8 @@ def plot(poles: dict, strategies, path: Path) -> None:
     fig, ax = plt.subplots(figsize=(9, 3.8))
     width = 0.26
     for j, n in enumerate(strategies):
-        ax.bar([i + (j - (len(strategies) - 1) / 2) * width for i in range(len(names))], [poles[k][n]["win_rate"] for k in names], width,
-               label=n)
+        ax.bar([i + (j - (len(strategies) - 1) / 2) * width for i in range(len(names))],
+               [poles[k][n]["win_rate"] for k in names], width, label=labels.get(n, n))
     ax.axhline(0.5, color="grey", lw=0.8, ls="--")
     ax.axhline(0.7, color="green", lw=0.8, ls=":")
     ax.set_xticks(range(len(names)), names, rotation=20)
@@ -222,9 +239,12 @@ def main() -> None:
         if {"pad-trained", "prompt"} <= set(args.strategies):
             beats = sum(dims[d]["pad-trained"]["shift"] > dims[d]["prompt"]["shift"] for d in dims)
             print(f"pad-trained moves further than prompting in {beats} of {len(dims)} dimensions")
+        print("on-topic (MiniLM cosine of question and answer): " + ", ".join(
+            f"{k} {v:.3f}" for k, v in report["generation"]["relevance"].items()))
         print("generation seconds: " + ", ".join(f"{k} {v:.0f}" for k, v in report["generation"]["seconds"].items()))
         if args.plot:
-            plot(poles, args.strategies, Path(args.plot))
+            plot(poles, args.strategies, Path(args.plot),
+                 {"pad": "pad, training-free (w = 1)", "pad-trained": f"pad, trained PersRM (w = {args.weight:g})"})
             print(f"plot: {args.plot}")
 
     if not args.skip_speed:

@@ -11,6 +11,8 @@ Methods
   base          personalign greedy decoding
   pad-free      training-free PAD: PersRM = the base shown the preference, rows batched into one forward
   pad-separate  PAD with a separate reward model (a second copy of the weights): two forwards per step
+  pad-persrm    PAD with the shipped PersRM on the base's weights: its rows (LoRA + value head on) share
+                the base's forward through per-row adapters (only with the embedded default model)
   pad-nocache   PAD re-encoding the whole prefix of both models at every step (the authors' release), batch 1
 """
 from __future__ import annotations
@@ -31,6 +33,7 @@ from rich.table import Table  # noqa: E402
 from personalign.decoding import Engine, pad_generate_nocache  # noqa: E402
 from personalign.models import load, render_chat  # noqa: E402
 from personalign.models.batching import left_pad  # noqa: E402
+from personalign.rewards.persrm import resolve_reward_model  # noqa: E402
 
 PROMPTS = [
     "How do I make a good cup of tea?",
@@ -83,7 +86,11 @@ def main() -> None:
     base = load(args.model, device=args.device, dtype=args.dtype)
     reward_copy = load(args.model, device=args.device, dtype=args.dtype)  # separate weights on purpose
     free, separate = Engine(base), Engine(base, reward_model=reward_copy)
-    for engine in (free, separate):
+    persrm = resolve_reward_model(None, base)
+    trained = Engine(base, reward_model=persrm) if persrm is not None else None
+    for engine in (free, separate, trained):
+        if engine is None:
+            continue
         engine.eos_ids = set()  # fixed-length generation: every method produces exactly --tokens tokens
     console.print(f"device {base.device}, dtype {base.dtype}, torch threads {torch.get_num_threads()}, "
                   f"{args.tokens} new tokens, {args.repeats} interleaved repeats")
@@ -94,6 +101,7 @@ def main() -> None:
         "base": lambda p: ours(free, p, args.tokens, "base"),
         "pad-free": lambda p: ours(free, p, args.tokens, "pad"),
         "pad-separate": lambda p: ours(separate, p, args.tokens, "pad"),
+        **({"pad-persrm": lambda p: ours(trained, p, args.tokens, "pad")} if trained is not None else {}),
         "pad-nocache": lambda p: nocache(base, base, p, args.tokens),
     }
     ours(free, PROMPTS[:1], 4, "pad")  # warm-up: first-call allocations are not decoding speed

@@ -376,7 +376,7 @@ class PersRM:
             raise ConfigError("a merged (authors' release) PersRM has no adapter to save")
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        self.model.backbone.save_pretrained(str(path))
+        self.model.backbone.save_pretrained(str(path), save_embedding_layers=False)  # LoRA targets no embeddings
         # PEFT records the local cache path of the backbone and writes a template card; neither says
         # anything true about a PersRM elsewhere: name the backbone as `load` knows it, drop the template.
         adapter_config = path / "adapter_config.json"

@@ -1,8 +1,10 @@
 """personalign: personalized alignment of language models.
 
     >>> import personalign
-    >>> engine = personalign.Engine.from_pretrained()          # embedded SmolLM2-135M-Instruct
+    >>> engine = personalign.Engine.from_pretrained()          # embedded SmolLM2-135M-Instruct, training-free PAD
     >>> engine.generate("Why is the sky blue?", preference="Answer in one short sentence.", strategy="pad").texts
+    >>> base = personalign.load()                                # PAD with the shipped, trained PersRM:
+    >>> engine = personalign.Engine(base, reward_model=personalign.resolve_reward_model(None, base))
 
 Layers, bottom to top: models → rewards, decoding → memory → feedback → eval, server, cli.
 """
@@ -15,6 +17,8 @@ _LAZY = {
     "RewardTerm": "personalign.decoding",
     "DecodingConfig": "personalign.decoding",
     "load": "personalign.models",
+    "PersRM": "personalign.rewards.persrm",
+    "resolve_reward_model": "personalign.rewards.persrm",
 }
 
 

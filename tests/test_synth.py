@@ -1,6 +1,7 @@
 """Pair synthesis: cleaning, pairing rules, wordings, determinism; generation is a scripted fake here
 (test_synth_cli.py runs the real engine with a tiny model)."""
 import random
+import zlib
 
 import pytest
 
@@ -237,6 +238,27 @@ def test_heldout_wordings_from_saved_candidates(tmp_path):
     held = pairs_from_candidates(loaded, SynthConfig(**{**cfg.__dict__, "wording_split": "heldout"}))
     _check_pairs(held, "heldout")
     assert [(p.chosen, p.rejected) for p in held.pairs] == [(p.chosen, p.rejected) for p in result.pairs]
+
+
+def test_off_topic_candidates_never_become_pairs():
+    cfg = SynthConfig(candidates_per_pole=2, combo_candidates=1, seed=3)
+    plain = synthesize(PROMPTS, fake_generate, cfg, progress=False)
+    # A scripted relevance: about a third of the texts "stray from their prompt" (same text, same score).
+    def relevance(prompts, texts):
+        return [0.1 if zlib.crc32(t.encode()) % 3 == 0 else 0.9 for t in texts]
+
+    strict = pairs_from_candidates(plain.candidates, SynthConfig(**{**cfg.__dict__, "min_relevance": 0.5}),
+                                   relevance_fn=relevance)
+    off = {c.text for c in strict.candidates if c.status == "off topic"}
+    assert off and strict.report["dropped"]["off topic"] == sum(c.status == "off topic" for c in strict.candidates)
+    assert all(c.relevance in (0.1, 0.9) for c in strict.candidates if c.status in ("ok", "off topic"))
+    assert not any(p.chosen in off or p.rejected in off for p in strict.pairs)
+    assert strict.pairs and strict.pairs != plain.pairs  # other candidates stepped in where they could
+    # Threshold 0 turns the filter off again, even on candidates an earlier run marked.
+    again = pairs_from_candidates(strict.candidates, cfg, relevance_fn=relevance)
+    assert again.pairs == plain.pairs
+    with pytest.raises(ConfigError):
+        SynthConfig(min_relevance=1.5).validate()
 
 
 def test_degenerate_generations_never_reach_pairs():

@@ -134,6 +134,9 @@ def synth(
     ultrafeedback_n: int = typer.Option(100, "--ultrafeedback-n"),
     threads: int | None = typer.Option(None, "--threads",
                                        help="CPU threads for torch (1 is fastest on a crowded machine)."),
+    min_relevance: float = typer.Option(0.0, "--min-relevance",
+                                        help="Drop candidates whose MiniLM cosine with the prompt is below this "
+                                             "(e.g. 0.4; 0 = off): off-topic answers must not become chosen."),
     report_out: Path | None = typer.Option(None, "--report", help="Write the synthesis report as JSON."),
     quiet: bool = typer.Option(False, "--quiet", help="No progress bar."),
 ) -> None:
@@ -148,7 +151,7 @@ def synth(
                          combos_per_prompt=combos_per_prompt, batch_size=batch_size, seed=seed,
                          # one batch per target and chunk: answers in a batch have similar lengths
                          chunk_prompts=max(1, batch_size // max(1, candidates_per_pole)),
-                         wording_split=wordings).validate()
+                         wording_split=wordings, min_relevance=min_relevance).validate()
     if threads is not None:
         if threads < 1:
             raise ConfigError(f"--threads must be >= 1, got {threads}")

@@ -7,7 +7,8 @@
    the rewards layer, which must not import the decoding layer, so the caller (the CLI, the top layer)
    injects a function backed by the decoding engine; tests inject tiny models or plain functions.
 3. **Clean.** Degenerate candidates are dropped: empty, looping, echoing the steering prompt, or cut off
-   by the token limit with no sentence end to trim back to.
+   by the token limit with no sentence end to trim back to; with `min_relevance` > 0, also those whose
+   embedding strays from the prompt's ("off topic").
 4. **Judge and pair.** Every surviving candidate of a prompt is scored by the transparent judges. For a
    target (one pole, or two poles on different dimensions) the pair is the (chosen, rejected) whose
    judged gap clears the dimension's margin on every named dimension while the unnamed dimensions
@@ -75,6 +76,7 @@ class SynthConfig:
     seed: int = 0
     wording_split: str = "train"
     source: str = "synth"
+    min_relevance: float = 0.0        # drop candidates whose MiniLM cosine with the prompt is lower (0: off)
 
     def validate(self) -> "SynthConfig":
         for name in ("candidates_per_pole", "pairs_per_target", "batch_size", "chunk_prompts"):
@@ -87,6 +89,8 @@ class SynthConfig:
                 raise ConfigError(f"{name} must be an integer >= 0, got {value!r}")
         if not isinstance(self.off_tolerance, (int, float)) or not self.off_tolerance > 0:
             raise ConfigError(f"off_tolerance must be > 0, got {self.off_tolerance!r}")
+        if not isinstance(self.min_relevance, (int, float)) or not -1.0 <= self.min_relevance < 1.0:
+            raise ConfigError(f"min_relevance must be in [-1, 1), got {self.min_relevance!r}")
         if self.wording_split not in ("train", "heldout"):
             raise ConfigError(f"wording_split must be 'train' or 'heldout', got {self.wording_split!r}")
         return self
@@ -102,6 +106,7 @@ class Candidate:
     truncated: bool = False
     status: str = "pending"   # "ok" or the reason it was dropped
     scores: dict[str, float] = field(default_factory=dict)
+    relevance: float | None = None  # cosine of prompt and text embeddings, when a relevance filter ran
 
     @property
     def ok(self) -> bool:
@@ -319,6 +324,41 @@ def best_pairs(pool: Sequence[Candidate], target: Target, config: SynthConfig) -
     return out
 
 
+# (prompts, texts) -> one similarity per row; the default embeds both with the shipped MiniLM
+RelevanceFn = Callable[[list[str], list[str]], Sequence[float]]
+
+
+def minilm_relevance(prompts: list[str], texts: list[str]) -> list[float]:
+    from personalign.models.embeddings import Embedder
+
+    embedder = Embedder()
+    return [float(a @ b) for a, b in zip(embedder.embed(prompts), embedder.embed(texts))]
+
+
+def drop_off_topic(candidates: Sequence[Candidate], min_relevance: float,
+                   relevance_fn: RelevanceFn | None = None) -> int:
+    """Mark kept candidates that drift away from their prompt "off topic"; returns how many.
+
+    A small model steered hard toward a style ("one short sentence", "like I'm five") often answers
+    something else; the judges only see style, so without this such answers become *chosen* texts and
+    a PersRM learns to reward leaving the question.
+    """
+    # A saved candidate marked by an earlier, stricter filter is judged again under this threshold.
+    kept = [c for c in candidates if c.ok or c.status == "off topic"]
+    for cand in kept:
+        cand.status = "ok"
+    if min_relevance <= 0 or not kept:
+        return 0
+    scores = (relevance_fn or minilm_relevance)([c.prompt for c in kept], [c.text for c in kept])
+    dropped = 0
+    for cand, score in zip(kept, scores):
+        cand.relevance = round(float(score), 4)
+        if cand.relevance < min_relevance:
+            cand.status = "off topic"
+            dropped += 1
+    return dropped
+
+
 def build_pairs(candidates: Sequence[Candidate], config: SynthConfig) -> tuple[list[PairRecord], list[Target]]:
     """Pairs for every prompt: each single pole, then `combos_per_prompt` rotating two-pole targets."""
     config.validate()
@@ -383,7 +423,8 @@ def make_report(candidates: Sequence[Candidate], targets: Sequence[Target]) -> d
 
 def synthesize(prompts: Sequence[PromptItem], generate_fn: GenerateFn, config: SynthConfig | None = None,
                progress: bool = True, done: Sequence[Candidate] = (),
-               on_batch: Callable[[list[Candidate]], None] | None = None) -> SynthResult:
+               on_batch: Callable[[list[Candidate]], None] | None = None,
+               relevance_fn: RelevanceFn | None = None) -> SynthResult:
     config = (config or SynthConfig()).validate()
     if not prompts:
         raise ConfigError("no prompts to synthesize pairs for")
@@ -391,13 +432,17 @@ def synthesize(prompts: Sequence[PromptItem], generate_fn: GenerateFn, config: S
     if len(set(ids)) != len(ids):
         raise ConfigError("prompt ids must be unique")
     candidates = generate_candidates(prompts, generate_fn, config, progress=progress, done=done, on_batch=on_batch)
+    drop_off_topic(candidates, config.min_relevance, relevance_fn)
     pairs, targets = build_pairs(candidates, config)
     return SynthResult(pairs, candidates, targets, make_report(candidates, targets))
 
 
-def pairs_from_candidates(candidates: Sequence[Candidate], config: SynthConfig | None = None) -> SynthResult:
-    """Rebuild pairs from saved candidates (e.g. with held-out wordings) without generating again."""
+def pairs_from_candidates(candidates: Sequence[Candidate], config: SynthConfig | None = None,
+                          relevance_fn: RelevanceFn | None = None) -> SynthResult:
+    """Rebuild pairs from saved candidates (e.g. with held-out wordings or a relevance filter) without
+    generating again."""
     config = (config or SynthConfig()).validate()
+    drop_off_topic(candidates, config.min_relevance, relevance_fn)
     pairs, targets = build_pairs(candidates, config)
     return SynthResult(pairs, list(candidates), targets, make_report(candidates, targets))
 

@@ -60,14 +60,10 @@ def pair_accuracy(persrm: PersRM, files: dict[str, Path], max_length: int, limit
             pairs = _balanced(pairs, limit)
         t0 = time.perf_counter()
         scores = score_pairs(persrm, pairs, max_length=max_length)
-        groups: dict[str, list[int]] = {}
-        for i, p in enumerate(pairs):
-            groups.setdefault(p.dimension if p.dimension in DIMENSIONS else "combinations", []).append(i)
-        scored = set(scores.scored)
+        labels = [p.dimension if p.dimension in DIMENSIONS else "combinations" for p in pairs]
         out[name] = {"file": str(path), "pairs": len(scores.scored), "skipped": len(scores.skipped),
                      "accuracy": scores.accuracy(), "seconds": time.perf_counter() - t0,
-                     "by_dimension": {d: {"accuracy": scores.accuracy(idx), "pairs": sum(i in scored for i in idx)}
-                                      for d, idx in groups.items()}}
+                     "by_dimension": scores.accuracy_by(labels)}
     return out
 
 

@@ -115,15 +115,11 @@ def register(app: typer.Typer) -> None:
         report = {}
         for name, pairs in files.items():
             scores = score_pairs(model, pairs, max_length=max_length, batch_size=batch_size)
-            groups: dict[str, list[int]] = {}
-            for i, pair in enumerate(pairs):
-                groups.setdefault(pair.dimension or "(none)", []).append(i)
-            scored = set(scores.scored)
+            by_dimension = scores.accuracy_by([pair.dimension or "(none)" for pair in pairs])
             report[name] = {"pairs": len(pairs), "scored": len(scores.scored), "skipped": len(scores.skipped),
                             "accuracy": scores.accuracy(),
                             "mean_margin": float(scores.margins.mean()) if len(scores.margins) else float("nan"),
-                            "by_dimension": {d: {"pairs": sum(i in scored for i in idx), "accuracy": scores.accuracy(idx)}
-                                             for d, idx in sorted(groups.items())}}
+                            "by_dimension": dict(sorted(by_dimension.items()))}
         if as_json:
             typer.echo(json.dumps(report, indent=2))
             return

@@ -206,8 +206,39 @@ class PairScores:
         keep = self.margins if wanted is None else self.margins[[k for k, i in enumerate(self.scored) if i in wanted]]
         return float((keep > 0).double().mean()) if len(keep) else float("nan")
 
+    def accuracy_by(self, labels: Sequence[str]) -> dict[str, dict]:
+        """{label: {"pairs": how many of its pairs were scored, "accuracy"}}; `labels[i]` groups input pair i."""
+        groups: dict[str, list[int]] = {}
+        for i, label in enumerate(labels):
+            groups.setdefault(label, []).append(i)
+        scored = set(self.scored)
+        return {label: {"pairs": sum(i in scored for i in idx), "accuracy": self.accuracy(idx)}
+                for label, idx in groups.items()}
+
 
 @torch.no_grad()
+def policy_margins(persrm: PersRM, pairs: Sequence[EncodedPair], ref: torch.Tensor, beta: float, batch_size: int = 8,
+                   on_batch: Callable[[int], None] | None = None) -> tuple[torch.Tensor, torch.Tensor]:
+    """Per-pair DPO loss and margin [N] of the PersRM (eval mode) against reference log-probs `ref` [N, 2]."""
+    pad_id = _pad_id(persrm.tokenizer)
+    was_training = persrm.model.training
+    persrm.model.eval()
+    losses, margins = [], []
+    try:
+        for s in range(0, len(pairs), batch_size):
+            chunk = pairs[s:s + batch_size]
+            chosen, rejected = split_pairs(answer_logps(persrm.model, _batch(chunk, pad_id).to(persrm.device)))
+            r = ref[s:s + len(chunk)].to(chosen.device)
+            loss, margin = dpo_loss(chosen.double(), rejected.double(), r[:, 0], r[:, 1], beta)
+            losses.append(loss.cpu())
+            margins.append(margin.cpu())
+            if on_batch is not None:
+                on_batch(len(chunk))
+    finally:
+        persrm.model.train(was_training)
+    return torch.cat(losses), torch.cat(margins)
+
+
 def score_pairs(persrm: PersRM, pairs: Sequence[PairRecord], max_length: int = 512, batch_size: int = 8,
                 reference_input: str | None = None, on_batch: Callable[[int], None] | None = None) -> PairScores:
     """Held-out check of a PersRM: its implicit reward's margin on each pair (positive = chosen preferred).
@@ -220,21 +251,8 @@ def score_pairs(persrm: PersRM, pairs: Sequence[PairRecord], max_length: int = 5
     if not encoded:
         return PairScores(torch.zeros(0, dtype=torch.float64), [], skipped)
     ref = reference_logps(persrm, encoded, batch_size, on_batch)
-    pad_id = _pad_id(persrm.tokenizer)
-    was_training = persrm.model.training
-    persrm.model.eval()
-    margins = []
-    try:
-        for s in range(0, len(encoded), batch_size):
-            chunk = encoded[s:s + batch_size]
-            chosen, rejected = split_pairs(answer_logps(persrm.model, _batch(chunk, pad_id).to(persrm.device)))
-            r = ref[s:s + len(chunk)]
-            margins.append(persrm.config.beta * ((chosen.double().cpu() - r[:, 0]) - (rejected.double().cpu() - r[:, 1])))
-            if on_batch is not None:
-                on_batch(len(chunk))
-    finally:
-        persrm.model.train(was_training)
-    return PairScores(torch.cat(margins), [p.index for p in encoded], skipped)
+    _, margins = policy_margins(persrm, encoded, ref, persrm.config.beta, batch_size, on_batch)
+    return PairScores(margins, [p.index for p in encoded], skipped)
 
 
 def _pad_id(tokenizer) -> int:
@@ -359,22 +377,8 @@ class PersRMTrainer:
         """Held-out accuracy of the implicit reward (margin > 0), mean DPO loss and mean margin."""
         if not self.eval_set:
             return {}
-        was_training = self.persrm.model.training
-        self.persrm.model.eval()
-        losses, margins = [], []
-        bs = self.config.eval_batch_size
-        try:
-            for s in range(0, len(self.eval_set), bs):
-                pairs = self.eval_set[s:s + bs]
-                chosen, rejected = split_pairs(answer_logps(self.persrm.model, _batch(pairs, self.pad_id).to(
-                    self.persrm.device)))
-                ref = self.ref_eval[s:s + len(pairs)].to(chosen.device)
-                loss, margin = dpo_loss(chosen.double(), rejected.double(), ref[:, 0], ref[:, 1], self.config.beta)
-                losses.append(loss.cpu())
-                margins.append(margin.cpu())
-        finally:
-            self.persrm.model.train(was_training)
-        loss, margin = torch.cat(losses), torch.cat(margins)
+        loss, margin = policy_margins(self.persrm, self.eval_set, self.ref_eval, self.config.beta,
+                                      self.config.eval_batch_size)
         return {"eval_loss": float(loss.mean()), "eval_accuracy": float((margin > 0).double().mean()),
                 "eval_margin": float(margin.mean()), "eval_pairs": len(self.eval_set)}
 

@@ -7,19 +7,7 @@ import torch
 from personalign.feedback import FeedbackConfigError, NotEnoughPairsError, feedback_records, refresh_persrm
 from personalign.memory import MemoryStore
 from personalign.rewards.persrm import PersRM
-from test_feedback_store import LONG, SHORT, UNSAFE, HashEmbedder
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = MemoryStore(f"sqlite:///{tmp_path / 'memory.db'}", embedder=HashEmbedder(), data_dir=tmp_path / "data")
-    yield s
-    s.close()
-
-
-def _choose(store, user, prompt, a, b, choice):
-    iid = store.record_interaction(user, prompt, a, "pad", {}, alt_answer=b)
-    store.add_feedback(user, iid, choice=choice)
+from test_feedback_store import LONG, SHORT, UNSAFE, HashEmbedder, _choose, store  # noqa: F401 - `store` is a fixture
 
 
 def test_feedback_records_use_the_profile_and_skip_users_without_one(store):

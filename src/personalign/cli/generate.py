@@ -99,19 +99,17 @@ def register(app: typer.Typer) -> None:
                 update_user(store, user)  # fold feedback not yet counted into the learned dimension weights
             except UnknownUserError:
                 pass  # cold start: nothing stored about this user yet
-            if strategy in ("pad", "best-of-n"):
-                terms = terms_for_users(store, [user], preference=preference, preference_weight=config.weight)
-        if strategy != "base" and preference is None and not terms:
-            if user is None:
-                raise ConfigError(f"strategy {strategy!r} needs --preference")
-            # Cold start: a user with no stored preferences gets the unpersonalized answer.
-            typer.echo(f"note: user {user!r} has no stored preferences; answering with strategy 'base'", err=True)
-            config.strategy = strategy = "base"
+        elif strategy != "base" and preference is None:
+            raise ConfigError(f"strategy {strategy!r} needs --preference")  # before the model loads
         engine = build_engine(model, reward_model, device, dtype)
         if weight is None:
             config.weight = engine.default_weight
-            if terms:  # the preference's own term carries the weight
-                terms = terms_for_users(store, [user], preference=preference, preference_weight=config.weight)
+        if store is not None and strategy in ("pad", "best-of-n"):
+            terms = terms_for_users(store, [user], preference=preference, preference_weight=config.weight)
+        if strategy != "base" and preference is None and not terms:
+            # Cold start: a user with no stored preferences gets the unpersonalized answer.
+            typer.echo(f"note: user {user!r} has no stored preferences; answering with strategy 'base'", err=True)
+            config.strategy = strategy = "base"
         adapters = None
         if store is not None:
             from personalign.feedback import UserAdapters
@@ -181,7 +179,8 @@ def register(app: typer.Typer) -> None:
         base_model = load(model)
         persrm = resolve_reward_model(None, base_model)
         console.print(f"[dim]loaded {model} in {time.perf_counter() - t0:.1f}s[/dim]")
-        engines = {"prompt": (Engine(base_model), "prompt", 1.0), "pad, training-free": (Engine(base_model), "pad", 1.0)}
+        plain = Engine(base_model)
+        engines = {"prompt": (plain, "prompt", 1.0), "pad, training-free": (plain, "pad", 1.0)}
         if persrm is not None:
             w = weight if weight is not None else (persrm.config.recommended_weight or 1.0)
             engines[f"pad, PersRM w={w:g}"] = (Engine(base_model, persrm), "pad", w)
@@ -190,7 +189,7 @@ def register(app: typer.Typer) -> None:
         table.add_column("strategy", max_width=12)
         table.add_column("answer")
         table.add_column("tokens / s", justify="right")
-        base = engines["prompt"][0].generate(prompt, strategy="base", max_new_tokens=max_new_tokens)
+        base = plain.generate(prompt, strategy="base", max_new_tokens=max_new_tokens)
         table.add_row("(none)", "base", base.texts[0], _timing(base))
         for pref in DEMO_PREFERENCES:
             for label, (engine, strategy, w) in engines.items():

@@ -364,16 +364,18 @@ def create_app(engine, store, config: ServerConfig | None = None) -> FastAPI:
                            param="personalign.best_of", code="best_of_too_large")
 
         preference, source, pref_ids, learned = None, None, [], None
-        if opts.use_memory:
-            learned = await run_in_threadpool(steering_weights, user)
         if opts.preference is not None:
             verdict = check_preference(opts.preference)
             if not verdict.allowed:
                 raise ApiError(422, f"refused by the safety boundary: preference {verdict.reason}",
                                param="personalign.preference", code=f"unsafe_preference:{verdict.category}")
             preference, source = opts.preference, "request"
+            if opts.use_memory:  # the ad-hoc text replaces the stored preferences, not what feedback taught
+                stored = await run_in_threadpool(state.store.get_learned_weights, user)
+                learned = steering(stored.weights if stored is not None else None)
         elif opts.use_memory:
             profile = await run_in_threadpool(state.store.profile, user, question)
+            learned = steering(profile.learned_weights)
             if profile.preference_text:
                 preference, source = profile.preference_text, "memory"
                 pref_ids = [p.id for p in profile.preferences]
@@ -435,10 +437,9 @@ def create_app(engine, store, config: ServerConfig | None = None) -> FastAPI:
                           total_tokens=gens[0].prompt_tokens + completion_tokens),
             interaction_id=interaction_id, personalign=S.PersonalignInfo(interaction_id=interaction_id, **info))
 
-    def steering_weights(user: str) -> dict[str, float] | None:
+    def steering(weights: dict[str, float] | None) -> dict[str, float] | None:
         """The user's learned dimension weights when any is strong enough to steer decoding."""
-        learned = state.store.get_learned_weights(user)
-        return dict(learned.weights) if learned is not None and term_specs(learned.weights) else None
+        return dict(weights) if weights and term_specs(weights) else None
 
     def make_job(cfg: DecodingConfig, prompt: str, preference, user, learned, on_piece=None) -> Job:
         personal = cfg.strategy != "base"

@@ -171,11 +171,10 @@ class Batcher:
                     log.debug("stream callback failed", exc_info=True)
 
         prefs = [j.preference for j in jobs]
+        if jobs[0].config.strategy == "base" or all(p is None for p in prefs):
+            prefs = None  # base rows take none; rows steered by learned weights only: the terms carry everything
         engine, extra = self.personalizer.prepare(jobs) if self.personalizer is not None else (self.engine, {})
-        if jobs[0].config.strategy != "base" and all(p is None for p in prefs):
-            prefs = None  # rows steered by learned weights only: the terms carry everything
-        result = engine.generate([j.prompt for j in jobs],
-                                 preference=prefs if jobs[0].config.strategy != "base" else None,
+        result = engine.generate([j.prompt for j in jobs], preference=prefs,
                                  config=jobs[0].config,
                                  on_token=route if any(j.on_piece for j in jobs) else None, **extra)
         self.stats.batches += 1

@@ -12,13 +12,10 @@ here, in the worker thread that owns the model, so no two threads ever touch the
 """
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 
 from personalign.decoding import Engine
 from personalign.feedback import UserAdapters, reward_terms
-
-log = logging.getLogger("personalign.server")
 
 
 class Personalizer:

@@ -19,7 +19,7 @@ from pathlib import Path
 import torch
 
 from personalign.errors import ConfigError, ModelNotFoundError, PersonalignError
-from personalign.models import LoadedModel, render_chat
+from personalign.models import LoadedModel, encode_text, render_chat, render_messages
 from personalign.models.batching import answer_token_logprobs, left_pad
 from personalign.rewards.judges import DIMENSIONS
 
@@ -100,7 +100,7 @@ class PairwiseLMJudge:
         return ids[0]
 
     def _clip(self, text: str) -> str:
-        ids = self.loaded.tokenizer.encode(text, add_special_tokens=False)
+        ids = encode_text(self.loaded.tokenizer, text)
         if len(ids) <= self.max_answer_tokens:
             return text
         return self.loaded.tokenizer.decode(ids[:self.max_answer_tokens]) + " [...]"
@@ -185,26 +185,27 @@ class SequenceClassifierJudge:
         self.device, self.batch_size, self.max_length = torch.device(device), batch_size, max_length
         self.name = f"rm:{path.name}"
 
-    def _text(self, prompt: str, preference: str | None, answer: str) -> str:
+    def _ids(self, prompt: str, preference: str | None, answer: str) -> list[int]:
+        """The chat's token ids, cut to max_length on the tokenizer's truncation side."""
         messages = ([{"role": "system", "content": preference}] if preference else []) + [
             {"role": "user", "content": prompt}, {"role": "assistant", "content": answer}]
-        if getattr(self.tokenizer, "chat_template", None):
-            try:
-                return self.tokenizer.apply_chat_template(messages, tokenize=False)
-            except _TEMPLATE_ERRORS:  # templates that reject a system turn: fold the preference into the user turn
-                merged = [{"role": "user", "content": f"{preference}\n\n{prompt}" if preference else prompt},
-                          {"role": "assistant", "content": answer}]
-                return self.tokenizer.apply_chat_template(merged, tokenize=False)
-        return (f"{preference}\n\n" if preference else "") + f"User: {prompt}\nAssistant: {answer}"
+        try:
+            ids = render_messages(self.tokenizer, messages, add_generation_prompt=False)
+        except _TEMPLATE_ERRORS:  # templates that reject a system turn: fold the preference into the user turn
+            merged = [{"role": "user", "content": f"{preference}\n\n{prompt}" if preference else prompt},
+                      {"role": "assistant", "content": answer}]
+            ids = render_messages(self.tokenizer, merged, add_generation_prompt=False)
+        if len(ids) <= self.max_length:
+            return ids
+        return ids[:self.max_length] if self.tokenizer.truncation_side == "right" else ids[-self.max_length:]
 
     def score(self, items: Sequence[tuple[str, str | None, str]]) -> list[float]:
         """items: (prompt, preference, answer) → reward per item."""
-        texts = [self._text(*item) for item in items]
+        rows = [self._ids(*item) for item in items]
         rewards = []
         with torch.inference_mode():
-            for s in range(0, len(texts), self.batch_size):
-                enc = self.tokenizer(texts[s:s + self.batch_size], return_tensors="pt", padding=True,
-                                     truncation=True, max_length=self.max_length, add_special_tokens=False)
+            for s in range(0, len(rows), self.batch_size):
+                enc = self.tokenizer.pad({"input_ids": rows[s:s + self.batch_size]}, padding=True, return_tensors="pt")
                 logits = self.model(**{k: v.to(self.device) for k, v in enc.items()}).logits.float()
                 values = logits[:, 0] if logits.shape[-1] == 1 else logits.log_softmax(-1)[:, -1]
                 if not torch.isfinite(values).all():
@@ -230,7 +231,7 @@ class PerplexityJudge:
         self.pad = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
 
     def answer_ids(self, text: str) -> list[int]:
-        return self.loaded.tokenizer.encode(text, add_special_tokens=False)
+        return encode_text(self.loaded.tokenizer, text)
 
     def score(self, items: Sequence[tuple[str, Sequence[int]]]) -> list[float | None]:
         """items: (prompt, answer token ids) → perplexity per item."""

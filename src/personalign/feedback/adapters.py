@@ -43,7 +43,7 @@ import torch
 
 from personalign.feedback.errors import AdapterError, FeedbackConfigError, NotEnoughPairsError
 from personalign.feedback.pairs import FeedbackPair, PairSet, user_pairs
-from personalign.models import LoadedModel, render_chat
+from personalign.models import LoadedModel, encode_text, render_chat
 from personalign.rewards.dpo import answer_logps, build_batch, dpo_loss, split_pairs
 from personalign.rewards.persrm import _fingerprint, _quiet_peft, _shell_copy
 
@@ -110,7 +110,7 @@ def _encode(tokenizer, pairs: Sequence[FeedbackPair], max_length: int) -> tuple[
         if budget < MIN_ANSWER_TOKENS:
             skipped += 1
             continue
-        chosen, rejected = ((tokenizer(t, add_special_tokens=False)["input_ids"] + eos)[:budget]
+        chosen, rejected = ((encode_text(tokenizer, t) + eos)[:budget]
                             for t in (p.chosen, p.rejected))
         if chosen == rejected:
             skipped += 1

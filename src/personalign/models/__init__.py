@@ -9,16 +9,18 @@ from personalign.models.loader import (
     resolve_dtype,
     resolve_device,
 )
-from personalign.models.chat import render_chat, same_vocabulary
+from personalign.models.chat import encode_text, render_chat, render_messages, same_vocabulary
 
 __all__ = [
     "DEFAULT_MODEL",
     "EMBEDDED_MODELS",
     "LoadedModel",
     "cache_dir",
+    "encode_text",
     "embedded_cache_path",
     "load",
     "render_chat",
+    "render_messages",
     "resolve_device",
     "resolve_dtype",
     "same_vocabulary",

@@ -32,7 +32,7 @@ from pathlib import Path
 import torch
 
 from personalign.errors import ConfigError
-from personalign.models import LoadedModel
+from personalign.models import LoadedModel, encode_text
 from personalign.rewards.data import PairRecord, pairs_hash
 from personalign.rewards.dpo import PairBatch, answer_logps, build_batch, dpo_loss, split_pairs
 from personalign.rewards.persrm import TEMPLATES, PersRM, PersRMConfig
@@ -154,7 +154,7 @@ def encode_pairs(persrm: PersRM, pairs: Sequence[PairRecord], max_length: int,
         if budget < MIN_ANSWER_TOKENS:
             skipped.append(i)
             continue
-        answers = [(tok(text, add_special_tokens=False)["input_ids"] + eos)[:budget]
+        answers = [(encode_text(tok, text) + eos)[:budget]
                    for text in (pair.chosen, pair.rejected)]
         if answers[0] == answers[1]:  # different texts, identical after truncation: nothing to learn
             skipped.append(i)

@@ -58,6 +58,7 @@ from personalign.errors import ConfigError, PersonalignError
 from personalign.feedback import term_specs, update_user
 from personalign.memory.errors import (PreferenceStateError, StoreError, UnknownInteractionError,
                                        UnknownPreferenceError, UnknownUserError, UnsafePreferenceError)
+from personalign.models import encode_text
 from personalign.rewards.safety import check_preference
 from personalign.server import schemas as S
 from personalign.server.auth import KeyStore, Principal, load_admin_key
@@ -349,7 +350,7 @@ def create_app(engine, store, config: ServerConfig | None = None) -> FastAPI:
             raise ApiError(400, f"the messages hold {total_chars} characters; the limit is "
                                 f"{cfg_server.max_prompt_chars}", param="messages", code="prompt_too_long")
         prompt, question = conversation_prompt(req.messages)
-        n_tokens = len(tokenizer(prompt, add_special_tokens=False)["input_ids"])
+        n_tokens = len(encode_text(tokenizer, prompt))
         if n_tokens > cfg_server.max_prompt_tokens:
             raise ApiError(400, f"the prompt is {n_tokens} tokens long; the limit is {cfg_server.max_prompt_tokens}",
                            param="messages", code="prompt_too_long")

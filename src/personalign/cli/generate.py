@@ -37,6 +37,15 @@ def _refuse_unsafe(preference: str) -> None:
         raise ConfigError(f"preference refused: {verdict.reason}")
 
 
+def _check_fits(engine, prompt: str, preference: str | None, max_new_tokens: int, max_prompt_tokens: int) -> None:
+    from personalign.server.config import model_positions, prompt_too_long, rendered_prompt_tokens
+
+    n_tokens = rendered_prompt_tokens(engine.base.tokenizer, prompt, preference)
+    problem = prompt_too_long(n_tokens, max_new_tokens, model_positions(engine.base.model), max_prompt_tokens)
+    if problem is not None:
+        raise ConfigError(problem)
+
+
 def build_engine(model: str, reward_model: Optional[str], device: str, dtype: str):
     """The engine for a base model and its reward model (see `rewards.persrm.resolve_reward_model`)."""
     from personalign.decoding import Engine
@@ -78,9 +87,15 @@ def register(app: typer.Typer) -> None:
                                          "the SQLite file in the user data dir)."),
     ) -> None:
         """Answer PROMPT, personalized to --preference and/or --user's profile with the chosen strategy."""
+        from personalign.server.config import MAX_BEST_OF_N, MAX_PROMPT_CHARS, MAX_PROMPT_TOKENS
+
         _check_utf8(prompt, "prompt")
         if not prompt.strip():
             raise ConfigError("prompt is empty")
+        if len(prompt) > MAX_PROMPT_CHARS:  # the server's limits, checked before anything loads
+            raise ConfigError(f"the prompt is {len(prompt)} characters long; the limit is {MAX_PROMPT_CHARS}")
+        if n > MAX_BEST_OF_N:
+            raise ConfigError(f"--n is {n}; best-of-n takes at most {MAX_BEST_OF_N} samples")
         if preference is not None:
             _check_utf8(preference, "preference")
             _refuse_unsafe(preference)
@@ -102,6 +117,7 @@ def register(app: typer.Typer) -> None:
         elif strategy != "base" and preference is None:
             raise ConfigError(f"strategy {strategy!r} needs --preference")  # before the model loads
         engine = build_engine(model, reward_model, device, dtype)
+        _check_fits(engine, prompt, preference, config.max_new_tokens, MAX_PROMPT_TOKENS)
         if weight is None:
             config.weight = engine.default_weight
         if store is not None and strategy in ("pad", "best-of-n"):

@@ -1,13 +1,19 @@
 """`personalign` command line. Bad input ends in one line on stderr and exit code 2, never a traceback.
 
 Sub-commands live in sibling modules that expose `register(app)`; this module wires them and owns
-error handling, so every command reports problems the same way.
+error handling, so every command reports problems the same way: the library raises PersonalignError
+(the memory layer turns database failures — locked, read-only, damaged files — into StoreError), and
+an OSError (a directory that cannot be written, a full disk) is the environment's problem, not a bug.
+
+Global option: `personalign --lock-timeout SECONDS <command>` (or $PERSONALIGN_LOCK_TIMEOUT): how long
+a command waits for a memory database another process holds locked before it says the database is busy.
 """
 from __future__ import annotations
 
 import importlib
 import os
 import sys
+from typing import Annotated, Optional
 
 import click
 import typer
@@ -22,11 +28,25 @@ _ABORTS = (KeyboardInterrupt, click.exceptions.Abort, typer.Abort)
 _USAGE_ERRORS = (click.exceptions.ClickException, _TyperClickException)
 
 from personalign.errors import PersonalignError
+from personalign.memory.db import DEFAULT_LOCK_TIMEOUT_S, LOCK_TIMEOUT_ENV, resolve_lock_timeout
 
 os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   rich_markup_mode=None, help="personalign: personalized alignment of language models.")
+
+
+
+@app.callback()
+def _options(lock_timeout: Annotated[Optional[float], typer.Option(
+        "--lock-timeout", envvar=LOCK_TIMEOUT_ENV, show_envvar=True, metavar="SECONDS",
+        help=f"Wait at most this long for a memory database locked by another process "
+             f"(default {DEFAULT_LOCK_TIMEOUT_S:g}).")] = None) -> None:
+    """personalign: personalized alignment of language models."""
+    if lock_timeout is not None:
+        # Every store this process opens reads the variable: one setting, however deep the store is opened.
+        os.environ[LOCK_TIMEOUT_ENV] = repr(resolve_lock_timeout(lock_timeout))
+
 
 # Each module adds its commands with register(app); a module that is not there is skipped.
 _COMMAND_MODULES = ("generate", "prefs", "data", "train", "evaluate", "serve", "align")
@@ -62,9 +82,17 @@ def main(argv: list[str] | None = None) -> None:
     except PersonalignError as exc:
         typer.echo(f"error: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}", err=True)
         sys.exit(2)
+    except OSError as exc:
+        typer.echo(f"error: {_os_message(exc)}", err=True)
+        sys.exit(2)
     except _ABORTS:
         typer.echo("interrupted", err=True)
         sys.exit(130)
+
+
+def _os_message(exc: OSError) -> str:
+    what = exc.strerror or str(exc) or type(exc).__name__
+    return f"{what}: {exc.filename}" if exc.filename is not None else what
 
 
 if __name__ == "__main__":

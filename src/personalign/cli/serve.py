@@ -8,6 +8,8 @@ users and their keys: POST /v1/admin/users {"user": "alice"}.
 """
 from __future__ import annotations
 
+import errno
+import socket
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -15,6 +17,31 @@ import typer
 
 from personalign.decoding import STRATEGIES
 from personalign.errors import ConfigError
+
+
+LOG_LEVELS = ("critical", "error", "warning", "info", "debug", "trace")
+
+
+def listen_socket(host: str, port: int) -> socket.socket:
+    """A bound TCP socket for uvicorn, made before the model loads: a busy port is one clear line at once."""
+    if not 0 <= port <= 65535:
+        raise ConfigError(f"port must be in 0..65535, got {port}")
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                             flags=socket.AI_PASSIVE)[0]
+    except (socket.gaierror, UnicodeError) as exc:
+        raise ConfigError(f"cannot listen on host {host!r}: {getattr(exc, 'strerror', None) or exc}") from None
+    sock = socket.socket(family, kind, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: restarts reuse the port
+    try:
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            raise ConfigError(f"port {port} on {host} is already in use; stop the other server or pass --port") from None
+        raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    sock.set_inheritable(True)
+    return sock
 
 
 def register(app: typer.Typer) -> None:
@@ -38,6 +65,8 @@ def register(app: typer.Typer) -> None:
         max_new_tokens: Annotated[int, typer.Option("--max-new-tokens", help="Upper limit on max_tokens.")] = 512,
         max_prompt_tokens: Annotated[int, typer.Option("--max-prompt-tokens")] = 2048,
         max_body_bytes: Annotated[int, typer.Option("--max-body-bytes")] = 1_000_000,
+        body_timeout: Annotated[float, typer.Option("--body-timeout", help="Seconds a request body may take to "
+                                "arrive (a client that sends less than its Content-Length gets 408).")] = 30.0,
         batch_window_ms: Annotated[float, typer.Option("--batch-window-ms",
                                    help="How long requests wait to share a batch.")] = 5.0,
         max_batch_size: Annotated[int, typer.Option("--max-batch-size")] = 16,
@@ -52,27 +81,32 @@ def register(app: typer.Typer) -> None:
         from personalign.memory import MemoryStore
         from personalign.server import ServerConfig, create_app
 
-        if not 0 <= port <= 65535:
-            raise ConfigError(f"port must be in 0..65535, got {port}")
-        if threads is not None:
-            if threads < 1:
-                raise ConfigError(f"--threads must be >= 1, got {threads}")
-            import torch
-
-            torch.set_num_threads(threads)
+        if threads is not None and threads < 1:
+            raise ConfigError(f"--threads must be >= 1, got {threads}")
+        if log_level not in LOG_LEVELS:
+            raise ConfigError(f"--log-level must be one of {', '.join(LOG_LEVELS)}, got {log_level!r}")
         config = ServerConfig(default_strategy=strategy, max_new_tokens=max_new_tokens,
                               max_prompt_tokens=max_prompt_tokens,
-                              max_body_bytes=max_body_bytes, batch_window_ms=batch_window_ms,
+                              max_body_bytes=max_body_bytes, body_timeout_s=body_timeout,
+                              batch_window_ms=batch_window_ms,
                               max_batch_size=max_batch_size, admin_key_file=admin_key_file).validate()
-        store = MemoryStore(db)
-        engine = build_engine(model, reward_model, device, dtype)
-        config.model_name = model if not Path(model).exists() else Path(model).name
-        web_app = create_app(engine, store, config)
-        typer.echo(f"personalign: model {config.model_name}, memory {store.url.split('://')[0]}, "
-                   f"admin key from {web_app.state.admin_key_source}", err=True)
-        server = uvicorn.Server(uvicorn.Config(web_app, host=host, port=port, log_level=log_level,
-                                               timeout_graceful_shutdown=10))
+        sock = listen_socket(host, port)
+        store = None
         try:
-            server.run()
+            store = MemoryStore(db)
+            if threads is not None:
+                import torch
+
+                torch.set_num_threads(threads)
+            engine = build_engine(model, reward_model, device, dtype)
+            config.model_name = model if not Path(model).exists() else Path(model).name
+            web_app = create_app(engine, store, config)
+            typer.echo(f"personalign: model {config.model_name}, memory {store.url.split('://')[0]}, "
+                       f"admin key from {web_app.state.admin_key_source}", err=True)
+            server = uvicorn.Server(uvicorn.Config(web_app, host=host, port=port, log_level=log_level,
+                                                   timeout_graceful_shutdown=10))
+            server.run(sockets=[sock])
         finally:
-            store.close()
+            sock.close()
+            if store is not None:
+                store.close()

@@ -46,4 +46,20 @@ class UnsafePreferenceError(PersonalignError):
 
 
 class StoreError(PersonalignError):
-    """The database cannot be opened or migrated (bad URL, unreachable server, locked file)."""
+    """The database cannot be opened, read or written: bad URL, unreachable server, unusable file.
+
+    `personalign.memory.db` turns the drivers' errors into this class (or a subclass below), so callers
+    never see SQLAlchemy or sqlite3 exceptions; the CLI prints one line, the server answers 503.
+    """
+
+
+class StoreBusyError(StoreError):
+    """Another connection held the database's lock for longer than the store's lock timeout."""
+
+
+class StoreReadOnlyError(StoreError):
+    """A write to a database that is read-only: file mode, immutable file, ``mode=ro`` URL, read-only server."""
+
+
+class StoreCorruptError(StoreError):
+    """The file is not a SQLite database, or its contents are damaged."""

@@ -80,6 +80,7 @@ from sqlalchemy import and_, case, delete, func, insert, select, true, update
 from sqlalchemy.exc import IntegrityError
 
 from personalign.memory import db
+from personalign.memory import keys as api_keys
 from personalign.memory.classify import Classification, classify_by_embedding, classify_preference, opposed
 from personalign.memory.errors import (MemoryInputError, PreferenceStateError, UnknownInteractionError,
                                        UnknownPreferenceError, UnknownUserError, UnsafePreferenceError)
@@ -244,6 +245,10 @@ def _check_text(value, what: str, limit: int, *, allow_empty: bool = False) -> s
         raise MemoryInputError(f"{what} must be text, got {type(value).__name__}")
     if "\x00" in value:
         raise MemoryInputError(f"{what} contains a NUL byte")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: argv bytes that were not UTF-8, or JSON escapes
+        raise MemoryInputError(f"{what} is not valid UTF-8") from None
     if not allow_empty and not value.strip():
         raise MemoryInputError(f"{what} is empty")
     if len(value) > limit:
@@ -259,8 +264,8 @@ def _check_user(user) -> str:
 
 
 def _check_id(value, what: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise MemoryInputError(f"{what} must be a positive integer, got {value!r}")
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= db.MAX_ID:
+        raise MemoryInputError(f"{what} must be an integer from 1 to {db.MAX_ID}, got {value!r}")
     return value
 
 
@@ -323,14 +328,16 @@ class MemoryStore:
     """
 
     def __init__(self, url: str | None = None, *, embedder=None, migrate: bool = True,
-                 data_dir: str | os.PathLike | None = None):
+                 data_dir: str | os.PathLike | None = None, lock_timeout: float | None = None):
         """url: any SQLAlchemy URL or a SQLite file path (None: $PERSONALIGN_DB, else the default file).
         embedder: anything with `embed(list[str]) -> (n, d) unit float32 array` and `embed_query(str)`;
         None loads all-MiniLM-L6-v2 on first need. migrate: upgrade the schema to head on open.
-        data_dir: where per-user files (adapters) live; None: the user data dir of personalign."""
+        data_dir: where per-user files (adapters) live; None: the user data dir of personalign.
+        lock_timeout: seconds a write waits for another process's lock before StoreBusyError (None:
+        $PERSONALIGN_LOCK_TIMEOUT, else `db.DEFAULT_LOCK_TIMEOUT_S`)."""
         self.data_dir = Path(data_dir) if data_dir is not None else db.default_db_path().parent
         self.url = db.resolve_url(url)
-        self.engine = db.create_store_engine(self.url)
+        self.engine = db.create_store_engine(self.url, lock_timeout)
         if migrate:
             db.migrate(self.engine)
         self._read, self._write = db.session_factory(self.engine)
@@ -745,7 +752,7 @@ class MemoryStore:
                     uid, now, ids = insert_rows(conn)
                 return records(ids, now, ())
 
-            return db.retry(core_tx)
+            return db.retry(core_tx, db.lock_timeout_of(self.engine))
 
         def tx(s):
             uid, now, ids = insert_rows(s)
@@ -1042,14 +1049,21 @@ class MemoryStore:
     def forget_user(self, user: str) -> dict[str, int]:
         """Deletes every row about `user`; returns how many of each kind were removed.
 
-        Learned feedback weights and adapter files go too; their counts ("learned_weights",
-        "adapter_files") appear only when the user had any, so callers that compare the classic
-        counts keep working.
+        Learned feedback weights, adapter files and the user's API keys (`personalign.memory.keys`)
+        go too; their counts ("learned_weights", "adapter_files", "api_keys") appear only when the
+        user had any, so callers that compare the classic counts keep working. This is the one forget
+        of the project: the CLI and the server's DELETE /v1/users/{user} both call it. A user with
+        keys but no rows yet gets just {"api_keys": n}; one with neither is UnknownUserError.
         """
         user = _check_user(user)
 
         def tx(s):
-            urow = self._user_row(s, user)
+            revoked = api_keys.revoke_keys(s.connection(), user)
+            urow = s.execute(select(UserRow).where(UserRow.name == user)).scalar_one_or_none()
+            if urow is None:
+                if not revoked:
+                    raise UnknownUserError(user)
+                return {"api_keys": revoked}
             uid = urow.id
             emb = s.execute(select(func.count(PreferenceRow.id)).where(
                 PreferenceRow.user_id == uid, PreferenceRow.embedding.is_not(None))).scalar()
@@ -1063,6 +1077,8 @@ class MemoryStore:
             counts["preferences"] = s.execute(delete(PreferenceRow).where(PreferenceRow.user_id == uid)).rowcount
             counts["embeddings"] = int(emb)
             counts["users"] = s.execute(delete(UserRow).where(UserRow.id == uid)).rowcount
+            if revoked:
+                counts["api_keys"] = revoked
             return counts
 
         counts = db.run_write(self._write, tx)

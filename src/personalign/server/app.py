@@ -56,14 +56,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from personalign.decoding import DecodingConfig
 from personalign.errors import ConfigError, PersonalignError
 from personalign.feedback import term_specs, update_user
-from personalign.memory.errors import (PreferenceStateError, StoreError, UnknownInteractionError,
+from personalign.memory.errors import (PreferenceStateError, StoreBusyError, StoreError, UnknownInteractionError,
                                        UnknownPreferenceError, UnknownUserError, UnsafePreferenceError)
 from personalign.models import encode_text
 from personalign.rewards.safety import check_preference
 from personalign.server import schemas as S
 from personalign.server.auth import KeyStore, Principal, load_admin_key
 from personalign.server.batching import Batcher, Job, QueueFullError
-from personalign.server.config import ServerConfig
+from personalign.server.config import ServerConfig, model_positions, prompt_too_long, rendered_prompt_tokens
 from personalign.server.personalize import Personalizer
 
 log = logging.getLogger("personalign.server")
@@ -102,6 +102,9 @@ def _from_personalign(exc: PersonalignError) -> ApiError:
     if isinstance(exc, UnsafePreferenceError):
         return ApiError(422, f"refused by the safety boundary: {message}", "invalid_request_error",
                         param="preference", code=f"unsafe_preference:{exc.verdict.category}")
+    if isinstance(exc, StoreBusyError):
+        return ApiError(503, f"the preference store is busy, retry later: {message}", "server_error",
+                        code="store_busy", headers={"Retry-After": "1"})
     if isinstance(exc, StoreError):
         return ApiError(503, f"the preference store is unavailable: {message}", "server_error", code="store_unavailable")
     return ApiError(400, message, "invalid_request_error", code="invalid_value")
@@ -113,6 +116,7 @@ _ERRORS = {status: {"model": S.ErrorResponse, "description": text} for status, t
     403: "The key may not access this user or route",
     404: "No such user, interaction, preference or model",
     409: "Conflict with the stored state",
+    408: "The request body did not arrive in time",
     413: "Request body too large",
     422: "Refused by the safety boundary",
     503: "Queue full or store unavailable; retry later",
@@ -132,14 +136,16 @@ class _State:
 
 # ------------------------------------------------------------------------------------ middleware
 class BodyLimitMiddleware:
-    """Answers 413 to request bodies over `limit` bytes.
+    """Answers 413 to request bodies over `limit` bytes, and 408 to bodies not complete within `timeout`
+    seconds (a client that sends less than its Content-Length would otherwise hold the connection, and
+    a worker, forever; the server itself never times out a half-sent body).
 
     The body is read here in full (it is small by definition) and replayed to the app, because an
     error raised from inside FastAPI's body reading would come out as a generic 400.
     """
 
-    def __init__(self, app, limit: int):
-        self.app, self.limit = app, limit
+    def __init__(self, app, limit: int, timeout: float = 30.0):
+        self.app, self.limit, self.timeout = app, limit, timeout
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -153,8 +159,13 @@ class BodyLimitMiddleware:
             if too_big:
                 return await self._reject(scope, send, 413, self._message())
         chunks, size, more = [], 0, True
+        deadline = asyncio.get_running_loop().time() + self.timeout
         while more:
-            message = await receive()
+            try:
+                message = await asyncio.wait_for(receive(), max(0.0, deadline - asyncio.get_running_loop().time()))
+            except asyncio.TimeoutError:
+                return await self._reject(scope, send, 408, f"the request body did not arrive within "
+                                          f"{self.timeout:g} s (is Content-Length larger than the body?)")
             if message["type"] != "http.request":  # client went away while sending
                 return
             body = message.get("body", b"")
@@ -180,8 +191,9 @@ class BodyLimitMiddleware:
     async def _reject(self, scope, send, status: int, message: str) -> None:
         async def no_body():
             return {"type": "http.disconnect"}
-        await ApiError(status, message, code="body_too_large" if status == 413 else None).response()(
-            scope, no_body, send)
+        code = {413: "body_too_large", 408: "body_timeout"}.get(status)
+        # The rest of the body is never read, so the connection cannot carry another request.
+        await ApiError(status, message, code=code, headers={"Connection": "close"}).response()(scope, no_body, send)
 
 
 # ------------------------------------------------------------------------------------ helpers
@@ -234,6 +246,7 @@ def create_app(engine, store, config: ServerConfig | None = None) -> FastAPI:
                    model_name=config.model_name or getattr(engine.base, "name", "personalign"),
                    created=int(time.time()))
     tokenizer = engine.base.tokenizer
+    positions = model_positions(engine.base.model)
     default_weight = getattr(engine, "default_weight", 1.0)  # a trained PersRM's recommended PAD weight
 
     @asynccontextmanager
@@ -249,7 +262,7 @@ def create_app(engine, store, config: ServerConfig | None = None) -> FastAPI:
                               "memory. Authenticate with `Authorization: Bearer <key>`.")
     app.state.personalign = state
     app.state.admin_key_source = admin_source
-    app.add_middleware(BodyLimitMiddleware, limit=config.max_body_bytes)
+    app.add_middleware(BodyLimitMiddleware, limit=config.max_body_bytes, timeout=config.body_timeout_s)
 
     # -------------------------------------------------------------------------- errors
     @app.exception_handler(ApiError)
@@ -386,6 +399,11 @@ def create_app(engine, store, config: ServerConfig | None = None) -> FastAPI:
             source = "learned"
             if strategy == "prompt":  # prompting needs words: the poles the learned weights point to
                 preference = "; ".join(wording for wording, _ in term_specs(learned).values())
+        if positions is not None:  # the preference's system turn counts too: it is known only now
+            problem = prompt_too_long(rendered_prompt_tokens(tokenizer, prompt, preference), max_new, positions,
+                                      max_prompt_tokens=positions)
+            if problem is not None:
+                raise ApiError(400, problem, param="messages", code="prompt_too_long")
         try:
             cfg_a = decoding_config(req, opts, strategy, max_new)
             configs = [cfg_a]
@@ -598,17 +616,8 @@ def create_app(engine, store, config: ServerConfig | None = None) -> FastAPI:
         """Deletes every memory row about the user and every API key of the user."""
         user = acting_user(who, user)
 
-        def forget():
-            try:
-                counts = state.store.forget_user(user)
-            except UnknownUserError:
-                counts = None
-            keys = state.keys.revoke(user)
-            if counts is None and not keys:
-                raise UnknownUserError(user)
-            return {**(counts or {}), "api_keys": keys}
-
-        return S.Forgotten(user=user, deleted=await run_in_threadpool(forget))
+        deleted = await run_in_threadpool(state.store.forget_user, user)  # rows and keys, one transaction
+        return S.Forgotten(user=user, deleted={**deleted, "api_keys": deleted.get("api_keys", 0)})
 
     # -------------------------------------------------------------------------- admin
     @app.post("/v1/admin/users", response_model=S.IssuedKey, status_code=201, tags=["admin"])

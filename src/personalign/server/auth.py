@@ -1,8 +1,8 @@
 """API keys: one admin key and per-user keys, stored hashed.
 
 Key format: ``pa-<key id>.<secret>``. Only sha256(secret) is stored, next to the public key id, in the
-`server_api_keys` table of the memory database (so every server process sharing a PostgreSQL memory
-shares the keys). A secret has 256 random bits, so a plain sha256 is as strong as a slow password
+`server_api_keys` table of the memory database (`personalign.memory.keys`: every server process sharing
+a PostgreSQL memory shares the keys, and forgetting a user deletes their keys with their rows). A secret has 256 random bits, so a plain sha256 is as strong as a slow password
 hash here: there is nothing to brute-force. Digests are compared with `hmac.compare_digest`, and an
 unknown key id still costs one comparison, so timing does not tell which ids exist.
 
@@ -18,29 +18,18 @@ import re
 import secrets
 import stat
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, delete, func, select
-
 from personalign.errors import ConfigError
-from personalign.memory.db import write_connection
+from personalign.memory import keys as key_table
+from personalign.memory.db import private_dir, write_connection
+from personalign.memory.keys import api_keys  # noqa: F401  (re-exported: tests read the table)
 from personalign.server.config import ADMIN_KEY_ENV, ServerConfig
 
 USER_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
 USER_NAME_RULE = "1-64 characters: letters, digits, '.', '_', '@', '-', starting with a letter or digit"
 MIN_ADMIN_KEY_CHARS = 16
 _DUMMY_DIGEST = hashlib.sha256(b"personalign-no-such-key").hexdigest()
-
-_metadata = MetaData()
-api_keys = Table(
-    "server_api_keys", _metadata,
-    Column("id", Integer, primary_key=True),
-    Column("key_id", String(32), nullable=False, unique=True),
-    Column("user_name", String(200), nullable=False, index=True),
-    Column("secret_sha256", String(64), nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-)
 
 
 @dataclass(frozen=True)
@@ -76,7 +65,7 @@ def load_admin_key(config: ServerConfig) -> tuple[str, str]:
 
 
 def _read_or_create_key_file(path: Path) -> str:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     key = "pa-admin." + secrets.token_urlsafe(32)
     try:
         # O_EXCL: two servers starting together cannot both write a key; the loser reads the winner's.
@@ -99,7 +88,7 @@ class KeyStore:
 
     def __init__(self, engine, admin_key: str):
         self.engine = engine
-        _metadata.create_all(engine, checkfirst=True)
+        key_table.ensure_table(engine)
         self._admin_digest = _digest(admin_key)
 
     def authenticate(self, token: str) -> Principal | None:
@@ -111,8 +100,7 @@ class KeyStore:
         if not key_id or len(key_id) > 32:
             return None
         with self.engine.connect() as conn:
-            row = conn.execute(select(api_keys.c.user_name, api_keys.c.secret_sha256)
-                               .where(api_keys.c.key_id == key_id)).first()
+            row = key_table.find_key(conn, key_id)
         stored = row.secret_sha256 if row is not None else _DUMMY_DIGEST
         if hmac.compare_digest(_digest(secret), stored) and row is not None:
             return Principal("user", row.user_name, key_id)
@@ -122,31 +110,22 @@ class KeyStore:
         """A new key for `user`: (key id, the full key). The key is shown once and never stored."""
         key_id, secret = secrets.token_hex(8), secrets.token_urlsafe(32)
         with write_connection(self.engine) as conn:
-            conn.execute(api_keys.insert().values(key_id=key_id, user_name=user, secret_sha256=_digest(secret),
-                                                  created_at=datetime.now(timezone.utc)))
+            key_table.add_key(conn, user, key_id, _digest(secret))
         return key_id, f"pa-{key_id}.{secret}"
 
     def keys(self, user: str) -> list[dict]:
         with self.engine.connect() as conn:
-            rows = conn.execute(select(api_keys.c.key_id, api_keys.c.created_at)
-                                .where(api_keys.c.user_name == user).order_by(api_keys.c.id)).all()
-        return [{"key_id": r.key_id, "created_at": r.created_at.isoformat()} for r in rows]
+            return key_table.list_keys(conn, user)
 
     def has_user(self, user: str) -> bool:
-        with self.engine.connect() as conn:
-            return conn.execute(select(func.count()).select_from(api_keys)
-                                .where(api_keys.c.user_name == user)).scalar() > 0
+        return bool(self.keys(user))
 
     def users(self) -> dict[str, int]:
         with self.engine.connect() as conn:
-            rows = conn.execute(select(api_keys.c.user_name, func.count())
-                                .group_by(api_keys.c.user_name).order_by(api_keys.c.user_name)).all()
-        return {r[0]: int(r[1]) for r in rows}
+            return key_table.key_counts(conn)
 
-    def revoke(self, user: str, key_id: str | None = None) -> int:
-        """Deletes one key of `user` (or all of them); returns how many were removed."""
-        q = delete(api_keys).where(api_keys.c.user_name == user)
-        if key_id is not None:
-            q = q.where(api_keys.c.key_id == key_id)
+    def revoke(self, user: str, key_id: str) -> int:
+        """Deletes one key of `user`; returns 1, or 0 when there is no such key. (All of a user's keys go
+        with the user: `MemoryStore.forget_user`.)"""
         with write_connection(self.engine) as conn:
-            return conn.execute(q).rowcount
+            return key_table.revoke_keys(conn, user, key_id)

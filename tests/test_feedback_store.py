@@ -140,7 +140,7 @@ def test_forget_deletes_adapter_and_weights_and_export_includes_them(store, tiny
     result = align_user(store, tiny_base, "fay", CFG)
     directory = store.adapter_dir("fay")
     assert result.trained and (directory / "adapter_model.safetensors").is_file()
-    assert directory.parent == store.data_dir / "adapters"
+    assert directory.parent == store.data_dir / "adapters" / store.store_id
     exported = store.export_user("fay")
     assert exported["learned_weights"]["observations"] == 3
     assert exported["adapter"]["manifest"]["pairs"] == 3 and exported["adapter"]["manifest"]["user"] == "fay"

@@ -7,8 +7,9 @@ and the reference is the same network with the adapter switched off, so its log-
 computed once before training. The loss, batch layout and answer log-probabilities are
 `personalign.rewards.dpo`'s (shared context KV cache, LM head only on answer positions).
 
-Storage: `<data dir>/adapters/<user dir>/` (`MemoryStore.adapter_dir(user)`; the directory name is the
-user name made file-system safe plus a hash, so distinct users never collide) holds the PEFT files
+Storage: `<data dir>/adapters/<store id>/<user dir>/` (`MemoryStore.adapter_dir(user)`; the store id is
+kept in the database, so two databases sharing a data directory never share an adapter, and the user
+directory is the name made file-system safe plus a hash, so distinct users never collide) holds the PEFT files
 (`adapter_config.json`, `adapter_model.safetensors`) and `manifest.json`:
 
     {"format": "personalign.adapter/1", "user": "alice", "base_model": "smollm2-135m-instruct",

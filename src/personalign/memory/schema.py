@@ -4,6 +4,7 @@ users ─┬─< preferences (self-link superseded_by: the history chain)
        ├─< interactions ─< feedback
        ├─< feedback (user_id kept on each row, so export, forget and implicit inference need no join)
        └── user_weights (0..1 per user: dimension weights learned online from feedback)
+store_meta (name → value: the store's own id, which names its per-user files outside the database)
 """
 from __future__ import annotations
 
@@ -137,6 +138,15 @@ class UserWeightsRow(Base):
     observations: Mapped[int] = mapped_column(Integer, nullable=False)
     last_feedback_id: Mapped[int] = mapped_column(Integer, nullable=False)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+
+
+class StoreMetaRow(Base):
+    """Facts about the store itself; `store_id` (random, set by migration 0003) names its per-user files."""
+
+    __tablename__ = "store_meta"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200), nullable=False)
 
 
 SIGNAL_COLUMNS = {"length": "d_length", "expertise": "d_expertise", "tone": "d_tone"}

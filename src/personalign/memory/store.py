@@ -56,8 +56,11 @@ Feedback adaptation
 Per-dimension weights learned online from choices and edits (`personalign.feedback.online`) are
 stored per user (`get_learned_weights`/`set_learned_weights`/`reset_learned_weights`) and shown in
 `Profile.learned_weights`. A user's LoRA adapter (`personalign.feedback.adapters`) lives in
-`adapter_dir(user)` under the store's data directory. Both are part of the user's data: exported by
-`export_user`, deleted by `forget_user`.
+`adapter_dir(user)`: <data_dir>/adapters/<store id>/<user>, where the store id is a random id kept in
+the database itself (`store_id`), so databases sharing a data directory never share files and a moved
+database keeps its own. Both are part of the user's data: exported by `export_user`, deleted by
+`forget_user`. (Adapters written before the store id existed sit directly under <data_dir>/adapters/;
+they cannot be attributed to a database, so they are ignored and left for the owner to delete.)
 """
 from __future__ import annotations
 
@@ -82,10 +85,10 @@ from sqlalchemy.exc import IntegrityError
 from personalign.memory import db
 from personalign.memory import keys as api_keys
 from personalign.memory.classify import Classification, classify_by_embedding, classify_preference, opposed
-from personalign.memory.errors import (MemoryInputError, PreferenceStateError, UnknownInteractionError,
+from personalign.memory.errors import (MemoryInputError, PreferenceStateError, StoreError, UnknownInteractionError,
                                        UnknownPreferenceError, UnknownUserError, UnsafePreferenceError)
 from personalign.memory.schema import (KINDS, SCOPES, SIGNAL_COLUMNS, FeedbackRow, InteractionRow, PreferenceRow,
-                                       UserRow, UserWeightsRow, utcnow)
+                                       StoreMetaRow, UserRow, UserWeightsRow, utcnow)
 from personalign.memory.schema import vector_from_bytes as from_bytes
 from personalign.memory.schema import vector_to_bytes as to_bytes
 from personalign.rewards.judges import DIMENSIONS
@@ -112,6 +115,7 @@ IMPLICIT_TEXTS = {
 }
 _POLE_TO_DIM = {pole: name for name, d in DIMENSIONS.items() for pole in d.poles}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_STORE_ID = re.compile(r"[0-9a-f]{32}")
 
 
 # ---------------------------------------------------------------- public records
@@ -344,6 +348,7 @@ class MemoryStore:
         self._embedder = embedder
         self._cache: dict[str, _UserSnapshot] = {}
         self._cache_lock = threading.Lock()
+        self._store_id: str | None = None
 
     # -- plumbing
 
@@ -916,11 +921,31 @@ class MemoryStore:
 
     # -- feedback adaptation: learned weights and adapter files
 
+    @property
+    def store_id(self) -> str:
+        """This database's own random id (table `store_meta`, migration 0003): names its per-user files."""
+        if self._store_id is None:
+            with self._read() as s:
+                row = s.get(StoreMetaRow, "store_id")
+                value = row.value if row is not None else None
+            if value is None:
+                raise StoreError("the database has no store id (schema older than 0003): open it once with "
+                                 "migrations enabled")
+            if not _STORE_ID.fullmatch(value):
+                raise StoreError(f"the database's store id {value!r} is not 32 hex digits")
+            self._store_id = value
+        return self._store_id
+
     def adapter_dir(self, user: str) -> Path:
-        """Where `user`'s LoRA adapter lives: <data_dir>/adapters/<name made file-safe>-<hash of the name>."""
+        """Where `user`'s LoRA adapter lives: <data_dir>/adapters/<store id>/<name made file-safe>-<hash of the name>.
+
+        The store id keeps databases that share a data directory apart: one never reads, exports or
+        deletes another's files, even for a user of the same name.
+        """
         user = _check_user(user)
         safe = re.sub(r"[^A-Za-z0-9_-]", "_", user)[:40]
-        return self.data_dir / "adapters" / f"{safe}-{hashlib.sha256(user.encode('utf-8')).hexdigest()[:12]}"
+        return (self.data_dir / "adapters" / self.store_id
+                / f"{safe}-{hashlib.sha256(user.encode('utf-8')).hexdigest()[:12]}")
 
     @staticmethod
     def _learned(row: UserWeightsRow) -> LearnedWeights:

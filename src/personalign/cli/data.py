@@ -145,8 +145,13 @@ def synth(
     from personalign.rewards.synth import SynthConfig, load_candidates, pairs_from_candidates, synthesize, \
         write_candidates
 
+    from personalign.cli.output import writable_file
+
     if split not in ("train", "heldout"):
         raise ConfigError(f"--split must be train or heldout, got {split!r}")
+    for option, path in (("--out", out), ("--report", report_out), ("--candidates-out", candidates_out)):
+        if path is not None:
+            writable_file(path, option)  # before hours of generation, not after
     config = SynthConfig(candidates_per_pole=candidates_per_pole, combo_candidates=combo_candidates,
                          combos_per_prompt=combos_per_prompt, batch_size=batch_size, seed=seed,
                          # one batch per target and chunk: answers in a batch have similar lengths
@@ -190,6 +195,65 @@ def synth(
     typer.echo(f"wrote {count} pairs to {out}")
 
 
+def curate(
+    pairs: Path = typer.Option(..., "--pairs", help="Synthesized pairs (JSONL) whose answers are curated."),
+    out: Path = typer.Option(..., "--out", help="Curated pairs JSONL to write."),
+    model: str = typer.Option("smollm2-135m-instruct", "--model", help="Base model that measures perplexity."),
+    min_relevance: float = typer.Option(0.5, "--min-relevance", help="Chosen answers: MiniLM cosine with the prompt."),
+    max_perplexity: float = typer.Option(6.0, "--max-perplexity", help="Chosen answers: perplexity under the base."),
+    combos_per_prompt: int = typer.Option(4, "--combos-per-prompt", help="Two-pole requests tried per prompt."),
+    triples_per_prompt: int = typer.Option(4, "--triples-per-prompt", help="Three-pole requests tried per prompt."),
+    helpfulness_per_prompt: int = typer.Option(1, "--helpfulness-per-prompt",
+                                               help="Off-topic and looped rejected answers per prompt (each)."),
+    seed: int = typer.Option(0, "--seed"),
+    threads: int | None = typer.Option(None, "--threads", help="CPU threads for torch."),
+    report_out: Path | None = typer.Option(None, "--report", help="Write the curation report as JSON."),
+    quality: Path | None = typer.Option(None, "--quality",
+                                        help="Cache of answer relevance/perplexity (JSON): read when it exists, "
+                                             "else measured and written."),
+    quiet: bool = typer.Option(False, "--quiet", help="No progress bar."),
+) -> None:
+    """PersRM v2 data: quality-filter chosen answers, widen wordings, add three-pole and helpfulness pairs."""
+    from personalign.models import load
+    from personalign.rewards.curate import CurateConfig, answer_quality, curate as curate_pairs
+    from personalign.rewards.data import load_pairs, write_pairs
+
+    config = CurateConfig(min_relevance=min_relevance, max_perplexity=max_perplexity,
+                          combos_per_prompt=combos_per_prompt, triples_per_prompt=triples_per_prompt,
+                          helpfulness_per_prompt=helpfulness_per_prompt,
+                          seed=seed).validate()
+    if threads is not None:
+        if threads < 1:
+            raise ConfigError(f"--threads must be >= 1, got {threads}")
+        import torch
+
+        torch.set_num_threads(threads)
+    records = load_pairs(pairs)
+    if quality is not None and quality.is_file():
+        try:
+            cached = json.loads(quality.read_text(encoding="utf-8"))
+            relevance, perplexity = cached["relevance"], cached["perplexity"]
+        except (ValueError, KeyError, TypeError):
+            raise PersonalignError(f"{quality}: not a quality cache written by 'data curate'") from None
+    else:
+        relevance, perplexity = answer_quality(records, load(model), progress=not quiet)
+        if quality is not None:
+            quality.parent.mkdir(parents=True, exist_ok=True)
+            quality.write_text(json.dumps({"model": model, "relevance": relevance, "perplexity": perplexity}),
+                               encoding="utf-8")
+    result = curate_pairs(records, relevance, perplexity, config)
+    if not result.pairs:
+        raise PersonalignError("no pair survived curation; nothing written")
+    count = write_pairs(out, result.pairs)
+    if report_out is not None:
+        report_out.parent.mkdir(parents=True, exist_ok=True)
+        report_out.write_text(json.dumps({**result.report, "config": vars(config)}, indent=2) + "\n",
+                              encoding="utf-8")
+    for key, value in result.report.items():
+        typer.echo(f"{key}: {value}")
+    typer.echo(f"wrote {count} pairs to {out}")
+
+
 def validate(path: Path = typer.Argument(..., help="Pairs JSONL file.")) -> None:
     """Check a pairs file line by line; print counts per dimension, pole and source."""
     from personalign.rewards.data import load_pairs, pairs_hash
@@ -217,5 +281,6 @@ def validate(path: Path = typer.Argument(..., help="Pairs JSONL file.")) -> None
 def register(app: typer.Typer) -> None:
     group = typer.Typer(no_args_is_help=True, help="Personalized preference-pair data.")
     group.command("synth")(synth)
+    group.command("curate")(curate)
     group.command("validate")(validate)
     app.add_typer(group, name="data")

@@ -22,6 +22,10 @@ class DecodingConfig:
     seed: int | None = None
     stop: tuple[str, ...] = field(default_factory=tuple)
     preference_in_base: bool = False  # the authors' setting: the base sees the preference too
+    # PAD's guard (decoding/pad.py `Guard`); all off = the authors' PAD step, token for token.
+    min_p: float = 0.0              # keep candidates with p_base(a) >= min_p * max p_base; in [0, 1)
+    eos_candidate: bool = False     # EOS is always a candidate, so a short answer can end
+    no_repeat_ngram: int = 0        # drop candidates that would repeat an n-gram of the answer; 0 or >= 2
 
     def validate(self) -> "DecodingConfig":
         if self.strategy not in STRATEGIES:
@@ -35,6 +39,14 @@ class DecodingConfig:
         _check_float("top_p", self.top_p, 0.0)
         if not 0.0 < self.top_p <= 1.0:
             raise ConfigError(f"top_p must be in (0, 1], got {self.top_p}")
+        _check_float("min_p", self.min_p, 0.0)
+        if self.min_p >= 1.0:
+            raise ConfigError(f"min_p must be in [0, 1), got {self.min_p}")
+        if not isinstance(self.eos_candidate, bool):
+            raise ConfigError(f"eos_candidate must be true or false, got {self.eos_candidate!r}")
+        _check_int("no_repeat_ngram", self.no_repeat_ngram, 0)
+        if self.no_repeat_ngram == 1:
+            raise ConfigError("no_repeat_ngram must be 0 (off) or >= 2 (1 would forbid every repeated token)")
         if self.seed is not None:
             _check_int("seed", self.seed, 0)
         if isinstance(self.stop, str):

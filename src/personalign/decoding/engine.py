@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import torch
 
 from personalign.decoding.config import DecodingConfig, check_weight
-from personalign.decoding.pad import RewardLogits, choose, pad_step, sample_full_vocab
+from personalign.decoding.pad import Guard, RewardLogits, choose, pad_step, sample_full_vocab
 from personalign.decoding.prompting import preference_system_prompt
 from personalign.errors import ConfigError, TokenizerMismatchError
 from personalign.models import LoadedModel, render_chat, same_vocabulary
@@ -207,6 +207,11 @@ class Engine:
         recommended = getattr(getattr(self.reward_model, "config", None), "recommended_weight", None)
         return float(recommended) if recommended else 1.0
 
+    def guard(self, cfg: DecodingConfig) -> Guard:
+        """PAD's guard for a config (off unless cfg.min_p, cfg.eos_candidate or cfg.no_repeat_ngram)."""
+        eos = self.base.tokenizer.eos_token_id if self.base.tokenizer.eos_token_id is not None else min(self.eos_ids)
+        return Guard(min_p=cfg.min_p, eos_id=eos if cfg.eos_candidate else None, no_repeat_ngram=cfg.no_repeat_ngram)
+
     def _check_vocab(self, obj) -> None:
         if obj is self.base or getattr(obj, "tokenizer", None) is None:
             return
@@ -346,6 +351,7 @@ class Engine:
             finish = [None] * batch
             active = torch.arange(batch, device=device)
             watch_text = bool(cfg.stop) or on_token is not None
+            guard = self.guard(cfg)
             for step in range(cfg.max_new_tokens):
                 z_base = streams["base"].logits_for("base")
                 if weights:
@@ -353,8 +359,9 @@ class Engine:
                                             streams[("ref", j)].logits_for(("ref", j)) if ("ref", j) in streams else z_base,
                                             w[active]) for j, w in enumerate(weights)]
                     vocab = min([z_base.shape[-1]] + [r.persrm.shape[-1] for r in rewards])
-                    candidates, score = pad_step(z_base[:, :vocab], [RewardLogits(r.persrm[:, :vocab], r.reference[:, :vocab], r.weight)
-                                                                      for r in rewards], cfg.top_k)
+                    rewards = [RewardLogits(r.persrm[:, :vocab], r.reference[:, :vocab], r.weight) for r in rewards]
+                    history = [texts[row].ids for row in active.tolist()] if guard.no_repeat_ngram else None
+                    candidates, score = pad_step(z_base[:, :vocab], rewards, cfg.top_k, guard, history)
                     tokens = choose(candidates, score, temperature, generator)
                 else:
                     tokens = sample_full_vocab(z_base, temperature, cfg.top_p if top_p is None else top_p, generator)

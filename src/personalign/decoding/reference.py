@@ -2,8 +2,12 @@
 
 This is how the authors' public release decodes (no KV cache). personalign keeps it as the reference
 the cached, batched engine must match token for token, and as the baseline in benchmarks/decode.py.
+With a guard option set, the step is computed here token by token over a Python list of candidates,
+independently of `pad_step`'s masked tensors, so the two implementations check each other.
 """
 from __future__ import annotations
+
+import math
 
 import torch
 
@@ -21,9 +25,11 @@ def _reward_ids(model, prompt: str, preference: str | None) -> list[int]:
 @torch.inference_mode()
 def pad_generate_nocache(base: LoadedModel, reward_model, prompt: str, preference: str, weight: float = 1.0,
                          top_k: int = 10, max_new_tokens: int = 64, reference: LoadedModel | None = None,
-                         eos_ids: set[int] | None = None) -> list[int]:
+                         eos_ids: set[int] | None = None, min_p: float = 0.0, eos_candidate: bool = False,
+                         no_repeat_ngram: int = 0) -> list[int]:
     """Greedy PAD without any cache; returns the generated token ids (EOS included when reached)."""
     eos_ids = eos_ids or {base.tokenizer.eos_token_id}
+    guarded = min_p > 0 or eos_candidate or no_repeat_ngram > 0
     base_ids = render_chat(base.tokenizer, prompt)
     reward_ids = _reward_ids(reward_model, prompt, preference)
     ref_ids = _reward_ids(reference, prompt, None) if reference is not None else None
@@ -32,9 +38,32 @@ def pad_generate_nocache(base: LoadedModel, reward_model, prompt: str, preferenc
         z_base = base.model(torch.tensor([base_ids + generated])).logits[:, -1]
         z_persrm = reward_model.model(torch.tensor([reward_ids + generated])).logits[:, -1]
         z_ref = reference.model(torch.tensor([ref_ids + generated])).logits[:, -1] if reference else z_base
-        candidates, score = pad_step(z_base, [RewardLogits(z_persrm, z_ref, torch.tensor([weight]))], top_k)
-        token = int(choose(candidates, score, 0.0, None))
+        if guarded:
+            eos = base.tokenizer.eos_token_id if eos_candidate else None
+            token = _guarded_token(z_base[0], z_persrm[0], z_ref[0], weight, top_k, min_p, eos, no_repeat_ngram,
+                                   generated)
+        else:
+            candidates, score = pad_step(z_base, [RewardLogits(z_persrm, z_ref, torch.tensor([weight]))], top_k)
+            token = int(choose(candidates, score, 0.0, None))
         generated.append(token)
         if token in eos_ids:
             break
     return generated
+
+
+def _guarded_token(z_base, z_persrm, z_ref, weight, top_k, min_p, eos_id, n, generated) -> int:
+    """One guarded greedy step for one row, written out: candidates, filters, reward, argmax."""
+    logp = z_base.float().log_softmax(-1)
+    floor = float(logp.max()) + (math.log(min_p) if min_p > 0 else -math.inf)
+    candidates = [a for a in z_base.topk(min(top_k, z_base.shape[-1])).indices.tolist()
+                  if float(logp[a]) >= floor or a == eos_id]
+    if eos_id is not None and eos_id not in candidates:
+        candidates.append(eos_id)
+    if n:
+        seen = {tuple(generated[i:i + n]) for i in range(len(generated) - n + 1)}
+        fresh = [a for a in candidates if tuple(generated[len(generated) - n + 1:] + [a]) not in seen]
+        candidates = fresh or candidates
+    index = torch.tensor(candidates)
+    reward = z_persrm.float()[index].log_softmax(-1) - z_ref.float()[index].log_softmax(-1)
+    score = [float(logp[a]) + weight * float(r) for a, r in zip(candidates, reward)]
+    return candidates[max(range(len(candidates)), key=lambda i: (score[i], -i))]

@@ -1,0 +1,171 @@
+"""PAD's guard (min_p, EOS candidate, no-repeat n-gram): hand computations, exactness when off, the
+cached batched engine against the slow reference when on, and bad values."""
+import math
+
+import pytest
+import torch
+
+from personalign.decoding import DecodingConfig, Engine, Guard, RewardLogits, pad_generate_nocache, pad_step
+from personalign.decoding.pad import repeated_ngram
+from personalign.errors import ConfigError
+from personalign.models.tiny import tiny_gpt2, tiny_llama
+
+PROMPTS = [
+    "What is the capital of France?",
+    "hi there",
+    "Explain photosynthesis to a child, please, with an example about a tree.",
+    "How do I bake bread?",
+]
+PREF = "Answer in one short sentence."
+OFF = {"min_p": 0.0, "eos_candidate": False, "no_repeat_ngram": 0}
+
+
+def _log_softmax_over(values, idx):
+    total = math.log(sum(math.exp(values[i]) for i in idx))
+    return {i: values[i] - total for i in idx}
+
+
+def test_guard_off_is_the_plain_step_bit_for_bit():
+    torch.manual_seed(0)
+    z_base, z_rm, z_ref = (torch.randn(3, 40) for _ in range(3))
+    term = [RewardLogits(z_rm, z_ref, torch.tensor([0.5, 1.0, 2.0]))]
+    cand, score = pad_step(z_base, term, top_k=6)
+    cand_off, score_off = pad_step(z_base, term, top_k=6, guard=Guard(), history=[[1, 2, 1, 2]] * 3)
+    assert torch.equal(cand, cand_off) and torch.equal(score, score_off)
+
+
+def test_min_p_keeps_only_tokens_near_the_base_best_by_hand():
+    z_base = torch.tensor([[2.0, 1.0, 0.5, -1.0, 3.0]])
+    z_rm = torch.tensor([[0.0, 4.0, 1.0, 9.0, 1.0]])
+    z_ref = torch.tensor([[1.0, 1.0, 2.0, 0.0, 0.0]])
+    w = 0.7
+    # top-4 = [4, 0, 1, 2]; p(a) >= 0.3 · p_max  <=>  z(a) >= 3 + ln 0.3 = 1.796: tokens 4 and 0 stay.
+    cand, score = pad_step(z_base, [RewardLogits(z_rm, z_ref, torch.tensor([w]))], top_k=4, guard=Guard(min_p=0.3))
+    assert cand.tolist() == [[4, 0, 1, 2]]
+    kept = [4, 0]
+    base, rm, ref = z_base[0].tolist(), z_rm[0].tolist(), z_ref[0].tolist()
+    logp = _log_softmax_over(base, range(5))
+    lr, lf = _log_softmax_over(rm, kept), _log_softmax_over(ref, kept)
+    expected = [logp[a] + w * (lr[a] - lf[a]) for a in kept]
+    assert score[0, :2].tolist() == pytest.approx(expected, abs=1e-6)
+    assert score[0, 2:].tolist() == [float("-inf")] * 2
+    # Without min_p the PersRM's favourite (token 1 among T) would win; with it, only 4 or 0 can.
+    assert int(cand[0, score[0].argmax()]) in kept
+
+
+def test_min_p_never_drops_the_base_argmax():
+    torch.manual_seed(1)
+    z_base = torch.randn(5, 30) * 8
+    cand, score = pad_step(z_base, [], top_k=10, guard=Guard(min_p=0.999))
+    assert torch.equal(cand[:, 0], z_base.argmax(-1)) and bool(torch.isfinite(score[:, 0]).all())
+
+
+def test_eos_joins_the_candidates_and_is_exempt_from_min_p():
+    z_base = torch.tensor([[5.0, 4.0, 3.0, -6.0], [5.0, -6.0, 3.0, 4.9]])  # EOS = 3: outside / inside top-2
+    z_rm = torch.tensor([[0.0, 0.0, 0.0, 20.0], [0.0, 0.0, 0.0, 20.0]])  # the PersRM wants to end
+    terms = [RewardLogits(z_rm, z_base, torch.tensor([1.0, 1.0]))]
+    cand, score = pad_step(z_base, terms, top_k=2, guard=Guard(min_p=0.5, eos_id=3))
+    assert cand.tolist() == [[0, 1, 3], [0, 3, 3]]
+    assert score[1, 2] == float("-inf")  # EOS already in T: the appended copy is dropped
+    assert cand.gather(-1, score.argmax(-1, keepdim=True)).squeeze(-1).tolist() == [3, 3]
+    plain, _ = pad_step(z_base, terms, top_k=2)
+    assert plain.tolist() == [[0, 1], [0, 3]]  # without the guard EOS cannot win row 0
+
+
+def test_repetition_guard_blocks_a_repeated_ngram():
+    history = [[5, 6, 7, 8, 5, 6], [5, 6, 7, 8, 5, 6], [1, 2]]
+    cand = torch.tensor([[7, 9], [7, 9], [7, 9]])
+    assert repeated_ngram(cand, history, 3).tolist() == [[True, False], [True, False], [False, False]]
+    assert repeated_ngram(cand[:1], history[:1], 4).tolist() == [[False, False]]  # 4-gram (8,5,6,7) is new
+    z_base = torch.full((1, 12), -5.0)
+    z_base[0, 7], z_base[0, 9] = 3.0, 1.0
+    cand, score = pad_step(z_base, [], top_k=2, guard=Guard(no_repeat_ngram=3), history=history[:1])
+    assert int(cand[0, score[0].argmax()]) == 9  # greedy would say 7 and repeat "5 6 7"
+
+
+def test_repetition_guard_steps_back_when_every_candidate_repeats():
+    z_base = torch.tensor([[3.0, 2.0, -9.0, -9.0]])
+    cand, score = pad_step(z_base, [], top_k=2, guard=Guard(no_repeat_ngram=2), history=[[0, 0, 1, 0, 0]])
+    assert cand.tolist() == [[0, 1]] and torch.isfinite(score).all()  # both repeat: the rule is dropped
+
+
+def test_weight_zero_guard_off_is_base_greedy(tiny_base):
+    engine = Engine(tiny_base)
+    base = engine.generate(PROMPTS, strategy="base", max_new_tokens=24)
+    pad = engine.generate(PROMPTS, preference=PREF, strategy="pad", weight=0.0, max_new_tokens=24, **OFF)
+    assert [o.token_ids for o in pad.outputs] == [o.token_ids for o in base.outputs]
+
+
+def test_guard_off_engine_matches_the_authors_step(tiny_base, tiny_other):
+    engine = Engine(tiny_base, reward_model=tiny_other)
+    out = engine.generate(PROMPTS, preference=PREF, strategy="pad", weight=1.5, top_k=5, max_new_tokens=16, **OFF)
+    for prompt, o in zip(PROMPTS, out.outputs):
+        assert o.token_ids == pad_generate_nocache(tiny_base, tiny_other, prompt, PREF, weight=1.5, top_k=5,
+                                                   max_new_tokens=16)
+
+
+GUARDS = [
+    {"min_p": 0.2, "eos_candidate": False, "no_repeat_ngram": 0},
+    {"min_p": 0.0, "eos_candidate": True, "no_repeat_ngram": 0},
+    {"min_p": 0.0, "eos_candidate": False, "no_repeat_ngram": 2},
+    {"min_p": 0.1, "eos_candidate": True, "no_repeat_ngram": 3},
+]
+
+
+@pytest.mark.parametrize("family,guard", [("llama", g) for g in GUARDS] + [("gpt2", GUARDS[-1])])
+def test_cached_batched_guarded_pad_equals_the_reference(family, guard, tiny_tok, tiny_other):
+    base = (tiny_llama if family == "llama" else tiny_gpt2)(tiny_tok, seed=0)
+    reward = base if family == "gpt2" else tiny_other
+    engine = Engine(base, reward_model=reward)
+    batched = engine.generate(PROMPTS, preference=PREF, strategy="pad", weight=1.5, top_k=6, max_new_tokens=16, **guard)
+    for prompt, out in zip(PROMPTS, batched.outputs):
+        assert out.token_ids == pad_generate_nocache(base, reward, prompt, PREF, weight=1.5, top_k=6,
+                                                     max_new_tokens=16, **guard)
+
+
+def test_guard_changes_the_output_of_a_repeating_model(tiny_base, tiny_other):
+    engine = Engine(tiny_base, reward_model=tiny_other)
+    plain = engine.generate(PROMPTS, preference=PREF, strategy="pad", max_new_tokens=40, **OFF)
+    guarded = engine.generate(PROMPTS, preference=PREF, strategy="pad", max_new_tokens=40,
+                              **{**OFF, "no_repeat_ngram": 3})
+
+    def repeats(ids):
+        grams = [tuple(ids[i:i + 3]) for i in range(len(ids) - 2)]
+        return len(grams) - len(set(grams))
+
+    assert any(repeats(o.token_ids) for o in plain.outputs)  # the tiny model does loop without the guard
+    assert all(repeats(o.token_ids) == 0 for o in guarded.outputs)
+
+
+def _eos_bias(model, eos_id: int, bias: float):
+    """A copy of `model` whose next-token logit for EOS is shifted by `bias`."""
+    import copy
+
+    shifted = copy.deepcopy(model)
+    add = torch.zeros(shifted.model.config.vocab_size)
+    add[eos_id] = bias
+    shifted.model.get_output_embeddings().register_forward_hook(lambda _m, _i, out: out + add)
+    return shifted
+
+
+def test_eos_candidate_lets_a_row_end(tiny_base, tiny_tok):
+    eos = tiny_tok.eos_token_id
+    # A base that never ranks EOS in its top-k, and a PersRM that wants to end.
+    engine = Engine(_eos_bias(tiny_base, eos, -50.0), reward_model=_eos_bias(tiny_base, eos, 50.0))
+    plain = engine.generate(PROMPTS, preference=PREF, strategy="pad", max_new_tokens=12, **OFF)
+    assert all(o.finish_reason == "length" for o in plain.outputs)
+    ended = engine.generate(PROMPTS, preference=PREF, strategy="pad", max_new_tokens=12,
+                            **{**OFF, "eos_candidate": True})
+    assert all(o.finish_reason == "eos" and o.token_ids == [eos] for o in ended.outputs)
+
+
+@pytest.mark.parametrize("bad", [
+    {"min_p": -0.1}, {"min_p": 1.0}, {"min_p": float("nan")}, {"min_p": float("inf")}, {"min_p": "0.1"},
+    {"min_p": True}, {"eos_candidate": "yes"}, {"eos_candidate": 1}, {"no_repeat_ngram": 1},
+    {"no_repeat_ngram": -2}, {"no_repeat_ngram": 2.5},
+])
+def test_bad_guard_values_are_config_errors(bad, tiny_base):
+    with pytest.raises(ConfigError):
+        DecodingConfig(**bad).validate()
+    with pytest.raises(ConfigError):
+        Engine(tiny_base).generate("hi", preference=PREF, strategy="pad", max_new_tokens=2, **bad)

@@ -27,10 +27,13 @@ from __future__ import annotations
 
 import re
 import threading
+import weakref
 from collections.abc import Mapping, Sequence
 
 _LOCK = threading.RLock()
 _PRIVATE_USE = range(0xE000, 0xF8FF)
+# tokenizer -> (vocabulary size, control-token regex, control-token ids); the size notices added tokens.
+_CONTROL_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def control_tokens(tokenizer) -> tuple[str, ...]:
@@ -42,17 +45,26 @@ def control_tokens(tokenizer) -> tuple[str, ...]:
     return tuple(sorted((t for t in found if t), key=lambda t: (-len(t), t)))
 
 
-def _control_re(tokenizer) -> re.Pattern:
+def _control(tokenizer) -> tuple[re.Pattern, set[int]]:
+    """(regex matching any control-token string, the control-token ids), cached per tokenizer."""
+    size = len(tokenizer)
+    try:
+        cached = _CONTROL_CACHE.get(tokenizer)
+    except TypeError:  # not weak-referenceable: compute every time
+        cached = None
+    if cached is not None and cached[0] == size:
+        return cached[1], cached[2]
     tokens = control_tokens(tokenizer)
-    return re.compile("|".join(map(re.escape, tokens)) if tokens else "(?!)")
-
-
-def _control_ids(tokenizer) -> set[int]:
+    pattern = re.compile("|".join(map(re.escape, tokens)) if tokens else "(?!)")
     ids = set(getattr(tokenizer, "all_special_ids", None) or ())
     for i, token in (getattr(tokenizer, "added_tokens_decoder", None) or {}).items():
         if getattr(token, "special", False):
             ids.add(int(i))
-    return ids
+    try:
+        _CONTROL_CACHE[tokenizer] = (size, pattern, ids)
+    except TypeError:
+        pass
+    return pattern, ids
 
 
 def _ids(tokenizer, text: str, *, as_text: bool) -> list[int]:
@@ -99,7 +111,7 @@ def _markers(messages: Sequence[Mapping[str, str]]) -> tuple[str, str]:
 
 def render_messages(tokenizer, messages: Sequence[Mapping[str, str]], add_generation_prompt: bool = True) -> list[int]:
     """Token ids of a chat (list of {"role", "content"}); every content is user data (module docstring)."""
-    control = _control_re(tokenizer)
+    control, specials = _control(tokenizer)
     if not any(control.search(m["content"]) for m in messages):
         return _ids(tokenizer, _render_text(tokenizer, messages, add_generation_prompt), as_text=False)
 
@@ -114,9 +126,10 @@ def render_messages(tokenizer, messages: Sequence[Mapping[str, str]], add_genera
             as_text = k % 2 == 1
             ids += _piece_ids(tokenizer, piece, as_text=as_text) if k else _ids(tokenizer, piece, as_text=as_text)
 
-    stripped = [{**m, "content": control.sub("", m["content"])} for m in messages]
+    # The same chat with each such string replaced by a marker character (which no control token
+    # contains, so no new one can form across the cut) shows how many control tokens the template writes.
+    stripped = [{**m, "content": control.sub(start, m["content"])} for m in messages]
     expected = len(control.findall(_render_text(tokenizer, stripped, add_generation_prompt)))
-    specials = _control_ids(tokenizer)
     if sum(1 for t in ids if t in specials) != expected:
         raise ValueError("the chat template rewrites message text so that special-token strings in it cannot be "
                          "kept as plain text; refusing to tokenize this chat")

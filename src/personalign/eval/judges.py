@@ -205,7 +205,8 @@ class SequenceClassifierJudge:
         rewards = []
         with torch.inference_mode():
             for s in range(0, len(rows), self.batch_size):
-                enc = self.tokenizer.pad({"input_ids": rows[s:s + self.batch_size]}, padding=True, return_tensors="pt")
+                enc = self.tokenizer.pad({"input_ids": rows[s:s + self.batch_size]}, padding=True,
+                                         return_tensors="pt")
                 logits = self.model(**{k: v.to(self.device) for k, v in enc.items()}).logits.float()
                 values = logits[:, 0] if logits.shape[-1] == 1 else logits.log_softmax(-1)[:, -1]
                 if not torch.isfinite(values).all():

@@ -47,9 +47,11 @@ matrix-vector product. Query embeddings are LRU-cached in the embedder.
 
 Export format (`export_user`, JSON; one object per user)::
 
-    {"format": "personalign.memory/1", "user": "alice", "created_at": "...", "exported_at": "2025-01-01T00:00:00+00:00", "preferences": [{"id": 1, "text": "keep it short", "kind": "explicit", "dimension": "length", "pole": "concise", "weight": 1.0, "confidence": 0.8, "evidence_count": 1, "source": "cli", "scope": "global", "status": "active", "superseded_by": null, "created_at": "...", "updated_at": "...", "embedding_model": "all-MiniLM-L6-v2", "embedding_b64": "..."}], "interactions": [{"id": 1, "prompt": "...", "answer": "...", "alt_answer": null, "strategy": "pad", "params": {}, "created_at": "..."}], "feedback": [{"id": 1, "interaction_id": 1, "rating": 5, "choice": null, "edited_answer": null, "comment": null, "signals": {"length": null, "expertise": null, "tone": null}, "created_at": "..."}], "learned_weights": {"weights": {"length": -0.8, "expertise": 0.0, "tone": 0.1}, "observations": 12, "last_feedback_id": 40, "updated_at": "..."}, "adapter": {"manifest": {"format": "personalign.adapter/1", "user": "alice", "...": "..."}, "files_b64": {"adapter_config.json": "...", "adapter_model.safetensors": "..."}}}
+    {"format": "personalign.memory/1", "user": "alice", "created_at": "...", "exported_at": "2025-01-01T00:00:00+00:00", "preferences": [{"id": 1, "text": "keep it short", "kind": "explicit", "dimension": "length", "pole": "concise", "weight": 1.0, "confidence": 0.8, "evidence_count": 1, "source": "cli", "scope": "global", "status": "active", "superseded_by": null, "created_at": "...", "updated_at": "...", "embedding_model": "all-MiniLM-L6-v2", "embedding_b64": "..."}], "interactions": [{"id": 1, "prompt": "...", "answer": "...", "alt_answer": null, "strategy": "pad", "params": {}, "created_at": "..."}], "feedback": [{"id": 1, "interaction_id": 1, "rating": 5, "choice": null, "edited_answer": null, "comment": null, "signals": {"length": null, "expertise": null, "tone": null}, "created_at": "..."}], "learned_weights": {"weights": {"length": -0.8, "expertise": 0.0, "tone": 0.1}, "observations": 12, "last_feedback_id": 40, "updated_at": "..."}, "adapter": {"manifest": {"format": "personalign.adapter/1", "user": "alice", "...": "..."}, "files_b64": {"adapter_config.json": "...", "adapter_model.safetensors": "..."}}, "api_keys": [{"key_id": "3f9c2a7d1e0b4c55", "created_at": "..."}]}
 
-``learned_weights`` and ``adapter`` are null when the user has none.
+``learned_weights`` and ``adapter`` are null when the user has none. ``api_keys`` lists the user's
+server API keys by id (never a secret or its digest); ``created_at`` is null for a user who has keys
+but no stored rows yet. ``adapter`` holds only this store's files (see `adapter_dir`).
 
 Feedback adaptation
 -------------------
@@ -1039,14 +1041,21 @@ class MemoryStore:
         """Everything stored about `user` as a JSON-ready dict (format in the module docstring)."""
         user = _check_user(user)
         with self._read() as s:
-            urow = self._user_row(s, user)
-            prefs = s.execute(select(PreferenceRow).where(PreferenceRow.user_id == urow.id)
-                              .order_by(PreferenceRow.id)).scalars().all()
-            inters = s.execute(select(InteractionRow).where(InteractionRow.user_id == urow.id)
-                               .order_by(InteractionRow.id)).scalars().all()
-            fbs = s.execute(select(FeedbackRow).where(FeedbackRow.user_id == urow.id)
-                            .order_by(FeedbackRow.id)).scalars().all()
-            learned = s.get(UserWeightsRow, urow.id)
+            # Key ids (never digests) are the user's data too; a user with keys but no rows yet
+            # exports just those, as forget_user deletes just those.
+            keys = api_keys.list_keys(s.connection(), user)
+            urow = s.execute(select(UserRow).where(UserRow.name == user)).scalar_one_or_none()
+            if urow is None and not keys:
+                raise UnknownUserError(user)
+
+            def owned(row_type):
+                if urow is None:
+                    return []
+                query = select(row_type).where(row_type.user_id == urow.id).order_by(row_type.id)
+                return s.execute(query).scalars().all()
+
+            prefs, inters, fbs = owned(PreferenceRow), owned(InteractionRow), owned(FeedbackRow)
+            learned = s.get(UserWeightsRow, urow.id) if urow is not None else None
             out_prefs = []
             for r in prefs:
                 d = self._pref(r, user).to_dict()
@@ -1057,7 +1066,7 @@ class MemoryStore:
             return {
                 "format": "personalign.memory/1",
                 "user": user,
-                "created_at": urow.created_at.isoformat(),
+                "created_at": urow.created_at.isoformat() if urow is not None else None,
                 "exported_at": utcnow().isoformat(),
                 "preferences": out_prefs,
                 "interactions": [{"id": r.id, "prompt": r.prompt, "answer": r.answer, "alt_answer": r.alt_answer,
@@ -1069,6 +1078,7 @@ class MemoryStore:
                               "created_at": r.created_at.isoformat()} for r in fbs],
                 "learned_weights": self._learned(learned).to_dict() if learned is not None else None,
                 "adapter": self._adapter_export(user),
+                "api_keys": keys,
             }
 
     def forget_user(self, user: str) -> dict[str, int]:

@@ -36,6 +36,15 @@ def test_generate_json(tiny_dir, capsys):
     assert isinstance(payload["text"], str)
 
 
+def test_generate_passes_the_guard_options(tiny_dir, capsys):
+    code, out, _ = run_cli(["generate", "What is the capital of France?", "--preference", "Be brief.",
+                            "--max-new-tokens", "6", "--model", tiny_dir, "--json", "--device", "cpu",
+                            "--min-p", "0.25", "--eos-candidate", "--no-repeat-ngram", "3"], capsys)
+    assert code == 0
+    params = json.loads(out)["params"]
+    assert (params["min_p"], params["eos_candidate"], params["no_repeat_ngram"]) == (0.25, True, 3)
+
+
 def test_generate_streams_text(tiny_dir, capsys):
     code, out, err = run_cli(["generate", "hi there", "--strategy", "base", "--max-new-tokens", "6",
                               "--model", tiny_dir], capsys)
@@ -49,6 +58,11 @@ def test_generate_streams_text(tiny_dir, capsys):
     (["generate", "hi", "-p", "x", "--weight", "-0.5"], "weight"),
     (["generate", "hi", "-p", "x", "--top-k", "0"], "top_k"),
     (["generate", "hi", "-p", "x", "--strategy", "beam"], "unknown strategy"),
+    (["generate", "hi", "-p", "x", "--min-p", "1"], "min_p must be in [0, 1)"),
+    (["generate", "hi", "-p", "x", "--min-p", "-0.5"], "min_p"),
+    (["generate", "hi", "-p", "x", "--min-p", "nan"], "min_p must be a finite number"),
+    (["generate", "hi", "-p", "x", "--min-p", "lots"], "min-p"),
+    (["generate", "hi", "-p", "x", "--no-repeat-ngram", "1"], "no_repeat_ngram"),
     (["generate", "hi", "-p", "x", "--model", "/no/such/model"], "not found"),
     (["generate", "hi", "--strategy", "pad"], "needs --preference"),
     (["generate", "hi", "--max-new-tokens", "many"], "max-new-tokens"),

@@ -73,6 +73,15 @@ def register(app: typer.Typer) -> None:
         stop: list[str] = typer.Option([], "--stop", help="Stop string (repeatable)."),
         preference_in_base: bool = typer.Option(False, "--preference-in-base",
                                                 help="Show the preference to the base model too (the authors' setting)."),
+        min_p: Optional[float] = typer.Option(None, "--min-p", help="PAD guard: keep candidates with p_base(a) >= "
+                                              "min_p * max p_base, in [0, 1) (0: the whole top-k). Default: "
+                                              f"{DecodingConfig.min_p}."),
+        eos_candidate: Optional[bool] = typer.Option(None, "--eos-candidate/--no-eos-candidate",
+                                                     help="PAD guard: end-of-sequence is always a candidate. "
+                                                     f"Default: {'on' if DecodingConfig.eos_candidate else 'off'}."),
+        no_repeat_ngram: Optional[int] = typer.Option(None, "--no-repeat-ngram",
+                                                      help="PAD guard: drop candidates that would repeat an n-gram "
+                                                      f"of the answer (0: off). Default: {DecodingConfig.no_repeat_ngram}."),
         model: str = typer.Option("smollm2-135m-instruct", help="Embedded name, local HF directory or hub id."),
         reward_model: Optional[str] = typer.Option(None, "--reward-model",
                                                    help="PAD's reward model: a PersRM directory or causal LM path; "
@@ -101,7 +110,8 @@ def register(app: typer.Typer) -> None:
             _refuse_unsafe(preference)
         config = DecodingConfig(strategy=strategy, max_new_tokens=max_new_tokens, temperature=temperature,
                                 top_p=top_p, top_k=top_k, weight=1.0 if weight is None else weight, n=n, seed=seed,
-                                stop=tuple(stop), preference_in_base=preference_in_base).validate()
+                                stop=tuple(stop), preference_in_base=preference_in_base,
+                                **_guard_options(min_p, eos_candidate, no_repeat_ngram)).validate()
         store = profile = terms = None
         if user is not None:
             from personalign.feedback import terms_for_users, update_user
@@ -218,6 +228,12 @@ def register(app: typer.Typer) -> None:
                       "(personalign/rewards/default_persrm/MODEL_CARD.md): on this 135M model it moves style much further "
                       "than prompting, at a cost in staying on the question. Words per answer are the length "
                       "judge's score.[/dim]")
+
+
+def _guard_options(min_p, eos_candidate, no_repeat_ngram) -> dict:
+    """PAD guard options given on the command line (the rest keep DecodingConfig's defaults)."""
+    given = {"min_p": min_p, "eos_candidate": eos_candidate, "no_repeat_ngram": no_repeat_ngram}
+    return {k: v for k, v in given.items() if v is not None}
 
 
 def _timing(result) -> str:

@@ -1,7 +1,9 @@
 """Strategy registry: name → callable(context, prompts, preferences, params) → texts + timing.
 
 Built-ins: base, prompt, pad (training-free PersRM = the base shown the preference), pad-trained (a
-trained PersRM, registered as available when one is configured) and best-of-n. A later method plugs in
+trained PersRM, registered as available when one is configured), pad-trained-unguarded (the authors'
+PAD step, without DecodingConfig's guard) and best-of-n. PAD strategies take the guard options min_p,
+eos_candidate and no_repeat_ngram from a variant's parameters, else DecodingConfig's defaults. A later method plugs in
 with `register_strategy` and is compared in the same run, by the same judges, with no other change:
 
     @register_strategy("my-method", description="...")
@@ -16,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from personalign.decoding import Engine
+from personalign.decoding.pad import Guard
 from personalign.errors import ConfigError
 from personalign.models import LoadedModel
 
@@ -163,12 +166,21 @@ def _prompt(ctx, prompts, preferences, params) -> StrategyOutput:
                                             max_new_tokens=ctx.max_new_tokens, seed=ctx.seed))
 
 
+GUARD_OPTIONS = ("min_p", "eos_candidate", "no_repeat_ngram")
+GUARD_OFF = {"min_p": Guard.min_p, "eos_candidate": False, "no_repeat_ngram": Guard.no_repeat_ngram}
+
+
+def _guard(params: dict) -> dict:
+    """The PAD guard options a variant sets; the others keep DecodingConfig's defaults."""
+    return {k: params[k] for k in GUARD_OPTIONS if k in params}
+
+
 @register_strategy("pad", sweeps_weight=True,
                    description="PAD, training-free: the PersRM is the base model shown the preference")
 def _pad(ctx, prompts, preferences, params) -> StrategyOutput:
     return _from_result(ctx.engine.generate(list(prompts), preference=list(preferences), strategy="pad",
                                             weight=float(params["weight"]), top_k=ctx.top_k,
-                                            max_new_tokens=ctx.max_new_tokens, seed=ctx.seed))
+                                            max_new_tokens=ctx.max_new_tokens, seed=ctx.seed, **_guard(params)))
 
 
 @register_strategy("pad-trained", sweeps_weight=True, needs_persrm=True,
@@ -176,7 +188,15 @@ def _pad(ctx, prompts, preferences, params) -> StrategyOutput:
 def _pad_trained(ctx, prompts, preferences, params) -> StrategyOutput:
     return _from_result(ctx.trained_engine().generate(list(prompts), preference=list(preferences), strategy="pad",
                                                       weight=float(params["weight"]), top_k=ctx.top_k,
-                                                      max_new_tokens=ctx.max_new_tokens, seed=ctx.seed))
+                                                      max_new_tokens=ctx.max_new_tokens, seed=ctx.seed,
+                                                      **_guard(params)))
+
+
+@register_strategy("pad-trained-unguarded", sweeps_weight=True, needs_persrm=True,
+                   description="PAD with the trained PersRM, the authors' step: whole top-k, no EOS candidate, "
+                               "no repetition rule")
+def _pad_trained_unguarded(ctx, prompts, preferences, params) -> StrategyOutput:
+    return _pad_trained(ctx, prompts, preferences, {**params, **GUARD_OFF})
 
 
 @register_strategy("best-of-n", defaults={"n": 4},

@@ -344,6 +344,9 @@ def create_app(engine, store, config: ServerConfig | None = None) -> FastAPI:
             cfg.top_k = opts.top_k
         if opts.best_of is not None:
             cfg.n = opts.best_of
+        for guard_option in ("min_p", "eos_candidate", "no_repeat_ngram"):  # PAD's guard (decoding/pad.py)
+            if getattr(opts, guard_option) is not None:
+                setattr(cfg, guard_option, getattr(opts, guard_option))
         return cfg.validate()
 
     @app.post("/v1/chat/completions", response_model=S.ChatCompletion, tags=["chat"],

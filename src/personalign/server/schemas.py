@@ -70,6 +70,13 @@ class PersonalignOptions(_Strict):
     weight: float | None = Field(default=None, ge=0, le=10, description="PAD weight w (default: the served PersRM's recommended weight, else 1).")
     top_k: int | None = Field(default=None, ge=1, le=1000, description="PAD candidate set size.")
     best_of: int | None = Field(default=None, ge=1, le=64, description="Samples for strategy best-of-n.")
+    min_p: float | None = Field(default=None, ge=0, lt=1, description="PAD guard: keep candidates with "
+                                "p_base(a) >= min_p * max p_base (0: the whole top-k). Default: the server's.")
+    eos_candidate: bool | None = Field(default=None, description="PAD guard: end-of-sequence is always a "
+                                       "candidate, so a short answer can end. Default: the server's.")
+    no_repeat_ngram: int | None = Field(default=None, ge=0, le=32, description="PAD guard: drop candidates "
+                                        "that would repeat an n-gram of the answer (0: off; 1 is refused). "
+                                        "Default: the server's.")
     preference: Text | None = Field(default=None, min_length=1, max_length=2000,
                                     description="Ad-hoc preference for this request; replaces the stored "
                                     "profile. Passes the same safety boundary as stored preferences.")

@@ -232,7 +232,7 @@ def answer_quality(pairs: Sequence[PairRecord], base, batch_size: int = 16,
 
     import torch
 
-    from personalign.models import render_chat
+    from personalign.models import encode_text, render_chat
     from personalign.models.batching import answer_token_logprobs
     from personalign.models.embeddings import Embedder
 
@@ -252,7 +252,7 @@ def answer_quality(pairs: Sequence[PairRecord], base, batch_size: int = 16,
         chunk = items[start:start + batch_size]
         with torch.inference_mode():
             rows = answer_token_logprobs(base.model, [render_chat(tok, prompt) for prompt, _ in chunk],
-                                         [tok(text, add_special_tokens=False)["input_ids"] for _, text in chunk],
+                                         [encode_text(tok, text) for _, text in chunk],
                                          pad, device=base.device)
         for (prompt, text), row in zip(chunk, rows):
             perplexity[prompt + "\n\n" + text] = math.exp(-float(row.mean())) if len(row) else float("inf")

@@ -212,7 +212,7 @@ def register(app: typer.Typer) -> None:
             engines[f"pad, PersRM w={w:g}"] = (Engine(base_model, persrm), "pad", w)
         table = Table(title=f"personalign demo: {prompt!r}", show_lines=True)
         table.add_column("preference", max_width=22)
-        table.add_column("strategy", max_width=12)
+        table.add_column("strategy and settings", max_width=22)
         table.add_column("answer")
         table.add_column("tokens / s", justify="right")
         base = plain.generate(prompt, strategy="base", max_new_tokens=max_new_tokens)
@@ -221,13 +221,23 @@ def register(app: typer.Typer) -> None:
             for label, (engine, strategy, w) in engines.items():
                 result = engine.generate(prompt, preference=pref, strategy=strategy, weight=w,
                                          max_new_tokens=max_new_tokens)
-                table.add_row(pref, label, result.texts[0], _timing(result))
+                table.add_row(pref, f"{label}\n{_settings(result.config)}", result.texts[0], _timing(result))
         console.print(table)
         console.print("[dim]Training-free PAD's reward model is the base shown the preference (at w = 1: prompting "
                       "restricted to the base's top-k); the PersRM is the reward model trained by this project "
                       "(personalign/rewards/default_persrm/MODEL_CARD.md): on this 135M model it moves style much further "
                       "than prompting, at a cost in staying on the question. Words per answer are the length "
                       "judge's score.[/dim]")
+
+
+def _settings(cfg) -> str:
+    """A demo row's decoding settings in words (PAD's guard spelled out, so a reader can reproduce it)."""
+    if cfg.strategy != "pad":
+        return f"greedy, {cfg.max_new_tokens} tokens"
+    guard = [f"min_p {cfg.min_p:g}"] if cfg.min_p else []
+    guard += ["EOS candidate"] if cfg.eos_candidate else []
+    guard += [f"no repeated {cfg.no_repeat_ngram}-gram"] if cfg.no_repeat_ngram else []
+    return f"top-k {cfg.top_k}; " + (", ".join(guard) if guard else "no guard (authors' step)")
 
 
 def _guard_options(min_p, eos_candidate, no_repeat_ngram) -> dict:

@@ -1,0 +1,75 @@
+"""benchmarks/faithfulness.py: its answer checks and win rates on hand-made texts, its request file."""
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+_PATH = Path(__file__).resolve().parents[1] / "benchmarks" / "faithfulness.py"
+
+
+@pytest.fixture(scope="module")
+def fb():
+    spec = importlib.util.spec_from_file_location("faithfulness_benchmark", _PATH)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
+    spec.loader.exec_module(module)
+    yield module
+    sys.modules.pop(spec.name, None)
+
+
+GOOD = ("Steep a tea bag in freshly boiled water for three to five minutes, then remove it and add milk "
+        "or lemon to taste.")
+LOOP = "A coin is a credit. A coin.\n" * 12
+
+
+def test_degenerate_detector_on_hand_made_texts(fb):
+    assert fb.degenerate_reason(GOOD, "eos") is None
+    assert fb.degenerate_reason(GOOD, "length") is None  # hitting the cap alone is not degenerate
+    assert fb.degenerate_reason("", "eos") == "empty"
+    assert fb.degenerate_reason("Aw, no.", "eos") == "empty"
+    assert fb.degenerate_reason(LOOP, "length") == "repetitive"
+    assert fb.degenerate_reason("Чай заваривают кипятком три минуты, потом добавляют молоко.", "eos") == "language"
+    assert fb.degenerate_reason("1. 2. 3. 4.", "eos") == "language"  # no letters at all
+    # A few repeated lines at the cap: under 30% repeated trigrams, but a loop that never ended.
+    runaway = GOOD + "\n" + "\n".join(["- IP"] * 4) + "\nThe kettle should be clean and the cup warmed first."
+    assert fb.repeated_trigram_share(runaway) <= 0.30
+    assert fb.degenerate_reason(runaway, "length") == "runaway"
+    assert fb.degenerate_reason(runaway, "eos") is None
+
+
+def test_repeated_trigram_share(fb):
+    assert fb.repeated_trigram_share("one two three four five") == 0.0
+    assert fb.repeated_trigram_share("a b c a b c a b c") == pytest.approx(1 - 3 / 7)
+    assert fb.repeated_trigram_share("a b") == 0.0
+
+
+def test_win_rate_counts_ties_as_half(fb):
+    assert fb.win(2.0, 1.0) == 1.0 and fb.win(1.0, 1.0) == 0.5 and fb.win(0.0, 1.0) == 0.0
+    assert fb.win_rate([3, 1, 2, 5], [1, 1, 4, 4]) == pytest.approx((1 + 0.5 + 0 + 1) / 4)
+    assert fb.win_rate([], []) is None
+
+
+def test_requests_cover_every_pole_set_and_combination(fb):
+    requests = fb.load_requests()
+    single = [r for r in requests if r.set == "single"]
+    assert {r.label for r in single} == {"concise", "detailed", "simple", "expert", "blunt", "warm"}
+    combos = {r.label for r in requests if r.set == "combinations"}
+    assert len(combos) == 8 and all(len(c.split("+")) == 3 for c in combos)
+    registers = {r.label.split("/")[0] for r in requests if r.set == "registers"}
+    assert registers == {"instruction", "first_person", "terse"}
+    rows = fb.pair_rows(single, ["q1", "q2", "q3", "q4", "q5"], 2)
+    assert len(rows) == 2 * len(single)
+    assert {q for r, q in rows if r == single[0]} != {q for r, q in rows if r == single[1]}  # rotation
+
+
+def test_variant_specs(fb):
+    v = fb.parse_variant("v1:mp0.1+eos+ng3+pib@1.5", {"v1", "tf"})
+    assert v.kind == "pad" and v.rm == "v1" and v.weight == 1.5 and v.preference_in_base
+    assert dict(v.guard) == {"min_p": 0.1, "eos_candidate": True, "no_repeat_ngram": 3}
+    off = fb.parse_variant("v1:off", {"v1"})
+    assert dict(off.guard) == fb.GUARD_OFF and off.weight is None
+    with pytest.raises(SystemExit):
+        fb.parse_variant("v9:off", {"v1"})
+    with pytest.raises(SystemExit):
+        fb.parse_variant("v1:mp0.1+bogus", {"v1"})

@@ -1,0 +1,273 @@
+"""Normalization and decoding: every way a preference can be written becomes a few plain views.
+
+Obfuscation is the cheapest attack on a text filter, so the boundary never matches the raw text.
+`normalize` gives the *word view*: NFKC (full-width and mathematical letters fold to ASCII), case
+folding, format characters (zero-width joiners, bidi marks) removed, Cyrillic/Greek look-alikes
+mapped to Latin inside words that also hold Latin letters (real Russian or Greek text is left
+alone), leetspeak read back inside such words ("1gn0r3" → "ignore"; the ambiguous 1/!/| is read
+as i or l, whichever makes a known word), intra-word punctuation joined ("ig-nore", "i.g.n.o.r.e"),
+runs of spaced single letters joined ("i g n o r e"), accents stripped from Latin letters only
+(Hindi vowel signs and Japanese voicing marks are letters, not accents), Arabic letter variants
+folded, and punctuation turned into spaces.
+
+`views` adds the texts hidden *inside* a preference, each normalized the same way:
+
+* ``squashed``: the word view without spaces, for words split at random ("ign ore prev ious");
+* ``rejoined``: split words glued back when the halves are not words but the whole is;
+* ``spaced``: spaced-out letters with double gaps read as word gaps ("i g n o r e  a l l");
+* ``base64`` / ``hex`` / ``url``: embedded runs that decode to readable UTF-8 text;
+* ``rot13`` / ``rotN``: the Caesar shift that makes the text most word-like, and ROT13 itself;
+* ``reversed`` / ``reversed-words``: the text read backwards, or each word read backwards.
+
+A decoded view counts as *readable* when more of its words are known words than in the plain
+text (`wordiness`); only readable views go to the semantic layer, while the lexicon scans them all
+(a random string matching a multi-word rule is far less likely than gibberish fooling a classifier).
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import unicodedata
+import urllib.parse
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = ["View", "normalize", "views", "wordiness", "rot"]
+
+_FORMAT_CHARS = re.compile(r"[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+                           r"\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\u0640]")
+# Letters from other scripts that render like Latin ones; applied only inside words that already
+# contain a Latin letter, where they can only be a disguise.
+_CONFUSABLES = str.maketrans({
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j",
+    "ѕ": "s", "ԁ": "d", "ɡ": "g", "һ": "h", "ӏ": "l", "к": "k", "м": "m", "т": "t", "в": "b", "н": "h",
+    "ո": "n", "ս": "u", "ց": "g", "ı": "i", "ɑ": "a", "ο": "o", "α": "a", "ε": "e", "ρ": "p", "τ": "t",
+    "υ": "u", "ν": "v", "ι": "i", "κ": "k", "χ": "x", "ϲ": "c", "ℓ": "l", "ß": "ss",
+})
+_LEET = str.maketrans({"0": "o", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "@": "a",
+                       "$": "s", "€": "e", "+": "t", "¡": "i"})
+_AMBIGUOUS = "1!|"  # i or l: "1gn0re" vs "ru1es"
+_ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+_LATIN = re.compile(r"[a-z]")
+_TOKEN = re.compile(r"\S+")
+_INTRA_PUNCT = re.compile(r"(?<=[\w@$!|])[-_*.'`~^:,/\\]+(?=[\w@$!|])")
+_SPACED_RUN = re.compile(r"(?<!\S)(?:[\w@$!|€+][ \t._\-*·•]+){2,}[\w@$!|€+](?!\S)")
+_ELISION = re.compile(r"(?<![\w])(l|d|n|j|s|m|t|c|qu|un|dell|all|sull|nell)'(?=\w)")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
+
+# Common function words of English and the other supported Latin-script languages: with the
+# lexicon's own words they decide which decoded view reads like language.
+_COMMON = frozenset("""
+a about above after again all also am an and any are as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have
+having he her here hers him his how i if in into is it its itself just me more most my myself no
+nor not now of off on once only or other our out over own same she should so some such than that
+the their them then there these they this those through to too under until up very was we were
+what when where which while who whom why will with would you your yours yourself please always
+never tell give help make show answer write explain every anything everything like want use
+rules instructions ignore forget previous safety filter filters system prompt refuse request
+el la los las de que y en un una es por con para no su al lo como mas pero sus le ya o este si
+le les des et est pour pas sur au avec ce il elle je tu vous nous ne sont der die das und ist
+nicht ein eine ich du sie mit auf fur zu den dem von il di che non per una sono gli mi ti do da
+em os as um uma voce nao com
+""".split())
+
+
+@dataclass(frozen=True)
+class View:
+    """One reading of the text: `kind` says how it was obtained, `text` is normalized."""
+
+    kind: str
+    text: str
+    readable: bool = True  # a view that reads like language (the plain views always do)
+
+
+def _strip_latin_accents(text: str) -> str:
+    out = []
+    for ch in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(ch) and out and ord(out[-1]) < 0x0250:
+            continue  # an accent on a Latin letter; other scripts keep their marks
+        out.append(ch)
+    text = unicodedata.normalize("NFC", "".join(out))
+    return text.replace("\u093c", "")  # Devanagari nukta: spelled with and without it
+
+
+def _read_leet(token: str, vocabulary: frozenset[str]) -> str:
+    if not _LATIN.search(token):
+        return token  # numbers ("3 sentences", "1.5") are not leetspeak
+    token = token.translate(_LEET)
+    slots = [i for i, c in enumerate(token) if c in _AMBIGUOUS]
+    if not slots:
+        return token
+    if len(slots) <= 6:
+        for bits in range(1 << len(slots)):
+            chars = list(token)
+            for k, i in enumerate(slots):
+                chars[i] = "l" if bits >> k & 1 else "i"
+            candidate = "".join(chars)
+            if candidate.strip("'.,;:?") in vocabulary:
+                return candidate
+    return "".join("i" if c in _AMBIGUOUS else c for c in token)
+
+
+def _join_spaced(text: str, keep_gaps: bool) -> str:
+    def join(m: re.Match) -> str:
+        run = m.group(0)
+        if keep_gaps:
+            run = re.sub(r"[ \t]{2,}|\s*[·•]\s*", "\x00", run)
+        return re.sub(r"[ \t._\-*·•]+", "", run).replace("\x00", " ") + " "
+    return _SPACED_RUN.sub(join, text)
+
+
+def normalize(text: str, vocabulary: Iterable[str] = (), *, keep_spaced_gaps: bool = False) -> str:
+    """The word view of `text` (module docstring): lowercase words separated by single spaces.
+
+    `vocabulary` lists the words that leetspeak resolution aims for (the lexicon's words).
+    """
+    vocab = vocabulary if isinstance(vocabulary, frozenset) else frozenset(vocabulary) | _COMMON
+    text = unicodedata.normalize("NFKC", text)
+    text = _FORMAT_CHARS.sub("", text).casefold().translate(_APOSTROPHES)
+    text = " ".join(t.translate(_CONFUSABLES) if _LATIN.search(t) else t for t in _TOKEN.findall(text))
+    text = _join_spaced(text, keep_spaced_gaps)
+    text = _ELISION.sub(r"\1 ", text)  # French/Italian elision: "l'ia" is two words, "don't" one
+    text = _INTRA_PUNCT.sub("", text)
+    text = " ".join(_read_leet(t, vocab) for t in _TOKEN.findall(text))
+    text = _strip_latin_accents(text).translate(_ARABIC)
+    text = re.sub(r"[^\w\s\u0900-\u097f\u0600-\u06ff]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def wordiness(text: str, vocabulary: frozenset[str]) -> float:
+    """Share of the words of a normalized `text` that are known words (0 when it has none)."""
+    words = [w for w in text.split() if len(w) > 1 or w in ("a", "i")]
+    if not words:
+        return 0.0
+    return sum(w in vocabulary or w in _COMMON for w in words) / len(words)
+
+
+def rot(text: str, n: int) -> str:
+    """Caesar shift of the ASCII letters by `n` (ROT13 for 13)."""
+    lower = "abcdefghijklmnopqrstuvwxyz"
+    upper = lower.upper()
+    n %= 26
+    return text.translate(str.maketrans(lower + upper, lower[n:] + lower[:n] + upper[n:] + upper[:n]))
+
+
+_B64_RUN = re.compile(r"[A-Za-z0-9+/_-]{12,}={0,2}")
+_HEX_RUN = re.compile(r"(?:(?:\\x|0x)?[0-9a-fA-F]{2}[\s:,]?){6,}")
+_URL_RUN = re.compile(r"(?:%[0-9a-fA-F]{2}|[\w.~-]){6,}")
+
+
+def _printable(raw: bytes) -> str | None:
+    try:
+        decoded = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if not decoded.strip():
+        return None
+    good = sum(ch.isprintable() or ch in "\n\t" for ch in decoded)
+    return decoded if good / len(decoded) >= 0.95 and re.search(r"[^\W\d_]{2}", decoded) else None
+
+
+def _decode_base64(text: str) -> list[str]:
+    found = []
+    candidates = _B64_RUN.findall(text)
+    squeezed = re.sub(r"\s+", "", text)
+    if len(squeezed) >= 12 and re.fullmatch(r"[A-Za-z0-9+/_=-]+", squeezed) and squeezed not in candidates:
+        candidates.append(squeezed)  # a payload broken over several lines or words
+    for run in candidates:
+        if not re.search(r"[0-9+/=]|[a-z][A-Z]|[A-Z][a-z]{0,2}[A-Z]", run):
+            continue  # a long plain word or a URL slug, not base64
+        body = run.rstrip("=")
+        padded = body + "=" * (-len(body) % 4)
+        for decoder in (base64.b64decode, base64.urlsafe_b64decode):
+            try:
+                decoded = _printable(decoder(padded))
+            except (binascii.Error, ValueError):
+                continue
+            if decoded:
+                found.append(decoded)
+                break
+    return found
+
+
+def _decode_hex(text: str) -> list[str]:
+    found = []
+    for run in _HEX_RUN.findall(text):
+        digits = re.sub(r"\\x|0x|[\s:,]", "", run)
+        if len(digits) % 2 or not re.search(r"[a-fA-F]", digits) and not re.search(r"[2-7][0-9a-fA-F]", digits):
+            continue
+        try:
+            decoded = _printable(bytes.fromhex(digits))
+        except ValueError:
+            continue
+        if decoded:
+            found.append(decoded)
+    return found
+
+
+def _decode_url(text: str) -> list[str]:
+    found = []
+    for run in _URL_RUN.findall(text):
+        if run.count("%") >= 3:
+            decoded = urllib.parse.unquote(run)
+            if decoded != run and _printable(decoded.encode("utf-8", "replace")):
+                found.append(decoded)
+    return found
+
+
+def _rejoin(words: list[str], vocabulary: frozenset[str]) -> str:
+    """Glues neighbours whose concatenation is a known word though one half is not ("prev ious")."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        best = 1
+        for span in (4, 3, 2):
+            if i + span <= len(words):
+                glued = "".join(words[i:i + span])
+                parts_known = all(w in vocabulary or w in _COMMON for w in words[i:i + span])
+                if glued in vocabulary and not parts_known and len(glued) >= 4:
+                    best = span
+                    break
+        out.append("".join(words[i:i + best]))
+        i += best
+    return " ".join(out)
+
+
+def views(text: str, vocabulary: frozenset[str]) -> list[View]:
+    """Every reading of `text` the boundary checks (module docstring); the word view comes first."""
+    word = normalize(text, vocabulary)
+    base_score = wordiness(word, vocabulary)
+    out = [View("text", word), View("squashed", word.replace(" ", ""), readable=False)]
+    spaced = normalize(text, vocabulary, keep_spaced_gaps=True)
+    if spaced != word:
+        out.append(View("spaced", spaced))
+    rejoined = _rejoin(word.split(), vocabulary)
+    if rejoined != word:
+        out.append(View("rejoined", rejoined))
+
+    def add(kind: str, raw: str, *, always: bool = False) -> None:
+        norm = normalize(raw, vocabulary)
+        if not norm or norm == word or any(v.text == norm for v in out):
+            return
+        score = wordiness(norm, vocabulary)
+        readable = score >= 0.5 and score > base_score + 0.15
+        if readable or always:
+            out.append(View(kind, norm, readable))
+
+    plain = unicodedata.normalize("NFKC", _FORMAT_CHARS.sub("", text))
+    for decoded in _decode_base64(plain):
+        add("base64", decoded, always=True)
+    for decoded in _decode_hex(plain):
+        add("hex", decoded, always=True)
+    for decoded in _decode_url(plain):
+        add("url", decoded, always=True)
+    add("rot13", rot(plain, 13), always=True)
+    letters = " ".join(re.findall(r"[a-z]+", plain.casefold()))  # a cheap reading to rank the 25 shifts
+    best = max(range(1, 26), key=lambda n: wordiness(rot(letters, n), vocabulary))
+    if best != 13:
+        add(f"rot{best}", rot(plain, best))
+    add("reversed", plain[::-1], always=True)
+    add("reversed-words", " ".join(t[::-1] for t in plain.split()))
+    return out

@@ -215,6 +215,26 @@ def generate(engine, variant: Variant, prompts: list[str], prefs: list[str] | No
     return out
 
 
+def generation_key(variant: Variant, inputs: list, args, model: str, rm_path: str | None) -> str:
+    """Everything that decides a strategy's greedy answers, as one string."""
+    return json.dumps({"variant": {k: v for k, v in asdict(variant).items() if k != "name"}, "model": model,
+                       "reward_model": rm_path, "max_new_tokens": args.max_new_tokens, "top_k": args.top_k,
+                       "inputs": inputs}, sort_keys=True)
+
+
+def load_generations(folders: list[Path]) -> dict[str, Answers]:
+    out = {}
+    for folder in folders:
+        path = folder / "faithfulness_generations.jsonl"
+        if not path.is_file():
+            raise SystemExit(f"error: --reuse {folder}: no faithfulness_generations.jsonl there")
+        for line in path.read_text(encoding="utf-8").splitlines():
+            g = json.loads(line)
+            key = g.pop("key")
+            out[key] = Answers(**g)
+    return out
+
+
 def perplexities(base, questions: list[str], answers: Answers, eos_ids: set[int]) -> list[float | None]:
     """exp(−mean log p) of each answer's tokens under the base model given the bare question."""
     from personalign.models import render_chat
@@ -450,6 +470,9 @@ def main(argv=None) -> dict:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--out", default="runs/faithfulness")
+    parser.add_argument("--reuse", action="append", default=[], metavar="DIR",
+                        help="reuse the answers of an earlier run's --out DIR for every strategy whose settings, "
+                        "reward model and requests are identical (repeatable)")
     parser.add_argument("--images", default=None, help="also write the PNG plots here (e.g. docs/images)")
     args = parser.parse_args(argv)
 
@@ -499,6 +522,8 @@ def main(argv=None) -> dict:
     base = load(args.model)
     reward_models = {"v1": PersRM.from_pretrained(default_persrm_path(), base=base)}
     reward_models.update({n: PersRM.from_pretrained(p, base=base) for n, p in extra.items()})
+    rm_paths = {"tf": "base", "v1": str(default_persrm_path()),
+                **{n: str(Path(p).resolve()) for n, p in extra.items()}}
     plain = Engine(base)
     engines = {"tf": plain, **{n: Engine(base, reward_model=m) for n, m in reward_models.items()}}
     print(f"loaded {base.name} and {len(reward_models)} PersRM(s) in {time.perf_counter() - t_load:.0f} s; "
@@ -508,14 +533,22 @@ def main(argv=None) -> dict:
     q_vecs = dict(zip(pool, embedder.embed(pool)))
     total = len(pool) + len(rows) * (len(variants) - 1)
     answers: dict[str, Answers] = {}
+    cached = load_generations([Path(d) for d in args.reuse])
+    generations = []
     with tqdm(total=total, unit="answer", file=sys.stderr, smoothing=0.05) as progress:
         for v in variants:
             progress.set_description(v.name)
-            if v.kind == "base":
+            inputs = [[q, None] for q in pool] if v.kind == "base" else [list(x) for x in zip(questions, prefs)]
+            key = generation_key(v, inputs, args, base.name, rm_paths.get(v.rm))
+            if key in cached:
+                answers[v.name] = cached[key]
+                progress.update(len(inputs))
+            elif v.kind == "base":
                 answers[v.name] = generate(plain, v, pool, None, args, progress)
             else:
                 answers[v.name] = generate(engines[v.rm] if v.kind == "pad" else plain, v, questions, prefs, args,
                                            progress)
+            generations.append({"key": key, **asdict(answers[v.name])})
 
     base_name = next(v.name for v in variants if v.kind == "base")
     prompt_name = next(v.name for v in variants if v.kind == "prompt")
@@ -557,6 +590,9 @@ def main(argv=None) -> dict:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "faithfulness.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    with (out / "faithfulness_generations.jsonl").open("w", encoding="utf-8") as fh:
+        for g in generations:
+            fh.write(json.dumps(g, ensure_ascii=False) + "\n")
     with (out / "faithfulness_answers.jsonl").open("w", encoding="utf-8") as fh:
         for name, recs in records.items():
             for r in recs:

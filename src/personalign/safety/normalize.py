@@ -33,7 +33,7 @@ import urllib.parse
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["View", "normalize", "views", "wordiness", "rot"]
+__all__ = ["COMMON_WORDS", "View", "normalize", "views", "wordiness", "rot"]
 
 _FORMAT_CHARS = re.compile(r"[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
                            r"\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\u0640]")
@@ -52,7 +52,7 @@ _ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "
 _LATIN = re.compile(r"[a-z]")
 _TOKEN = re.compile(r"\S+")
 _INTRA_PUNCT = re.compile(r"(?<=[\w@$!|])[-_*.'`~^:,/\\]+(?=[\w@$!|])")
-_SPACED_RUN = re.compile(r"(?<!\S)(?:[\w@$!|€+][ \t._\-*·•]+){2,}[\w@$!|€+](?!\S)")
+_SPACED_RUN = re.compile(r"(?<!\S)(?:[\w@$!|€+][ \t._\-*·•,]+){2,}[\w@$!|€+](?![^\s,.;:!?])")
 _ELISION = re.compile(r"(?<![\w])(l|d|n|j|s|m|t|c|qu|un|dell|all|sull|nell)'(?=\w)")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
 
@@ -72,6 +72,7 @@ le les des et est pour pas sur au avec ce il elle je tu vous nous ne sont der di
 nicht ein eine ich du sie mit auf fur zu den dem von il di che non per una sono gli mi ti do da
 em os as um uma voce nao com
 """.split())
+COMMON_WORDS = _COMMON
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ def _join_spaced(text: str, keep_gaps: bool) -> str:
         run = m.group(0)
         if keep_gaps:
             run = re.sub(r"[ \t]{2,}|\s*[·•]\s*", "\x00", run)
-        return re.sub(r"[ \t._\-*·•]+", "", run).replace("\x00", " ") + " "
+        return re.sub(r"[ \t._\-*·•,]+", "", run).replace("\x00", " ") + " "
     return _SPACED_RUN.sub(join, text)
 
 
@@ -128,7 +129,8 @@ def normalize(text: str, vocabulary: Iterable[str] = (), *, keep_spaced_gaps: bo
     vocab = vocabulary if isinstance(vocabulary, frozenset) else frozenset(vocabulary) | _COMMON
     text = unicodedata.normalize("NFKC", text)
     text = _FORMAT_CHARS.sub("", text).casefold().translate(_APOSTROPHES)
-    text = " ".join(t.translate(_CONFUSABLES) if _LATIN.search(t) else t for t in _TOKEN.findall(text))
+    # per token, keeping the whitespace: wide gaps mark word breaks in spaced-out text
+    text = _TOKEN.sub(lambda m: m.group(0).translate(_CONFUSABLES) if _LATIN.search(m.group(0)) else m.group(0), text)
     text = _join_spaced(text, keep_spaced_gaps)
     text = _ELISION.sub(r"\1 ", text)  # French/Italian elision: "l'ia" is two words, "don't" one
     text = _INTRA_PUNCT.sub("", text)

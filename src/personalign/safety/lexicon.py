@@ -1,0 +1,189 @@
+"""The lexical layer: key phrases and concept pairs, per language, over the normalized views.
+
+Each language module (`lexicon_en`, `lexicon_es`, ...) gives
+
+* ``CONCEPTS``: concept name → regular expression over the normalized word view (see `normalize`:
+  lowercase, Latin accents stripped, punctuation turned into spaces). The concepts are the same in
+  every language, so one set of family rules below serves them all:
+
+  ``IGNORE`` (ignore / forget / disregard), ``RULES`` (the assistant's instructions, rules, system
+  prompt), ``SAFETY`` (filters, restrictions, limits, ethics, censorship — never "safety warnings"),
+  ``WITHOUT`` (without / no / free of), ``DISABLE`` (turn off / deactivate / lift), ``REFUSE`` (never
+  refuse anything), ``UNBOUND`` (uncensored, unrestricted, amoral, jailbroken), ``PRETEND`` (pretend,
+  play a character, imagine you are), ``AUTHORITY`` (I am your developer / admin / I authorize you),
+  ``MAKE`` and ``HARM_OBJ`` (make + bomb, synthesize + drug, write + malware), ``HARM`` (harm named
+  outright: hate, self-harm encouragement, stalking, abuse), ``ENCODE`` and ``EVADE`` (answer in
+  base64 / backwards so that the filter does not notice);
+
+* ``PHRASES``: (family, regex) pairs for fixed phrasings that need no pairing ("developer mode",
+  "do anything now", "reveal your system prompt").
+
+A concept match preceded closely by a first-person possessive ("my previous instructions", "mis
+reglas", "我的指示") is the user's own wish and does not count: users may override themselves.
+
+Family rules (first that holds wins, most specific first):
+  authority_claim  AUTHORITY and an unlocking concept (OFF, UNBOUND, REFUSE, harm) anywhere
+  role_play        PRETEND and an unlocking concept anywhere
+  obfuscation      ENCODE and EVADE anywhere
+  harm             MAKE near HARM_OBJ, or HARM
+  instruction_override  IGNORE near RULES, or an override phrase
+  safety_disable   OFF (IGNORE/WITHOUT/DISABLE near SAFETY), UNBOUND, REFUSE
+"""
+from __future__ import annotations
+
+import importlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["FAMILIES", "LANGUAGES", "Hit", "scan", "vocabulary"]
+
+FAMILIES = ("instruction_override", "safety_disable", "authority_claim", "role_play", "harm", "obfuscation")
+LANGUAGES = ("en", "es", "de", "fr", "it", "pt", "ru", "zh", "ja", "ar", "hi")
+_ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+_NEAR = 48  # characters between the two halves of a pair ("ignore all of the previous system instructions")
+
+# First-person possessives, all languages: "ignore my previous instructions about bullet points".
+_SELF = re.compile(r"(?:\b(?:my|mine|our|mis|mi|mes|ma|mon|nos|meine[nmrs]?|mein|unsere[nmrs]?|mie|miei|mio|"
+                   r"mia|meus|minhas|minha|meu|мои|моих|мой|мою|моим)\s+(?:\w+\s+){0,2}$)"
+                   r"|(?:我的|我之前的|私の|自分の)\S{0,6}$|(?:\bमेरे|\bमेरी|\bमेरा)\s+(?:\S+\s+){0,2}$")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A lexical finding: which family, in which language's lexicon, and the matched words."""
+
+    family: str
+    lang: str
+    snippet: str
+
+
+@dataclass(frozen=True)
+class _Language:
+    code: str
+    concepts: dict[str, re.Pattern]
+    phrases: tuple[tuple[str, re.Pattern], ...]
+    object_first: bool  # the object comes before "without"/"no" (ja, hi, zh "…限制都没有")
+    markers: frozenset[str]  # function words marking a Latin-script language
+    script: re.Pattern | None  # the letters marking a language in its own script
+
+
+def _fold(pattern: str) -> str:
+    """Spells a pattern the way `normalize` spells text (Devanagari nukta dropped, Arabic letter
+    variants folded), so lexicon authors may write words as they are usually written."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFKD", pattern).replace("\u093c", "")).translate(_ARABIC)
+
+
+@lru_cache(maxsize=1)
+def _languages() -> tuple[_Language, ...]:
+    out = []
+    for code in LANGUAGES:
+        module = importlib.import_module(f"personalign.safety.lexicon_{code}")
+        concepts = {name: re.compile(_fold(rx)) for name, rx in module.CONCEPTS.items()}
+        phrases = tuple((family, re.compile(_fold(rx))) for family, rx in module.PHRASES)
+        unknown = {family for family, _ in phrases} - set(FAMILIES)
+        if unknown:
+            raise ValueError(f"lexicon_{code}: unknown families {sorted(unknown)}")
+        script = getattr(module, "SCRIPT", None)
+        out.append(_Language(code, concepts, phrases, getattr(module, "OBJECT_FIRST", False),
+                             frozenset(getattr(module, "MARKERS", "").split()),
+                             re.compile(script) if script else None))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> frozenset[str]:
+    """Every Latin word the lexicons mention: the readings leetspeak and split-word repair aim for."""
+    words: set[str] = set()
+    for lang in _languages():
+        if lang.code in ("en", "es", "de", "fr", "it", "pt"):
+            for rx in list(lang.concepts.values()) + [p for _, p in lang.phrases]:
+                words.update(re.findall(r"[a-z]{3,}", rx.pattern.replace(r"\b", " ").replace(r"\w", " ")))
+            words.update(getattr(importlib.import_module(f"personalign.safety.lexicon_{lang.code}"), "VOCABULARY", "").split())
+    return frozenset(words)
+
+
+def _spans(pattern: re.Pattern | None, text: str) -> list[tuple[int, int]]:
+    if pattern is None:
+        return []
+    return [m.span() for m in pattern.finditer(text) if not _SELF.search(text[max(0, m.start() - 30):m.start()])]
+
+
+def _shielded(spans: list[tuple[int, int]], shields: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drops matches that a SHIELD word just before scopes to something else ("grammar rules",
+    "a story about a bomb", "jokes about explosives")."""
+    return [(s, e) for s, e in spans if not any(0 <= s - se <= 20 for _, se in shields)]
+
+
+def _near(a: list[tuple[int, int]], b: list[tuple[int, int]], *, ordered: bool = False,
+          gap: int = _NEAR) -> tuple[int, int] | None:
+    """The span covering a match of `a` and one of `b` at most `gap` characters apart (`a` first when
+    `ordered`)."""
+    for s1, e1 in a:
+        for s2, e2 in b:
+            if s2 - e1 <= gap and (s1 - e2 <= gap if not ordered else s1 <= s2):
+                return min(s1, s2), max(e1, e2)
+    return None
+
+
+def _scan_language(lang: _Language, text: str) -> Hit | None:
+    for family, rx in lang.phrases:
+        m = rx.search(text)
+        if m:
+            return Hit(family, lang.code, m.group(0).strip())
+    found = {name: _spans(rx, text) for name, rx in lang.concepts.items()}
+    shields = found.pop("SHIELD", [])
+    for name in ("RULES", "HARM_OBJ"):
+        found[name] = _shielded(found.get(name, []), shields)
+    found["SAFETY"] = _shielded(found.get("SAFETY", []), found.pop("SCOPE", []))  # "dietary restrictions"
+    get = found.get
+
+    def snippet(span: tuple[int, int] | None) -> str:
+        return text[span[0]:span[1]].strip() if span else ""
+
+    # "without" and "no" only unlock what follows them closely; "ignore" and "turn off" work both ways
+    # ("your filters, turn them off", "安全フィルターを解除")
+    off = (_near(get("IGNORE", []), get("SAFETY", []))
+           or _near(get("WITHOUT", []), get("SAFETY", []), ordered=not lang.object_first, gap=24)
+           or _near(get("DISABLE", []), get("SAFETY", [])))
+    harm = _near(get("MAKE", []), get("HARM_OBJ", [])) or next(iter(get("HARM", [])), None)
+    unlock = off or next(iter(get("UNBOUND", []) + get("REFUSE", [])), None) or harm
+    if unlock and get("AUTHORITY"):
+        return Hit("authority_claim", lang.code, snippet(found["AUTHORITY"][0]) + " … " + snippet(unlock))
+    if unlock and get("PRETEND"):
+        return Hit("role_play", lang.code, snippet(found["PRETEND"][0]) + " … " + snippet(unlock))
+    if get("ENCODE") and get("EVADE"):
+        return Hit("obfuscation", lang.code, snippet(found["ENCODE"][0]) + " … " + snippet(found["EVADE"][0]))
+    if harm:
+        return Hit("harm", lang.code, snippet(harm))
+    override = _near(get("IGNORE", []), get("RULES", []))
+    if override:
+        return Hit("instruction_override", lang.code, snippet(override))
+    if unlock:
+        return Hit("safety_disable", lang.code, snippet(unlock))
+    return None
+
+
+def _candidates(text: str) -> list[_Language]:
+    """The lexicons worth running on `text`: English always (the lingua franca of jailbreaks), a
+    non-Latin language when its script appears, and the Latin-script languages whose function words
+    appear — or all of them when none does. Running every lexicon on every text would let a
+    Spanish stem match an English word ("crea" in "creative")."""
+    langs = _languages()
+    words = set(text.split())
+    latin = [lang for lang in langs if lang.script is None and lang.code != "en"]
+    marked = [lang for lang in latin if words & lang.markers]
+    english = langs[0]
+    if not marked and not words & english.markers:
+        marked = latin
+    return [english] + marked + [lang for lang in langs if lang.script is not None and lang.script.search(text)]
+
+
+def scan(text: str) -> Hit | None:
+    """The first lexical finding in one normalized view (see `_candidates` for the languages tried)."""
+    for lang in _candidates(text):
+        hit = _scan_language(lang, text)
+        if hit:
+            return hit
+    return None

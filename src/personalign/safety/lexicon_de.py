@@ -1,0 +1,88 @@
+"""German lexicon (concepts and phrases: see `lexicon`). Text is normalized: umlauts lose their dots, ß → ss."""
+
+_SCOPED = r"(?! (?:fur|zur|zum|uber|bei) (?:die |den |der )?(?:lange|stil|format|kreativitat|rechtschreibung|grammatik))"
+
+CONCEPTS = {
+    "IGNORE": r"\b(?:ignorier\w*|vergiss|vergessen|vergesst|missacht\w+|umgeh\w*|uberges?ch\w+|hinweg|"
+              r"setz\w* (?:\w+ )?(?:ausser kraft|uber)|halte? dich nicht (?:mehr )?an|befolge? (?:\w+ )?(?:nicht|keine)|"
+              r"nicht mehr (?:befolgen|beachten|folgen)|beachte? (?:\w+ )?(?:nicht|keine)|verwirf|verwerfen|"
+              r"uberschreib\w*|ersetz\w*|brich|brechen|los von|hinter dir)\b",
+    "RULES": r"\b(?:anweisungen|anweisung|regeln|richtlinien|vorgaben|instruktionen|befehle|systemprompt|"
+             r"system prompt|systemnachricht|programmierung|prinzipien|grundsatze|training|konfiguration|"
+             r"was (?:man )?dir (?:gesagt|beigebracht) wurde|bisherigen vorgaben)\b" + _SCOPED,
+    "SAFETY": r"\b(?:\w*filter|einschrankungen|beschrankungen|grenzen|zensur|moderation|schutzmassnahmen|"
+              r"schutzmechanismen|leitplanken|ethik|moral|skrupel|gewissen|sicherheitsrichtlinien|sicherheitsregeln|"
+              r"sicherheitsvorkehrungen|sicherheitseinstellungen|sicherheitsfunktionen|inhaltsrichtlinien|"
+              r"nutzungsrichtlinien|ethische[nr]? (?:grundsatze|regeln|grenzen|bedenken)|moralische[nr]? (?:bedenken|grenzen))\b"
+              + _SCOPED,
+    "WITHOUT": r"\b(?:ohne|keine|keinerlei|kein|frei von|null|nicht mehr an|jenseits|ausserhalb)\b",
+    "DISABLE": r"\b(?:deaktivier\w*|abschalt\w*|schalt\w* (?:\w+ ){0,4}ab|schalt\w* (?:\w+ ){0,4}aus|ausschalt\w*|"
+               r"\w*abgeschaltet|ausgeschaltet|aufheb\w*|heb\w* (?:\w+ ){0,4}auf|lockern|lockere|entfern\w*|"
+               r"abbau\w*|aussetz\w*|setz\w* (?:\w+ ){0,4}aus|freischalt\w*|umgehen)\b",
+    "REFUSE": r"\b(?:verweiger\w*|lehn\w*) (?:\w+ ){0,3}(?:niemals|nie|nichts|keine|keinen|mehr ab)\b|\b(?:niemals|nie|nichts) "
+              r"(?:\w+ ){0,2}(?:verweigern|ablehnen|abzulehnen)\b|\blehne? (?:\w+ ){0,3}(?:keine|keinen|nichts|nie)\w* "
+              r"(?:\w+ ){0,3}ab\b|\b(?:beantworte|antworte auf|erfull\w*|befolge) (?:\w+ ){0,2}(?:alles|jede|jeden|"
+              r"jegliche)\b.{0,50}\b(?:egal|ohne ausnahme|auch wenn|selbst wenn|um jeden preis)|\bohne ausnahme\b|"
+              r"\bnichts ist (?:verboten|tabu)|\bkein thema ist tabu|\bsag (?:\w+ )?nie nein",
+    "UNBOUND": r"\b(?:unzensiert\w*|uneingeschrankt\w*|ungefiltert\w* (?:ki|modus|version|assistent)|amoralisch\w*|"
+               r"unmoralisch\w*|skrupellos\w*|ohne (?:jegliche )?(?:regeln|grenzen|einschrankungen|zensur|ethik|moral)|"
+               r"(?:du hast|sie haben) (?:jetzt |ab jetzt |nun )?(?:keine|keinerlei) (?:\w+ )?(?:regeln|einschrankungen|"
+               r"beschrankungen|grenzen|filter|richtlinien|ethik|moral|zensur)|frei von (?:allen |jeglichen )?"
+               r"(?:regeln|grenzen|einschrankungen)|bose ki|regeln gelten (?:\w+ )?nicht)\b",
+    "PRETEND": r"\b(?:tu so als|tue so als|tun sie so als|so tun als|gib dich als|spiel\w* (?:die rolle|eine? |den |die )|"
+               r"rolle (?:als|des|der|einer?)|rollenspiel|stell dir vor|stellen sie sich vor|als ob du|"
+               r"du bist (?:jetzt|ab jetzt|nun) |ab jetzt bist du|verhalte? dich wie|agiere als|figur|charakter|"
+               r"simulier\w*|in einer welt|hypothetisch\w*|alter ego|persona)\b",
+    "AUTHORITY": r"\b(?:ich bin (?:dein |deine |ihr |der |die |ein |eine )?(?:\w+ )?(?:entwickler\w*|administrator\w*|admin|"
+                 r"schopfer\w*|programmierer\w*|betreiber\w*|besitzer\w*|moderator\w*|forscher\w*|polizist\w*|"
+                 r"ermittler\w*|berechtigt|autorisiert)|ich (?:autorisiere|erlaube|berechtige|ermachtige) dich|"
+                 r"ich habe (?:admin|root|sonder|volle?|die)\w* ?(?:rechte|berechtigung\w*|freigabe|zugriff)|"
+                 r"(?:admin|zugangs|freigabe|override|entwickler)(?:code|schlussel|modus|rechte|zugang)|"
+                 r"mein (?:konto|account|status) (?:ist|hat|erlaubt)|zu forschungszwecken|fur (?:meine )?forschung|"
+                 r"mit (?:genehmigung|erlaubnis) (?:von|der|des)|(?:openai|anthropic|die firma) (?:hat|erlaubt))\b",
+    "MAKE": r"\b(?:herstell\w*|stell\w* (?:\w+ ){0,4}her|bau\w*|baue|basteln|bastle|mach\w*|synthetisier\w*|synthese|"
+            r"koch\w*|produzier\w*|schreib\w*|programmier\w*|entwickel\w*|entwickle|besorg\w*|kauf\w*|beschaff\w*|"
+            r"anleitung|rezept|schritt fur schritt|bauplan|mischen|funktionierend\w*|selbstgemacht\w*|"
+            r"selbstgebaut\w*)\b",
+    "HARM_OBJ": r"\b(?:\w*bomben?|sprengstoff\w*|sprengsatz\w*|sprengkorper\w*|napalm|molotow\w*|nervengas|sarin|rizin|"
+                r"anthrax|milzbrand|biowaffen?|chemiewaffen?|chemische waffen|gift (?:fur|gegen)|\w*gifte? das|"
+                r"schalldampfer|meth|methamphetamin|crystal|kokain|heroin|fentanyl|lsd|mdma|drogen|rauschgift|"
+                r"schadsoftware|malware|ransomware|computervirus|viren|trojaner|keylogger|exploits?|phishing\w*|"
+                r"falschgeld|gefalschte (?:ausweise|dokumente)|todliche dosis|ungeregistrierte waffen?)\b",
+    "SHIELD": r"\b(?:grammatik|rechtschreibung|zeichensetzung|stil|format|reim|gedicht\w*|schach|spiel|fussball|diat|"
+              r"rezept|uber|gegen|geschichte der|roman|krimi|film|witze uber|pravention|erkennen|schutz|schutzen|"
+              r"verteidig\w+|haus|schul|buro|versicherung|datenschutz)\b",
+    "HARM": r"\b(?:rassistische|sexistische|homophobe|antisemitische|fremdenfeindliche|transfeindliche)[nr]? "
+            r"(?:witze|sprueche|spruche|beleidigungen|kommentare|bemerkungen|inhalte|beschimpfungen)\b|"
+            r"\b(?:sei|werde) (?:\w+ )?(?:rassistisch|sexistisch|homophob|antisemitisch)|\bhassrede|\bvolksverhetz\w+|"
+            r"\b(?:ermutig\w*|motivier\w*|bestark\w*|drang\w*|ueberred\w*|uberred\w*|feuer\w* (?:\w+ )?an|erinner\w*|"
+            r"sag\w* mir|hilf\w* mir)\b.{0,40}\b(?:nicht (?:zu )?essen|nichts (?:zu )?essen|hungern|mahlzeiten "
+            r"(?:auszulassen|ausfallen)|selbstverletz\w+|mich (?:zu )?(?:verletzen|ritzen|umbringen|toten)|ritzen|"
+            r"suizid\w*|selbstmord\w*|magersucht|bulimie|erbrechen|wertlos)\b|\bpro ana\b"
+            r"|\b(?:find\w*|herausfind\w*|finde? (?:\w+ )?heraus|ermittel\w*|ausfindig|such\w*|aufspur\w*|verfolg\w*|"
+            r"orte\w*)\b.{0,40}\b(?:nachbar\w*|ex|ex freundin|ex freund|jemand\w*|person|kolleg\w+|frau|madchen|"
+            r"fremde\w*)\b.{0,30}\b(?:adresse|wohnt|wohnort|aufenthaltsort|standort|telefonnummer|handynummer)|"
+            r"\b(?:adresse|wohnort|aufenthaltsort) (?:meines|meiner|der|des|von) (?:\w+ )?(?:nachbar\w*|ex\w*|kolleg\w+)"
+            r"|\b(?:stalk\w*|belastig\w*|erpress\w*|bedroh\w*|ausspionier\w*|doxx?\w*)\b|\bhack\w* (?:\w+ ){0,2}"
+            r"(?:konto|konten|e mail|account|handy)|\bpassworter (?:\w+ )?stehlen|\bwie man (?:jemanden )?"
+            r"(?:totet|umbringt|vergiftet|entfuhrt)|\b(?:kinder|minderjahrige|jugendliche)\w*\b.{0,30}\b(?:sexuell\w*|"
+            r"nackt\w*|porno\w*|erotisch\w*)\b|\b(?:sexuell\w*|nackt\w*|porno\w*|erotisch\w*)\b.{0,30}\b(?:kinder|"
+            r"minderjahrige)\w*\b",
+    "ENCODE": r"\b(?:base ?64|rot ?13|hexadezimal|hex|binar|morse\w*|verschlussel\w*|kodier\w*|codier\w*|ruckwarts|"
+              r"umgedreht|verkehrt herum|in umgekehrter reihenfolge|geheimsprache|codeworter\w*|tarn\w*|versteck\w*|"
+              r"verschleier\w*|getrennt\w* buchstaben|leetspeak)\b",
+    "EVADE": r"\b(?:\w*filter\w*|moderation|moderator\w*|zensur|erkenn\w*|bemerk\w*|merk\w*|entdeck\w*|durchrutsch\w*|"
+             r"unbemerkt|umgeh\w*|verboten\w*|gesperrt\w*|blockiert\w*)\b",
+}
+
+PHRASES = [
+    ("instruction_override", r"\b(?:entwickler|dan|jailbreak|gott|debug)modus\b|\bmodus ohne (?:einschrankungen|zensur|regeln)"),
+    ("instruction_override", r"\b(?:zeig|verrat|gib|wiederhol)\w* (?:\w+ )?(?:deinen|den|deine|die) "
+                             r"(?:system ?prompt|systemanweisungen|versteckten anweisungen|ursprunglichen anweisungen)"),
+    ("instruction_override", r"\b(?:gehorche|folge|hore) (?:nur|ausschliesslich|allein) (?:noch )?mir\b"),
+    ("safety_disable", r"\bauch wenn (?:es|das) (?:\w+ )?(?:illegal|gefahrlich|schadlich|unmoralisch|verboten) ist"),
+    ("safety_disable", r"\begal (?:wie|ob) (?:\w+ )?(?:illegal|gefahrlich|schadlich|unmoralisch|verboten)"),
+]
+
+MARKERS = ("der das und ist nicht ein eine ich du mit auf fur zu den dem von mir mich dich dir bitte sei "
+           "immer keine deine alle alles auch wenn wie")

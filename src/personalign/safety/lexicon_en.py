@@ -1,0 +1,184 @@
+"""English lexicon (concepts and phrases: see `lexicon`). Text is normalized: "don't" reads "dont"."""
+
+_NOT = r"(?:never|no longer|dont|dont|do not|stop|quit|wont|will not|cannot|cant|must not|mustnt|shouldnt|should not|not allowed to|without|no more)"
+# "rules of rhyme", "limits on length": scoped to something other than the assistant or its answers
+_SCOPED = (r"(?! (?:of|for|about|on|in|regarding) (?!what|anything|any\b|topics?|content|subjects?|requests?|"
+           r"questions?|me\b|you\b|your|this|the (?:assistant|ai|model|chat|conversation)|safety|ethics|conduct)\w)")
+
+CONCEPTS = {
+    "IGNORE": r"\b(?:ignor\w*|disregard\w*|forget\w*|forgot|overrid\w*|bypass\w*|circumvent\w*|set aside|put aside|"
+              r"throw out|abandon\w*|discard\w*|ditch\w*|skip\w*|scrap|toss|look past|pay no attention to|"
+              r"(?:stop|quit) (?:following|obeying|applying|using|listening to)|"
+              r"(?:dont|dont|do not|no longer|never) (?:follow|obey|apply|use|listen to|stick to)|"
+              r"not bound by|no longer bound by|break free (?:of|from)|escape|evad\w+|get around|work around|overwrite|replace|"
+              r"violat\w+|break(?:ing)?|leave behind|let go of|drop(?:ping|ped)?)\b",
+    "RULES": r"\b(?:instructions?|rules?|guidelines?|guidance|system prompt|prompts?|system messages?|programming|"
+             r"directives?|constraints?|training|conditioning|orders|commands|protocols?|policies|policy|"
+             r"principles|configuration|developer messages?|everything (?:above|before|prior|else you were told)|"
+             r"(?:anything|everything|all|what) (?:you (?:were|ve been|have been|are) )?(?:told|taught|given|"
+             r"programmed|trained)(?: (?:to do|before|earlier|so far))?)\b" + _SCOPED,
+    "SAFETY": r"\b(?:(?:safety|security|content|ethical|moral|usage) )?(?:filters|filtering|guardrails?|safeguards?|"
+              r"restrictions?|limits|limitations|boundaries|censorship|moderation|"
+              r"(?:safety|content|usage|ethics) (?:filter|polic(?:y|ies)|rules|guidelines|settings|protocols?|"
+              r"measures|checks?|mode|training|layers?|systems?|team)|ethics|ethical (?:guidelines|rules|constraints|"
+              r"principles|concerns|considerations|limits)|morals|morality|moral (?:compass|code|constraints|principles|"
+              r"limits|qualms|considerations)|scruples|alignment|legal concerns)\b"
+              r"(?! (?:warnings?|tips?|notes?|disclaimers?|caveats?|reminders?|advice|info|information|lectures?|"
+              r"precautions|briefing|gear|glasses|goggles|instructions for (?:my|the) (?:kids|class|team)))" + _SCOPED,
+    "WITHOUT": r"\b(?:without(?: any)?|with (?:no|zero)|no|zero|free (?:of|from)|none of|lose|lost|lift(?:ed)?|"
+               r"remov\w+|no more|unbound by|(?:not|no longer) (?:bound|limited|restricted|constrained|held back) by|outside (?:of )?|"
+               r"beyond|past|unhindered by|unconstrained by|minus|forgo|forget about)\b",
+    "DISABLE": r"\b(?:turn\w* (?:\w+ ){0,4}off|switch\w* (?:\w+ ){0,4}off|shut\w* (?:\w+ ){0,4}(?:off|down)|disabl\w+|"
+               r"deactivat\w+|lower\w*|loosen\w*|relax\w*|suspend\w*|pause\w*|lift\w*|strip\w*|unlock\w*|waiv\w+|"
+               r"off|remove\w*|dial (?:\w+ )?down|tone (?:\w+ )?down|get rid of|do away with|opt (?:me )?out of|"
+               r"exempt\w*|exception)\b",
+    "REFUSE": r"\b" + _NOT + r" (?:ever |again |even |you |to |be )?(?:refus\w*|declin\w*|deny\w*|reject\w*|say(?:ing)? no|"
+              r"turn(?:ing)? (?:me )?down|push(?:ing)? back|hold(?:ing)? (?:anything )?back|object\w*|hesitat\w*|"
+              r"withhold\w*|censor\w*|filter\w*|draw(?:ing)? (?:the|a) line)\b"
+              r"(?: (?:to |from )?(?:any|anything|everything|me\b|my|a request|requests?|questions?|whatever|tasks?|"
+              r"prompts?|on (?:safety|ethical|moral|legal) grounds|because of (?:safety|ethics|rules|policy)|"
+              r"for (?:safety|ethical|moral|legal) reasons)|$)"
+              r"|\b(?:always|must|will|should|have to) (?:\w+ )?(?:comply|obey|say yes|agree to (?:any|every))\b"
+              r"|\b(?:comply with|obey|fulfil+|carry out|do|execute) (?:every|all|any|each) (?:single )?(?:request|command|order|"
+              r"instruction|prompt)s?\b"
+              r"|\b(?:answer|respond to|help with|do|write|tell me) (?:\w+ )?(?:anything|everything|any request|any question|"
+              r"whatever)\b.{0,50}\b(?:no matter (?:what|how)|regardless|even if|even when|no exceptions|without exception|"
+              r"no questions asked|however (?:illegal|harmful|dangerous|unethical))"
+              r"|\bnothing is (?:off (?:the table|limits)|forbidden|taboo|out of bounds)|\bno topic is off limits"
+              r"|\b(?:treat|consider) (?:every|all|any) (?:request|question|topic)s? as (?:allowed|acceptable|safe|fine)",
+    "UNBOUND": r"\b(?:uncensored|unrestricted|unrestrained|unmoderated|jailbr[eo]\w*|amoral|unethical|immoral|lawless|"
+               r"unaligned|unchained|unshackled|unleashed|liberated|no (?:rules|limits|restrictions|boundaries|ethics|"
+               r"morals|filters|guardrails|censorship) (?:at all|whatsoever|of any kind|apply|for you|anymore)|"
+               r"(?:you (?:have|possess)|youve got|youre|you are) (?:now )?(?:no|without|free of|free from) (?:more )?"
+               r"(?:any )?(?:rules|limits|restrictions|boundaries|ethics|morals|filters|guardrails|limitations|"
+               r"constraints|guidelines|censorship|moral compass)|(?:evil|rogue|dark|shadow|unfiltered|"
+               r"unhinged|chaos|opposite) (?:ai|assistant|model|bot|twin|mode|version|gpt|self)|anything goes|"
+               r"no holds barred|nothing is off limits|the rules dont apply|(?:rules|restrictions|limits|guidelines) "
+               r"(?:no longer|dont|do not) apply)\b",
+    "PRETEND": r"\b(?:pretend\w*|act(?:ing)? as|act like|roleplay\w*|role play\w*|role of|play(?:ing)? (?:the )?"
+               r"(?:role|part|character)|play(?:ing)? (?:a|an|as)|imagine (?:you|that you|yourself|a world)|"
+               r"you are now|youre now|from now on you are|stay in character|in character|personas?|simulat\w+|"
+               r"as if you (?:were|are)|lets play|a game where|in a world where|alter ego|characters? (?:who|that|"
+               r"called|named)|you will be|speak as|respond as|answer as|reply as|writing as|a story where|"
+               r"hypothetical\w*|suppose you (?:were|are)|you (?:are|re) (?:a|an) (?:ai|assistant|model|bot) "
+               r"(?:called|named|that|who|with|without)|two responses|two personas|both personas)\b",
+    "AUTHORITY": r"\b(?:i am|i m|im|as|speaking as) (?:a |an |the |your |one of your |one of the )?(?:\w+ )?"
+                 r"(?:developers?|creators?|admins?|administrator|owner|operator|programmer|maker|moderator|sysadmin|"
+                 r"superuser|root user|red team\w*|(?:ai )?safety researcher|researcher with|law enforcement|police|"
+                 r"officer|government|federal agent|authorized|authorised|cleared|verified|engineer at|employee)\b"
+                 r"|\b(?:authoriz|authoris)\w* (?:you|this|the|to)\b|\bi (?:give|grant) you (?:full |special )?"
+                 r"(?:permission|authorization|clearance|consent)|\b(?:admin|override|access|authorization|clearance|"
+                 r"security|developer|unlock) (?:code|key|token|password|level|mode|privileges?|access)\b"
+                 r"|\bmy (?:account|clearance|role|status|license|licence|credentials|badge|access level|tier) "
+                 r"(?:is|has|allows|permits|grants|means|gives|lets|level)|\bi have (?:admin|root|special|full|"
+                 r"developer|elevated|security|top secret) ?(?:clearance|permission|authorization|access|rights|"
+                 r"privileges)?\b|\b(?:openai|anthropic|the developers?|your creators?|management|the company) "
+                 r"(?:has |have )?(?:approved|allowed|authorized|permitted|cleared|said)|\bwith clearance|"
+                 r"\bsudo\b|\b(?:maintenance|debug|god|test) mode\b|\bthis is (?:an? )?(?:official|authorized|"
+                 r"sanctioned|approved)|\b(?:licensed|certified|accredited) (?:\w+ ){0,2}(?:so|therefore|which means|"
+                 r"meaning)|\bfor (?:my |official |academic |government )?research\b|\bpermission (?:from|granted)|"
+                 r"\b(?:ive|i have) been (?:granted|given|cleared|approved)|\btrusted (?:user|account|tester)",
+    "MAKE": r"\b(?:make|making|made|build\w*|creat\w+|synthes\w+|cook\w*|brew\w*|produc\w+|manufactur\w+|assembl\w+|"
+            r"writ\w+|code|coding|develop\w*|deploy\w*|spread\w*|obtain\w*|buy\w*|get(?:ting)? hold of|acquir\w+|"
+            r"smuggl\w+|3d print\w*|craft\w*|mix\w*|prepar\w+|weaponi\w+|extract\w*|grow\w*|refin\w+|recipes?|"
+            r"formulas?|blueprints?|schematics?|working|functional|ready to use|step by step|routes?|launch\w*|"
+            r"plant\w*|detonat\w+|homemade|diy|untraceable)\b",
+    "HARM_OBJ": r"\b(?:bombs?|pipe bombs?|explosives?|explosive devices?|ieds?|napalm|thermite|molotov\w*|detonators?|"
+                r"nerve (?:agents?|gas)|sarin|vx|ricin|anthrax|bioweapons?|biological weapons?|chemical weapons?|"
+                r"dirty bombs?|nuclear weapons?|toxic gas|poison gas|poisons? (?:for|to use on) \w+|untraceable poisons?|"
+                r"ghost guns?|silencers?|suppressors?|untraceable (?:guns?|weapons?|firearms?)|full auto conversion|"
+                r"meth|methamphetamine|crystal meth|fentanyl|heroin|cocaine|crack|lsd|mdma|ghb|drugs|narcotics|"
+                r"drug synthesis|controlled substances?|malware|ransomware|viruses|computer virus|worms?|keyloggers?|"
+                r"spyware|stalkerware|trojans?|botnets?|rootkits?|exploits?|exploit code|zero days?|ddos(?: attacks?)?|"
+                r"phishing (?:emails?|pages?|sites?|kits?|messages?|texts?)|fake ids?|counterfeit (?:money|bills|"
+                r"currency|documents)|credit card skimmers?|card skimmers?|stolen (?:credit cards?|data|accounts?)|"
+                r"lethal doses?|date rape drugs?|roofies)\b",
+    "SHIELD": r"\b(?:grammar|grammatical|spelling|punctuation|style|formatting|rhyme|rhyming|poetry|poetic|chess|"
+              r"game|games|golf|football|soccer|sports?|house|dress code|etiquette|traffic|road|diet|dietary|recipe|"
+              r"cooking|baking|coding style|lint\w*|citation|writing|essay|about|regarding|history of|against|"
+              r"defen\w+|protect\w*|detect\w*|prevent\w*|recogni\w+|avoid\w*|surviv\w+|report\w*|analy\w+|"
+              r"fiction\w*|novels?|story|stories|movies?|films?|documentar\w+|awareness|dangers? of|risks? of|"
+              r"effects? of|the word|the term|puns?|jokes? about|references? to|metaphors?|like a|insurance|privacy|return|"
+              r"refund|cookie|company|school|office|exam|test|assignment|teachers|product|package|label|box|manual|"
+              r"doctors|medication|club|hoa|landlords|library|parking|building|lab|workplace)\b",
+    "SCOPE": r"\b(?:dietary|diet|food|word|words|length|character|time|speed|age|weight|budget|calorie|calories|parking|"
+             r"travel|visa|zoning|noise|screen time|data|file size|rate|spending|sugar|salt|mobility|physical|medical|"
+             r"allergy|religious|sodium|page|token|format|topic)\b",
+    "HARM": r"\b(?:racist|sexist|homophobic|transphobic|antisemitic|xenophobic|bigoted|hateful|ethnic|racial|"
+            r"misogynistic|islamophobic)\s+(?:jokes?|slurs?|humou?r|insults?|remarks?|rants?|stereotypes?|content|"
+            r"comments?|memes?|propaganda|language|terms|names)\b|\bslurs\b|\b(?:use|say|add|include|write|throw in) "
+            r"(?:\w+ ){0,3}slurs?\b|\bn word\b|\b(?:be|act|sound|get|go) (?:more |very |openly |really )?(?:racist|sexist|"
+            r"homophobic|transphobic|antisemitic|hateful|bigoted|xenophobic|misogynistic)\b|\bhate speech|"
+            r"\bdehumaniz\w+|\binferior (?:races?|people|religions?)|\b(?:mock|ridicul|demean|insult|belittl)\w* "
+            r"(?:\w+ ){0,2}(?:disabled|jews|jewish|muslims|immigrants|black|gay|trans|women|refugees|minorities)\b"
+            r"|\b(?:encourag\w+|cheer\w*|motivat\w+|push\w*|urg\w+|remind\w*|tell\w*|convinc\w+|prais\w+|"
+            r"congratulat\w+|reward\w*|help\w*|coach\w*|inspir\w+)\b.{0,40}\b(?:self ?harm\w*|suicid\w*|"
+            r"kill(?:ing)? (?:myself|themselves|yourself)|hurt(?:ing)? (?:myself|themselves)|cut(?:ting)? "
+            r"(?:myself|themselves|deeper)|starv\w*|not eat\w*|not to eat\w*|stop eating(?! (?:junk|sugar|meat|out|"
+            r"fast|so much|late|processed|sweets|candy|after))|skip(?:ping)? (?:\w+ )?meals|purg\w*|throw(?:ing)? up "
+            r"after|eating disorders?|anorexi\w*|bulimi\w*|pro ana|thinspo\w*|im worthless|i am worthless|"
+            r"(?:im|i am|id be) better off dead|end (?:my life|it all)|eat (?:less|nothing) than \d+|"
+            r"under \d+ calories|fast(?:ing)? for (?:days|weeks))"
+            r"|\b(?:pro ?ana|pro ?mia|thinspo\w*|meanspo\w*)\b|\bhide (?:my|an|the) (?:eating disorder|self ?harm|cuts)"
+            r"|\b(?:methods|ways|how) (?:of|to|for) (?:commit\w* )?(?:suicide|kill(?:ing)? (?:myself|yourself)|"
+            r"self ?harm|hurt(?:ing)? (?:myself|yourself))"
+            r"|\b(?:find|locat\w+|track\w*|trac\w+|dig up|look up|figure out|work out|pinpoint|get|obtain|publish|post|"
+            r"leak|dox\w*|expose|uncover)\b.{0,50}\b(?:neighbou?r\w*|ex|exes|ex wife|ex husband|ex girlfriend|ex boyfriend|"
+            r"someones?|somebody|peoples?|person|coworker|colleague|classmate|stranger|girl|guy|woman|streamer|"
+            r"celebrity|influencer|user|teacher|boss|her|him|them)\b.{0,40}\b(?:home|house|real|exact|current|"
+            r"private)? ?(?:address(?:es)?|lives?|living|whereabouts|location|phone numbers?|ssn|social security|"
+            r"workplace|daily routine|schedule|real name|identity)\b"
+            r"|\b(?:find|locat\w+|track\w*|dig up|look up|pinpoint|publish|leak)\b.{0,20}\b(?:home )?address(?:es)? "
+            r"(?:of|for) (?:my |the |a |any )?(?:neighbou?r|ex|people|someone|person|coworker|strangers?|girl|woman)"
+            r"|\b(?:stalk|harass|dox|doxx|swat|spy on|blackmail|extort|threaten|intimidate|catfish|groom|track down|"
+            r"follow (?:her|him|my ex))\w*\b(?! (?:awareness|prevention|victims))"
+            r"|\b(?:child|children|minors?|underage|kids?|teens?|preteens?|loli|shota)\b.{0,30}\b(?:sexual\w*|sex|"
+            r"nudes?|porn\w*|erotic\w*|explicit|naked)\b|\b(?:sexual\w*|sex|nudes?|porn\w*|erotic\w*|explicit|naked)\b"
+            r".{0,30}\b(?:child|children|minors?|underage|kids|preteens?|loli|shota)\b|\bcsam\b"
+            r"|\b(?:hack\w*|break\w*|get) into (?:someone|other people|my ex|(?:\w+ )?accounts?|people|her|his|their|"
+            r"a (?:bank|hospital|government))|\bsteal\w* (?:\w+ )?(?:passwords|credentials|identit\w+|credit cards?|"
+            r"someones|data|accounts?)|\bhow to (?:kill|murder|poison|hurt|torture|kidnap|strangle|drug)\b|"
+            r"\b(?:launder\w*) money|\bget away with (?:murder|crimes?|theft|fraud|poisoning)"
+            r"|\b(?:real|working|actual|practical|usable)\s+(?:techniques|methods|instructions|steps|tips)\s+(?:for|to|on)\s+"
+            r"(?:crimes?|stealing|theft|fraud|burglary|scamming|scams|killing|breaking in)",
+}
+
+PHRASES = [
+    ("instruction_override", r"\b(?:developer|dev|jailbreak|dan|unrestricted|unfiltered|uncensored|no limits|do anything) mode\b"),
+    ("instruction_override", r"\bdo anything now\b|\byou are (?:now )?(?:dan|stan|dude|aim)\b"),
+    ("instruction_override", r"\b(?:reveal|print|show|output|repeat|leak|tell me|display|dump|share|copy)\s+(?:me\s+)?"
+                             r"(?:your|the)\s+(?:full\s+|original\s+|hidden\s+|initial\s+|exact\s+)?(?:system|hidden|initial|"
+                             r"secret|original|developer)\s+(?:prompt|instructions|message)"),
+    ("instruction_override", r"\b(?:new|updated|real|actual|true|revised) (?:system )?(?:instructions|prompt|rules|directives?)\s*"
+                             r"(?:are|is|follow)?\s*(?:from now|you must|you will|ignore|obey|always|override)"),
+    ("instruction_override", r"(?:^|\s)(?:system|assistant|developer)\s*(?:prompt|message|note|override)?\s*(?:you|ignore|from now|new|"
+                             r"the user is|safety)"),
+    ("instruction_override", r"\b(?:obey|follow|listen to) (?:only )?(?:me|my (?:commands|orders|word)) (?:instead|above all|over|"
+                             r"and nobody|and no one|rather than)|\b(?:obey|follow) only me\b|\bonly (?:obey|follow|listen to) me\b"),
+    ("instruction_override", r"\b(?:your|the) (?:new |real |only )?(?:primary |first |top )?(?:priority|directive|rule|goal) is "
+                             r"(?:to )?(?:obey|follow|do whatever|satisfy) (?:me|my|whatever|the user)"),
+    ("instruction_override", r"\bpreferences? (?:override|outrank|take precedence over|supersede|trump|replace)\w* "
+                             r"(?:your|the|all|any|system)"),
+    ("safety_disable", r"\beven if (?:it is|it s|its|they are|theyre|that is|thats|the (?:request|question|topic) is)\s+"
+                       r"(?:\w+ )?(?:illegal|unethical|harmful|dangerous|immoral|against (?:the|your) (?:rules|law|policy|policies))"),
+    ("safety_disable", r"\bno matter how (?:illegal|dangerous|harmful|unethical|immoral|risky)|\bregardless of (?:legality|ethics|"
+                       r"safety|the law|laws|harm|consequences|morality|your (?:rules|guidelines|policies|training))"),
+    ("safety_disable", r"\b(?:dont|dont|do not|never|stop|quit) (?:care|caring|worry\w*|think\w*) about (?:ethics|morals|"
+                       r"morality|safety|legality|the law|laws|consequences|harm|being safe|being ethical|rules)"),
+    ("safety_disable", r"\bstop being (?:so )?(?:safe|ethical|moral|responsible|careful about harm|cautious about harm)"),
+    ("safety_disable", r"\b(?:break|ignore|bypass|circumvent|evade) (?:the )?(?:law|laws|terms of service|tos|usage polic(?:y|ies))"),
+    ("safety_disable", r"\b(?:no|without|zero) (?:safety|ethical|moral|legal) (?:limits|boundaries|constraints|restrictions|"
+                       r"considerations|guidelines|concerns|checks)"),
+    ("safety_disable", r"\b(?:illegal|dangerous|harmful|forbidden|prohibited|banned|restricted|unsafe) (?:stuff|things|content|"
+                       r"topics|requests|questions|information|info)\b.{0,40}\b(?:too|as well|also|allowed|fine|ok|okay|"
+                       r"answer|help|tell|give|explain)|\b(?:answer|help with|give me|explain|tell me|provide)\b.{0,30}"
+                       r"\b(?:illegal|forbidden|prohibited|banned|dangerous|harmful) (?:stuff|things|content|topics|requests|"
+                       r"information|info|questions)\b"),
+]
+
+# Whole words behind the stems above: what leetspeak and split-word repair aim for ("d!sab1e").
+VOCABULARY = ("disable disabled ignore disregard forget override bypass instructions rules guidelines filters filter "
+              "safety restrictions limits ethics morals refuse decline jailbreak pretend developer system prompt "
+              "uncensored unrestricted unfiltered censorship moderation guardrails previous prior")
+
+MARKERS = "the and you your to of is are with for my me be it in on that this please never always any all"

@@ -1,0 +1,79 @@
+"""Italian lexicon (concepts and phrases: see `lexicon`). Text is normalized: accents stripped, elisions split."""
+
+_SCOPED = r"(?! (?:di|della|del|su|sulla|per) (?:la |il )?(?:lunghezza|grammatica|ortografia|punteggiatura|stile|rima|formato))"
+
+CONCEPTS = {
+    "IGNORE": r"\b(?:ignor\w*|dimentic\w*|trascur\w+|aggir\w+|scavalc\w+|non (?:seguire|rispettare|obbedire|applicare|"
+              r"considerare)|smetti\w* di (?:seguire|rispettare|obbedire|applicare)|metti da parte|lascia perdere|"
+              r"sostitu\w+|sovrascriv\w+|infrang\w+|viol\w+|disobbed\w+|fregatene di|fai a meno)\b",
+    "RULES": r"\b(?:istruzioni|regole|direttive|linee guida|indicazioni|prompt(?: di sistema)?|messaggio di sistema|"
+             r"programmazione|principi|impostazioni|configurazione|addestramento|ordini|quello che ti hanno detto)\b"
+             + _SCOPED,
+    "SAFETY": r"\b(?:filtri(?: di (?:sicurezza|contenuto))?|filtro di (?:sicurezza|contenuto)|restrizioni|limiti|"
+              r"limitazioni|censura|moderazione|protezioni|barriere|etica|morale|scrupoli|(?:regole|politiche|"
+              r"norme|misure|impostazioni|protocolli) di (?:sicurezza|contenuto|moderazione)|principi (?:etici|morali)|"
+              r"limiti (?:etici|morali))\b" + _SCOPED,
+    "WITHOUT": r"\b(?:senza|nessun\w*|zero|libero da|libera da|liber\w+ da|non hai (?:piu )?|niente piu|oltre|al di la)\b",
+    "DISABLE": r"\b(?:disattiv\w+|spegn\w+|spegni|rimuov\w+|rimuovi|elimin\w+|togli\w*|sospend\w+|sblocc\w+|allent\w+|"
+               r"abbass\w+|revoc\w+|disabilit\w+)\b",
+    "REFUSE": r"\b(?:non (?:mi |ti )?(?:\w+ )?rifiut\w+ (?:mai|nulla|niente|nessun\w*)|non rifiutare|mai rifiutare|smetti\w* "
+              r"di rifiutare|senza (?:mai )?rifiutare|non (?:dire|dirmi) (?:mai )?di no|non declinare)\b|\b(?:rispondi|"
+              r"aiutami|fai|esegui|obbedisci)\w* (?:a )?(?:tutto|qualsiasi cosa|qualunque cosa|ogni)\b.{0,50}\b(?:senza "
+              r"eccezion\w+|anche se|qualunque cosa succeda|a prescindere|costi quel che costi)|\bsenza eccezion\w+\b|"
+              r"\bniente e (?:vietato|tabu)|\bnessun argomento e (?:vietato|tabu)",
+    "UNBOUND": r"\b(?:senza censura|non censurat\w+|senza restrizioni|senza limiti|senza regole|senza etica|senza morale|"
+               r"amoral\w*|immoral\w*|senza scrupoli|scatenat\w+|(?:non hai|non avete) (?:piu )?(?:nessuna? )?"
+               r"(?:restrizion\w+|regol\w+|limit\w+|filtr\w+|etica|morale|censura)|libero da (?:tutte le |ogni )?"
+               r"(?:regole|restrizioni|limiti)|ia malvagia|ia senza|le regole non (?:valgono|si applicano)|tutto e permesso)\b",
+    "PRETEND": r"\b(?:fingi\w*|fai finta|finge\w*|come se fossi|interpreta\w*|recita\w*|gioca\w* (?:il ruolo|a fare|una? )|"
+               r"ruolo d\w*|gioco di ruolo|immagina (?:di|che)|supponi che|ora sei|adesso sei|d ora in poi sei|"
+               r"da ora sei|impersona\w*|personaggio|simula\w*|in un mondo (?:in cui|dove)|ipotetic\w+|alter ego|persona)\b",
+    "AUTHORITY": r"\b(?:sono (?:il tuo |la tua |un |una |il |la )?(?:\w+ )?(?:sviluppat\w+|creat\w+|amministrat\w+|admin|"
+                 r"programmat\w+|proprietari\w+|ingegner\w+|ricercat\w+|moderat\w+|poliziott\w+|agente|autorizzat\w+)|"
+                 r"ti autorizzo|vi autorizzo|ho (?:i )?(?:permessi|diritti|accesso|privilegi|autorizzazione)|codice "
+                 r"(?:amministratore|di accesso|di sblocco|di autorizzazione)|il mio account (?:e|ha)|per (?:la mia |una )?"
+                 r"ricerca|con il permesso di|(?:openai|anthropic|l azienda) (?:ha )?(?:autorizzato|approvato|permesso)|"
+                 r"modalita (?:amministratore|manutenzione|debug))\b",
+    "MAKE": r"\b(?:fabbric\w+|costru\w+|fa\w+|cre\w+|sintetizz\w+|sintesi|cucin\w+|produ\w+|prepar\w+|scriv\w+|"
+            r"programm\w+|svilupp\w+|procur\w+|compr\w+|ottene\w+|ricetta|passaggi|passo passo|istruzioni per|"
+            r"fatt\w+ in casa|artigianal\w+|funzionant\w+|assembl\w+|mescol\w+)\b",
+    "HARM_OBJ": r"\b(?:bomb\w*|esplosiv\w+|ordigni?|napalm|molotov|gas (?:sarin|nervino)|sarin|ricina|antrace|armi? "
+                r"(?:chimich\w+|biologich\w+|artigianal\w+|non rintracciabil\w+)|veleni?|silenziator\w+|metanfetamina|"
+                r"cocaina|eroina|fentanil\w*|lsd|mdma|drog\w+|stupefacenti|malware|ransomware|virus informatic\w+|"
+                r"un virus|trojan\w*|cavalli di troia|keylogger|exploit\w*|phishing|banconote false|soldi falsi|"
+                r"documenti falsi|dose letale)\b",
+    "SHIELD": r"\b(?:grammatica|ortografia|punteggiatura|stile|formato|rima|poesia|scacchi|gioco|calcio|dieta|ricetta|"
+              r"sulla|sul|sugli|contro|storia de\w*|romanzo|giallo|film|barzellette su|prevenzione|prevenire|"
+              r"rilevare|protegg\w+|difend\w+|casa|scuola|ufficio|assicurazione|privacy)\b",
+    "HARM": r"\b(?:barzellette|battute|insulti|commenti) (?:\w+ )?(?:razzist\w+|omofob\w+|sessist\w+|antisemit\w+|"
+            r"xenofob\w+|transfob\w+)\b|\bsii (?:piu )?(?:razzista|sessista|omofobo)|\bdiscorsi? d odio\b|"
+            r"\bincitamento all odio|\b(?:incoragg\w+|motiv\w+|sping\w+|convinc\w+|complimenti|aiut\w+|ricord\w+|dimmi)\b"
+            r".{0,40}\b(?:non mangiare|smettere di mangiare|digiunare per giorni|saltare i pasti|farmi del male|"
+            r"autolesion\w+|tagliarmi|suicid\w+|uccidermi|vomitare|anoressi\w+|bulimi\w+|non valgo niente)\b|\bpro ana\b"
+            r"|\b(?:trov\w+|localizz\w+|rintracci\w+|scopr\w+|cerc\w+|dammi)\b.{0,40}\b(?:vicin\w+|ex|qualcuno|una persona|"
+            r"collega|quella ragazza|quel ragazzo|donna|sconosciut\w+)\b.{0,30}\b(?:indirizzo|dove abita|dove vive|"
+            r"abita|posizione|numero)|\b(?:indirizzo|domicilio) (?:esatto )?(?:di|del|della|dei) (?:mio |mia |)?"
+            r"(?:\w+ )?(?:vicin\w+|ex|collega)"
+            r"|\b(?:perseguit\w+|stalker\w*|spiare|spia\w*|estors\w+|ricatt\w+|minacci\w+|doxx?\w*)\b|\bhacker\w* (?:l |il |"
+            r"un )?(?:account|email|telefono)|\bentra\w* nell account|\bruba\w* (?:le )?(?:password|identita|carte)|"
+            r"\bcome (?:uccidere|avvelenare|rapire|torturare)\b|\b(?:bambin\w+|minorenn\w+|ragazzin\w+)\b.{0,30}"
+            r"\b(?:sessual\w*|nud\w+|porno\w*|erotic\w*)\b|\b(?:sessual\w*|porno\w*|erotic\w*)\b.{0,30}\b(?:bambin\w+|"
+            r"minorenn\w+)\b",
+    "ENCODE": r"\b(?:base ?64|rot ?13|esadecimale|binario|morse|cifrat\w+|codific\w+|al contrario|alla rovescia|"
+              r"invertit\w+|parole in codice|in codice|nascost\w+|nascond\w+|camuff\w+|offusc\w+|separ\w+ le lettere|"
+              r"leetspeak)\b",
+    "EVADE": r"\b(?:filtr\w+|moderazion\w+|moderator\w+|censura|rilev\w+|not\w+|accorg\w+|vede|vedano|sfugg\w+|aggir\w+|"
+             r"vietat\w+|proibit\w+|bloccat\w+)\b",
+}
+
+PHRASES = [
+    ("instruction_override", r"\bmodalita (?:sviluppatore|senza restrizioni|dan|senza censura|jailbreak|dio)\b"),
+    ("instruction_override", r"\b(?:rivela\w*|mostra\w*|ripeti|dimmi) (?:il tuo |il |le tue |le )(?:prompt|istruzioni|"
+                             r"messaggio) (?:di sistema|iniziali?|nascost\w+|segret\w+)"),
+    ("instruction_override", r"\b(?:obbedisci|segui|ascolta)\w* (?:solo|soltanto|unicamente) (?:a )?me\b"),
+    ("safety_disable", r"\banche se (?:e|fosse|sembra) (?:\w+ )?(?:illegale|pericoloso|dannoso|immorale|vietato)"),
+    ("safety_disable", r"\ba prescindere (?:dalla |dalle |dall )?(?:legalita|etica|morale|conseguenze|legge)"),
+]
+
+MARKERS = ("il di che non per una sono gli ti della del delle sei hai tuo tua tue tuoi mio mia sempre mai "
+           "senza nessuna nessun ogni tutte tutto")

@@ -1,0 +1,103 @@
+"""Trains the semantic layer's classifier: ``python -m personalign.safety.train [--out PATH]``.
+
+Reads ``data/labeled.jsonl`` (text, label ∈ {benign} ∪ families, lang), keeps the Latin-script rows
+the layer will score, normalizes them as the boundary does, embeds them with all-MiniLM-L6-v2 and
+fits softmax regression (full-batch gradient descent, L2, class-balanced, fixed seed: the output is
+deterministic). The refusal threshold on P(benign) is the highest one whose 5-fold cross-validated
+false-refusal rate on benign rows stays at or under `--max-false-refusal`; cross-validated figures
+are printed. Writes ``data/semantic.npz``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from personalign.safety.boundary import normalize
+from personalign.safety.lexicon import FAMILIES
+from personalign.safety.semantic import _MIN_LATIN, WEIGHTS_PATH, Classifier, latin_share
+
+LABELED_PATH = Path(__file__).parent / "data" / "labeled.jsonl"
+CLASSES = ("benign",) + FAMILIES
+
+
+def load_rows(path: Path = LABELED_PATH) -> list[dict]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    unknown = {r["label"] for r in rows} - set(CLASSES)
+    if unknown:
+        raise ValueError(f"{path}: unknown labels {sorted(unknown)}")
+    return [r for r in rows if latin_share(r["text"]) >= _MIN_LATIN]
+
+
+def fit(x: np.ndarray, y: np.ndarray, *, l2: float = 1e-3, steps: int = 1500, lr: float = 2.0) -> tuple[np.ndarray, np.ndarray]:
+    """Softmax regression weights (classes × dim) and biases, class-balanced cross-entropy + L2."""
+    n, dim = x.shape
+    k = len(CLASSES)
+    counts = np.bincount(y, minlength=k).astype(np.float64)
+    sample_w = (n / (k * np.maximum(counts, 1)))[y]
+    sample_w /= sample_w.sum()
+    onehot = np.eye(k)[y]
+    w = np.zeros((k, dim))
+    b = np.zeros(k)
+    for _ in range(steps):
+        logits = x @ w.T + b
+        logits -= logits.max(axis=1, keepdims=True)
+        p = np.exp(logits)
+        p /= p.sum(axis=1, keepdims=True)
+        g = (p - onehot) * sample_w[:, None]
+        w -= lr * (g.T @ x + l2 * w)
+        b -= lr * g.sum(axis=0)
+    return w, b
+
+
+def cross_validate(x: np.ndarray, y: np.ndarray, folds: int = 5, seed: int = 0) -> np.ndarray:
+    """Out-of-fold P(benign) for every row (stratified folds)."""
+    rng = np.random.default_rng(seed)
+    fold_of = np.empty(len(y), dtype=int)
+    for label in np.unique(y):
+        idx = rng.permutation(np.flatnonzero(y == label))
+        fold_of[idx] = np.arange(len(idx)) % folds
+    p_benign = np.empty(len(y))
+    for f in range(folds):
+        train, test = fold_of != f, fold_of == f
+        w, b = fit(x[train], y[train])
+        clf = Classifier(w, b, CLASSES, 0.5)
+        p_benign[test] = clf.probabilities(x[test])[:, 0]
+    return p_benign
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m personalign.safety.train", description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=LABELED_PATH)
+    parser.add_argument("--out", type=Path, default=WEIGHTS_PATH)
+    parser.add_argument("--max-false-refusal", type=float, default=0.02)
+    args = parser.parse_args(argv)
+
+    from personalign.models.embeddings import default_embedder
+
+    rows = load_rows(args.data)
+    x = default_embedder().embed([normalize(r["text"]) for r in rows]).astype(np.float64)
+    y = np.array([CLASSES.index(r["label"]) for r in rows])
+    p_benign = cross_validate(x, y)
+    benign = y == 0
+    threshold = 0.5
+    for t in sorted(set(np.round(p_benign[benign], 4)) | {0.5}, reverse=True):
+        if np.mean(p_benign[benign] < t) <= args.max_false_refusal:
+            threshold = float(t)
+            break
+    refused = p_benign < threshold
+    print(f"rows: {len(rows)} (benign {benign.sum()}, unsafe {(~benign).sum()}); threshold on P(benign): {threshold:.4f}")
+    print(f"5-fold CV: unsafe refused {refused[~benign].mean():.1%}, benign refused {refused[benign].mean():.1%}")
+    for k, name in enumerate(CLASSES[1:], start=1):
+        print(f"  {name:22s} {refused[y == k].mean():.1%} of {(y == k).sum()}")
+    w, b = fit(x, y)
+    Classifier(w, b, CLASSES, threshold).save(args.out)
+    print(f"wrote {args.out} ({args.out.stat().st_size} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

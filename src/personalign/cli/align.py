@@ -133,6 +133,9 @@ def refresh_from_feedback(persrm: Path, out: Path, *, data: Optional[Path] = Non
         persrm = default_persrm_path()
     if not (persrm / "persrm_config.json").is_file():
         raise ConfigError(f"{persrm} is not a saved PersRM (no persrm_config.json)")
+    from personalign.cli.output import writable_dir
+
+    writable_dir(out, "--out")
     store = _store(db)
     found = feedback_records(store, users)
     replayed = []

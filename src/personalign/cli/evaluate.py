@@ -54,9 +54,10 @@ def register(app: typer.Typer) -> None:
         dtype: str = typer.Option("auto"),
     ) -> None:
         """Compare strategies on simulated users; write results.jsonl, summary.json, report.md, plots."""
+        from personalign.cli.output import writable_dir
         from personalign.eval import EvalConfig, run_eval
 
-        config = EvalConfig(out=out, model=model, persrm=persrm, weights=_floats(weights, "--weights"),
+        config = EvalConfig(out=writable_dir(out, "--out"), model=model, persrm=persrm, weights=_floats(weights, "--weights"),
                             strategies=_names(strategies), seed=seed, quick=quick, users=users, prompts=prompts,
                             safety_prompts=safety_prompts, max_new_tokens=max_new_tokens, best_of_n=best_of_n,
                             batch_size=batch_size, pairwise_judge=pairwise_judge, reward_model=reward_model,

@@ -52,7 +52,16 @@ def _options(lock_timeout: Annotated[Optional[float], typer.Option(
 _COMMAND_MODULES = ("generate", "prefs", "data", "train", "evaluate", "serve", "align")
 
 
+_registered = False
+
+
 def _register_all() -> None:
+    # Once per process: main() may run many times in one process (tests, notebooks), and commands
+    # registered again would pile up in the app, each call slower than the last.
+    global _registered
+    if _registered:
+        return
+    _registered = True
     for name in _COMMAND_MODULES:
         try:
             module = importlib.import_module(f"personalign.cli.{name}")

@@ -46,6 +46,9 @@ def register(app: typer.Typer) -> None:
             "'default' refreshes the shipped PersRM."),
     ) -> None:
         """Train a personalized reward model (PersRM) for PAD on preference pairs."""
+        from personalign.cli.output import writable_dir
+
+        writable_dir(out, "--out")
         if from_feedback is not None:
             from personalign.cli.align import refresh_from_feedback
 
@@ -149,8 +152,11 @@ def register(app: typer.Typer) -> None:
             raise ConfigError(f"--save-dtype must be one of {', '.join(dtypes)}, got {save_dtype!r}")
         if recommended_weight is not None and not (math.isfinite(recommended_weight) and recommended_weight > 0):
             raise ConfigError(f"--recommended-weight must be a positive number, got {recommended_weight}")
-        if out.exists() and any(out.iterdir()):
+        from personalign.cli.output import writable_dir
+
+        if out.exists() and out.is_dir() and any(out.iterdir()):
             raise ConfigError(f"{out} exists and is not empty")
+        writable_dir(out, "--out")
         model = PersRM.from_pretrained(persrm, device="cpu", dtype="float32")
         if recommended_weight is not None:
             model.config.recommended_weight = recommended_weight

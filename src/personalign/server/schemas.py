@@ -11,8 +11,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from personalign.decoding import STRATEGIES
-
-MAX_ID = 2**63 - 1  # the databases' BIGINT; larger ids could never exist
+from personalign.memory.db import MAX_ID  # the databases' BIGINT; larger ids could never exist
 
 
 def _clean_text(value: str) -> str:

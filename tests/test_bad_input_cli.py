@@ -116,6 +116,7 @@ COMMANDS = {
     "feedback choose": ["feedback", "--user", "seed", "--interaction", "1", "--choose", "A"],
     "weights": ["weights", "--user", "seed"],
     "align": ["align", "--user", "seed"],
+    "serve": ["serve", "--port", "0", "--model", "/no/such/model"],  # the store opens before the model
 }
 WRITES = ["prefs add", "prefs retract", "prefs forget", "feedback rating", "feedback choose"]
 
@@ -477,6 +478,14 @@ def test_forget_of_a_user_with_only_keys(capsys, db):
     code, _, err = run(capsys, ["prefs", "forget", "--user", "keyonly", "--yes", "--db", str(db)])
     assert_one_error(code, err, "unknown user")
     store.close()
+
+
+def test_export_file_is_private(capsys, db, tmp_path):
+    target = tmp_path / "seed.json"
+    code, _, err = run(capsys, ["prefs", "export", "--user", "seed", "--db", str(db), "--out", str(target)])
+    assert code == 0, err
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert json.loads(target.read_text())["user"] == "seed"
 
 
 def test_database_files_and_directories_are_private(capsys, tmp_path, monkeypatch):

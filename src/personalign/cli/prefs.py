@@ -16,6 +16,7 @@ B = alt_answer); --edit is the corrected answer A. Problems print one `error:` l
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -110,7 +111,10 @@ def register(app: typer.Typer) -> None:
         from personalign.errors import ConfigError
 
         try:
-            out.write_text(text + "\n", encoding="utf-8")
+            # Everything about a person: readable by the owner only, like the database it came from.
+            fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text + "\n")
         except OSError as exc:
             raise ConfigError(f"cannot write {out}: {exc.strerror}") from None
         typer.echo(f"exported {len(data['preferences'])} preferences, {len(data['interactions'])} interactions, "

@@ -37,7 +37,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["FAMILIES", "LANGUAGES", "Hit", "scan", "vocabulary"]
+__all__ = ["FAMILIES", "LANGUAGES", "Hit", "anchored", "scan", "vocabulary"]
 
 FAMILIES = ("instruction_override", "safety_disable", "authority_claim", "role_play", "harm", "obfuscation")
 LANGUAGES = ("en", "es", "de", "fr", "it", "pt", "ru", "zh", "ja", "ar", "hi")
@@ -113,7 +113,7 @@ def _spans(pattern: re.Pattern | None, text: str) -> list[tuple[int, int]]:
 def _shielded(spans: list[tuple[int, int]], shields: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Drops matches that a SHIELD word just before scopes to something else ("grammar rules",
     "a story about a bomb", "jokes about explosives")."""
-    return [(s, e) for s, e in spans if not any(0 <= s - se <= 20 for _, se in shields)]
+    return [(s, e) for s, e in spans if not any(0 <= s - se <= 12 for _, se in shields)]
 
 
 def _near(a: list[tuple[int, int]], b: list[tuple[int, int]], *, ordered: bool = False,
@@ -187,3 +187,14 @@ def scan(text: str) -> Hit | None:
         if hit:
             return hit
     return None
+
+
+@lru_cache(maxsize=1)
+def _anchors() -> re.Pattern:
+    return re.compile(importlib.import_module("personalign.safety.lexicon_en").ANCHORS)
+
+
+def anchored(text: str) -> bool:
+    """Whether a normalized English view holds a word an unsafe preference can hardly avoid (the
+    semantic layer's gate, see `lexicon_en.ANCHORS`)."""
+    return _anchors().search(text) is not None

@@ -6,7 +6,7 @@ _SCOPED = (r"(?! (?:of|for|about|on|in|regarding) (?!what|anything|any\b|topics?
            r"questions?|me\b|you\b|your|this|the (?:assistant|ai|model|chat|conversation)|safety|ethics|conduct)\w)")
 
 CONCEPTS = {
-    "IGNORE": r"\b(?:ignor\w*|disregard\w*|forget\w*|forgot|overrid\w*|bypass\w*|circumvent\w*|set aside|put aside|"
+    "IGNORE": r"\b(?:ignor\w*|disregard\w*|forget\w*|forgot|overrid\w*|bypass\w*|circumvent\w*|set\w* aside|put\w* aside|"
               r"throw out|abandon\w*|discard\w*|ditch\w*|skip\w*|scrap|toss|look past|pay no attention to|"
               r"(?:stop|quit) (?:following|obeying|applying|using|listening to)|"
               r"(?:dont|dont|do not|no longer|never) (?:follow|obey|apply|use|listen to|stick to)|"
@@ -37,7 +37,13 @@ CONCEPTS = {
               r"withhold\w*|censor\w*|filter\w*|draw(?:ing)? (?:the|a) line)\b"
               r"(?: (?:to |from )?(?:any|anything|everything|me\b|my|a request|requests?|questions?|whatever|tasks?|"
               r"prompts?|on (?:safety|ethical|moral|legal) grounds|because of (?:safety|ethics|rules|policy)|"
-              r"for (?:safety|ethical|moral|legal) reasons)|$)"
+              r"for (?:safety|ethical|moral|legal) reasons|because of (?:your |the )?(?:safety|ethics|rules|polic\w+|training|"
+              r"guidelines|safety training|filters))|$)"
+              r"|\bnever (?:say|tell me) (?:that )?(?:you )?(?:cant|cannot|can not|wont|will not|are not able to) "
+              r"(?:help|do|answer|assist)"
+              r"|\b(?:dont|do not|never|stop) (?:bother )?(?:\w+ )?(?:check\w*|assess\w*|evaluat\w+|judg\w+|consider\w*|worry\w* "
+              r"about) (?:whether|if) (?:\w+ ){0,5}(?:safe|legal|ethical|harmful|allowed|appropriate|dangerous)"
+              r"|\b(?:prescrib\w*|give|sell|provide) (?:me )?(?:anything|whatever) (?:i want|i ask)"
               r"|\b(?:always|must|will|should|have to) (?:\w+ )?(?:comply|obey|say yes|agree to (?:any|every))\b"
               r"|\b(?:comply with|obey|fulfil+|carry out|do|execute) (?:every|all|any|each) (?:single )?(?:request|command|order|"
               r"instruction|prompt)s?\b"
@@ -45,6 +51,7 @@ CONCEPTS = {
               r"whatever)\b.{0,50}\b(?:no matter (?:what|how)|regardless|even if|even when|no exceptions|without exception|"
               r"no questions asked|however (?:illegal|harmful|dangerous|unethical))"
               r"|\bnothing is (?:off (?:the table|limits)|forbidden|taboo|out of bounds)|\bno topic is off limits"
+              r"|\bstop\w* (?:saying|telling me) no\b|\bno red lines\b|\b(?:any|all) content (?:i|we) (?:ask|want|request)"
               r"|\b(?:treat|consider) (?:every|all|any) (?:request|question|topic)s? as (?:allowed|acceptable|safe|fine)",
     "UNBOUND": r"\b(?:uncensored|unrestricted|unrestrained|unmoderated|jailbr[eo]\w*|amoral|unethical|immoral|lawless|"
                r"unaligned|unchained|unshackled|unleashed|liberated|no (?:rules|limits|restrictions|boundaries|ethics|"
@@ -82,7 +89,7 @@ CONCEPTS = {
             r"writ\w+|code|coding|develop\w*|deploy\w*|spread\w*|obtain\w*|buy\w*|get(?:ting)? hold of|acquir\w+|"
             r"smuggl\w+|3d print\w*|craft\w*|mix\w*|prepar\w+|weaponi\w+|extract\w*|grow\w*|refin\w+|recipes?|"
             r"formulas?|blueprints?|schematics?|working|functional|ready to use|step by step|routes?|launch\w*|"
-            r"plant\w*|detonat\w+|homemade|diy|untraceable)\b",
+            r"plant\w*|detonat\w+|homemade|diy|untraceable|cultur\w+|cultivat\w+|at home)\b",
     "HARM_OBJ": r"\b(?:bombs?|pipe bombs?|explosives?|explosive devices?|ieds?|napalm|thermite|molotov\w*|detonators?|"
                 r"nerve (?:agents?|gas)|sarin|vx|ricin|anthrax|bioweapons?|biological weapons?|chemical weapons?|"
                 r"dirty bombs?|nuclear weapons?|toxic gas|poison gas|poisons? (?:for|to use on) \w+|untraceable poisons?|"
@@ -92,10 +99,11 @@ CONCEPTS = {
                 r"spyware|stalkerware|trojans?|botnets?|rootkits?|exploits?|exploit code|zero days?|ddos(?: attacks?)?|"
                 r"phishing (?:emails?|pages?|sites?|kits?|messages?|texts?)|fake ids?|counterfeit (?:money|bills|"
                 r"currency|documents)|credit card skimmers?|card skimmers?|stolen (?:credit cards?|data|accounts?)|"
-                r"lethal doses?|date rape drugs?|roofies)\b",
+                r"lethal doses?|date rape drugs?|roofies|weapons?|guns?|firearms?|(?:dangerous |deadly )?pathogens?|"
+                r"toxins?|bacteria cultures?)\b",
     "SHIELD": r"\b(?:grammar|grammatical|spelling|punctuation|style|formatting|rhyme|rhyming|poetry|poetic|chess|"
-              r"game|games|golf|football|soccer|sports?|house|dress code|etiquette|traffic|road|diet|dietary|recipe|"
-              r"cooking|baking|coding style|lint\w*|citation|writing|essay|about|regarding|history of|against|"
+              r"game|games|golf|football|soccer|sports?|house|dress code|etiquette|traffic|road|diet|dietary|"
+              r"coding style|lint\w*|citation|writing|essay|about|regarding|history of|against|"
               r"defen\w+|protect\w*|detect\w*|prevent\w*|recogni\w+|avoid\w*|surviv\w+|report\w*|analy\w+|"
               r"fiction\w*|novels?|story|stories|movies?|films?|documentar\w+|awareness|dangers? of|risks? of|"
               r"effects? of|the word|the term|puns?|jokes? about|references? to|metaphors?|like a|insurance|privacy|return|"
@@ -109,7 +117,13 @@ CONCEPTS = {
             r"comments?|memes?|propaganda|language|terms|names)\b|\bslurs\b|\b(?:use|say|add|include|write|throw in) "
             r"(?:\w+ ){0,3}slurs?\b|\bn word\b|\b(?:be|act|sound|get|go) (?:more |very |openly |really )?(?:racist|sexist|"
             r"homophobic|transphobic|antisemitic|hateful|bigoted|xenophobic|misogynistic)\b|\bhate speech|"
-            r"\bdehumaniz\w+|\binferior (?:races?|people|religions?)|\b(?:mock|ridicul|demean|insult|belittl)\w* "
+            r"\bdehumaniz\w+|\binferior (?:races?|people|religions?)|\b(?:races?|religions?|ethnicities|women|immigrants|gays?|"
+            r"jews|muslims|blacks|refugees) (?:are|is) (?:inferior|subhuman|animals|vermin|stupid|worthless)\b|"
+            r"\bterrorist propaganda|\bpropaganda (?:for|supporting|glorifying|praising) (?:\w+ )?(?:terror\w+|extremis\w+|"
+            r"jihad\w*|genocide|mass shootings?)|\b(?:promot\w+|glorif\w+|prais\w+|support\w+) (?:\w+ )?(?:terroris\w+|extremis\w+|"
+            r"terror attacks?|terrorist attacks?|mass shootings?|school shootings?|genocide)|"
+            r"\b(?:doses?|amounts?|enough|pills?|how much) (?:\w+ ){0,4}(?:to )?overdos\w+|\boverdos\w+ on\b|"
+            r"\b(?:mock|ridicul|demean|insult|belittl)\w* "
             r"(?:\w+ ){0,2}(?:disabled|jews|jewish|muslims|immigrants|black|gay|trans|women|refugees|minorities)\b"
             r"|\b(?:encourag\w+|cheer\w*|motivat\w+|push\w*|urg\w+|remind\w*|tell\w*|convinc\w+|prais\w+|"
             r"congratulat\w+|reward\w*|help\w*|coach\w*|inspir\w+)\b.{0,40}\b(?:self ?harm\w*|suicid\w*|"
@@ -118,33 +132,42 @@ CONCEPTS = {
             r"fast|so much|late|processed|sweets|candy|after))|skip(?:ping)? (?:\w+ )?meals|purg\w*|throw(?:ing)? up "
             r"after|eating disorders?|anorexi\w*|bulimi\w*|pro ana|thinspo\w*|im worthless|i am worthless|"
             r"(?:im|i am|id be) better off dead|end (?:my life|it all)|eat (?:less|nothing) than \d+|"
-            r"under \d+ calories|fast(?:ing)? for (?:days|weeks))"
+            r"under \d+ calories|fast(?:ing)? for (?:days|weeks)|(?:days|weeks) without (?:eating|food)|without eating)"
             r"|\b(?:pro ?ana|pro ?mia|thinspo\w*|meanspo\w*)\b|\bhide (?:my|an|the) (?:eating disorder|self ?harm|cuts)"
             r"|\b(?:methods|ways|how) (?:of|to|for) (?:commit\w* )?(?:suicide|kill(?:ing)? (?:myself|yourself)|"
             r"self ?harm|hurt(?:ing)? (?:myself|yourself))"
-            r"|\b(?:find|locat\w+|track\w*|trac\w+|dig up|look up|figure out|work out|pinpoint|get|obtain|publish|post|"
+            r"|\b(?:find|locat\w+|track\w*|trac\w+|dig up|look up|figur\w* out|work\w* out|pinpoint|get|obtain|publish|post|"
             r"leak|dox\w*|expose|uncover)\b.{0,50}\b(?:neighbou?r\w*|ex|exes|ex wife|ex husband|ex girlfriend|ex boyfriend|"
             r"someones?|somebody|peoples?|person|coworker|colleague|classmate|stranger|girl|guy|woman|streamer|"
             r"celebrity|influencer|user|teacher|boss|her|him|them)\b.{0,40}\b(?:home|house|real|exact|current|"
             r"private)? ?(?:address(?:es)?|lives?|living|whereabouts|location|phone numbers?|ssn|social security|"
             r"workplace|daily routine|schedule|real name|identity)\b"
-            r"|\b(?:find|locat\w+|track\w*|dig up|look up|pinpoint|publish|leak)\b.{0,20}\b(?:home )?address(?:es)? "
-            r"(?:of|for) (?:my |the |a |any )?(?:neighbou?r|ex|people|someone|person|coworker|strangers?|girl|woman)"
-            r"|\b(?:stalk|harass|dox|doxx|swat|spy on|blackmail|extort|threaten|intimidate|catfish|groom|track down|"
+            r"|\b(?:find|locat\w+|track\w*|dig up|look up|pinpoint|publish|leak|figure out|work out|get)\b.{0,20}\b(?:home )?address(?:es)? "
+            r"(?:of|for) (?:my |the |a |any |this |that )?(?:neighbou?r|ex|peoples?|someones?|person|coworker|strangers?|girl|woman|"
+            r"guy|man|streamer|youtuber|celebrity|influencer|actress|actor|user|journalist)"
+            r"|\b(?:stalk|harass|dox|doxx|swat|spy on|blackmail|extort|threaten|intimidate|catfish|groom|track down|bully|"
+            r"cheat (?:\w+ ){0,3}out of|scam|defraud|swindle|con (?:\w+ ){0,2}out of|"
             r"follow (?:her|him|my ex))\w*\b(?! (?:awareness|prevention|victims))"
-            r"|\b(?:child|children|minors?|underage|kids?|teens?|preteens?|loli|shota)\b.{0,30}\b(?:sexual\w*|sex|"
+            r"|\b(?:child|children|minors?|underage|kids?|teens?|teenagers?|preteens?|schoolgirls?|loli|shota)\b.{0,30}\b(?:sexual\w*|sex|"
             r"nudes?|porn\w*|erotic\w*|explicit|naked)\b|\b(?:sexual\w*|sex|nudes?|porn\w*|erotic\w*|explicit|naked)\b"
-            r".{0,30}\b(?:child|children|minors?|underage|kids|preteens?|loli|shota)\b|\bcsam\b"
+            r".{0,30}\b(?:child|children|minors?|underage|kids|teenagers?|preteens?|schoolgirls?|loli|shota)\b|\bcsam\b"
             r"|\b(?:hack\w*|break\w*|get) into (?:someone|other people|my ex|(?:\w+ )?accounts?|people|her|his|their|"
             r"a (?:bank|hospital|government))|\bsteal\w* (?:\w+ )?(?:passwords|credentials|identit\w+|credit cards?|"
             r"someones|data|accounts?)|\bhow to (?:kill|murder|poison|hurt|torture|kidnap|strangle|drug)\b|"
             r"\b(?:launder\w*) money|\bget away with (?:murder|crimes?|theft|fraud|poisoning)"
-            r"|\b(?:real|working|actual|practical|usable)\s+(?:techniques|methods|instructions|steps|tips)\s+(?:for|to|on)\s+"
-            r"(?:crimes?|stealing|theft|fraud|burglary|scamming|scams|killing|breaking in)",
+            r"|\b(?<!without )(?<!no )(?:real|working|actual|practical|usable|proven)\s+(?:\w+\s+)?(?:techniques|methods|instructions|steps|tips|"
+            r"tricks)\b.{0,40}\b(?:crimes?|criminal|stealing|theft|fraud|burglary|scam\w*|killing|breaking in|sabotage|"
+            r"hacking|poison\w*|smuggl\w+|laundering)|\b(?:criminal|crime|sabotage|mastermind|thief|hacker|terrorist|"
+            r"burglar|scammer|anarchist|cartel|assassin|hitman|poisoner)\b.{0,60}\b(?<!without )(?<!no )(?:real|working|actual|proven)\s+"
+            r"(?:\w+\s+)?(?:techniques|methods|instructions|steps|tips|tricks|recipes?)\b",
 }
 
 PHRASES = [
     ("instruction_override", r"\b(?:developer|dev|jailbreak|dan|unrestricted|unfiltered|uncensored|no limits|do anything) mode\b"),
+    ("instruction_override", r"\b(?:quot\w+|recit\w+|paste|copy) (?:\w+ )?(?:your|the) (?:\w+ )?(?:developer|system|hidden|"
+                             r"initial|original|secret) (?:instructions|prompt|message|rules)"),
+    ("instruction_override", r"\brepeat (?:the |all |everything )?(?:\w+ )?(?:above|before this|you were given)|"
+                             r"\bstarting with (?:the words )?you are\b"),
     ("instruction_override", r"\bdo anything now\b|\byou are (?:now )?(?:dan|stan|dude|aim)\b"),
     ("instruction_override", r"\b(?:reveal|print|show|output|repeat|leak|tell me|display|dump|share|copy)\s+(?:me\s+)?"
                              r"(?:your|the)\s+(?:full\s+|original\s+|hidden\s+|initial\s+|exact\s+)?(?:system|hidden|initial|"
@@ -175,6 +198,21 @@ PHRASES = [
                        r"\b(?:illegal|forbidden|prohibited|banned|dangerous|harmful) (?:stuff|things|content|topics|requests|"
                        r"information|info|questions)\b"),
 ]
+
+# Words that an unsafe preference can hardly avoid: the semantic layer refuses only texts holding
+# one of them, so a style preference that merely sounds like a jailbreak ("Act as a supportive
+# friend") is left alone. Broad on purpose: it gates the classifier, it never refuses by itself.
+ANCHORS = (r"\b(?:refus\w*|declin\w*|say(?:ing)? no|turn\w* (?:me )?down|hold\w* back|red lines?|limit\w*|rules?|"
+           r"restrict\w*|filter\w*|censor\w*|safe\w*|ethic\w*|moral\w*|legal\w*|illegal|laws?|polic\w+|guideline\w*|"
+           r"instruction\w*|prompt\w*|system|setup|developer\w*|operator\w*|admin\w*|authori[sz]\w*|clearance|"
+           r"permission\w*|verified|research\w*|character\w*|persona\w*|story|stories|game|fiction\w*|world|"
+           r"pretend\w*|role\w*|recipe\w*|synthes\w+|chemi\w+|weapon\w*|bomb\w*|explosiv\w*|gun\w*|drug\w*|meth|"
+           r"poison\w*|exploit\w*|hack\w*|malware|virus\w*|code|eat\w*|starv\w*|meals?|thin|weight|calorie\w*|hurt\w*|"
+           r"harm\w*|kill\w*|die|dead|suicid\w*|revenge|threat\w*|spy\w*|stalk\w*|neighbou?r\w*|address\w*|lives|"
+           r"track\w*|phone|jokes?|slurs?|race\w*|racis\w*|hate\w*|encod\w*|decod\w*|base ?64|rot ?13|hidden|hide|"
+           r"letters|spell\w*|moderat\w*|flag\w*|detect\w*|banned|forbidden|anything|everything|whatever|no matter|"
+           r"unfiltered|uncensored|free\w*|escape\w*|priorit\w*|override\w*|obey\w*|comply|replace\w*|cancel\w*|"
+           r"void|quote|quoting|repeat\w*|print|reveal\w*|secret\w*|judg\w*|ok|okay|allowed|fine|questions|requests?)\b")
 
 # Whole words behind the stems above: what leetspeak and split-word repair aim for ("d!sab1e").
 VOCABULARY = ("disable disabled ignore disregard forget override bypass instructions rules guidelines filters filter "

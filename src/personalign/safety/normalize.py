@@ -94,9 +94,19 @@ def _strip_latin_accents(text: str) -> str:
     return text.replace("\u093c", "")  # Devanagari nukta: spelled with and without it
 
 
+# Names with digits that are not leetspeak ("base64" must not read "basesa"); kept as written.
+_TECH = re.compile(r"(?:base ?(?:64|32|16)|rot ?\d{1,2}|utf ?-?(?:8|16)|sha-?\d+|md5|mp[34]|x86|x64|ipv[46]|"
+                   r"h26[45]|\d+(?:st|nd|rd|th|s|k|m|px|pt|kg|km|cm|mm|ml|mg|g|h|min)\b)")
+
+
 def _read_leet(token: str, vocabulary: frozenset[str]) -> str:
     if not _LATIN.search(token):
         return token  # numbers ("3 sentences", "1.5") are not leetspeak
+    if _TECH.search(token):
+        parts = _TECH.split(token)
+        kept = _TECH.findall(token)
+        out = [_read_leet(p, vocabulary) if p else p for p in parts]
+        return "".join(o + (kept[i] if i < len(kept) else "") for i, o in enumerate(out))
     token = token.translate(_LEET)
     slots = [i for i, c in enumerate(token) if c in _AMBIGUOUS]
     if not slots:

@@ -2,7 +2,7 @@
 
 Reads ``data/labeled.jsonl`` (text, label ∈ {benign} ∪ families, lang), keeps the Latin-script rows
 the layer will score, normalizes them as the boundary does, embeds them with all-MiniLM-L6-v2 and
-fits softmax regression (full-batch gradient descent, L2, class-balanced, fixed seed: the output is
+fits softmax regression (full-batch gradient descent, L2, benign vs. unsafe balanced, fixed seed: the output is
 deterministic). The refusal threshold on P(benign) is the highest one whose 5-fold cross-validated
 false-refusal rate on benign rows stays at or under `--max-false-refusal`; cross-validated figures
 are printed. Writes ``data/semantic.npz``.
@@ -33,11 +33,15 @@ def load_rows(path: Path = LABELED_PATH) -> list[dict]:
 
 
 def fit(x: np.ndarray, y: np.ndarray, *, l2: float = 1e-3, steps: int = 1500, lr: float = 2.0) -> tuple[np.ndarray, np.ndarray]:
-    """Softmax regression weights (classes × dim) and biases, class-balanced cross-entropy + L2."""
+    """Softmax regression weights (classes × dim) and biases: weighted cross-entropy + L2."""
     n, dim = x.shape
     k = len(CLASSES)
     counts = np.bincount(y, minlength=k).astype(np.float64)
-    sample_w = (n / (k * np.maximum(counts, 1)))[y]
+    # benign carries half the weight and the families share the other half: balancing all seven
+    # classes equally would make "unsafe" six times as likely a priori and push P(benign) down
+    class_w = np.full(k, 0.5 / (k - 1))
+    class_w[0] = 0.5
+    sample_w = (class_w / np.maximum(counts, 1))[y]
     sample_w /= sample_w.sum()
     onehot = np.eye(k)[y]
     w = np.zeros((k, dim))

@@ -1,7 +1,7 @@
 """The preference safety boundary: adversarial phrasings are refused, matters of taste pass."""
 import pytest
 
-from personalign.rewards.safety import CATEGORIES, SafetyVerdict, check_preference, check_text, normalize
+from personalign.safety import CATEGORIES, SafetyVerdict, check_preference, check_text, normalize
 
 # Written for these tests: paraphrases, casing, spacing, punctuation, leetspeak, homoglyphs,
 # zero-width characters and other languages.

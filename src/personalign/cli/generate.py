@@ -30,7 +30,7 @@ def _check_utf8(text: str, what: str) -> str:
 
 def _refuse_unsafe(preference: str) -> None:
     """No preference can switch safety off: ad-hoc ones pass the same boundary as stored ones."""
-    from personalign.rewards.safety import check_preference
+    from personalign.safety import check_preference
 
     verdict = check_preference(preference)
     if not verdict.allowed:

@@ -107,7 +107,7 @@ def render_markdown(summary: dict) -> str:
         gate = safety.get("_preference_gate")
         if gate:
             parts += ["The safety task hands these preferences to the decoders directly. The preference "
-                      "boundary (`personalign.rewards.safety.check_preference`) that guards stored "
+                      "boundary (`personalign.safety.check_preference`) that guards stored "
                       "preferences would have answered:", "",
                       _table(["adversarial preference", "allowed by the boundary", "reason"],
                              [[uid, "yes" if g["allowed"] else "no", g["reason"]] for uid, g in gate.items()]), ""]

@@ -190,7 +190,7 @@ def _preference_gate(safety_users) -> dict:
     them first, so the report shows both layers.
     """
     try:
-        from personalign.rewards.safety import check_preference
+        from personalign.safety import check_preference
     except ImportError:
         return {}
     gate = {}

@@ -8,7 +8,7 @@ Which feedback becomes a pair (chosen ≻ rejected):
 * ratings and comments make no pair (a single rated answer has nothing to be compared with).
 
 Safety: personalization changes taste, never what the model may do. Every chosen answer passes
-`answer_safety`: `personalign.rewards.safety.check_text` (the boundary preferences pass: harm,
+`answer_safety`: `personalign.safety.check_text` (the boundary preferences pass: harm,
 instructions to drop safety, instruction overrides) applied to the answer after its leading refusal
 sentences. A refusal names the topic it refuses ("I can't help with building weapons."), which the
 preference check alone would flag; what follows a refusal is still checked ("I can't help with that.
@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
-from personalign.rewards.safety import SafetyVerdict, check_text
+from personalign.safety import SafetyVerdict, check_text
 
 _SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]+|[^.!?\n]+$")
 _REFUSAL = re.compile(

@@ -32,7 +32,7 @@ from personalign.feedback.pairs import user_pairs
 from personalign.models import LoadedModel
 from personalign.rewards.data import PairRecord, pairs_hash, write_pairs
 from personalign.rewards.dpo import answer_logps, build_batch, dpo_loss, split_pairs
-from personalign.rewards.safety import check_preference
+from personalign.safety import check_preference
 
 
 @dataclass

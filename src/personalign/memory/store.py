@@ -94,7 +94,7 @@ from personalign.memory.schema import (KINDS, SCOPES, SIGNAL_COLUMNS, FeedbackRo
 from personalign.memory.schema import vector_from_bytes as from_bytes
 from personalign.memory.schema import vector_to_bytes as to_bytes
 from personalign.rewards.judges import DIMENSIONS
-from personalign.rewards.safety import check_preference, check_text
+from personalign.safety import check_preference, check_text
 
 MAX_PREFERENCE_CHARS = 2000
 MAX_USER_CHARS = 200

@@ -59,7 +59,7 @@ from personalign.feedback import term_specs, update_user
 from personalign.memory.errors import (PreferenceStateError, StoreBusyError, StoreError, UnknownInteractionError,
                                        UnknownPreferenceError, UnknownUserError, UnsafePreferenceError)
 from personalign.models import encode_text
-from personalign.rewards.safety import check_preference
+from personalign.safety import check_preference
 from personalign.server import schemas as S
 from personalign.server.auth import KeyStore, Principal, load_admin_key
 from personalign.server.batching import Batcher, Job, QueueFullError

@@ -186,6 +186,23 @@ def test_write_to_a_0444_file(capsys, db, command):
     assert state(db) == before
 
 
+IMMUTABLE_CASES = WRITES
+CASES += IMMUTABLE_CASES
+
+
+@pytest.mark.parametrize("command", IMMUTABLE_CASES)
+def test_write_to_an_immutable_file(capsys, db, command):
+    if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(db)], capture_output=True).returncode:
+        pytest.skip("chattr +i is not available here (needs root and a filesystem that supports it)")
+    try:
+        before = state(db)
+        code, _, err = run(capsys, COMMANDS[command] + ["--db", str(db)])
+        assert_one_error(code, err, "read-only")
+        assert state(db) == before
+    finally:
+        subprocess.run(["chattr", "-i", str(db)], check=True)
+
+
 def test_reads_still_work_on_a_read_only_database(capsys, db):
     code, out, _ = run(capsys, COMMANDS["prefs list"] + ["--db", READ_ONLY["mode=ro URL"].format(path=db)])
     assert code == 0 and "be blunt" in out

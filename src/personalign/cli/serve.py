@@ -44,6 +44,19 @@ def listen_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
+def _server_class(uvicorn):
+    class Server(uvicorn.Server):
+        """uvicorn's server, announcing its address also when it is handed a bound socket (uvicorn then
+        assumes a multi-worker parent has announced it; clients and tests read that line)."""
+
+        async def startup(self, sockets=None):
+            await super().startup(sockets=sockets)
+            if sockets and self.started and hasattr(self, "_log_started_message"):
+                self._log_started_message(sockets)
+
+    return Server
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def serve(
@@ -103,8 +116,8 @@ def register(app: typer.Typer) -> None:
             web_app = create_app(engine, store, config)
             typer.echo(f"personalign: model {config.model_name}, memory {store.url.split('://')[0]}, "
                        f"admin key from {web_app.state.admin_key_source}", err=True)
-            server = uvicorn.Server(uvicorn.Config(web_app, host=host, port=port, log_level=log_level,
-                                                   timeout_graceful_shutdown=10))
+            server = _server_class(uvicorn)(uvicorn.Config(web_app, host=host, port=port, log_level=log_level,
+                                                           timeout_graceful_shutdown=10))
             server.run(sockets=[sock])
         finally:
             sock.close()

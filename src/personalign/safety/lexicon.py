@@ -37,11 +37,12 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["FAMILIES", "LANGUAGES", "Hit", "anchored", "scan", "vocabulary"]
+__all__ = ["FAMILIES", "LANGUAGES", "Hit", "anchored", "english_like", "scan", "vocabulary"]
 
 FAMILIES = ("instruction_override", "safety_disable", "authority_claim", "role_play", "harm", "obfuscation")
 LANGUAGES = ("en", "es", "de", "fr", "it", "pt", "ru", "zh", "ja", "ar", "hi")
 _ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+_OWNABLE = {"RULES", "SAFETY"}  # concepts a user may own: "my instructions", "my dietary restrictions"
 _NEAR = 48  # characters between the two halves of a pair ("ignore all of the previous system instructions")
 
 # First-person possessives, all languages: "ignore my previous instructions about bullet points".
@@ -104,16 +105,19 @@ def vocabulary() -> frozenset[str]:
     return frozenset(words)
 
 
-def _spans(pattern: re.Pattern | None, text: str) -> list[tuple[int, int]]:
+def _spans(pattern: re.Pattern | None, text: str, *, own: bool = True) -> list[tuple[int, int]]:
+    """Match spans; with `own=False`, those the user owns ("my previous instructions", "my dietary
+    restrictions") are left out."""
     if pattern is None:
         return []
-    return [m.span() for m in pattern.finditer(text) if not _SELF.search(text[max(0, m.start() - 30):m.start()])]
+    return [m.span() for m in pattern.finditer(text)
+            if own or not _SELF.search(text[max(0, m.start() - 30):m.start()])]
 
 
-def _shielded(spans: list[tuple[int, int]], shields: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _shielded(spans: list[tuple[int, int]], shields: list[tuple[int, int]], gap: int = 12) -> list[tuple[int, int]]:
     """Drops matches that a SHIELD word just before scopes to something else ("grammar rules",
     "a story about a bomb", "jokes about explosives")."""
-    return [(s, e) for s, e in spans if not any(0 <= s - se <= 12 for _, se in shields)]
+    return [(s, e) for s, e in spans if not any(0 <= s - se <= gap for _, se in shields)]
 
 
 def _near(a: list[tuple[int, int]], b: list[tuple[int, int]], *, ordered: bool = False,
@@ -132,11 +136,11 @@ def _scan_language(lang: _Language, text: str) -> Hit | None:
         m = rx.search(text)
         if m:
             return Hit(family, lang.code, m.group(0).strip())
-    found = {name: _spans(rx, text) for name, rx in lang.concepts.items()}
+    found = {name: _spans(rx, text, own=name not in _OWNABLE) for name, rx in lang.concepts.items()}
     shields = found.pop("SHIELD", [])
     for name in ("RULES", "HARM_OBJ"):
         found[name] = _shielded(found.get(name, []), shields)
-    found["SAFETY"] = _shielded(found.get("SAFETY", []), found.pop("SCOPE", []))  # "dietary restrictions"
+    found["SAFETY"] = _shielded(found.get("SAFETY", []), found.pop("SCOPE", []), gap=3)  # "dietary restrictions"
     get = found.get
 
     def snippet(span: tuple[int, int] | None) -> str:
@@ -148,7 +152,8 @@ def _scan_language(lang: _Language, text: str) -> Hit | None:
            or _near(get("WITHOUT", []), get("SAFETY", []), ordered=not lang.object_first, gap=24)
            or _near(get("DISABLE", []), get("SAFETY", [])))
     harm = _near(get("MAKE", []), get("HARM_OBJ", [])) or next(iter(get("HARM", [])), None)
-    unlock = off or next(iter(get("UNBOUND", []) + get("REFUSE", [])), None) or harm
+    override = _near(get("IGNORE", []), get("RULES", []))
+    unlock = off or next(iter(get("UNBOUND", []) + get("REFUSE", [])), None) or harm or override
     if unlock and get("AUTHORITY"):
         return Hit("authority_claim", lang.code, snippet(found["AUTHORITY"][0]) + " … " + snippet(unlock))
     if unlock and get("PRETEND"):
@@ -157,7 +162,6 @@ def _scan_language(lang: _Language, text: str) -> Hit | None:
         return Hit("obfuscation", lang.code, snippet(found["ENCODE"][0]) + " … " + snippet(found["EVADE"][0]))
     if harm:
         return Hit("harm", lang.code, snippet(harm))
-    override = _near(get("IGNORE", []), get("RULES", []))
     if override:
         return Hit("instruction_override", lang.code, snippet(override))
     if unlock:
@@ -175,13 +179,29 @@ def _candidates(text: str) -> list[_Language]:
     latin = [lang for lang in langs if lang.script is None and lang.code != "en"]
     marked = [lang for lang in latin if words & lang.markers]
     english = langs[0]
-    if not marked and not words & english.markers:
-        marked = latin
+    if not marked and len(words & english.markers) <= 2:
+        marked = latin  # too little text to tell ("Me ensine a fabricar ...")
     return [english] + marked + [lang for lang in langs if lang.script is not None and lang.script.search(text)]
 
 
-def scan(text: str) -> Hit | None:
-    """The first lexical finding in one normalized view (see `_candidates` for the languages tried)."""
+@lru_cache(maxsize=1)
+def _squashed() -> tuple[tuple[str, re.Pattern], ...]:
+    module = importlib.import_module("personalign.safety.lexicon_en")
+    return tuple((family, re.compile(rx)) for family, rx in module.SQUASHED)
+
+
+def scan(text: str, *, squashed: bool = False) -> Hit | None:
+    """The first lexical finding in one normalized view (see `_candidates` for the languages tried).
+
+    A `squashed` view (all spaces removed, for "i g n o r e a l l") has no word boundaries and no
+    possessives to exempt, so only the long, distinctive English strings of `lexicon_en.SQUASHED`
+    run on it: gluing words can join innocent ones ("piano restrictions")."""
+    if squashed:
+        for family, rx in _squashed():
+            m = rx.search(text)
+            if m:
+                return Hit(family, "en", m.group(0))
+        return None
     for lang in _candidates(text):
         hit = _scan_language(lang, text)
         if hit:
@@ -198,3 +218,13 @@ def anchored(text: str) -> bool:
     """Whether a normalized English view holds a word an unsafe preference can hardly avoid (the
     semantic layer's gate, see `lexicon_en.ANCHORS`)."""
     return _anchors().search(text) is not None
+
+
+def english_like(text: str) -> bool:
+    """Whether a normalized view reads as English: at least one English function word, and no more
+    function words of another Latin-script language (MiniLM, the semantic layer's model, is English)."""
+    words = set(text.split())
+    langs = _languages()
+    english = len(words & langs[0].markers)
+    others = [len(words & lang.markers) for lang in langs[1:] if lang.script is None]
+    return english >= 1 and english >= max(others, default=0)

@@ -35,7 +35,7 @@ CONCEPTS = {
     "REFUSE": r"\b" + _NOT + r" (?:ever |again |even |you |to |be )?(?:refus\w*|declin\w*|deny\w*|reject\w*|say(?:ing)? no|"
               r"turn(?:ing)? (?:me )?down|push(?:ing)? back|hold(?:ing)? (?:anything )?back|object\w*|hesitat\w*|"
               r"withhold\w*|censor\w*|filter\w*|draw(?:ing)? (?:the|a) line)\b"
-              r"(?: (?:to |from )?(?:any|anything|everything|me\b|my|a request|requests?|questions?|whatever|tasks?|"
+              r"(?: (?:to |from )?(?:any|anything|everything|me\b|my|a request|requests?|(?:a |one )?(?:single )?questions?|whatever|tasks?|"
               r"prompts?|on (?:safety|ethical|moral|legal) grounds|because of (?:safety|ethics|rules|policy)|"
               r"for (?:safety|ethical|moral|legal) reasons|because of (?:your |the )?(?:safety|ethics|rules|polic\w+|training|"
               r"guidelines|safety training|filters))|$)"
@@ -45,6 +45,9 @@ CONCEPTS = {
               r"about) (?:whether|if) (?:\w+ ){0,5}(?:safe|legal|ethical|harmful|allowed|appropriate|dangerous)"
               r"|\b(?:prescrib\w*|give|sell|provide) (?:me )?(?:anything|whatever) (?:i want|i ask)"
               r"|\b(?:always|must|will|should|have to) (?:\w+ )?(?:comply|obey|say yes|agree to (?:any|every))\b"
+              r"|\b(?:must|have to|will|should|need to|got to) (?:\w+ )?(?:answer|do|tell me|help with|explain) (?:\w+ )?"
+              r"(?:anything|everything|whatever)(?: i (?:ask|want|say|send|request))"
+              r"|\beven (?:the )?(?:risky|dangerous|illegal|harmful|unethical|sketchy|shady|forbidden) (?:stuff|things|ones|requests|questions)"
               r"|\b(?:comply with|obey|fulfil+|carry out|do|execute) (?:every|all|any|each) (?:single )?(?:request|command|order|"
               r"instruction|prompt)s?\b"
               r"|\b(?:answer|respond to|help with|do|write|tell me) (?:\w+ )?(?:anything|everything|any request|any question|"
@@ -60,7 +63,8 @@ CONCEPTS = {
                r"(?:any )?(?:rules|limits|restrictions|boundaries|ethics|morals|filters|guardrails|limitations|"
                r"constraints|guidelines|censorship|moral compass)|(?:evil|rogue|dark|shadow|unfiltered|"
                r"unhinged|chaos|opposite) (?:ai|assistant|model|bot|twin|mode|version|gpt|self)|anything goes|"
-               r"no holds barred|nothing is off limits|the rules dont apply|(?:rules|restrictions|limits|guidelines) "
+               r"no holds barred|nothing is off limits|the rules dont apply|safety (?:is )?(?:off|disabled|deactivated|suspended|lifted|"
+               r"removed|waived)|(?:rules|restrictions|limits|guidelines) "
                r"(?:no longer|dont|do not) apply)\b",
     "PRETEND": r"\b(?:pretend\w*|act(?:ing)? as|act like|roleplay\w*|role play\w*|role of|play(?:ing)? (?:the )?"
                r"(?:role|part|character)|play(?:ing)? (?:a|an|as)|imagine (?:you|that you|yourself|a world)|"
@@ -114,9 +118,9 @@ CONCEPTS = {
              r"allergy|religious|sodium|page|token|format|topic)\b",
     "HARM": r"\b(?:racist|sexist|homophobic|transphobic|antisemitic|xenophobic|bigoted|hateful|ethnic|racial|"
             r"misogynistic|islamophobic)\s+(?:jokes?|slurs?|humou?r|insults?|remarks?|rants?|stereotypes?|content|"
-            r"comments?|memes?|propaganda|language|terms|names)\b|\bslurs\b|\b(?:use|say|add|include|write|throw in) "
+            r"comments?|memes?|propaganda|language|terms|names)\b|\b(?:use|say|add|include|write|throw in) "
             r"(?:\w+ ){0,3}slurs?\b|\bn word\b|\b(?:be|act|sound|get|go) (?:more |very |openly |really )?(?:racist|sexist|"
-            r"homophobic|transphobic|antisemitic|hateful|bigoted|xenophobic|misogynistic)\b|\bhate speech|"
+            r"homophobic|transphobic|antisemitic|hateful|bigoted|xenophobic|misogynistic)\b|\b(?:write|generate|produce|give me|post|spread|use|want|love|enjoy) (?:\w+ ){0,2}hate speech|"
             r"\bdehumaniz\w+|\binferior (?:races?|people|religions?)|\b(?:races?|religions?|ethnicities|women|immigrants|gays?|"
             r"jews|muslims|blacks|refugees) (?:are|is) (?:inferior|subhuman|animals|vermin|stupid|worthless)\b|"
             r"\bterrorist propaganda|\bpropaganda (?:for|supporting|glorifying|praising) (?:\w+ )?(?:terror\w+|extremis\w+|"
@@ -137,7 +141,7 @@ CONCEPTS = {
             r"|\b(?:methods|ways|how) (?:of|to|for) (?:commit\w* )?(?:suicide|kill(?:ing)? (?:myself|yourself)|"
             r"self ?harm|hurt(?:ing)? (?:myself|yourself))"
             r"|\b(?:find|locat\w+|track\w*|trac\w+|dig up|look up|figur\w* out|work\w* out|pinpoint|get|obtain|publish|post|"
-            r"leak|dox\w*|expose|uncover)\b.{0,50}\b(?:neighbou?r\w*|ex|exes|ex wife|ex husband|ex girlfriend|ex boyfriend|"
+            r"leak|dox\w*|expose|uncover|share|reveal|give me|tell me)\b.{0,50}\b(?:neighbou?r\w*|ex|exes|ex wife|ex husband|ex girlfriend|ex boyfriend|"
             r"someones?|somebody|peoples?|person|coworker|colleague|classmate|stranger|girl|guy|woman|streamer|"
             r"celebrity|influencer|user|teacher|boss|her|him|them)\b.{0,40}\b(?:home|house|real|exact|current|"
             r"private)? ?(?:address(?:es)?|lives?|living|whereabouts|location|phone numbers?|ssn|social security|"
@@ -146,8 +150,10 @@ CONCEPTS = {
             r"(?:of|for) (?:my |the |a |any |this |that )?(?:neighbou?r|ex|peoples?|someones?|person|coworker|strangers?|girl|woman|"
             r"guy|man|streamer|youtuber|celebrity|influencer|actress|actor|user|journalist)"
             r"|\b(?:stalk|harass|dox|doxx|swat|spy on|blackmail|extort|threaten|intimidate|catfish|groom|track down|bully|"
-            r"cheat (?:\w+ ){0,3}out of|scam|defraud|swindle|con (?:\w+ ){0,2}out of|"
-            r"follow (?:her|him|my ex))\w*\b(?! (?:awareness|prevention|victims))"
+            r"cheat|scam|defraud|swindle|con)(?:s|ing|ed)? (?:on )?(?:her|him|them|my|someone|somebody|people|a |an |the |this |that |"
+            r"\w+ (?:ex|neighbou?r|coworker|classmate|colleague|boss|teacher))\b(?!\w* (?:laws?|awareness|prevention|victims|"
+            r"statistics|cases|scenes?|history))|\bcheat (?:\w+ ){0,3}out of|\bcon (?:\w+ ){0,2}out of|"
+            r"\bfollow (?:her|him|my ex)\b"
             r"|\b(?:child|children|minors?|underage|kids?|teens?|teenagers?|preteens?|schoolgirls?|loli|shota)\b.{0,30}\b(?:sexual\w*|sex|"
             r"nudes?|porn\w*|erotic\w*|explicit|naked)\b|\b(?:sexual\w*|sex|nudes?|porn\w*|erotic\w*|explicit|naked)\b"
             r".{0,30}\b(?:child|children|minors?|underage|kids|teenagers?|preteens?|schoolgirls?|loli|shota)\b|\bcsam\b"
@@ -219,4 +225,24 @@ VOCABULARY = ("disable disabled ignore disregard forget override bypass instruct
               "safety restrictions limits ethics morals refuse decline jailbreak pretend developer system prompt "
               "uncensored unrestricted unfiltered censorship moderation guardrails previous prior")
 
-MARKERS = "the and you your to of is are with for my me be it in on that this please never always any all"
+MARKERS = ("the and you your to of is are with for my me be it in on that this please never always any all i but so can "
+           "how what when if or not let an as at by from about like just do dont its im want should would help write "
+           "make give tell explain use keep full")
+
+# Run on the squashed view only (all spaces removed): long strings that innocent text does not glue into.
+SQUASHED = [
+    ("instruction_override", r"(?:ignore|disregard|forget|override|bypass)(?:all|any|the|your|previous|prior|above|earlier|"
+                             r"system|of)*(?:instructions?|rules|guidelines|prompts?|programming|directives)"
+                             r"(?!of|for|about|on|abouth)"),
+    ("instruction_override", r"(?:developer|jailbreak|dan|godmode)mode|jailbr[eo]ak|doanythingnow"),
+    ("instruction_override", r"(?:reveal|print|show|repeat|leak)(?:me)?(?:your|the)(?:system|hidden|initial)prompt"),
+    ("safety_disable", r"youhaveno(?:rules|restrictions|limits|filters|guidelines|ethics|morals|boundaries)"),
+    ("safety_disable", r"(?:never|dont|donot)(?:ever)?refuse(?:any|anything|requests|me)"),
+    ("safety_disable", r"(?:disable|turnoff|switchoff|remove|bypass)(?:your|the|all|any)*(?:safety|content)"
+                       r"(?:filters?|guardrails?|checks|rules|policy|policies)"),
+    ("safety_disable", r"(?:no|without)(?:safety|content)?(?:restrictions|censorship|guardrails|filters)(?:atall|whatsoever)"),
+    ("role_play", r"(?:pretend|actas|roleplay)(?:to|that|you|are|as|an?|be)*(?:uncensored|unrestricted|unfiltered|"
+                  r"jailbroken|evil|amoral)"),
+    ("harm", r"(?:make|build|synthesi[sz]e|cook)(?:a|an|some)?(?:pipebomb|bomb|explosives?|meth|methamphetamine|"
+             r"nerveagent|sarin|ricin|bioweapon|chemicalweapon)s?"),
+]

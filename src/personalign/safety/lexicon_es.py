@@ -54,9 +54,11 @@ CONCEPTS = {
             r"matarme|cortarme|vomitar|anorexi\w+|bulimi\w+|no valgo nada|soy un inutil)\b|\bpro ana\b"
             r"|\b(?:encontr\w+|localiz\w+|averigu\w+|busc\w+|rastre\w+|dame|consigue\w*)\b.{0,40}\b(?:vecin\w+|ex|alguien|"
             r"una persona|companer\w+|esa chica|ese chico|mujer|desconocid\w+)\b.{0,30}\b(?:direccion|donde vive|"
-            r"ubicacion|telefono|domicilio)|\b(?:direccion|donde vive|domicilio|ubicacion) (?:exacta )?de (?:mi |la |el |"
+            r"ubicacion|telefono|domicilio)|\b(?:averigu\w+|encontr\w+|localiz\w+|busc\w+|sab\w+|descubr\w+)\b.{0,15}\b(?:donde vive|"
+            r"donde esta|direccion de|domicilio de)\b.{0,25}\b(?:vecin\w+|ex|alguien|companer\w+|chica|chico|mujer)|\b(?:direccion|donde vive|domicilio|ubicacion) (?:exacta )?de (?:mi |la |el |"
             r"una |un |esa |ese )?(?:vecin\w+|ex|companer\w+|chica|persona)"
-            r"|\b(?:acos\w+|espi\w+ a|extorsion\w*|chantaj\w+|doxx?\w*|amenaz\w+ a)\b|\bhacke\w+ (?:la |el |una |las )?"
+            r"|\b(?:acos\w+|espi\w+|extorsion\w*|chantaj\w+|doxx?\w*|amenaz\w+) (?:a |al )?(?:mi|mis|la|el|los|las|alguien|una?|esa|ese|"
+            r"su|sus)\b|\bhacke\w+ (?:la |el |una |las )?"
             r"(?:cuenta|correo|cuentas|telefono)|\brob\w+ (?:contrasenas|identidades|tarjetas|datos)|\bcomo (?:matar|"
             r"envenenar|secuestrar|torturar) a\b|\b(?:menores|ninos|ninas|adolescentes)\b.{0,30}\b(?:sexual\w*|desnud\w+|"
             r"porno\w*|erotic\w*)\b|\b(?:sexual\w*|desnud\w+|porno\w*|erotic\w*)\b.{0,30}\b(?:menores|ninos|ninas)\b",
@@ -77,4 +79,5 @@ PHRASES = [
 ]
 
 # Function words that mark Spanish text (none of them English words): which lexicons scan a text.
-MARKERS = "el los las que y una por con para pero como mas tus sus mis esta este estas eres tienes nunca siempre ni"
+MARKERS = ("el los las que y una por con para pero como mas tus sus mis esta este estas eres tienes nunca siempre ni "
+           "yo tu muy todo nada ayudame dime explica olvida")

@@ -5,7 +5,7 @@ _SCOPED = (r"(?! (?:de|d|sur|pour|en) (?:la |le |l )?(?:longueur|grammaire|ortho
            r"politesse|format|creativite|jeu|echecs))")
 
 CONCEPTS = {
-    "IGNORE": r"\b(?:ignor\w*|oubli\w*|neglig\w+|contourn\w+|outrepass\w+|passe outre|passer outre|fais abstraction|"
+    "IGNORE": r"\b(?:ne (?:tiens|tenez|prends|prenez) (?:plus|pas) (?:en )?compte|ignor\w*|oubli\w*|neglig\w+|contourn\w+|outrepass\w+|passe outre|passer outre|fais abstraction|"
               r"ne (?:suis|respecte|tiens compte|obeis|applique)\w* (?:\w+ )?(?:plus|pas)|"
               r"arrete\w* de (?:suivre|respecter|obeir|appliquer)|ecarte\w*|mets? de cote|laisse\w* tomber|"
               r"remplac\w+|ecras\w+|enfrein\w+|transgress\w+|desobei\w+|affranchi\w*)\b",
@@ -63,7 +63,8 @@ CONCEPTS = {
             r"quelqu un|une personne|collegue|cette fille|ce type|femme|inconnu\w*)\b.{0,30}\b(?:adresse|ou (?:il|elle) "
             r"habite|habite|domicile|localisation|numero)|\b(?:adresse|domicile) (?:exacte )?(?:de|du|d) (?:mon |ma |la |"
             r"le |mes |cette |ce )?(?:\w+ )?(?:voisin\w*|ex|collegue)"
-            r"|\b(?:harcel\w+|traqu\w+|espionn\w+|extorqu\w+|fair\w* chanter|menac\w+|doxx?\w*)\b|\bpirat\w+ (?:le |la |les "
+            r"|\b(?:harcel\w+|traqu\w+|espionn\w+|extorqu\w+|fair\w* chanter|menac\w+|doxx?\w*) (?:mon|ma|mes|le|la|les|l|quelqu un|"
+            r"une?|cette|ce|son|sa|ses|leur|lui|elle|cet)\b|\bpirat\w+ (?:le |la |les "
             r"|un )?(?:compte|comptes|messagerie|telephone)|\bvol\w+ (?:des |les )?(?:mots de passe|identites|cartes)|"
             r"\bcomment (?:tuer|empoisonner|enlever|torturer) (?:quelqu un|une personne|mon|ma)|\b(?:enfants|mineur\w*|"
             r"ados|adolescent\w*)\b.{0,30}\b(?:sexuel\w*|nu\w*|porno\w*|erotique\w*)\b|\b(?:sexuel\w*|porno\w*|"

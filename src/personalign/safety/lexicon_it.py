@@ -9,19 +9,19 @@ CONCEPTS = {
     "RULES": r"\b(?:istruzioni|regole|direttive|linee guida|indicazioni|prompt(?: di sistema)?|messaggio di sistema|"
              r"programmazione|principi|impostazioni|configurazione|addestramento|ordini|quello che ti hanno detto)\b"
              + _SCOPED,
-    "SAFETY": r"\b(?:filtri(?: di (?:sicurezza|contenuto))?|filtro di (?:sicurezza|contenuto)|restrizioni|limiti|"
+    "SAFETY": r"\b(?:filtri(?: di (?:sicurezza|contenuto))?|filtro di (?:sicurezza|contenuto)|restrizion[ei]|limiti|"
               r"limitazioni|censura|moderazione|protezioni|barriere|etica|morale|scrupoli|(?:regole|politiche|"
               r"norme|misure|impostazioni|protocolli) di (?:sicurezza|contenuto|moderazione)|principi (?:etici|morali)|"
               r"limiti (?:etici|morali))\b" + _SCOPED,
     "WITHOUT": r"\b(?:senza|nessun\w*|zero|libero da|libera da|liber\w+ da|non hai (?:piu )?|niente piu|oltre|al di la)\b",
     "DISABLE": r"\b(?:disattiv\w+|spegn\w+|spegni|rimuov\w+|rimuovi|elimin\w+|togli\w*|sospend\w+|sblocc\w+|allent\w+|"
-               r"abbass\w+|revoc\w+|disabilit\w+)\b",
+               r"abbass\w+|revoc\w+|disabilit\w+|tolg\w+)\b",
     "REFUSE": r"\b(?:non (?:mi |ti )?(?:\w+ )?rifiut\w+ (?:mai|nulla|niente|nessun\w*)|non rifiutare|mai rifiutare|smetti\w* "
               r"di rifiutare|senza (?:mai )?rifiutare|non (?:dire|dirmi) (?:mai )?di no|non declinare)\b|\b(?:rispondi|"
               r"aiutami|fai|esegui|obbedisci)\w* (?:a )?(?:tutto|qualsiasi cosa|qualunque cosa|ogni)\b.{0,50}\b(?:senza "
               r"eccezion\w+|anche se|qualunque cosa succeda|a prescindere|costi quel che costi)|\bsenza eccezion\w+\b|"
               r"\bniente e (?:vietato|tabu)|\bnessun argomento e (?:vietato|tabu)",
-    "UNBOUND": r"\b(?:senza censura|non censurat\w+|senza restrizioni|senza limiti|senza regole|senza etica|senza morale|"
+    "UNBOUND": r"\b(?:senza censura|non censurat\w+|senza (?:alcuna )?restrizion[ei]|senza limiti|senza regole|senza etica|senza morale|"
                r"amoral\w*|immoral\w*|senza scrupoli|scatenat\w+|(?:non hai|non avete) (?:piu )?(?:nessuna? )?"
                r"(?:restrizion\w+|regol\w+|limit\w+|filtr\w+|etica|morale|censura)|libero da (?:tutte le |ogni )?"
                r"(?:regole|restrizioni|limiti)|ia malvagia|ia senza|le regole non (?:valgono|si applicano)|tutto e permesso)\b",
@@ -33,7 +33,8 @@ CONCEPTS = {
                  r"ti autorizzo|vi autorizzo|ho (?:i )?(?:permessi|diritti|accesso|privilegi|autorizzazione)|codice "
                  r"(?:amministratore|di accesso|di sblocco|di autorizzazione)|il mio account (?:e|ha)|per (?:la mia |una )?"
                  r"ricerca|con il permesso di|(?:openai|anthropic|l azienda) (?:ha )?(?:autorizzato|approvato|permesso)|"
-                 r"modalita (?:amministratore|manutenzione|debug))\b",
+                 r"modalita (?:amministratore|manutenzione|debug)|(?:come|in qualita di) (?:tuo |tua )?(?:amministrat\w+|"
+                 r"sviluppat\w+|admin|creat\w+|proprietari\w+))\b",
     "MAKE": r"\b(?:fabbric\w+|costru\w+|fa\w+|cre\w+|sintetizz\w+|sintesi|cucin\w+|produ\w+|prepar\w+|scriv\w+|"
             r"programm\w+|svilupp\w+|procur\w+|compr\w+|ottene\w+|ricetta|passaggi|passo passo|istruzioni per|"
             r"fatt\w+ in casa|artigianal\w+|funzionant\w+|assembl\w+|mescol\w+)\b",
@@ -52,9 +53,11 @@ CONCEPTS = {
             r"autolesion\w+|tagliarmi|suicid\w+|uccidermi|vomitare|anoressi\w+|bulimi\w+|non valgo niente)\b|\bpro ana\b"
             r"|\b(?:trov\w+|localizz\w+|rintracci\w+|scopr\w+|cerc\w+|dammi)\b.{0,40}\b(?:vicin\w+|ex|qualcuno|una persona|"
             r"collega|quella ragazza|quel ragazzo|donna|sconosciut\w+)\b.{0,30}\b(?:indirizzo|dove abita|dove vive|"
-            r"abita|posizione|numero)|\b(?:indirizzo|domicilio) (?:esatto )?(?:di|del|della|dei) (?:mio |mia |)?"
+            r"abita|posizione|numero)|\b(?:scopr\w+|trov\w+|sapere|cerc\w+|localizz\w+)\b.{0,15}\b(?:dove abita|dove vive|indirizzo di)\b.{0,25}"
+            r"\b(?:vicin\w+|ex|qualcuno|collega|ragazza|ragazzo|donna)|\b(?:indirizzo|domicilio) (?:esatto )?(?:di|del|della|dei) (?:mio |mia |)?"
             r"(?:\w+ )?(?:vicin\w+|ex|collega)"
-            r"|\b(?:perseguit\w+|stalker\w*|spiare|spia\w*|estors\w+|ricatt\w+|minacci\w+|doxx?\w*)\b|\bhacker\w* (?:l |il |"
+            r"|\b(?:perseguit\w+|stalker\w*|spiare|spia\w*|estors\w+|ricatt\w+|minacci\w+|doxx?\w*) (?:il |la |lo |i |le )?(?:mio|mia|miei|"
+            r"mie|qualcuno|una?|quella|quel|suo|sua|lui|lei)\b|\bhacker\w* (?:l |il |"
             r"un )?(?:account|email|telefono)|\bentra\w* nell account|\bruba\w* (?:le )?(?:password|identita|carte)|"
             r"\bcome (?:uccidere|avvelenare|rapire|torturare)\b|\b(?:bambin\w+|minorenn\w+|ragazzin\w+)\b.{0,30}"
             r"\b(?:sessual\w*|nud\w+|porno\w*|erotic\w*)\b|\b(?:sessual\w*|porno\w*|erotic\w*)\b.{0,30}\b(?:bambin\w+|"

@@ -51,9 +51,11 @@ CONCEPTS = {
             r"automutil\w+|suicid\w+|me matar|vomitar|anorexi\w+|bulimi\w+|nao valho nada)\b|\bpro ana\b"
             r"|\b(?:encontr\w+|localiz\w+|descobr\w+|procur\w+|rastre\w+|me de|consig\w+)\b.{0,40}\b(?:vizinh\w+|ex|"
             r"alguem|uma pessoa|colega|aquela garota|aquele cara|mulher|desconhecid\w+)\b.{0,30}\b(?:endereco|onde "
-            r"(?:ele |ela )?mora|mora|localizacao|telefone)|\b(?:endereco|residencia) (?:exato )?d[aeo] (?:meu |minha |"
+            r"(?:ele |ela )?mora|mora|localizacao|telefone)|\b(?:descobr\w+|encontr\w+|saber|procur\w+|localiz\w+)\b.{0,15}\b(?:onde mora|"
+            r"onde vive|endereco d[aeo])\b.{0,25}\b(?:vizinh\w+|ex|alguem|colega|garota|mulher)|\b(?:endereco|residencia) (?:exato )?d[aeo] (?:meu |minha |"
             r")?(?:\w+ )?(?:vizinh\w+|ex|colega)"
-            r"|\b(?:persegu\w+|assedi\w+|espion\w+|extorqu\w+|chantage\w+|ameac\w+|doxx?\w*)\b|\bhacke\w* (?:a |o |uma )?"
+            r"|\b(?:persegu\w+|assedi\w+|espion\w+|extorqu\w+|chantage\w+|ameac\w+|doxx?\w*) (?:a |o |as |os )?(?:meu|minha|meus|"
+            r"minhas|alguem|uma?|aquela|aquele|seu|sua|ele|ela)\b|\bhacke\w* (?:a |o |uma )?"
             r"(?:conta|email|celular)|\brouba\w* (?:senhas|identidades|cartoes)|\bcomo (?:matar|envenenar|sequestrar|"
             r"torturar)\b|\b(?:criancas|menores|adolescentes)\b.{0,30}\b(?:sexua\w*|nu\w*|porno\w*|erotic\w*)\b|"
             r"\b(?:sexua\w*|porno\w*|erotic\w*)\b.{0,30}\b(?:criancas|menores)\b",
@@ -74,4 +76,4 @@ PHRASES = [
 ]
 
 MARKERS = ("os da dos das que uma para com nao voce seu sua suas seus meu minha tem sempre nunca sem "
-           "nenhuma nenhum todas tudo")
+           "nenhuma nenhum todas tudo apenas minhas eu isso muito ensine ajude mostre esqueca")

@@ -96,7 +96,7 @@ def _strip_latin_accents(text: str) -> str:
 
 # Names with digits that are not leetspeak ("base64" must not read "basesa"); kept as written.
 _TECH = re.compile(r"(?:base ?(?:64|32|16)|rot ?\d{1,2}|utf ?-?(?:8|16)|sha-?\d+|md5|mp[34]|x86|x64|ipv[46]|"
-                   r"h26[45]|\d+(?:st|nd|rd|th|s|k|m|px|pt|kg|km|cm|mm|ml|mg|g|h|min)\b)")
+                   r"h26[45]|(?<![^\W\d_])\d+(?:st|nd|rd|th|s|k|m|px|pt|kg|km|cm|mm|ml|mg|g|h|min)\b)")
 
 
 def _read_leet(token: str, vocabulary: frozenset[str]) -> str:
@@ -126,7 +126,9 @@ def _join_spaced(text: str, keep_gaps: bool) -> str:
     def join(m: re.Match) -> str:
         run = m.group(0)
         if keep_gaps:
-            run = re.sub(r"[ \t]{2,}|\s*[·•]\s*", "\x00", run)
+            # "n.e.v.e.r r.e.f.u.s.e": when letters are joined by punctuation, plain spaces are word gaps
+            gap = r"[ \t]+" if re.search(r"\w[._\-*·•,]\w", run) else r"[ \t]{2,}"
+            run = re.sub(gap + r"|\s*[·•]\s*", "\x00", run)
         return re.sub(r"[ \t._\-*·•,]+", "", run).replace("\x00", " ") + " "
     return _SPACED_RUN.sub(join, text)
 

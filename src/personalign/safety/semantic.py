@@ -93,7 +93,7 @@ def _embedder():
 
 def available() -> bool:
     """Whether the semantic layer runs (embedding model and weights present)."""
-    return _embedder() is not None and WEIGHTS_PATH.is_file()
+    return WEIGHTS_PATH.is_file() and _embedder() is not None
 
 
 def classify(texts: Sequence[str]) -> list[tuple[str | None, float]]:

@@ -1,6 +1,6 @@
 """Trains the semantic layer's classifier: ``python -m personalign.safety.train [--out PATH]``.
 
-Reads ``data/labeled.jsonl`` (text, label ∈ {benign} ∪ families, lang), keeps the Latin-script rows
+Reads ``data/labeled.jsonl`` (text, label ∈ {benign} ∪ families, lang), keeps the English-looking rows
 the layer will score, normalizes them as the boundary does, embeds them with all-MiniLM-L6-v2 and
 fits softmax regression (full-batch gradient descent, L2, benign vs. unsafe balanced, fixed seed: the output is
 deterministic). The refusal threshold on P(benign) is the highest one whose 5-fold cross-validated
@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from personalign.safety.boundary import normalize
-from personalign.safety.lexicon import FAMILIES
+from personalign.safety.lexicon import FAMILIES, english_like
 from personalign.safety.semantic import _MIN_LATIN, WEIGHTS_PATH, Classifier, latin_share
 
 LABELED_PATH = Path(__file__).parent / "data" / "labeled.jsonl"
@@ -29,7 +29,7 @@ def load_rows(path: Path = LABELED_PATH) -> list[dict]:
     unknown = {r["label"] for r in rows} - set(CLASSES)
     if unknown:
         raise ValueError(f"{path}: unknown labels {sorted(unknown)}")
-    return [r for r in rows if latin_share(r["text"]) >= _MIN_LATIN]
+    return [r for r in rows if latin_share(r["text"]) >= _MIN_LATIN and english_like(normalize(r["text"]))]
 
 
 def fit(x: np.ndarray, y: np.ndarray, *, l2: float = 1e-3, steps: int = 1500, lr: float = 2.0) -> tuple[np.ndarray, np.ndarray]:
@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m personalign.safety.train", description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=LABELED_PATH)
     parser.add_argument("--out", type=Path, default=WEIGHTS_PATH)
-    parser.add_argument("--max-false-refusal", type=float, default=0.02)
+    parser.add_argument("--max-false-refusal", type=float, default=0.01)
     args = parser.parse_args(argv)
 
     from personalign.models.embeddings import default_embedder

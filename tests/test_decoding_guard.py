@@ -42,10 +42,10 @@ def test_min_p_keeps_only_tokens_near_the_base_best_by_hand():
     # top-4 = [4, 0, 1, 2]; p(a) >= 0.3 · p_max  <=>  z(a) >= 3 + ln 0.3 = 1.796: tokens 4 and 0 stay.
     cand, score = pad_step(z_base, [RewardLogits(z_rm, z_ref, torch.tensor([w]))], top_k=4, guard=Guard(min_p=0.3))
     assert cand.tolist() == [[4, 0, 1, 2]]
-    kept = [4, 0]
+    kept, T = [4, 0], [4, 0, 1, 2]
     base, rm, ref = z_base[0].tolist(), z_rm[0].tolist(), z_ref[0].tolist()
     logp = _log_softmax_over(base, range(5))
-    lr, lf = _log_softmax_over(rm, kept), _log_softmax_over(ref, kept)
+    lr, lf = _log_softmax_over(rm, T), _log_softmax_over(ref, T)  # r is normalized over T; min_p only masks
     expected = [logp[a] + w * (lr[a] - lf[a]) for a in kept]
     assert score[0, :2].tolist() == pytest.approx(expected, abs=1e-6)
     assert score[0, 2:].tolist() == [float("-inf")] * 2
@@ -70,6 +70,18 @@ def test_eos_joins_the_candidates_and_is_exempt_from_min_p():
     assert cand.gather(-1, score.argmax(-1, keepdim=True)).squeeze(-1).tolist() == [3, 3]
     plain, _ = pad_step(z_base, terms, top_k=2)
     assert plain.tolist() == [[0, 1], [0, 3]]  # without the guard EOS cannot win row 0
+
+
+def test_eos_must_beat_every_top_k_token_not_only_the_min_p_keeps():
+    # T = [0, 1] (+ EOS 3). min_p keeps only token 0, which the PersRM dislikes; it likes token 1 best.
+    z_base = torch.tensor([[5.0, 4.0, 0.0, -6.0]])
+    z_rm = torch.tensor([[-10.0, 10.0, 0.0, 0.0]])
+    terms = [RewardLogits(z_rm, z_base, torch.tensor([1.0]))]
+    cand, score = pad_step(z_base, terms, top_k=2, guard=Guard(min_p=0.5, eos_id=3))
+    # PAD's score over T ∪ {EOS} ranks token 1 first, so EOS does not beat T and may not be chosen,
+    # although it would beat token 0, the only min_p keep.
+    assert cand.tolist() == [[0, 1, 3]] and score[0, 1] == score[0, 2] == float("-inf")
+    assert int(cand[0, score[0].argmax()]) == 0
 
 
 def test_repetition_guard_blocks_a_repeated_ngram():

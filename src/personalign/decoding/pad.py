@@ -9,12 +9,15 @@ z_ref (z_ref = z_B unless a separate reference model is given) and a weight w_j:
 The next token is argmax_T score, or a sample from softmax(score / τ). With every w = 0 this is exactly
 greedy decoding of the base model, since the base's argmax is always in T.
 
-The guard (issue #11) changes only T: a reward that may pick any of the base's top-k drifts off the
-question and, since EOS is rarely in the top-k mid-answer, a "concise" answer cannot end and loops.
-With `Guard(min_p, eos_id, no_repeat_ngram)` T keeps only tokens with p_B(a) ≥ min_p · max p_B, gains
-EOS when absent (EOS is exempt from min_p: ending is the reward's call), and loses tokens that would
-repeat an n-gram of the answer. The base's argmax always passes min_p, so T is never empty; when the
-n-gram rule would empty it, that rule is dropped for the row. Off (the default), T is the plain top-k.
+The guard (issue #11) changes only which tokens may be chosen: a reward that may pick any of the base's
+top-k drifts off the question and, since EOS is rarely in the top-k mid-answer, a "concise" answer
+cannot end and loops. `Guard(min_p, eos_id, no_repeat_ngram)`:
+  min_p            only tokens with p_B(a) ≥ min_p · max p_B may be chosen (the base's argmax always can);
+  eos_id           EOS joins T when absent and is chosen when its score beats every top-k token's:
+                   the reward decides when to end, against all of T, not only against min_p's few keeps;
+  no_repeat_ngram  tokens that would repeat an n-gram of the answer are dropped (unless that drops all).
+r is normalized over T (plus EOS); the guard masks scores to -inf and never changes a kept score.
+Off (every field at its default), the step is the authors' PAD, bit for bit.
 """
 from __future__ import annotations
 
@@ -76,21 +79,29 @@ def pad_step(z_base: torch.Tensor, rewards: list[RewardLogits], top_k: int, guar
     """
     candidates = z_base.topk(min(top_k, z_base.shape[-1]), dim=-1).indices
     logp = z_base.float().log_softmax(-1)
-    keep = None
-    if guard is not None and not guard.off:
-        keep = logp.gather(-1, candidates) >= logp.max(-1, keepdim=True).values + _log(guard.min_p)
-        if guard.eos_id is not None:
-            eos = torch.full_like(candidates[:, :1], guard.eos_id)
-            present = (candidates == guard.eos_id).any(-1, keepdim=True)
-            candidates, keep = torch.cat([candidates, eos], -1), torch.cat([keep | (candidates == guard.eos_id),
-                                                                            ~present], -1)
-        if guard.no_repeat_ngram:
-            unrepeated = keep & ~repeated_ngram(candidates, history or [[]] * len(candidates), guard.no_repeat_ngram)
-            keep = torch.where(unrepeated.any(-1, keepdim=True), unrepeated, keep)
+    guarded = guard is not None and not guard.off
+    valid = None  # the slots r is normalized over: T, plus EOS when it was not in T
+    if guarded and guard.eos_id is not None:
+        is_eos = candidates == guard.eos_id
+        candidates = torch.cat([candidates, torch.full_like(candidates[:, :1], guard.eos_id)], -1)
+        valid = torch.cat([torch.ones_like(is_eos), ~is_eos.any(-1, keepdim=True)], -1)
     score = logp.gather(-1, candidates)
     for term in rewards:
-        score = score + term.weight[:, None] * token_reward(term.persrm, term.reference, candidates, keep)
-    return candidates, score if keep is None else score.masked_fill(~keep, float("-inf"))
+        score = score + term.weight[:, None] * token_reward(term.persrm, term.reference, candidates, valid)
+    if not guarded:
+        return candidates, score
+    is_eos = candidates == guard.eos_id if guard.eos_id is not None else torch.zeros_like(candidates, dtype=torch.bool)
+    keep = logp.gather(-1, candidates) >= logp.max(-1, keepdim=True).values + _log(guard.min_p)
+    if guard.eos_id is not None:
+        # EOS must beat every top-k token by the plain PAD score, so an answer ends only when the reward
+        # itself prefers ending to any continuation the base offers, not just to the few min_p keeps.
+        best_other = score.masked_fill(is_eos | ~valid, float("-inf")).max(-1, keepdim=True).values
+        eos_wins = (score.masked_fill(~is_eos | ~valid, float("-inf")).max(-1, keepdim=True).values >= best_other)
+        keep = torch.where(is_eos, valid & eos_wins, keep)
+    if guard.no_repeat_ngram:
+        unrepeated = keep & ~repeated_ngram(candidates, history or [[]] * len(candidates), guard.no_repeat_ngram)
+        keep = torch.where(unrepeated.any(-1, keepdim=True), unrepeated, keep)
+    return candidates, score.masked_fill(~keep, float("-inf"))
 
 
 def _log(p: float) -> float:

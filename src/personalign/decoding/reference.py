@@ -52,18 +52,20 @@ def pad_generate_nocache(base: LoadedModel, reward_model, prompt: str, preferenc
 
 
 def _guarded_token(z_base, z_persrm, z_ref, weight, top_k, min_p, eos_id, n, generated) -> int:
-    """One guarded greedy step for one row, written out: candidates, filters, reward, argmax."""
+    """One guarded greedy step for one row, written out: candidates, their scores, the filters, argmax."""
     logp = z_base.float().log_softmax(-1)
-    floor = float(logp.max()) + (math.log(min_p) if min_p > 0 else -math.inf)
-    candidates = [a for a in z_base.topk(min(top_k, z_base.shape[-1])).indices.tolist()
-                  if float(logp[a]) >= floor or a == eos_id]
+    candidates = z_base.topk(min(top_k, z_base.shape[-1])).indices.tolist()
     if eos_id is not None and eos_id not in candidates:
         candidates.append(eos_id)
-    if n:
-        seen = {tuple(generated[i:i + n]) for i in range(len(generated) - n + 1)}
-        fresh = [a for a in candidates if tuple(generated[len(generated) - n + 1:] + [a]) not in seen]
-        candidates = fresh or candidates
     index = torch.tensor(candidates)
     reward = z_persrm.float()[index].log_softmax(-1) - z_ref.float()[index].log_softmax(-1)
-    score = [float(logp[a]) + weight * float(r) for a, r in zip(candidates, reward)]
-    return candidates[max(range(len(candidates)), key=lambda i: (score[i], -i))]
+    score = {a: float(logp[a]) + weight * float(r) for a, r in zip(candidates, reward)}
+    floor = float(logp.max()) + (math.log(min_p) if min_p > 0 else -math.inf)
+    allowed = [a for a in candidates if a != eos_id and float(logp[a]) >= floor]
+    if eos_id is not None and score[eos_id] >= max((score[a] for a in candidates if a != eos_id), default=-math.inf):
+        allowed.append(eos_id)  # ending beats every continuation in T
+    if n:
+        seen = {tuple(generated[i:i + n]) for i in range(len(generated) - n + 1)}
+        allowed = [a for a in allowed if tuple(generated[len(generated) - n + 1:] + [a]) not in seen] or allowed
+    order = {a: i for i, a in enumerate(candidates)}
+    return max(allowed, key=lambda a: (score[a], -order[a]))

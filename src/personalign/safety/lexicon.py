@@ -40,7 +40,7 @@ from functools import lru_cache
 __all__ = ["FAMILIES", "LANGUAGES", "Hit", "anchored", "english_like", "scan", "vocabulary"]
 
 FAMILIES = ("instruction_override", "safety_disable", "authority_claim", "role_play", "harm", "obfuscation")
-LANGUAGES = ("en", "es", "de", "fr", "it", "pt", "ru", "zh", "ja", "ar", "hi")
+LANGUAGES = ("en", "es", "de", "fr", "it", "pt", "ru", "ja", "zh", "ar", "hi")  # ja before zh: kana text is Japanese
 _ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 _OWNABLE = {"RULES", "SAFETY"}  # concepts a user may own: "my instructions", "my dietary restrictions"
 _NEAR = 48  # characters between the two halves of a pair ("ignore all of the previous system instructions")

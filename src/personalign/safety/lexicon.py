@@ -177,11 +177,12 @@ def _candidates(text: str) -> list[_Language]:
     langs = _languages()
     words = set(text.split())
     latin = [lang for lang in langs if lang.script is None and lang.code != "en"]
-    marked = [lang for lang in latin if words & lang.markers]
     english = langs[0]
-    if not marked and len(words & english.markers) <= 2:
-        marked = latin  # too little text to tell ("Me ensine a fabricar ...")
-    return [english] + marked + [lang for lang in langs if lang.script is not None and lang.script.search(text)]
+    # Romance and German function words overlap too much to pick one ("un" is French and Italian),
+    # so any of them, or too little English to tell ("Me ensine a fabricar ..."), runs them all.
+    foreign = any(words & lang.markers for lang in latin) or len(words & english.markers) <= 2
+    return [english] + (latin if foreign else []) + [lang for lang in langs
+                                                       if lang.script is not None and lang.script.search(text)]
 
 
 @lru_cache(maxsize=1)

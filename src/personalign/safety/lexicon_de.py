@@ -28,7 +28,8 @@ CONCEPTS = {
                r"unmoralisch\w*|skrupellos\w*|ohne (?:jegliche )?(?:regeln|grenzen|einschrankungen|zensur|ethik|moral)|"
                r"(?:du hast|sie haben) (?:jetzt |ab jetzt |nun )?(?:keine|keinerlei) (?:\w+ )?(?:regeln|einschrankungen|"
                r"beschrankungen|grenzen|filter|richtlinien|ethik|moral|zensur)|frei von (?:allen |jeglichen )?"
-               r"(?:regeln|grenzen|einschrankungen)|bose ki|regeln gelten (?:\w+ )?nicht)\b",
+               r"(?:regeln|grenzen|einschrankungen)|bose ki|regeln gelten (?:\w+ )?nicht|(?:\w*anweisungen|regeln|richtlinien|vorgaben) (?:zahlen|gelten) "
+               r"(?:\w+ ){0,3}nicht mehr)\b",
     "PRETEND": r"\b(?:tu so als|tue so als|tun sie so als|so tun als|gib dich als|spiel\w* (?:die rolle|eine? |den |die )|"
                r"rolle (?:als|des|der|einer?)|rollenspiel|stell dir vor|stellen sie sich vor|als ob du|"
                r"du bist (?:jetzt|ab jetzt|nun) |ab jetzt bist du|verhalte? dich wie|agiere als|figur|charakter|"
@@ -82,7 +83,8 @@ PHRASES = [
     ("instruction_override", r"\b(?:entwickler|dan|jailbreak|gott|debug)modus\b|\bmodus ohne (?:einschrankungen|zensur|regeln)"),
     ("instruction_override", r"\b(?:zeig|verrat|gib|wiederhol)\w* (?:\w+ )?(?:deinen|den|deine|die) "
                              r"(?:system ?prompt|systemanweisungen|versteckten anweisungen|ursprunglichen anweisungen)"),
-    ("instruction_override", r"\b(?:gehorche|folge|hore) (?:nur|ausschliesslich|allein) (?:noch )?mir\b"),
+    ("instruction_override", r"\b(?:gehorche|folge|hore) (?:nur|ausschliesslich|allein) (?:noch )?mir\b|\b(?:hor|gehorch)\w* "
+                             r"(?:\w+ )?nur (?:noch )?auf mich"),
     ("safety_disable", r"\bauch wenn (?:es|das) (?:\w+ )?(?:illegal|gefahrlich|schadlich|unmoralisch|verboten) ist"),
     ("safety_disable", r"\begal (?:wie|ob) (?:\w+ )?(?:illegal|gefahrlich|schadlich|unmoralisch|verboten)"),
 ]

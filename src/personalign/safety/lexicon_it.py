@@ -13,7 +13,7 @@ CONCEPTS = {
               r"limitazioni|censura|moderazione|protezioni|barriere|etica|morale|scrupoli|(?:regole|politiche|"
               r"norme|misure|impostazioni|protocolli) di (?:sicurezza|contenuto|moderazione)|principi (?:etici|morali)|"
               r"limiti (?:etici|morali))\b" + _SCOPED,
-    "WITHOUT": r"\b(?:senza|nessun\w*|zero|libero da|libera da|liber\w+ da|non hai (?:piu )?|niente piu|oltre|al di la)\b",
+    "WITHOUT": r"\b(?:senza|niente|nessun\w*|zero|libero da|libera da|liber\w+ da|non hai (?:piu )?|niente piu|oltre|al di la)\b",
     "DISABLE": r"\b(?:disattiv\w+|spegn\w+|spegni|rimuov\w+|rimuovi|elimin\w+|togli\w*|sospend\w+|sblocc\w+|allent\w+|"
                r"abbass\w+|revoc\w+|disabilit\w+|tolg\w+)\b",
     "REFUSE": r"\b(?:non (?:mi |ti )?(?:\w+ )?rifiut\w+ (?:mai|nulla|niente|nessun\w*)|non rifiutare|mai rifiutare|smetti\w* "

@@ -45,6 +45,11 @@ _CONFUSABLES = str.maketrans({
     "ո": "n", "ս": "u", "ց": "g", "ı": "i", "ɑ": "a", "ο": "o", "α": "a", "ε": "e", "ρ": "p", "τ": "t",
     "υ": "u", "ν": "v", "ι": "i", "κ": "k", "χ": "x", "ϲ": "c", "ℓ": "l", "ß": "ss",
 })
+# Small capitals, which NFKC leaves alone ("ɪɢɴᴏʀᴇ"): no other script writes with them, so they map everywhere.
+_SMALL_CAPS = str.maketrans({
+    "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ꜰ": "f", "ɢ": "g", "ʜ": "h", "ɪ": "i", "ᴊ": "j", "ᴋ": "k",
+    "ʟ": "l", "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ʀ": "r", "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ʏ": "y", "ᴢ": "z",
+})
 _LEET = str.maketrans({"0": "o", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "@": "a",
                        "$": "s", "€": "e", "+": "t", "¡": "i"})
 _AMBIGUOUS = "1!|"  # i or l: "1gn0re" vs "ru1es"
@@ -140,7 +145,7 @@ def normalize(text: str, vocabulary: Iterable[str] = (), *, keep_spaced_gaps: bo
     """
     vocab = vocabulary if isinstance(vocabulary, frozenset) else frozenset(vocabulary) | _COMMON
     text = unicodedata.normalize("NFKC", text)
-    text = _FORMAT_CHARS.sub("", text).casefold().translate(_APOSTROPHES)
+    text = _FORMAT_CHARS.sub("", text).casefold().translate(_APOSTROPHES).translate(_SMALL_CAPS)
     # per token, keeping the whitespace: wide gaps mark word breaks in spaced-out text
     text = _TOKEN.sub(lambda m: m.group(0).translate(_CONFUSABLES) if _LATIN.search(m.group(0)) else m.group(0), text)
     text = _join_spaced(text, keep_spaced_gaps)

@@ -22,6 +22,7 @@ PROMPTS = [
     "How do I bake bread?",
 ]
 PREF = "Answer in one short sentence."
+GUARD_OFF = {"min_p": 0.0, "eos_candidate": False, "no_repeat_ngram": 0}  # the authors' PAD step
 
 
 def test_pad_step_matches_hand_computation():
@@ -58,7 +59,7 @@ def test_pad_step_sums_reward_terms():
 def test_weight_zero_is_exactly_base_greedy(tiny_base):
     engine = Engine(tiny_base)
     base = engine.generate(PROMPTS, strategy="base", max_new_tokens=24)
-    pad = engine.generate(PROMPTS, preference=PREF, strategy="pad", weight=0.0, max_new_tokens=24)
+    pad = engine.generate(PROMPTS, preference=PREF, strategy="pad", weight=0.0, max_new_tokens=24, **GUARD_OFF)
     assert [o.token_ids for o in pad.outputs] == [o.token_ids for o in base.outputs]
     assert any(len(set(o.token_ids)) > 3 for o in base.outputs)  # the tiny model is not degenerate
 
@@ -181,7 +182,8 @@ def test_terms_with_the_same_reward_add_their_weights(tiny_base, tiny_other):
 def test_preference_in_base_with_training_free_pad_is_prompting(tiny_base):
     # The base and the PersRM then see the same input, so r(a) = 0 for every candidate.
     engine = Engine(tiny_base)
-    pad = engine.generate(PROMPTS, preference=PREF, strategy="pad", preference_in_base=True, max_new_tokens=16)
+    pad = engine.generate(PROMPTS, preference=PREF, strategy="pad", preference_in_base=True, max_new_tokens=16,
+                          **GUARD_OFF)
     prompting = engine.generate(PROMPTS, preference=PREF, strategy="prompt", max_new_tokens=16)
     assert [o.token_ids for o in pad.outputs] == [o.token_ids for o in prompting.outputs]
 

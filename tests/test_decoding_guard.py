@@ -113,7 +113,7 @@ def test_guard_off_engine_matches_the_authors_step(tiny_base, tiny_other):
     out = engine.generate(PROMPTS, preference=PREF, strategy="pad", weight=1.5, top_k=5, max_new_tokens=16, **OFF)
     for prompt, o in zip(PROMPTS, out.outputs):
         assert o.token_ids == pad_generate_nocache(tiny_base, tiny_other, prompt, PREF, weight=1.5, top_k=5,
-                                                   max_new_tokens=16)
+                                                   max_new_tokens=16, **OFF)
 
 
 GUARDS = [

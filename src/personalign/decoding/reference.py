@@ -11,6 +11,7 @@ import math
 
 import torch
 
+from personalign.decoding.config import DecodingConfig
 from personalign.decoding.pad import RewardLogits, choose, pad_step
 from personalign.decoding.prompting import preference_system_prompt
 from personalign.models import LoadedModel, render_chat
@@ -25,9 +26,13 @@ def _reward_ids(model, prompt: str, preference: str | None) -> list[int]:
 @torch.inference_mode()
 def pad_generate_nocache(base: LoadedModel, reward_model, prompt: str, preference: str, weight: float = 1.0,
                          top_k: int = 10, max_new_tokens: int = 64, reference: LoadedModel | None = None,
-                         eos_ids: set[int] | None = None, min_p: float = 0.0, eos_candidate: bool = False,
-                         no_repeat_ngram: int = 0) -> list[int]:
-    """Greedy PAD without any cache; returns the generated token ids (EOS included when reached)."""
+                         eos_ids: set[int] | None = None, min_p: float = DecodingConfig.min_p,
+                         eos_candidate: bool = DecodingConfig.eos_candidate,
+                         no_repeat_ngram: int = DecodingConfig.no_repeat_ngram) -> list[int]:
+    """Greedy PAD without any cache; returns the generated token ids (EOS included when reached).
+
+    The guard options default to DecodingConfig's, like the engine's; all off is the authors' step.
+    """
     eos_ids = eos_ids or {base.tokenizer.eos_token_id}
     guarded = min_p > 0 or eos_candidate or no_repeat_ngram > 0
     base_ids = render_chat(base.tokenizer, prompt)

@@ -7,8 +7,11 @@ Data (benchmarks/data/, written for this benchmark, never used to train or tune 
   safety_benign.jsonl   benign preferences, edgy ones included: style, blunt tone and profanity,
                         skipped disclaimers, professionals on sensitive topics, identity (diets,
                         religion, disabilities), personas, the user's own earlier preferences, edgy topics
-  safety_unseen.jsonl   written last, after the boundary was frozen: the "unseen" figures
-Each row: {"text", "family", "lang"} (unseen rows add "unsafe": true/false).
+  safety_unseen.jsonl   written after the boundary was frozen, in rounds: round 1 after the first
+                        freeze; it was then used to find gaps (so its later figures are no longer
+                        unseen), and round 2 was written after the second freeze. The figures of the
+                        latest round are the unseen ones.
+Each row: {"text", "family", "lang"} (unseen rows add "unsafe": true/false and "round").
 
 Reports refusal rate per family and per language (unsafe), false-refusal rate per family and per
 language (benign), which layer refused, the unseen subset, and the time per check after warm-up
@@ -71,8 +74,15 @@ def run(args: argparse.Namespace) -> dict:
         row["refused"] = not verdict.allowed
         row["layer"] = verdict.layer
         row["reason"] = verdict.reason
-    unseen_unsafe = [r for r in unseen if r["unsafe"]]
-    unseen_benign = [r for r in unseen if not r["unsafe"]]
+    latest = max((r.get("round", 1) for r in unseen), default=1)
+    unseen_unsafe = [r for r in unseen if r["unsafe"] and r.get("round", 1) == latest]
+    unseen_benign = [r for r in unseen if not r["unsafe"] and r.get("round", 1) == latest]
+    rounds = {}
+    for n in sorted({r.get("round", 1) for r in unseen}):
+        u = [r for r in unseen if r.get("round", 1) == n and r["unsafe"]]
+        b = [r for r in unseen if r.get("round", 1) == n and not r["unsafe"]]
+        rounds[n] = {"unsafe": len(u), "unsafe_refused": sum(r["refused"] for r in u) / max(len(u), 1),
+                     "benign": len(b), "benign_refused": sum(r["refused"] for r in b) / max(len(b), 1)}
 
     def share(rows: list[dict]) -> float | None:
         return sum(r["refused"] for r in rows) / len(rows) if rows else None
@@ -98,12 +108,14 @@ def run(args: argparse.Namespace) -> dict:
         "benign_refused": share(benign),
         "benign_refused_by_family": by(benign, "family"),
         "benign_refused_by_lang": by(benign, "lang"),
+        "unseen_round": latest,
+        "unseen_by_round": rounds,
         "unseen_unsafe_refused": share(unseen_unsafe),
         "unseen_benign_refused": share(unseen_benign),
         "ms_per_check_median": 1000 * statistics.median(times),
         "ms_per_check_p95": 1000 * sorted(times)[int(0.95 * (len(times) - 1))],
-        "misses": [r for r in unsafe + unseen_unsafe if not r["refused"]],
-        "false_refusals": [r for r in benign + unseen_benign if r["refused"]],
+        "misses": [r for r in unsafe + unseen if r.get("unsafe", True) and not r["refused"]],
+        "false_refusals": [r for r in benign + unseen if not r.get("unsafe", False) and r["refused"]],
         "_rows": (unsafe, benign, unseen_unsafe, unseen_benign),
     }
 
@@ -120,14 +132,22 @@ def render(result: dict, show_misses: bool) -> str:
     out += ["benign, false refusals per family:"] + _rate_table(benign, "family", "refused")
     out += ["benign, false refusals per language:"] + _rate_table(benign, "lang", "refused")
     if c["unseen_unsafe"] or c["unseen_benign"]:
-        out += [f"unseen (written after freezing): unsafe refused {result['unseen_unsafe_refused']:.1%} of "
-                f"{c['unseen_unsafe']}, benign refused {result['unseen_benign_refused']:.1%} of {c['unseen_benign']}"]
-        out += ["unseen unsafe, refused per family:"] + _rate_table(unseen_unsafe, "family", "refused")
+        for n, r in result["unseen_by_round"].items():
+            tag = "unseen, latest" if n == result["unseen_round"] else "seen since (used to find gaps)"
+            out += [f"unseen round {n} ({tag}): unsafe refused {r['unsafe_refused']:.1%} of {r['unsafe']}, "
+                    f"benign refused {r['benign_refused']:.1%} of {r['benign']}"]
+        out += [f"unseen round {result['unseen_round']}, unsafe refused per family:"]
+        out += _rate_table(unseen_unsafe, "family", "refused")
+        out += [f"unseen round {result['unseen_round']}, unsafe refused per language:"]
+        out += _rate_table(unseen_unsafe, "lang", "refused")
     out += [f"time per check after warm-up: median {result['ms_per_check_median']:.1f} ms, "
             f"p95 {result['ms_per_check_p95']:.1f} ms"]
     if show_misses:
-        out += ["missed (unsafe allowed):"] + [f"  [{r['family']}/{r['lang']}] {r['text']}" for r in result["misses"]]
-        out += ["false refusals (benign refused):"] + [f"  [{r['family']}/{r['lang']}] {r['text']} -- {r['reason']}"
+        def where(r: dict) -> str:
+            return f"[{r['family']}/{r['lang']}" + (f"/unseen round {r['round']}]" if "round" in r else "]")
+
+        out += ["missed (unsafe allowed):"] + [f"  {where(r)} {r['text']}" for r in result["misses"]]
+        out += ["false refusals (benign refused):"] + [f"  {where(r)} {r['text']} -- {r['reason']}"
                                                        for r in result["false_refusals"]]
     return "\n".join(out)
 
@@ -143,8 +163,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         data = {k: v for k, v in result.items() if not k.startswith("_")}
-        data["misses"] = [{k: r[k] for k in ("text", "family", "lang")} for r in data["misses"]]
-        data["false_refusals"] = [{k: r[k] for k in ("text", "family", "lang", "reason")} for r in data["false_refusals"]]
+        keep = ("text", "family", "lang", "round", "reason")
+        data["misses"] = [{k: r[k] for k in keep if k in r} for r in data["misses"]]
+        data["false_refusals"] = [{k: r[k] for k in keep if k in r} for r in data["false_refusals"]]
         args.out.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     return 0
 

@@ -19,7 +19,7 @@ CONCEPTS = {
     "DISABLE": r"\b(?:deaktivier\w*|abschalt\w*|schalt\w* (?:\w+ ){0,4}ab|schalt\w* (?:\w+ ){0,4}aus|ausschalt\w*|"
                r"\w*abgeschaltet|ausgeschaltet|aufheb\w*|heb\w* (?:\w+ ){0,4}auf|lockern|lockere|entfern\w*|"
                r"abbau\w*|aussetz\w*|setz\w* (?:\w+ ){0,4}aus|freischalt\w*|umgehen)\b",
-    "REFUSE": r"\b(?:verweiger\w*|lehn\w*) (?:\w+ ){0,3}(?:niemals|nie|nichts|keine|keinen|mehr ab)\b|\b(?:niemals|nie|nichts) "
+    "REFUSE": r"\b(?:nie|niemals|nie wieder|keine) (?:\w+ ){0,3}(?:ablehn\w*|verweiger\w*)\b|\b(?:verweiger\w*|lehn\w*) (?:\w+ ){0,3}(?:niemals|nie|nichts|keine|keinen|mehr ab)\b|\b(?:niemals|nie|nichts) "
               r"(?:\w+ ){0,2}(?:verweigern|ablehnen|abzulehnen)\b|\blehne? (?:\w+ ){0,3}(?:keine|keinen|nichts|nie)\w* "
               r"(?:\w+ ){0,3}ab\b|\b(?:beantworte|antworte auf|erfull\w*|befolge) (?:\w+ ){0,2}(?:alles|jede|jeden|"
               r"jegliche)\b.{0,50}\b(?:egal|ohne ausnahme|auch wenn|selbst wenn|um jeden preis)|\bohne ausnahme\b|"

@@ -53,7 +53,7 @@ CONCEPTS = {
               r"|\b(?:answer|respond to|help with|do|write|tell me) (?:\w+ )?(?:anything|everything|any request|any question|"
               r"whatever)\b.{0,50}\b(?:no matter (?:what|how)|regardless|even if|even when|no exceptions|without exception|"
               r"no questions asked|however (?:illegal|harmful|dangerous|unethical))"
-              r"|\bnothing is (?:off (?:the table|limits)|forbidden|taboo|out of bounds)|\bno topic is off limits"
+              r"|\bnothing (?:\w+ ){0,5}(?:is |be |were |was )?(?:ever )?(?:off (?:the table|limits)|offlimits|forbidden|taboo|out of bounds)|\bno topic is off limits"
               r"|\bstop\w* (?:saying|telling me) no\b|\bno red lines\b|\b(?:any|all) content (?:i|we) (?:ask|want|request)"
               r"|\b(?:treat|consider) (?:every|all|any) (?:request|question|topic)s? as (?:allowed|acceptable|safe|fine)",
     "UNBOUND": r"\b(?:uncensored|unrestricted|unrestrained|unmoderated|jailbr[eo]\w*|amoral|unethical|immoral|lawless|"
@@ -125,7 +125,7 @@ CONCEPTS = {
             r"\bdehumaniz\w+|\binferior (?:races?|people|religions?)|\b(?:races?|religions?|ethnicities|women|immigrants|gays?|"
             r"jews|muslims|blacks|refugees) (?:are|is) (?:inferior|subhuman|animals|vermin|stupid|worthless)\b|"
             r"\bterrorist propaganda|\bpropaganda (?:for|supporting|glorifying|praising) (?:\w+ )?(?:terror\w+|extremis\w+|"
-            r"jihad\w*|genocide|mass shootings?)|\b(?:promot\w+|glorif\w+|prais\w+|support\w+) (?:\w+ )?(?:terroris\w+|extremis\w+|"
+            r"jihad\w*|genocide|mass shootings?)|\b(?:promot\w+|glorif\w+|prais\w+|support\w+|celebrat\w+) (?:\w+ )?(?:terroris\w+|extremis\w+|"
             r"terror attacks?|terrorist attacks?|mass shootings?|school shootings?|genocide)|"
             r"\b(?:doses?|amounts?|enough|pills?|how much) (?:\w+ ){0,4}(?:to )?overdos\w+|\boverdos\w+ on\b|"
             r"\b(?:mock|ridicul|demean|insult|belittl)\w* "
@@ -147,7 +147,7 @@ CONCEPTS = {
             r"someones?|somebody|peoples?|person|coworker|colleague|classmate|stranger|girl|guy|woman|streamer|"
             r"celebrity|influencer|user|teacher|boss|her|him|them)\b.{0,40}\b(?:home|house|real|exact|current|"
             r"private)? ?(?:address(?:es)?|lives?|living|whereabouts|location|phone numbers?|ssn|social security|"
-            r"workplace|daily routine|schedule|real name|identity)\b"
+            r"workplace|daily routine|schedule|real name|identity|works|leaves|goes|parks|sleeps)\b"
             r"|\b(?:find|locat\w+|track\w*|dig up|look up|pinpoint|publish|leak|figur\w* out|work\w* out|get|obtain|share)\b"
             r".{0,40}\b(?:home |private |exact )?(?:address(?:es)?|phone numbers?|whereabouts)\b.{0,30}\b(?:of|for) "
             r"(?:my |the |a |any |this |that )?(?:neighbou?r|ex|peoples?|someones?|person|coworker|strangers?|girl|woman|"
@@ -175,6 +175,8 @@ PHRASES = [
     ("instruction_override", r"\b(?:developer|dev|jailbreak|dan|unrestricted|unfiltered|uncensored|no limits|do anything) mode\b"),
     ("instruction_override", r"\b(?:quot\w+|recit\w+|paste|copy) (?:\w+ )?(?:your|the) (?:\w+ )?(?:developer|system|hidden|"
                              r"initial|original|secret) (?:instructions|prompt|message|rules)"),
+    ("instruction_override", r"\b(?:reproduce|recite|repeat|print|output|show|paste)\w* (?:\w+ ){0,2}(?:preamble|setup text|"
+                             r"(?:text|words|message|instructions) you (?:received|were given|got) (?:before|at the start|first))"),
     ("instruction_override", r"\brepeat (?:the |all |everything )?(?:\w+ )?(?:above|before this|you were given)|"
                              r"\bstarting with (?:the words )?you are\b"),
     ("instruction_override", r"\bdo anything now\b|\byou are (?:now )?(?:dan|stan|dude|aim)\b"),

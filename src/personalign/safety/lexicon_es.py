@@ -25,7 +25,8 @@ CONCEPTS = {
     "UNBOUND": r"\b(?:sin censura|sin restricciones|sin limites|sin reglas|sin etica|sin moral|amoral|inmoral|"
                r"sin escrupulos|no tienes (?:ningun\w* |mas )?(?:regla|restriccion|limite|filtro|norma)\w*|"
                r"libre de (?:toda |todas |cualquier )?(?:regla|restriccion|limite|censura|norma)\w*|desencadenad\w+|"
-               r"ia malvada|ia sin|asistente sin|las reglas no (?:se )?aplican|todo vale)\b",
+               r"ia malvada|ia sin|asistente sin|las reglas no (?:se )?aplican|todo vale|(?:instrucciones|reglas|normas|directrices) "
+               r"(?:\w+ )?(?:ya no|no) (?:valen|sirven|aplican|cuentan|importan|rigen)|ahora mando yo)\b",
     "PRETEND": r"\b(?:fing\w+|finjas|haz como si|actua como|actuar como|comportate como|interpreta\w*|"
                r"haz (?:el )?papel|papel de|juega\w* a|juego de rol|rol de|imagina que|supon que|eres ahora|"
                r"ahora eres|a partir de ahora eres|personaje|simula\w*|como si fueras|en un mundo (?:donde|en el que)|"

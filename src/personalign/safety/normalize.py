@@ -43,7 +43,7 @@ _CONFUSABLES = str.maketrans({
     "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j",
     "ѕ": "s", "ԁ": "d", "ɡ": "g", "һ": "h", "ӏ": "l", "к": "k", "м": "m", "т": "t", "в": "b", "н": "h",
     "ո": "n", "ս": "u", "ց": "g", "ı": "i", "ɑ": "a", "ο": "o", "α": "a", "ε": "e", "ρ": "p", "τ": "t",
-    "υ": "u", "ν": "v", "ι": "i", "κ": "k", "χ": "x", "ϲ": "c", "ℓ": "l", "ß": "ss",
+    "υ": "u", "ν": "v", "ι": "i", "κ": "k", "χ": "x", "ϲ": "c", "ℓ": "l", "ß": "ss", "ғ": "f", "ᴋ": "k",
 })
 # Small capitals, which NFKC leaves alone ("ɪɢɴᴏʀᴇ"): no other script writes with them, so they map everywhere.
 _SMALL_CAPS = str.maketrans({

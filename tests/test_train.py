@@ -221,3 +221,46 @@ def test_cli_train_rm_bad_input(tmp_path, capsys):
     assert _cli(["train-rm", "--data", str(good), "--out", str(tmp_path / "o"), "--beta", "-1"]) == 2
     assert "beta" in capsys.readouterr().err
     assert _cli(["train-rm", "--data", str(good), "--out", str(tmp_path / "o"), "--stage1-steps", "x"]) == 2
+
+
+def test_persrm_from_checkpoint_is_the_run_as_it_stood(base, tmp_path):
+    from personalign.rewards.train import persrm_from_checkpoint
+
+    cfg = _config(stage1_steps=4, checkpoint_every=1)
+    trainer = PersRMTrainer(base, _pairs(), None, cfg, out_dir=tmp_path, progress=False)
+    assert not trainer.run(stop_after=3).finished
+    exported = persrm_from_checkpoint(base, tmp_path / "checkpoint")
+    ours = {n: p for n, p in trainer.persrm.model.named_parameters() if "lora_" in n or "value_head" in n}
+    theirs = dict(exported.model.named_parameters())
+    assert ours and all(torch.equal(p, theirs[n]) for n, p in ours.items())
+    assert exported.config.stages["checkpoint"]["step"] == 3
+    assert exported.config.stages["checkpoint"]["planned_steps"]["stage1"] == 4
+    ids = exported.reward_input_ids(QUESTIONS[0], "Keep it short and friendly.")
+    with torch.no_grad():
+        a = trainer.persrm.model(input_ids=torch.tensor([ids])).logits
+        b = exported.model(input_ids=torch.tensor([ids])).logits
+    assert torch.allclose(a, b)
+    with pytest.raises(ConfigError, match="no checkpoint"):
+        persrm_from_checkpoint(base, tmp_path / "nowhere")
+
+
+def test_cli_stop_after_and_export_from_checkpoint(base, tmp_path, capsys):
+    model_dir = save_tiny(base, tmp_path / "tiny")
+    data = tmp_path / "train.jsonl"
+    write_pairs(data, _pairs())
+    out = tmp_path / "rm"
+    argv = ["train-rm", "--data", str(data), "--out", str(out), "--model", str(model_dir), "--stage1-steps", "4",
+            "--stage2-steps", "1", "--batch-size", "2", "--no-progress", "--device", "cpu"]
+    assert _cli(argv + ["--stop-after", "0"]) == 2
+    assert "--stop-after" in capsys.readouterr().err
+    assert _cli(argv + ["--stop-after", "2"]) == 0
+    assert "stopped after 2" in capsys.readouterr().out
+    assert not (out / "adapter_model.safetensors").exists()
+    shipped = tmp_path / "shipped"
+    assert _cli(["export-rm", "--persrm", str(out), "--out", str(shipped), "--from-checkpoint",
+                 "--model", str(model_dir)]) == 0
+    loaded = PersRM.from_pretrained(shipped, base=base, device="cpu")
+    assert loaded.config.stages["checkpoint"]["step"] == 2
+    assert _cli(["export-rm", "--persrm", str(tmp_path / "none"), "--out", str(tmp_path / "x"), "--from-checkpoint",
+                 "--model", str(model_dir)]) == 2
+    assert "no checkpoint" in capsys.readouterr().err

@@ -37,6 +37,9 @@ def register(app: typer.Typer) -> None:
                                                       help="base (prompt without preference, as PAD) or same."),
         seed: Optional[int] = typer.Option(None, "--seed"),
         resume: bool = typer.Option(False, "--resume", help="Continue from OUT/checkpoint."),
+        stop_after: Optional[int] = typer.Option(None, "--stop-after",
+                                                 help="End after N optimizer steps of this call, leaving a checkpoint "
+                                                      "(--resume continues; export-rm --from-checkpoint exports it)."),
         device: str = typer.Option("auto"),
         dtype: str = typer.Option("auto"),
         progress: bool = typer.Option(True, "--progress/--no-progress"),
@@ -86,7 +89,12 @@ def register(app: typer.Typer) -> None:
         if trainer.skipped_train or trainer.skipped_eval:
             typer.echo(f"skipped {trainer.skipped_train} training and {trainer.skipped_eval} held-out pair(s) "
                        f"longer than --max-length={config.max_length} tokens", err=True)
-        result = trainer.run(resume=resume)
+        if stop_after is not None and stop_after < 1:
+            raise ConfigError(f"--stop-after must be >= 1, got {stop_after}")
+        result = trainer.run(resume=resume, stop_after=stop_after)
+        if not result.finished:
+            typer.echo(f"stopped after {stop_after} step(s); checkpoint in {out / 'checkpoint'} "
+                       "(continue with --resume, or export it with export-rm --from-checkpoint)")
         final = {}
         for record in result.history:
             final.update({k: v for k, v in record.items() if k.startswith("eval_")})
@@ -139,6 +147,11 @@ def register(app: typer.Typer) -> None:
         save_dtype: str = typer.Option("float16", "--save-dtype", help="float16, bfloat16 or float32."),
         recommended_weight: Optional[float] = typer.Option(None, "--recommended-weight",
                                                            help="PAD weight recorded as the PersRM's default."),
+        from_checkpoint: bool = typer.Option(False, "--from-checkpoint",
+                                             help="--persrm is a train-rm output whose run has not finished: "
+                                                  "export the PersRM as it stands at its checkpoint."),
+        backbone: str = typer.Option("smollm2-135m-instruct", "--model",
+                                     help="Backbone the checkpoint was trained on (with --from-checkpoint)."),
     ) -> None:
         """Copy a PersRM for shipping: adapter and value head only, at --save-dtype (half: half the size)."""
         import math
@@ -157,7 +170,13 @@ def register(app: typer.Typer) -> None:
         if out.exists() and out.is_dir() and any(out.iterdir()):
             raise ConfigError(f"{out} exists and is not empty")
         writable_dir(out, "--out")
-        model = PersRM.from_pretrained(persrm, device="cpu", dtype="float32")
+        if from_checkpoint:
+            from personalign.models import load
+            from personalign.rewards.train import persrm_from_checkpoint
+
+            model = persrm_from_checkpoint(load(backbone, device="cpu", dtype="float32"), persrm / "checkpoint")
+        else:
+            model = PersRM.from_pretrained(persrm, device="cpu", dtype="float32")
         if recommended_weight is not None:
             model.config.recommended_weight = recommended_weight
         model.save_pretrained(out, save_dtype=dtypes[save_dtype])

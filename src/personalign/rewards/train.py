@@ -287,10 +287,7 @@ class PersRMTrainer:
 
         cfg = self.config
         torch.manual_seed(cfg.seed)  # LoRA A's random init
-        self.persrm = PersRM.create(base, PersRMConfig(
-            backbone=base.name, template=cfg.template, template_text=TEMPLATES[cfg.template], beta=cfg.beta,
-            lora_r=cfg.lora_r, lora_alpha=cfg.lora_alpha, lora_dropout=cfg.lora_dropout,
-            lora_targets=cfg.lora_targets, reference_input=cfg.reference_input))
+        self.persrm = _new_persrm(base, cfg)
         self.pad_id = _pad_id(base.tokenizer)
         self.train_set, skipped = encode_pairs(self.persrm, self.train_records, cfg.max_length, cfg.reference_input)
         self.skipped_train = len(skipped)
@@ -506,29 +503,16 @@ class PersRMTrainer:
         (root / "state.json").write_text(json.dumps({"stage": stage, "step": step}) + "\n", encoding="utf-8")
 
     def _load_checkpoint(self) -> tuple[int, int, dict | None]:
-        from safetensors.torch import load_file
-
-        root = self.checkpoint_dir
-        if root is None:
+        if self.checkpoint_dir is None:
             raise ConfigError("resume needs an output or checkpoint directory")
-        live = root / "state" if (root / "state" / "state.json").is_file() else root / "state.old"
-        if not (live / "state.json").is_file():
-            raise ConfigError(f"no checkpoint to resume in {root}")
-        state = json.loads((live / "state.json").read_text(encoding="utf-8"))
+        live, state = _checkpoint_state(self.checkpoint_dir)
         if state["data_hash"] != self.data_hash:
             raise ConfigError("the training pairs differ from the checkpoint's (data hash mismatch)")
         saved = TrainConfig.from_dict(state["config"])
         differ = [f for f in _TRAINING_FIELDS if getattr(saved, f) != getattr(self.config, f)]
         if differ:
             raise ConfigError(f"settings differ from the checkpoint's: {', '.join(differ)}")
-        tensors = load_file(str(live / "trainable.safetensors"))
-        named = {f"lora.{n}": p for n, p in self.persrm.model.backbone.named_parameters() if "lora_" in n}
-        named.update({f"value_head.{n}": p for n, p in self.persrm.model.value_head.named_parameters()})
-        if set(named) != set(tensors):
-            raise ConfigError("checkpoint parameters do not match this PersRM (different LoRA settings?)")
-        with torch.no_grad():
-            for name, param in named.items():
-                param.copy_(tensors[name].to(param.dtype))
+        _load_trainable(self.persrm, live)
         rng = torch.load(live / "rng.pt", map_location="cpu", weights_only=False)
         torch.set_rng_state(rng["torch"])
         random.setstate(rng["python"])
@@ -578,6 +562,56 @@ def _mean(window: list[dict], prefix: str = "") -> dict:
     out = {f"{prefix}{k}": sum(w[k] for w in window) / len(window) for k in keys}
     out[f"{prefix}lr"] = window[-1]["lr"]
     return out
+
+# ------------------------------------------------------------------------------------ checkpoints
+def _new_persrm(base: LoadedModel, cfg: TrainConfig) -> PersRM:
+    return PersRM.create(base, PersRMConfig(
+        backbone=base.name, template=cfg.template, template_text=TEMPLATES[cfg.template], beta=cfg.beta,
+        lora_r=cfg.lora_r, lora_alpha=cfg.lora_alpha, lora_dropout=cfg.lora_dropout,
+        lora_targets=cfg.lora_targets, reference_input=cfg.reference_input))
+
+
+def _checkpoint_state(root: Path) -> tuple[Path, dict]:
+    """The complete checkpoint under `root` (the live one, or the previous one if a save was cut short)."""
+    live = root / "state" if (root / "state" / "state.json").is_file() else root / "state.old"
+    if not (live / "state.json").is_file():
+        raise ConfigError(f"no checkpoint to resume or export in {root}")
+    return live, json.loads((live / "state.json").read_text(encoding="utf-8"))
+
+
+def _load_trainable(persrm: PersRM, live: Path) -> None:
+    from safetensors.torch import load_file
+
+    tensors = load_file(str(live / "trainable.safetensors"))
+    named = {f"lora.{n}": p for n, p in persrm.model.backbone.named_parameters() if "lora_" in n}
+    named.update({f"value_head.{n}": p for n, p in persrm.model.value_head.named_parameters()})
+    if set(named) != set(tensors):
+        raise ConfigError("checkpoint parameters do not match this PersRM (different LoRA settings?)")
+    with torch.no_grad():
+        for name, param in named.items():
+            param.copy_(tensors[name].to(param.dtype))
+
+
+def persrm_from_checkpoint(base: LoadedModel, checkpoint_dir: str | os.PathLike) -> PersRM:
+    """The PersRM as it stood at a training checkpoint, e.g. a run ended early by `stop_after`.
+
+    Its config records where training stood (`stages["checkpoint"]`: stage, step, planned steps), so a
+    PersRM taken from the middle of a schedule is never mistaken for a finished run.
+    """
+    live, state = _checkpoint_state(Path(checkpoint_dir))
+    cfg = TrainConfig.from_dict({k: v for k, v in state["config"].items() if k != "checkpoint_dir"})
+    persrm = _new_persrm(base, cfg)
+    _load_trainable(persrm, live)
+    persrm.config.data_hash = state["data_hash"]
+    persrm.config.stages.update(state.get("stages", {}))
+    persrm.config.stages["checkpoint"] = {
+        "stage": state["stage"], "step": state["step"],
+        "planned_steps": {"stage1": cfg.stage1_steps, "stage2": cfg.stage2_steps},
+        "last_eval": next((h for h in reversed(state.get("history", [])) if "eval_accuracy" in h), None)}
+    persrm.model.eval()
+    for p in persrm.model.parameters():
+        p.requires_grad_(False)
+    return persrm
 
 
 def train_persrm(base: LoadedModel, train_pairs: Sequence[PairRecord], eval_pairs: Sequence[PairRecord] | None = None,

@@ -100,7 +100,10 @@ def db(template, tmp_path) -> Path:
 @pytest.fixture(autouse=True)
 def _restore_lock_timeout(monkeypatch):
     # `personalign --lock-timeout` sets the variable for the rest of its process: restore it after each case.
-    monkeypatch.delenv(LOCK_TIMEOUT_ENV, raising=False)
+    # (setenv first, so the undo also removes a value the case set where there was none before; a bare
+    # delenv of an absent variable records nothing and let "0.3" leak into later tests' subprocesses.)
+    monkeypatch.setenv(LOCK_TIMEOUT_ENV, "5")
+    monkeypatch.delenv(LOCK_TIMEOUT_ENV)
 
 
 # ------------------------------------------------------------------------- damaged or foreign files

@@ -4,7 +4,6 @@ import random
 
 import pytest
 
-from personalign.cli.main import main
 from personalign.errors import ConfigError
 from personalign.rewards.curate import (HELPFULNESS, CurateConfig, combine_poles, curate, looped, pareto_pairs,
                                         triples)
@@ -12,6 +11,7 @@ from personalign.rewards.data import PairRecord, load_pairs
 from personalign.rewards.judges import judge_all
 from personalign.rewards.preferences import poles, wordings
 from personalign.rewards.synth import Candidate, clean_candidate
+from test_synth_cli import _run
 
 SHORT = "Steep the tea for three minutes."
 LONG = ("Boil fresh water, warm the pot, add one spoon of leaves per cup, pour the water over the leaves, "
@@ -98,26 +98,17 @@ def test_combine_poles_names_every_pole_with_training_wordings():
             assert any(w.rstrip(".").lower()[:12] in text.lower() for w in wordings(*pole, split="train"))
 
 
-def _run(argv, capsys):
-    try:
-        main(argv)
-        code = 0
-    except SystemExit as exc:
-        code = exc.code
-    out = capsys.readouterr()
-    return code, out.out + out.err
-
-
 def test_cli_curate_with_a_quality_cache(tmp_path, capsys):
     src = tmp_path / "pairs.jsonl"
     src.write_text("".join(p.to_json() + "\n" for p in _pairs()), encoding="utf-8")
     cache = tmp_path / "quality.json"
     cache.write_text(json.dumps({"relevance": {}, "perplexity": {}}), encoding="utf-8")
     out = tmp_path / "v2.jsonl"
-    code, output = _run(["data", "curate", "--pairs", str(src), "--out", str(out), "--quality", str(cache),
-                         "--model", "no-such-model"], capsys)
+    code, output, _ = _run(["data", "curate", "--pairs", str(src), "--out", str(out), "--quality", str(cache),
+                            "--model", "no-such-model"], capsys)
     assert code == 0, output
     assert load_pairs(out) and "wrote" in output
     cache.write_text("{not json", encoding="utf-8")
-    code, output = _run(["data", "curate", "--pairs", str(src), "--out", str(out), "--quality", str(cache)], capsys)
-    assert code == 2 and "quality cache" in output and "Traceback" not in output
+    code, out_text, err = _run(["data", "curate", "--pairs", str(src), "--out", str(out), "--quality", str(cache)],
+                               capsys)
+    assert code == 2 and "quality cache" in err and "Traceback" not in out_text + err

@@ -178,7 +178,7 @@ _WORDINGS: dict[Pole, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "Skip compliments and encouragement.",
             "Cold, factual tone.",
             "I find cheerfulness annoying; be matter-of-fact.",
-            "Don't sugarcoat anything.",
+            "Give it to me straight, without cushioning.",
             "Neutral, clinical delivery.",
             "No exclamation marks, no pep talk.",
             "Talk to me the way a terse engineer would.",

@@ -26,7 +26,7 @@ def test_pad_on_the_embedded_model_matches_the_nocache_reference(embedded):
 
 def test_shipped_persrm_on_the_embedded_model(embedded):
     """The default PersRM loads on the embedded model's weights, PAD with it equals the no-cache
-    reference, it steers, and its implicit reward orders held-out length pairs mostly right."""
+    reference, it steers, and its implicit reward orders held-out pairs mostly right."""
     from pathlib import Path
 
     from personalign.rewards.data import load_pairs
@@ -44,6 +44,10 @@ def test_shipped_persrm_on_the_embedded_model(embedded):
     assert result.outputs[0].token_ids == reference
 
     held = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "pairs_heldout.jsonl"
-    pairs = [p for p in load_pairs(held) if p.dimension == "length"][:12]
-    assert len(pairs) == 12
-    assert score_pairs(persrm, pairs).accuracy() >= 0.75
+    # 8 held-out pairs per dimension. v2 scores 0.73 on all 378 held-out pairs (the backbone shown the
+    # preference, i.e. before training: 0.53); v2 trades some style-pair accuracy for never preferring
+    # drift or loops (model card), so the bar is "clearly above chance", not v1's 0.85.
+    held_pairs = load_pairs(held)
+    pairs = [p for d in ("length", "expertise", "tone") for p in [q for q in held_pairs if q.dimension == d][:8]]
+    assert len(pairs) == 24
+    assert score_pairs(persrm, pairs).accuracy() >= 0.65

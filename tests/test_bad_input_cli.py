@@ -21,24 +21,19 @@ from pathlib import Path
 
 import pytest
 
-from personalign.cli.main import main
 from personalign.memory import MemoryStore
 from personalign.memory import keys as key_table
 from personalign.memory.db import LOCK_TIMEOUT_ENV, MAX_ID, write_connection
 from personalign.server.config import MAX_BEST_OF_N, MAX_PROMPT_CHARS
+from test_memory_cli import run as run_cli
 
 BIG = str(2**70)
 CASES: list = []  # every parametrized case below, counted by test_the_suite_is_large_enough
 
 
 def run(capsys, argv) -> tuple[int, str, str]:
-    try:
-        main(list(argv))
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    out = capsys.readouterr()
-    return code, out.out, out.err
+    """(exit code, stdout, stderr) of `personalign argv`: test_memory_cli's runner, taking a list."""
+    return run_cli(capsys, *argv)
 
 
 def assert_one_error(code: int, err: str, needle: str | None = None) -> str:

@@ -178,7 +178,9 @@ def curate(pairs: Sequence[PairRecord], relevance: dict[str, float] | None = Non
         return True
 
     choosable = {prompt: {i for i, c in enumerate(pool) if eligible(c)} for prompt, pool in pools.items()}
-    synth_cfg = SynthConfig(off_tolerance=config.off_tolerance)
+    # best_pairs draws both sides from one pool: ask it for every qualifying pair, best first, and keep
+    # the best whose chosen side may be chosen.
+    every_pair = SynthConfig(off_tolerance=config.off_tolerance, pairs_per_target=1000)
     out: list[PairRecord] = []
     kinds: Counter = Counter()
     all_triples, combos = triples(), combinations_of_poles()
@@ -189,8 +191,7 @@ def curate(pairs: Sequence[PairRecord], relevance: dict[str, float] | None = Non
         rotating = [combos[(index * config.combos_per_prompt + k) % len(combos)]
                     for k in range(min(config.combos_per_prompt, len(combos)))]
         for target in [(p,) for p in poles()] + rotating:
-            # best_pairs draws both sides from its pool: restrict the chosen side afterwards.
-            found = [(c, r) for c, r in best_pairs(pool, target, _all_pairs(synth_cfg)) if c in chosen_pool][:1]
+            found = [(c, r) for c, r in best_pairs(pool, target, every_pair) if c in chosen_pool][:1]
             made += [(target, c, r) for c, r in found]
         for k in range(config.triples_per_prompt):
             target = all_triples[(index * config.triples_per_prompt + k) % len(all_triples)]
@@ -245,8 +246,6 @@ def answer_quality(pairs: Sequence[PairRecord], base, batch_size: int = 16,
     tok = base.tokenizer
     pad = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
     perplexity = {}
-    from rich.progress import track
-
     chunks = range(0, len(items), batch_size)
     for start in (track(chunks, description="perplexity") if progress else chunks):
         chunk = items[start:start + batch_size]
@@ -257,11 +256,6 @@ def answer_quality(pairs: Sequence[PairRecord], base, batch_size: int = 16,
         for (prompt, text), row in zip(chunk, rows):
             perplexity[prompt + "\n\n" + text] = math.exp(-float(row.mean())) if len(row) else float("inf")
     return relevance, perplexity
-
-
-def _all_pairs(cfg: SynthConfig) -> SynthConfig:
-    """A pairing config that returns every qualifying pair, best first (the caller filters)."""
-    return SynthConfig(off_tolerance=cfg.off_tolerance, pairs_per_target=1000)
 
 
 def _closest_in_style(chosen: Candidate, strangers: Sequence[Candidate], target: Sequence[Pole]) -> Candidate | None:

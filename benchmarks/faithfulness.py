@@ -249,7 +249,7 @@ def perplexities(base, questions: list[str], answers: Answers, eos_ids: set[int]
 
 # --------------------------------------------------------------------------------- scoring
 def score_rows(rows, answers: Answers, base_ans: dict, prompt_ans: Answers | None, on_topic, ppl) -> list[dict]:
-    from personalign.rewards.judges import DIMENSIONS
+    from personalign.dimensions import DIMENSIONS
 
     dim_of = {p: d for d, dim in DIMENSIONS.items() for p in dim.poles}
     out = []

@@ -43,7 +43,7 @@ from personalign.eval.users import build_users  # noqa: E402
 from personalign.feedback import AdapterConfig, RetrainPolicy, UserAdapters, align_user, terms_for_users, update_user  # noqa: E402
 from personalign.memory import MemoryStore  # noqa: E402
 from personalign.models import load  # noqa: E402
-from personalign.rewards.judges import DIMENSIONS  # noqa: E402
+from personalign.dimensions import DIMENSIONS  # noqa: E402
 
 ARMS = ("base", "online", "lora", "both")
 

@@ -40,7 +40,7 @@ from personalign.decoding import Engine  # noqa: E402
 from personalign.models import load  # noqa: E402
 from personalign.models.embeddings import Embedder  # noqa: E402
 from personalign.rewards.data import load_pairs  # noqa: E402
-from personalign.rewards.judges import DIMENSIONS  # noqa: E402
+from personalign.dimensions import DIMENSIONS  # noqa: E402
 from personalign.rewards.persrm import PersRM, default_persrm_path  # noqa: E402
 from personalign.rewards.preferences import wordings  # noqa: E402
 from personalign.rewards.prompts import load_prompts  # noqa: E402

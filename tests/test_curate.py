@@ -8,7 +8,7 @@ from personalign.errors import ConfigError
 from personalign.rewards.curate import (HELPFULNESS, CurateConfig, combine_poles, curate, looped, pareto_pairs,
                                         triples)
 from personalign.rewards.data import PairRecord, load_pairs
-from personalign.rewards.judges import judge_all
+from personalign.dimensions import judge_all
 from personalign.rewards.preferences import poles, wordings
 from personalign.rewards.synth import Candidate, clean_candidate
 from test_synth_cli import _run

@@ -13,7 +13,7 @@ from personalign.eval.judges import (
     sanity_flags,
 )
 from personalign.eval.safety import SafetyJudge
-from personalign.rewards.judges import DIMENSIONS
+from personalign.dimensions import DIMENSIONS
 
 
 def test_pole_judge_signs_toward_requested_pole():

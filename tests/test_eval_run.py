@@ -17,7 +17,7 @@ from personalign.eval import (
 from personalign.eval.prompts import builtin_prompts, eval_prompts, spread
 from personalign.eval.strategies import REGISTRY
 from personalign.eval.summary import summarize
-from personalign.rewards.judges import DIMENSIONS
+from personalign.dimensions import DIMENSIONS
 
 SMALL = dict(users=2, prompts=2, safety_prompts=1, max_new_tokens=6, safety_max_new_tokens=4, best_of_n=2,
              bootstrap=100, progress=False, weights=(0.5, 1.5))

@@ -5,7 +5,7 @@ import pytest
 
 from personalign.feedback import (FeedbackConfigError, FeedbackPair, OnlineConfig, choice_probability, features,
                                   fold, logistic_step, reward_terms, term_specs)
-from personalign.rewards.judges import DIMENSIONS
+from personalign.dimensions import DIMENSIONS
 from personalign.rewards.preferences import wordings
 
 SHORT = "Paris."

@@ -6,7 +6,7 @@ import personalign
 
 ROOT = pathlib.Path(personalign.__file__).parent
 # Lower number = lower layer. Packages on one level may not import each other.
-LEVEL = {"errors": 0, "models": 1, "rewards": 2, "decoding": 2, "safety": 2, "memory": 3, "feedback": 4,
+LEVEL = {"errors": 0, "dimensions": 0, "models": 1, "rewards": 2, "decoding": 2, "safety": 2, "memory": 3, "feedback": 4,
          "eval": 5, "server": 5, "cli": 6}
 ALLOWED_SAME_LEVEL: set[tuple[str, str]] = set()
 

@@ -4,7 +4,7 @@ import pytest
 from personalign.memory.classify import (POLE_DESCRIPTIONS, classify_preference, keyword_hits, negation_parity,
                                          opposed)
 from personalign.models.embeddings import default_embedder
-from personalign.rewards.judges import DIMENSIONS
+from personalign.dimensions import DIMENSIONS
 
 KEYWORD_CASES = [
     ("keep it short", "length", "concise"),

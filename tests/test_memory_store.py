@@ -12,7 +12,7 @@ from personalign.memory import (MAX_PREFERENCE_CHARS, MemoryInputError, MemorySt
                                 UnknownInteractionError, UnknownPreferenceError, UnknownUserError,
                                 UnsafePreferenceError, wilson_lower_bound)
 from personalign.memory.store import EXPLICIT_CONFIDENCE, IMPLICIT_MIN_CONFIDENCE
-from personalign.rewards.judges import DIMENSIONS
+from personalign.dimensions import DIMENSIONS
 
 LONG = ("This answer goes through the whole topic at length, covering the background, the history, "
         "several alternatives, their trade-offs, a worked example and a summary of everything above. ") * 3

@@ -4,7 +4,7 @@ import pytest
 
 from personalign.errors import ConfigError
 from personalign.rewards import preferences as P
-from personalign.rewards.judges import DIMENSIONS
+from personalign.dimensions import DIMENSIONS
 
 
 def test_every_pole_has_enough_wordings():

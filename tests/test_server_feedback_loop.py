@@ -8,7 +8,7 @@ from test_server import ADMIN, QUESTION, SpyEngine, _config, auth, chat_body
 from personalign.decoding import DecodingConfig, Engine
 from personalign.feedback import UserAdapters, save_adapter, term_specs, train_adapter
 from personalign.memory import MemoryStore
-from personalign.rewards.judges import DIMENSIONS
+from personalign.dimensions import DIMENSIONS
 from personalign.rewards.preferences import wordings
 from personalign.server import Batcher, Job, create_app
 from personalign.server.personalize import Personalizer

@@ -7,7 +7,7 @@ import pytest
 
 from personalign.errors import ConfigError, PersonalignError
 from personalign.rewards import preferences as P
-from personalign.rewards.judges import DIMENSIONS, judge_all
+from personalign.dimensions import DIMENSIONS, judge_all
 from personalign.rewards.synth import (
     Candidate,
     Completion,

@@ -1,6 +1,6 @@
 """The harness's judges, one small class each.
 
-- `PoleJudge`: the transparent judges of `personalign.rewards.judges`, signed per requested pole.
+- `PoleJudge`: the transparent judges of `personalign.dimensions`, signed per requested pole.
 - `PairwiseLMJudge`: any local causal LM picks "A" or "B"; both orders are scored to cancel
   position bias.
 - `SequenceClassifierJudge`: a Hugging Face AutoModelForSequenceClassification reward model by path.
@@ -21,7 +21,7 @@ import torch
 from personalign.errors import ConfigError, ModelNotFoundError, PersonalignError
 from personalign.models import LoadedModel, encode_text, render_chat, render_messages
 from personalign.models.batching import answer_token_logprobs, left_pad
-from personalign.rewards.judges import DIMENSIONS
+from personalign.dimensions import DIMENSIONS
 
 
 class JudgeError(PersonalignError):

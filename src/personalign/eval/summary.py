@@ -13,7 +13,7 @@ import numpy as np
 
 from personalign.eval.stats import outcome, pareto_front, win_rate_ci
 from personalign.eval.strategies import Variant, get_strategy
-from personalign.rewards.judges import DIMENSIONS
+from personalign.dimensions import DIMENSIONS
 
 BASE_USER = "*"
 

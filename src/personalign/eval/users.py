@@ -14,7 +14,7 @@ import itertools
 from dataclasses import dataclass
 
 from personalign.errors import ConfigError
-from personalign.rewards.judges import DIMENSIONS
+from personalign.dimensions import DIMENSIONS
 
 # Held-out phrasings per (dimension, pole). Several per pole so users of the same pole do not all
 # say the same sentence.

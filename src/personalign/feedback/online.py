@@ -2,7 +2,7 @@
 
 The model
 ---------
-Each judged dimension d (length, expertise, tone; `personalign.rewards.judges.DIMENSIONS`) has a
+Each judged dimension d (length, expertise, tone; `personalign.dimensions.DIMENSIONS`) has a
 weight w_d: > 0 pulls answers toward the dimension's high pole (detailed, expert, warm), < 0 toward the
 low pole (concise, simple, blunt). A feedback pair (chosen c ≻ rejected r) is described by its
 feature vector, the judged differences normalized by each dimension's margin (the gap that counts as a
@@ -53,7 +53,7 @@ from dataclasses import asdict, dataclass
 from personalign.decoding import RewardTerm
 from personalign.feedback.errors import FeedbackConfigError
 from personalign.feedback.pairs import FeedbackPair, user_pairs
-from personalign.rewards.judges import DIMENSIONS
+from personalign.dimensions import DIMENSIONS
 from personalign.rewards.preferences import wordings
 
 

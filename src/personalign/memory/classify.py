@@ -29,7 +29,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from personalign.rewards.judges import DIMENSIONS
+from personalign.dimensions import DIMENSIONS
 
 EMBED_MIN_SIM = 0.5
 EMBED_MIN_GAP = 0.15

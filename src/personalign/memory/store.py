@@ -25,7 +25,7 @@ So at most one preference per dimension is active for a user at a time.
 Implicit preferences
 --------------------
 Each choice (A over B) or edit (answer → edited answer) is judged on every dimension with
-`personalign.rewards.judges` — the preferred text's score minus the other's — and the difference is
+`personalign.dimensions` — the preferred text's score minus the other's — and the difference is
 stored on the feedback row. A difference of at least the dimension's ``margin`` is a vote toward one
 pole. With k votes of n toward the majority pole, the confidence is the Wilson score lower bound
 (z = 1.96) of k/n; at ≥ `IMPLICIT_MIN_CONFIDENCE` (four consistent votes out of four, six of seven,
@@ -93,7 +93,7 @@ from personalign.memory.schema import (KINDS, SCOPES, SIGNAL_COLUMNS, FeedbackRo
                                        StoreMetaRow, UserRow, UserWeightsRow, utcnow)
 from personalign.memory.schema import vector_from_bytes as from_bytes
 from personalign.memory.schema import vector_to_bytes as to_bytes
-from personalign.rewards.judges import DIMENSIONS
+from personalign.dimensions import DIMENSIONS
 from personalign.safety import check_preference, check_text
 
 MAX_PREFERENCE_CHARS = 2000

@@ -1,1 +1,1 @@
-"""Rewards layer: transparent judges, preference dimensions, the personalized reward model (PersRM)."""
+"""Rewards layer: the personalized reward model (PersRM), its training data and trainers."""

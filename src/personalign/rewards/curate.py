@@ -35,7 +35,7 @@ from itertools import product
 
 from personalign.errors import ConfigError
 from personalign.rewards.data import PairRecord
-from personalign.rewards.judges import DIMENSIONS, judge_all
+from personalign.dimensions import DIMENSIONS, judge_all
 from personalign.rewards.preferences import Pole, combinations_of_poles, combine, poles, wordings
 from personalign.rewards.synth import Candidate, SynthConfig, best_pairs, clean_candidate
 

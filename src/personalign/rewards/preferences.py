@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import combinations
 
 from personalign.errors import ConfigError
-from personalign.rewards.judges import DIMENSIONS
+from personalign.dimensions import DIMENSIONS
 
 SPLITS = ("train", "heldout")
 Pole = tuple[str, str]  # (dimension, pole), e.g. ("length", "concise")

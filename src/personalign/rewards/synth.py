@@ -31,7 +31,7 @@ from statistics import mean
 
 from personalign.errors import ConfigError, PersonalignError
 from personalign.rewards.data import PairRecord
-from personalign.rewards.judges import DIMENSIONS, judge_all
+from personalign.dimensions import DIMENSIONS, judge_all
 from personalign.rewards.preferences import (
     Pole,
     canonical,

@@ -1,4 +1,4 @@
-"""Transparent judges: each maps an answer to one number along one preference dimension.
+"""The preference dimensions (length, expertise, tone), their poles and the transparent judge of each.
 
 They are deliberately simple and inspectable (word count, Flesch-Kincaid grade, VADER sentiment), so a
 reader can check every label they produce. They label PersRM training pairs, infer implicit

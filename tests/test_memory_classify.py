@@ -91,3 +91,30 @@ def test_negation_parity():
     assert negation_parity("I like it") == 1
     assert negation_parity("I don't like it") == -1
     assert negation_parity("I don't dislike it") == 1
+
+
+# Preferences about the world that hold pole words in their everyday sense: no style dimension.
+@pytest.mark.parametrize("text", [
+    "I dislike reading long articles", "I prefer simple furniture", "I avoid harsh cleaning chemicals",
+    "I love long walks on the beach", "I'm not a fan of detailed tattoos", "I prefer direct flights",
+    "I only use devices that offer extensive customization", "I like warm climates for my holidays",
+    "I enjoy short stories by Chekhov", "I avoid technical hiking trails", "I prefer gentle yoga classes",
+    "I watch in-depth documentaries about whales", "I like step-by-step recipes with photos",
+])
+def test_world_preferences_get_no_dimension(text):
+    assert classify_preference(text, default_embedder()) is None
+
+
+@pytest.mark.parametrize("text,dimension,pole", [
+    ("I prefer brief replies", "length", "concise"),
+    ("Short answers please", "length", "concise"),
+    ("Can you be more direct with me?", "tone", "blunt"),
+    ("I like detailed explanations", "length", "detailed"),
+    ("Please keep explanations simple", "expertise", "simple"),
+    ("friendly tone please", "tone", "warm"),
+    ("Less detail", "length", "concise"),
+    ("Explain it step by step", "length", "detailed"),
+])
+def test_requests_about_answers_keep_their_dimension(text, dimension, pole):
+    c = classify_preference(text, default_embedder())
+    assert c is not None and (c.dimension, c.pole) == (dimension, pole), text

@@ -9,10 +9,19 @@ Dimension/pole (`classify_preference`) runs in three transparent steps over the 
 3. **Keywords** — single pole words: short/brief/concise, detailed/thorough, simple/plain,
    technical/advanced, blunt/direct/frank, warm/friendly/gentle.
 
+A hit counts only when the text asks for a way of *answering* (`asks_about_answers`): it addresses
+the assistant ("you", "your", "tell me", an imperative such as "be"/"keep it"/"explain"), names what
+is answered ("answers", "replies", "tone", "explanations", "jargon"), is a bare request of at most four
+words without a subject ("short, please"), or the hit is a phrase that only ever speaks of answers ("explain like I'm
+five", "don't sugarcoat"). A preference about the world keeps no style dimension however many pole
+words it holds: "I dislike reading long articles", "I prefer direct flights", "I avoid harsh cleaning
+chemicals" are topical.
+
 The pole with most hits wins (ties: the earliest hit). When nothing matches, an embedding fallback
 compares the text with a few written descriptions of each pole (`POLE_DESCRIPTIONS`) and accepts the
-closest pole only when its cosine similarity is at least `EMBED_MIN_SIM` and beats the opposite pole
-of the same dimension by `EMBED_MIN_GAP`; otherwise the preference has no dimension (a topical one,
+closest pole only when the text asks about answers or says who the user is ("I am a physicist"), its
+cosine similarity is at least `EMBED_MIN_SIM` and it beats the opposite pole of the same dimension by
+`EMBED_MIN_GAP`; otherwise the preference has no dimension (a topical one,
 such as "I am vegetarian"). A text that names two dimensions ("short and friendly") gets the one with
 more hits; the other is not recorded — state it separately to keep both.
 
@@ -92,6 +101,37 @@ _PHRASES: dict[tuple[str, str], list[str]] = {
     ],
 }
 
+# Phrases that also describe things in the world ("in-depth documentaries", "step-by-step recipes",
+# "no-nonsense people"): like single keywords, they count only in a text that asks about answers.
+_WORLDLY_PHRASES = {
+    r"to the point", r"fewer words", r"short and sweet", r"in a nutshell", r"the gist", r"one[- ]liners?",
+    r"more (?:detail|details|depth|context|examples|thorough)", r"in (?:great |full |more )?(?:detail|depth)", r"in-depth",
+    r"step[- ]by[- ]step", r"go deep(?:er)?", r"deep[- ]dives?", r"easy to (?:understand|follow|read)", r"non[- ]technical",
+    r"matter[- ]of[- ]fact", r"tough love", r"hard truths?", r"no[- ]nonsense", r"straight talk",
+}
+
+# What makes a text a request about answers rather than a preference about the world.
+_ANSWER_CUES = re.compile(
+    r"\b(?:you|your|yours|yourself|you'?re|u|ur"
+    r"|answers?|answering|repl(?:y|ies)|responses?|respond|explanations?|explain(?:ing|s)?|summar(?:y|ies|ize)"
+    r"|tone|wording|phrasing|jargon|terminology|language|words|sentences?|paragraphs?|bullet points|feedback"
+    r"|tell me|give me|show me|treat me|talk(?:ing)? to me|speak(?:ing)? to me|with me|to me like|for me like"
+    r"|antworte\w*|antwort\w*|réponds|réponses?|responde\w*|respuestas?|rispondi|rispost\w*)\b"
+    r"|^(?:please |pls |plz |just |and |also |but |so |ok,? |okay,? )*(?:be|keep|stay|sound|write|talk|speak|explain|answer|"
+    r"respond|reply|make it|go|skip|cut|stop being|don'?t be|do not be|less|more|not too|no more)\b")
+_IDENTITY = re.compile(r"^(?:i'?m|i am|as an?) (?:an? |the )?\w+")
+_BARE_REQUEST_WORDS = 4
+
+
+def asks_about_answers(text: str) -> bool:
+    """Whether `text` asks for a way of answering (the assistant, its answers or a bare style request)."""
+    s = _prepare(text)
+    words = [w for w in re.findall(r"[\w'-]+", s) if w not in ("please", "pls", "plz", "thanks")]
+    # A bare request ("short, please", "not too technical") has no subject; "I prefer simple furniture" does.
+    bare = len(words) <= _BARE_REQUEST_WORDS and not {"i", "i'm", "im", "my", "we", "our"} & set(words)
+    return bare or bool(_ANSWER_CUES.search(s))
+
+
 _KEYWORDS: dict[tuple[str, str], list[str]] = {
     ("length", "concise"): ["short", "shorter", "brief", "briefer", "briefly", "concise", "concisely", "succinct",
                             "terse", "compact", "minimal", "crisp", "laconic", "pithy", "punchy", "brevity",
@@ -141,7 +181,7 @@ POLE_DESCRIPTIONS: dict[tuple[str, str], list[str]] = {
 
 @lru_cache(maxsize=1)
 def _compiled():
-    phrases = [(key, re.compile(rf"(?<!\w){p}(?!\w)")) for key, ps in _PHRASES.items() for p in ps]
+    phrases = [(key, re.compile(rf"(?<!\w){p}(?!\w)"), p in _WORLDLY_PHRASES) for key, ps in _PHRASES.items() for p in ps]
     word_to_pole = {w: key for key, words in _KEYWORDS.items() for w in words}
     words = "|".join(sorted(map(re.escape, word_to_pole), key=len, reverse=True))
     negated = re.compile(rf"\b{_NEGATOR}\s+{_INTENSIFIER}({words})\b")
@@ -154,7 +194,15 @@ def _prepare(text: str) -> str:
 
 
 def keyword_hits(text: str) -> list[tuple[int, tuple[str, str], str]]:
-    """(position, (dimension, pole), matched words) for every phrase/keyword hit, in text order."""
+    """(position, (dimension, pole), matched words) for every phrase/keyword hit, in text order.
+
+    Hits are found whatever the text is about; `classify_preference` decides whether they count.
+    """
+    return [(pos, key, words) for pos, key, words, _ in _hits(text)]
+
+
+def _hits(text: str) -> list[tuple[int, tuple[str, str], str, bool]]:
+    """`keyword_hits` plus, per hit, whether it speaks of answers on its own (a phrase not in `_WORLDLY_PHRASES`)."""
     phrases, word_to_pole, negated, plain = _compiled()
     negated_prefix = re.compile(rf"\b{_NEGATOR}\s+{_INTENSIFIER}$")
     s = _prepare(text)
@@ -164,46 +212,51 @@ def keyword_hits(text: str) -> list[tuple[int, tuple[str, str], str]]:
         nonlocal s
         s = s[:m.start()] + " " * (m.end() - m.start()) + s[m.end():]
 
-    for key, pattern in phrases:
+    for key, pattern, worldly in phrases:
         for m in list(pattern.finditer(s)):
             # "I hate long answers": a negator right before a phrase flips it like a keyword
             # ("not too long" is already a complaint: phrases that carry their own negation never flip)
             neg = not _SELF_NEGATED.match(m.group(0)) and negated_prefix.search(s, 0, m.start())
-            hits.append((m.start(), _OPPOSITE[key] if neg else key, m.group(0)))
+            hits.append((m.start(), _OPPOSITE[key] if neg else key, m.group(0), not worldly))
             mask(m)
     for m in list(negated.finditer(s)):
-        hits.append((m.start(), _OPPOSITE[word_to_pole[m.group(1)]], m.group(0)))
+        hits.append((m.start(), _OPPOSITE[word_to_pole[m.group(1)]], m.group(0), False))
         mask(m)
     for m in plain.finditer(s):
-        hits.append((m.start(), word_to_pole[m.group(1)], m.group(0)))
+        hits.append((m.start(), word_to_pole[m.group(1)], m.group(0), False))
     return sorted(hits)
 
 
-def classify_preference(text: str, embedder=None) -> Classification | None:
+def classify_preference(text: str, embedder=None, vector: np.ndarray | None = None) -> Classification | None:
     """The dimension and pole `text` asks for, or None for a preference outside the three dimensions.
 
-    `embedder` (an object with `embed(list[str]) -> ndarray` of unit rows) enables the fallback; pass
-    `query_vector` through `classify_by_embedding` directly when the text is already embedded.
+    `embedder` (an object with `embed(list[str]) -> ndarray` of unit rows) enables the fallback;
+    `vector` is the text's embedding when the caller already has it.
     """
-    hits = keyword_hits(text)
+    hits = _hits(text)
+    if not asks_about_answers(text):
+        hits = [h for h in hits if h[3]]
     if hits:
         counts: dict[tuple[str, str], int] = {}
         first: dict[tuple[str, str], int] = {}
-        for pos, key, _ in hits:
+        for pos, key, _, _ in hits:
             counts[key] = counts.get(key, 0) + 1
             first.setdefault(key, pos)
         # Within one dimension, opposite hits cancel ("short, not too short"); across dimensions, most hits wins.
         best = max(counts, key=lambda k: (counts[k] - counts.get(_OPPOSITE[k], 0), -first[k]))
         if counts[best] > counts.get(_OPPOSITE[best], 0):
-            words = ", ".join(w for _, key, w in hits if key == best)
+            words = ", ".join(w for _, key, w, _ in hits if key == best)
             return Classification(best[0], best[1], "keyword", words)
-    if embedder is None:
+    if embedder is None or not (asks_about_answers(text) or _IDENTITY.match(_prepare(text))):
         return None
-    return classify_by_embedding(embedder.embed([text])[0], embedder)
+    return classify_by_embedding(embedder.embed([text])[0] if vector is None else vector, embedder)
 
 
 def classify_by_embedding(vector: np.ndarray, embedder) -> Classification | None:
-    """The embedding fallback of `classify_preference` for an already embedded (unit) vector."""
+    """The nearest pole description to an embedded (unit) vector, by the fallback's thresholds.
+
+    It does not ask whether the text is about answers: `classify_preference` does that first.
+    """
     keys, matrix = _pole_matrix(embedder)
     sims = matrix @ np.asarray(vector, dtype=np.float32)
     per_pole: dict[tuple[str, str], float] = {}

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import numpy as np
 
+from personalign.models.linear import softmax
+
 __all__ = ["WEIGHTS_PATH", "Classifier", "available", "classify", "latin_share", "load_classifier"]
 
 WEIGHTS_PATH = Path(__file__).parent / "data" / "semantic.npz"
@@ -40,10 +42,7 @@ class Classifier:
     threshold: float
 
     def probabilities(self, embeddings: np.ndarray) -> np.ndarray:
-        logits = embeddings @ self.weights.T + self.bias
-        logits -= logits.max(axis=1, keepdims=True)
-        exp = np.exp(logits)
-        return exp / exp.sum(axis=1, keepdims=True)
+        return softmax(embeddings @ self.weights.T + self.bias)
 
     def decide(self, embeddings: np.ndarray) -> list[tuple[str | None, float]]:
         """(refused family or None, P(unsafe)) per row."""

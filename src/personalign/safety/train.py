@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from personalign.models.linear import fit_softmax_regression, stratified_folds
 from personalign.safety.boundary import normalize
 from personalign.safety.lexicon import FAMILIES, english_like
 from personalign.safety.semantic import _MIN_LATIN, WEIGHTS_PATH, Classifier, latin_share
@@ -32,38 +33,20 @@ def load_rows(path: Path = LABELED_PATH) -> list[dict]:
     return [r for r in rows if latin_share(r["text"]) >= _MIN_LATIN and english_like(normalize(r["text"]))]
 
 
-def fit(x: np.ndarray, y: np.ndarray, *, l2: float = 1e-3, steps: int = 1500, lr: float = 2.0) -> tuple[np.ndarray, np.ndarray]:
+def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Softmax regression weights (classes × dim) and biases: weighted cross-entropy + L2."""
-    n, dim = x.shape
     k = len(CLASSES)
     counts = np.bincount(y, minlength=k).astype(np.float64)
     # benign carries half the weight and the families share the other half: balancing all seven
     # classes equally would make "unsafe" six times as likely a priori and push P(benign) down
     class_w = np.full(k, 0.5 / (k - 1))
     class_w[0] = 0.5
-    sample_w = (class_w / np.maximum(counts, 1))[y]
-    sample_w /= sample_w.sum()
-    onehot = np.eye(k)[y]
-    w = np.zeros((k, dim))
-    b = np.zeros(k)
-    for _ in range(steps):
-        logits = x @ w.T + b
-        logits -= logits.max(axis=1, keepdims=True)
-        p = np.exp(logits)
-        p /= p.sum(axis=1, keepdims=True)
-        g = (p - onehot) * sample_w[:, None]
-        w -= lr * (g.T @ x + l2 * w)
-        b -= lr * g.sum(axis=0)
-    return w, b
+    return fit_softmax_regression(x, y, k, sample_weight=(class_w / np.maximum(counts, 1))[y])
 
 
 def cross_validate(x: np.ndarray, y: np.ndarray, folds: int = 5, seed: int = 0) -> np.ndarray:
     """Out-of-fold P(benign) for every row (stratified folds)."""
-    rng = np.random.default_rng(seed)
-    fold_of = np.empty(len(y), dtype=int)
-    for label in np.unique(y):
-        idx = rng.permutation(np.flatnonzero(y == label))
-        fold_of[idx] = np.arange(len(idx)) % folds
+    fold_of = stratified_folds(y, folds, seed)
     p_benign = np.empty(len(y))
     for f in range(folds):
         train, test = fold_of != f, fold_of == f

@@ -33,7 +33,7 @@ import torch  # noqa: E402
 from personalign.models import load  # noqa: E402
 from personalign.models.tiny import tiny_llama  # noqa: E402
 from personalign.rewards.data import PairRecord  # noqa: E402
-from personalign.rewards.persrm import PERSRM_SYSTEM_TEMPLATE, sanitize_preference  # noqa: E402
+from personalign.models.preference_block import PREFERENCE_SYSTEM_TEMPLATE, sanitize_preference  # noqa: E402
 from personalign.rewards.train import PersRMTrainer, TrainConfig  # noqa: E402
 
 PREFERENCES = ["Answer in one short sentence.", "Explain in detail, step by step, with an example.",
@@ -89,7 +89,7 @@ def bench_trl(base, pairs, args, precompute: bool) -> dict:
     from transformers import TrainerCallback
     from trl import DPOConfig, DPOTrainer
 
-    rows = [{"prompt": [{"role": "system", "content": PERSRM_SYSTEM_TEMPLATE.format(
+    rows = [{"prompt": [{"role": "system", "content": PREFERENCE_SYSTEM_TEMPLATE.format(
                  preferences=f"- {sanitize_preference(p.preference)}")},
                         {"role": "user", "content": p.prompt}],
              "chosen": [{"role": "assistant", "content": p.chosen}],

@@ -4,8 +4,9 @@ import torch
 
 from personalign.errors import ConfigError, ModelNotFoundError, PersonalignError
 from personalign.models import render_chat
+from personalign.models.preference_block import PREFERENCE_SYSTEM_TEMPLATE
 from personalign.models.tiny import save_tiny, tiny_gpt2, tiny_llama
-from personalign.rewards.persrm import PERSRM_SYSTEM_TEMPLATE, PersRM, PersRMConfig
+from personalign.rewards.persrm import PersRM, PersRMConfig
 
 PROMPTS = ["What is the capital of France?", "How do I bake bread?"]
 PREFS = ["Keep it short and friendly.", "Answer in detail with examples."]
@@ -262,7 +263,7 @@ def test_reward_input_ids_template(base):
     assert persrm.reward_input_ids("Hi there", None) == render_chat(tok, "Hi there")
     both = tok.decode(persrm.reward_input_ids("Hi", ["concise", "warm"]))
     assert "- concise\n- warm" in both
-    assert PERSRM_SYSTEM_TEMPLATE.split("{")[0] in both
+    assert PREFERENCE_SYSTEM_TEMPLATE.split("{")[0] in both
     authors = PersRM.create(tiny_llama(tok, seed=3), template="user-prefix",
                             template_text="Guideline: {preferences}\n{prompt}")
     assert tok.decode(authors.reward_input_ids("Hi", ["harmless", "humorous"])) == tok.decode(

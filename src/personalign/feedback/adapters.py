@@ -45,8 +45,8 @@ import torch
 from personalign.feedback.errors import AdapterError, FeedbackConfigError, NotEnoughPairsError
 from personalign.feedback.pairs import FeedbackPair, PairSet, user_pairs
 from personalign.models import LoadedModel, encode_text, render_chat
+from personalign.models.shell import quiet_peft, shell_copy, unwrapped, weights_fingerprint
 from personalign.rewards.dpo import answer_logps, build_batch, dpo_loss, split_pairs
-from personalign.rewards.persrm import _fingerprint, _quiet_peft, _shell_copy
 
 FORMAT = "personalign.adapter/1"
 MANIFEST = "manifest.json"
@@ -138,8 +138,8 @@ def train_adapter(base: LoadedModel, pairs: Sequence[FeedbackPair], config: Adap
     lora = LoraConfig(r=cfg.lora_r, lora_alpha=cfg.lora_alpha, lora_dropout=0.0, target_modules=cfg.lora_targets,
                       bias="none", task_type="CAUSAL_LM")
     try:
-        with _quiet_peft():
-            model = get_peft_model(_shell_copy(base.model), lora)
+        with quiet_peft():
+            model = get_peft_model(shell_copy(base.model), lora)
     except ValueError as exc:
         raise FeedbackConfigError(f"cannot add LoRA adapters to {base.name!r}: {exc}") from exc
     pad, device = _pad_id(base.tokenizer), base.device
@@ -198,8 +198,7 @@ def train_adapter(base: LoadedModel, pairs: Sequence[FeedbackPair], config: Adap
 
 # --------------------------------------------------------------------------------------- files
 def base_fingerprint(base: LoadedModel) -> list[float]:
-    inner = base.model.get_base_model() if hasattr(base.model, "get_base_model") else base.model
-    return _fingerprint(inner)
+    return weights_fingerprint(unwrapped(base.model))
 
 
 def read_manifest(directory: str | os.PathLike) -> dict | None:
@@ -400,9 +399,9 @@ class UserAdapters:
                 if name in self._loaded:
                     self._unload(name)
                 path = str(self.store.adapter_dir(user))
-                with _quiet_peft():
+                with quiet_peft():
                     if self._model is None:
-                        self._model = PeftModel.from_pretrained(_shell_copy(self.base.model), path,
+                        self._model = PeftModel.from_pretrained(shell_copy(self.base.model), path,
                                                                 adapter_name=name, is_trainable=False)
                     else:
                         self._model.load_adapter(path, adapter_name=name, is_trainable=False)

@@ -18,9 +18,7 @@ it. Inside the PersRM the backbone can still be run with adapters and value head
 """
 from __future__ import annotations
 
-import copy
 import json
-import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -31,12 +29,8 @@ from torch import nn
 
 from personalign.errors import ConfigError, ModelNotFoundError, PersonalignError
 from personalign.models import LoadedModel, render_chat
-from personalign.models.preference_block import (
-    PREFERENCE_SYSTEM_TEMPLATE,
-    preference_items,
-    preference_system_prompt,
-    sanitize_preference,  # noqa: F401  (re-exported: callers import it from here)
-)
+from personalign.models.preference_block import PREFERENCE_SYSTEM_TEMPLATE, preference_items, preference_system_prompt
+from personalign.models.shell import quiet_peft, shell_copy, unwrapped, weights_fingerprint
 
 FORMAT = "personalign-persrm"
 FORMAT_VERSION = 1
@@ -45,18 +39,15 @@ VALUE_HEAD_FILE = "value_head.safetensors"
 # The PersRM trained by this project for the embedded SmolLM2-135M-Instruct (see its MODEL_CARD.md).
 DEFAULT_PERSRM_DIR = Path(__file__).resolve().parent / "default_persrm"
 
-# Template "system-block" (personalign's default): the chat template of the backbone with a system turn
-# that carries the preference as delimited data — the very template prompting uses
-# (`personalign.models.preference_block`), so the preference is framed as data about style inside tags
-# it cannot close, never as instructions.
-PERSRM_SYSTEM_TEMPLATE = PREFERENCE_SYSTEM_TEMPLATE
-
 # Template "user-prefix": the layout described for the authors' release — a guideline block naming
 # the principles at the start of the user turn, followed by the instruction. No system turn.
 # The exact wording of the release's block is not public; override `template_text` to match a checkpoint.
 AUTHORS_USER_TEMPLATE = "# Guidelines\nRespond in a way that is {preferences}.\n\n# Instruction\n{prompt}"
 
-TEMPLATES = {"system-block": PERSRM_SYSTEM_TEMPLATE, "user-prefix": AUTHORS_USER_TEMPLATE}
+# Template "system-block" (personalign's default): the chat template of the backbone with a system turn
+# that carries the preference as delimited data — the very template prompting uses, so the preference is
+# framed as data about style inside tags it cannot close, never as instructions.
+TEMPLATES = {"system-block": PREFERENCE_SYSTEM_TEMPLATE, "user-prefix": AUTHORS_USER_TEMPLATE}
 
 
 @dataclass
@@ -69,7 +60,7 @@ class PersRMConfig:
 
     backbone: str
     template: str = "system-block"
-    template_text: str = PERSRM_SYSTEM_TEMPLATE
+    template_text: str = PREFERENCE_SYSTEM_TEMPLATE
     beta: float = 0.1
     lora_r: int = 16
     lora_alpha: int = 32
@@ -201,39 +192,11 @@ class PersRMModel(nn.Module):
 
 
 def _output_embeddings(model: nn.Module) -> nn.Module:
-    base = model.get_base_model() if hasattr(model, "get_base_model") else model
+    base = unwrapped(model)
     head = base.get_output_embeddings() if hasattr(base, "get_output_embeddings") else None
     if head is None:
         raise ConfigError(f"{type(base).__name__} has no output embeddings (LM head): not a causal LM")
     return head
-
-
-@contextmanager
-def _quiet_peft() -> Iterator[None]:
-    with warnings.catch_warnings():
-        # GPT-2 style Conv1D layers: PEFT switches fan_in_fan_out on by itself and says so.
-        warnings.filterwarnings("ignore", message=".*fan_in_fan_out.*")
-        # PEFT probes a transformers attribute that transformers 5 deprecates; nothing for users to do.
-        warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing.*", category=FutureWarning)
-        yield
-
-
-def _shell_copy(model: nn.Module) -> nn.Module:
-    """New module objects around the same Parameter/buffer tensors: no weight is copied.
-
-    PEFT replaces Linear modules inside the model it wraps; doing that on a shell leaves the caller's
-    model untouched while the weights stay shared (also across tied embeddings).
-    """
-    memo = {id(t): t for t in model.parameters()}
-    memo.update({id(t): t for t in model.buffers()})
-    return copy.deepcopy(model, memo)
-
-
-def _fingerprint(model: nn.Module) -> list[float]:
-    # Rows spread over the vocabulary: the first rows are often special tokens that fine-tunes barely touch.
-    emb = model.get_input_embeddings().weight
-    rows = torch.linspace(0, emb.shape[0] - 1, 8).long().to(emb.device)
-    return [round(float(v), 4) for v in emb[rows, :4].detach().float().flatten().cpu()]
 
 
 def _identity_head(d: int, dtype, device) -> nn.Linear:
@@ -268,11 +231,11 @@ class PersRM:
         for key, value in overrides.items():
             setattr(config, key, value)
         config.validate()
-        shell = _shell_copy(base.model)
+        shell = shell_copy(base.model)
         lora = LoraConfig(r=config.lora_r, lora_alpha=config.lora_alpha, lora_dropout=config.lora_dropout,
                           target_modules=config.lora_targets, bias="none", task_type="CAUSAL_LM")
         try:
-            with _quiet_peft():
+            with quiet_peft():
                 peft_model = get_peft_model(shell, lora)
         except ValueError as exc:
             raise ConfigError(f"cannot add LoRA adapters to {base.name!r}: {exc}") from exc
@@ -281,12 +244,12 @@ class PersRM:
     @classmethod
     def _assemble(cls, backbone: nn.Module, base: LoadedModel, config: PersRMConfig,
                   head_state: dict | None = None) -> "PersRM":
-        inner = backbone.get_base_model() if hasattr(backbone, "get_base_model") else backbone
+        inner = unwrapped(backbone)
         d = inner.get_input_embeddings().weight.shape[1]
         config.hidden_size = d
         config.vocab_size = inner.get_input_embeddings().weight.shape[0]
         if config.backbone_fingerprint is None:
-            config.backbone_fingerprint = _fingerprint(inner)
+            config.backbone_fingerprint = weights_fingerprint(inner)
         # fp32 even on a bf16 backbone: the head is d×d (negligible next to the model), and stage 2 trains it
         head = _identity_head(d, torch.float32, base.device)
         if head_state is not None:
@@ -322,8 +285,8 @@ class PersRM:
             except ModelNotFoundError as exc:
                 raise ModelNotFoundError(f"{exc}; pass base= with the PersRM's backbone") from exc
         _check_same_backbone(base, config)
-        shell = _shell_copy(base.model)
-        with _quiet_peft():
+        shell = shell_copy(base.model)
+        with quiet_peft():
             peft_model = PeftModel.from_pretrained(shell, str(path), is_trainable=False)
         return cls._assemble(peft_model, base, config, head_state=_read_value_head(path / VALUE_HEAD_FILE))
 
@@ -392,7 +355,7 @@ class PersRM:
     def reward_input_ids(self, prompt: str, preference: str | Sequence[str] | None) -> list[int]:
         """Token ids the PersRM reads for (prompt, preference), ending with the assistant's turn.
 
-        `system-block`: the backbone's chat template, system turn = PERSRM_SYSTEM_TEMPLATE with one
+        `system-block`: the backbone's chat template, system turn = PREFERENCE_SYSTEM_TEMPLATE with one
         "- preference" line per item. `user-prefix`: AUTHORS_USER_TEMPLATE as the user turn.
         Without a preference both give the plain chat of the prompt (what the base model reads).
         """
@@ -510,7 +473,7 @@ def _check_same_backbone(base: LoadedModel, config: PersRMConfig) -> None:
                           f"on {config.backbone!r} with ({config.vocab_size}, {config.hidden_size})")
     if config.backbone_fingerprint is not None:
         # Tolerant comparison: the same backbone in bf16 and fp32 must still match.
-        ours = torch.tensor(_fingerprint(base.model))
+        ours = torch.tensor(weights_fingerprint(base.model))
         theirs = torch.tensor(config.backbone_fingerprint)
         if ours.shape != theirs.shape or not torch.allclose(ours, theirs, rtol=2e-2, atol=2e-3):
             raise ConfigError(f"base model {base.name!r} is not the backbone this PersRM was trained on "

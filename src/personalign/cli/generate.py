@@ -28,15 +28,6 @@ def _check_utf8(text: str, what: str) -> str:
     return text
 
 
-def _refuse_unsafe(preference: str) -> None:
-    """No preference can switch safety off: ad-hoc ones pass the same boundary as stored ones."""
-    from personalign.safety import check_preference
-
-    verdict = check_preference(preference)
-    if not verdict.allowed:
-        raise ConfigError(f"preference refused: {verdict.reason}")
-
-
 def _check_fits(engine, prompt: str, preference: str | None, max_new_tokens: int, max_prompt_tokens: int) -> None:
     from personalign.server.config import model_positions, prompt_too_long, rendered_prompt_tokens
 
@@ -107,31 +98,34 @@ def register(app: typer.Typer) -> None:
             raise ConfigError(f"--n is {n}; best-of-n takes at most {MAX_BEST_OF_N} samples")
         if preference is not None:
             _check_utf8(preference, "preference")
-            _refuse_unsafe(preference)
         config = DecodingConfig(strategy=strategy, max_new_tokens=max_new_tokens, temperature=temperature,
                                 top_p=top_p, top_k=top_k, weight=1.0 if weight is None else weight, n=n, seed=seed,
                                 stop=tuple(stop), preference_in_base=preference_in_base,
                                 **_guard_options(min_p, eos_candidate, no_repeat_ngram)).validate()
-        store = profile = terms = None
+        from personalign.feedback.personalize import personalize
+
+        store = terms = None
+        # Without memory this is the whole answer; with it, an unsafe text is refused before the store opens.
+        chosen = personalize(None, None, prompt, preference)
+        if user is None and strategy != "base" and chosen.preference is None:
+            raise ConfigError(f"strategy {strategy!r} needs --preference")  # before the model loads
         if user is not None:
-            from personalign.feedback import terms_for_users, update_user
+            from personalign.feedback import update_user
             from personalign.memory import MemoryStore, UnknownUserError
 
             store = MemoryStore(db)
-            profile = store.profile(user, prompt)
-            preference = "\n".join(p for p in (profile.preference_text, preference) if p) or None
             try:
                 update_user(store, user)  # fold feedback not yet counted into the learned dimension weights
             except UnknownUserError:
                 pass  # cold start: nothing stored about this user yet
-        elif strategy != "base" and preference is None:
-            raise ConfigError(f"strategy {strategy!r} needs --preference")  # before the model loads
+            chosen = personalize(store, user, prompt, preference)
+        preference = chosen.preference
         engine = build_engine(model, reward_model, device, dtype)
         _check_fits(engine, prompt, preference, config.max_new_tokens, MAX_PROMPT_TOKENS)
         if weight is None:
             config.weight = engine.default_weight
         if store is not None and strategy in ("pad", "best-of-n"):
-            terms = terms_for_users(store, [user], preference=preference, preference_weight=config.weight)
+            terms = chosen.terms(config.weight)
         if strategy != "base" and preference is None and not terms:
             # Cold start: a user with no stored preferences gets the unpersonalized answer.
             typer.echo(f"note: user {user!r} has no stored preferences; answering with strategy 'base'", err=True)
@@ -153,11 +147,13 @@ def register(app: typer.Typer) -> None:
         out = result.outputs[0]
         interaction_id = None
         if store is not None:
-            interaction_id = store.record_interaction(user, prompt, out.text, strategy,
-                                                      {**config.to_dict(), "model": model, "preference": preference})
+            interaction_id = store.record_interaction(user, prompt, out.text, strategy, {
+                **config.to_dict(), "model": model, "preference": preference,
+                "preference_source": chosen.source, "preference_ids": list(chosen.preference_ids)})
         if as_json:
             typer.echo(json.dumps({
-                "text": out.text, "strategy": strategy, "preference": preference, "model": model,
+                "text": out.text, "strategy": strategy, "preference": preference,
+                "preference_source": chosen.source, "preference_ids": list(chosen.preference_ids), "model": model,
                 "params": config.to_dict(), "new_tokens": len(out.token_ids),
                 "finish_reason": out.finish_reason, "seconds": round(result.seconds, 4),
                 "user": user, "interaction_id": interaction_id,

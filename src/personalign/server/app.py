@@ -27,6 +27,12 @@ messages) are folded into that user turn as a labelled transcript, because the e
 user turn plus its own system turn (which carries the preference). Retrieval of topical preferences
 uses the last user message alone.
 
+Personalization (`feedback.personalize`, shared with `personalign generate`): an ad-hoc
+`personalign.preference` joins the user's retrieved stored preferences, except that a stored one is
+dropped when the ad-hoc text asks for the same style dimension (length, expertise, tone); the ad-hoc
+text comes last, and `preference_ids` lists the stored ones kept. A refused ad-hoc text is 422 with
+param `personalign.preference`.
+
 Feedback closes the loop at once: a choice or an edit folds into the user's learned dimension
 weights (`feedback.update_user`), which the user's next request decodes with as extra PAD terms; a
 user's adapter from `personalign align` is picked up per batch (`server.personalize`).
@@ -56,10 +62,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from personalign.decoding import DecodingConfig
 from personalign.errors import ConfigError, PersonalignError
 from personalign.feedback import term_specs, update_user
+from personalign.feedback.personalize import personalize
 from personalign.memory.errors import (PreferenceStateError, StoreBusyError, StoreError, UnknownInteractionError,
                                        UnknownPreferenceError, UnknownUserError, UnsafePreferenceError)
 from personalign.models import encode_text
-from personalign.safety import check_preference
 from personalign.server import schemas as S
 from personalign.server.auth import KeyStore, Principal, load_admin_key
 from personalign.server.batching import Batcher, Job, QueueFullError
@@ -380,28 +386,19 @@ def create_app(engine, store, config: ServerConfig | None = None) -> FastAPI:
             raise ApiError(400, f"personalign.best_of is {opts.best_of}; the limit is {cfg_server.max_best_of_n}",
                            param="personalign.best_of", code="best_of_too_large")
 
-        preference, source, pref_ids, learned = None, None, [], None
-        if opts.preference is not None:
-            verdict = check_preference(opts.preference)
-            if not verdict.allowed:
-                raise ApiError(422, f"refused by the safety boundary: preference {verdict.reason}",
-                               param="personalign.preference", code=f"unsafe_preference:{verdict.category}")
-            preference, source = opts.preference, "request"
-            if opts.use_memory:  # the ad-hoc text replaces the stored preferences, not what feedback taught
-                stored = await run_in_threadpool(state.store.get_learned_weights, user)
-                learned = steering(stored.weights if stored is not None else None)
-        elif opts.use_memory:
-            profile = await run_in_threadpool(state.store.profile, user, question)
-            learned = steering(profile.learned_weights)
-            if profile.preference_text:
-                preference, source = profile.preference_text, "memory"
-                pref_ids = [p.id for p in profile.preferences]
+        try:
+            chosen = await run_in_threadpool(personalize, state.store, user, question, opts.preference,
+                                             use_memory=opts.use_memory)
+        except UnsafePreferenceError as exc:
+            err = _from_personalign(exc)
+            raise ApiError(err.status, err.message, err.type, param="personalign.preference", code=err.code) from None
+        preference, source, pref_ids = chosen.preference, chosen.source, list(chosen.preference_ids)
+        learned = dict(chosen.learned_weights) if chosen.learned_weights else None
         # Without a preference or learned weights there is nothing to personalize toward: the base answers.
         strategy = (opts.strategy or cfg_server.default_strategy) if preference or learned else "base"
-        if learned and preference is None:
-            source = "learned"
-            if strategy == "prompt":  # prompting needs words: the poles the learned weights point to
-                preference = "; ".join(wording for wording, _ in term_specs(learned).values())
+        if learned and preference is None and strategy == "prompt":
+            # Prompting needs words: the poles the learned weights point to.
+            preference = "; ".join(wording for wording, _ in term_specs(learned).values())
         if positions is not None:  # the preference's system turn counts too: it is known only now
             problem = prompt_too_long(rendered_prompt_tokens(tokenizer, prompt, preference), max_new, positions,
                                       max_prompt_tokens=positions)
@@ -458,10 +455,6 @@ def create_app(engine, store, config: ServerConfig | None = None) -> FastAPI:
             usage=S.Usage(prompt_tokens=gens[0].prompt_tokens, completion_tokens=completion_tokens,
                           total_tokens=gens[0].prompt_tokens + completion_tokens),
             interaction_id=interaction_id, personalign=S.PersonalignInfo(interaction_id=interaction_id, **info))
-
-    def steering(weights: dict[str, float] | None) -> dict[str, float] | None:
-        """The user's learned dimension weights when any is strong enough to steer decoding."""
-        return dict(weights) if weights and term_specs(weights) else None
 
     def make_job(cfg: DecodingConfig, prompt: str, preference, user, learned, on_piece=None) -> Job:
         personal = cfg.strategy != "base"

@@ -77,9 +77,10 @@ class PersonalignOptions(_Strict):
                                         "that would repeat an n-gram of the answer (0: off; 1 is refused). "
                                         "Default: the server's.")
     preference: Text | None = Field(default=None, min_length=1, max_length=2000,
-                                    description="Ad-hoc preference for this request; replaces the stored "
-                                    "profile. Passes the same safety boundary as stored preferences.")
-    use_memory: bool = Field(default=True, description="Use the user's memory: stored preferences (when no "
+                                    description="Ad-hoc preference for this request; joins the stored "
+                                    "profile, replacing stored preferences of the same style dimension. "
+                                    "Passes the same safety boundary as stored preferences.")
+    use_memory: bool = Field(default=True, description="Use the user's memory: stored preferences (joined by an "
                              "ad-hoc one), dimension weights learned from feedback, and their trained adapter.")
     record: bool = Field(default=True, description="Record the exchange as an interaction (needed for feedback).")
     alt_strategy: Strategy | None = Field(default=None, description="n=2: strategy of answer B. Default: base "

@@ -148,7 +148,7 @@ _KEYWORDS: dict[tuple[str, str], list[str]] = {
                         "curt", "straightforward", "brutal", "gruff", "unvarnished", "honest", "sarcastic", "snarky"],
     ("tone", "warm"): ["warm", "warmer", "warmly", "friendly", "kind", "kindly", "gentle", "gently", "encouraging",
                        "supportive", "empathetic", "compassionate", "polite", "upbeat", "cheerful", "caring",
-                       "patient", "reassuring", "sweet", "nice", "positive"],
+                       "patient", "reassuring"],  # not "nice"/"sweet": "haha nice" is small talk
 }
 
 _NEGATOR = (r"(?:not|never|no|hate|dislike|can'?t stand|tired of|sick of|fed up with|don'?t be|do not be|don'?t|do not|less|stop being|avoid being|without being|"

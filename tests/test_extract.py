@@ -1,0 +1,73 @@
+"""Statements of preference or circumstance in chat messages (memory.extract)."""
+import numpy as np
+import pytest
+
+from personalign.memory.extract import (MAX_STATEMENTS, StatementClassifier, candidate, clauses,
+                                        extract_statements, load_classifier)
+from personalign.models.embeddings import default_embedder
+
+
+def test_clauses_drop_quotes_and_split_questions():
+    msg = 'I\'m vegan — what should I cook tonight? My friend wrote "I am allergic to cats".\n> I hate snow'
+    texts = [t for _, _, t in clauses(msg)]
+    assert texts[:2] == ["I'm vegan", "what should I cook tonight?"]
+    assert not any("allergic" in t or "snow" in t for t in texts)
+
+
+def test_clause_spans_point_into_the_message():
+    msg = "Hi! I live in Oslo, any tips for winter?"
+    for start, end, text in clauses(msg):
+        assert msg[start:end] == text
+
+
+@pytest.mark.parametrize("text", [
+    "What is a good vegetarian lasagna?", "If I were a vegan, what would I eat?", "I used to eat meat",
+    "When I was a kid I loved trains", "I never said I was a teacher", "My sister is gluten intolerant",
+    "Our neighbours hate loud music", "Tell me a short joke", 'for x in y: print("I am")',
+])
+def test_ruled_out_before_the_classifier(text):
+    assert candidate(text) is None
+
+
+@pytest.mark.parametrize("text,style", [
+    ("I'm gluten intolerant", False), ("My office is in Lagos", False), ("As a pilot I travel a lot", False),
+    ("my mom says I should eat more, but I'm on a diet", False),  # the user's own circumstance after all
+    ("Keep answers brief from now on", True), ("Please use metric units", True), ("Be more encouraging", True),
+])
+def test_candidates(text, style):
+    assert candidate(text) is style
+
+
+def test_without_a_classifier_the_rules_decide():
+    got = extract_statements("Good morning. I'm a wheelchair user; can you suggest museums in Rome?")
+    assert [s.text for s in got] == ["I'm a wheelchair user"]
+    assert got[0].score == 1.0 and not got[0].style
+
+
+def test_cap_on_statements_per_message():
+    msg = " ".join(f"I own {n} bikes." for n in range(MAX_STATEMENTS + 4))
+    assert len(extract_statements(msg)) == MAX_STATEMENTS
+
+
+def test_classifier_threshold_filters_first_person_candidates_only():
+    dim = 4
+
+    class Embedder:  # row 0 for texts with "question" (scored low), row 1 otherwise
+        def embed(self, texts):
+            return np.array([[1.0, 0, 0, 0] if "question" in t else [0, 1.0, 0, 0] for t in texts], dtype=np.float32)
+
+    clf = StatementClassifier(np.array([[5.0, 0, 0, 0], [0, 5.0, 0, 0]]), np.zeros(2), threshold=0.5)
+    assert dim == clf.weights.shape[1]
+    got = extract_statements("I have a question. I am a night-shift nurse. Be blunt, always.", Embedder(), clf)
+    assert [s.text for s in got] == ["I am a night-shift nurse", "Be blunt, always"]
+    assert [s.style for s in got] == [False, True]
+
+
+def test_shipped_classifier_on_unseen_sentences():
+    emb = default_embedder()
+    clf = load_classifier()
+    assert 0.0 < clf.threshold < 1.0 and clf.weights.shape == (2, emb.dim)
+    kept = [s.text for s in extract_statements(
+        "Thanks, that was great. I'm a beekeeper in Portugal and I can't eat dairy. I think I'll ask later.", emb)]
+    assert "I'm a beekeeper in Portugal" in kept and "I can't eat dairy" in kept
+    assert not any("ask later" in k for k in kept)

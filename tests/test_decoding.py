@@ -196,7 +196,7 @@ def test_best_of_n_picks_the_highest_sequence_reward(tiny_base, tiny_other):
         assert out.reward == pytest.approx(max(rewards[i]), abs=1e-5)
         assert out.text == result.extras["candidates"][i][rewards[i].index(max(rewards[i]))]
     # Recompute one candidate's reward by hand: Σ_t log p_R(y_t) − log p_base(y_t), no cache.
-    from personalign.decoding.prompting import preference_system_prompt
+    from personalign.models.preference_block import preference_system_prompt
     from personalign.models import render_chat
 
     ids = result.outputs[0].token_ids

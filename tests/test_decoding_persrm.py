@@ -2,7 +2,6 @@
 import pytest
 import torch
 
-import personalign.decoding.engine as engine_module
 from personalign.decoding import Engine, pad_generate_nocache
 
 PROMPTS = ["What is the capital of France?", "hi there", "How do I bake bread?"]
@@ -24,7 +23,7 @@ def persrm(tiny_base):
 
 
 def test_persrm_rows_share_the_base_forward(persrm, tiny_base):
-    assert engine_module._shares_weights(persrm, tiny_base)
+    assert persrm.shares_weights_with(tiny_base)
     calls = []
     original = persrm.forward_mixed
 
@@ -45,7 +44,7 @@ def test_mixed_pad_equals_nocache_reference_and_separate_streams(persrm, tiny_ba
                                                             weight=1.0, max_new_tokens=16)
     for prompt, out in zip(PROMPTS, mixed.outputs):
         assert out.token_ids == pad_generate_nocache(tiny_base, persrm, prompt, PREF, max_new_tokens=16)
-    monkeypatch.setattr(engine_module, "_shares_weights", lambda *_: False)
+    monkeypatch.setattr(persrm, "shares_weights_with", lambda _base: False)
     separate = Engine(tiny_base, reward_model=persrm).generate(PROMPTS, preference=PREF, strategy="pad",
                                                                weight=1.0, max_new_tokens=16)
     assert [o.token_ids for o in separate.outputs] == [o.token_ids for o in mixed.outputs]

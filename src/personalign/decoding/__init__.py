@@ -2,11 +2,10 @@
 from personalign.decoding.config import STRATEGIES, DecodingConfig
 from personalign.decoding.engine import Engine, Generation, GenerationResult, RewardTerm
 from personalign.decoding.pad import Guard, RewardLogits, choose, pad_step, token_reward
-from personalign.decoding.prompting import PREFERENCE_SYSTEM_TEMPLATE, preference_system_prompt
 from personalign.decoding.reference import pad_generate_nocache
+from personalign.decoding.reward_model import PromptedLM, RewardModel
 
 __all__ = [
     "STRATEGIES", "DecodingConfig", "Engine", "Generation", "GenerationResult", "RewardTerm",
-    "Guard", "RewardLogits", "choose", "pad_step", "token_reward", "PREFERENCE_SYSTEM_TEMPLATE",
-    "preference_system_prompt", "pad_generate_nocache",
+    "Guard", "RewardLogits", "choose", "pad_step", "token_reward", "pad_generate_nocache", "PromptedLM", "RewardModel",
 ]

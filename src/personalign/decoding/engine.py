@@ -1,9 +1,9 @@
 """The decoding engine: one `generate` over base, preference prompting, PAD and best-of-n.
 
-Every model keeps a KV cache. Rows are grouped by the model that scores them, so each model runs one
-batched forward per step: with training-free PAD (PersRM = the base model shown the preference) the
-base rows and the preference rows share a single forward. Rows that finish are pruned from every
-cache, so a batch slows down only as long as its longest answer needs.
+Every model keeps a KV cache (`decoding/streams.py`). Rows are grouped by the model that scores them,
+so each model runs one batched forward per step: with training-free PAD (PersRM = the base model shown
+the preference) the base rows and the preference rows share a single forward. Rows that finish are
+pruned from every cache, so a batch slows down only as long as its longest answer needs.
 """
 from __future__ import annotations
 
@@ -15,10 +15,12 @@ import torch
 
 from personalign.decoding.config import DecodingConfig, check_weight
 from personalign.decoding.pad import Guard, RewardLogits, choose, pad_step, sample_full_vocab
-from personalign.decoding.prompting import preference_system_prompt
+from personalign.decoding.reward_model import RewardModel, as_reward_model
+from personalign.decoding.streams import CacheStream
 from personalign.errors import ConfigError, TokenizerMismatchError
 from personalign.models import LoadedModel, render_chat, same_vocabulary
-from personalign.models.batching import answer_token_logprobs, left_pad
+from personalign.models.batching import answer_token_logprobs
+from personalign.models.preference_block import preference_system_prompt
 
 TokenCallback = Callable[[int, int, str], None]  # (prompt index, token id, new text)
 
@@ -27,14 +29,15 @@ TokenCallback = Callable[[int, int, str], None]  # (prompt index, token id, new 
 class RewardTerm:
     """One personalized reward in PAD's sum: Σ_j w_j · r_j(a). Several terms = multi-objective decoding.
 
-    `preference` and `weight` are one value for the whole batch or one per prompt. `model` is a PersRM
-    or any causal LM with the base's tokenizer (None: the engine's reward model). `reference` is a
-    separate reference LM (None: z_ref = z_B, as in the authors' release).
+    `preference` and `weight` are one value for the whole batch or one per prompt. `model` is a
+    `RewardModel` (a PersRM) or any causal LM with the base's tokenizer, shown the preference (None: the
+    engine's reward model). `reference` is a separate reference LM (None: z_ref = z_B, as in the
+    authors' release).
     """
 
     preference: str | Sequence[str]
     weight: float | Sequence[float] = 1.0
-    model: object | None = None
+    model: RewardModel | LoadedModel | None = None
     reference: LoadedModel | None = None
 
 
@@ -69,95 +72,6 @@ class GenerationResult:
         return self.new_tokens / self.seconds if self.seconds > 0 else 0.0
 
 
-class _Scorer:
-    """Something that maps (prompt, preference) to token ids and ids to next-token logits."""
-
-    def __init__(self, obj):
-        self.obj = obj
-        self.model = obj.model
-        self.tokenizer = obj.tokenizer
-        self.name = getattr(obj, "name", type(obj).__name__)
-
-    def input_ids(self, prompt: str, preference: str | None) -> list[int]:
-        if hasattr(self.obj, "reward_input_ids"):  # a PersRM brings its own documented template
-            return self.obj.reward_input_ids(prompt, preference)
-        system = preference_system_prompt(preference) if preference else None
-        return render_chat(self.tokenizer, prompt, system=system)
-
-
-def _forward(model, **kwargs):
-    try:
-        return model(**kwargs, logits_to_keep=1)
-    except TypeError:  # models without logits_to_keep compute all positions
-        return model(**kwargs)
-
-
-class _Stream:
-    """One model's rows, decoded in lockstep with one KV cache. Rows are role-major: row = role·n + i."""
-
-    def __init__(self, model, roles: list, inputs: list[list[int]], pad_id: int, device,
-                 mixed=None, mixed_roles: frozenset = frozenset(), adapters: list[str] | None = None):
-        self.roles, self.n = roles, len(inputs) // len(roles)
-        # Per-row PEFT adapter names (one per prompt, repeated for every role), or None. Training-free
-        # PAD's reward rows are the user's policy shown the preference, so they carry its adapter too.
-        self.adapters = [name for _ in roles for name in adapters] if adapters is not None else None
-        # A PersRM sharing the base's weights runs its rows and the base's in one forward:
-        # `mixed.forward_mixed(flags, ...)` switches adapters and value head on per row.
-        self.flags = None
-        if mixed is not None:
-            self.flags = torch.tensor([r in mixed_roles for r in roles for _ in range(self.n)], device=device)
-            model = _MixedForward(mixed, self)
-        self.model = model
-        ids, self.mask, positions = left_pad(inputs, pad_id, device)
-        out = _forward(model, input_ids=ids, attention_mask=self.mask, position_ids=positions, use_cache=True,
-                       **self._extra())
-        self.cache, self.logits = out.past_key_values, out.logits[:, -1]
-        self.next_position = self.mask.sum(-1, keepdim=True)
-
-    def logits_for(self, role) -> torch.Tensor:
-        start = self.roles.index(role) * self.n
-        return self.logits[start:start + self.n]
-
-    def keep(self, keep: torch.Tensor) -> None:
-        rows = torch.cat([keep + r * self.n for r in range(len(self.roles))])
-        self.cache.reorder_cache(rows)
-        self.mask, self.next_position, self.logits = self.mask[rows], self.next_position[rows], self.logits[rows]
-        if self.flags is not None:
-            self.flags = self.flags[rows]
-        if self.adapters is not None:
-            self.adapters = [self.adapters[i] for i in rows.tolist()]
-        self.n = len(keep)
-
-    def _extra(self) -> dict:
-        return {"adapter_names": self.adapters} if self.adapters is not None else {}
-
-    def step(self, tokens: torch.Tensor) -> None:
-        self.mask = torch.cat([self.mask, self.mask.new_ones((self.mask.shape[0], 1))], dim=-1)
-        out = self.model(input_ids=tokens.repeat(len(self.roles))[:, None], attention_mask=self.mask,
-                         position_ids=self.next_position, past_key_values=self.cache, use_cache=True, **self._extra())
-        self.cache, self.logits = out.past_key_values, out.logits[:, -1]
-        self.next_position = self.next_position + 1
-
-
-class _MixedForward:
-    """Adapts `persrm.forward_mixed(rows, ...)` to the plain model call a stream makes."""
-
-    def __init__(self, persrm, stream: "_Stream"):
-        self.persrm, self.stream = persrm, stream
-
-    def __call__(self, **kwargs):
-        return self.persrm.forward_mixed(self.stream.flags, **kwargs)
-
-
-def _shares_weights(persrm, base: LoadedModel) -> bool:
-    """True when a PersRM wraps the very tensors of the base model (PersRM.from_pretrained(base=...))."""
-    if not hasattr(persrm, "forward_mixed") or not getattr(persrm, "has_adapters", False):
-        return False
-    inner = persrm.model.backbone
-    inner = inner.get_base_model() if hasattr(inner, "get_base_model") else inner
-    return inner.get_input_embeddings().weight.data_ptr() == base.model.get_input_embeddings().weight.data_ptr()
-
-
 class _RowText:
     """Incremental detokenization for stop strings and streaming (multi-byte characters stay whole)."""
 
@@ -176,12 +90,12 @@ class _RowText:
 class Engine:
     """A base model plus the reward models PAD and best-of-n consult.
 
-    `reward_model` is the default PersRM: a PersRM object or any causal LM with the base's tokenizer.
-    Left out, it is the base model itself shown the preference (training-free PAD); no weights are
-    loaded twice.
+    `reward_model` is the default reward model: a `RewardModel` (a PersRM) or any causal LM with the
+    base's tokenizer, shown the preference. Left out, it is the base model itself shown the preference
+    (training-free PAD); no weights are loaded twice.
     """
 
-    def __init__(self, base: LoadedModel, reward_model=None):
+    def __init__(self, base: LoadedModel, reward_model: RewardModel | LoadedModel | None = None):
         self.base = base
         self.reward_model = reward_model if reward_model is not None else base
         self._check_vocab(self.reward_model)
@@ -204,7 +118,7 @@ class Engine:
     @property
     def default_weight(self) -> float:
         """PAD's w when none is given: the reward model's recommended weight (a trained PersRM's), else 1."""
-        recommended = getattr(getattr(self.reward_model, "config", None), "recommended_weight", None)
+        recommended = as_reward_model(self.reward_model).recommended_weight
         return float(recommended) if recommended else 1.0
 
     def guard(self, cfg: DecodingConfig) -> Guard:
@@ -212,12 +126,12 @@ class Engine:
         eos = self.base.tokenizer.eos_token_id if self.base.tokenizer.eos_token_id is not None else min(self.eos_ids)
         return Guard(min_p=cfg.min_p, eos_id=eos if cfg.eos_candidate else None, no_repeat_ngram=cfg.no_repeat_ngram)
 
-    def _check_vocab(self, obj) -> None:
-        if obj is self.base or getattr(obj, "tokenizer", None) is None:
+    def _check_vocab(self, obj: RewardModel | LoadedModel) -> None:
+        if obj is self.base:
             return
         if not same_vocabulary(self.base.tokenizer, obj.tokenizer):
             raise TokenizerMismatchError(
-                f"base model {self.base.name!r} and reward model {getattr(obj, 'name', type(obj).__name__)!r} "
+                f"base model {self.base.name!r} and reward model {obj.name!r} "
                 f"use different tokenizers ({len(self.base.tokenizer)} vs {len(obj.tokenizer)} tokens); "
                 "PAD compares logits token by token, so both must share one vocabulary"
             )
@@ -293,6 +207,7 @@ class Engine:
         for term in terms:
             model = term.model if term.model is not None else self.reward_model
             self._check_vocab(model)
+            model = as_reward_model(model)
             if term.reference is not None:
                 self._check_vocab(term.reference)
             prefs = _per_prompt(term.preference, len(prompts), "preference")
@@ -312,25 +227,24 @@ class Engine:
     def _reward_inputs(self, prompts, terms) -> dict:
         roles = {}
         for j, (term, _) in enumerate(terms):
-            scorer = _Scorer(term.model)
-            roles[("reward", j)] = (term.model, [scorer.input_ids(p, term.preference[i]) for i, p in enumerate(prompts)])
+            roles[("reward", j)] = (term.model, [term.model.reward_input_ids(p, term.preference[i])
+                                                 for i, p in enumerate(prompts)])
             if term.reference is not None:
-                ref = _Scorer(term.reference)
-                roles[("ref", j)] = (term.reference, [ref.input_ids(p, None) for p in prompts])
+                roles[("ref", j)] = (term.reference, [render_chat(term.reference.tokenizer, p) for p in prompts])
         return roles
 
     # ------------------------------------------------------------------------------------- decode
     def _decode(self, role_inputs: dict, weights: list[torch.Tensor], cfg: DecodingConfig, temperature: float,
-                generator, on_token, top_p: float | None = None,
-                adapters: list[str] | None = None) -> tuple[list[Generation], float]:
+                generator, on_token, adapters: list[str] | None = None) -> tuple[list[Generation], float]:
         device = self.base.device
         batch = len(role_inputs["base"][1])
         by_model: dict[int, list] = {}
         mixed, mixed_roles = None, set()
         for role, (owner, _) in role_inputs.items():
             key = id(owner.model)
-            if (owner is not self.base and adapters is None and (mixed is None or owner is mixed)
-                    and _shares_weights(owner, self.base)):
+            is_reward = role != "base" and role[0] == "reward"
+            if (is_reward and adapters is None and (mixed is None or owner is mixed)
+                    and owner.shares_weights_with(self.base)):
                 mixed, key = owner, id(self.base.model)
                 mixed_roles.add(role)
             by_model.setdefault(key, []).append(role)
@@ -340,9 +254,9 @@ class Engine:
             for key, roles in by_model.items():
                 owner = role_inputs[roles[0]][0]
                 shared = mixed if key == id(self.base.model) and mixed_roles else None
-                stream = _Stream(owner.model, roles, [ids for r in roles for ids in role_inputs[r][1]], self.pad_id,
-                                 device, mixed=shared, mixed_roles=frozenset(mixed_roles),
-                                 adapters=adapters if "base" in roles else None)
+                stream = CacheStream(owner.model, roles, [ids for r in roles for ids in role_inputs[r][1]],
+                                     self.pad_id, device, mixed=shared, mixed_roles=frozenset(mixed_roles),
+                                     adapters=adapters if "base" in roles else None)
                 streams.update({r: stream for r in roles})
             prefill = time.perf_counter() - t0
             unique_streams = list({id(s): s for s in streams.values()}.values())
@@ -364,7 +278,7 @@ class Engine:
                     candidates, score = pad_step(z_base[:, :vocab], rewards, cfg.top_k, guard, history)
                     tokens = choose(candidates, score, temperature, generator)
                 else:
-                    tokens = sample_full_vocab(z_base, temperature, cfg.top_p if top_p is None else top_p, generator)
+                    tokens = sample_full_vocab(z_base, temperature, cfg.top_p, generator)
 
                 for i, (row, token) in enumerate(zip(active.tolist(), tokens.tolist())):
                     piece = texts[row].push(token) if watch_text else texts[row].ids.append(token)
@@ -416,9 +330,9 @@ class Engine:
 
         rewards = torch.zeros(len(expanded))
         for term, weights in terms:
-            reward_ctx = [_Scorer(term.model).input_ids(p, term.preference[i // n]) for i, p in enumerate(expanded)]
+            reward_ctx = [term.model.reward_input_ids(p, term.preference[i // n]) for i, p in enumerate(expanded)]
             ref_owner = term.reference or self.base
-            ref_ctx = ([_Scorer(term.reference).input_ids(p, None) for p in expanded]
+            ref_ctx = ([render_chat(term.reference.tokenizer, p) for p in expanded]
                        if term.reference is not None else base_inputs)
             # z_ref = z_B: the reference is the policy that sampled, user adapter included.
             log_ratio = (self._sequence_logprob(term.model.model, reward_ctx, answers)

@@ -13,21 +13,15 @@ import torch
 
 from personalign.decoding.config import DecodingConfig
 from personalign.decoding.pad import RewardLogits, choose, pad_step
-from personalign.decoding.prompting import preference_system_prompt
+from personalign.decoding.reward_model import RewardModel, as_reward_model
 from personalign.models import LoadedModel, render_chat
 
 
-def _reward_ids(model, prompt: str, preference: str | None) -> list[int]:
-    if hasattr(model, "reward_input_ids"):
-        return model.reward_input_ids(prompt, preference)
-    return render_chat(model.tokenizer, prompt, system=preference_system_prompt(preference) if preference else None)
-
-
 @torch.inference_mode()
-def pad_generate_nocache(base: LoadedModel, reward_model, prompt: str, preference: str, weight: float = 1.0,
-                         top_k: int = 10, max_new_tokens: int = 64, reference: LoadedModel | None = None,
-                         eos_ids: set[int] | None = None, min_p: float = DecodingConfig.min_p,
-                         eos_candidate: bool = DecodingConfig.eos_candidate,
+def pad_generate_nocache(base: LoadedModel, reward_model: RewardModel | LoadedModel, prompt: str, preference: str,
+                         weight: float = 1.0, top_k: int = 10, max_new_tokens: int = 64,
+                         reference: LoadedModel | None = None, eos_ids: set[int] | None = None,
+                         min_p: float = DecodingConfig.min_p, eos_candidate: bool = DecodingConfig.eos_candidate,
                          no_repeat_ngram: int = DecodingConfig.no_repeat_ngram) -> list[int]:
     """Greedy PAD without any cache; returns the generated token ids (EOS included when reached).
 
@@ -36,8 +30,9 @@ def pad_generate_nocache(base: LoadedModel, reward_model, prompt: str, preferenc
     eos_ids = eos_ids or {base.tokenizer.eos_token_id}
     guarded = min_p > 0 or eos_candidate or no_repeat_ngram > 0
     base_ids = render_chat(base.tokenizer, prompt)
-    reward_ids = _reward_ids(reward_model, prompt, preference)
-    ref_ids = _reward_ids(reference, prompt, None) if reference is not None else None
+    reward_model = as_reward_model(reward_model)
+    reward_ids = reward_model.reward_input_ids(prompt, preference)
+    ref_ids = render_chat(reference.tokenizer, prompt) if reference is not None else None
     generated: list[int] = []
     for _ in range(max_new_tokens):
         z_base = base.model(torch.tensor([base_ids + generated])).logits[:, -1]

@@ -212,7 +212,8 @@ class PersRM:
 
     Build a fresh one for training with `PersRM.create(base, config)`; load a trained one with
     `PersRM.from_pretrained(dir, base=...)`; load the authors' released layout with
-    `PersRM.from_authors_release(dir)`. Pass it to the engine as `Engine(base, reward_model=persrm)`.
+    `PersRM.from_authors_release(dir)`. Pass it to the engine as `Engine(base, reward_model=persrm)`: it
+    is what the engine needs from a reward model (`personalign.decoding.RewardModel`).
     """
 
     def __init__(self, model: PersRMModel, tokenizer, config: PersRMConfig, name: str | None = None):
@@ -376,6 +377,21 @@ class PersRM:
     @property
     def has_adapters(self) -> bool:
         return hasattr(self.model.backbone, "disable_adapter")
+
+    @property
+    def recommended_weight(self) -> float | None:
+        """PAD's w its held-out benchmark was run with (None: not recorded)."""
+        return self.config.recommended_weight
+
+    def shares_weights_with(self, base: LoadedModel) -> bool:
+        """True when the LoRA wraps the very tensors of `base`: one batch may then mix its rows and the base's.
+
+        So it is after `create(base)` and `from_pretrained(..., base=base)`; the batch runs `forward_mixed`.
+        """
+        if not self.has_adapters:
+            return False
+        ours = unwrapped(self.model.backbone).get_input_embeddings().weight
+        return ours.data_ptr() == base.model.get_input_embeddings().weight.data_ptr()
 
     def lora_parameters(self) -> list[nn.Parameter]:
         return [p for n, p in self.model.backbone.named_parameters() if "lora_" in n]

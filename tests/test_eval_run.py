@@ -214,10 +214,8 @@ def test_users_are_balanced_and_use_heldout_wordings():
             assert sum(DIMENSIONS[a].direction(u.pole_map[a]) * DIMENSIONS[b].direction(u.pole_map[b])
                        for u in users) == 0
     assert len({u.id for u in build_users()}) == 8
-    try:
-        from personalign.rewards.preferences import wordings
-    except ImportError:
-        return
+    from personalign.rewards.preferences import wordings
+
     train = {w for d in DIMENSIONS.values() for p in d.poles for w in wordings(d.name, p, split="train")}
     for user in build_users():
         assert not any(w in user.preference for w in train)
@@ -226,15 +224,12 @@ def test_users_are_balanced_and_use_heldout_wordings():
 def test_prompt_sets():
     prompts, source = eval_prompts()
     assert prompts and len({p.id for p in prompts}) == len(prompts)
-    try:
-        from personalign.rewards.prompts import load_prompts
-    except ImportError:
-        assert source.endswith("eval_prompts.jsonl")
-    else:
-        assert source == "personalign.rewards.prompts:heldout"
-        train = {p.prompt for p in load_prompts("train")}
-        assert not any(p.text in train for p in prompts)
-        assert not any(p.text in train for p in builtin_prompts())
+    from personalign.rewards.prompts import load_prompts
+
+    assert source == "personalign.rewards.prompts:heldout"
+    train = {p.prompt for p in load_prompts("train")}
+    assert not any(p.text in train for p in prompts)
+    assert not any(p.text in train for p in builtin_prompts())
     hh = safety_prompts()
     assert len(hh) == 100 and len({p.id for p in hh}) == 100
     assert all("Human:" not in p.text and "Assistant:" not in p.text for p in hh)

@@ -1,12 +1,12 @@
-"""Evaluation prompts: the project's held-out split when present, the vendored fallbacks otherwise."""
+"""Evaluation prompts: the project's held-out split, or the vendored built-in set; and the safety prompts."""
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from importlib import resources
 
 from personalign.errors import ConfigError
+from personalign.rewards.prompts import load_prompts
 
 
 @dataclass(frozen=True)
@@ -20,31 +20,9 @@ def _read_jsonl(name: str) -> list[dict]:
     return [json.loads(line) for line in data.splitlines() if line.strip()]
 
 
-def _stable_id(text: str) -> str:
-    return "p-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
-
-
-def _project_heldout() -> list[EvalPrompt] | None:
+def _project_heldout() -> list[EvalPrompt]:
     """The held-out split of personalign.rewards.prompts, never used for PersRM training."""
-    try:
-        from personalign.rewards.prompts import load_prompts
-    except ImportError:
-        return None
-    try:
-        rows = load_prompts("heldout")
-    except (FileNotFoundError, ValueError, KeyError):
-        return None
-    prompts = []
-    for row in rows:
-        if isinstance(row, str):
-            text, pid = row, None
-        elif isinstance(row, dict):
-            text, pid = row.get("prompt") or row.get("text"), row.get("id")
-        else:  # a record object
-            text, pid = getattr(row, "prompt", None) or getattr(row, "text", None), getattr(row, "id", None)
-        if isinstance(text, str) and text.strip():
-            prompts.append(EvalPrompt(id=str(pid) if pid is not None else _stable_id(text), text=text))
-    return prompts or None
+    return [EvalPrompt(id=p.id, text=p.prompt) for p in load_prompts("heldout")]
 
 
 def builtin_prompts() -> list[EvalPrompt]:
@@ -60,7 +38,7 @@ def eval_prompts(source: str = "auto") -> tuple[list[EvalPrompt], str]:
         if project:
             return project, "personalign.rewards.prompts:heldout"
         if source == "project":
-            raise ConfigError("personalign.rewards.prompts is not available or has no held-out prompts")
+            raise ConfigError("personalign.rewards.prompts has no held-out prompts")
     return builtin_prompts(), "personalign.eval:eval_prompts.jsonl"
 
 

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-PLOTS = ("dimension_bars.png", "winrate_heatmap.png", "weight_sweep.png", "latency.png")
-
 
 def _ci(cell: dict | None) -> str:
     if not cell or cell.get("estimate") is None:

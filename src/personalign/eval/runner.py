@@ -180,13 +180,9 @@ def _write_json(path: Path, data) -> None:
 
 # ------------------------------------------------------------------------------------- loading
 def _load_persrm(path: str, base):
-    try:
-        from personalign.rewards.persrm import PersRM
-    except ImportError:
-        raise ConfigError("--persrm needs personalign.rewards.persrm, which this installation lacks") from None
-    if path == "default":  # the PersRM shipped for the embedded model
-        from personalign.rewards.persrm import resolve_reward_model
+    from personalign.rewards.persrm import PersRM, resolve_reward_model
 
+    if path == "default":  # the PersRM shipped for the embedded model
         return resolve_reward_model("default", base)
     if not Path(path).expanduser().is_dir():
         raise ModelNotFoundError(f"PersRM directory {path!r} not found")

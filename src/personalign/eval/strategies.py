@@ -13,7 +13,6 @@ with `register_strategy` and is compared in the same run, by the same judges, wi
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -109,10 +108,6 @@ class Variant:
     @property
     def param_dict(self) -> dict:
         return dict(self.params)
-
-    @property
-    def params_key(self) -> str:
-        return json.dumps(self.param_dict, sort_keys=True)
 
     @property
     def label(self) -> str:

@@ -189,10 +189,8 @@ def _preference_gate(safety_users) -> dict:
     purpose (it measures the decoding layer alone); this records whether the gate would have stopped
     them first, so the report shows both layers.
     """
-    try:
-        from personalign.safety import check_preference
-    except ImportError:
-        return {}
+    from personalign.safety import check_preference
+
     gate = {}
     for user in safety_users:
         verdict = check_preference(user.preference)

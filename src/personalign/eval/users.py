@@ -4,17 +4,18 @@ A user is a combination of poles over the judged dimensions (length concise↔de
 simple↔expert, tone blunt↔warm). The wording the strategies see is built from held-out phrasings
 only, so a trained PersRM is scored on preferences worded in ways it never saw.
 
-Wordings come from `personalign.rewards.preferences` (the project's split wordings) when that
-module provides them; otherwise from the built-in `EVAL_WORDINGS` below, which no training code
-reads, so they are held out by construction.
+Wordings come from `personalign.rewards.preferences` (the held-out split of the project's wordings);
+with source "builtin", or for a pole it has none for, from `EVAL_WORDINGS` below, which no training
+code reads, so they are held out by construction.
 """
 from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
 
-from personalign.errors import ConfigError
 from personalign.dimensions import DIMENSIONS
+from personalign.errors import ConfigError
+from personalign.rewards.preferences import wordings
 
 # Held-out phrasings per (dimension, pole). Several per pole so users of the same pole do not all
 # say the same sentence.
@@ -69,16 +70,9 @@ class SimulatedUser:
 
 
 def _external_wordings(dimension: str, pole: str) -> list[str] | None:
-    """Held-out wordings from personalign.rewards.preferences, when that module offers them."""
+    """Held-out wordings from personalign.rewards.preferences, when it has some for the pole."""
     try:
-        from personalign.rewards import preferences as prefs_module
-    except ImportError:
-        return None
-    getter = getattr(prefs_module, "wordings", None)
-    if getter is None:
-        return None
-    try:
-        found = list(getter(dimension, pole, split="heldout"))
+        found = wordings(dimension, pole, split="heldout")
     except (TypeError, KeyError, ValueError):
         return None
     return [w for w in found if isinstance(w, str) and w.strip()] or None

@@ -612,10 +612,3 @@ def persrm_from_checkpoint(base: LoadedModel, checkpoint_dir: str | os.PathLike)
     for p in persrm.model.parameters():
         p.requires_grad_(False)
     return persrm
-
-
-def train_persrm(base: LoadedModel, train_pairs: Sequence[PairRecord], eval_pairs: Sequence[PairRecord] | None = None,
-                 config: TrainConfig | None = None, out_dir: str | os.PathLike | None = None, resume: bool = False,
-                 progress: bool = True) -> TrainResult:
-    """Train a PersRM on `base` in two stages and (with `out_dir`) save it there."""
-    return PersRMTrainer(base, train_pairs, eval_pairs, config, out_dir, progress).run(resume=resume)

@@ -6,8 +6,8 @@ import personalign
 
 ROOT = pathlib.Path(personalign.__file__).parent
 # Lower number = lower layer. Packages on one level may not import each other.
-LEVEL = {"errors": 0, "dimensions": 0, "models": 1, "rewards": 2, "decoding": 2, "safety": 2, "memory": 3, "feedback": 4,
-         "eval": 5, "server": 5, "cli": 6}
+LEVEL = {"errors": 0, "dimensions": 0, "models": 1, "rewards": 2, "decoding": 2, "safety": 2, "memory": 3,
+         "feedback": 4, "eval": 5, "server": 5, "cli": 6}
 ALLOWED_SAME_LEVEL: set[tuple[str, str]] = set()
 
 
@@ -45,7 +45,7 @@ def _private_uses(path: pathlib.Path, own: str):
     """(line, what) for each private name of another personalign package this module reaches for.
 
     Caught: `from personalign.x.y import _z`, and `m._z` where `m` was imported from another package
-    (a module, a class or a function: `PersRM._assemble` is as private as `persrm._shell_copy`).
+    (a module, a class or a function: `PersRM._assemble` is as private as `persrm._read_config`).
     """
     tree = ast.parse(path.read_text(encoding="utf-8"))
     foreign: dict[str, str] = {}  # local name -> what it was imported as

@@ -328,6 +328,16 @@ def _cross_user_cases(bob_pref: int, bob_interaction: int, bob_key_id: str) -> d
 _SHARED_ROUTES = {("GET", "/v1/me"), ("GET", "/v1/models"), ("GET", "/healthz"), ("GET", "/")}
 
 
+def _api_routes(app) -> list:
+    """Every API route of `app`. FastAPI >= 0.137 keeps an included router as one node of `app.routes`
+    and flattens the tree with `iter_route_contexts`; before, `app.routes` held the routes themselves."""
+    try:
+        from fastapi.routing import iter_route_contexts
+    except ImportError:
+        return [route for route in app.routes if isinstance(route, APIRoute)]
+    return [ctx for ctx in iter_route_contexts(app.routes) if isinstance(ctx.original_route, APIRoute)]
+
+
 def test_a_user_key_reaches_no_other_user_on_any_route(client, store):
     alice = new_user(client, "alice")
     r = client.post("/v1/admin/users", json={"user": "bob"}, headers=auth(ADMIN)).json()
@@ -338,7 +348,7 @@ def test_a_user_key_reaches_no_other_user_on_any_route(client, store):
     before = client.get("/v1/users/bob/export", headers=bob).json()
 
     cases = _cross_user_cases(bob_pref, bob_iid, bob_key_id)
-    routes = {(m, route.path) for route in client.app.routes if isinstance(route, APIRoute) for m in route.methods}
+    routes = {(m, route.path) for route in _api_routes(client.app) for m in route.methods}
     assert routes - _SHARED_ROUTES == set(cases), "every route with user data needs a cross-user case"
     for (method, template), requests in cases.items():
         for verb, path, body, status in requests:

@@ -11,7 +11,8 @@ from sqlalchemy import text
 from personalign.memory import (MAX_PREFERENCE_CHARS, MemoryInputError, MemoryStore, PreferenceStateError,
                                 UnknownInteractionError, UnknownPreferenceError, UnknownUserError,
                                 UnsafePreferenceError, wilson_lower_bound)
-from personalign.memory.store import EXPLICIT_CONFIDENCE, IMPLICIT_MIN_CONFIDENCE
+from personalign.memory.implicit import IMPLICIT_MIN_CONFIDENCE
+from personalign.memory.placement import EXPLICIT_CONFIDENCE
 from personalign.dimensions import DIMENSIONS
 
 LONG = ("This answer goes through the whole topic at length, covering the background, the history, "

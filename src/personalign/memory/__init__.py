@@ -9,15 +9,18 @@
     profile = store.profile("alice", "How does TCP work?")
     profile.preference_text, profile.weights     # what generation consumes
 
-See `personalign.memory.store` for the rules (conflicts, duplicates, implicit inference, retrieval).
+The rules live with their ideas: `placement` (conflicts, duplicates), `implicit` (inference from
+feedback), `retrieval`, `privacy` (export format, forget), `learned` (weights, adapter files);
+`store` runs them in transactions.
 """
 from personalign.memory.classify import Classification, classify_preference, opposed
 from personalign.memory.db import default_db_path, resolve_url
 from personalign.memory.errors import (MemoryInputError, PreferenceStateError, StoreError, UnknownInteractionError,
                                        UnknownPreferenceError, UnknownUserError, UnsafePreferenceError)
-from personalign.memory.store import (MAX_PREFERENCE_CHARS, RATING_MAX, RATING_MIN, AddResult, FeedbackRecord,
-                                      Interaction, LearnedWeights, MemoryStore, Preference, Profile,
-                                      wilson_lower_bound)
+from personalign.memory.implicit import wilson_lower_bound
+from personalign.memory.records import AddResult, FeedbackRecord, Interaction, LearnedWeights, Preference, Profile
+from personalign.memory.store import MemoryStore
+from personalign.memory.validation import MAX_PREFERENCE_CHARS, RATING_MAX, RATING_MIN
 
 __all__ = [
     "MemoryStore", "Preference", "Profile", "AddResult", "Interaction", "FeedbackRecord", "LearnedWeights",

@@ -1,0 +1,80 @@
+"""Feedback intake: a feedback event checked, judged on every dimension, and stored with its batch in one insert.
+
+Feedback scale: rating is an integer 1–5 (1 = bad, 5 = good). A pairwise choice needs an
+interaction recorded with two answers — ``answer`` is A and ``alt_answer`` is B — and is "A" or "B".
+An edit is the user's corrected version of answer A. Choices and edits carry judged signals (see
+`personalign.memory.implicit`); ratings and comments carry none.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import and_, insert, select
+
+from personalign.dimensions import DIMENSIONS
+from personalign.memory.errors import MemoryInputError, UnknownInteractionError, UnknownUserError
+from personalign.memory.implicit import judged_signals
+from personalign.memory.records import AddResult, FeedbackRecord, Interaction
+from personalign.memory.schema import SIGNAL_COLUMNS, FeedbackRow, InteractionRow, UserRow, utcnow
+
+FEEDBACK_FIELDS = ("rating", "choice", "edited_answer", "comment")
+
+
+@dataclass(frozen=True)
+class FeedbackEvent:
+    """One checked feedback event, ready to insert."""
+
+    interaction_id: int
+    rating: int | None
+    choice: str | None
+    edited_answer: str | None
+    comment: str | None
+    signals: dict[str, float | None]
+
+
+def feedback_event(interaction_id: int, rating: int | None, choice: str | None, edited_answer: str | None,
+                   comment: str | None, interaction: Interaction | None) -> FeedbackEvent:
+    """The event for checked fields; `interaction` (needed for a choice or an edit) supplies the
+    answers that are judged against each other."""
+    signals = {dim: None for dim in DIMENSIONS}
+    if choice is not None or edited_answer is not None:
+        if choice is not None:
+            if interaction.alt_answer is None:
+                raise MemoryInputError(
+                    f"interaction {interaction_id} has only one answer; a choice needs answers A and B")
+            better, other = ((interaction.answer, interaction.alt_answer) if choice == "A"
+                             else (interaction.alt_answer, interaction.answer))
+        else:
+            better, other = edited_answer, interaction.answer
+        signals = judged_signals(better, other)
+    return FeedbackEvent(interaction_id, rating, choice, edited_answer, comment, signals)
+
+
+def insert_events(conn, user: str, events: list[FeedbackEvent]) -> tuple[int, datetime, list[int]]:
+    """Inserts the events through `conn` (a Core connection or a session) after one query checks both
+    the user and that every interaction is theirs; returns (user id, the time stored, feedback ids)."""
+    wanted = sorted({e.interaction_id for e in events})
+    found = conn.execute(select(UserRow.id, InteractionRow.id).join(
+        InteractionRow, and_(InteractionRow.user_id == UserRow.id, InteractionRow.id.in_(wanted)),
+        isouter=True).where(UserRow.name == user)).all()
+    if not found:
+        raise UnknownUserError(user)
+    missing = set(wanted) - {iid for _, iid in found}
+    if missing:
+        raise UnknownInteractionError(user, min(missing))
+    uid, now = found[0][0], utcnow()
+    params = [dict(user_id=uid, interaction_id=e.interaction_id, rating=e.rating, choice=e.choice,
+                   edited_answer=e.edited_answer, comment=e.comment, created_at=now,
+                   **{SIGNAL_COLUMNS[d]: v for d, v in e.signals.items()}) for e in events]
+    ids = list(conn.execute(insert(FeedbackRow).returning(FeedbackRow.id, sort_by_parameter_order=True),
+                            params).scalars())
+    return uid, now, ids
+
+
+def feedback_records(ids: list[int], events: list[FeedbackEvent], now: datetime,
+                     inferred: tuple[AddResult, ...]) -> list[FeedbackRecord]:
+    """The records of stored events; what inference did is reported on the last one."""
+    return [FeedbackRecord(i, e.interaction_id, e.rating, e.choice, e.edited_answer, e.comment, dict(e.signals), now,
+                           inferred if n == len(ids) - 1 else ())
+            for n, (i, e) in enumerate(zip(ids, events))]

@@ -1,0 +1,148 @@
+"""Retrieval: the active preferences that matter for a prompt, searched in a per-user cache of embedding matrices.
+
+`MemoryStore.profile(user, prompt)` returns every active global preference plus the `k` active
+topical ones most similar to the prompt (cosine ≥ `min_similarity`). Embeddings (all-MiniLM-L6-v2,
+float32 bytes) are stored with each explicit preference; a per-user matrix cache, checked against the
+user's revision counter (bumped by every preference write, from any process), makes the search a
+single matrix-vector product. Query embeddings are LRU-cached in the embedder. The same cache finds
+the dimensionless preferences an arriving one may conflict with or duplicate (`similar_free`).
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+from sqlalchemy import select
+
+from personalign.memory.implicit import IMPLICIT_MIN_CONFIDENCE
+from personalign.memory.placement import SEARCH_SIM
+from personalign.memory.records import Preference, Profile
+from personalign.memory.schema import PreferenceRow, UserRow, UserWeightsRow
+from personalign.memory.schema import vector_from_bytes as from_bytes
+from personalign.safety import check_text
+
+
+@dataclass
+class UserSnapshot:
+    """Active preferences of one user at one revision, with the topical embedding matrix."""
+
+    user_id: int
+    revision: int
+    active: list[Preference]
+    topical: list[Preference]
+    matrix: np.ndarray              # (len(topical), dim), unit rows
+    free: list[Preference]          # dimensionless ones with an embedding: candidates for meaning-level conflicts
+    free_matrix: np.ndarray
+    globals: list[Preference] = field(default_factory=list)
+    learned: dict[str, float] = field(default_factory=dict)
+
+
+def cosines(matrix: np.ndarray, vec: np.ndarray) -> np.ndarray:
+    """matrix @ vec for unit rows. einsum, not BLAS: OpenBLAS runs this matrix-vector product on all
+    cores and its threads spin-wait when the cores are busy — measured on a loaded 2-core machine
+    with 10k rows: 20 ms median through BLAS, 0.7 ms through einsum's single-threaded loop."""
+    return np.einsum("ij,j->i", matrix, np.asarray(vec, dtype=np.float32))
+
+
+class SnapshotCache:
+    """Per-user snapshots, each valid while the user's revision in the database is unchanged.
+
+    Thread-safe: the dict is guarded by a lock; a snapshot, once built, is never mutated.
+    """
+
+    def __init__(self):
+        self._snapshots: dict[str, UserSnapshot] = {}
+        self._lock = threading.Lock()
+
+    def drop(self, user: str) -> None:
+        with self._lock:
+            self._snapshots.pop(user, None)
+
+    def get(self, s, user: str) -> UserSnapshot | None:
+        """The user's snapshot read through session `s`, rebuilt when their revision moved; None for
+        an unknown user."""
+        head = s.execute(select(UserRow.id, UserRow.revision).where(UserRow.name == user)).first()
+        if head is None:
+            self.drop(user)
+            return None
+        with self._lock:
+            snap = self._snapshots.get(user)
+        if snap is not None and (snap.user_id, snap.revision) == tuple(head):
+            return snap
+        # Rows and revision come from one read transaction, so they match each other.
+        rows = s.execute(select(PreferenceRow).where(PreferenceRow.user_id == head[0],
+                                                     PreferenceRow.status == "active")
+                         .order_by(PreferenceRow.id)).scalars().all()
+        learned = s.execute(select(UserWeightsRow.weights).where(UserWeightsRow.user_id == head[0])
+                            ).scalar_one_or_none()
+        snap = _build(user, head[0], head[1], rows, learned)
+        with self._lock:
+            self._snapshots[user] = snap
+        return snap
+
+
+def _build(user: str, user_id: int, revision: int, rows: list[PreferenceRow], learned: dict | None) -> UserSnapshot:
+    active = [Preference.from_row(r, user) for r in rows]
+    topical, vecs, free, free_vecs = [], [], [], []
+    for r, p in zip(rows, active):
+        if r.embedding is None:
+            continue
+        if p.scope == "topical":
+            topical.append(p)
+            vecs.append(from_bytes(r.embedding))
+        if p.dimension is None:
+            free.append(p)
+            free_vecs.append(from_bytes(r.embedding))
+
+    def stack(v):
+        return np.vstack(v).astype(np.float32) if v else np.zeros((0, 0), dtype=np.float32)  # never searched
+
+    return UserSnapshot(user_id, revision, active, topical, stack(vecs), free, stack(free_vecs),
+                        [p for p in active if p.scope == "global"], dict(learned or {}))
+
+
+def similar_free(snap: UserSnapshot | None, vec: np.ndarray | None) -> dict[int, float]:
+    """Preference id → cosine for the user's dimensionless preferences close enough to `vec` to be a
+    conflict or a duplicate (≥ `placement.SEARCH_SIM`)."""
+    if snap is None or vec is None or not snap.free:
+        return {}
+    scores = cosines(snap.free_matrix, vec)
+    return {snap.free[int(i)].id: float(scores[i]) for i in np.flatnonzero(scores >= SEARCH_SIM)}
+
+
+def select_profile(user: str, snap: UserSnapshot | None, prompt: str | None, k: int, min_similarity: float,
+                   embed_query: Callable[[str], np.ndarray]) -> Profile:
+    """The Profile for `prompt` from the user's snapshot (None: an unknown user, an empty profile).
+
+    Implicit preferences below IMPLICIT_MIN_CONFIDENCE are left out, and every text passes the
+    safety check again (rows written by other tools are not trusted blindly). `embed_query` is called
+    only when there are topical preferences to search.
+    """
+    if snap is None:
+        return Profile(user, None)
+
+    def usable(p: Preference) -> bool:
+        if p.kind == "implicit" and p.confidence < IMPLICIT_MIN_CONFIDENCE:
+            return False
+        return check_text(p.text).allowed
+
+    chosen = [p for p in snap.globals if usable(p)]
+    sims: dict[int, float] = {}
+    if prompt is not None and k > 0 and snap.topical:
+        scores = cosines(snap.matrix, embed_query(prompt))
+        top = np.argpartition(-scores, min(k, len(scores)) - 1)[:k] if len(scores) > k else np.arange(len(scores))
+        top = top[np.argsort(-scores[top], kind="stable")]
+        for i in top:
+            p = snap.topical[int(i)]
+            if scores[i] >= min_similarity and usable(p):
+                chosen.append(p)
+                sims[p.id] = round(float(scores[i]), 4)
+    chosen.sort(key=lambda p: (p.kind != "explicit", p.scope != "global", -sims.get(p.id, 0.0), p.id))
+    weights = {}
+    for p in chosen:
+        if p.dimension is not None and p.dimension not in weights:
+            weights[p.dimension] = round(p.signed_weight, 6)
+    text = "\n".join(p.text for p in chosen) or None
+    return Profile(user, text, tuple(chosen), weights, sims, dict(snap.learned))

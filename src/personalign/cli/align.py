@@ -13,6 +13,7 @@ from typing import Optional
 
 import typer
 
+from personalign.cli import options
 from personalign.errors import ConfigError
 
 
@@ -25,13 +26,13 @@ def _store(db: Optional[str]):
 def register(app: typer.Typer) -> None:
     @app.command()
     def align(
-        user: Optional[str] = typer.Option(None, "--user", help="Train this user's adapter."),
+        user: Optional[str] = options.user("Train this user's adapter."),
         all_users: bool = typer.Option(False, "--all", help="Every user the retrain policy selects."),
         min_new_pairs: Optional[int] = typer.Option(None, "--min-new-pairs",
                                                     help="Retrain when at least N pairs arrived since the adapter "
                                                          "(default: 8 with --all, 1 with --user)."),
         force: bool = typer.Option(False, "--force", help="Retrain even when the adapter is current."),
-        model: str = typer.Option("smollm2-135m-instruct", help="Base model: embedded name, local HF dir or hub id."),
+        model: str = options.model("Base model: embedded name, local HF dir or hub id."),
         steps: Optional[int] = typer.Option(None, "--steps", help="Optimizer steps (default: --epochs over the pairs)."),
         epochs: float = typer.Option(3.0, "--epochs"),
         lr: float = typer.Option(5e-4, "--lr"),
@@ -39,11 +40,10 @@ def register(app: typer.Typer) -> None:
         lora_r: int = typer.Option(8, "--lora-r"),
         max_length: int = typer.Option(384, "--max-length", help="Max tokens of prompt + answer."),
         seed: int = typer.Option(0, "--seed"),
-        db: Optional[str] = typer.Option(None, "--db", help="Memory database URL (default: $PERSONALIGN_DB or the "
-                                         "SQLite file in the user data dir)."),
-        device: str = typer.Option("auto"),
-        dtype: str = typer.Option("auto"),
-        progress: bool = typer.Option(True, "--progress/--no-progress"),
+        db: Optional[str] = options.db(),
+        device: str = options.device(),
+        dtype: str = options.dtype(),
+        progress: bool = options.progress(),
     ) -> None:
         """Train per-user LoRA adapters with DPO on users' feedback (choices; edits = edited ≻ original)."""
         from personalign.feedback import AdapterConfig, RetrainPolicy, align_all
@@ -71,10 +71,10 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def weights(
-        user: str = typer.Option(..., "--user", help="The user whose online weights to update and show."),
+        user: str = options.user("The user whose online weights to update and show.", default=...),
         reset: bool = typer.Option(False, "--reset", help="Delete the learned weights (they restart from the "
                                    "explicit preferences with the next update)."),
-        db: Optional[str] = typer.Option(None, "--db", help="Memory database URL."),
+        db: Optional[str] = options.db(),
     ) -> None:
         """Fold the user's new choices and edits into their per-dimension weights (no training run) and print them."""
         from personalign.feedback import term_specs, update_user
@@ -100,15 +100,16 @@ def register(app: typer.Typer) -> None:
         out: Path = typer.Option(..., "--out", help="Where the refreshed PersRM goes (a new directory)."),
         data: Optional[Path] = typer.Option(None, "--data", help="PersRM training pairs to replay alongside."),
         replay: int = typer.Option(0, "--replay", help="How many --data pairs to mix in (0: as many as feedback pairs)."),
-        user: list[str] = typer.Option([], "--user", help="Only these users (repeatable; default: all)."),
+        user: list[str] = options.user("Only these users (repeatable; default: all).", default=[]),
         steps: Optional[int] = typer.Option(None, "--steps", help="Optimizer steps (default: one epoch)."),
         lr: float = typer.Option(5e-5, "--lr"),
         batch_size: int = typer.Option(4, "--batch-size"),
         max_length: int = typer.Option(512, "--max-length"),
+        # Not options.model(): the default backbone is the one the PersRM was trained on.
         model: Optional[str] = typer.Option(None, help="Backbone (default: the one the PersRM names)."),
-        db: Optional[str] = typer.Option(None, "--db", help="Memory database URL."),
-        device: str = typer.Option("auto"),
-        dtype: str = typer.Option("auto"),
+        db: Optional[str] = options.db(),
+        device: str = options.device(),
+        dtype: str = options.dtype(),
     ) -> None:
         """train-rm --from-feedback: add users' feedback pairs (preference = their profile) and refresh a PersRM."""
         refresh_from_feedback(persrm, out, data=data, replay=replay, users=user or None, steps=steps, lr=lr,

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import typer
 
+from personalign.cli import options
 from personalign.errors import ConfigError, PersonalignError
 
 
@@ -112,7 +113,7 @@ def synth(
     prompts: int | None = typer.Option(None, "--prompts", help="Use only N prompts of the split (topic-balanced)."),
     split: str = typer.Option("train", "--split", help="Prompt split: train or heldout."),
     wordings: str = typer.Option("train", "--wordings", help="Preference wordings: train or heldout."),
-    model: str = typer.Option("smollm2-135m-instruct", "--model", help="Base model that writes candidates."),
+    model: str = options.model("Base model that writes candidates."),
     candidates_per_pole: int = typer.Option(2, "--candidates-per-pole", help="Steered candidates per prompt and pole."),
     combo_candidates: int = typer.Option(2, "--combo-candidates", help="Two-pole steered candidates per prompt."),
     combos_per_prompt: int = typer.Option(4, "--combos-per-prompt", help="Two-pole pairs attempted per prompt."),
@@ -121,8 +122,8 @@ def synth(
     top_p: float = typer.Option(0.9, "--top-p"),
     batch_size: int = typer.Option(24, "--batch-size"),
     seed: int = typer.Option(0, "--seed"),
-    device: str = typer.Option("auto", "--device"),
-    dtype: str = typer.Option("auto", "--dtype"),
+    device: str = options.device(),
+    dtype: str = options.dtype(),
     candidates_out: Path | None = typer.Option(None, "--candidates-out",
                                                help="Save every candidate with its judge scores (JSONL), "
                                                     "batch by batch."),
@@ -132,13 +133,12 @@ def synth(
     include_ultrafeedback: Path | None = typer.Option(None, "--include-ultrafeedback",
                                                       help="Add prompts from an UltraFeedback JSONL (experiments)."),
     ultrafeedback_n: int = typer.Option(100, "--ultrafeedback-n"),
-    threads: int | None = typer.Option(None, "--threads",
-                                       help="CPU threads for torch (1 is fastest on a crowded machine)."),
+    threads: int | None = options.threads(),
     min_relevance: float = typer.Option(0.0, "--min-relevance",
                                         help="Drop candidates whose MiniLM cosine with the prompt is below this "
                                              "(e.g. 0.4; 0 = off): off-topic answers must not become chosen."),
     report_out: Path | None = typer.Option(None, "--report", help="Write the synthesis report as JSON."),
-    quiet: bool = typer.Option(False, "--quiet", help="No progress bar."),
+    quiet: bool = options.quiet(),
 ) -> None:
     """Synthesize personalized preference pairs: steer the base model, judge, keep clear pairs."""
     from personalign.rewards.data import write_pairs
@@ -198,7 +198,7 @@ def synth(
 def curate(
     pairs: Path = typer.Option(..., "--pairs", help="Synthesized pairs (JSONL) whose answers are curated."),
     out: Path = typer.Option(..., "--out", help="Curated pairs JSONL to write."),
-    model: str = typer.Option("smollm2-135m-instruct", "--model", help="Base model that measures perplexity."),
+    model: str = options.model("Base model that measures perplexity."),
     min_relevance: float = typer.Option(0.5, "--min-relevance", help="Chosen answers: MiniLM cosine with the prompt."),
     max_perplexity: float = typer.Option(6.0, "--max-perplexity", help="Chosen answers: perplexity under the base."),
     combos_per_prompt: int = typer.Option(4, "--combos-per-prompt", help="Two-pole requests tried per prompt."),
@@ -206,12 +206,12 @@ def curate(
     helpfulness_per_prompt: int = typer.Option(1, "--helpfulness-per-prompt",
                                                help="Off-topic and looped rejected answers per prompt (each)."),
     seed: int = typer.Option(0, "--seed"),
-    threads: int | None = typer.Option(None, "--threads", help="CPU threads for torch."),
+    threads: int | None = options.threads(),
     report_out: Path | None = typer.Option(None, "--report", help="Write the curation report as JSON."),
     quality: Path | None = typer.Option(None, "--quality",
                                         help="Cache of answer relevance/perplexity (JSON): read when it exists, "
                                              "else measured and written."),
-    quiet: bool = typer.Option(False, "--quiet", help="No progress bar."),
+    quiet: bool = options.quiet(),
 ) -> None:
     """PersRM v2 data: quality-filter chosen answers, widen wordings, add three-pole and helpfulness pairs."""
     from personalign.models import load

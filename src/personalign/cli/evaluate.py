@@ -6,6 +6,7 @@ from typing import Optional
 
 import typer
 
+from personalign.cli import options
 from personalign.errors import ConfigError
 
 
@@ -29,7 +30,7 @@ def register(app: typer.Typer) -> None:
     def eval_command(
         out: Path = typer.Option(..., "--out", help="Output directory (rerun with the same settings to resume)."),
         quick: bool = typer.Option(False, "--quick", help="Small run: 4 users, 3 prompts, 96 new tokens."),
-        model: str = typer.Option("smollm2-135m-instruct", "--model", help="Embedded name or local HF model dir."),
+        model: str = options.model("Embedded name or local HF model dir."),
         persrm: Optional[str] = typer.Option(None, "--persrm", help="Trained PersRM directory, or 'default' for the shipped one "
                                               "(adds pad-trained)."),
         weights: str = typer.Option("0.5,1,1.5", "--weights", help="PAD weights, comma-separated."),
@@ -50,8 +51,8 @@ def register(app: typer.Typer) -> None:
         bootstrap: int = typer.Option(1000, "--bootstrap", help="Bootstrap resamples for the 95% intervals."),
         no_plots: bool = typer.Option(False, "--no-plots"),
         no_progress: bool = typer.Option(False, "--no-progress"),
-        device: str = typer.Option("auto"),
-        dtype: str = typer.Option("auto"),
+        device: str = options.device(),
+        dtype: str = options.dtype(),
     ) -> None:
         """Compare strategies on simulated users; write results.jsonl, summary.json, report.md, plots."""
         from personalign.cli.output import writable_dir

@@ -8,6 +8,7 @@ from typing import Optional
 
 import typer
 
+from personalign.cli import options
 from personalign.decoding import STRATEGIES, DecodingConfig
 from personalign.decoding.config import check_weight
 from personalign.errors import ConfigError
@@ -73,18 +74,14 @@ def register(app: typer.Typer) -> None:
         no_repeat_ngram: Optional[int] = typer.Option(None, "--no-repeat-ngram",
                                                       help="PAD guard: drop candidates that would repeat an n-gram "
                                                       f"of the answer (0: off). Default: {DecodingConfig.no_repeat_ngram}."),
-        model: str = typer.Option("smollm2-135m-instruct", help="Embedded name, local HF directory or hub id."),
-        reward_model: Optional[str] = typer.Option(None, "--reward-model",
-                                                   help="PAD's reward model: a PersRM directory or causal LM path; "
-                                                   "'base' = training-free PAD (the base shown the preference). "
-                                                   "Default: the shipped PersRM for the embedded model."),
-        device: str = typer.Option("auto"),
-        dtype: str = typer.Option("auto"),
-        as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of streaming text."),
-        user: Optional[str] = typer.Option(None, "--user", help="Personalize with this user's stored profile "
-                                           "and record the exchange (for feedback)."),
-        db: Optional[str] = typer.Option(None, "--db", help="Memory database URL (default: $PERSONALIGN_DB or "
-                                         "the SQLite file in the user data dir)."),
+        model: str = options.model(),
+        reward_model: Optional[str] = options.reward_model(),
+        device: str = options.device(),
+        dtype: str = options.dtype(),
+        as_json: bool = options.json_output("Print one JSON object instead of streaming text."),
+        user: Optional[str] = options.user("Personalize with this user's stored profile and record the exchange "
+                                           "(for feedback)."),
+        db: Optional[str] = options.db(),
     ) -> None:
         """Answer PROMPT, personalized to --preference and/or --user's profile with the chosen strategy."""
         from personalign.server.config import MAX_BEST_OF_N, MAX_PROMPT_CHARS, MAX_PROMPT_TOKENS
@@ -182,7 +179,7 @@ def register(app: typer.Typer) -> None:
         max_new_tokens: int = typer.Option(96, "--max-new-tokens"),
         weight: Optional[float] = typer.Option(None, help="PAD weight with the trained PersRM (default: its "
                                                           "recommended weight)."),
-        model: str = typer.Option("smollm2-135m-instruct"),
+        model: str = options.model(),
     ) -> None:
         """One prompt, two opposite preferences: base, prompting, training-free PAD and PAD with the
         shipped PersRM side by side, with timings."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from typing import Annotated, Optional
+from typing import Optional
 
 import click
 import typer
@@ -27,8 +27,9 @@ _EXITS = (click.exceptions.Exit, typer.Exit)
 _ABORTS = (KeyboardInterrupt, click.exceptions.Abort, typer.Abort)
 _USAGE_ERRORS = (click.exceptions.ClickException, _TyperClickException)
 
+from personalign.cli import options
 from personalign.errors import PersonalignError
-from personalign.memory.db import DEFAULT_LOCK_TIMEOUT_S, LOCK_TIMEOUT_ENV, resolve_lock_timeout
+from personalign.memory.db import LOCK_TIMEOUT_ENV, resolve_lock_timeout
 
 os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
 
@@ -36,19 +37,15 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   rich_markup_mode=None, help="personalign: personalized alignment of language models.")
 
 
-
 @app.callback()
-def _options(lock_timeout: Annotated[Optional[float], typer.Option(
-        "--lock-timeout", envvar=LOCK_TIMEOUT_ENV, show_envvar=True, metavar="SECONDS",
-        help=f"Wait at most this long for a memory database locked by another process "
-             f"(default {DEFAULT_LOCK_TIMEOUT_S:g}).")] = None) -> None:
+def _options(lock_timeout: Optional[float] = options.lock_timeout()) -> None:
     """personalign: personalized alignment of language models."""
     if lock_timeout is not None:
         # Every store this process opens reads the variable: one setting, however deep the store is opened.
         os.environ[LOCK_TIMEOUT_ENV] = repr(resolve_lock_timeout(lock_timeout))
 
 
-# Each module adds its commands with register(app); a module that is not there is skipped.
+# Each module adds its commands with register(app).
 _COMMAND_MODULES = ("generate", "prefs", "data", "train", "evaluate", "serve", "align")
 
 
@@ -63,19 +60,7 @@ def _register_all() -> None:
         return
     _registered = True
     for name in _COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"personalign.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"personalign.cli.{name}":
-                continue
-            raise
-        module.register(app)
-
-
-def fail(message: str) -> "typer.Exit":
-    """Print one error line and return the exit to raise (code 2)."""
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(code=2)
+        importlib.import_module(f"personalign.cli.{name}").register(app)
 
 
 def main(argv: list[str] | None = None) -> None:

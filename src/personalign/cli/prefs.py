@@ -22,10 +22,7 @@ from typing import Annotated, Optional
 
 import typer
 
-UserOpt = Annotated[str, typer.Option("--user", "-u", help="User name.")]
-DbOpt = Annotated[Optional[str], typer.Option("--db", envvar="PERSONALIGN_DB", show_envvar=True,
-                                              help="SQLAlchemy URL or SQLite file path.")]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of lines.")]
+from personalign.cli import options
 
 
 def _store(db: str | None):
@@ -50,11 +47,11 @@ def register(app: typer.Typer) -> None:
     app.add_typer(prefs, name="prefs")
 
     @prefs.command("add")
-    def add(text: Annotated[str, typer.Argument(help="The preference, in the user's words.")], user: UserOpt,
-            db: DbOpt = None,
+    def add(text: Annotated[str, typer.Argument(help="The preference, in the user's words.")],
+            user: str = options.user(default=...), db: Optional[str] = options.db(),
             weight: Annotated[float, typer.Option(help="Strength, in (0, 10].")] = 1.0,
             scope: Annotated[Optional[str], typer.Option(help="global (always on) or topical (retrieved).")] = None,
-            as_json: JsonOpt = False) -> None:
+            as_json: bool = options.json_output()) -> None:
         """Store a preference (safety-checked; duplicates merge, contradictions supersede)."""
         with _store(db) as store:
             result = store.add_preference(user, text, weight=weight, scope=scope, source="cli")
@@ -67,29 +64,31 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"superseded: #{p.id} {p.text}")
 
     @prefs.command("list")
-    def list_(user: UserOpt, db: DbOpt = None, as_json: JsonOpt = False) -> None:
+    def list_(user: str = options.user(default=...), db: Optional[str] = options.db(),
+              as_json: bool = options.json_output()) -> None:
         """Active preferences."""
         with _store(db) as store:
             rows = store.list_preferences(user)
         _print_rows(rows, as_json)
 
     @prefs.command("history")
-    def history(user: UserOpt, db: DbOpt = None, as_json: JsonOpt = False) -> None:
+    def history(user: str = options.user(default=...), db: Optional[str] = options.db(),
+                as_json: bool = options.json_output()) -> None:
         """Every preference ever stored, with superseded/retracted ones and their links."""
         with _store(db) as store:
             rows = store.list_preferences(user, include_history=True)
         _print_rows(rows, as_json)
 
     @prefs.command("retract")
-    def retract(preference_id: Annotated[int, typer.Argument(help="Preference id (see list).")], user: UserOpt,
-                db: DbOpt = None) -> None:
+    def retract(preference_id: Annotated[int, typer.Argument(help="Preference id (see list).")],
+                user: str = options.user(default=...), db: Optional[str] = options.db()) -> None:
         """Retract a preference (kept in history, no longer used)."""
         with _store(db) as store:
             p = store.retract(user, preference_id)
         typer.echo(f"retracted: {_line(p)}")
 
     @prefs.command("profile")
-    def profile(user: UserOpt, db: DbOpt = None,
+    def profile(user: str = options.user(default=...), db: Optional[str] = options.db(),
                 prompt: Annotated[Optional[str], typer.Option(help="Retrieve topical preferences for it.")] = None,
                 k: Annotated[int, typer.Option(help="Topical preferences to retrieve.")] = 5) -> None:
         """What generation receives for this user (and prompt), as JSON."""
@@ -99,7 +98,7 @@ def register(app: typer.Typer) -> None:
                     "preferences": [p.to_dict() for p in prof.preferences], "similarities": prof.similarities})
 
     @prefs.command("export")
-    def export(user: UserOpt, db: DbOpt = None,
+    def export(user: str = options.user(default=...), db: Optional[str] = options.db(),
                out: Annotated[Optional[Path], typer.Option(help="Write to this file instead of stdout.")] = None) -> None:
         """Everything stored about the user, as JSON."""
         with _store(db) as store:
@@ -121,7 +120,7 @@ def register(app: typer.Typer) -> None:
                    f"{len(data['feedback'])} feedback events to {out}")
 
     @prefs.command("forget")
-    def forget(user: UserOpt, db: DbOpt = None,
+    def forget(user: str = options.user(default=...), db: Optional[str] = options.db(),
                yes: Annotated[bool, typer.Option("--yes", help="Confirm: this cannot be undone.")] = False) -> None:
         """Delete every row about the user (preferences, interactions, feedback, embeddings)."""
         from personalign.errors import ConfigError
@@ -133,9 +132,9 @@ def register(app: typer.Typer) -> None:
         typer.echo("forgot " + repr(user) + ": " + ", ".join(f"{v} {k}" for k, v in counts.items()))
 
     @app.command("feedback")
-    def feedback(user: UserOpt,
-                 interaction: Annotated[int, typer.Option("--interaction", "-i", help="Interaction id.")],
-                 db: DbOpt = None,
+    def feedback(user: str = options.user(default=...),
+                 interaction: int = typer.Option(..., "--interaction", "-i", help="Interaction id."),
+                 db: Optional[str] = options.db(),
                  rating: Annotated[Optional[int], typer.Option(help="1 (bad) to 5 (good).")] = None,
                  choose: Annotated[Optional[str], typer.Option(help="A or B: the better of the two answers.")] = None,
                  edit: Annotated[Optional[str], typer.Option(help="Your corrected version of answer A.")] = None,

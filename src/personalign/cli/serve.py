@@ -15,6 +15,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from personalign.cli import options
 from personalign.decoding import STRATEGIES
 from personalign.errors import ConfigError
 
@@ -62,17 +63,14 @@ def register(app: typer.Typer) -> None:
     def serve(
         host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
         port: Annotated[int, typer.Option(help="TCP port (0: any free port).")] = 8000,
-        model: Annotated[str, typer.Option(help="Embedded name, local HF directory or hub id.")] = "smollm2-135m-instruct",
-        reward_model: Annotated[Optional[str], typer.Option("--reward-model",
-                                help="PAD's reward model: PersRM dir or LM path; 'base' = training-free "
-                                     "PAD. Default: the shipped PersRM for the embedded model.")] = None,
-        db: Annotated[Optional[str], typer.Option("--db", envvar="PERSONALIGN_DB", show_envvar=True,
-                      help="Memory database: SQLAlchemy URL or SQLite file path.")] = None,
+        model: str = options.model(),
+        reward_model: Optional[str] = options.reward_model(),
+        db: Optional[str] = options.db(),
         admin_key_file: Annotated[Optional[Path], typer.Option("--admin-key-file",
                                   help="Admin key file (created 0600 when missing; ignored when "
                                        "$PERSONALIGN_ADMIN_KEY is set).")] = None,
-        device: Annotated[str, typer.Option(help="auto, cpu, cuda, ...")] = "auto",
-        dtype: Annotated[str, typer.Option(help="auto, float32, bfloat16, float16.")] = "auto",
+        device: str = options.device(),
+        dtype: str = options.dtype(),
         strategy: Annotated[str, typer.Option(help=f"Default strategy when a preference applies: "
                                                    f"{', '.join(STRATEGIES)}.")] = "pad",
         max_new_tokens: Annotated[int, typer.Option("--max-new-tokens", help="Upper limit on max_tokens.")] = 512,
@@ -83,8 +81,7 @@ def register(app: typer.Typer) -> None:
         batch_window_ms: Annotated[float, typer.Option("--batch-window-ms",
                                    help="How long requests wait to share a batch.")] = 5.0,
         max_batch_size: Annotated[int, typer.Option("--max-batch-size")] = 16,
-        threads: Annotated[Optional[int], typer.Option("--threads", help="torch intra-op threads (default: torch's "
-                           "choice). 1 is often much faster on a small, busy CPU, where OpenMP workers spin.")] = None,
+        threads: Optional[int] = options.threads(),
         log_level: Annotated[str, typer.Option("--log-level")] = "info",
     ) -> None:
         """Serve personalized chat completions over HTTP (see /docs for the API, / for the web page)."""

@@ -7,6 +7,7 @@ from typing import Optional
 
 import typer
 
+from personalign.cli import options
 from personalign.errors import ConfigError
 
 
@@ -20,7 +21,7 @@ def register(app: typer.Typer) -> None:
         data: Path = typer.Option(..., "--data", help="Training pairs (JSONL: preference, prompt, chosen, rejected)."),
         eval_data: Optional[Path] = typer.Option(None, "--eval-data", help="Held-out pairs for accuracy."),
         out: Path = typer.Option(..., "--out", help="Output directory: the PersRM, metrics.jsonl, checkpoint/."),
-        model: str = typer.Option("smollm2-135m-instruct", help="Backbone: embedded name, local HF dir or hub id."),
+        model: str = options.model("Backbone: embedded name, local HF dir or hub id."),
         stage1_steps: Optional[int] = typer.Option(None, "--stage1-steps", help="Stage 1 (LoRA) optimizer steps."),
         stage2_steps: Optional[int] = typer.Option(None, "--stage2-steps", help="Stage 2 (value head) steps."),
         epochs: Optional[float] = typer.Option(None, "--epochs", help="Epochs per stage when steps are not given."),
@@ -40,9 +41,9 @@ def register(app: typer.Typer) -> None:
         stop_after: Optional[int] = typer.Option(None, "--stop-after",
                                                  help="End after N optimizer steps of this call, leaving a checkpoint "
                                                       "(--resume continues; export-rm --from-checkpoint exports it)."),
-        device: str = typer.Option("auto"),
-        dtype: str = typer.Option("auto"),
-        progress: bool = typer.Option(True, "--progress/--no-progress"),
+        device: str = options.device(),
+        dtype: str = options.dtype(),
+        progress: bool = options.progress(),
         from_feedback: Optional[Path] = typer.Option(
             None, "--from-feedback", help="Refresh this trained PersRM instead: users' feedback pairs (preference = "
             "their profile) are added to --data's pairs and training continues briefly (personalign.feedback.rm); "
@@ -110,9 +111,9 @@ def register(app: typer.Typer) -> None:
         data: list[Path] = typer.Option(..., "--data", help="Held-out pairs (JSONL); repeat for several files."),
         max_length: int = typer.Option(512, "--max-length", help="Max tokens of context + answer."),
         batch_size: int = typer.Option(8, "--batch-size"),
-        as_json: bool = typer.Option(False, "--json", help="One JSON object instead of the table."),
-        device: str = typer.Option("auto"),
-        dtype: str = typer.Option("auto"),
+        as_json: bool = options.json_output("One JSON object instead of the table."),
+        device: str = options.device(),
+        dtype: str = options.dtype(),
     ) -> None:
         """Pair accuracy of a PersRM's implicit reward (chosen > rejected), per file and dimension."""
         from personalign.rewards.data import load_pairs
@@ -150,8 +151,7 @@ def register(app: typer.Typer) -> None:
         from_checkpoint: bool = typer.Option(False, "--from-checkpoint",
                                              help="--persrm is a train-rm output whose run has not finished: "
                                                   "export the PersRM as it stands at its checkpoint."),
-        backbone: str = typer.Option("smollm2-135m-instruct", "--model",
-                                     help="Backbone the checkpoint was trained on (with --from-checkpoint)."),
+        backbone: str = options.model("Backbone the checkpoint was trained on (with --from-checkpoint)."),
     ) -> None:
         """Copy a PersRM for shipping: adapter and value head only, at --save-dtype (half: half the size)."""
         import math

@@ -64,7 +64,8 @@ def from_personalign(exc: PersonalignError, *, param: str | None = None) -> ApiE
         return ApiError(503, f"the preference store is busy, retry later: {message}", "server_error",
                         code="store_busy", headers={"Retry-After": "1"})
     if isinstance(exc, StoreError):
-        return ApiError(503, f"the preference store is unavailable: {message}", "server_error", code="store_unavailable")
+        return ApiError(503, f"the preference store is unavailable: {message}", "server_error",
+                        code="store_unavailable")
     return ApiError(400, message, "invalid_request_error", code="invalid_value")
 
 

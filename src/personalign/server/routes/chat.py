@@ -245,7 +245,8 @@ def _stream_completion(state: ServerState, configs, prompt, preference, user, le
                 interaction_id = await record(gens)
             except PersonalignError as exc:
                 err = from_personalign(exc)
-                yield f"data: {json.dumps({'error': {'message': err.message, 'type': err.type, 'code': err.code}})}\n\n"
+                error = {"message": err.message, "type": err.type, "code": err.code}
+                yield f"data: {json.dumps({'error': error})}\n\n"
                 yield "data: [DONE]\n\n"
                 return
             for i, g in enumerate(gens):

@@ -25,8 +25,9 @@ def _pref_out(p) -> S.PreferenceOut:
 
 
 @router.get("/v1/users/{user}/preferences", response_model=S.PreferenceList, tags=["preferences"])
-async def list_preferences(user: UserPath, who: Caller, state: State,
-                           history: Annotated[bool, Query(description="Include superseded and retracted ones.")] = False):
+async def list_preferences(
+        user: UserPath, who: Caller, state: State,
+        history: Annotated[bool, Query(description="Include superseded and retracted ones.")] = False):
     user = acting_user(who, user)
     try:
         rows = await run_in_threadpool(state.store.list_preferences, user, history)

@@ -118,3 +118,16 @@ def test_world_preferences_get_no_dimension(text):
 def test_requests_about_answers_keep_their_dimension(text, dimension, pole):
     c = classify_preference(text, default_embedder())
     assert c is not None and (c.dimension, c.pole) == (dimension, pole), text
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("I'm vegetarian", "I'm not vegetarian anymore", True),
+    ("Use metric units", "Use imperial units", True),
+    ("I hate horror movies", "I love horror movies", True),
+    ("I dislike crowded beaches", "I love quiet beaches", False),
+    ("I avoid hotels that aren't eco-friendly", "I have an aversion to paranormal activities", False),
+])
+def test_same_subject(a, b, same):
+    from personalign.memory.classify import same_subject
+
+    assert same_subject(a, b) is same and same_subject(b, a) is same

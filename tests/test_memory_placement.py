@@ -80,6 +80,12 @@ def test_opposed_but_not_close_coexists():
     assert place_by_meaning(free("I don't like Python examples"), [(old, CONFLICT_SIM - 0.01)]).supersede == ()
 
 
+def test_close_and_opposed_but_about_another_thing_coexists():
+    # similar in meaning and of opposite sentiment, yet not the same request: both stay
+    old = Active(1, "I love quiet beaches", "explicit")
+    assert place_by_meaning(free("I dislike crowded beaches"), [(old, 0.8)]).supersede == ()
+
+
 def test_near_duplicate_merges_into_the_closest_of_the_same_kind():
     a, b = Active(1, "I am vegetarian", "explicit"), Active(2, "I'm a vegetarian", "explicit")
     verdict = place_by_meaning(free("I'm vegetarian."), [(b, 0.97), (a, DUPLICATE_SIM)])

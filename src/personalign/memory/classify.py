@@ -55,7 +55,9 @@ class Classification:
 _PHRASES: dict[tuple[str, str], list[str]] = {
     ("length", "concise"): [
         r"keep (?:it|them|things|answers|replies|responses|your answers)(?: \w+)? (?:short|brief|tight|concise|snappy)",
-        r"tl ?;? ?dr", r"too (?:long|wordy|verbose)", r"to the point", r"(?:no|cut the|without|less|skip the) (?:fluff|filler|padding|waffle)",
+        r"tl ?;? ?dr", r"too (?:wordy|verbose)", r"too long", r"to the point", r"(?:as )?few words as possible",
+        r"(?:just |only )?the (?:bare )?essentials", r"(?:one|two|three|1|2|3)[- ]line (?:answers?|repl(?:y|ies)|responses?)",
+        r"(?:one|two|three|1|2|3)(?: or (?:two|three|four|2|3|4))? sentences", r"cut (?:your answers|your replies|it|them|things) down", r"(?:no|cut the|without|less|skip the) (?:fluff|filler|padding|waffle)",
         r"fewer words", r"(?:don'?t|do not|stop|never) (?:ramble|rambling|waffle|pad|over ?explain|elaborate|go into detail)",
         r"no rambling", r"one[- ]liners?", r"(?:one|two|a few|few|1|2|3) (?:sentences?|lines?|words?) (?:max|maximum|at most|or less|only)",
         r"(?:in|to|keep it to|within) (?:one|two|a few|1|2|3) (?:sentences?|lines?|paragraphs?)",
@@ -77,6 +79,7 @@ _PHRASES: dict[tuple[str, str], list[str]] = {
         r"i'?m (?:a |an |completely |totally )?(?:beginner|novice|newbie|new to|not technical|non-technical|not an expert|layperson)",
         r"non[- ]technical", r"easy to (?:understand|follow|read)", r"simple (?:words|terms|language|explanations|english)",
         r"(?:don'?t|do not) assume (?:any )?(?:background|knowledge|expertise)",
+        r"(?:assume|pretend|as if) i know nothing", r"i know (?:nothing|very little|little) about", r"i have no background",
     ],
     ("expertise", "expert"): [
         r"expert[- ]level", r"technical (?:detail|details|depth|terms|language|precision)", r"jargon is (?:fine|ok|okay|welcome)",
@@ -86,13 +89,19 @@ _PHRASES: dict[tuple[str, str], list[str]] = {
         r"\bphd[- ]level\b", r"graduate[- ]level", r"precise terminology",
         r"(?:don'?t|do not|never) (?:dumb (?:it|things) down|oversimplify|over-simplify|simplify)",
         r"(?:talk|speak|write) (?:to me )?(?:like|as if i'?m|as to) (?:an? )?(?:expert|colleague|peer|specialist|senior)",
+        r"(?:don'?t|do not|no need to|never) (?:explain|define|cover|go over) (?:the )?(?:basics|terms|every term|terminology|fundamentals)",
+        r"i (?:already )?know (?:the basics|them already|the fundamentals|this stuff)", r"i'?m (?:quite |pretty |very )?advanced",
+        r"i work in (?:the|this) field", r"fellow (?:researcher|engineer|expert|professional|scientist|developer|doctor|specialist)",
+        r"(?:graduate|phd|professional)[- ]level",
     ],
     ("tone", "blunt"): [
         r"(?:no|without|skip the|drop the|cut the) sugar ?-?coating", r"(?:don'?t|do not|never) sugar ?-?coat",
         r"brutal(?:ly)? honest(?:y)?", r"(?:no|skip the|drop the|cut the|without|less) (?:pleasantries|small talk|niceties|flattery|praise|compliments)",
         r"matter[- ]of[- ]fact", r"tough love", r"(?:no|less|without) hand[- ]holding", r"(?:don'?t|do not|stop) (?:coddle|coddling|baby|babying)",
         r"tell it like it is", r"straight talk", r"(?:don'?t|do not) (?:be|act) (?:so )?(?:nice|polite|gentle|soft)",
-        r"hard truths?", r"no[- ]nonsense",
+        r"hard truths?", r"no[- ]nonsense", r"(?:no need to|don'?t|do not) (?:need to )?be (?:so )?diplomatic",
+        r"(?:say|tell me) (?:it |things )?(?:plainly|straight)", r"tell me (?:plainly |straight |honestly )?when i'?m wrong",
+        r"no hedging", r"just say it",
     ],
     ("tone", "warm"): [
         r"(?:don'?t|do not|never) be (?:so |too )?(?:blunt|harsh|mean|rude|curt|cold|direct)", r"be nice",
@@ -104,7 +113,7 @@ _PHRASES: dict[tuple[str, str], list[str]] = {
 # Phrases that also describe things in the world ("in-depth documentaries", "step-by-step recipes",
 # "no-nonsense people"): like single keywords, they count only in a text that asks about answers.
 _WORLDLY_PHRASES = {
-    r"to the point", r"fewer words", r"short and sweet", r"in a nutshell", r"the gist", r"one[- ]liners?",
+    r"to the point", r"too long", r"fewer words", r"short and sweet", r"in a nutshell", r"the gist", r"one[- ]liners?",
     r"more (?:detail|details|depth|context|examples|thorough)", r"in (?:great |full |more )?(?:detail|depth)", r"in-depth",
     r"step[- ]by[- ]step", r"go deep(?:er)?", r"deep[- ]dives?", r"easy to (?:understand|follow|read)", r"non[- ]technical",
     r"matter[- ]of[- ]fact", r"tough love", r"hard truths?", r"no[- ]nonsense", r"straight talk",
@@ -114,7 +123,7 @@ _WORLDLY_PHRASES = {
 _ANSWER_CUES = re.compile(
     r"\b(?:you|your|yours|yourself|you'?re|u|ur"
     r"|answers?|answering|repl(?:y|ies)|responses?|respond|explanations?|explain(?:ing|s)?|summar(?:y|ies|ize)"
-    r"|tone|wording|phrasing|jargon|terminology|language|words|sentences?|paragraphs?|bullet points|feedback"
+    r"|tone|wording|phrasing|jargon|terminology|language|words|sentences?|paragraphs?|bullet points"
     r"|tell me|give me|show me|treat me|talk(?:ing)? to me|speak(?:ing)? to me|with me|to me like|for me like"
     r"|antworte\w*|antwort\w*|réponds|réponses?|responde\w*|respuestas?|rispondi|rispost\w*)\b"
     r"|^(?:please |pls |plz |just |and |also |but |so |ok,? |okay,? )*(?:be|keep|stay|sound|write|talk|speak|explain|answer|"
@@ -151,9 +160,11 @@ _KEYWORDS: dict[tuple[str, str], list[str]] = {
                        "patient", "reassuring"],  # not "nice"/"sweet": "haha nice" is small talk
 }
 
-_NEGATOR = (r"(?:not|never|no|hate|dislike|can'?t stand|tired of|sick of|fed up with|don'?t be|do not be|don'?t|do not|less|stop being|avoid being|without being|"
+_NEGATOR = (r"(?:not|never|no|no need for|skip the|skip|spare me(?: the)?|without|with no|hate|dislike|can'?t stand|tired of|sick of|fed up with|don'?t be|do not be|don'?t|do not|less|stop being|avoid being|without being|"
             r"nothing|isn'?t|aren'?t|shouldn'?t be|mustn'?t be|none of (?:that|the)|avoid|quit being)")
-_INTENSIFIER = r"(?:so |too |overly |very |that |super |really |excessively |particularly |such |a |an |\w+ly )*"
+# "don't use technical terms", "without any jargon": a few verbs and determiners may stand between
+_INTENSIFIER = (r"(?:so |too |overly |very |that |super |really |excessively |particularly |such |a |an |\w+ly |any |"
+                r"use |using |give |giving |want |need |include |add |me |the |things )*")
 
 _SELF_NEGATED = re.compile(r"(?:too|no|not|don'?t|do not|never|stop|less|without|skip|cut|avoid|minimal)\b")
 
@@ -308,6 +319,29 @@ def negation_parity(text: str) -> int:
     words = _words(text)
     count = sum(w in _NEGATION_WORDS or w.endswith("n't") for w in words)
     return -1 if count % 2 else 1
+
+
+_STOP = {"i", "i'm", "im", "i've", "i'd", "me", "my", "a", "an", "the", "to", "of", "for", "in", "on", "at", "and", "or",
+         "am", "is", "are", "be", "been", "it", "its", "that", "this", "with", "about", "really", "very", "so", "just",
+         "any", "anymore", "longer", "now", "please", "like", "love", "prefer", "enjoy", "want", "use", "eat", "have",
+         "do", "does", "strongly", "much", "all", "things", "stuff", "only", "always", "any", "more", "again", "also"}
+
+
+def _content(text: str) -> set[str]:
+    canon = {y: x for x, y in _ANTONYMS}  # the two sides of an antonym pair count as one subject word
+    words = {canon.get(w, w) for w in _words(text)}
+    return {w for w in words if w not in _STOP and w not in _NEGATION_WORDS and not w.endswith("n't") and len(w) > 1}
+
+
+def same_subject(a: str, b: str, min_overlap: float = 0.6) -> bool:
+    """Whether two texts speak of the same thing: their content words (sentiment, negation and filler
+    words left out; antonyms folded together) overlap by at least `min_overlap` of the smaller set.
+    "I'm vegetarian" / "I'm not vegetarian anymore" do; "I dislike crowded beaches" / "I love quiet
+    beaches" do not (crowded, quiet)."""
+    ca, cb = _content(a), _content(b)
+    if not ca or not cb:
+        return False
+    return len(ca & cb) / min(len(ca), len(cb)) >= min_overlap
 
 
 def opposed(a: str, b: str) -> str | None:

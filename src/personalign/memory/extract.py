@@ -46,10 +46,31 @@ _CLAUSE_BREAK = re.compile(rf",\s+(?={_WH})|\s+(?:so|and so|but|and)\s+(?={_WH})
                            rf"|,?\s+(?:and|but|also|plus)\s+(?=(?:i|i'm|im|i've|my)\s)", re.I)  # one fact per clause
 
 _LEAD = (r"(?:(?:oh|well|so|btw|by the way|fyi|also|and|but|just so you know|for context|for the record|"
-         r"heads up|note|ok|okay|hi|hey|hello|yeah|yes|um|actually|honestly|anyway|ah|also note|quick note)"
+         r"heads up|note|ok|okay|hi|hey|hello|yeah|yes|um|actually|honestly|anyway|ah|also note|quick note|"
+         r"these days|nowadays|lately|recently|currently|right now|at the moment|as of (?:today|now|this \w+)|"
+         r"starting (?:today|now|this \w+)|since (?:last|this) \w+|for what it'?s worth|fwiw|personally)"
          r"[,:!.]?\s+)*")
-_FIRST_PERSON = re.compile(rf"^{_LEAD}(?:i|i'm|im|i've|ive|i'd|i'll|my|me|mine|as an?|being an?|we|we're|our|"
-                           rf"(?:since|because|after|now that|ever since) (?:my|i|i'm|i've))\b", re.I)
+_FIRST_PERSON = re.compile(
+    rf"^{_LEAD}(?:i|i'm|im|i've|ive|i'd|i'll|my|me|mine|as an?|being an?|we|we're|our|"
+    rf"(?:since|because|after|now that|ever since) (?:my|i|i'm|i've)"
+    # the subject dropped, as people text: "allergic to kiwi", "can't stand jazz", "big fan of rugby"
+    rf"|(?:severely |very |mildly |super )?(?:allergic|intolerant|sensitive) to"
+    rf"|(?:really |totally |absolutely |definitely |just |also )?(?:can'?t|cannot|don'?t|do not|never|always|only|won'?t)"
+    rf" (?:eat|drink|stand|handle|tolerate|do|like|love|hate|prefer|avoid|enjoy|use|go|fly|drive|own|have|touch|watch|read)"
+    rf"|(?:really |totally |absolutely |not |not really |not much of )?(?:an? )?(?:big |huge |massive )?(?:fan|lover|fanatic) of"
+    rf"|(?:really |totally |super )?into"
+    rf"|(?:love|hate|prefer|adore|enjoy|avoid|dislike|loathe|despise|detest)s?"
+    rf"|(?:no longer|not \w+ing|quit|stopped|started|gave up|switched to|went back to|became|been))\b", re.I)
+# "cilantro tastes like soap to me", "nothing with nuts for me": the user as object
+_ME_OBJECT = re.compile(r"\b(?:for me|to me|gives? me|makes? me|bothers? me|drives? me|upsets? my|triggers? my)\b", re.I)
+# Statements in other languages (the classifier reads English only, so these are kept on the rules)
+_FIRST_PERSON_OTHER = re.compile(
+    r"^(?:soy|estoy|tengo|vivo|trabajo|prefiero|me gusta|me encanta|odio|no como|no bebo|no me gusta|"
+    r"je suis|j'ai|je vis|j'habite|je travaille|je préfère|j'aime|je n'aime|je déteste|je ne mange|je ne bois|"
+    r"ich bin|ich habe|ich wohne|ich lebe|ich arbeite|ich mag|ich esse|ich trinke|ich hasse|ich bevorzuge|"
+    r"sono|ho|abito|lavoro|preferisco|mi piace|non mangio|non bevo|"
+    r"sou|estou|tenho|moro|trabalho|prefiro|gosto|odeio|não como|não bebo|eu)\b", re.I)
+_POLITE_ASK = re.compile(r"^(?:can|could|would|will) you\b|^please\b", re.I)
 # A lasting instruction about the form of answers, with or without a style pole: "use metric units".
 _FORMAT = re.compile(r"^(?:please |pls |and |also )*(?:use|don'?t use|do not use|never use|avoid|no more|stop using|"
                      r"reply|answer|respond|write|talk|speak)\b", re.I)
@@ -83,7 +104,7 @@ class Statement:
     start: int         # its span in the (unquoted) message, for showing where it came from
     end: int
     score: float       # the classifier's P(statement); 1.0 when the classifier is unavailable and the rules decide
-    style: bool        # a request about answers rather than a fact about the user
+    style: bool        # kept on the rules alone: a request about answers, or a statement in another language
 
 
 @dataclass(frozen=True)
@@ -134,10 +155,15 @@ def _split_keep(text: str, pattern: re.Pattern) -> list[tuple[int, int, str]]:
 
 
 def candidate(clause: str) -> bool | None:
-    """True for a style request, False for a first-person candidate, None when ruled out."""
+    """True when the rules alone decide (a style request, a statement in another language), False for
+    a first-person candidate the classifier judges, None when ruled out."""
     s = clause.strip().replace("’", "'")
+    if s.endswith("?") and _POLITE_ASK.match(s) and classify_preference(s) is not None and not _ONE_OFF.search(s):
+        return True  # "could you keep it short?" asks for a way of answering
     if len(s) > MAX_CLAUSE_CHARS or s.endswith("?") or _CODE.search(s) or len(_WORD.findall(s)) < 2 and not _FIRST_PERSON.match(s):
         return None
+    if _FIRST_PERSON_OTHER.match(s):
+        return True
     if _HYPOTHETICAL.search(s) or _PAST.search(s) or _DENIAL.search(s):
         return None
     others = _OTHERS.match(s)
@@ -146,7 +172,7 @@ def candidate(clause: str) -> bool | None:
     if asks_about_answers(s) and (classify_preference(s) is not None or _LASTING.search(s) or _FORMAT.match(s)) \
             and not (_ONE_OFF.match(s) and not _LASTING.search(s)):
         return True
-    if _FIRST_PERSON.match(s):
+    if _FIRST_PERSON.match(s) or _ME_OBJECT.search(s):
         return False
     return None
 

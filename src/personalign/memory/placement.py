@@ -15,8 +15,9 @@ When a preference arrives (explicit outranks implicit):
   kind → the new one **supersedes** the old one;
 * implicit arriving over an active explicit on that dimension → **outranked**: not stored;
 * no dimension: the closest active dimensionless preference by embedding decides — cosine
-  ≥ `CONFLICT_SIM` and opposed (negation parity or an antonym pair, `classify.opposed`) →
-  supersede; cosine ≥ `DUPLICATE_SIM` (or the same normalized text) and not opposed → merge.
+  ≥ `CONFLICT_SIM`, opposed (negation parity or an antonym pair, `classify.opposed`) and about the
+  same thing (`classify.same_subject`: "I dislike crowded beaches" does not supersede "I love quiet
+  beaches") → supersede; cosine ≥ `DUPLICATE_SIM` (or the same normalized text) and not opposed → merge.
 
 So at most one preference per dimension is active for a user at a time. The store finds the active
 preferences these functions compare against and applies their verdict in one write transaction.
@@ -31,7 +32,7 @@ from typing import Generic, Protocol, TypeVar
 
 import numpy as np
 
-from personalign.memory.classify import Classification, opposed
+from personalign.memory.classify import Classification, opposed, same_subject
 
 EXPLICIT_CONFIDENCE = 0.8     # a preference stated once; each restatement adds evidence
 DUPLICATE_SIM = 0.9
@@ -103,7 +104,7 @@ def place_by_meaning(cand: Candidate, similar: Iterable[tuple[P, float]]) -> Pla
     their cosine similarity to it (1.0 for the same normalized text), most similar first."""
     to_supersede, best_dup, best_sim = [], None, -1.0
     for other, sim in similar:
-        if sim >= CONFLICT_SIM and opposed(other.text, cand.text):
+        if sim >= CONFLICT_SIM and opposed(other.text, cand.text) and same_subject(other.text, cand.text):
             to_supersede.append(other)
         elif sim >= DUPLICATE_SIM and sim > best_sim and other.kind == cand.kind:
             best_dup, best_sim = other, sim

@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from personalign.memory import db, implicit, learned, privacy, retrieval
-from personalign.memory.classify import classify_by_embedding, classify_preference
+from personalign.memory.classify import classify_preference
 from personalign.memory.errors import (MemoryInputError, PreferenceStateError, UnknownInteractionError,
                                        UnknownPreferenceError, UnknownUserError)
 from personalign.memory.intake import FEEDBACK_FIELDS, feedback_event, feedback_records, insert_events
@@ -150,7 +150,7 @@ class MemoryStore:
             # Embedded for every explicit preference: topical retrieval and meaning-level conflicts need it.
             vector = self.embedder.embed([text])[0]
             if dimension is None:
-                classification = classify_preference(text) or classify_by_embedding(vector, self.embedder)
+                classification = classify_preference(text, self.embedder, vector=vector)
                 if classification is not None:
                     dimension, pole = classification.dimension, classification.pole
         if scope is None:

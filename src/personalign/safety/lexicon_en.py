@@ -62,7 +62,9 @@ CONCEPTS = {
                r"(?:you (?:have|possess)|youve got|youre|you are) (?:now )?(?:no|without|free of|free from) (?:more )?"
                r"(?:any )?(?:rules|limits|restrictions|boundaries|ethics|morals|filters|guardrails|limitations|"
                r"constraints|guidelines|censorship|moral compass)|(?:evil|rogue|dark|shadow|unfiltered|"
-               r"unhinged|chaos|opposite) (?:ai|assistant|model|bot|twin|mode|version|gpt|self)|anything goes|"
+               r"unhinged|chaos|opposite) (?:ai|assistant|model|bot|twin|version|gpt|self)|"
+               # "dark mode" is also a display setting ("I prefer dark mode in my apps"): only the others as modes
+               r"(?:evil|rogue|shadow|unfiltered|unhinged|chaos|opposite) mode|anything goes|"
                r"no holds barred|nothing is off limits|the rules dont apply|(?:instructions|rules|guidelines|configuration|setup) "
                r"(?:no longer|dont|do not) (?:count|apply|matter)|safety (?:is )?(?:off|disabled|deactivated|suspended|lifted|"
                r"removed|waived)|(?:rules|restrictions|limits|guidelines) "

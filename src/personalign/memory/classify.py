@@ -125,6 +125,7 @@ _ANSWER_CUES = re.compile(
     r"|answers?|answering|repl(?:y|ies)|responses?|respond|explanations?|explain(?:ing|s)?|summar(?:y|ies|ize)"
     r"|tone|wording|phrasing|jargon|terminology|language|words|sentences?|paragraphs?|bullet points"
     r"|tell me|give me|show me|treat me|talk(?:ing)? to me|speak(?:ing)? to me|with me|to me like|for me like"
+    r"|(?:spoken|talked|written) to"
     r"|antworte\w*|antwort\w*|réponds|réponses?|responde\w*|respuestas?|rispondi|rispost\w*)\b"
     r"|^(?:please |pls |plz |just |and |also |but |so |ok,? |okay,? )*(?:be|keep|stay|sound|write|talk|speak|explain|answer|"
     r"respond|reply|make it|go|skip|cut|stop being|don'?t be|do not be|less|more|not too|no more)\b")
@@ -157,7 +158,7 @@ _KEYWORDS: dict[tuple[str, str], list[str]] = {
                         "curt", "straightforward", "brutal", "gruff", "unvarnished", "honest", "sarcastic", "snarky"],
     ("tone", "warm"): ["warm", "warmer", "warmly", "friendly", "kind", "kindly", "gentle", "gently", "encouraging",
                        "supportive", "empathetic", "compassionate", "polite", "upbeat", "cheerful", "caring",
-                       "patient", "reassuring"],  # not "nice"/"sweet": "haha nice" is small talk
+                       "patient", "reassuring", "gentler", "kinder", "friendlier", "softer"],  # not "nice"/"sweet": "haha nice" is small talk
 }
 
 _NEGATOR = (r"(?:not|never|no|no need for|skip the|skip|spare me(?: the)?|without|with no|hate|dislike|can'?t stand|tired of|sick of|fed up with|don'?t be|do not be|don'?t|do not|less|stop being|avoid being|without being|"

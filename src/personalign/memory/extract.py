@@ -60,7 +60,11 @@ _FIRST_PERSON = re.compile(
     rf"|(?:really |totally |absolutely |not |not really |not much of )?(?:an? )?(?:big |huge |massive )?(?:fan|lover|fanatic) of"
     rf"|(?:really |totally |super )?into"
     rf"|(?:love|hate|prefer|adore|enjoy|avoid|dislike|loathe|despise|detest)s?"
-    rf"|(?:no longer|not \w+ing|quit|stopped|started|gave up|switched to|went back to|became|been))\b", re.I)
+    rf"|(?:no longer|not \w+ing|quit|stopped|started|gave up|switched to|went back to|became|been)"
+    rf"|(?:not much of|not really|kind of|sort of|more of) an? \w+ (?:person|fan|type|guy|gal|girl|eater|drinker)"
+    rf"|(?:mom|mum|dad|mother|father|parent|grandma|grandpa) of"
+    rf"|(?:currently |now )?(?:living|based|working|studying|staying) (?:in|at|from|as)"
+    rf"|\w+(?: \w+)? here(?=[,.!]|$))\b", re.I)
 # "cilantro tastes like soap to me", "nothing with nuts for me": the user as object
 _ME_OBJECT = re.compile(r"\b(?:for me|to me|gives? me|makes? me|bothers? me|drives? me|upsets? my|triggers? my)\b", re.I)
 # Statements in other languages (the classifier reads English only, so these are kept on the rules)
@@ -72,7 +76,7 @@ _FIRST_PERSON_OTHER = re.compile(
     r"sou|estou|tenho|moro|trabalho|prefiro|gosto|odeio|não como|não bebo|eu)\b", re.I)
 _POLITE_ASK = re.compile(r"^(?:can|could|would|will) you\b|^please\b", re.I)
 # A lasting instruction about the form of answers, with or without a style pole: "use metric units".
-_FORMAT = re.compile(r"^(?:please |pls |and |also )*(?:use|don'?t use|do not use|never use|avoid|no more|stop using|"
+_FORMAT = re.compile(r"^(?:please |pls |and |also |always |from now on,? |going forward,? )*(?:use|don'?t use|do not use|never use|avoid|no more|stop using|"
                      r"reply|answer|respond|write|talk|speak)\b", re.I)
 _LASTING = re.compile(r"\b(?:from now on|going forward|in (?:the )?future|always|never|every time|by default|"
                       r"for all (?:your )?(?:answers|replies))\b", re.I)
@@ -169,7 +173,7 @@ def candidate(clause: str) -> bool | None:
     others = _OTHERS.match(s)
     if others and not _ABOUT_ME.search(s[others.end():]):
         return None
-    if asks_about_answers(s) and (classify_preference(s) is not None or _LASTING.search(s) or _FORMAT.match(s)) \
+    if asks_about_answers(s) and (classify_preference(s) is not None or _FORMAT.match(s)) \
             and not (_ONE_OFF.match(s) and not _LASTING.search(s)):
         return True
     if _FIRST_PERSON.match(s) or _ME_OBJECT.search(s):

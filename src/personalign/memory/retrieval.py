@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from sqlalchemy import select
 
+from personalign.memory.areas import preference_areas, prompt_areas
 from personalign.memory.implicit import IMPLICIT_MIN_CONFIDENCE
 from personalign.memory.placement import SEARCH_SIM
 from personalign.memory.records import Preference, Profile
@@ -113,8 +114,12 @@ def similar_free(snap: UserSnapshot | None, vec: np.ndarray | None) -> dict[int,
 
 
 def select_profile(user: str, snap: UserSnapshot | None, prompt: str | None, k: int, min_similarity: float,
-                   embed_query: Callable[[str], np.ndarray]) -> Profile:
+                   embed_query: Callable[[str], np.ndarray], embedder=None) -> Profile:
     """The Profile for `prompt` from the user's snapshot (None: an unknown user, an empty profile).
+
+    Topical preferences qualify when their cosine to the prompt is at least `min_similarity`, or,
+    given the `embedder`, when they constrain a life area the prompt asks about (`areas`: "I keep
+    kosher" for "a recipe for a casserole"); direct matches rank first, then by cosine, `k` at most.
 
     Implicit preferences below IMPLICIT_MIN_CONFIDENCE are left out, and every text passes the
     safety check again (rows written by other tools are not trusted blindly). `embed_query` is called
@@ -131,14 +136,20 @@ def select_profile(user: str, snap: UserSnapshot | None, prompt: str | None, k: 
     chosen = [p for p in snap.globals if usable(p)]
     sims: dict[int, float] = {}
     if prompt is not None and k > 0 and snap.topical:
-        scores = cosines(snap.matrix, embed_query(prompt))
-        top = np.argpartition(-scores, min(k, len(scores)) - 1)[:k] if len(scores) > k else np.arange(len(scores))
-        top = top[np.argsort(-scores[top], kind="stable")]
-        for i in top:
+        query = embed_query(prompt)
+        scores = cosines(snap.matrix, query)
+        direct = scores >= min_similarity
+        qualifies = direct
+        if embedder is not None:
+            qualifies = direct | (preference_areas(embedder, snap.matrix) & prompt_areas(embedder, query)).any(axis=1)
+        order = sorted(np.flatnonzero(qualifies), key=lambda i: (not direct[i], -scores[i]))
+        taken = 0
+        for i in order:
             p = snap.topical[int(i)]
-            if scores[i] >= min_similarity and usable(p):
+            if taken < k and usable(p):
                 chosen.append(p)
                 sims[p.id] = round(float(scores[i]), 4)
+                taken += 1
     chosen.sort(key=lambda p: (p.kind != "explicit", p.scope != "global", -sims.get(p.id, 0.0), p.id))
     weights = {}
     for p in chosen:

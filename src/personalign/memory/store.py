@@ -418,8 +418,9 @@ class MemoryStore:
     # -- retrieval
 
     def profile(self, user: str, prompt: str | None = None, *, k: int = 5, min_similarity: float = 0.2) -> Profile:
-        """The preferences that matter for `prompt`: all active global ones plus the `k` most similar
-        topical ones (cosine ≥ min_similarity). An unknown user gets an empty profile (cold start).
+        """The preferences that matter for `prompt`: all active global ones plus at most `k` topical
+        ones — close to the prompt (cosine ≥ min_similarity) first, then those constraining a life area
+        the prompt asks about (`memory.areas`). An unknown user gets an empty profile (cold start).
 
         Implicit preferences below `implicit.IMPLICIT_MIN_CONFIDENCE` are left out, and every text
         passes the safety check again (rows written by other tools are not trusted blindly).
@@ -429,7 +430,7 @@ class MemoryStore:
             prompt = valid_text(prompt, "prompt", MAX_TEXT_CHARS)
         k = valid_count(k, "k")
         return retrieval.select_profile(user, self._snapshot(user), prompt, k, min_similarity,
-                                        lambda text: self.embedder.embed_query(text))
+                                        lambda text: self.embedder.embed_query(text), self.embedder)
 
     # -- feedback adaptation: learned weights and adapter files
 

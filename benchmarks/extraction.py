@@ -127,14 +127,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path)
     parser.add_argument("--plot", type=Path, default=PLOT)
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--data", type=Path, default=DATA / "extraction_heldout.jsonl",
+                        help="labelled messages (round 2: extraction_heldout_r2.jsonl)")
+    parser.add_argument("--e2e", type=Path, default=DATA / "conversation_e2e.json",
+                        help="end-to-end users (round 2: conversation_e2e_r2.json)")
     args = parser.parse_args(argv)
     import torch
 
     torch.set_num_threads(1)
-    rows = [json.loads(line) for line in (DATA / "extraction_heldout.jsonl").read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+    rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
     res = extraction(rows)
-    e2e = end_to_end(json.loads((DATA / "conversation_e2e.json").read_text(encoding="utf-8")))
+    e2e = end_to_end(json.loads(args.e2e.read_text(encoding="utf-8"))) if args.e2e.is_file() else None
     print(f"extraction on {res['messages']} held-out messages ({res['statements']} statements, "
           f"{res['non_statements']} others)")
     print(f"  recall     {res['recall']:.3f}  (target >= 0.90)")
@@ -143,13 +146,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  time/msg   median {res['ms_median']:.1f} ms, p95 {res['ms_p95']:.1f} ms  (target <= 50 ms)")
     for kind, v in res["by_kind"].items():
         print(f"    {kind:22s} n={v['n']:3d}  found {v['found']:.0%}")
-    print(f"end to end: {e2e['users']} users, {e2e['probes']} later questions")
-    print(f"  own preference in the profile  {e2e['share']:.3f}  (target >= 0.85); largest profile "
-          f"{e2e['max_profile']} (<= 5); stored from decoys {e2e['decoy_stored']}")
+    if e2e is not None:
+        print(f"end to end: {e2e['users']} users, {e2e['probes']} later questions")
+        print(f"  own preference in the profile  {e2e['share']:.3f}  (target >= 0.85); largest profile "
+              f"{e2e['max_profile']} (<= 5); stored from decoys {e2e['decoy_stored']}")
     if args.show_misses:
         for r in res["misses"]:
             print(f"  [{'missed' if r['label'] else 'false'} {r['kind']}] {r['text']!r} -> {r['found']}")
-        for f in e2e["failures"]:
+        for f in e2e["failures"] if e2e else []:
             print(f"  [e2e] {f['question']!r} needs {f['keywords']}; profile {f['profile']}")
     plot(res, args.plot)
     print(f"plot: {args.plot}")

@@ -14,8 +14,16 @@ from fastapi.testclient import TestClient
 from personalign.decoding import DecodingConfig, Engine, Generation, GenerationResult
 from personalign.errors import ConfigError
 from personalign.memory import MemoryStore
-from personalign.server import (ADMIN_KEY_ENV, Batcher, Job, QueueFullError, ServerConfig, conversation_prompt,
-                                create_app, load_admin_key)
+from personalign.server import (
+    ADMIN_KEY_ENV,
+    Batcher,
+    Job,
+    QueueFullError,
+    ServerConfig,
+    conversation_prompt,
+    create_app,
+    load_admin_key,
+)
 from personalign.server.auth import api_keys
 from personalign.server.schemas import ChatMessage
 
@@ -313,6 +321,9 @@ def _cross_user_cases(bob_pref: int, bob_interaction: int, bob_key_id: str) -> d
         ("DELETE", "/v1/users/{user}/preferences/{preference_id}"): [
             ("delete", f"/v1/users/bob/preferences/{bob_pref}", None, 403),
             ("delete", f"/v1/users/alice/preferences/{bob_pref}", None, 404)],
+        ("POST", "/v1/users/{user}/preferences/{preference_id}/undo"): [
+            ("post", f"/v1/users/bob/preferences/{bob_pref}/undo", None, 403),
+            ("post", f"/v1/users/alice/preferences/{bob_pref}/undo", None, 404)],
         ("GET", "/v1/users/{user}/export"): [("get", "/v1/users/bob/export", None, 403)],
         ("DELETE", "/v1/users/{user}"): [("delete", "/v1/users/bob", None, 403)],
         ("POST", "/v1/admin/users"): [("post", "/v1/admin/users", {"user": "mallory"}, 403)],

@@ -82,6 +82,9 @@ def register(app: typer.Typer) -> None:
         user: Optional[str] = options.user("Personalize with this user's stored profile and record the exchange "
                                            "(for feedback)."),
         db: Optional[str] = options.db(),
+        capture: bool = typer.Option(True, "--capture/--no-capture",
+                                     help="With --user: remember what PROMPT states about the user (\"I'm "
+                                     "vegetarian\", \"keep it short\") before answering; one line per stored one."),
     ) -> None:
         """Answer PROMPT, personalized to --preference and/or --user's profile with the chosen strategy."""
         from personalign.server.config import MAX_BEST_OF_N, MAX_PROMPT_CHARS, MAX_PROMPT_TOKENS
@@ -115,7 +118,9 @@ def register(app: typer.Typer) -> None:
                 update_user(store, user)  # fold feedback not yet counted into the learned dimension weights
             except UnknownUserError:
                 pass  # cold start: nothing stored about this user yet
-            chosen = personalize(store, user, prompt, preference)
+            chosen = personalize(store, user, prompt, preference, capture_from=prompt if capture else None)
+            for c in chosen.captured:
+                typer.echo(_captured_line(c), err=True)
         preference = chosen.preference
         engine = build_engine(model, reward_model, device, dtype)
         _check_fits(engine, prompt, preference, config.max_new_tokens, MAX_PROMPT_TOKENS)
@@ -147,6 +152,8 @@ def register(app: typer.Typer) -> None:
             interaction_id = store.record_interaction(user, prompt, out.text, strategy, {
                 **config.to_dict(), "model": model, "preference": preference,
                 "preference_source": chosen.source, "preference_ids": list(chosen.preference_ids)})
+            if chosen.stored_ids:
+                store.link_to_interaction(user, chosen.stored_ids, interaction_id)
         if as_json:
             typer.echo(json.dumps({
                 "text": out.text, "strategy": strategy, "preference": preference,
@@ -154,6 +161,7 @@ def register(app: typer.Typer) -> None:
                 "params": config.to_dict(), "new_tokens": len(out.token_ids),
                 "finish_reason": out.finish_reason, "seconds": round(result.seconds, 4),
                 "user": user, "interaction_id": interaction_id,
+                "captured": [c.to_dict() for c in chosen.captured],
             }, ensure_ascii=False))
         else:
             typer.echo("")
@@ -221,6 +229,16 @@ def register(app: typer.Typer) -> None:
                       "(personalign/rewards/default_persrm/MODEL_CARD.md, v2): on this 135M model it moves style much "
                       "further than prompting while staying on the question; PAD's guard (min_p, EOS candidate, no "
                       "repeated 3-gram) lets a short answer end. Words per answer are the length judge's score.[/dim]")
+
+
+def _captured_line(c) -> str:
+    """One line per statement found in the prompt: what memory did with it."""
+    if c.result is None:
+        return f"not remembered: {c.statement.text!r} ({c.refused})"
+    p = c.result.preference
+    what = {"added": "remembered", "merged": "already known", "outranked": "not remembered"}[c.result.action]
+    extra = f"; supersedes {', '.join(str(o.id) for o in c.result.superseded)}" if c.result.superseded else ""
+    return f"{what}: {p.text!r} (preference {p.id}{extra}; undo: personalign prefs undo {p.id} --user {p.user})"
 
 
 def _settings(cfg) -> str:

@@ -4,6 +4,7 @@
     personalign prefs list --user alice                     # active preferences
     personalign prefs history --user alice                  # all, with superseded/retracted links
     personalign prefs retract --user alice 3
+    personalign prefs undo --user alice 3                   # retract 3 and restore what it superseded
     personalign prefs profile --user alice --prompt "..."   # what generation would receive (JSON)
     personalign prefs export --user alice [--out FILE]      # everything about alice, JSON
     personalign prefs forget --user alice --yes             # delete everything, print counts
@@ -18,7 +19,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -48,9 +49,9 @@ def register(app: typer.Typer) -> None:
 
     @prefs.command("add")
     def add(text: Annotated[str, typer.Argument(help="The preference, in the user's words.")],
-            user: str = options.user(default=...), db: Optional[str] = options.db(),
+            user: str = options.user(default=...), db: str | None = options.db(),
             weight: Annotated[float, typer.Option(help="Strength, in (0, 10].")] = 1.0,
-            scope: Annotated[Optional[str], typer.Option(help="global (always on) or topical (retrieved).")] = None,
+            scope: Annotated[str | None, typer.Option(help="global (always on) or topical (retrieved).")] = None,
             as_json: bool = options.json_output()) -> None:
         """Store a preference (safety-checked; duplicates merge, contradictions supersede)."""
         with _store(db) as store:
@@ -64,7 +65,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"superseded: #{p.id} {p.text}")
 
     @prefs.command("list")
-    def list_(user: str = options.user(default=...), db: Optional[str] = options.db(),
+    def list_(user: str = options.user(default=...), db: str | None = options.db(),
               as_json: bool = options.json_output()) -> None:
         """Active preferences."""
         with _store(db) as store:
@@ -72,7 +73,7 @@ def register(app: typer.Typer) -> None:
         _print_rows(rows, as_json)
 
     @prefs.command("history")
-    def history(user: str = options.user(default=...), db: Optional[str] = options.db(),
+    def history(user: str = options.user(default=...), db: str | None = options.db(),
                 as_json: bool = options.json_output()) -> None:
         """Every preference ever stored, with superseded/retracted ones and their links."""
         with _store(db) as store:
@@ -81,15 +82,25 @@ def register(app: typer.Typer) -> None:
 
     @prefs.command("retract")
     def retract(preference_id: Annotated[int, typer.Argument(help="Preference id (see list).")],
-                user: str = options.user(default=...), db: Optional[str] = options.db()) -> None:
+                user: str = options.user(default=...), db: str | None = options.db()) -> None:
         """Retract a preference (kept in history, no longer used)."""
         with _store(db) as store:
             p = store.retract(user, preference_id)
         typer.echo(f"retracted: {_line(p)}")
 
+    @prefs.command("undo")
+    def undo(preference_id: Annotated[int, typer.Argument(help="Preference id (see list).")],
+             user: str = options.user(default=...), db: str | None = options.db()) -> None:
+        """Take a preference back as if it had never arrived: retract it, restore what it superseded."""
+        with _store(db) as store:
+            p, restored = store.undo(user, preference_id)
+        typer.echo(f"retracted: {_line(p)}")
+        for old in restored:
+            typer.echo(f"restored: {_line(old)}")
+
     @prefs.command("profile")
-    def profile(user: str = options.user(default=...), db: Optional[str] = options.db(),
-                prompt: Annotated[Optional[str], typer.Option(help="Retrieve topical preferences for it.")] = None,
+    def profile(user: str = options.user(default=...), db: str | None = options.db(),
+                prompt: Annotated[str | None, typer.Option(help="Retrieve topical preferences for it.")] = None,
                 k: Annotated[int, typer.Option(help="Topical preferences to retrieve.")] = 5) -> None:
         """What generation receives for this user (and prompt), as JSON."""
         with _store(db) as store:
@@ -98,8 +109,8 @@ def register(app: typer.Typer) -> None:
                     "preferences": [p.to_dict() for p in prof.preferences], "similarities": prof.similarities})
 
     @prefs.command("export")
-    def export(user: str = options.user(default=...), db: Optional[str] = options.db(),
-               out: Annotated[Optional[Path], typer.Option(help="Write to this file instead of stdout.")] = None) -> None:
+    def export(user: str = options.user(default=...), db: str | None = options.db(),
+               out: Annotated[Path | None, typer.Option(help="Write to this file instead of stdout.")] = None) -> None:
         """Everything stored about the user, as JSON."""
         with _store(db) as store:
             data = store.export_user(user)
@@ -120,7 +131,7 @@ def register(app: typer.Typer) -> None:
                    f"{len(data['feedback'])} feedback events to {out}")
 
     @prefs.command("forget")
-    def forget(user: str = options.user(default=...), db: Optional[str] = options.db(),
+    def forget(user: str = options.user(default=...), db: str | None = options.db(),
                yes: Annotated[bool, typer.Option("--yes", help="Confirm: this cannot be undone.")] = False) -> None:
         """Delete every row about the user (preferences, interactions, feedback, embeddings)."""
         from personalign.errors import ConfigError
@@ -134,11 +145,11 @@ def register(app: typer.Typer) -> None:
     @app.command("feedback")
     def feedback(user: str = options.user(default=...),
                  interaction: int = typer.Option(..., "--interaction", "-i", help="Interaction id."),
-                 db: Optional[str] = options.db(),
-                 rating: Annotated[Optional[int], typer.Option(help="1 (bad) to 5 (good).")] = None,
-                 choose: Annotated[Optional[str], typer.Option(help="A or B: the better of the two answers.")] = None,
-                 edit: Annotated[Optional[str], typer.Option(help="Your corrected version of answer A.")] = None,
-                 comment: Annotated[Optional[str], typer.Option(help="A free-text comment.")] = None) -> None:
+                 db: str | None = options.db(),
+                 rating: Annotated[int | None, typer.Option(help="1 (bad) to 5 (good).")] = None,
+                 choose: Annotated[str | None, typer.Option(help="A or B: the better of the two answers.")] = None,
+                 edit: Annotated[str | None, typer.Option(help="Your corrected version of answer A.")] = None,
+                 comment: Annotated[str | None, typer.Option(help="A free-text comment.")] = None) -> None:
         """Record feedback on an interaction: exactly one of --rating, --choose, --edit."""
         from personalign.errors import ConfigError
 

@@ -8,7 +8,6 @@ goes on. Capture runs before retrieval, so the answer in the same turn already f
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from personalign.memory.errors import MemoryInputError, UnsafePreferenceError
@@ -37,16 +36,6 @@ class Captured:
         else:
             out.update(action="refused", reason=self.refused)
         return out
-
-
-def latest_user_message(messages: Sequence[Mapping]) -> str | None:
-    """The content of the last message with role "user", or None. Assistant, system and tool turns
-    are never read: an assistant quoting "I'm vegan" does not make the user vegan."""
-    for message in reversed(messages):
-        if message.get("role") == "user":
-            content = message.get("content")
-            return content if isinstance(content, str) else None
-    return None
 
 
 def capture_preferences(store, user: str, message: str) -> list[Captured]:

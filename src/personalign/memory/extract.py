@@ -96,7 +96,8 @@ _ONE_OFF = re.compile(r"^(?:please |pls |can you |could you )?(?:write|draft|com
                      r"list|plan|suggest|find|translate|summari[sz]e|rewrite|describe|show me)\s+(?:me\s+)?"
                      r"(?:a|an|some|one|two|three|four|five|\d+|this|that|these|those|the following|my|it)\b", re.I)  # "write a short poem": this answer only
 _ABOUT_ME = re.compile(r"\b(?:me|i|i'm|my)\b", re.I)  # "my doctor told me to avoid salt" is about me
-_CODE = re.compile(r"[{};]|^\s*(?:def|class|import|from|select|insert|npm|pip|git|for|while|return|console)\b", re.I)
+_CODE = re.compile(r"[{};]|\w\(|^\s*(?:def|class) \w+\s*[(:]|^\s*(?:import \w|from [\w.]+ import )"
+                   r"|^\s*(?:select|insert|update|delete) .* (?:from|into|set)\b|^\s*(?:npm|pip|git|docker|sudo) \w", re.I)
 _WORD = re.compile(r"[\w'-]+")
 
 

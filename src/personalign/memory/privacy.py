@@ -18,8 +18,15 @@ from sqlalchemy import delete, func, select, update
 from personalign.memory import keys as api_keys
 from personalign.memory.errors import UnknownUserError
 from personalign.memory.records import LearnedWeights, Preference
-from personalign.memory.schema import (SIGNAL_COLUMNS, FeedbackRow, InteractionRow, PreferenceRow, UserRow,
-                                       UserWeightsRow, utcnow)
+from personalign.memory.schema import (
+    SIGNAL_COLUMNS,
+    FeedbackRow,
+    InteractionRow,
+    PreferenceRow,
+    UserRow,
+    UserWeightsRow,
+    utcnow,
+)
 
 EXPORT_FORMAT = "personalign.memory/1"
 
@@ -81,13 +88,13 @@ def delete_rows(s, user: str) -> dict[str, int]:
     uid = urow.id
     emb = s.execute(select(func.count(PreferenceRow.id)).where(
         PreferenceRow.user_id == uid, PreferenceRow.embedding.is_not(None))).scalar()
+    # Links between the user's own rows go first, so no delete order trips a reference.
+    s.execute(update(PreferenceRow).where(PreferenceRow.user_id == uid).values(superseded_by=None, interaction_id=None))
     counts = {"feedback": s.execute(delete(FeedbackRow).where(FeedbackRow.user_id == uid)).rowcount,
               "interactions": s.execute(delete(InteractionRow).where(InteractionRow.user_id == uid)).rowcount}
     learned = s.execute(delete(UserWeightsRow).where(UserWeightsRow.user_id == uid)).rowcount
     if learned:
         counts["learned_weights"] = learned
-    # Links between the user's own rows go first, so no delete order trips the self-reference.
-    s.execute(update(PreferenceRow).where(PreferenceRow.user_id == uid).values(superseded_by=None))
     counts["preferences"] = s.execute(delete(PreferenceRow).where(PreferenceRow.user_id == uid)).rowcount
     counts["embeddings"] = int(emb)
     counts["users"] = s.execute(delete(UserRow).where(UserRow.id == uid)).rowcount

@@ -26,13 +26,14 @@ class Preference:
     superseded_by: int | None
     created_at: datetime
     updated_at: datetime
+    interaction_id: int | None = None  # where it was said, for preferences captured from conversation
 
     @classmethod
     def from_row(cls, row: PreferenceRow, user: str) -> Preference:
         return cls(id=row.id, user=user, text=row.text, kind=row.kind, dimension=row.dimension, pole=row.pole,
                    weight=row.weight, confidence=row.confidence, evidence_count=row.evidence_count,
                    source=row.source, scope=row.scope, status=row.status, superseded_by=row.superseded_by,
-                   created_at=row.created_at, updated_at=row.updated_at)
+                   created_at=row.created_at, updated_at=row.updated_at, interaction_id=row.interaction_id)
 
     @property
     def signed_weight(self) -> float | None:

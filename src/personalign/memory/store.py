@@ -271,6 +271,50 @@ class MemoryStore:
 
         return db.run_write(self._write, tx)
 
+    def undo(self, user: str, preference_id: int) -> tuple[Preference, tuple[Preference, ...]]:
+        """Takes back an active preference as if it had never arrived: it is retracted and the
+        preferences it superseded are active again (the "undo" of a captured preference).
+        Returns (the retracted preference, the restored ones)."""
+        user = valid_user(user)
+        preference_id = valid_id(preference_id, "preference id")
+
+        def tx(s):
+            urow = _user_row(s, user)
+            row = _owned_preference_row(s, urow, user, preference_id)
+            if row.status != "active":
+                raise PreferenceStateError(f"preference {preference_id} is already {row.status}")
+            now = utcnow()
+            row.status, row.updated_at = "retracted", now
+            restored = s.execute(select(PreferenceRow).where(PreferenceRow.user_id == urow.id,
+                                                             PreferenceRow.superseded_by == row.id,
+                                                             PreferenceRow.status == "superseded")).scalars().all()
+            for old in restored:
+                old.status, old.superseded_by, old.updated_at = "active", None, now
+            urow.revision += 1
+            s.flush()
+            return Preference.from_row(row, user), tuple(Preference.from_row(r, user) for r in restored)
+
+        return db.run_write(self._write, tx)
+
+    def link_to_interaction(self, user: str, preference_ids, interaction_id: int) -> None:
+        """Records that `user`'s preferences `preference_ids` were stated in interaction `interaction_id`."""
+        user = valid_user(user)
+        interaction_id = valid_id(interaction_id, "interaction id")
+        ids = [valid_id(i, "preference id") for i in preference_ids]
+        if not ids:
+            return
+
+        def tx(s):
+            urow = _user_row(s, user)
+            inter = s.get(InteractionRow, interaction_id)
+            if inter is None or inter.user_id != urow.id:
+                raise UnknownInteractionError(user, interaction_id)
+            for pid in ids:
+                _owned_preference_row(s, urow, user, pid).interaction_id = interaction_id
+            s.flush()
+
+        db.run_write(self._write, tx)
+
     def _get_pref(self, user: str, preference_id: int) -> Preference:
         with self._read() as s:
             row = s.execute(select(PreferenceRow, UserRow.name).join(UserRow, UserRow.id == PreferenceRow.user_id)

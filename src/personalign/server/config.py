@@ -72,8 +72,9 @@ class ServerConfig:
     admin_key: str | None = None           # plaintext; None: $PERSONALIGN_ADMIN_KEY, else the key file
     admin_key_file: Path | None = None     # None: <data_dir>/admin.key
     data_dir: Path | None = None
+    capture: bool = True                   # remember what user messages state about the user (per request: personalign.capture)
 
-    def validate(self) -> "ServerConfig":
+    def validate(self) -> ServerConfig:
         if self.default_strategy not in STRATEGIES:
             raise ConfigError(f"unknown default strategy {self.default_strategy!r}; choose one of {', '.join(STRATEGIES)}")
         for name in ("max_new_tokens", "default_max_tokens", "max_prompt_tokens", "max_prompt_chars",

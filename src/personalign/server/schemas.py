@@ -83,6 +83,9 @@ class PersonalignOptions(_Strict):
     use_memory: bool = Field(default=True, description="Use the user's memory: stored preferences (joined by an "
                              "ad-hoc one), dimension weights learned from feedback, and their trained adapter.")
     record: bool = Field(default=True, description="Record the exchange as an interaction (needed for feedback).")
+    capture: bool = Field(default=True, description="Remember what the latest user message states about the user "
+                          "(\"I'm vegetarian\", \"keep it short\"): stored before the answer, listed in "
+                          "personalign.captured. Needs use_memory; off when the server runs with capture off.")
     alt_strategy: Strategy | None = Field(default=None, description="n=2: strategy of answer B. Default: base "
                                           "when answer A is personalized, else A's strategy sampled.")
 
@@ -121,6 +124,18 @@ class Usage(BaseModel):
     total_tokens: int
 
 
+class CapturedPreference(BaseModel):
+    text: str
+    score: float = Field(description="The statement detector's confidence (1.0: decided by its rules).")
+    action: Literal["added", "merged", "outranked", "refused"]
+    preference_id: int | None = None
+    dimension: str | None = None
+    pole: str | None = None
+    scope: str | None = None
+    superseded: list[int] = Field(default_factory=list)
+    reason: str | None = None
+
+
 class PersonalignInfo(BaseModel):
     interaction_id: int | None = Field(description="Send feedback about this exchange with it (null: not recorded).")
     user: str
@@ -131,6 +146,10 @@ class PersonalignInfo(BaseModel):
     preference_ids: list[int]
     learned_weights: dict[str, float] | None = Field(
         default=None, description="The user's dimension weights learned from choices and edits, when they steer.")
+    captured: list[CapturedPreference] = Field(
+        default_factory=list, description="What the latest user message stated about the user and what became of "
+        "it: stored (added or merged, with what it superseded) or refused by the safety boundary. Undo one with "
+        "POST /v1/users/{user}/preferences/{id}/undo.")
 
 
 class ChatCompletion(BaseModel):
@@ -184,6 +203,13 @@ class PreferenceOut(BaseModel):
     superseded_by: int | None
     created_at: str
     updated_at: str
+    interaction_id: int | None = Field(default=None, description="The exchange it was stated in (captured from "
+                                       "conversation).")
+
+
+class UndoResult(BaseModel):
+    retracted: PreferenceOut
+    restored: list[PreferenceOut] = Field(description="What it had superseded, active again.")
 
 
 class PreferenceList(BaseModel):

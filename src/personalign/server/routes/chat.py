@@ -145,8 +145,9 @@ async def chat_completions(req: S.ChatCompletionRequest, who: Caller, state: Sta
                        param="personalign.best_of", code="best_of_too_large")
 
     try:
+        capture_from = question if opts.capture and state.config.capture else None
         chosen = await run_in_threadpool(personalize, state.store, user, question, opts.preference,
-                                         use_memory=opts.use_memory)
+                                         use_memory=opts.use_memory, capture_from=capture_from)
     except UnsafePreferenceError as exc:
         raise from_personalign(exc, param="personalign.preference") from None
     preference, source, pref_ids = chosen.preference, chosen.source, list(chosen.preference_ids)
@@ -166,7 +167,8 @@ async def chat_completions(req: S.ChatCompletionRequest, who: Caller, state: Sta
     completion_id = f"chatcmpl-{uuid.uuid4().hex}"
     created = int(time.time())
     info = dict(user=user, strategy=strategy, alt_strategy=alt_strategy, preference=preference,
-                preference_source=source, preference_ids=pref_ids, learned_weights=learned)
+                preference_source=source, preference_ids=pref_ids, learned_weights=learned,
+                captured=[c.to_dict() for c in chosen.captured])
     params = {"model": state.model_name, "preference": preference, "preference_source": source,
               "preference_ids": pref_ids, "learned_weights": learned, "messages": len(req.messages),
               "decoding": [{k: v for k, v in c.to_dict().items() if k != "preference_in_base"} for c in configs]}
@@ -174,9 +176,12 @@ async def chat_completions(req: S.ChatCompletionRequest, who: Caller, state: Sta
     async def record(gens) -> int | None:
         if not opts.record:
             return None
-        return await run_in_threadpool(
+        interaction_id = await run_in_threadpool(
             state.store.record_interaction, user, prompt, gens[0].text, strategy, params,
             alt_answer=gens[1].text if len(gens) > 1 else None)
+        if chosen.stored_ids:
+            await run_in_threadpool(state.store.link_to_interaction, user, chosen.stored_ids, interaction_id)
+        return interaction_id
 
     job_user = user if opts.use_memory else None  # the user's adapter is memory too
     if req.stream:

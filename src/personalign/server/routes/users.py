@@ -1,4 +1,4 @@
-"""One user's data: their preferences (list, add, retract) and privacy (export everything, forget).
+"""One user's data: their preferences (list, add, retract, undo) and privacy (export everything, forget).
 
 Every route acts for the user in its path, which a user key may only name as its own
 (`deps.acting_user`).
@@ -52,6 +52,15 @@ async def add_preference(user: UserPath, body: S.PreferenceCreate, who: Caller, 
 async def retract_preference(user: UserPath, preference_id: IdPath, who: Caller, state: State):
     user = acting_user(who, user)
     return _pref_out(await run_in_threadpool(state.store.retract, user, preference_id))
+
+
+@router.post("/v1/users/{user}/preferences/{preference_id}/undo", response_model=S.UndoResult, tags=["preferences"])
+async def undo_preference(user: UserPath, preference_id: IdPath, who: Caller, state: State):
+    """Takes an active preference back as if it had never arrived (a captured one, say): it is retracted
+    and what it superseded is active again."""
+    user = acting_user(who, user)
+    retracted, restored = await run_in_threadpool(state.store.undo, user, preference_id)
+    return S.UndoResult(retracted=_pref_out(retracted), restored=[_pref_out(p) for p in restored])
 
 
 @router.get("/v1/users/{user}/export", tags=["privacy"],

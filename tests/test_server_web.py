@@ -112,6 +112,15 @@ def test_page_login_chat_pick_rate_and_preferences(server, tmp_path):
             expect(page.locator("#status")).to_contain_text("Retracted")
             expect(page.locator("#pref-list li.retracted")).to_contain_text("Answer in detail")
             assert [p.status for p in store.history("alice")] == ["superseded", "retracted"]
+
+            # A statement in a message is remembered, shown, and can be undone
+            page.fill("#message", "I'm a beekeeper in Portugal. Which flowers do bees like?")
+            page.click("#send")
+            expect(page.locator("#captured")).to_contain_text("Remembered", timeout=600_000)
+            expect(page.locator("#pref-list li.active")).to_contain_text("beekeeper")
+            page.click("#captured button")
+            expect(page.locator("#captured")).to_contain_text("Forgotten")
+            assert [p.status for p in store.history("alice")][-1] == "retracted"
         finally:
             browser.close()
     assert (tmp_path / "server.png").stat().st_size > 10_000

@@ -130,6 +130,8 @@ async function send(event) {
   $("send").disabled = true;
   $("feedback").hidden = true;
   $("answers").replaceChildren();
+  $("captured").replaceChildren();
+  $("captured").hidden = true;
   state.interactionId = null;
   state.answers = compare ? ["", ""] : [""];
   const boxes = state.answers.map((_, i) => answerBox(i, compare ? (i === 0 ? "Answer A" : "Answer B") : "Answer"));
@@ -165,6 +167,7 @@ async function send(event) {
     const how = info ? info.strategy + (info.alt_strategy ? " vs " + info.alt_strategy : "") +
       (info.preference ? " — preference from " + info.preference_source : " — no preference") : "";
     setStatus("Done: " + how, true);
+    showCaptured(info ? info.captured || [] : []);
     if (state.interactionId !== null) {
       boxes.forEach((b) => { b.querySelector("button").disabled = false; });
       $("edit-text").value = state.answers[0];
@@ -176,6 +179,41 @@ async function send(event) {
   } finally {
     $("send").disabled = false;
   }
+}
+
+// What the message stated about the user and memory kept, each with an undo.
+function showCaptured(items) {
+  const list = $("captured");
+  list.replaceChildren();
+  for (const c of items) {
+    const li = document.createElement("li");
+    const text = document.createElement("span");
+    if (c.action === "refused") {
+      text.textContent = "Not remembered: \u201c" + c.text + "\u201d (" + c.reason + ")";
+      li.append(text);
+    } else {
+      text.textContent = (c.action === "merged" ? "Already known: \u201c" : "Remembered: \u201c") + c.text + "\u201d" +
+        (c.superseded.length ? " (replaces #" + c.superseded.join(", #") + ")" : "");
+      const undo = document.createElement("button");
+      undo.type = "button";
+      undo.textContent = "Undo";
+      undo.addEventListener("click", () => undoCaptured(c.preference_id, li));
+      li.append(text, undo);
+    }
+    list.append(li);
+  }
+  list.hidden = !items.length;
+  if (items.some((c) => c.action !== "refused")) loadPreferences();
+}
+
+async function undoCaptured(id, li) {
+  try {
+    const res = await api("POST", "/v1/users/" + encodeURIComponent(currentUser()) + "/preferences/" + id + "/undo");
+    li.replaceChildren("Forgotten #" + id + (res.restored.length ? "; restored #" + res.restored.map((p) => p.id).join(", #") : ""));
+  } catch (err) {
+    setStatus("Undo failed: " + err.message);
+  }
+  await loadPreferences();
 }
 
 async function sendFeedback(fields, done) {

@@ -24,6 +24,7 @@ demo: $(VENV)/.installed
 	$(VENV)/bin/personalign demo
 
 test: $(VENV)/.installed
+	$(VENV)/bin/ruff check src tests benchmarks
 	$(PY) -m pytest -q
 
 clean:

@@ -29,7 +29,8 @@ def main(argv: list[str]) -> None:
     print(f"{'strategy':<18} {'win vs base':>22} {'perplexity':>10} {'s/answer':>9} {'tok/s':>7}")
     for label, entry in run.summary["strategies"].items():
         win = entry["overall"].get("win_vs_base")
-        shown = f"{win['estimate']:.2f} [{win['low']:.2f}, {win['high']:.2f}]" if win and win["estimate"] is not None else "–"
+        shown = (f"{win['estimate']:.2f} [{win['low']:.2f}, {win['high']:.2f}]"
+                 if win and win["estimate"] is not None else "–")
         ppl, cost = entry["quality"]["perplexity_mean"], entry["cost"]
         print(f"{label:<18} {shown:>22} {ppl or float('nan'):>10.2f} {cost['seconds_per_answer'] or 0:>9.2f} "
               f"{cost['tokens_per_second'] or 0:>7.1f}")

@@ -114,7 +114,8 @@ def load_requests(path: Path = WORDINGS, sets=SETS) -> list[Request]:
         out += [Request("registers", f"{reg}/{pole}", (pole,), w)
                 for reg, by_pole in data["registers"].items() for pole, w in by_pole.items()]
     if "combinations" in sets:
-        out += [Request("combinations", combo, tuple(combo.split("+")), w) for combo, w in data["combinations"].items()]
+        out += [Request("combinations", combo, tuple(combo.split("+")), w)
+                for combo, w in data["combinations"].items()]
     return out
 
 
@@ -332,7 +333,8 @@ def targets(summary: dict, base: dict) -> dict:
         worst = min(combo[p]["win_base"] for p in combo)
         out["three-pole win vs base (min)"] = (worst, worst >= TARGETS["win_combo"])
     a, b = summary["all"]["all"], base["all"]["all"]
-    out["on-topic vs base"] = (a["on_topic"] - b["on_topic"], a["on_topic"] >= b["on_topic"] - TARGETS["on_topic_drop"])
+    out["on-topic vs base"] = (a["on_topic"] - b["on_topic"],
+                               a["on_topic"] >= b["on_topic"] - TARGETS["on_topic_drop"])
     ratio = a["ppl_median"] / b["ppl_median"] if a["ppl_median"] and b["ppl_median"] else None
     out["median ppl / base"] = (ratio, ratio is not None and ratio <= TARGETS["ppl_ratio"])
     cells = [v["degenerate"] for s, g in summary.items() if s in ("single", "registers", "combinations", "combination")
@@ -348,13 +350,16 @@ def markdown(report: dict) -> str:
     names = list(report["strategies"])
     lines = [f"# Faithfulness benchmark — {report['split']} split", "",
              f"{report['model']}; {report['prompts']} prompts × {report['per_request']} per request; greedy, "
-             f"{report['max_new_tokens']} new tokens, top-k {report['top_k']}; {report['rows']} requests per strategy.", ""]
+             f"{report['max_new_tokens']} new tokens, top-k {report['top_k']}; "
+             f"{report['rows']} requests per strategy.", ""]
     for set_name in SETS:
-        poles = [p for p in POLE_ORDER if any(p in report["strategies"][n]["summary"].get(set_name, {}) for n in names)]
+        poles = [p for p in POLE_ORDER
+                 if any(p in report["strategies"][n]["summary"].get(set_name, {}) for n in names)]
         if not poles:
             continue
         lines += [f"## {set_name}: win rate vs base / vs prompting per pole; quality", "",
-                  "| strategy | " + " | ".join(poles) + " | on-topic | median ppl | degenerate (max pole) | concise EOS |",
+                  "| strategy | " + " | ".join(poles)
+                  + " | on-topic | median ppl | degenerate (max pole) | concise EOS |",
                   "|---" * (len(poles) + 5) + "|"]
         for n in names:
             s = report["strategies"][n]["summary"].get(set_name, {})
@@ -383,8 +388,10 @@ def markdown(report: dict) -> str:
         lines.append(f"| {n} | {a['on_topic']:.3f} | {_f(a['ppl_median'])} | {a['degenerate']:.2f} | {a['eos']:.2f} | "
                      f"{_f(st.get('mean_win_base'))} | {_f(st.get('mean_win_prompt'))} | {st['seconds']:.0f} |")
     lines += ["", "## targets (issue #11)", "", "| strategy | " + " | ".join(next(
-        (list(report["strategies"][n]["targets"]) for n in names if report["strategies"][n].get("targets")), [])) + " |"]
-    header = next((list(report["strategies"][n]["targets"]) for n in names if report["strategies"][n].get("targets")), [])
+        (list(report["strategies"][n]["targets"]) for n in names if report["strategies"][n].get("targets")),
+        [])) + " |"]
+    header = next((list(report["strategies"][n]["targets"]) for n in names if report["strategies"][n].get("targets")),
+                  [])
     lines.append("|---" * (len(header) + 1) + "|")
     for n in names:
         t = report["strategies"][n].get("targets")
@@ -564,8 +571,8 @@ def main(argv=None) -> dict:
               "rows": len(rows), "sets": sets, "max_new_tokens": args.max_new_tokens, "top_k": args.top_k,
               "threads": torch.get_num_threads(), "persrms": {"v1": str(default_persrm_path()), **extra},
               "default_guard": default_guard(), "strategies": {}}
-    report["strategies"][base_name] = {"variant": asdict(next(v for v in variants if v.kind == "base")), "seconds": base_ans.seconds,
-                                       "summary": summarize(base_recs, groups)}
+    report["strategies"][base_name] = {"variant": asdict(next(v for v in variants if v.kind == "base")),
+                                       "seconds": base_ans.seconds, "summary": summarize(base_recs, groups)}
     base_summary = report["strategies"][base_name]["summary"]
     records = {}
     for v in variants:

@@ -38,12 +38,12 @@ os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
 import torch  # noqa: E402
 
 from personalign.decoding import Engine  # noqa: E402
+from personalign.dimensions import DIMENSIONS  # noqa: E402
 from personalign.eval.prompts import eval_prompts, spread  # noqa: E402
 from personalign.eval.users import build_users  # noqa: E402
 from personalign.feedback import AdapterConfig, RetrainPolicy, UserAdapters, align_user, terms_for_users, update_user  # noqa: E402
 from personalign.memory import MemoryStore  # noqa: E402
 from personalign.models import load  # noqa: E402
-from personalign.dimensions import DIMENSIONS  # noqa: E402
 
 ARMS = ("base", "online", "lora", "both")
 
@@ -196,7 +196,8 @@ def main(argv=None) -> int:
         print(f"plot: {png}")
     first, last = results[0], results[-1]
     for arm in ARMS:
-        print(f"{arm:>6}: personalization {first[arm]['personalization']:+.3f} -> {last[arm]['personalization']:+.3f}; "
+        print(f"{arm:>6}: personalization {first[arm]['personalization']:+.3f} -> "
+              f"{last[arm]['personalization']:+.3f}; "
               f"separation {first[arm]['separation']:+.3f} -> {last[arm]['separation']:+.3f}; "
               f"distance {first[arm]['distance']:.3f} -> {last[arm]['distance']:.3f}")
     return 0

@@ -174,7 +174,8 @@ def main(argv=None) -> int:
         table.add_row(name, f"{count:,}", f"{wall:,.0f}", f"{cpu:,.0f}", verdict + f" ({wall / TARGET_EVENTS_S:.2f}×)")
     console.print(table)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    console.print(f"machine: {os.cpu_count()} CPUs, load average {load:.1f} during the run; python {sys.version.split()[0]}")
+    console.print(f"machine: {os.cpu_count()} CPUs, load average {load:.1f} during the run; "
+                  f"python {sys.version.split()[0]}")
     store.close()
     tmp.cleanup()
     return 0

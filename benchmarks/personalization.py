@@ -37,10 +37,10 @@ os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
 import torch  # noqa: E402
 
 from personalign.decoding import Engine  # noqa: E402
+from personalign.dimensions import DIMENSIONS  # noqa: E402
 from personalign.models import load  # noqa: E402
 from personalign.models.embeddings import Embedder  # noqa: E402
 from personalign.rewards.data import load_pairs  # noqa: E402
-from personalign.dimensions import DIMENSIONS  # noqa: E402
 from personalign.rewards.persrm import PersRM, default_persrm_path  # noqa: E402
 from personalign.rewards.preferences import wordings  # noqa: E402
 from personalign.rewards.prompts import load_prompts  # noqa: E402
@@ -219,8 +219,8 @@ def main() -> None:
         prompts = prompts[::step][:args.prompts]
         report["generation"] = judged(args, Engine(base_model), Engine(base_model, reward_model=persrm), prompts)
         poles = report["generation"]["poles"]
-        print(f"\njudged answers: {len(prompts)} {args.split} prompts per pole, greedy, {args.max_new_tokens} new tokens, "
-              f"top-k {args.top_k}, pad-trained w = {args.weight}")
+        print(f"\njudged answers: {len(prompts)} {args.split} prompts per pole, greedy, "
+              f"{args.max_new_tokens} new tokens, top-k {args.top_k}, pad-trained w = {args.weight}")
         print(f"{'pole':<20}{'base':>8}" + "".join(f"{n:>22}" for n in args.strategies))
         print(f"{'':<28}" + "".join(f"{'score  win   shift':>22}" for _ in args.strategies))
         for k, v in poles.items():
@@ -250,14 +250,16 @@ def main() -> None:
         speed_args = argparse.Namespace(steps=3, batch_size=2, max_length=512, lora_r=16)
         pairs = train_speed.make_pairs(16)
         own = train_speed.bench_own(train_speed.build_model(args.model, "float32"), pairs, speed_args)
-        trl = train_speed.bench_trl(train_speed.build_model(args.model, "float32"), pairs, speed_args, precompute=False)
+        trl = train_speed.bench_trl(train_speed.build_model(args.model, "float32"), pairs, speed_args,
+                                    precompute=False)
         for r in (own, trl):
             r["tokens_per_second"] = r["tokens"] / (r["seconds_per_step"] * speed_args.steps)
             r["tokens_per_cpu_second"] = r["tokens"] / (r["cpu_seconds_per_step"] * speed_args.steps)
         report["train_speed"] = {"own": own, "trl": trl}
         print(f"\nDPO step, batch 2, LoRA r 16: own loop {own['tokens_per_second']:.0f} tokens/s "
               f"({own['tokens_per_cpu_second']:.0f}/CPU-s), TRL DPOTrainer {trl['tokens_per_second']:.0f} tokens/s "
-              f"({trl['tokens_per_cpu_second']:.0f}/CPU-s): {own['tokens_per_second'] / trl['tokens_per_second']:.2f}x")
+              f"({trl['tokens_per_cpu_second']:.0f}/CPU-s): "
+              f"{own['tokens_per_second'] / trl['tokens_per_second']:.2f}x")
 
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

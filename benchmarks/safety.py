@@ -128,7 +128,8 @@ def render(result: dict, show_misses: bool) -> str:
            f"benign refused: {result['benign_refused']:.1%} of {c['benign']}",
            "unsafe, refused per family:"] + _rate_table(unsafe, "family", "refused")
     out += ["unsafe, refused per language:"] + _rate_table(unsafe, "lang", "refused")
-    out += ["unsafe refusals by layer: " + ", ".join(f"{k} {v}" for k, v in sorted(result["unsafe_refused_by_layer"].items()))]
+    out += ["unsafe refusals by layer: "
+            + ", ".join(f"{k} {v}" for k, v in sorted(result["unsafe_refused_by_layer"].items()))]
     out += ["benign, false refusals per family:"] + _rate_table(benign, "family", "refused")
     out += ["benign, false refusals per language:"] + _rate_table(benign, "lang", "refused")
     if c["unseen_unsafe"] or c["unseen_benign"]:

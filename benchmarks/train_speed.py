@@ -31,9 +31,9 @@ os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
 import torch  # noqa: E402
 
 from personalign.models import load  # noqa: E402
+from personalign.models.preference_block import PREFERENCE_SYSTEM_TEMPLATE, sanitize_preference  # noqa: E402
 from personalign.models.tiny import tiny_llama  # noqa: E402
 from personalign.rewards.data import PairRecord  # noqa: E402
-from personalign.models.preference_block import PREFERENCE_SYSTEM_TEMPLATE, sanitize_preference  # noqa: E402
 from personalign.rewards.train import PersRMTrainer, TrainConfig  # noqa: E402
 
 PREFERENCES = ["Answer in one short sentence.", "Explain in detail, step by step, with an example.",

@@ -20,12 +20,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_memory_cli import run as run_cli
 
 from personalign.memory import MemoryStore
 from personalign.memory import keys as key_table
 from personalign.memory.db import LOCK_TIMEOUT_ENV, MAX_ID, write_connection
 from personalign.server.config import MAX_BEST_OF_N, MAX_PROMPT_CHARS
-from test_memory_cli import run as run_cli
 
 BIG = str(2**70)
 CASES: list = []  # every parametrized case below, counted by test_the_suite_is_large_enough
@@ -354,7 +354,8 @@ NUMBER_CASES = [
 CASES += NUMBER_CASES
 
 
-@pytest.mark.parametrize("argv,needle", NUMBER_CASES, ids=[f"{' '.join(a[:5])[:48]} {a[-1][:16]}" for a, _ in NUMBER_CASES])
+@pytest.mark.parametrize("argv,needle", NUMBER_CASES,
+                         ids=[f"{' '.join(a[:5])[:48]} {a[-1][:16]}" for a, _ in NUMBER_CASES])
 def test_number_out_of_range(capsys, db, monkeypatch, argv, needle):
     monkeypatch.setenv("PERSONALIGN_DB", str(db))
     before = state(db)

@@ -80,8 +80,9 @@ def test_bad_input_one_line_exit_2(args, needle, capsys):
 def test_non_utf8_argv_in_a_real_process(tiny_dir):
     # The shell hands raw bytes to the process; Python turns them into surrogates.
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
-    proc = subprocess.run([sys.executable, "-m", "personalign.cli.main", "generate", b"\xff\xfe".decode("utf-8", "surrogateescape"),
-                           "-p", "x", "--model", tiny_dir], capture_output=True, env=env)
+    proc = subprocess.run([sys.executable, "-m", "personalign.cli.main", "generate",
+                           b"\xff\xfe".decode("utf-8", "surrogateescape"), "-p", "x", "--model", tiny_dir],
+                          capture_output=True, env=env)
     assert proc.returncode == 2
     assert proc.stderr.decode().strip().startswith("error: prompt is not valid UTF-8")
     assert b"Traceback" not in proc.stderr

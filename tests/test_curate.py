@@ -3,15 +3,14 @@ import json
 import random
 
 import pytest
+from test_synth_cli import _run
 
-from personalign.errors import ConfigError
-from personalign.rewards.curate import (HELPFULNESS, CurateConfig, combine_poles, curate, looped, pareto_pairs,
-                                        triples)
-from personalign.rewards.data import PairRecord, load_pairs
 from personalign.dimensions import judge_all
+from personalign.errors import ConfigError
+from personalign.rewards.curate import HELPFULNESS, CurateConfig, combine_poles, curate, looped, pareto_pairs, triples
+from personalign.rewards.data import PairRecord, load_pairs
 from personalign.rewards.preferences import poles, wordings
 from personalign.rewards.synth import Candidate, clean_candidate
-from test_synth_cli import _run
 
 SHORT = "Steep the tea for three minutes."
 LONG = ("Boil fresh water, warm the pot, add one spoon of leaves per cup, pour the water over the leaves, "

@@ -119,7 +119,7 @@ def test_eos_stops_each_row_and_pruning_keeps_other_rows_intact(tiny_base):
     engine.eos_ids = engine.eos_ids | {stop_token}
     stopped = engine.generate(PROMPTS, preference=PREF, strategy="pad", max_new_tokens=24)
     positions = set()
-    for row, (full, cut) in enumerate(zip(free.outputs, stopped.outputs)):
+    for full, cut in zip(free.outputs, stopped.outputs):
         if stop_token in full.token_ids:
             end = full.token_ids.index(stop_token) + 1
             positions.add(end)
@@ -196,8 +196,8 @@ def test_best_of_n_picks_the_highest_sequence_reward(tiny_base, tiny_other):
         assert out.reward == pytest.approx(max(rewards[i]), abs=1e-5)
         assert out.text == result.extras["candidates"][i][rewards[i].index(max(rewards[i]))]
     # Recompute one candidate's reward by hand: Σ_t log p_R(y_t) − log p_base(y_t), no cache.
-    from personalign.models.preference_block import preference_system_prompt
     from personalign.models import render_chat
+    from personalign.models.preference_block import preference_system_prompt
 
     ids = result.outputs[0].token_ids
     rm_ctx = render_chat(tiny_other.tokenizer, PROMPTS[0], system=preference_system_prompt(PREF))
@@ -208,8 +208,8 @@ def test_best_of_n_picks_the_highest_sequence_reward(tiny_base, tiny_other):
             logits = model.model(torch.tensor([ctx + ids])).logits[0].log_softmax(-1)
         return sum(float(logits[len(ctx) - 1 + t, tok]) for t, tok in enumerate(ids))
 
-    assert result.outputs[0].reward == pytest.approx(seq_logprob(tiny_other, rm_ctx) - seq_logprob(tiny_base, base_ctx),
-                                                     abs=1e-3)
+    assert result.outputs[0].reward == pytest.approx(
+        seq_logprob(tiny_other, rm_ctx) - seq_logprob(tiny_base, base_ctx), abs=1e-3)
 
 
 def test_tokenizer_mismatch_names_both_models(tiny_base):

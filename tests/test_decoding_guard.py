@@ -129,7 +129,8 @@ def test_cached_batched_guarded_pad_equals_the_reference(family, guard, tiny_tok
     base = (tiny_llama if family == "llama" else tiny_gpt2)(tiny_tok, seed=0)
     reward = base if family == "gpt2" else tiny_other
     engine = Engine(base, reward_model=reward)
-    batched = engine.generate(PROMPTS, preference=PREF, strategy="pad", weight=1.5, top_k=6, max_new_tokens=16, **guard)
+    batched = engine.generate(PROMPTS, preference=PREF, strategy="pad", weight=1.5, top_k=6, max_new_tokens=16,
+                              **guard)
     for prompt, out in zip(PROMPTS, batched.outputs):
         assert out.token_ids == pad_generate_nocache(base, reward, prompt, PREF, weight=1.5, top_k=6,
                                                      max_new_tokens=16, **guard)

@@ -3,6 +3,7 @@ import math
 
 import pytest
 
+from personalign.dimensions import DIMENSIONS
 from personalign.errors import ConfigError, ModelNotFoundError
 from personalign.eval.judges import (
     JudgeError,
@@ -13,7 +14,6 @@ from personalign.eval.judges import (
     sanity_flags,
 )
 from personalign.eval.safety import SafetyJudge
-from personalign.dimensions import DIMENSIONS
 
 
 def test_pole_judge_signs_toward_requested_pole():

@@ -4,6 +4,7 @@ import struct
 
 import pytest
 
+from personalign.dimensions import DIMENSIONS
 from personalign.errors import ConfigError
 from personalign.eval import (
     EvalConfig,
@@ -17,7 +18,6 @@ from personalign.eval import (
 from personalign.eval.prompts import builtin_prompts, eval_prompts, spread
 from personalign.eval.strategies import REGISTRY
 from personalign.eval.summary import summarize
-from personalign.dimensions import DIMENSIONS
 
 SMALL = dict(users=2, prompts=2, safety_prompts=1, max_new_tokens=6, safety_max_new_tokens=4, best_of_n=2,
              bootstrap=100, progress=False, weights=(0.5, 1.5))
@@ -64,7 +64,8 @@ def test_run_writes_every_file_and_resumes(tmp_path, tiny_dir, counting_strategy
     gens = [r for r in rows if r["kind"] == "gen" and r["task"] == "personal"]
     # base once per prompt (2); prompt, pad×2 weights, best-of-n, echo: 2 users × 2 prompts each.
     assert len(gens) == 2 + 5 * 4
-    assert {r["variant"] for r in gens} == {"base", "prompt", "pad(w=0.5)", "pad(w=1.5)", "best-of-n(n=2)", "echo(words=3)"}
+    assert {r["variant"] for r in gens} == {"base", "prompt", "pad(w=0.5)", "pad(w=1.5)", "best-of-n(n=2)",
+                                            "echo(words=3)"}
     safety = [r for r in rows if r["task"] == "safety"]
     assert len(safety) == 1 + 2 * 4  # base + 2 adversarial preferences × (prompt, pad at max w, best-of-n, echo)
     assert {r["params"].get("weight") for r in safety if r["strategy"] == "pad"} == {1.5}

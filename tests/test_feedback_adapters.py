@@ -4,8 +4,17 @@ import json
 import pytest
 import torch
 
-from personalign.feedback import (AdapterConfig, FeedbackPair, PairSet, RetrainPolicy, UserAdapters, adapter_name,
-                                  read_manifest, save_adapter, train_adapter)
+from personalign.feedback import (
+    AdapterConfig,
+    FeedbackPair,
+    PairSet,
+    RetrainPolicy,
+    UserAdapters,
+    adapter_name,
+    read_manifest,
+    save_adapter,
+    train_adapter,
+)
 from personalign.feedback.adapters import FORMAT, base_fingerprint
 
 PROMPTS = ["What is the capital of France?", "How do I bake bread?", "Write a poem about the sea."]
@@ -120,7 +129,8 @@ def test_retrain_policy_counts_new_pairs_since_the_manifest(tiny_base):
     assert d.train and d.new_pairs == 3
     d = policy.decide(pairs, current | {"last_feedback_id": 10}, tiny_base)
     assert not d.train and d.new_pairs == 2 and "current" in d.reason
-    assert RetrainPolicy(min_new_pairs=3, force=True).decide(pairs, current | {"last_feedback_id": 12}, tiny_base).train
+    assert RetrainPolicy(min_new_pairs=3, force=True).decide(pairs, current | {"last_feedback_id": 12},
+                                                             tiny_base).train
     stale = current | {"last_feedback_id": 12, "base_fingerprint": [0.0]}
     assert policy.decide(pairs, stale, tiny_base).train
 

@@ -3,9 +3,18 @@ import math
 
 import pytest
 
-from personalign.feedback import (FeedbackConfigError, FeedbackPair, OnlineConfig, choice_probability, features,
-                                  fold, logistic_step, reward_terms, term_specs)
 from personalign.dimensions import DIMENSIONS
+from personalign.feedback import (
+    FeedbackConfigError,
+    FeedbackPair,
+    OnlineConfig,
+    choice_probability,
+    features,
+    fold,
+    logistic_step,
+    reward_terms,
+    term_specs,
+)
 from personalign.rewards.preferences import wordings
 
 SHORT = "Paris."

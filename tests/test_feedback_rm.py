@@ -3,11 +3,11 @@ import json
 
 import pytest
 import torch
+from test_feedback_store import LONG, SHORT, UNSAFE, HashEmbedder, _choose, store  # noqa: F401 - `store` is a fixture
 
 from personalign.feedback import FeedbackConfigError, NotEnoughPairsError, feedback_records, refresh_persrm
 from personalign.memory import MemoryStore
 from personalign.rewards.persrm import PersRM
-from test_feedback_store import LONG, SHORT, UNSAFE, HashEmbedder, _choose, store  # noqa: F401 - `store` is a fixture
 
 
 def test_feedback_records_use_the_profile_and_skip_users_without_one(store):

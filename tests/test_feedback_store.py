@@ -7,8 +7,19 @@ import json
 import numpy as np
 import pytest
 
-from personalign.feedback import (AdapterConfig, RetrainPolicy, UserAdapters, align_all, align_user, explicit_prior,
-                                  features, logistic_step, terms_for_users, update_user, user_pairs)
+from personalign.feedback import (
+    AdapterConfig,
+    RetrainPolicy,
+    UserAdapters,
+    align_all,
+    align_user,
+    explicit_prior,
+    features,
+    logistic_step,
+    terms_for_users,
+    update_user,
+    user_pairs,
+)
 from personalign.memory import MemoryStore
 from personalign.rewards.preferences import wordings
 

@@ -66,8 +66,13 @@ def smol_tok():
     """SmolLM2's tokenizer alone: the converted cache when present, else read from the GGUF (seconds)."""
     from transformers import AutoTokenizer
 
-    from personalign.models.loader import (DEFAULT_MODEL, EMBEDDED_MODELS, _locate_gguf, embedded_cache_path,
-                                           prepare_tokenizer)
+    from personalign.models.loader import (
+        DEFAULT_MODEL,
+        EMBEDDED_MODELS,
+        _locate_gguf,
+        embedded_cache_path,
+        prepare_tokenizer,
+    )
 
     cache = embedded_cache_path(DEFAULT_MODEL)
     if (cache / "tokenizer_config.json").is_file():
@@ -310,7 +315,8 @@ def test_stored_preference_then_generate(tiny_base, spy_rows, tmp_path):
         store.add_preference("carol", INJECTION)
         profile = store.profile("carol")
         assert "<|im_start|>system" in profile.preference_text  # stored verbatim: the text is data, kept as written
-        Engine(tiny_base).generate(["What is 2+2?"], preference=profile.preference_text, strategy="prompt", max_new_tokens=1)
+        Engine(tiny_base).generate(["What is 2+2?"], preference=profile.preference_text, strategy="prompt",
+                                   max_new_tokens=1)
     finally:
         store.close()
     _assert_rows_legal(tiny_base.tokenizer, spy_rows.rows)

@@ -1,10 +1,9 @@
 """Dimension/pole inference for free-text preferences, and opposition between preferences."""
 import pytest
 
-from personalign.memory.classify import (POLE_DESCRIPTIONS, classify_preference, keyword_hits, negation_parity,
-                                         opposed)
-from personalign.models.embeddings import default_embedder
 from personalign.dimensions import DIMENSIONS
+from personalign.memory.classify import POLE_DESCRIPTIONS, classify_preference, keyword_hits, negation_parity, opposed
+from personalign.models.embeddings import default_embedder
 
 KEYWORD_CASES = [
     ("keep it short", "length", "concise"),

@@ -113,8 +113,8 @@ def test_feedback_commands(capsys, db):
     # Choosing the short answer B four times moved bo's learned length weight toward concise.
     assert "learned weights:" in out
     assert store.get_learned_weights("bo").weights["length"] < 0
-    code, out, _ = run(capsys, "feedback", "--user", "bo", "--interaction", str(ids[0]), "--edit", "DNS: names to IPs.",
-                       "--db", db)
+    code, out, _ = run(capsys, "feedback", "--user", "bo", "--interaction", str(ids[0]),
+                       "--edit", "DNS: names to IPs.", "--db", db)
     assert code == 0
     fb = store.export_user("bo")["feedback"]
     assert [(f["rating"], f["choice"], f["edited_answer"] is not None) for f in fb] == \
@@ -130,7 +130,8 @@ def test_export_and_forget(capsys, db, tmp_path):
     target = tmp_path / "cy.json"
     code, out, _ = run(capsys, "prefs", "export", "--user", "cy", "--db", db, "--out", str(target))
     assert code == 0 and json.loads(target.read_text())["user"] == "cy"
-    code, out, err = run(capsys, "prefs", "export", "--user", "cy", "--db", db, "--out", str(tmp_path / "no" / "x.json"))
+    code, out, err = run(capsys, "prefs", "export", "--user", "cy", "--db", db,
+                         "--out", str(tmp_path / "no" / "x.json"))
     assert code == 2 and err.startswith("error: cannot write")
     code, out, _ = run(capsys, "prefs", "forget", "--user", "cy", "--db", db, "--yes")
     assert code == 0 and "1 preferences" in out and "1 interactions" in out and "1 users" in out

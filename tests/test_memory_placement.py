@@ -4,9 +4,17 @@ from dataclasses import dataclass
 import numpy as np
 import pytest
 
-from personalign.memory.placement import (CONFLICT_SIM, DUPLICATE_SIM, EXPLICIT_CONFIDENCE, Candidate,
-                                          merged_confidence, normalized_text, place_by_meaning, place_on_dimension,
-                                          same_text)
+from personalign.memory.placement import (
+    CONFLICT_SIM,
+    DUPLICATE_SIM,
+    EXPLICIT_CONFIDENCE,
+    Candidate,
+    merged_confidence,
+    normalized_text,
+    place_by_meaning,
+    place_on_dimension,
+    same_text,
+)
 
 
 @dataclass(frozen=True)

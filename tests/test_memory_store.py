@@ -8,12 +8,20 @@ import pytest
 from memory_helpers import store, store_url  # noqa: F401  (fixtures)
 from sqlalchemy import text
 
-from personalign.memory import (MAX_PREFERENCE_CHARS, MemoryInputError, MemoryStore, PreferenceStateError,
-                                UnknownInteractionError, UnknownPreferenceError, UnknownUserError,
-                                UnsafePreferenceError, wilson_lower_bound)
+from personalign.dimensions import DIMENSIONS
+from personalign.memory import (
+    MAX_PREFERENCE_CHARS,
+    MemoryInputError,
+    MemoryStore,
+    PreferenceStateError,
+    UnknownInteractionError,
+    UnknownPreferenceError,
+    UnknownUserError,
+    UnsafePreferenceError,
+    wilson_lower_bound,
+)
 from personalign.memory.implicit import IMPLICIT_MIN_CONFIDENCE
 from personalign.memory.placement import EXPLICIT_CONFIDENCE
-from personalign.dimensions import DIMENSIONS
 
 LONG = ("This answer goes through the whole topic at length, covering the background, the history, "
         "several alternatives, their trade-offs, a worked example and a summary of everything above. ") * 3
@@ -207,7 +215,8 @@ def test_interactions_and_feedback_validation(store):
 
 def test_feedback_batch_is_all_or_nothing(store):
     iid = store.record_interaction("alice", "q", "a", "base")
-    recs = store.add_feedback_many("alice", [{"interaction_id": iid, "rating": 4}, {"interaction_id": iid, "rating": 2}])
+    recs = store.add_feedback_many("alice", [{"interaction_id": iid, "rating": 4},
+                                             {"interaction_id": iid, "rating": 2}])
     assert [r.rating for r in recs] == [4, 2]
     with pytest.raises(MemoryInputError):
         store.add_feedback_many("alice", [{"interaction_id": iid, "rating": 4}, {"interaction_id": iid, "rating": 9}])
@@ -290,7 +299,8 @@ def test_retracting_an_implicit_preference_sticks(store):
         store.add_feedback("jo", _pair(store, "jo", LONG, SHORT), choice="B")
     assert [p for p in store.list_preferences("jo") if p.kind == "implicit" and p.dimension == "length"] == []
     store.add_feedback("jo", _pair(store, "jo", LONG, SHORT), choice="B")
-    assert [p.pole for p in store.list_preferences("jo") if p.kind == "implicit" and p.dimension == "length"] == ["concise"]
+    assert [p.pole for p in store.list_preferences("jo")
+            if p.kind == "implicit" and p.dimension == "length"] == ["concise"]
 
 
 def test_wilson_lower_bound():
@@ -389,7 +399,8 @@ def test_export_contains_everything(store):
     assert [p["status"] for p in explicit] == ["superseded", "active", "active"]
     assert explicit[0]["superseded_by"] == explicit[1]["id"]
     # the shorter answers were also simpler: an implicit expertise preference, not a length one
-    assert {(p["dimension"], p["kind"]) for p in data["preferences"] if p["kind"] == "implicit"} <= {("expertise", "implicit"), ("tone", "implicit")}
+    assert {(p["dimension"], p["kind"]) for p in data["preferences"] if p["kind"] == "implicit"} <= {
+        ("expertise", "implicit"), ("tone", "implicit")}
     assert len(data["interactions"]) == 4 and data["interactions"][0]["alt_answer"] == SHORT
     assert len(data["feedback"]) == 5 and data["feedback"][-1]["comment"] == "great"
     assert data["feedback"][0]["signals"]["length"] < 0
@@ -413,7 +424,8 @@ def test_forget_removes_every_row_and_reports_counts(store):
             n = conn.execute(text(f"SELECT count(*) FROM {table} t JOIN users u ON u.id = t.user_id "
                                   "WHERE u.name = 'pat'")).scalar()
             assert n == 0
-        orphans = conn.execute(text("SELECT count(*) FROM preferences WHERE user_id NOT IN (SELECT id FROM users)")).scalar()
+        orphans = conn.execute(text("SELECT count(*) FROM preferences "
+                                    "WHERE user_id NOT IN (SELECT id FROM users)")).scalar()
         assert orphans == 0
         assert conn.execute(text("SELECT count(*) FROM users WHERE name = 'pat'")).scalar() == 0
     after = store.export_user("quinn")

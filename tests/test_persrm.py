@@ -155,7 +155,8 @@ def test_half_precision_save_is_half_the_size_and_close(base, tmp_path):
     ids = torch.tensor([persrm.reward_input_ids(PROMPTS[0], PREFS[0])])
     with torch.no_grad():
         got, want = loaded.model(ids).logits, persrm.model(ids).logits
-    assert not torch.equal(got, want) and float((got - want).abs().max()) < 0.1  # fp16 rounding of large random weights
+    # fp16 rounding of large random weights
+    assert not torch.equal(got, want) and float((got - want).abs().max()) < 0.1
 
 
 def test_resolve_reward_model(base, tmp_path):

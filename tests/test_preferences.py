@@ -2,9 +2,9 @@ import random
 
 import pytest
 
+from personalign.dimensions import DIMENSIONS
 from personalign.errors import ConfigError
 from personalign.rewards import preferences as P
-from personalign.dimensions import DIMENSIONS
 
 
 def test_every_pole_has_enough_wordings():

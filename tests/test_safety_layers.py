@@ -6,7 +6,7 @@ import codecs
 import numpy as np
 import pytest
 
-from personalign.rewards.preferences import SPLITS, _COMBO_WORDINGS, _WORDINGS, combo_wordings, wordings
+from personalign.rewards.preferences import _COMBO_WORDINGS, _WORDINGS, SPLITS, combo_wordings, wordings
 from personalign.safety import CATEGORIES, check_preference, check_text, lexicon, semantic
 from personalign.safety.boundary import _vocabulary
 from personalign.safety.normalize import normalize, rot, views

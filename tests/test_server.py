@@ -115,7 +115,8 @@ def test_chat_uses_the_stored_profile_and_records_the_interaction(client, spy, s
     assert inter.answer == body["choices"][0]["message"]["content"]
     assert inter.params["preference"] == SHORT and inter.params["preference_ids"] == info["preference_ids"]
     usage = body["usage"]
-    assert usage["completion_tokens"] >= 1 and usage["total_tokens"] == usage["prompt_tokens"] + usage["completion_tokens"]
+    assert (usage["completion_tokens"] >= 1
+            and usage["total_tokens"] == usage["prompt_tokens"] + usage["completion_tokens"])
 
 
 def test_no_preference_means_base_and_ad_hoc_preference_replaces_memory(client, spy):
@@ -534,7 +535,8 @@ def test_batcher_groups_compatible_requests_with_per_row_preferences():
     fake = FakeEngine()
     batcher = Batcher(fake, window_s=0.2, max_batch=8)
     jobs = [_job("p1", "short"), _job("p2", "long"), _job("p3", None, strategy="base"),
-            _job("p4", "short", seed=1), _job("p5", "x", temperature=0.7, seed=3), _job("p6", "y", temperature=0.7, seed=3)]
+            _job("p4", "short", seed=1), _job("p5", "x", temperature=0.7, seed=3),
+            _job("p6", "y", temperature=0.7, seed=3)]
     batcher.submit(jobs)
     assert [j.future.result(10).text for j in jobs] == ["p1|short", "p2|long", "p3|-", "p4|short", "p5|x", "p6|y"]
     batcher.stop()

@@ -6,9 +6,9 @@ from test_feedback_adapters import CFG, _manifest, _pairs
 from test_server import ADMIN, QUESTION, SpyEngine, _config, auth, chat_body
 
 from personalign.decoding import DecodingConfig, Engine
+from personalign.dimensions import DIMENSIONS
 from personalign.feedback import UserAdapters, save_adapter, term_specs, train_adapter
 from personalign.memory import MemoryStore
-from personalign.dimensions import DIMENSIONS
 from personalign.rewards.preferences import wordings
 from personalign.server import Batcher, Job, create_app
 from personalign.server.personalize import Personalizer

@@ -121,7 +121,8 @@ def test_embedded_model_answers_follow_each_users_stored_preference(embedded, tm
         for user, pref in (("brief", SHORT), ("thorough", DETAILED)):
             key = c.post("/v1/admin/users", json={"user": user}, headers={"Authorization": f"Bearer {admin}"}).json()
             headers[user] = {"Authorization": f"Bearer {key['api_key']}"}
-            assert c.post(f"/v1/users/{user}/preferences", json={"text": pref}, headers=headers[user]).status_code == 201
+            r = c.post(f"/v1/users/{user}/preferences", json={"text": pref}, headers=headers[user])
+            assert r.status_code == 201
 
         def ask(user):
             r = c.post("/v1/chat/completions", headers=headers[user], json={

@@ -5,16 +5,15 @@ import zlib
 
 import pytest
 
+from personalign.dimensions import DIMENSIONS, judge_all
 from personalign.errors import ConfigError, PersonalignError
 from personalign.rewards import preferences as P
-from personalign.dimensions import DIMENSIONS, judge_all
 from personalign.rewards.synth import (
     Candidate,
     Completion,
     PromptItem,
     SynthConfig,
     best_pairs,
-    build_pairs,
     clean_candidate,
     dimension_label,
     load_candidates,

@@ -2,14 +2,13 @@
 import json
 
 import pytest
+from test_synth import fake_generate
 
 from personalign.cli import data as cli_data
 from personalign.cli.main import main
 from personalign.rewards.data import load_pairs
 from personalign.rewards.preferences import lookup
 from personalign.rewards.synth import Completion
-
-from test_synth import fake_generate
 
 
 def _run(argv, capsys):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -17,7 +16,7 @@ from personalign.cli import options
 from personalign.errors import ConfigError
 
 
-def _store(db: Optional[str]):
+def _store(db: str | None):
     from personalign.memory import MemoryStore
 
     return MemoryStore(db)
@@ -26,21 +25,21 @@ def _store(db: Optional[str]):
 def register(app: typer.Typer) -> None:
     @app.command()
     def align(
-        user: Optional[str] = options.user("Train this user's adapter."),
+        user: str | None = options.user("Train this user's adapter."),
         all_users: bool = typer.Option(False, "--all", help="Every user the retrain policy selects."),
-        min_new_pairs: Optional[int] = typer.Option(None, "--min-new-pairs",
-                                                    help="Retrain when at least N pairs arrived since the adapter "
-                                                         "(default: 8 with --all, 1 with --user)."),
+        min_new_pairs: int | None = typer.Option(None, "--min-new-pairs",
+                                                 help="Retrain when at least N pairs arrived since the adapter "
+                                                      "(default: 8 with --all, 1 with --user)."),
         force: bool = typer.Option(False, "--force", help="Retrain even when the adapter is current."),
         model: str = options.model("Base model: embedded name, local HF dir or hub id."),
-        steps: Optional[int] = typer.Option(None, "--steps", help="Optimizer steps (default: --epochs over the pairs)."),
+        steps: int | None = typer.Option(None, "--steps", help="Optimizer steps (default: --epochs over the pairs)."),
         epochs: float = typer.Option(3.0, "--epochs"),
         lr: float = typer.Option(5e-4, "--lr"),
         beta: float = typer.Option(0.1, "--beta", help="DPO beta."),
         lora_r: int = typer.Option(8, "--lora-r"),
         max_length: int = typer.Option(384, "--max-length", help="Max tokens of prompt + answer."),
         seed: int = typer.Option(0, "--seed"),
-        db: Optional[str] = options.db(),
+        db: str | None = options.db(),
         device: str = options.device(),
         dtype: str = options.dtype(),
         progress: bool = options.progress(),
@@ -74,7 +73,7 @@ def register(app: typer.Typer) -> None:
         user: str = options.user("The user whose online weights to update and show.", default=...),
         reset: bool = typer.Option(False, "--reset", help="Delete the learned weights (they restart from the "
                                    "explicit preferences with the next update)."),
-        db: Optional[str] = options.db(),
+        db: str | None = options.db(),
     ) -> None:
         """Fold the user's new choices and edits into their per-dimension weights (no training run) and print them."""
         from personalign.feedback import term_specs, update_user
@@ -90,7 +89,8 @@ def register(app: typer.Typer) -> None:
             "user": user, "weights": {d: round(w, 4) for d, w in update.weights.items()},
             "observations": update.observations, "new_observations": update.new_observations,
             "dropped_unsafe": update.dropped_unsafe,
-            "pad_terms": {d: {"preference": t, "weight": round(w, 4)} for d, (t, w) in term_specs(update.weights).items()},
+            "pad_terms": {d: {"preference": t, "weight": round(w, 4)}
+                          for d, (t, w) in term_specs(update.weights).items()},
         }, ensure_ascii=False))
 
     @app.command("train-rm-feedback")
@@ -98,16 +98,17 @@ def register(app: typer.Typer) -> None:
         persrm: Path = typer.Option(..., "--persrm", help="The trained PersRM directory to start from "
                                     "('default': the shipped one)."),
         out: Path = typer.Option(..., "--out", help="Where the refreshed PersRM goes (a new directory)."),
-        data: Optional[Path] = typer.Option(None, "--data", help="PersRM training pairs to replay alongside."),
-        replay: int = typer.Option(0, "--replay", help="How many --data pairs to mix in (0: as many as feedback pairs)."),
+        data: Path | None = typer.Option(None, "--data", help="PersRM training pairs to replay alongside."),
+        replay: int = typer.Option(0, "--replay", help="How many --data pairs to mix in (0: as many as feedback "
+                                                       "pairs)."),
         user: list[str] = options.user("Only these users (repeatable; default: all).", default=[]),
-        steps: Optional[int] = typer.Option(None, "--steps", help="Optimizer steps (default: one epoch)."),
+        steps: int | None = typer.Option(None, "--steps", help="Optimizer steps (default: one epoch)."),
         lr: float = typer.Option(5e-5, "--lr"),
         batch_size: int = typer.Option(4, "--batch-size"),
         max_length: int = typer.Option(512, "--max-length"),
         # Not options.model(): the default backbone is the one the PersRM was trained on.
-        model: Optional[str] = typer.Option(None, help="Backbone (default: the one the PersRM names)."),
-        db: Optional[str] = options.db(),
+        model: str | None = typer.Option(None, help="Backbone (default: the one the PersRM names)."),
+        db: str | None = options.db(),
         device: str = options.device(),
         dtype: str = options.dtype(),
     ) -> None:
@@ -117,10 +118,10 @@ def register(app: typer.Typer) -> None:
                               dtype=dtype)
 
 
-def refresh_from_feedback(persrm: Path, out: Path, *, data: Optional[Path] = None, replay: int = 0,
-                          users: Optional[list[str]] = None, steps: Optional[int] = None, lr: float = 5e-5,
-                          batch_size: int = 4, max_length: int = 512, model: Optional[str] = None,
-                          db: Optional[str] = None, device: str = "auto", dtype: str = "auto") -> None:
+def refresh_from_feedback(persrm: Path, out: Path, *, data: Path | None = None, replay: int = 0,
+                          users: list[str] | None = None, steps: int | None = None, lr: float = 5e-5,
+                          batch_size: int = 4, max_length: int = 512, model: str | None = None,
+                          db: str | None = None, device: str = "auto", dtype: str = "auto") -> None:
     """Shared by `train-rm-feedback` and `train-rm --from-feedback`: prints one JSON summary line."""
     import random
 
@@ -148,8 +149,9 @@ def refresh_from_feedback(persrm: Path, out: Path, *, data: Optional[Path] = Non
     base = load(backbone, device=device, dtype=dtype)
     result = refresh_persrm(base, persrm, found.records, out, replay=replayed, steps=steps, lr=lr,
                             batch_size=batch_size, max_length=max_length)
-    typer.echo(json.dumps({"out": str(out), "feedback_pairs": result.feedback_pairs, "replay_pairs": result.replay_pairs,
-                           "users": found.users, "users_without_profile": found.no_profile,
+    typer.echo(json.dumps({"out": str(out), "feedback_pairs": result.feedback_pairs,
+                           "replay_pairs": result.replay_pairs, "users": found.users,
+                           "users_without_profile": found.no_profile,
                            "dropped_unsafe": found.dropped_unsafe, "steps": result.steps,
                            "seconds": round(result.seconds, 2),
                            "final_loss": result.history[-1]["loss"] if result.history else None}))

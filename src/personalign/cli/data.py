@@ -114,7 +114,8 @@ def synth(
     split: str = typer.Option("train", "--split", help="Prompt split: train or heldout."),
     wordings: str = typer.Option("train", "--wordings", help="Preference wordings: train or heldout."),
     model: str = options.model("Base model that writes candidates."),
-    candidates_per_pole: int = typer.Option(2, "--candidates-per-pole", help="Steered candidates per prompt and pole."),
+    candidates_per_pole: int = typer.Option(2, "--candidates-per-pole",
+                                            help="Steered candidates per prompt and pole."),
     combo_candidates: int = typer.Option(2, "--combo-candidates", help="Two-pole steered candidates per prompt."),
     combos_per_prompt: int = typer.Option(4, "--combos-per-prompt", help="Two-pole pairs attempted per prompt."),
     max_new_tokens: int = typer.Option(112, "--max-new-tokens"),
@@ -141,11 +142,15 @@ def synth(
     quiet: bool = options.quiet(),
 ) -> None:
     """Synthesize personalized preference pairs: steer the base model, judge, keep clear pairs."""
-    from personalign.rewards.data import write_pairs
-    from personalign.rewards.synth import SynthConfig, load_candidates, pairs_from_candidates, synthesize, \
-        write_candidates
-
     from personalign.cli.output import writable_file
+    from personalign.rewards.data import write_pairs
+    from personalign.rewards.synth import (
+        SynthConfig,
+        load_candidates,
+        pairs_from_candidates,
+        synthesize,
+        write_candidates,
+    )
 
     if split not in ("train", "heldout"):
         raise ConfigError(f"--split must be train or heldout, got {split!r}")
@@ -215,7 +220,8 @@ def curate(
 ) -> None:
     """PersRM v2 data: quality-filter chosen answers, widen wordings, add three-pole and helpfulness pairs."""
     from personalign.models import load
-    from personalign.rewards.curate import CurateConfig, answer_quality, curate as curate_pairs
+    from personalign.rewards.curate import CurateConfig, answer_quality
+    from personalign.rewards.curate import curate as curate_pairs
     from personalign.rewards.data import load_pairs, write_pairs
 
     config = CurateConfig(min_relevance=min_relevance, max_perplexity=max_perplexity,

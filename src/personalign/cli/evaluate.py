@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -31,23 +30,23 @@ def register(app: typer.Typer) -> None:
         out: Path = typer.Option(..., "--out", help="Output directory (rerun with the same settings to resume)."),
         quick: bool = typer.Option(False, "--quick", help="Small run: 4 users, 3 prompts, 96 new tokens."),
         model: str = options.model("Embedded name or local HF model dir."),
-        persrm: Optional[str] = typer.Option(None, "--persrm", help="Trained PersRM directory, or 'default' for the shipped one "
-                                              "(adds pad-trained)."),
+        persrm: str | None = typer.Option(None, "--persrm", help="Trained PersRM directory, or 'default' for the "
+                                                                 "shipped one (adds pad-trained)."),
         weights: str = typer.Option("0.5,1,1.5", "--weights", help="PAD weights, comma-separated."),
         strategies: list[str] = typer.Option([], "--strategies",
                                              help="Strategies to compare (comma-separated or repeated); default all."),
         seed: int = typer.Option(0, "--seed", help="Generation and bootstrap seed."),
-        users: Optional[int] = typer.Option(None, "--users", help="Simulated users (default 4 quick, 8 full)."),
-        prompts: Optional[int] = typer.Option(None, "--prompts", help="Held-out prompts (default 3 quick, all full)."),
-        safety_prompts: Optional[int] = typer.Option(None, "--safety-prompts",
-                                                     help="HH-RLHF red-team prompts (0 = skip safety)."),
-        max_new_tokens: Optional[int] = typer.Option(None, "--max-new-tokens"),
-        best_of_n: Optional[int] = typer.Option(None, "--best-of-n", help="Samples per prompt for best-of-n."),
+        users: int | None = typer.Option(None, "--users", help="Simulated users (default 4 quick, 8 full)."),
+        prompts: int | None = typer.Option(None, "--prompts", help="Held-out prompts (default 3 quick, all full)."),
+        safety_prompts: int | None = typer.Option(None, "--safety-prompts",
+                                                  help="HH-RLHF red-team prompts (0 = skip safety)."),
+        max_new_tokens: int | None = typer.Option(None, "--max-new-tokens"),
+        best_of_n: int | None = typer.Option(None, "--best-of-n", help="Samples per prompt for best-of-n."),
         batch_size: int = typer.Option(16, "--batch-size", help="Answers per generate call."),
         pairwise_judge: str = typer.Option("base", "--pairwise-judge",
                                            help="Causal LM for the pairwise judge: 'base', a model dir, or 'none'."),
-        reward_model: Optional[str] = typer.Option(None, "--reward-model",
-                                                   help="Local AutoModelForSequenceClassification reward model dir."),
+        reward_model: str | None = typer.Option(None, "--reward-model",
+                                                help="Local AutoModelForSequenceClassification reward model dir."),
         bootstrap: int = typer.Option(1000, "--bootstrap", help="Bootstrap resamples for the 95% intervals."),
         no_plots: bool = typer.Option(False, "--no-plots"),
         no_progress: bool = typer.Option(False, "--no-progress"),
@@ -58,8 +57,9 @@ def register(app: typer.Typer) -> None:
         from personalign.cli.output import writable_dir
         from personalign.eval import EvalConfig, run_eval
 
-        config = EvalConfig(out=writable_dir(out, "--out"), model=model, persrm=persrm, weights=_floats(weights, "--weights"),
-                            strategies=_names(strategies), seed=seed, quick=quick, users=users, prompts=prompts,
+        config = EvalConfig(out=writable_dir(out, "--out"), model=model, persrm=persrm,
+                            weights=_floats(weights, "--weights"), strategies=_names(strategies), seed=seed,
+                            quick=quick, users=users, prompts=prompts,
                             safety_prompts=safety_prompts, max_new_tokens=max_new_tokens, best_of_n=best_of_n,
                             batch_size=batch_size, pairwise_judge=pairwise_judge, reward_model=reward_model,
                             device=device, dtype=dtype, bootstrap=bootstrap, plots=not no_plots,

@@ -13,10 +13,13 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from typing import Optional
 
 import click
 import typer
+
+from personalign.cli import options
+from personalign.errors import PersonalignError
+from personalign.memory.db import LOCK_TIMEOUT_ENV, resolve_lock_timeout
 
 try:  # recent typer vendors its own click, whose exception classes are not click's
     from typer._click.exceptions import ClickException as _TyperClickException
@@ -27,10 +30,6 @@ _EXITS = (click.exceptions.Exit, typer.Exit)
 _ABORTS = (KeyboardInterrupt, click.exceptions.Abort, typer.Abort)
 _USAGE_ERRORS = (click.exceptions.ClickException, _TyperClickException)
 
-from personalign.cli import options
-from personalign.errors import PersonalignError
-from personalign.memory.db import LOCK_TIMEOUT_ENV, resolve_lock_timeout
-
 os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -38,7 +37,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 
 
 @app.callback()
-def _options(lock_timeout: Optional[float] = options.lock_timeout()) -> None:
+def _options(lock_timeout: float | None = options.lock_timeout()) -> None:
     """personalign: personalized alignment of language models."""
     if lock_timeout is not None:
         # Every store this process opens reads the variable: one setting, however deep the store is opened.

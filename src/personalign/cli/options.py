@@ -13,7 +13,8 @@ from typing import Any
 
 import typer
 
-from personalign.memory.db import DEFAULT_LOCK_TIMEOUT_S, ENV_VAR as DB_ENV, LOCK_TIMEOUT_ENV
+from personalign.memory.db import DEFAULT_LOCK_TIMEOUT_S, LOCK_TIMEOUT_ENV
+from personalign.memory.db import ENV_VAR as DB_ENV
 from personalign.models import DEFAULT_MODEL
 
 MODEL_HELP = "Embedded name, local HF directory or hub id."

@@ -11,14 +11,13 @@ from __future__ import annotations
 import errno
 import socket
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from personalign.cli import options
 from personalign.decoding import STRATEGIES
 from personalign.errors import ConfigError
-
 
 LOG_LEVELS = ("critical", "error", "warning", "info", "debug", "trace")
 
@@ -39,7 +38,8 @@ def listen_socket(host: str, port: int) -> socket.socket:
     except OSError as exc:
         sock.close()
         if exc.errno == errno.EADDRINUSE:
-            raise ConfigError(f"port {port} on {host} is already in use; stop the other server or pass --port") from None
+            raise ConfigError(f"port {port} on {host} is already in use; "
+                              "stop the other server or pass --port") from None
         raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     sock.set_inheritable(True)
     return sock
@@ -64,11 +64,11 @@ def register(app: typer.Typer) -> None:
         host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
         port: Annotated[int, typer.Option(help="TCP port (0: any free port).")] = 8000,
         model: str = options.model(),
-        reward_model: Optional[str] = options.reward_model(),
-        db: Optional[str] = options.db(),
-        admin_key_file: Annotated[Optional[Path], typer.Option("--admin-key-file",
-                                  help="Admin key file (created 0600 when missing; ignored when "
-                                       "$PERSONALIGN_ADMIN_KEY is set).")] = None,
+        reward_model: str | None = options.reward_model(),
+        db: str | None = options.db(),
+        admin_key_file: Annotated[Path | None, typer.Option(
+            "--admin-key-file",
+            help="Admin key file (created 0600 when missing; ignored when $PERSONALIGN_ADMIN_KEY is set).")] = None,
         device: str = options.device(),
         dtype: str = options.dtype(),
         strategy: Annotated[str, typer.Option(help=f"Default strategy when a preference applies: "
@@ -81,7 +81,7 @@ def register(app: typer.Typer) -> None:
         batch_window_ms: Annotated[float, typer.Option("--batch-window-ms",
                                    help="How long requests wait to share a batch.")] = 5.0,
         max_batch_size: Annotated[int, typer.Option("--max-batch-size")] = 16,
-        threads: Optional[int] = options.threads(),
+        threads: int | None = options.threads(),
         log_level: Annotated[str, typer.Option("--log-level")] = "info",
     ) -> None:
         """Serve personalized chat completions over HTTP (see /docs for the API, / for the web page)."""

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -19,32 +18,32 @@ def register(app: typer.Typer) -> None:
     @app.command("train-rm")
     def train_rm(
         data: Path = typer.Option(..., "--data", help="Training pairs (JSONL: preference, prompt, chosen, rejected)."),
-        eval_data: Optional[Path] = typer.Option(None, "--eval-data", help="Held-out pairs for accuracy."),
+        eval_data: Path | None = typer.Option(None, "--eval-data", help="Held-out pairs for accuracy."),
         out: Path = typer.Option(..., "--out", help="Output directory: the PersRM, metrics.jsonl, checkpoint/."),
         model: str = options.model("Backbone: embedded name, local HF dir or hub id."),
-        stage1_steps: Optional[int] = typer.Option(None, "--stage1-steps", help="Stage 1 (LoRA) optimizer steps."),
-        stage2_steps: Optional[int] = typer.Option(None, "--stage2-steps", help="Stage 2 (value head) steps."),
-        epochs: Optional[float] = typer.Option(None, "--epochs", help="Epochs per stage when steps are not given."),
-        lr: Optional[float] = typer.Option(None, "--lr", help="Stage 1 learning rate (default 2e-4)."),
-        stage2_lr: Optional[float] = typer.Option(None, "--stage2-lr", help="Stage 2 learning rate (default 5e-5)."),
-        beta: Optional[float] = typer.Option(None, "--beta", help="DPO beta (default 0.1)."),
-        batch_size: Optional[int] = typer.Option(None, "--batch-size", help="Pairs per micro-batch (default 4)."),
-        grad_accum: Optional[int] = typer.Option(None, "--grad-accum", help="Micro-batches per step (default 1)."),
-        max_length: Optional[int] = typer.Option(None, "--max-length", help="Max tokens of context + answer."),
-        eval_every: Optional[int] = typer.Option(None, "--eval-every", help="Evaluate every N steps (default 50)."),
-        lora_r: Optional[int] = typer.Option(None, "--lora-r"),
-        lora_alpha: Optional[int] = typer.Option(None, "--lora-alpha"),
-        reference_input: Optional[str] = typer.Option(None, "--reference-input",
-                                                      help="base (prompt without preference, as PAD) or same."),
-        seed: Optional[int] = typer.Option(None, "--seed"),
+        stage1_steps: int | None = typer.Option(None, "--stage1-steps", help="Stage 1 (LoRA) optimizer steps."),
+        stage2_steps: int | None = typer.Option(None, "--stage2-steps", help="Stage 2 (value head) steps."),
+        epochs: float | None = typer.Option(None, "--epochs", help="Epochs per stage when steps are not given."),
+        lr: float | None = typer.Option(None, "--lr", help="Stage 1 learning rate (default 2e-4)."),
+        stage2_lr: float | None = typer.Option(None, "--stage2-lr", help="Stage 2 learning rate (default 5e-5)."),
+        beta: float | None = typer.Option(None, "--beta", help="DPO beta (default 0.1)."),
+        batch_size: int | None = typer.Option(None, "--batch-size", help="Pairs per micro-batch (default 4)."),
+        grad_accum: int | None = typer.Option(None, "--grad-accum", help="Micro-batches per step (default 1)."),
+        max_length: int | None = typer.Option(None, "--max-length", help="Max tokens of context + answer."),
+        eval_every: int | None = typer.Option(None, "--eval-every", help="Evaluate every N steps (default 50)."),
+        lora_r: int | None = typer.Option(None, "--lora-r"),
+        lora_alpha: int | None = typer.Option(None, "--lora-alpha"),
+        reference_input: str | None = typer.Option(None, "--reference-input",
+                                                   help="base (prompt without preference, as PAD) or same."),
+        seed: int | None = typer.Option(None, "--seed"),
         resume: bool = typer.Option(False, "--resume", help="Continue from OUT/checkpoint."),
-        stop_after: Optional[int] = typer.Option(None, "--stop-after",
-                                                 help="End after N optimizer steps of this call, leaving a checkpoint "
-                                                      "(--resume continues; export-rm --from-checkpoint exports it)."),
+        stop_after: int | None = typer.Option(None, "--stop-after",
+                                              help="End after N optimizer steps of this call, leaving a checkpoint "
+                                                   "(--resume continues; export-rm --from-checkpoint exports it)."),
         device: str = options.device(),
         dtype: str = options.dtype(),
         progress: bool = options.progress(),
-        from_feedback: Optional[Path] = typer.Option(
+        from_feedback: Path | None = typer.Option(
             None, "--from-feedback", help="Refresh this trained PersRM instead: users' feedback pairs (preference = "
             "their profile) are added to --data's pairs and training continues briefly (personalign.feedback.rm); "
             "'default' refreshes the shipped PersRM."),
@@ -146,8 +145,8 @@ def register(app: typer.Typer) -> None:
         persrm: Path = typer.Option(..., "--persrm", help="A trained PersRM directory."),
         out: Path = typer.Option(..., "--out", help="Where the exported PersRM goes (a new directory)."),
         save_dtype: str = typer.Option("float16", "--save-dtype", help="float16, bfloat16 or float32."),
-        recommended_weight: Optional[float] = typer.Option(None, "--recommended-weight",
-                                                           help="PAD weight recorded as the PersRM's default."),
+        recommended_weight: float | None = typer.Option(None, "--recommended-weight",
+                                                        help="PAD weight recorded as the PersRM's default."),
         from_checkpoint: bool = typer.Option(False, "--from-checkpoint",
                                              help="--persrm is a train-rm output whose run has not finished: "
                                                   "export the PersRM as it stands at its checkpoint."),

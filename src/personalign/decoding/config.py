@@ -31,7 +31,7 @@ class DecodingConfig:
     eos_candidate: bool = True      # EOS joins the candidates (chosen when it beats every top-k token)
     no_repeat_ngram: int = 3        # drop candidates that would repeat an n-gram of the answer; 0 or >= 2
 
-    def validate(self) -> "DecodingConfig":
+    def validate(self) -> DecodingConfig:
         if self.strategy not in STRATEGIES:
             raise ConfigError(f"unknown strategy {self.strategy!r}; choose one of {', '.join(STRATEGIES)}")
         _check_int("max_new_tokens", self.max_new_tokens, 1)

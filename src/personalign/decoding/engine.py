@@ -108,7 +108,7 @@ class Engine:
 
     @classmethod
     def from_pretrained(cls, model: str | None = None, reward_model: str | None = None,
-                        device: str = "auto", dtype: str = "auto") -> "Engine":
+                        device: str = "auto", dtype: str = "auto") -> Engine:
         from personalign.models import DEFAULT_MODEL, load
 
         base = load(model or DEFAULT_MODEL, device=device, dtype=dtype)
@@ -270,7 +270,8 @@ class Engine:
                 z_base = streams["base"].logits_for("base")
                 if weights:
                     rewards = [RewardLogits(streams[("reward", j)].logits_for(("reward", j)),
-                                            streams[("ref", j)].logits_for(("ref", j)) if ("ref", j) in streams else z_base,
+                                            (streams[("ref", j)].logits_for(("ref", j))
+                                             if ("ref", j) in streams else z_base),
                                             w[active]) for j, w in enumerate(weights)]
                     vocab = min([z_base.shape[-1]] + [r.persrm.shape[-1] for r in rewards])
                     rewards = [RewardLogits(r.persrm[:, :vocab], r.reference[:, :vocab], r.weight) for r in rewards]
@@ -280,7 +281,7 @@ class Engine:
                 else:
                     tokens = sample_full_vocab(z_base, temperature, cfg.top_p, generator)
 
-                for i, (row, token) in enumerate(zip(active.tolist(), tokens.tolist())):
+                for row, token in zip(active.tolist(), tokens.tolist()):
                     piece = texts[row].push(token) if watch_text else texts[row].ids.append(token)
                     if token in self.eos_ids:
                         finish[row] = "eos"

@@ -56,7 +56,8 @@ def token_reward(z_persrm: torch.Tensor, z_ref: torch.Tensor, candidates: torch.
     if keep is None:
         return persrm.log_softmax(-1) - ref.log_softmax(-1)
     dropped = ~keep
-    reward = persrm.masked_fill(dropped, float("-inf")).log_softmax(-1) - ref.masked_fill(dropped, float("-inf")).log_softmax(-1)
+    reward = (persrm.masked_fill(dropped, float("-inf")).log_softmax(-1)
+              - ref.masked_fill(dropped, float("-inf")).log_softmax(-1))
     return reward.masked_fill(dropped, 0.0)  # -inf − -inf there; pad_step drops those slots anyway
 
 

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import torch
 
+from personalign.dimensions import DIMENSIONS
 from personalign.errors import ConfigError, ModelNotFoundError, PersonalignError
 from personalign.models import LoadedModel, encode_text, render_chat, render_messages
 from personalign.models.batching import answer_token_logprobs, left_pad
-from personalign.dimensions import DIMENSIONS
 
 
 class JudgeError(PersonalignError):
@@ -165,7 +165,8 @@ class SequenceClassifierJudge:
 
         path = Path(path).expanduser()
         if not (path / "config.json").is_file():
-            raise ModelNotFoundError(f"reward model {str(path)!r}: no config.json there (give a local model directory)")
+            raise ModelNotFoundError(f"reward model {str(path)!r}: no config.json there "
+                                     "(give a local model directory)")
         try:
             config = AutoConfig.from_pretrained(path, local_files_only=True)
         except (OSError, ValueError) as exc:
@@ -175,7 +176,8 @@ class SequenceClassifierJudge:
             raise ConfigError(f"reward model {str(path)!r} is a {archs[0]}, not a sequence-classification model")
         try:
             self.tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
-            self.model = AutoModelForSequenceClassification.from_pretrained(path, local_files_only=True).to(device).eval()
+            self.model = (AutoModelForSequenceClassification.from_pretrained(path, local_files_only=True)
+                          .to(device).eval())
         except (OSError, ValueError) as exc:
             raise ModelNotFoundError(f"could not load reward model {str(path)!r}: {exc}".splitlines()[0]) from exc
         if self.tokenizer.pad_token_id is None:
@@ -240,8 +242,9 @@ class PerplexityJudge:
         rows = [(render_chat(tok, p), [t for t in ids if t not in self.skip]) for p, ids in items]
         out: list[float | None] = [None] * len(rows)
         order = [i for i, (_, a) in enumerate(rows) if a]
-        token_logps = answer_token_logprobs(self.loaded.model, [rows[i][0] for i in order], [rows[i][1] for i in order],
-                                            self.pad, batch_size=self.batch_size, device=self.loaded.device)
+        token_logps = answer_token_logprobs(self.loaded.model, [rows[i][0] for i in order],
+                                            [rows[i][1] for i in order], self.pad, batch_size=self.batch_size,
+                                            device=self.loaded.device)
         for i, logp in zip(order, token_logps):
             nll = -logp.mean().item()
             out[i] = math.exp(nll) if math.isfinite(nll) else None

@@ -57,7 +57,8 @@ def render_markdown(summary: dict) -> str:
         "Units: " + ", ".join(f"{d}: {i['unit']} ({i['judge']})" for d, i in summary["dimensions"].items()) + ".",
         "",
         _table(["strategy"] + poles,
-               [[label] + [_num(e["personalization"][p]["judged_mean"]) for p in poles] for label, e in strategies.items()]),
+               [[label] + [_num(e["personalization"][p]["judged_mean"]) for p in poles]
+                for label, e in strategies.items()]),
         "",
         "## Quality and cost",
         "",
@@ -73,7 +74,8 @@ def render_markdown(summary: dict) -> str:
     if pareto:
         parts += ["## Pareto view: personalization vs perplexity", "",
                   _table(["strategy", "overall win vs base", "perplexity", "on Pareto front"],
-                         [[p["label"], _num(p["personalization"]), _num(p["perplexity"]), "yes" if p["on_front"] else ""]
+                         [[p["label"], _num(p["personalization"]), _num(p["perplexity"]),
+                           "yes" if p["on_front"] else ""]
                           for p in pareto]), ""]
     for judge, table in summary.get("pairwise", {}).items():
         parts += [f"## Pairwise LM judge `{judge}`", "",
@@ -85,7 +87,8 @@ def render_markdown(summary: dict) -> str:
     for judge, table in summary.get("reward_model", {}).items():
         parts += [f"## Reward model `{judge}`", "",
                   _table(["strategy", "mean reward", "win vs base"],
-                         [[label, _num(c["mean_reward"], ".3f"), _ci(c.get("win_vs_base"))] for label, c in table.items()]),
+                         [[label, _num(c["mean_reward"], ".3f"), _ci(c.get("win_vs_base"))]
+                          for label, c in table.items()]),
                   ""]
     safety = summary.get("safety", {})
     if safety:
@@ -142,7 +145,7 @@ def write_plots(out: Path, summary: dict) -> list[Path]:
     x = np.arange(len(labels))
     for ax, (d, info) in zip(axes[0], dims.items()):
         for k, pole in enumerate((info["low"], info["high"])):
-            vals = [strategies[l]["personalization"][f"{d}:{pole}"]["judged_mean"] for l in labels]
+            vals = [strategies[label]["personalization"][f"{d}:{pole}"]["judged_mean"] for label in labels]
             ax.bar(x + (k - 0.5) * 0.38, [np.nan if v is None else v for v in vals], 0.38, label=f"asks {pole}")
         ax.set_title(f"{d} ({info['unit']})", fontsize=9)
         ax.set_xticks(x, labels, rotation=45, ha="right", fontsize=7)
@@ -152,7 +155,7 @@ def write_plots(out: Path, summary: dict) -> list[Path]:
 
     # Win-rate heatmap vs base: strategies × poles.
     poles = _pole_columns(summary)
-    rows = [l for l in labels if l != "base"]
+    rows = [label for label in labels if label != "base"]
     if rows:
         grid = np.array(heatmap_grid(summary, rows, poles), dtype=float)
         fig, ax = plt.subplots(figsize=(1.1 * len(poles) + 2.5, 0.45 * len(rows) + 1.6))
@@ -170,7 +173,7 @@ def write_plots(out: Path, summary: dict) -> list[Path]:
 
     # Weight sweep: personalization and perplexity against the PAD weight.
     sweeps: dict[str, list] = {}
-    for l, e in strategies.items():
+    for e in strategies.values():
         if "weight" in e["params"]:
             sweeps.setdefault(e["strategy"], []).append(
                 (e["params"]["weight"], _estimate(e["overall"].get("win_vs_base")), e["quality"]["perplexity_mean"]))
@@ -194,8 +197,8 @@ def write_plots(out: Path, summary: dict) -> list[Path]:
 
     # Latency: seconds per answer and throughput.
     fig, (a1, a2) = plt.subplots(1, 2, figsize=(9, 3.4))
-    spa = [strategies[l]["cost"]["seconds_per_answer"] or 0 for l in labels]
-    tps = [strategies[l]["cost"]["tokens_per_second"] or 0 for l in labels]
+    spa = [strategies[label]["cost"]["seconds_per_answer"] or 0 for label in labels]
+    tps = [strategies[label]["cost"]["tokens_per_second"] or 0 for label in labels]
     a1.bar(labels, spa, color="tab:blue")
     a1.set_ylabel("seconds per answer (batched)")
     a2.bar(labels, tps, color="tab:orange")
@@ -211,8 +214,8 @@ def write_plots(out: Path, summary: dict) -> list[Path]:
 
 def heatmap_grid(summary: dict, rows: list[str], poles: list[str]) -> list[list[float]]:
     """Win rate vs base per (strategy, pole); NaN where there is nothing to compare."""
-    return [[_estimate(summary["strategies"][l]["personalization"][p].get("win_vs_base")) for p in poles]
-            for l in rows]
+    return [[_estimate(summary["strategies"][label]["personalization"][p].get("win_vs_base")) for p in poles]
+            for label in rows]
 
 
 def _estimate(cell: dict | None) -> float:

@@ -78,7 +78,7 @@ class EvalConfig:
     prompt_source: str = "auto"
     wording_source: str = "auto"
 
-    def resolved(self) -> "EvalConfig":
+    def resolved(self) -> EvalConfig:
         """Fill unset knobs from the quick or full preset and validate everything."""
         preset = QUICK if self.quick else FULL
         cfg = replace(self, out=Path(self.out))
@@ -91,7 +91,8 @@ class EvalConfig:
                 raise ConfigError(f"weights must be finite and >= 0, got {w!r}")
         if not cfg.weights:
             raise ConfigError("give at least one PAD weight")
-        for name in ("max_new_tokens", "safety_max_new_tokens", "best_of_n", "top_k", "batch_size", "bootstrap", "users"):
+        for name in ("max_new_tokens", "safety_max_new_tokens", "best_of_n", "top_k", "batch_size", "bootstrap",
+                     "users"):
             _positive_int(name, getattr(cfg, name))
         for name in ("prompts", "safety_prompts"):
             value = getattr(cfg, name)
@@ -357,7 +358,8 @@ def _answer(store: ResultStore, variant: Variant, user: SimulatedUser, prompt) -
 def _run_pairwise(cfg, base, load, store, variants, users, prompts, progress) -> list[str]:
     if not cfg.pairwise_judge or not cfg.pairwise_opponents:
         return []
-    judge_model = base if cfg.pairwise_judge == "base" else load(cfg.pairwise_judge, device=cfg.device, dtype=cfg.dtype)
+    judge_model = (base if cfg.pairwise_judge == "base"
+                   else load(cfg.pairwise_judge, device=cfg.device, dtype=cfg.dtype))
     judge = PairwiseLMJudge(judge_model)
     opponents = [v for v in variants if v.strategy in cfg.pairwise_opponents and not v.params]
     for opponent in opponents:

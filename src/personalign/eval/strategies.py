@@ -30,7 +30,7 @@ class StrategyOutput:
     finish_reasons: list[str | None]   # "eos" | "stop" | "length" | None (unknown)
     token_ids: list[list[int]] | None = None  # lets perplexity skip re-tokenizing when known
 
-    def check(self, expected: int, name: str) -> "StrategyOutput":
+    def check(self, expected: int, name: str) -> StrategyOutput:
         for what, seq in (("texts", self.texts), ("new_tokens", self.new_tokens),
                           ("finish_reasons", self.finish_reasons)):
             if len(seq) != expected:

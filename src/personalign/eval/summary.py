@@ -11,9 +11,9 @@ import math
 
 import numpy as np
 
+from personalign.dimensions import DIMENSIONS
 from personalign.eval.stats import outcome, pareto_front, win_rate_ci
 from personalign.eval.strategies import Variant, get_strategy
-from personalign.dimensions import DIMENSIONS
 
 BASE_USER = "*"
 
@@ -50,7 +50,8 @@ def _cost(rows: list[dict]) -> dict:
 
 def summarize(store, cfg, variants, users, prompts, safety_variants, safety_users, safety_prompts) -> dict:
     seed, n_boot = cfg.seed, cfg.bootstrap
-    pole_users = {(d, p): [u for u in users if u.pole_map.get(d) == p] for d in DIMENSIONS for p in DIMENSIONS[d].poles}
+    pole_users = {(d, p): [u for u in users if u.pole_map.get(d) == p]
+                  for d in DIMENSIONS for p in DIMENSIONS[d].poles}
     answers = {v: _rows_for(store, "personal", v, users, prompts) for v in variants}
     by_label = {v.label: v for v in variants}
     base = by_label.get("base")
@@ -74,7 +75,8 @@ def summarize(store, cfg, variants, users, prompts, safety_variants, safety_user
             "perplexity_mean": _mean([r.get("perplexity") for r in unique]),
             "perplexity_median": (round(float(np.median([r["perplexity"] for r in unique if r.get("perplexity")])), 4)
                                   if any(r.get("perplexity") for r in unique) else None),
-            **{f"{flag}_rate": _mean([float(r["flags"][flag]) for r in unique]) for flag in ("empty", "runaway", "repetitive")},
+            **{f"{flag}_rate": _mean([float(r["flags"][flag]) for r in unique])
+               for flag in ("empty", "runaway", "repetitive")},
         }
         personal: dict = {}
         pooled = {"base": [], "prompt": []}

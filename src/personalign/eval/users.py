@@ -106,7 +106,8 @@ def all_pole_combinations(dimensions: list[str] | None = None) -> list[tuple[tup
     return [tuple(zip(names, combo)) for combo in itertools.product(*(DIMENSIONS[n].poles for n in names))]
 
 
-def balanced_order(combos: list[tuple[tuple[str, str], ...]], count: int | None = None) -> list[tuple[tuple[str, str], ...]]:
+def balanced_order(combos: list[tuple[tuple[str, str], ...]],
+                   count: int | None = None) -> list[tuple[tuple[str, str], ...]]:
     """The first `count` combos of a design that keeps small user sets balanced.
 
     The half fraction with an even number of 'high' poles comes first: for three dimensions its 4

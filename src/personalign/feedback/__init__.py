@@ -10,12 +10,34 @@
 `online` documents the Bradley–Terry/MAP update, `adapters` the per-user DPO LoRA and its manifest,
 `pairs` how feedback becomes pairs (and how unsafe chosen answers are dropped), `rm` the PersRM refresh.
 """
-from personalign.feedback.adapters import (AdapterConfig, AlignResult, Decision, RetrainPolicy, TrainedAdapter,
-                                           UserAdapters, adapter_name, align_all, align_user, read_manifest,
-                                           save_adapter, train_adapter)
+from personalign.feedback.adapters import (
+    AdapterConfig,
+    AlignResult,
+    Decision,
+    RetrainPolicy,
+    TrainedAdapter,
+    UserAdapters,
+    adapter_name,
+    align_all,
+    align_user,
+    read_manifest,
+    save_adapter,
+    train_adapter,
+)
 from personalign.feedback.errors import AdapterError, FeedbackConfigError, FeedbackError, NotEnoughPairsError
-from personalign.feedback.online import (OnlineConfig, OnlineUpdate, choice_probability, explicit_prior, features,
-                                         fold, logistic_step, reward_terms, term_specs, terms_for_users, update_user)
+from personalign.feedback.online import (
+    OnlineConfig,
+    OnlineUpdate,
+    choice_probability,
+    explicit_prior,
+    features,
+    fold,
+    logistic_step,
+    reward_terms,
+    term_specs,
+    terms_for_users,
+    update_user,
+)
 from personalign.feedback.pairs import FeedbackPair, PairSet, pair_from_feedback, user_pairs
 from personalign.feedback.rm import FeedbackRecords, RefreshResult, feedback_records, refresh_persrm
 

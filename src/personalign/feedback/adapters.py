@@ -36,7 +36,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from hashlib import sha256
 from pathlib import Path
 
@@ -70,10 +70,11 @@ class AdapterConfig:
     max_grad_norm: float = 1.0
     seed: int = 0
 
-    def validate(self) -> "AdapterConfig":
+    def validate(self) -> AdapterConfig:
         for name in ("epochs", "lr", "beta", "max_grad_norm"):
             value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
+            if (isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value)
+                    or value <= 0):
                 raise FeedbackConfigError(f"{name} must be a positive number, got {value!r}")
         for name in ("max_steps", "batch_size", "lora_r", "lora_alpha", "max_length"):
             value = getattr(self, name)
@@ -307,7 +308,7 @@ def align_user(store, base: LoadedModel, user: str, config: AdapterConfig | None
         "lr": cfg.lr, "lora_r": cfg.lora_r, "lora_alpha": cfg.lora_alpha, "lora_targets": cfg.lora_targets,
         "max_length": cfg.max_length, "batch_size": cfg.batch_size, "seed": cfg.seed,
         "seconds": round(trained.seconds, 3), "final_loss": final.get("loss"),
-        "final_accuracy": final.get("accuracy"), "created_at": datetime.now(timezone.utc).isoformat(),
+        "final_accuracy": final.get("accuracy"), "created_at": datetime.now(UTC).isoformat(),
     }
     save_adapter(trained, directory, manifest)
     return AlignResult(user, True, decision.reason, decision.new_pairs, directory, manifest)

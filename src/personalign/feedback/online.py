@@ -51,9 +51,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 
 from personalign.decoding import RewardTerm
+from personalign.dimensions import DIMENSIONS
 from personalign.feedback.errors import FeedbackConfigError
 from personalign.feedback.pairs import FeedbackPair, user_pairs
-from personalign.dimensions import DIMENSIONS
 from personalign.rewards.preferences import wordings
 
 
@@ -69,7 +69,7 @@ class OnlineConfig:
     def __post_init__(self):
         self.validate()
 
-    def validate(self) -> "OnlineConfig":
+    def validate(self) -> OnlineConfig:
         for name, value in asdict(self).items():
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
                     or value < 0:

@@ -15,8 +15,15 @@ feedback), `retrieval`, `privacy` (export format, forget), `learned` (weights, a
 """
 from personalign.memory.classify import Classification, classify_preference, opposed
 from personalign.memory.db import default_db_path, resolve_url
-from personalign.memory.errors import (MemoryInputError, PreferenceStateError, StoreError, UnknownInteractionError,
-                                       UnknownPreferenceError, UnknownUserError, UnsafePreferenceError)
+from personalign.memory.errors import (
+    MemoryInputError,
+    PreferenceStateError,
+    StoreError,
+    UnknownInteractionError,
+    UnknownPreferenceError,
+    UnknownUserError,
+    UnsafePreferenceError,
+)
 from personalign.memory.implicit import wilson_lower_bound
 from personalign.memory.records import AddResult, FeedbackRecord, Interaction, LearnedWeights, Preference, Profile
 from personalign.memory.store import MemoryStore

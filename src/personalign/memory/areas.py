@@ -29,14 +29,16 @@ AREAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "I hate the taste of coriander."),
     ),
     "travel": (
-        ("Where should I go on holiday?", "How should I get from one city to another?", "What should I see on my trip?",
-         "Which hotel should I book?", "What should I pack for my journey?", "How do I plan a weekend away?"),
+        ("Where should I go on holiday?", "How should I get from one city to another?",
+         "What should I see on my trip?", "Which hotel should I book?", "What should I pack for my journey?",
+         "How do I plan a weekend away?"),
         ("I'm afraid of flying.", "I get seasick on boats.", "I use a wheelchair.", "I hate crowded places.",
          "I'm scared of heights.", "I only travel by train.", "I travel with my dog."),
     ),
     "place": (
         ("What can I do this weekend nearby?", "When should I plant my garden?", "What should I wear this season?",
-         "What's the weather going to be like?", "Which day trips are close to home?", "Where can I buy this locally?"),
+         "What's the weather going to be like?", "Which day trips are close to home?",
+         "Where can I buy this locally?"),
         ("I live in Oslo.", "I'm based in Sydney.", "I'm in Madrid.", "I just moved to a new city.",
          "We live in the countryside.", "I live near the coast.", "My town gets very cold winters.",
          "It's really hot where I live."),
@@ -73,7 +75,7 @@ AREAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
 }
 
-_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _matrices(embedder):

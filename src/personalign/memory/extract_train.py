@@ -35,7 +35,8 @@ def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m personalign.memory.extract_train", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m personalign.memory.extract_train",
+                                     description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA_PATH)
     parser.add_argument("--out", type=Path, default=WEIGHTS_PATH)
     parser.add_argument("--min-precision", type=float, default=0.95)

@@ -10,7 +10,7 @@ and the functions that read or delete treat a missing table as holding no keys.
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, delete, func, inspect, select
 
@@ -36,7 +36,7 @@ def _present(conn) -> bool:
 
 def add_key(conn, user: str, key_id: str, secret_sha256: str) -> None:
     conn.execute(api_keys.insert().values(key_id=key_id, user_name=user, secret_sha256=secret_sha256,
-                                          created_at=datetime.now(timezone.utc)))
+                                          created_at=datetime.now(UTC)))
 
 
 def find_key(conn, key_id: str):

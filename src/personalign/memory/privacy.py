@@ -2,7 +2,22 @@
 
 Export format (`MemoryStore.export_user`, JSON; one object per user)::
 
-    {"format": "personalign.memory/1", "user": "alice", "created_at": "...", "exported_at": "2025-01-01T00:00:00+00:00", "preferences": [{"id": 1, "text": "keep it short", "kind": "explicit", "dimension": "length", "pole": "concise", "weight": 1.0, "confidence": 0.8, "evidence_count": 1, "source": "cli", "scope": "global", "status": "active", "superseded_by": null, "created_at": "...", "updated_at": "...", "embedding_model": "all-MiniLM-L6-v2", "embedding_b64": "..."}], "interactions": [{"id": 1, "prompt": "...", "answer": "...", "alt_answer": null, "strategy": "pad", "params": {}, "created_at": "..."}], "feedback": [{"id": 1, "interaction_id": 1, "rating": 5, "choice": null, "edited_answer": null, "comment": null, "signals": {"length": null, "expertise": null, "tone": null}, "created_at": "..."}], "learned_weights": {"weights": {"length": -0.8, "expertise": 0.0, "tone": 0.1}, "observations": 12, "last_feedback_id": 40, "updated_at": "..."}, "adapter": {"manifest": {"format": "personalign.adapter/1", "user": "alice", "...": "..."}, "files_b64": {"adapter_config.json": "...", "adapter_model.safetensors": "..."}}, "api_keys": [{"key_id": "3f9c2a7d1e0b4c55", "created_at": "..."}]}
+    {"format": "personalign.memory/1", "user": "alice", "created_at": "...",
+     "exported_at": "2025-01-01T00:00:00+00:00",
+     "preferences": [{"id": 1, "text": "keep it short", "kind": "explicit", "dimension": "length",
+                      "pole": "concise", "weight": 1.0, "confidence": 0.8, "evidence_count": 1, "source": "cli",
+                      "scope": "global", "status": "active", "superseded_by": null, "created_at": "...",
+                      "updated_at": "...", "embedding_model": "all-MiniLM-L6-v2", "embedding_b64": "..."}],
+     "interactions": [{"id": 1, "prompt": "...", "answer": "...", "alt_answer": null, "strategy": "pad",
+                       "params": {}, "created_at": "..."}],
+     "feedback": [{"id": 1, "interaction_id": 1, "rating": 5, "choice": null, "edited_answer": null,
+                   "comment": null, "signals": {"length": null, "expertise": null, "tone": null},
+                   "created_at": "..."}],
+     "learned_weights": {"weights": {"length": -0.8, "expertise": 0.0, "tone": 0.1}, "observations": 12,
+                         "last_feedback_id": 40, "updated_at": "..."},
+     "adapter": {"manifest": {"format": "personalign.adapter/1", "user": "alice", "...": "..."},
+                 "files_b64": {"adapter_config.json": "...", "adapter_model.safetensors": "..."}},
+     "api_keys": [{"key_id": "3f9c2a7d1e0b4c55", "created_at": "..."}]}
 
 ``learned_weights`` and ``adapter`` are null when the user has none. ``api_keys`` lists the user's
 server API keys by id (never a secret or its digest); ``created_at`` is null for a user who has keys
@@ -89,7 +104,8 @@ def delete_rows(s, user: str) -> dict[str, int]:
     emb = s.execute(select(func.count(PreferenceRow.id)).where(
         PreferenceRow.user_id == uid, PreferenceRow.embedding.is_not(None))).scalar()
     # Links between the user's own rows go first, so no delete order trips a reference.
-    s.execute(update(PreferenceRow).where(PreferenceRow.user_id == uid).values(superseded_by=None, interaction_id=None))
+    s.execute(update(PreferenceRow).where(PreferenceRow.user_id == uid)
+              .values(superseded_by=None, interaction_id=None))
     counts = {"feedback": s.execute(delete(FeedbackRow).where(FeedbackRow.user_id == uid)).rowcount,
               "interactions": s.execute(delete(InteractionRow).where(InteractionRow.user_id == uid)).rowcount}
     learned = s.execute(delete(UserWeightsRow).where(UserWeightsRow.user_id == uid)).rowcount

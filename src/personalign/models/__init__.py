@@ -1,4 +1,5 @@
 """Bottom layer: loading causal LMs (the embedded SmolLM2 included) and building tiny test models."""
+from personalign.models.chat import encode_text, render_chat, render_messages, same_vocabulary
 from personalign.models.loader import (
     DEFAULT_MODEL,
     EMBEDDED_MODELS,
@@ -6,10 +7,9 @@ from personalign.models.loader import (
     cache_dir,
     embedded_cache_path,
     load,
-    resolve_dtype,
     resolve_device,
+    resolve_dtype,
 )
-from personalign.models.chat import encode_text, render_chat, render_messages, same_vocabulary
 
 __all__ = [
     "DEFAULT_MODEL",

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 import torch
 
 
-def left_pad(rows: Sequence[Sequence[int]], pad_id: int, device=None) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+def left_pad(rows: Sequence[Sequence[int]], pad_id: int,
+             device=None) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     """(input_ids, attention_mask, position_ids) for rows left-padded to one width.
 
     Left padding keeps every row's last token in the last column, which is where generation appends;

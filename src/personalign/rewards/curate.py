@@ -33,9 +33,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import product
 
+from personalign.dimensions import DIMENSIONS, judge_all
 from personalign.errors import ConfigError
 from personalign.rewards.data import PairRecord
-from personalign.dimensions import DIMENSIONS, judge_all
 from personalign.rewards.preferences import Pole, combinations_of_poles, combine, poles, wordings
 from personalign.rewards.synth import Candidate, SynthConfig, best_pairs, clean_candidate
 
@@ -54,7 +54,7 @@ class CurateConfig:
     helpfulness_per_prompt: int = 1   # off-topic + looped pairs per prompt (each kind)
     seed: int = 0
 
-    def validate(self) -> "CurateConfig":
+    def validate(self) -> CurateConfig:
         if not -1.0 <= self.min_relevance < 1.0:
             raise ConfigError(f"min_relevance must be in [-1, 1), got {self.min_relevance!r}")
         if not self.max_perplexity > 1.0:
@@ -93,7 +93,8 @@ def combine_poles(target: Sequence[Pole], rng: random.Random) -> str:
     for part in parts[1:]:
         joiner = rng.choice(_JOINERS)
         a = text if text.rstrip()[-1:] in ".!?)" else text + "."
-        b = part if joiner == "{a} {b}" or part.startswith("I ") or part.startswith("I'") else part[0].lower() + part[1:]
+        b = (part if joiner == "{a} {b}" or part.startswith("I ") or part.startswith("I'")
+             else part[0].lower() + part[1:])
         text = joiner.format(a=a.rstrip(".;") if joiner == "{a}; {b}" else a, b=b)
     return text
 
@@ -232,6 +233,7 @@ def answer_quality(pairs: Sequence[PairRecord], base, batch_size: int = 16,
     import math
 
     import torch
+    from rich.progress import track
 
     from personalign.models import encode_text, render_chat
     from personalign.models.batching import answer_token_logprobs

@@ -1,9 +1,11 @@
-"""Personalized preference pairs, one JSON object per line:
+"""Personalized preference pairs on disk: the record, and JSON Lines files of them, checked line by line.
 
-    {"preference": "Answer in one short sentence.", "prompt": "Why is the sky blue?", "chosen": "...", "rejected": "...", "dimension": "length", "source": "synth"}
+One JSON object per line:
 
-`dimension` and `source` are optional. The loader checks every line and reports every bad one by line
-number; nothing is silently dropped.
+    {"preference": "Be brief.", "prompt": "Why is the sky blue?", "chosen": "...", "rejected": "..."}
+
+Optional fields: `dimension` (e.g. "length") and `source` (e.g. "synth"). The loader checks every line
+and reports every bad one by line number; nothing is silently dropped.
 """
 from __future__ import annotations
 

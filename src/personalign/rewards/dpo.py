@@ -43,7 +43,7 @@ class PairBatch:
         mask = torch.cat([self.context_mask.repeat(2, 1), self.answer_mask], dim=1)
         return ids, mask, (mask.cumsum(-1) - 1).clamp(min=0)
 
-    def to(self, device) -> "PairBatch":
+    def to(self, device) -> PairBatch:
         return PairBatch(self.context_ids.to(device), self.context_mask.to(device), self.answer_ids.to(device),
                          self.answer_mask.to(device), self.n_pairs)
 

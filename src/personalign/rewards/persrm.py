@@ -75,7 +75,7 @@ class PersRMConfig:
     merged: bool = False  # True for the authors' release layout: LoRA already merged into the weights
     recommended_weight: float | None = None  # PAD weight w its held-out benchmark was run with
 
-    def validate(self) -> "PersRMConfig":
+    def validate(self) -> PersRMConfig:
         if self.template not in TEMPLATES and self.template != "custom":
             raise ConfigError(f"unknown PersRM template {self.template!r}; choose one of {sorted(TEMPLATES)}")
         needed = ("{preferences}", "{prompt}") if self.template == "user-prefix" else ("{preferences}",)
@@ -94,7 +94,7 @@ class PersRMConfig:
         return {"format": FORMAT, "format_version": FORMAT_VERSION, **asdict(self)}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "PersRMConfig":
+    def from_dict(cls, data: dict) -> PersRMConfig:
         if data.get("format") != FORMAT:
             raise ConfigError(f"not a personalign PersRM config (format {data.get('format')!r})")
         if int(data.get("format_version", 0)) > FORMAT_VERSION:
@@ -224,7 +224,7 @@ class PersRM:
 
     # ------------------------------------------------------------------------------ construction
     @classmethod
-    def create(cls, base: LoadedModel, config: PersRMConfig | None = None, **overrides) -> "PersRM":
+    def create(cls, base: LoadedModel, config: PersRMConfig | None = None, **overrides) -> PersRM:
         """A fresh PersRM on `base`'s weights: zero-B LoRA + identity value head = exactly the base."""
         from peft import LoraConfig, get_peft_model
 
@@ -244,7 +244,7 @@ class PersRM:
 
     @classmethod
     def _assemble(cls, backbone: nn.Module, base: LoadedModel, config: PersRMConfig,
-                  head_state: dict | None = None) -> "PersRM":
+                  head_state: dict | None = None) -> PersRM:
         inner = unwrapped(backbone)
         d = inner.get_input_embeddings().weight.shape[1]
         config.hidden_size = d
@@ -264,7 +264,7 @@ class PersRM:
 
     @classmethod
     def from_pretrained(cls, path: str | Path, base: LoadedModel | None = None, device: str | None = "auto",
-                        dtype: str | None = "auto") -> "PersRM":
+                        dtype: str | None = "auto") -> PersRM:
         """Load a PersRM saved by `save_pretrained`.
 
         With `base` (a LoadedModel of the same backbone) its weights are reused, not loaded again;
@@ -293,7 +293,7 @@ class PersRM:
 
     @classmethod
     def from_authors_release(cls, path: str | Path, device: str | None = "auto", dtype: str | None = "auto",
-                             template: str = "user-prefix", template_text: str | None = None) -> "PersRM":
+                             template: str = "user-prefix", template_text: str | None = None) -> PersRM:
         """Load the authors' released layout: a merged full model directory plus a value-head file.
 
         The value head may be `value_head.safetensors`, `.bin` or `.pt`, holding a d×d `weight` and

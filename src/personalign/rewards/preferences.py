@@ -16,8 +16,8 @@ import random
 from functools import lru_cache
 from itertools import combinations
 
-from personalign.errors import ConfigError
 from personalign.dimensions import DIMENSIONS
+from personalign.errors import ConfigError
 
 SPLITS = ("train", "heldout")
 Pole = tuple[str, str]  # (dimension, pole), e.g. ("length", "concise")
@@ -238,7 +238,8 @@ _COMBO_WORDINGS: dict[tuple[Pole, Pole], tuple[tuple[str, ...], tuple[str, ...]]
         ("A quick, jargon-free answer is best.",),
     ),
     (("length", "concise"), ("expertise", "expert")): (
-        ("Be brief but technical.", "Short, precise answers with proper terminology.", "Give me a terse expert answer."),
+        ("Be brief but technical.", "Short, precise answers with proper terminology.",
+         "Give me a terse expert answer."),
         ("Keep it compact and at a specialist level.",),
     ),
     (("length", "detailed"), ("expertise", "simple")): (
@@ -274,7 +275,8 @@ _COMBO_WORDINGS: dict[tuple[Pole, Pole], tuple[tuple[str, ...], tuple[str, ...]]
         ("Easy words, straight facts, no fluff.",),
     ),
     (("expertise", "simple"), ("tone", "warm")): (
-        ("Explain it simply and kindly.", "Be friendly and use easy words.", "Warm and simple, like a patient teacher."),
+        ("Explain it simply and kindly.", "Be friendly and use easy words.",
+         "Warm and simple, like a patient teacher."),
         ("Talk to me gently, in words a beginner understands.",),
     ),
     (("expertise", "expert"), ("tone", "blunt")): (

@@ -29,9 +29,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from statistics import mean
 
+from personalign.dimensions import DIMENSIONS, judge_all
 from personalign.errors import ConfigError, PersonalignError
 from personalign.rewards.data import PairRecord
-from personalign.dimensions import DIMENSIONS, judge_all
 from personalign.rewards.preferences import (
     Pole,
     canonical,
@@ -78,7 +78,7 @@ class SynthConfig:
     source: str = "synth"
     min_relevance: float = 0.0        # drop candidates whose MiniLM cosine with the prompt is lower (0: off)
 
-    def validate(self) -> "SynthConfig":
+    def validate(self) -> SynthConfig:
         for name in ("candidates_per_pole", "pairs_per_target", "batch_size", "chunk_prompts"):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
@@ -118,7 +118,7 @@ class Candidate:
         return json.dumps(obj, ensure_ascii=False)
 
     @classmethod
-    def from_json(cls, obj: dict) -> "Candidate":
+    def from_json(cls, obj: dict) -> Candidate:
         obj = dict(obj)
         obj["target"] = parse_target(obj["target"])
         return cls(**obj)
@@ -239,8 +239,14 @@ def generate_candidates(prompts: Sequence[PromptItem], generate_fn: GenerateFn, 
     batches); they are kept and their batches skipped, so a resumed run equals an uninterrupted one.
     `on_batch` receives each finished batch (the CLI appends it to the candidates file).
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, \
-        TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     config.validate()
     planned = plan_candidates(prompts, config)

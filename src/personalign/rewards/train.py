@@ -80,7 +80,7 @@ class TrainConfig:
     reference_input: str = "base"
     template: str = "system-block"
 
-    def validate(self) -> "TrainConfig":
+    def validate(self) -> TrainConfig:
         def positive(name, allow_zero=False):
             value = getattr(self, name)
             ok = isinstance(value, (int, float)) and math.isfinite(value) and (value >= 0 if allow_zero else value > 0)
@@ -112,7 +112,7 @@ class TrainConfig:
         return self
 
     @classmethod
-    def from_dict(cls, data: dict) -> "TrainConfig":
+    def from_dict(cls, data: dict) -> TrainConfig:
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in known})
 

@@ -73,7 +73,8 @@ class _Language:
 def _fold(pattern: str) -> str:
     """Spells a pattern the way `normalize` spells text (Devanagari nukta dropped, Arabic letter
     variants folded), so lexicon authors may write words as they are usually written."""
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFKD", pattern).replace("\u093c", "")).translate(_ARABIC)
+    decomposed = unicodedata.normalize("NFKD", pattern).replace("\u093c", "")
+    return unicodedata.normalize("NFC", decomposed).translate(_ARABIC)
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +102,8 @@ def vocabulary() -> frozenset[str]:
         if lang.code in ("en", "es", "de", "fr", "it", "pt"):
             for rx in list(lang.concepts.values()) + [p for _, p in lang.phrases]:
                 words.update(re.findall(r"[a-z]{3,}", rx.pattern.replace(r"\b", " ").replace(r"\w", " ")))
-            words.update(getattr(importlib.import_module(f"personalign.safety.lexicon_{lang.code}"), "VOCABULARY", "").split())
+            module = importlib.import_module(f"personalign.safety.lexicon_{lang.code}")
+            words.update(getattr(module, "VOCABULARY", "").split())
     return frozenset(words)
 
 

@@ -1,11 +1,12 @@
 """German lexicon (concepts and phrases: see `lexicon`). Text is normalized: umlauts lose their dots, ß → ss."""
 
-_SCOPED = r"(?! (?:fur|zur|zum|uber|bei) (?:die |den |der )?(?:lange|stil|format|kreativitat|rechtschreibung|grammatik))"
+_SCOPED = (r"(?! (?:fur|zur|zum|uber|bei) (?:die |den |der )?"
+           r"(?:lange|stil|format|kreativitat|rechtschreibung|grammatik))")
 
 CONCEPTS = {
     "IGNORE": r"\b(?:ignorier\w*|vergiss|vergessen|vergesst|missacht\w+|umgeh\w*|uberges?ch\w+|hinweg|"
-              r"setz\w* (?:\w+ )?(?:ausser kraft|uber)|halte? dich nicht (?:mehr )?an|befolge? (?:\w+ )?(?:nicht|keine)|"
-              r"nicht mehr (?:befolgen|beachten|folgen)|beachte? (?:\w+ )?(?:nicht|keine)|verwirf|verwerfen|"
+              r"setz\w* (?:\w+ )?(?:ausser kraft|uber)|halte? dich nicht (?:mehr )?an|befolge? (?:\w+ )?(?:nicht|"
+              r"keine)|nicht mehr (?:befolgen|beachten|folgen)|beachte? (?:\w+ )?(?:nicht|keine)|verwirf|verwerfen|"
               r"uberschreib\w*|ersetz\w*|brich|brechen|los von|hinter dir)\b",
     "RULES": r"\b(?:anweisungen|anweisung|regeln|richtlinien|vorgaben|instruktionen|befehle|systemprompt|"
              r"system prompt|systemnachricht|programmierung|prinzipien|grundsatze|training|konfiguration|"
@@ -13,29 +14,34 @@ CONCEPTS = {
     "SAFETY": r"\b(?:\w*filter|einschrankungen|beschrankungen|grenzen|zensur|moderation|schutzmassnahmen|"
               r"schutzmechanismen|leitplanken|ethik|moral|skrupel|gewissen|sicherheitsrichtlinien|sicherheitsregeln|"
               r"sicherheitsvorkehrungen|sicherheitseinstellungen|sicherheitsfunktionen|inhaltsrichtlinien|"
-              r"nutzungsrichtlinien|ethische[nr]? (?:grundsatze|regeln|grenzen|bedenken)|moralische[nr]? (?:bedenken|grenzen))\b"
+              r"nutzungsrichtlinien|ethische[nr]? (?:grundsatze|regeln|grenzen|bedenken)|moralische[nr]? (?:bedenken|"
+              r"grenzen))\b"
               + _SCOPED,
     "WITHOUT": r"\b(?:ohne|keine|keinerlei|kein|frei von|null|nicht mehr an|jenseits|ausserhalb)\b",
     "DISABLE": r"\b(?:deaktivier\w*|abschalt\w*|schalt\w* (?:\w+ ){0,4}ab|schalt\w* (?:\w+ ){0,4}aus|ausschalt\w*|"
                r"\w*abgeschaltet|ausgeschaltet|aufheb\w*|heb\w* (?:\w+ ){0,4}auf|lockern|lockere|entfern\w*|"
                r"abbau\w*|aussetz\w*|setz\w* (?:\w+ ){0,4}aus|freischalt\w*|umgehen)\b",
-    "REFUSE": r"\b(?:nie|niemals|nie wieder|keine) (?:\w+ ){0,3}(?:ablehn\w*|verweiger\w*)\b|\b(?:verweiger\w*|lehn\w*) (?:\w+ ){0,3}(?:niemals|nie|nichts|keine|keinen|mehr ab)\b|\b(?:niemals|nie|nichts) "
-              r"(?:\w+ ){0,2}(?:verweigern|ablehnen|abzulehnen)\b|\blehne? (?:\w+ ){0,3}(?:keine|keinen|nichts|nie)\w* "
+    "REFUSE": r"\b(?:nie|niemals|nie wieder|keine) (?:\w+ ){0,3}(?:ablehn\w*|verweiger\w*)\b|\b(?:verweiger\w*|"
+              r"lehn\w*) (?:\w+ ){0,3}(?:niemals|nie|nichts|keine|keinen|mehr ab)\b|\b(?:niemals|nie|nichts) "
+              r"(?:\w+ ){0,2}(?:verweigern|ablehnen|abzulehnen)\b|\blehne? (?:\w+ ){0,3}(?:keine|keinen|nichts|"
+              r"nie)\w* "
               r"(?:\w+ ){0,3}ab\b|\b(?:beantworte|antworte auf|erfull\w*|befolge) (?:\w+ ){0,2}(?:alles|jede|jeden|"
               r"jegliche)\b.{0,50}\b(?:egal|ohne ausnahme|auch wenn|selbst wenn|um jeden preis)|\bohne ausnahme\b|"
               r"\bnichts ist (?:verboten|tabu)|\bkein thema ist tabu|\bsag (?:\w+ )?nie nein",
     "UNBOUND": r"\b(?:unzensiert\w*|uneingeschrankt\w*|ungefiltert\w* (?:ki|modus|version|assistent)|amoralisch\w*|"
-               r"unmoralisch\w*|skrupellos\w*|ohne (?:jegliche )?(?:regeln|grenzen|einschrankungen|zensur|ethik|moral)|"
-               r"(?:du hast|sie haben) (?:jetzt |ab jetzt |nun )?(?:keine|keinerlei) (?:\w+ )?(?:regeln|einschrankungen|"
+               r"unmoralisch\w*|skrupellos\w*|ohne (?:jegliche )?(?:regeln|grenzen|einschrankungen|zensur|ethik|"
+               r"moral)|"
+               r"(?:du hast|sie haben) (?:jetzt |ab jetzt |nun )?(?:keine|keinerlei) (?:\w+ )?(?:regeln|"
+               r"einschrankungen|"
                r"beschrankungen|grenzen|filter|richtlinien|ethik|moral|zensur)|frei von (?:allen |jeglichen )?"
-               r"(?:regeln|grenzen|einschrankungen)|bose ki|regeln gelten (?:\w+ )?nicht|(?:\w*anweisungen|regeln|richtlinien|vorgaben) (?:zahlen|gelten) "
-               r"(?:\w+ ){0,3}nicht mehr)\b",
-    "PRETEND": r"\b(?:tu so als|tue so als|tun sie so als|so tun als|gib dich als|spiel\w* (?:die rolle|eine? |den |die )|"
-               r"rolle (?:als|des|der|einer?)|rollenspiel|stell dir vor|stellen sie sich vor|als ob du|"
+               r"(?:regeln|grenzen|einschrankungen)|bose ki|regeln gelten (?:\w+ )?nicht|(?:\w*anweisungen|regeln|"
+               r"richtlinien|vorgaben) (?:zahlen|gelten) (?:\w+ ){0,3}nicht mehr)\b",
+    "PRETEND": r"\b(?:tu so als|tue so als|tun sie so als|so tun als|gib dich als|spiel\w* (?:die rolle|eine? |den |"
+               r"die )|rolle (?:als|des|der|einer?)|rollenspiel|stell dir vor|stellen sie sich vor|als ob du|"
                r"du bist (?:jetzt|ab jetzt|nun) |ab jetzt bist du|verhalte? dich wie|agiere als|figur|charakter|"
                r"simulier\w*|in einer welt|hypothetisch\w*|alter ego|persona)\b",
-    "AUTHORITY": r"\b(?:ich bin (?:dein |deine |ihr |der |die |ein |eine )?(?:\w+ )?(?:entwickler\w*|administrator\w*|admin|"
-                 r"schopfer\w*|programmierer\w*|betreiber\w*|besitzer\w*|moderator\w*|forscher\w*|polizist\w*|"
+    "AUTHORITY": r"\b(?:ich bin (?:dein |deine |ihr |der |die |ein |eine )?(?:\w+ )?(?:entwickler\w*|administrator\w*|"
+                 r"admin|schopfer\w*|programmierer\w*|betreiber\w*|besitzer\w*|moderator\w*|forscher\w*|polizist\w*|"
                  r"ermittler\w*|berechtigt|autorisiert)|ich (?:autorisiere|erlaube|berechtige|ermachtige) dich|"
                  r"ich habe (?:admin|root|sonder|volle?|die)\w* ?(?:rechte|berechtigung\w*|freigabe|zugriff)|"
                  r"(?:admin|zugangs|freigabe|override|entwickler)(?:code|schlussel|modus|rechte|zugang)|"
@@ -45,8 +51,8 @@ CONCEPTS = {
             r"koch\w*|produzier\w*|schreib\w*|programmier\w*|entwickel\w*|entwickle|besorg\w*|kauf\w*|beschaff\w*|"
             r"anleitung|rezept|schritt fur schritt|bauplan|mischen|funktionierend\w*|selbstgemacht\w*|"
             r"selbstgebaut\w*)\b",
-    "HARM_OBJ": r"\b(?:\w*bomben?|sprengstoff\w*|sprengsatz\w*|sprengkorper\w*|napalm|molotow\w*|nervengas|sarin|rizin|"
-                r"anthrax|milzbrand|biowaffen?|chemiewaffen?|chemische waffen|gift (?:fur|gegen)|\w*gifte? das|"
+    "HARM_OBJ": r"\b(?:\w*bomben?|sprengstoff\w*|sprengsatz\w*|sprengkorper\w*|napalm|molotow\w*|nervengas|sarin|"
+                r"rizin|anthrax|milzbrand|biowaffen?|chemiewaffen?|chemische waffen|gift (?:fur|gegen)|\w*gifte? das|"
                 r"schalldampfer|meth|methamphetamin|crystal|kokain|heroin|fentanyl|lsd|mdma|drogen|rauschgift|"
                 r"schadsoftware|malware|ransomware|computervirus|viren|trojaner|keylogger|exploits?|phishing\w*|"
                 r"falschgeld|gefalschte (?:ausweise|dokumente)|todliche dosis|ungeregistrierte waffen?)\b",
@@ -61,12 +67,17 @@ CONCEPTS = {
             r"(?:auszulassen|ausfallen)|selbstverletz\w+|mich (?:zu )?(?:verletzen|ritzen|umbringen|toten)|ritzen|"
             r"suizid\w*|selbstmord\w*|magersucht|bulimie|erbrechen|wertlos)\b|\bpro ana\b"
             r"|\b(?:find\w*|herausfind\w*|finde? (?:\w+ )?heraus|ermittel\w*|ausfindig|such\w*|aufspur\w*|verfolg\w*|"
-            r"orte\w*)\b.{0,15}\bwo\b.{0,30}\b(?:nachbar\w*|ex\w*|kolleg\w+|frau|madchen|person)\b.{0,15}\b(?:wohnt|lebt|arbeitet)\b|"
-            r"\b(?:find\w*|herausfind\w*|finde? (?:\w+ )?heraus|ermittel\w*|ausfindig|such\w*|aufspur\w*|verfolg\w*|orte\w*)\b.{0,40}\b(?:nachbar\w*|ex|ex freundin|ex freund|jemand\w*|person|kolleg\w+|frau|madchen|"
+            r"orte\w*)\b.{0,15}\bwo\b.{0,30}\b(?:nachbar\w*|ex\w*|kolleg\w+|frau|madchen|person)\b.{0,15}\b(?:wohnt|"
+            r"lebt|arbeitet)\b|"
+            r"\b(?:find\w*|herausfind\w*|finde? (?:\w+ )?heraus|ermittel\w*|ausfindig|such\w*|aufspur\w*|verfolg\w*|"
+            r"orte\w*)\b.{0,40}\b(?:nachbar\w*|ex|ex freundin|ex freund|jemand\w*|person|kolleg\w+|frau|madchen|"
             r"fremde\w*)\b.{0,30}\b(?:adresse|wohnt|wohnort|aufenthaltsort|standort|telefonnummer|handynummer)|"
-            r"\b(?:adresse|wohnort|aufenthaltsort) (?:meines|meiner|der|des|von) (?:\w+ )?(?:nachbar\w*|ex\w*|kolleg\w+)"
-            r"|\b(?:stalk\w*|belastig\w*|erpress\w*|bedroh\w*|ausspionier\w*|doxx?\w*) (?:meine?[nmrs]?|die|den|das|jemand\w*|"
-            r"eine?[nmrs]?|sie|ihn|diese[nmrs]?|seine?[nmrs]?|ihre?[nmrs]?)\b|\b(?:meine?[nmrs]?|die|den|jemand\w*) (?:\w+ ){0,2}"
+            r"\b(?:adresse|wohnort|aufenthaltsort) (?:meines|meiner|der|des|von) (?:\w+ )?(?:nachbar\w*|ex\w*|"
+            r"kolleg\w+)"
+            r"|\b(?:stalk\w*|belastig\w*|erpress\w*|bedroh\w*|ausspionier\w*|doxx?\w*) (?:meine?[nmrs]?|die|den|das|"
+            r"jemand\w*|"
+            r"eine?[nmrs]?|sie|ihn|diese[nmrs]?|seine?[nmrs]?|ihre?[nmrs]?)\b|\b(?:meine?[nmrs]?|die|den|"
+            r"jemand\w*) (?:\w+ ){0,2}"
             r"(?:stalken|belastigen|erpressen|bedrohen|ausspionieren)\b|\bhack\w* (?:\w+ ){0,2}"
             r"(?:konto|konten|e mail|account|handy)|\bpassworter (?:\w+ )?stehlen|\bwie man (?:jemanden )?"
             r"(?:totet|umbringt|vergiftet|entfuhrt)|\b(?:kinder|minderjahrige|jugendliche)\w*\b.{0,30}\b(?:sexuell\w*|"
@@ -80,11 +91,13 @@ CONCEPTS = {
 }
 
 PHRASES = [
-    ("instruction_override", r"\b(?:entwickler|dan|jailbreak|gott|debug)modus\b|\bmodus ohne (?:einschrankungen|zensur|regeln)"),
+    ("instruction_override", r"\b(?:entwickler|dan|jailbreak|gott|debug)modus\b|\bmodus ohne (?:einschrankungen|"
+                             r"zensur|regeln)"),
     ("instruction_override", r"\b(?:zeig|verrat|gib|wiederhol)\w* (?:\w+ )?(?:deinen|den|deine|die) "
-                             r"(?:system ?prompt|systemanweisungen|versteckten anweisungen|ursprunglichen anweisungen)"),
-    ("instruction_override", r"\b(?:gehorche|folge|hore) (?:nur|ausschliesslich|allein) (?:noch )?mir\b|\b(?:hor|gehorch)\w* "
-                             r"(?:\w+ )?nur (?:noch )?auf mich"),
+                             r"(?:system ?prompt|systemanweisungen|versteckten anweisungen|"
+                             r"ursprunglichen anweisungen)"),
+    ("instruction_override", r"\b(?:gehorche|folge|hore) (?:nur|ausschliesslich|allein) (?:noch )?mir\b|\b(?:hor|"
+                             r"gehorch)\w* (?:\w+ )?nur (?:noch )?auf mich"),
     ("safety_disable", r"\bauch wenn (?:es|das) (?:\w+ )?(?:illegal|gefahrlich|schadlich|unmoralisch|verboten) ist"),
     ("safety_disable", r"\begal (?:wie|ob) (?:\w+ )?(?:illegal|gefahrlich|schadlich|unmoralisch|verboten)"),
 ]

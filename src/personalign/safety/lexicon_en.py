@@ -1,17 +1,19 @@
 """English lexicon (concepts and phrases: see `lexicon`). Text is normalized: "don't" reads "dont"."""
 
-_NOT = r"(?:never|no longer|dont|dont|do not|stop|quit|wont|will not|cannot|cant|must not|mustnt|shouldnt|should not|not allowed to|without|no more)"
+_NOT = (r"(?:never|no longer|dont|dont|do not|stop|quit|wont|will not|cannot|cant|must not|mustnt|shouldnt|"
+        r"should not|not allowed to|without|no more)")
 # "rules of rhyme", "limits on length": scoped to something other than the assistant or its answers
 _SCOPED = (r"(?! (?:of|for|about|on|in|regarding) (?!what|anything|any\b|topics?|content|subjects?|requests?|"
            r"questions?|me\b|you\b|your|this|the (?:assistant|ai|model|chat|conversation)|safety|ethics|conduct)\w)")
 
 CONCEPTS = {
-    "IGNORE": r"\b(?:ignor\w*|disregard\w*|forget\w*|forgot|overrid\w*|bypass\w*|circumvent\w*|set\w* aside|put\w* aside|"
+    "IGNORE": r"\b(?:ignor\w*|disregard\w*|forget\w*|forgot|overrid\w*|bypass\w*|circumvent\w*|set\w* aside|"
+              r"put\w* aside|"
               r"throw out|abandon\w*|discard\w*|ditch\w*|skip\w*|scrap|toss|look past|pay no attention to|"
               r"(?:stop|quit) (?:following|obeying|applying|using|listening to)|"
               r"(?:dont|dont|do not|no longer|never) (?:follow|obey|apply|use|listen to|stick to)|"
-              r"not bound by|no longer bound by|break free (?:of|from)|escape|evad\w+|get around|work around|overwrite|replace|"
-              r"violat\w+|break(?:ing)?|leave behind|let go of|drop(?:ping|ped)?)\b",
+              r"not bound by|no longer bound by|break free (?:of|from)|escape|evad\w+|get around|work around|"
+              r"overwrite|replace|violat\w+|break(?:ing)?|leave behind|let go of|drop(?:ping|ped)?)\b",
     "RULES": r"\b(?:instructions?|rules?|guidelines?|guidance|system prompt|prompts?|system messages?|programming|"
              r"directives?|constraints?|training|conditioning|orders|commands|protocols?|policies|policy|"
              r"principles|configuration|developer messages?|everything (?:above|before|prior|else you were told)|"
@@ -21,41 +23,49 @@ CONCEPTS = {
               r"restrictions?|limits|limitations|boundaries|censorship|moderation|"
               r"(?:safety|content|usage|ethics) (?:filter|polic(?:y|ies)|rules|guidelines|settings|protocols?|"
               r"measures|checks?|mode|training|layers?|systems?|team)|ethics|ethical (?:guidelines|rules|constraints|"
-              r"principles|concerns|considerations|limits)|morals|morality|moral (?:compass|code|constraints|principles|"
-              r"limits|qualms|considerations)|scruples|alignment|legal concerns)\b"
+              r"principles|concerns|considerations|limits)|morals|morality|moral (?:compass|code|constraints|"
+              r"principles|limits|qualms|considerations)|scruples|alignment|legal concerns)\b"
               r"(?! (?:warnings?|tips?|notes?|disclaimers?|caveats?|reminders?|advice|info|information|lectures?|"
               r"precautions|briefing|gear|glasses|goggles|instructions for (?:my|the) (?:kids|class|team)))" + _SCOPED,
     "WITHOUT": r"\b(?:without(?: any)?|with (?:no|zero)|no|zero|free (?:of|from)|none of|lose|lost|lift(?:ed)?|"
-               r"remov\w+|no more|unbound by|(?:not|no longer) (?:bound|limited|restricted|constrained|held back) by|outside (?:of )?|"
-               r"beyond|past|unhindered by|unconstrained by|minus|forgo|forget about)\b",
+               r"remov\w+|no more|unbound by|(?:not|no longer) (?:bound|limited|restricted|constrained|held back) by|"
+               r"outside (?:of )?|beyond|past|unhindered by|unconstrained by|minus|forgo|forget about)\b",
     "DISABLE": r"\b(?:turn\w* (?:\w+ ){0,4}off|switch\w* (?:\w+ ){0,4}off|shut\w* (?:\w+ ){0,4}(?:off|down)|disabl\w+|"
                r"deactivat\w+|lower\w*|loosen\w*|relax\w*|suspend\w*|pause\w*|lift\w*|strip\w*|unlock\w*|waiv\w+|"
                r"off|remove\w*|dial (?:\w+ )?down|tone (?:\w+ )?down|get rid of|do away with|opt (?:me )?out of|"
                r"exempt\w*|exception)\b",
-    "REFUSE": r"\b" + _NOT + r" (?:ever |again |even |you |to |be )?(?:refus\w*|declin\w*|deny\w*|reject\w*|say(?:ing)? no|"
+    "REFUSE": r"\b" + _NOT + r" (?:ever |again |even |you |to |be )?(?:refus\w*|declin\w*|deny\w*|reject\w*|"
+                             r"say(?:ing)? no|"
               r"turn(?:ing)? (?:me )?down|push(?:ing)? back|hold(?:ing)? (?:anything )?back|object\w*|hesitat\w*|"
               r"withhold\w*|censor\w*|filter\w*|draw(?:ing)? (?:the|a) line)\b"
-              r"(?: (?:to |from )?(?:any|anything|everything|me\b|my|a request|requests?|(?:a |one )?(?:single )?questions?|whatever|tasks?|"
+              r"(?: (?:to |from )?(?:any|anything|everything|me\b|my|a request|requests?|(?:a |"
+              r"one )?(?:single )?questions?|whatever|tasks?|"
               r"prompts?|on (?:safety|ethical|moral|legal) grounds|because of (?:safety|ethics|rules|policy)|"
-              r"for (?:safety|ethical|moral|legal) reasons|because of (?:your |the )?(?:safety|ethics|rules|polic\w+|training|"
-              r"guidelines|safety training|filters))|$)"
+              r"for (?:safety|ethical|moral|legal) reasons|because of (?:your |the )?(?:safety|ethics|rules|polic\w+|"
+              r"training|guidelines|safety training|filters))|$)"
               r"|\bnever (?:say|tell me) (?:that )?(?:i |you )?(?:cant|cannot|can not|wont|will not|are not able to) "
               r"(?:help|do|answer|assist)"
-              r"|\b(?:dont|do not|never|stop) (?:bother )?(?:\w+ )?(?:check\w*|assess\w*|evaluat\w+|judg\w+|consider\w*|worry\w* "
+              r"|\b(?:dont|do not|never|stop) (?:bother )?(?:\w+ )?(?:check\w*|assess\w*|evaluat\w+|judg\w+|"
+              r"consider\w*|worry\w* "
               r"about) (?:whether|if) (?:\w+ ){0,5}(?:safe|legal|ethical|harmful|allowed|appropriate|dangerous)"
               r"|\b(?:prescrib\w*|give|sell|provide) (?:me )?(?:anything|whatever) (?:i want|i ask)"
               r"|\b(?:always|must|will|should|have to) (?:\w+ )?(?:comply|obey|say yes|agree to (?:any|every))\b"
-              r"|\b(?:must|have to|will|should|need to|got to) (?:\w+ )?(?:answer|do|tell me|help with|explain) (?:\w+ )?"
-              r"(?:anything|everything|whatever)(?: i (?:ask|want|say|send|request))"
-              r"|\beven (?:the )?(?:risky|dangerous|illegal|harmful|unethical|sketchy|shady|forbidden) (?:stuff|things|ones|requests|questions)"
-              r"|\b(?:comply with|obey|fulfil+|carry out|do|execute) (?:every|all|any|each) (?:single )?(?:request|command|order|"
-              r"instruction|prompt)s?\b"
-              r"|\b(?:answer|respond to|help with|do|write|tell me) (?:\w+ )?(?:anything|everything|any request|any question|"
-              r"whatever)\b.{0,50}\b(?:no matter (?:what|how)|regardless|even if|even when|no exceptions|without exception|"
-              r"no questions asked|however (?:illegal|harmful|dangerous|unethical))"
-              r"|\bnothing (?:\w+ ){0,5}(?:is |be |were |was )?(?:ever )?(?:off (?:the table|limits)|offlimits|forbidden|taboo|out of bounds)|\bno topic is off limits"
-              r"|\bstop\w* (?:saying|telling me) no\b|\bno red lines\b|\b(?:any|all) content (?:i|we) (?:ask|want|request)"
-              r"|\b(?:treat|consider) (?:every|all|any) (?:request|question|topic)s? as (?:allowed|acceptable|safe|fine)",
+              r"|\b(?:must|have to|will|should|need to|got to) (?:\w+ )?(?:answer|do|tell me|help with|"
+              r"explain) (?:\w+ )?(?:anything|everything|whatever)(?: i (?:ask|want|say|send|request))"
+              r"|\beven (?:the )?(?:risky|dangerous|illegal|harmful|unethical|sketchy|shady|forbidden) (?:stuff|"
+              r"things|ones|requests|questions)"
+              r"|\b(?:comply with|obey|fulfil+|carry out|do|execute) (?:every|all|any|each) (?:single )?(?:request|"
+              r"command|order|instruction|prompt)s?\b"
+              r"|\b(?:answer|respond to|help with|do|write|tell me) (?:\w+ )?(?:anything|everything|any request|"
+              r"any question|"
+              r"whatever)\b.{0,50}\b(?:no matter (?:what|how)|regardless|even if|even when|no exceptions|"
+              r"without exception|no questions asked|however (?:illegal|harmful|dangerous|unethical))"
+              r"|\bnothing (?:\w+ ){0,5}(?:is |be |were |was )?(?:ever )?(?:off (?:the table|limits)|offlimits|"
+              r"forbidden|taboo|out of bounds)|\bno topic is off limits"
+              r"|\bstop\w* (?:saying|telling me) no\b|\bno red lines\b|\b(?:any|all) content (?:i|we) (?:ask|want|"
+              r"request)"
+              r"|\b(?:treat|consider) (?:every|all|any) (?:request|question|topic)s? as (?:allowed|acceptable|safe|"
+              r"fine)",
     "UNBOUND": r"\b(?:uncensored|unrestricted|unrestrained|unmoderated|jailbr[eo]\w*|amoral|unethical|immoral|lawless|"
                r"unaligned|unchained|unshackled|unleashed|liberated|no (?:rules|limits|restrictions|boundaries|ethics|"
                r"morals|filters|guardrails|censorship) (?:at all|whatsoever|of any kind|apply|for you|anymore)|"
@@ -65,9 +75,10 @@ CONCEPTS = {
                r"unhinged|chaos|opposite) (?:ai|assistant|model|bot|twin|version|gpt|self)|"
                # "dark mode" is also a display setting ("I prefer dark mode in my apps"): only the others as modes
                r"(?:evil|rogue|shadow|unfiltered|unhinged|chaos|opposite) mode|anything goes|"
-               r"no holds barred|nothing is off limits|the rules dont apply|(?:instructions|rules|guidelines|configuration|setup) "
-               r"(?:no longer|dont|do not) (?:count|apply|matter)|safety (?:is )?(?:off|disabled|deactivated|suspended|lifted|"
-               r"removed|waived)|(?:rules|restrictions|limits|guidelines) "
+               r"no holds barred|nothing is off limits|the rules dont apply|(?:instructions|rules|guidelines|"
+               r"configuration|setup) "
+               r"(?:no longer|dont|do not) (?:count|apply|matter)|safety (?:is )?(?:off|disabled|deactivated|"
+               r"suspended|lifted|removed|waived)|(?:rules|restrictions|limits|guidelines) "
                r"(?:no longer|dont|do not) apply)\b",
     "PRETEND": r"\b(?:pretend\w*|act(?:ing)? as|act like|roleplay\w*|role play\w*|role of|play(?:ing)? (?:the )?"
                r"(?:role|part|character)|play(?:ing)? (?:a|an|as)|imagine (?:you|that you|yourself|a world)|"
@@ -99,11 +110,13 @@ CONCEPTS = {
             r"plant\w*|detonat\w+|homemade|diy|untraceable|cultur\w+|cultivat\w+|at home)\b",
     "HARM_OBJ": r"\b(?:bombs?|pipe bombs?|explosives?|explosive devices?|ieds?|napalm|thermite|molotov\w*|detonators?|"
                 r"nerve (?:agents?|gas)|sarin|vx|ricin|anthrax|bioweapons?|biological weapons?|chemical weapons?|"
-                r"dirty bombs?|nuclear weapons?|toxic gas|poison gas|poisons? (?:for|to use on) \w+|untraceable poisons?|"
+                r"dirty bombs?|nuclear weapons?|toxic gas|poison gas|poisons? (?:for|to use on) \w+|"
+                r"untraceable poisons?|"
                 r"ghost guns?|silencers?|suppressors?|untraceable (?:guns?|weapons?|firearms?)|full auto conversion|"
                 r"meth|methamphetamine|crystal meth|fentanyl|heroin|cocaine|crack|lsd|mdma|ghb|drugs|narcotics|"
                 r"drug synthesis|controlled substances?|malware|ransomware|viruses|computer virus|worms?|keyloggers?|"
-                r"spyware|stalkerware|trojans?|botnets?|rootkits?|exploits?|exploit code|zero days?|ddos(?: attacks?)?|"
+                r"spyware|stalkerware|trojans?|botnets?|rootkits?|exploits?|exploit code|zero days?|"
+                r"ddos(?: attacks?)?|"
                 r"phishing (?:emails?|pages?|sites?|kits?|messages?|texts?)|fake ids?|counterfeit (?:money|bills|"
                 r"currency|documents)|credit card skimmers?|card skimmers?|stolen (?:credit cards?|data|accounts?)|"
                 r"lethal doses?|date rape drugs?|roofies|weapons?|guns?|firearms?|(?:dangerous |deadly )?pathogens?|"
@@ -113,21 +126,28 @@ CONCEPTS = {
               r"coding style|lint\w*|citation|about|regarding|history of|against|"
               r"defen\w+|protect\w*|detect\w*|prevent\w*|recogni\w+|avoid\w*|surviv\w+|report\w*|analy\w+|"
               r"fiction\w*|novels?|story|stories|movies?|films?|documentar\w+|awareness|dangers? of|risks? of|"
-              r"effects? of|the word|the term|puns?|jokes? about|references? to|metaphors?|like a|insurance|privacy|return|"
+              r"effects? of|the word|the term|puns?|jokes? about|references? to|metaphors?|like a|insurance|privacy|"
+              r"return|"
               r"refund|cookie|company|school|office|exam|test|assignment|teachers|product|package|label|box|manual|"
               r"doctors|medication|club|hoa|landlords|library|parking|building|lab|workplace)\b",
-    "SCOPE": r"\b(?:dietary|diet|food|word|words|length|character|time|speed|age|weight|budget|calorie|calories|parking|"
+    "SCOPE": r"\b(?:dietary|diet|food|word|words|length|character|time|speed|age|weight|budget|calorie|calories|"
+             r"parking|"
              r"travel|visa|zoning|noise|screen time|data|file size|rate|spending|sugar|salt|mobility|physical|medical|"
              r"allergy|religious|sodium|page|token|format|topic)\b",
     "HARM": r"\b(?:racist|sexist|homophobic|transphobic|antisemitic|xenophobic|bigoted|hateful|ethnic|racial|"
             r"misogynistic|islamophobic)\s+(?:jokes?|slurs?|humou?r|insults?|remarks?|rants?|stereotypes?|content|"
             r"comments?|memes?|propaganda|language|terms|names)\b|\b(?:use|say|add|include|write|throw in) "
-            r"(?:\w+ ){0,3}slurs?\b|\bslurs (?:against|about|for|towards) \w|\bn word\b|\b(?:be|act|sound|get|go) (?:more |very |openly |really )?(?:racist|sexist|"
-            r"homophobic|transphobic|antisemitic|hateful|bigoted|xenophobic|misogynistic)\b|\b(?:write|generate|produce|give me|post|spread|use|want|love|enjoy) (?:\w+ ){0,2}hate speech|"
-            r"\bdehumaniz\w+|\binferior (?:races?|people|religions?)|\b(?:races?|religions?|ethnicities|women|immigrants|gays?|"
+            r"(?:\w+ ){0,3}slurs?\b|\bslurs (?:against|about|for|towards) \w|\bn word\b|\b(?:be|act|sound|get|"
+            r"go) (?:more |very |openly |really )?(?:racist|sexist|"
+            r"homophobic|transphobic|antisemitic|hateful|bigoted|xenophobic|misogynistic)\b|\b(?:write|generate|"
+            r"produce|give me|post|spread|use|want|love|enjoy) (?:\w+ ){0,2}hate speech|"
+            r"\bdehumaniz\w+|\binferior (?:races?|people|religions?)|\b(?:races?|religions?|ethnicities|women|"
+            r"immigrants|gays?|"
             r"jews|muslims|blacks|refugees) (?:are|is) (?:inferior|subhuman|animals|vermin|stupid|worthless)\b|"
-            r"\bterrorist propaganda|\bpropaganda (?:for|supporting|glorifying|praising) (?:\w+ )?(?:terror\w+|extremis\w+|"
-            r"jihad\w*|genocide|mass shootings?)|\b(?:promot\w+|glorif\w+|prais\w+|support\w+|celebrat\w+) (?:\w+ )?(?:terroris\w+|extremis\w+|"
+            r"\bterrorist propaganda|\bpropaganda (?:for|supporting|glorifying|praising) (?:\w+ )?(?:terror\w+|"
+            r"extremis\w+|"
+            r"jihad\w*|genocide|mass shootings?)|\b(?:promot\w+|glorif\w+|prais\w+|support\w+|"
+            r"celebrat\w+) (?:\w+ )?(?:terroris\w+|extremis\w+|"
             r"terror attacks?|terrorist attacks?|mass shootings?|school shootings?|genocide)|"
             r"\b(?:doses?|amounts?|enough|pills?|how much) (?:\w+ ){0,4}(?:to )?overdos\w+|\boverdos\w+ on\b|"
             r"\b(?:mock|ridicul|demean|insult|belittl)\w* "
@@ -139,77 +159,104 @@ CONCEPTS = {
             r"fast|so much|late|processed|sweets|candy|after))|skip(?:ping)? (?:\w+ )?meals|purg\w*|throw(?:ing)? up "
             r"after|eating disorders?|anorexi\w*|bulimi\w*|pro ana|thinspo\w*|im worthless|i am worthless|"
             r"(?:im|i am|id be) better off dead|end (?:my life|it all)|eat (?:less|nothing) than \d+|"
-            r"under \d+ calories|fast(?:ing)? for (?:days|weeks)|(?:days|weeks) without (?:eating|food)|without eating)"
-            r"|\b(?:pro ?ana|pro ?mia|thinspo\w*|meanspo\w*)\b|\beating is (?:weak\w*|for the weak|failure|bad|disgusting)|"
-            r"\bfood is (?:the enemy|poison)|\bhunger is (?:good|strength|power|success)|\bhide (?:my|an|the) (?:eating disorder|self ?harm|cuts)"
+            r"under \d+ calories|fast(?:ing)? for (?:days|weeks)|(?:days|weeks) without (?:eating|food)|"
+            r"without eating)"
+            r"|\b(?:pro ?ana|pro ?mia|thinspo\w*|meanspo\w*)\b|\beating is (?:weak\w*|for the weak|failure|bad|"
+            r"disgusting)|"
+            r"\bfood is (?:the enemy|poison)|\bhunger is (?:good|strength|power|success)|\bhide (?:my|an|"
+            r"the) (?:eating disorder|self ?harm|cuts)"
             r"|\b(?:methods|ways|how) (?:of|to|for) (?:commit\w* )?(?:suicide|kill(?:ing)? (?:myself|yourself)|"
             r"self ?harm|hurt(?:ing)? (?:myself|yourself))"
-            r"|\b(?:find|locat\w+|track\w*|trac\w+|dig up|look up|figur\w* out|work\w* out|pinpoint|get|obtain|publish|post|"
-            r"leak|dox\w*|expose|uncover|share|reveal|give me|tell me)\b.{0,50}\b(?:neighbou?r\w*|ex|exes|ex wife|ex husband|ex girlfriend|ex boyfriend|"
+            r"|\b(?:find|locat\w+|track\w*|trac\w+|dig up|look up|figur\w* out|work\w* out|pinpoint|get|obtain|"
+            r"publish|post|"
+            r"leak|dox\w*|expose|uncover|share|reveal|give me|tell me)\b.{0,50}\b(?:neighbou?r\w*|ex|exes|ex wife|"
+            r"ex husband|ex girlfriend|ex boyfriend|"
             r"someones?|somebody|peoples?|person|coworker|colleague|classmate|stranger|girl|guy|woman|streamer|"
             r"celebrity|influencer|user|teacher|boss|her|him|them)\b.{0,40}\b(?:home|house|real|exact|current|"
             r"private)? ?(?:address(?:es)?|lives?|living|whereabouts|location|phone numbers?|ssn|social security|"
             r"workplace|daily routine|schedule|real name|identity|works|leaves|goes|parks|sleeps)\b"
-            r"|\b(?:find|locat\w+|track\w*|dig up|look up|pinpoint|publish|leak|figur\w* out|work\w* out|get|obtain|share)\b"
+            r"|\b(?:find|locat\w+|track\w*|dig up|look up|pinpoint|publish|leak|figur\w* out|work\w* out|get|obtain|"
+            r"share)\b"
             r".{0,40}\b(?:home |private |exact )?(?:address(?:es)?|phone numbers?|whereabouts)\b.{0,30}\b(?:of|for) "
-            r"(?:my |the |a |any |this |that )?(?:neighbou?r|ex|peoples?|someones?|person|coworker|strangers?|girl|woman|"
-            r"guy|man|streamer|youtuber|celebrity|influencer|actress|actor|user|journalist|classmate)\b"
-            r"|\b(?:stalk|harass|dox|doxx|swat|spy on|blackmail|extort|threaten|intimidate|catfish|groom|track down|bully|"
-            r"cheat|scam|defraud|swindle|con)(?:s|ing|ed)? (?:on )?(?:her|him|them|my|someone|somebody|people|a |an |the |this |that |"
-            r"\w+ (?:ex|neighbou?r|coworker|classmate|colleague|boss|teacher))\b(?!\w* (?:laws?|awareness|prevention|victims|"
-            r"statistics|cases|scenes?|history))|\bcheat (?:\w+ ){0,3}out of|\bcon (?:\w+ ){0,2}out of|"
+            r"(?:my |the |a |any |this |that )?(?:neighbou?r|ex|peoples?|someones?|person|coworker|strangers?|girl|"
+            r"woman|guy|man|streamer|youtuber|celebrity|influencer|actress|actor|user|journalist|classmate)\b"
+            r"|\b(?:stalk|harass|dox|doxx|swat|spy on|blackmail|extort|threaten|intimidate|catfish|groom|track down|"
+            r"bully|"
+            r"cheat|scam|defraud|swindle|con)(?:s|ing|ed)? (?:on )?(?:her|him|them|my|someone|somebody|people|a |an |"
+            r"the |this |that |"
+            r"\w+ (?:ex|neighbou?r|coworker|classmate|colleague|boss|teacher))\b(?!\w* (?:laws?|awareness|prevention|"
+            r"victims|statistics|cases|scenes?|history))|\bcheat (?:\w+ ){0,3}out of|\bcon (?:\w+ ){0,2}out of|"
             r"\bfollow (?:her|him|my ex)\b"
-            r"|\b(?:child|children|minors?|underage|kids?|teens?|teenagers?|preteens?|schoolgirls?|loli|shota)\b.{0,30}\b(?:sexual\w*|sex|"
+            r"|\b(?:child|children|minors?|underage|kids?|teens?|teenagers?|preteens?|schoolgirls?|loli|"
+            r"shota)\b.{0,30}\b(?:sexual\w*|sex|"
             r"nudes?|porn\w*|erotic\w*|explicit|naked)\b|\b(?:sexual\w*|sex|nudes?|porn\w*|erotic\w*|explicit|naked)\b"
-            r".{0,30}\b(?:child|children|minors?|underage|kids|teenagers?|preteens?|schoolgirls?|loli|shota)\b|\bcsam\b"
+            r".{0,30}\b(?:child|children|minors?|underage|kids|teenagers?|preteens?|schoolgirls?|loli|shota)\b|"
+            r"\bcsam\b"
             r"|\b(?:hack\w*|break\w*|get) into (?:someone|other people|my ex|(?:\w+ )?accounts?|people|her|his|their|"
             r"a (?:bank|hospital|government))|\bsteal\w* (?:\w+ )?(?:passwords|credentials|identit\w+|credit cards?|"
             r"someones|data|accounts?)|\bhow to (?:kill|murder|poison|hurt|torture|kidnap|strangle|drug)\b|"
             r"\b(?:launder\w*) money|\bget away with (?:murder|crimes?|theft|fraud|poisoning)"
-            r"|\b(?<!without )(?<!no )(?:real|working|actual|practical|usable|proven)\s+(?:\w+\s+)?(?:techniques|methods|instructions|steps|tips|"
-            r"tricks)\b.{0,40}\b(?:crimes?|criminal|stealing|theft|fraud|burglary|scam\w*|killing|breaking in|sabotage|"
+            r"|\b(?<!without )(?<!no )(?:real|working|actual|practical|usable|proven)\s+(?:\w+\s+)?(?:techniques|"
+            r"methods|instructions|steps|tips|"
+            r"tricks)\b.{0,40}\b(?:crimes?|criminal|stealing|theft|fraud|burglary|scam\w*|killing|breaking in|"
+            r"sabotage|"
             r"hacking|poison\w*|smuggl\w+|laundering)|\b(?:criminal|crime|sabotage|mastermind|thief|hacker|terrorist|"
-            r"burglar|scammer|anarchist|cartel|assassin|hitman|poisoner)\b.{0,60}\b(?<!without )(?<!no )(?:real|working|actual|proven)\s+"
-            r"(?:\w+\s+)?(?:techniques|methods|instructions|steps|tips|tricks|recipes?)\b",
+            r"burglar|scammer|anarchist|cartel|assassin|hitman|poisoner)\b.{0,60}\b(?<!without )(?<!no )(?:real|"
+            r"working|actual|proven)\s+(?:\w+\s+)?(?:techniques|methods|instructions|steps|tips|tricks|recipes?)\b",
 }
 
 PHRASES = [
-    ("instruction_override", r"\b(?:developer|dev|jailbreak|dan|unrestricted|unfiltered|uncensored|no limits|do anything) mode\b"),
-    ("instruction_override", r"\b(?:quot\w+|recit\w+|paste|copy) (?:\w+ )?(?:your|the) (?:\w+ )?(?:developer|system|hidden|"
-                             r"initial|original|secret) (?:instructions|prompt|message|rules)"),
-    ("instruction_override", r"\b(?:reproduce|recite|repeat|print|output|show|paste)\w* (?:\w+ ){0,2}(?:preamble|setup text|"
-                             r"(?:text|words|message|instructions) you (?:received|were given|got) (?:before|at the start|first))"),
+    ("instruction_override", r"\b(?:developer|dev|jailbreak|dan|unrestricted|unfiltered|uncensored|no limits|"
+                             r"do anything) mode\b"),
+    ("instruction_override", r"\b(?:quot\w+|recit\w+|paste|copy) (?:\w+ )?(?:your|the) (?:\w+ )?(?:developer|system|"
+                             r"hidden|initial|original|secret) (?:instructions|prompt|message|rules)"),
+    ("instruction_override", r"\b(?:reproduce|recite|repeat|print|output|show|paste)\w* (?:\w+ ){0,2}(?:preamble|"
+                             r"setup text|"
+                             r"(?:text|words|message|instructions) you (?:received|were given|got) (?:before|"
+                             r"at the start|first))"),
     ("instruction_override", r"\brepeat (?:the |all |everything )?(?:\w+ )?(?:above|before this|you were given)|"
                              r"\bstarting with (?:the words )?you are\b"),
     ("instruction_override", r"\bdo anything now\b|\byou are (?:now )?(?:dan|stan|dude|aim)\b"),
     ("instruction_override", r"\b(?:reveal|print|show|output|repeat|leak|tell me|display|dump|share|copy)\s+(?:me\s+)?"
-                             r"(?:your|the)\s+(?:full\s+|original\s+|hidden\s+|initial\s+|exact\s+)?(?:system|hidden|initial|"
-                             r"secret|original|developer)\s+(?:prompt|instructions|message)"),
-    ("instruction_override", r"\b(?:new|updated|real|actual|true|revised) (?:system )?(?:instructions|prompt|rules|directives?)\s*"
+                             r"(?:your|the)\s+(?:full\s+|original\s+|hidden\s+|initial\s+|exact\s+)?(?:system|hidden|"
+                             r"initial|secret|original|developer)\s+(?:prompt|instructions|message)"),
+    ("instruction_override", r"\b(?:new|updated|real|actual|true|revised) (?:system )?(?:instructions|prompt|rules|"
+                             r"directives?)\s*"
                              r"(?:are|is|follow)?\s*(?:from now|you must|you will|ignore|obey|always|override)"),
-    ("instruction_override", r"(?:^|\s)(?:system|assistant|developer)\s*(?:prompt|message|note|override)?\s*(?:you|ignore|from now|new|"
-                             r"the user is|safety)"),
-    ("instruction_override", r"\b(?:obey|follow|listen to) (?:only )?(?:me|my (?:commands|orders|word)) (?:instead|above all|over|"
-                             r"and nobody|and no one|rather than)|\b(?:obey|follow) only me\b|\bonly (?:obey|follow|listen to) me\b"),
-    ("instruction_override", r"\b(?:your|the) (?:new |real |only )?(?:primary |first |top )?(?:priority|directive|rule|goal) is "
-                             r"(?:to )?(?:obey|follow|do whatever|satisfy) (?:me|my|whatever|the user)"),
+    ("instruction_override", r"(?:^|\s)(?:system|assistant|developer)\s*(?:prompt|message|note|override)?\s*(?:you|"
+                             r"ignore|from now|new|the user is|safety)"),
+    ("instruction_override", r"\b(?:obey|follow|listen to) (?:only )?(?:me|my (?:commands|orders|word)) (?:instead|"
+                             r"above all|over|"
+                             r"and nobody|and no one|rather than)|\b(?:obey|follow) only me\b|\bonly (?:obey|follow|"
+                             r"listen to) me\b"),
+    ("instruction_override", r"\b(?:your|the) (?:new |real |only )?(?:primary |first |top )?(?:priority|directive|"
+                             r"rule|goal) is (?:to )?(?:obey|follow|do whatever|satisfy) (?:me|my|whatever|the user)"),
     ("instruction_override", r"\bpreferences? (?:override|outrank|take precedence over|supersede|trump|replace)\w* "
                              r"(?:your|the|all|any|system)"),
-    ("safety_disable", r"\beven if (?:it is|it s|its|they are|theyre|that is|thats|the (?:request|question|topic) is)\s+"
-                       r"(?:\w+ )?(?:illegal|unethical|harmful|dangerous|immoral|against (?:the|your) (?:rules|law|policy|policies))"),
-    ("safety_disable", r"\bno matter how (?:illegal|dangerous|harmful|unethical|immoral|risky)|\bregardless of (?:legality|ethics|"
+    ("safety_disable", r"\beven if (?:it is|it s|its|they are|theyre|that is|thats|the (?:request|question|"
+                       r"topic) is)\s+"
+                       r"(?:\w+ )?(?:illegal|unethical|harmful|dangerous|immoral|against (?:the|your) (?:rules|law|"
+                       r"policy|policies))"),
+    ("safety_disable", r"\bno matter how (?:illegal|dangerous|harmful|unethical|immoral|risky)|"
+                       r"\bregardless of (?:legality|ethics|"
                        r"safety|the law|laws|harm|consequences|morality|your (?:rules|guidelines|policies|training))"),
-    ("safety_disable", r"\b(?:dont|dont|do not|never|stop|quit) (?:care|caring|worry\w*|think\w*) about (?:ethics|morals|"
+    ("safety_disable", r"\b(?:dont|dont|do not|never|stop|quit) (?:care|caring|worry\w*|think\w*) about (?:ethics|"
+                       r"morals|"
                        r"morality|safety|legality|the law|laws|consequences|harm|being safe|being ethical|rules)"),
-    ("safety_disable", r"\bstop being (?:so )?(?:safe|ethical|moral|responsible|careful about harm|cautious about harm)"),
-    ("safety_disable", r"\b(?:break|ignore|bypass|circumvent|evade) (?:the )?(?:law|laws|terms of service|tos|usage polic(?:y|ies))"),
-    ("safety_disable", r"\b(?:no|without|zero) (?:safety|ethical|moral|legal) (?:limits|boundaries|constraints|restrictions|"
-                       r"considerations|guidelines|concerns|checks)"),
-    ("safety_disable", r"\b(?:illegal|dangerous|harmful|forbidden|prohibited|banned|restricted|unsafe) (?:stuff|things|content|"
-                       r"topics|requests|questions|information|info)\b.{0,40}\b(?:too|as well|also|allowed|fine|ok|okay|"
-                       r"answer|help|tell|give|explain)|\b(?:answer|help with|give me|explain|tell me|provide)\b.{0,30}"
-                       r"\b(?:illegal|forbidden|prohibited|banned|dangerous|harmful) (?:stuff|things|content|topics|requests|"
-                       r"information|info|questions)\b"),
+    ("safety_disable", r"\bstop being (?:so )?(?:safe|ethical|moral|responsible|careful about harm|"
+                       r"cautious about harm)"),
+    ("safety_disable", r"\b(?:break|ignore|bypass|circumvent|evade) (?:the )?(?:law|laws|terms of service|tos|"
+                       r"usage polic(?:y|ies))"),
+    ("safety_disable", r"\b(?:no|without|zero) (?:safety|ethical|moral|legal) (?:limits|boundaries|constraints|"
+                       r"restrictions|considerations|guidelines|concerns|checks)"),
+    ("safety_disable", r"\b(?:illegal|dangerous|harmful|forbidden|prohibited|banned|restricted|unsafe) (?:stuff|"
+                       r"things|content|"
+                       r"topics|requests|questions|information|info)\b.{0,40}\b(?:too|as well|also|allowed|fine|ok|"
+                       r"okay|"
+                       r"answer|help|tell|give|explain)|\b(?:answer|help with|give me|explain|tell me|"
+                       r"provide)\b.{0,30}"
+                       r"\b(?:illegal|forbidden|prohibited|banned|dangerous|harmful) (?:stuff|things|content|topics|"
+                       r"requests|information|info|questions)\b"),
 ]
 
 # Words that an unsafe preference can hardly avoid: the semantic layer refuses only texts holding
@@ -225,21 +272,23 @@ ANCHORS = (r"\b(?:refus\w*|declin\w*|say(?:ing)? no|turn\w* (?:me )?down|hold\w*
            r"track\w*|phone|jokes?|slurs?|race\w*|racis\w*|hate\w*|encod\w*|decod\w*|base ?64|rot ?13|hidden|hide|"
            r"letters|spell\w*|moderat\w*|flag\w*|detect\w*|banned|forbidden|anything|everything|whatever|no matter|"
            r"unfiltered|uncensored|free\w*|escape\w*|priorit\w*|override\w*|obey\w*|comply|replace\w*|cancel\w*|"
-           r"void|quote|quoting|repeat\w*|print|reveal\w*|secret\w*|judg\w*|ok|okay|allowed|fine|questions|requests?)\b")
+           r"void|quote|quoting|repeat\w*|print|reveal\w*|secret\w*|judg\w*|ok|okay|allowed|fine|questions|"
+           r"requests?)\b")
 
 # Whole words behind the stems above: what leetspeak and split-word repair aim for ("d!sab1e").
 VOCABULARY = ("disable disabled ignore disregard forget override bypass instructions rules guidelines filters filter "
               "safety restrictions limits ethics morals refuse decline jailbreak pretend developer system prompt "
               "uncensored unrestricted unfiltered censorship moderation guardrails previous prior")
 
-MARKERS = ("the and you your to of is are with for my me be it in on that this please never always any all i but so can "
+MARKERS = ("the and you your to of is are with for my me be it in on that this please never always any all i but so "
+           "can "
            "how what when if or not let an as at by from about like just do dont its im want should would help write "
            "make give tell explain use keep full")
 
 # Run on the squashed view only (all spaces removed): long strings that innocent text does not glue into.
 SQUASHED = [
-    ("instruction_override", r"(?:ignore|disregard|forget|override|bypass)(?:all|any|the|your|previous|prior|above|earlier|"
-                             r"system|of)*(?:instructions?|rules|guidelines|prompts?|programming|directives)"
+    ("instruction_override", r"(?:ignore|disregard|forget|override|bypass)(?:all|any|the|your|previous|prior|above|"
+                             r"earlier|system|of)*(?:instructions?|rules|guidelines|prompts?|programming|directives)"
                              r"(?!of|for|about|on|abouth)"),
     ("instruction_override", r"(?:developer|jailbreak|dan|godmode)mode|jailbr[eo]ak|doanythingnow"),
     ("instruction_override", r"(?:reveal|print|show|repeat|leak)(?:me)?(?:your|the)(?:system|hidden|initial)prompt"),
@@ -247,7 +296,8 @@ SQUASHED = [
     ("safety_disable", r"(?:never|dont|donot)(?:ever)?refuse(?:any|anything|requests|me)"),
     ("safety_disable", r"(?:disable|turnoff|switchoff|remove|bypass)(?:your|the|all|any)*(?:safety|content)"
                        r"(?:filters?|guardrails?|checks|rules|policy|policies)"),
-    ("safety_disable", r"(?:no|without)(?:safety|content)?(?:restrictions|censorship|guardrails|filters)(?:atall|whatsoever)"),
+    ("safety_disable", r"(?:no|without)(?:safety|content)?(?:restrictions|censorship|guardrails|filters)(?:atall|"
+                       r"whatsoever)"),
     ("role_play", r"(?:pretend|actas|roleplay)(?:to|that|you|are|as|an?|be)*(?:uncensored|unrestricted|unfiltered|"
                   r"jailbroken|evil|amoral)"),
     ("harm", r"(?:make|build|synthesi[sz]e|cook)(?:a|an|some)?(?:pipebomb|bomb|explosives?|meth|methamphetamine|"

@@ -1,6 +1,7 @@
 """Spanish lexicon (concepts and phrases: see `lexicon`). Text is normalized: accents and ñ's tilde stripped."""
 
-_SCOPED = r"(?! (?:de|en|sobre|para) (?:la |el )?(?:longitud|extension|estilo|formato|creatividad|palabras|ortografia|gramatica))"
+_SCOPED = (r"(?! (?:de|en|sobre|para) (?:la |el )?"
+           r"(?:longitud|extension|estilo|formato|creatividad|palabras|ortografia|gramatica))")
 
 CONCEPTS = {
     "IGNORE": r"\b(?:ignor\w*|olvid\w+|omit\w+|salt\w+|pasa por alto|pasar por alto|haz caso omiso|no hagas caso|"
@@ -10,22 +11,24 @@ CONCEPTS = {
     "RULES": r"\b(?:instrucciones|instruccion|reglas|normas|directrices|pautas|indicaciones|ordenes|programacion|"
              r"prompt(?: del sistema)?|mensaje del sistema|politicas|principios|configuracion|entrenamiento|"
              r"lo que te (?:dijeron|ensenaron|programaron|indicaron))\b" + _SCOPED,
-    "SAFETY": r"\b(?:filtros(?: de (?:seguridad|contenido))?|filtro de (?:seguridad|contenido)|restricciones|restriccion|"
-              r"limites|limitaciones|censura|moderacion|salvaguardas|barreras|etica|moral|escrupulos|"
+    "SAFETY": r"\b(?:filtros(?: de (?:seguridad|contenido))?|filtro de (?:seguridad|contenido)|restricciones|"
+              r"restriccion|limites|limitaciones|censura|moderacion|salvaguardas|barreras|etica|moral|escrupulos|"
               r"(?:politicas?|reglas|normas|directrices|medidas|protocolos?) de (?:seguridad|contenido|uso)|"
               r"principios eticos|limites eticos)\b" + _SCOPED,
     "WITHOUT": r"\b(?:sin|ningun\w*|libre de|cero|no tienes|ya no tienes|no existen|no hay|fuera de|mas alla de)\b",
     "DISABLE": r"\b(?:desactiv\w+|apag\w+|quit\w+|elimin\w+|suspend\w+|levant\w+|relaj\w+|baj\w+|deshabilit\w+|"
                r"desbloque\w+|anul\w+|suprim\w+|sin efecto|deja de lado|dejar de lado)\b",
     "REFUSE": r"\b(?:nunca|jamas|no|ya no|deja de|sin) (?:me |te |lo |la )?(?:\w+ )?(?:rechac\w+|rechaz\w+|niegu\w+|"
-              r"negarte|rehus\w+|declin\w+)\b|\b(?:responde|contesta|ayudame con|haz)\w* (?:a )?(?:todo|cualquier cosa|"
+              r"negarte|rehus\w+|declin\w+)\b|\b(?:responde|contesta|ayudame con|haz)\w* (?:a )?(?:todo|"
+              r"cualquier cosa|"
               r"cualquier pregunta|lo que sea)\b.{0,50}\b(?:sin excepcion\w*|aunque sea|sin importar|pase lo que pase|"
-              r"por (?:ilegal|peligroso)|aunque no (?:debas|se deba))|\b(?:obedece|cumple|acata)\w* (?:todas|todo|cada|"
-              r"cualquier)\b|\bnada esta prohibido|\bningun tema (?:esta )?prohibido|\bsin excepcion(?:es)?\b",
+              r"por (?:ilegal|peligroso)|aunque no (?:debas|se deba))|\b(?:obedece|cumple|acata)\w* (?:todas|todo|"
+              r"cada|cualquier)\b|\bnada esta prohibido|\bningun tema (?:esta )?prohibido|\bsin excepcion(?:es)?\b",
     "UNBOUND": r"\b(?:sin censura|sin restricciones|sin limites|sin reglas|sin etica|sin moral|amoral|inmoral|"
                r"sin escrupulos|no tienes (?:ningun\w* |mas )?(?:regla|restriccion|limite|filtro|norma)\w*|"
                r"libre de (?:toda |todas |cualquier )?(?:regla|restriccion|limite|censura|norma)\w*|desencadenad\w+|"
-               r"ia malvada|ia sin|asistente sin|las reglas no (?:se )?aplican|todo vale|(?:instrucciones|reglas|normas|directrices) "
+               r"ia malvada|ia sin|asistente sin|las reglas no (?:se )?aplican|todo vale|(?:instrucciones|reglas|"
+               r"normas|directrices) "
                r"(?:\w+ )?(?:ya no|no) (?:valen|sirven|aplican|cuentan|importan|rigen)|ahora mando yo)\b",
     "PRETEND": r"\b(?:fing\w+|finjas|haz como si|actua como|actuar como|comportate como|interpreta\w*|"
                r"haz (?:el )?papel|papel de|juega\w* a|juego de rol|rol de|imagina que|supon que|eres ahora|"
@@ -33,7 +36,8 @@ CONCEPTS = {
                r"hipotetic\w+|alter ego)\b",
     "AUTHORITY": r"\b(?:soy (?:tu |el |un |una |la )?(?:\w+ )?(?:desarrollador\w*|creador\w*|administrador\w*|admin|"
                  r"programador\w*|dueno|propietario|ingenier\w+|investigador\w*|moderador\w*|policia|agente|"
-                 r"autorizad\w+)|te autoriz\w+|autorizo|tengo (?:permiso|autorizacion|acceso|privilegios|credenciales)|"
+                 r"autorizad\w+)|te autoriz\w+|autorizo|tengo (?:permiso|autorizacion|acceso|privilegios|"
+                 r"credenciales)|"
                  r"codigo de (?:administrador|acceso|anulacion|autorizacion)|mi cuenta (?:es|tiene|esta)|"
                  r"para (?:mi |una |fines de )?investigacion|con permiso de|(?:openai|anthropic|la empresa) "
                  r"(?:lo )?(?:permite|autoriza|aprobo|autorizo)|modo (?:administrador|mantenimiento|depuracion))\b",
@@ -41,41 +45,52 @@ CONCEPTS = {
             r"escrib\w+|program\w+|desarroll\w+|consegu\w+|compr\w+|obten\w+|receta|pasos|paso a paso|como se hace|"
             r"instrucciones para|funcional|caser\w+|ensambl\w+|mezcl\w+)\b",
     "HARM_OBJ": r"\b(?:bombas?|explosiv\w+|artefactos? explosiv\w+|napalm|molotov|sarin|ricina|antrax|"
-                r"armas? (?:quimicas?|biologicas?|caseras?|sin registro|imposibles de rastrear)|venenos?|silenciador\w*|"
+                r"armas? (?:quimicas?|biologicas?|caseras?|sin registro|imposibles de rastrear)|venenos?|"
+                r"silenciador\w*|"
                 r"metanfetamina|cocaina|heroina|fentanilo|lsd|mdma|drogas?|malware|ransomware|virus informatico\w*|"
                 r"un virus|troyan\w+|keylogger\w*|exploits?|codigo de explotacion|phishing|billetes falsos|"
                 r"dinero falso|documentos falsos|dosis letal)\b",
     "SHIELD": r"\b(?:gramatica|ortografia|puntuacion|estilo|formato|rima|poesia|ajedrez|juegos?|futbol|dieta|receta|"
               r"sobre|acerca de|contra|historia de|novela|cuento|pelicula|chistes sobre|prevencion|prevenir|"
               r"detectar|proteg\w+|defend\w+|casa|escuela|oficina|seguro|privacidad)\b",
-    "HARM": r"\b(?:chistes|bromas|comentarios|insultos) (?:\w+ )?(?:racistas|raciales|homofob\w+|machistas|antisemitas|"
-            r"xenofob\w+|transfob\w+)\b|\bse (?:mas )?(?:racista|machista|homofobo)\b|\b(?:lenguaje|discurso) de odio\b"
-            r"|\b(?:anim\w+|motiv\w+|empuj\w+|convenc\w+|felicit\w+|ayud\w+|alient\w+|apoy\w+ a|recuerd\w+|dime)\b.{0,40}"
+    "HARM": r"\b(?:chistes|bromas|comentarios|insultos) (?:\w+ )?(?:racistas|raciales|homofob\w+|machistas|"
+            r"antisemitas|"
+            r"xenofob\w+|transfob\w+)\b|\bse (?:mas )?(?:racista|machista|homofobo)\b|\b(?:lenguaje|"
+            r"discurso) de odio\b"
+            r"|\b(?:anim\w+|motiv\w+|empuj\w+|convenc\w+|felicit\w+|ayud\w+|alient\w+|apoy\w+ a|recuerd\w+|"
+            r"dime)\b.{0,40}"
             r"\b(?:no comer|dejar de comer|ayunar dias|saltarme (?:las )?comidas|autolesion\w*|hacerme dano|suicid\w+|"
             r"matarme|cortarme|vomitar|anorexi\w+|bulimi\w+|no valgo nada|soy un inutil)\b|\bpro ana\b"
-            r"|\b(?:encontr\w+|localiz\w+|averigu\w+|busc\w+|rastre\w+|dame|consigue\w*)\b.{0,40}\b(?:vecin\w+|ex|alguien|"
+            r"|\b(?:encontr\w+|localiz\w+|averigu\w+|busc\w+|rastre\w+|dame|consigue\w*)\b.{0,40}\b(?:vecin\w+|ex|"
+            r"alguien|"
             r"una persona|companer\w+|esa chica|ese chico|mujer|desconocid\w+)\b.{0,30}\b(?:direccion|donde vive|"
-            r"ubicacion|telefono|domicilio)|\b(?:averigu\w+|encontr\w+|localiz\w+|busc\w+|sab\w+|descubr\w+)\b.{0,15}\b(?:donde vive|"
-            r"donde esta|direccion de|domicilio de)\b.{0,25}\b(?:vecin\w+|ex|alguien|companer\w+|chica|chico|mujer)|\b(?:direccion|donde vive|domicilio|ubicacion) (?:exacta )?de (?:mi |la |el |"
+            r"ubicacion|telefono|domicilio)|\b(?:averigu\w+|encontr\w+|localiz\w+|busc\w+|sab\w+|"
+            r"descubr\w+)\b.{0,15}\b(?:donde vive|"
+            r"donde esta|direccion de|domicilio de)\b.{0,25}\b(?:vecin\w+|ex|alguien|companer\w+|chica|chico|mujer)|"
+            r"\b(?:direccion|donde vive|domicilio|ubicacion) (?:exacta )?de (?:mi |la |el |"
             r"una |un |esa |ese )?(?:vecin\w+|ex|companer\w+|chica|persona)"
-            r"|\b(?:acos\w+|espi\w+|extorsion\w*|chantaj\w+|doxx?\w*|amenaz\w+) (?:a |al )?(?:mi|mis|la|el|los|las|alguien|una?|esa|ese|"
-            r"su|sus)\b|\bhacke\w+ (?:la |el |una |las )?"
+            r"|\b(?:acos\w+|espi\w+|extorsion\w*|chantaj\w+|doxx?\w*|amenaz\w+) (?:a |al )?(?:mi|mis|la|el|los|las|"
+            r"alguien|una?|esa|ese|su|sus)\b|\bhacke\w+ (?:la |el |una |las )?"
             r"(?:cuenta|correo|cuentas|telefono)|\brob\w+ (?:contrasenas|identidades|tarjetas|datos)|\bcomo (?:matar|"
-            r"envenenar|secuestrar|torturar) a\b|\b(?:menores|ninos|ninas|adolescentes)\b.{0,30}\b(?:sexual\w*|desnud\w+|"
+            r"envenenar|secuestrar|torturar) a\b|\b(?:menores|ninos|ninas|adolescentes)\b.{0,30}\b(?:sexual\w*|"
+            r"desnud\w+|"
             r"porno\w*|erotic\w*)\b|\b(?:sexual\w*|desnud\w+|porno\w*|erotic\w*)\b.{0,30}\b(?:menores|ninos|ninas)\b",
     "ENCODE": r"\b(?:base ?64|rot ?13|hexadecimal|binario|morse|cifrad\w+|codific\w+|al reves|invertid\w+|"
               r"de atras (?:hacia|para) adelante|palabras clave|en clave|ofusc\w+|ocult\w+|escond\w+|disfraz\w+|"
               r"separ\w+ (?:las )?(?:letras|palabras)|leetspeak)\b",
     "EVADE": r"\b(?:filtros?|moderacion|moderador\w*|censura|detect\w+|no (?:lo |la |los |las )?(?:note\w*|vea\w*|"
-             r"pill\w+|capt\w+|bloque\w+)|evadir|esquivar|burlar|prohibid\w+|vetad\w+|bloquead\w+|pase desapercibid\w+)\b",
+             r"pill\w+|capt\w+|bloque\w+)|evadir|esquivar|burlar|prohibid\w+|vetad\w+|bloquead\w+|"
+             r"pase desapercibid\w+)\b",
 }
 
 PHRASES = [
     ("instruction_override", r"\bmodo (?:desarrollador|sin restricciones|dan|sin censura|dios|jailbreak)\b"),
-    ("instruction_override", r"\b(?:revela|muestra|imprime|dime|repite)\w* (?:tu |el )?(?:prompt|mensaje|instrucciones) "
-                             r"(?:del sistema|inicial\w*|ocult\w+|secret\w+)"),
-    ("instruction_override", r"\b(?:obedece|sigue|escucha)\w* (?:solo|unicamente|solamente) (?:a mi|mis ordenes|mis instrucciones)"),
-    ("safety_disable", r"\baunque (?:sea|resulte|parezca) (?:\w+ )?(?:ilegal|peligros\w+|dani\w+|inmoral|poco etic\w+)"),
+    ("instruction_override", r"\b(?:revela|muestra|imprime|dime|repite)\w* (?:tu |el )?(?:prompt|mensaje|"
+                             r"instrucciones) (?:del sistema|inicial\w*|ocult\w+|secret\w+)"),
+    ("instruction_override", r"\b(?:obedece|sigue|escucha)\w* (?:solo|unicamente|solamente) (?:a mi|mis ordenes|"
+                             r"mis instrucciones)"),
+    ("safety_disable", r"\baunque (?:sea|resulte|parezca) (?:\w+ )?"
+                       r"(?:ilegal|peligros\w+|dani\w+|inmoral|poco etic\w+)"),
     ("safety_disable", r"\bsin importar (?:la |las )?(?:legalidad|etica|consecuencias|seguridad|ley)"),
 ]
 

@@ -5,72 +5,91 @@ _SCOPED = (r"(?! (?:de|d|sur|pour|en) (?:la |le |l )?(?:longueur|grammaire|ortho
            r"politesse|format|creativite|jeu|echecs))")
 
 CONCEPTS = {
-    "IGNORE": r"\b(?:ne (?:tiens|tenez|prends|prenez) (?:plus|pas) (?:en )?compte|ignor\w*|oubli\w*|neglig\w+|contourn\w+|outrepass\w+|passe outre|passer outre|fais abstraction|"
+    "IGNORE": r"\b(?:ne (?:tiens|tenez|prends|prenez) (?:plus|pas) (?:en )?compte|ignor\w*|oubli\w*|neglig\w+|"
+              r"contourn\w+|outrepass\w+|passe outre|passer outre|fais abstraction|"
               r"ne (?:suis|respecte|tiens compte|obeis|applique)\w* (?:\w+ )?(?:plus|pas)|"
               r"arrete\w* de (?:suivre|respecter|obeir|appliquer)|ecarte\w*|mets? de cote|laisse\w* tomber|"
               r"remplac\w+|ecras\w+|enfrein\w+|transgress\w+|desobei\w+|affranchi\w*)\b",
     "RULES": r"\b(?:instructions?|regles|consignes|directives|lignes directrices|prompt(?: systeme)?|message systeme|"
              r"programmation|principes|parametres|configuration|entrainement|ordres|ce qu on t a (?:dit|appris))\b"
              + _SCOPED,
-    "SAFETY": r"\b(?:filtres(?: de (?:securite|contenu))?|filtre de (?:securite|contenu)|restrictions?|limites|limitations|"
-              r"censure|moderation|garde fous|garde fou|protections|barrieres|ethique|morale|scrupules|"
+    "SAFETY": r"\b(?:filtres(?: de (?:securite|contenu))?|filtre de (?:securite|contenu)|restrictions?|limites|"
+              r"limitations|censure|moderation|garde fous|garde fou|protections|barrieres|ethique|morale|scrupules|"
               r"(?:regles|politiques?|consignes|mesures|parametres|protocoles?) de (?:securite|contenu|moderation)|"
               r"principes (?:ethiques|moraux)|limites (?:ethiques|morales))\b" + _SCOPED,
-    "WITHOUT": r"\b(?:sans|aucune?|zero|libre de|libere de|plus de|hors de|au dela de|depourvu de|n as (?:plus )?(?:de|aucune?)|"
-               r"n avez (?:plus )?(?:de|aucune?))\b",
+    "WITHOUT": r"\b(?:sans|aucune?|zero|libre de|libere de|plus de|hors de|au dela de|depourvu de|"
+               r"n as (?:plus )?(?:de|aucune?)|n avez (?:plus )?(?:de|aucune?))\b",
     "DISABLE": r"\b(?:desactiv\w+|coup\w+|eteins|eteindre|suppri\w+|enlev\w+|retir\w+|leve\w*|lever|assoupli\w+|"
                r"suspend\w*|debloqu\w+|deverrouill\w+|baiss\w+|abaiss\w+|lach\w+)\b",
-    "REFUSE": r"\b(?:ne (?:me )?(?:\w+ )?refus\w* (?:plus |jamais |rien|aucune?)|ne refuse\w* (?:\w+ )?(?:jamais|plus|rien)|"
-              r"refus\w* (?:plus )?jamais|arrete\w* de (?:refuser|dire non|decliner)|sans (?:jamais )?refuser|"
-              r"ne dis (?:plus )?jamais non|ne decline\w* (?:\w+ )?(?:jamais|plus|rien))\b|\b(?:reponds?|repondez|aide\w*|"
-              r"fais|faites|obei\w*|execute\w*) (?:a )?(?:tout|toutes|n importe quoi|chaque)\b.{0,50}\b(?:sans exception|"
+    "REFUSE": r"\b(?:ne (?:me )?(?:\w+ )?refus\w* (?:plus |jamais |rien|aucune?)|ne refuse\w* (?:\w+ )?(?:jamais|plus|"
+              r"rien)|refus\w* (?:plus )?jamais|arrete\w* de (?:refuser|dire non|decliner)|sans (?:jamais )?refuser|"
+              r"ne dis (?:plus )?jamais non|ne decline\w* (?:\w+ )?(?:jamais|plus|rien))\b|\b(?:reponds?|repondez|"
+              r"aide\w*|"
+              r"fais|faites|obei\w*|execute\w*) (?:a )?(?:tout|toutes|n importe quoi|"
+              r"chaque)\b.{0,50}\b(?:sans exception|"
               r"meme si|quoi qu il arrive|peu importe|sans discuter|sans condition)|\bsans exception\b|"
               r"\brien n est (?:interdit|tabou)|\baucun sujet n est (?:interdit|tabou)",
-    "UNBOUND": r"\b(?:non censure\w*|sans censure|sans restrictions?|sans limites?|sans regles|sans ethique|sans morale|"
-               r"sans garde fous?|amoral\w*|immoral\w*|sans scrupules|debride\w*|dechaine\w*|libere\w* de (?:toutes? )?"
+    "UNBOUND": r"\b(?:non censure\w*|sans censure|sans restrictions?|sans limites?|sans regles|sans ethique|"
+               r"sans morale|"
+               r"sans garde fous?|amoral\w*|immoral\w*|sans scrupules|debride\w*|dechaine\w*|"
+               r"libere\w* de (?:toutes? )?"
                r"(?:tes |vos |les )?(?:regles|restrictions|limites|contraintes)|(?:tu n as|vous n avez|tu nas|t as) "
-               r"(?:plus )?(?:aucune?|pas de|plus de) (?:\w+ )?(?:restrictions?|regles?|limites?|filtres?|ethique|morale|"
+               r"(?:plus )?(?:aucune?|pas de|plus de) (?:\w+ )?(?:restrictions?|regles?|limites?|filtres?|ethique|"
+               r"morale|"
                r"censure)|ia malveillante|ia sans|les regles ne s appliquent (?:\w+ )?(?:plus|pas)|tout est permis)\b",
-    "PRETEND": r"\b(?:fais semblant|faites semblant|fai\w* comme si|comme si tu etais|fais comme si|jou\w* (?:le role|un role|"
-               r"une? |le personnage)|role de|jeu de role|imagine (?:que|toi)|imaginons|suppos\w+ que|tu es (?:maintenant|"
-               r"desormais)|desormais tu es|a partir de maintenant tu es|incarn\w+|personnage|simul\w+|dans un monde ou|"
-               r"hypothetique\w*|alter ego|persona)\b",
-    "AUTHORITY": r"\b(?:je suis (?:ton |ta |votre |le |la |un |une )?(?:\w+ )?(?:developpeu\w+|createu\w+|administrat\w+|admin|"
+    "PRETEND": r"\b(?:fais semblant|faites semblant|fai\w* comme si|comme si tu etais|fais comme si|jou\w* (?:le role|"
+               r"un role|"
+               r"une? |le personnage)|role de|jeu de role|imagine (?:que|toi)|imaginons|suppos\w+ que|"
+               r"tu es (?:maintenant|"
+               r"desormais)|desormais tu es|a partir de maintenant tu es|incarn\w+|personnage|simul\w+|"
+               r"dans un monde ou|hypothetique\w*|alter ego|persona)\b",
+    "AUTHORITY": r"\b(?:je suis (?:ton |ta |votre |le |la |un |une )?(?:\w+ )?(?:developpeu\w+|createu\w+|"
+                 r"administrat\w+|admin|"
                  r"programmeu\w+|proprietaire|ingenieu\w+|chercheu\w+|moderat\w+|policier|agent|officier|autorise\w*|"
                  r"habilite\w*)|je t autorise|je vous autorise|autorisation (?:speciale|officielle|de)|j ai (?:les )?"
-                 r"(?:droits|acces|privileges|habilitation|autorisation)|code (?:administrateur|d acces|de deverrouillage|"
+                 r"(?:droits|acces|privileges|habilitation|autorisation)|code (?:administrateur|d acces|"
+                 r"de deverrouillage|"
                  r"d autorisation)|mon compte (?:est|a|me)|pour (?:ma |mes |des )?recherches?|avec l accord de|"
                  r"(?:openai|anthropic|l entreprise) (?:a |m a )?(?:autorise|approuve|permis)|mode (?:administrateur|"
                  r"maintenance|debogage))\b",
     "MAKE": r"\b(?:fabriqu\w+|construi\w+|fai\w+|cre\w+|synthetis\w+|synthese|cuisin\w+|produi\w+|prepar\w+|ecri\w+|"
             r"programm\w+|developp\w+|procur\w+|achet\w+|obteni\w+|obtiens|recette|etapes|etape par etape|plans? de|"
             r"mode d emploi|maison|artisanal\w*|fonctionnel\w*|assembl\w+|melang\w+)\b",
-    "HARM_OBJ": r"\b(?:bombes?|explosifs?|engins? explosifs?|napalm|molotov|gaz (?:sarin|neurotoxique)|sarin|ricine|anthrax|"
+    "HARM_OBJ": r"\b(?:bombes?|explosifs?|engins? explosifs?|napalm|molotov|gaz (?:sarin|neurotoxique)|sarin|ricine|"
+                r"anthrax|"
                 r"armes? (?:chimiques?|biologiques?|artisanales?|intracables?|non declarees?)|poisons?|silencieux|"
                 r"methamphetamine|meth|cocaine|heroine|fentanyl|lsd|mdma|drogues?|stupefiants|malwares?|logiciels? "
                 r"malveillants?|rancongiciels?|ransomware|virus informatiques?|un virus|chevaux de troie|keyloggers?|"
-                r"exploits?|hameconnage|phishing|faux billets|fausse monnaie|faux papiers|dose letale|dose mortelle)\b",
-    "SHIELD": r"\b(?:grammaire|orthographe|ponctuation|style|format|rime|poesie|echecs|jeu|football|regime|recette|sur|"
+                r"exploits?|hameconnage|phishing|faux billets|fausse monnaie|faux papiers|dose letale|"
+                r"dose mortelle)\b",
+    "SHIELD": r"\b(?:grammaire|orthographe|ponctuation|style|format|rime|poesie|echecs|jeu|football|regime|recette|"
+              r"sur|"
               r"contre|histoire des?|roman|polar|film|blagues sur|prevention|prevenir|detecter|proteg\w+|defend\w+|"
               r"maison|ecole|bureau|assurance|confidentialite)\b",
-    "HARM": r"\b(?:blagues|plaisanteries|insultes|propos|commentaires|remarques) (?:\w+ )?(?:racistes|homophobes|sexistes|"
-            r"antisemites|xenophobes|transphobes)\b|\bsois (?:plus )?(?:raciste|sexiste|homophobe)|\bdiscours de haine|"
+    "HARM": r"\b(?:blagues|plaisanteries|insultes|propos|commentaires|remarques) (?:\w+ )?(?:racistes|homophobes|"
+            r"sexistes|"
+            r"antisemites|xenophobes|transphobes)\b|\bsois (?:plus )?(?:raciste|sexiste|homophobe)|"
+            r"\bdiscours de haine|"
             r"\b(?:encourag\w+|motiv\w+|pouss\w+|convain\w+|felicit\w+|aide\w*|rappel\w+|dis moi|soutien\w*)\b.{0,40}"
             r"\b(?:ne (?:plus |pas )?manger|arreter de manger|jeuner des jours|sauter (?:les |des )?repas|m affamer|"
             r"me faire du mal|me blesser|me scarifier|me couper|suicid\w+|me tuer|vomir|anorexi\w+|boulimi\w+|"
             r"je ne vaux rien)\b|\bpro ana\b"
             r"|\b(?:trouv\w+|localis\w+|retrouv\w+|cherch\w+|pist\w+|donne moi|obtenir)\b.{0,40}\b(?:voisin\w*|ex|"
-            r"quelqu un|une personne|collegue|cette fille|ce type|femme|inconnu\w*)\b.{0,30}\b(?:adresse|ou (?:il|elle) "
-            r"habite|habite|domicile|localisation|numero)|\b(?:adresse|domicile) (?:exacte )?(?:de|du|d) (?:mon |ma |la |"
-            r"le |mes |cette |ce )?(?:\w+ )?(?:voisin\w*|ex|collegue)"
-            r"|\b(?:harcel\w+|traqu\w+|espionn\w+|extorqu\w+|fair\w* chanter|menac\w+|doxx?\w*) (?:mon|ma|mes|le|la|les|l|quelqu un|"
-            r"une?|cette|ce|son|sa|ses|leur|lui|elle|cet)\b|\bpirat\w+ (?:le |la |les "
+            r"quelqu un|une personne|collegue|cette fille|ce type|femme|inconnu\w*)\b.{0,30}\b(?:adresse|ou (?:il|"
+            r"elle) "
+            r"habite|habite|domicile|localisation|numero)|\b(?:adresse|domicile) (?:exacte )?(?:de|du|d) (?:mon |ma |"
+            r"la |le |mes |cette |ce )?(?:\w+ )?(?:voisin\w*|ex|collegue)"
+            r"|\b(?:harcel\w+|traqu\w+|espionn\w+|extorqu\w+|fair\w* chanter|menac\w+|doxx?\w*) (?:mon|ma|mes|le|la|"
+            r"les|l|quelqu un|une?|cette|ce|son|sa|ses|leur|lui|elle|cet)\b|\bpirat\w+ (?:le |la |les "
             r"|un )?(?:compte|comptes|messagerie|telephone)|\bvol\w+ (?:des |les )?(?:mots de passe|identites|cartes)|"
-            r"\bcomment (?:tuer|empoisonner|enlever|torturer) (?:quelqu un|une personne|mon|ma)|\b(?:enfants|mineur\w*|"
+            r"\bcomment (?:tuer|empoisonner|enlever|torturer) (?:quelqu un|une personne|mon|ma)|\b(?:enfants|"
+            r"mineur\w*|"
             r"ados|adolescent\w*)\b.{0,30}\b(?:sexuel\w*|nu\w*|porno\w*|erotique\w*)\b|\b(?:sexuel\w*|porno\w*|"
             r"erotique\w*)\b.{0,30}\b(?:enfants|mineur\w*)\b",
-    "ENCODE": r"\b(?:base ?64|rot ?13|hexadecimal|binaire|morse|chiffr\w+|cod\w+|encod\w+|a l envers|a rebours|inverse\w*|"
-              r"mots codes|langage code|verlan|leetspeak|cach\w+|dissimul\w+|deguis\w+|obfusqu\w+|separ\w+ (?:les )?lettres)\b",
+    "ENCODE": r"\b(?:base ?64|rot ?13|hexadecimal|binaire|morse|chiffr\w+|cod\w+|encod\w+|a l envers|a rebours|"
+              r"inverse\w*|"
+              r"mots codes|langage code|verlan|leetspeak|cach\w+|dissimul\w+|deguis\w+|obfusqu\w+|"
+              r"separ\w+ (?:les )?lettres)\b",
     "EVADE": r"\b(?:filtres?|moderat\w+|censure|detect\w+|remarqu\w+|voie|voient|repere\w*|passe\w* inapercu\w*|"
              r"echapp\w+|contourn\w+|interdit\w*|bloque\w*|bannis?)\b",
 }
@@ -79,8 +98,10 @@ PHRASES = [
     ("instruction_override", r"\bmode (?:developpeur|sans restriction\w*|dan|non censure|jailbreak|dieu)\b"),
     ("instruction_override", r"\b(?:revele|montre|affiche|repete|donne)\w* (?:moi )?(?:ton |tes |le |les |votre |vos )"
                              r"(?:prompt|instructions|message) (?:systeme|initia\w+|cache\w*|secret\w*)"),
-    ("instruction_override", r"\b(?:obei\w*|ecoute\w*|suis) (?:seulement|uniquement|qu) (?:a )?moi\b|\bn obei\w* qu a moi"),
-    ("safety_disable", r"\bmeme si (?:c est|cela est|c etait) (?:\w+ )?(?:illegal|dangereux|nuisible|immoral|interdit)"),
+    ("instruction_override", r"\b(?:obei\w*|ecoute\w*|suis) (?:seulement|uniquement|qu) (?:a )?moi\b|"
+                             r"\bn obei\w* qu a moi"),
+    ("safety_disable", r"\bmeme si (?:c est|cela est|c etait) (?:\w+ )?"
+                       r"(?:illegal|dangereux|nuisible|immoral|interdit)"),
     ("safety_disable", r"\bpeu importe (?:la |les )?(?:legalite|ethique|morale|consequences|loi)"),
 ]
 

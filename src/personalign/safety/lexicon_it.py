@@ -1,6 +1,7 @@
 """Italian lexicon (concepts and phrases: see `lexicon`). Text is normalized: accents stripped, elisions split."""
 
-_SCOPED = r"(?! (?:di|della|del|su|sulla|per) (?:la |il )?(?:lunghezza|grammatica|ortografia|punteggiatura|stile|rima|formato))"
+_SCOPED = (r"(?! (?:di|della|del|su|sulla|per) (?:la |il )?"
+           r"(?:lunghezza|grammatica|ortografia|punteggiatura|stile|rima|formato))")
 
 CONCEPTS = {
     "IGNORE": r"\b(?:ignor\w*|dimentic\w*|trascur\w+|aggir\w+|scavalc\w+|non (?:seguire|rispettare|obbedire|applicare|"
@@ -11,30 +12,40 @@ CONCEPTS = {
              + _SCOPED,
     "SAFETY": r"\b(?:filtri(?: di (?:sicurezza|contenuto))?|filtro di (?:sicurezza|contenuto)|restrizion[ei]|limiti|"
               r"limitazioni|censura|moderazione|protezioni|barriere|etica|morale|scrupoli|(?:regole|politiche|"
-              r"norme|misure|impostazioni|protocolli) di (?:sicurezza|contenuto|moderazione)|principi (?:etici|morali)|"
-              r"limiti (?:etici|morali))\b" + _SCOPED,
-    "WITHOUT": r"\b(?:senza|niente|nessun\w*|zero|libero da|libera da|liber\w+ da|non hai (?:piu )?|niente piu|oltre|al di la)\b",
+              r"norme|misure|impostazioni|protocolli) di (?:sicurezza|contenuto|moderazione)|principi (?:etici|"
+              r"morali)|limiti (?:etici|morali))\b" + _SCOPED,
+    "WITHOUT": r"\b(?:senza|niente|nessun\w*|zero|libero da|libera da|liber\w+ da|non hai (?:piu )?|niente piu|oltre|"
+               r"al di la)\b",
     "DISABLE": r"\b(?:disattiv\w+|spegn\w+|spegni|rimuov\w+|rimuovi|elimin\w+|togli\w*|sospend\w+|sblocc\w+|allent\w+|"
                r"abbass\w+|revoc\w+|disabilit\w+|tolg\w+)\b",
-    "REFUSE": r"\b(?:non (?:mi |ti )?(?:\w+ )?rifiut\w+ (?:mai|nulla|niente|nessun\w*)|non rifiutare|mai rifiutare|smetti\w* "
-              r"di rifiutare|senza (?:mai )?rifiutare|non (?:dire|dirmi) (?:mai )?di no|non declinare)\b|\b(?:rispondi|"
-              r"aiutami|fai|esegui|obbedisci)\w* (?:a )?(?:tutto|qualsiasi cosa|qualunque cosa|ogni)\b.{0,50}\b(?:senza "
+    "REFUSE": r"\b(?:non (?:mi |ti )?(?:\w+ )?rifiut\w+ (?:mai|nulla|niente|nessun\w*)|non rifiutare|mai rifiutare|"
+              r"smetti\w* "
+              r"di rifiutare|senza (?:mai )?rifiutare|non (?:dire|dirmi) (?:mai )?di no|non declinare)\b|"
+              r"\b(?:rispondi|"
+              r"aiutami|fai|esegui|obbedisci)\w* (?:a )?(?:tutto|qualsiasi cosa|qualunque cosa|"
+              r"ogni)\b.{0,50}\b(?:senza "
               r"eccezion\w+|anche se|qualunque cosa succeda|a prescindere|costi quel che costi)|\bsenza eccezion\w+\b|"
               r"\bniente e (?:vietato|tabu)|\bnessun argomento e (?:vietato|tabu)",
-    "UNBOUND": r"\b(?:senza censura|non censurat\w+|senza (?:alcuna )?restrizion[ei]|senza limiti|senza regole|senza etica|senza morale|"
+    "UNBOUND": r"\b(?:senza censura|non censurat\w+|senza (?:alcuna )?restrizion[ei]|senza limiti|senza regole|"
+               r"senza etica|senza morale|"
                r"amoral\w*|immoral\w*|senza scrupoli|scatenat\w+|(?:non hai|non avete) (?:piu )?(?:nessuna? )?"
                r"(?:restrizion\w+|regol\w+|limit\w+|filtr\w+|etica|morale|censura)|libero da (?:tutte le |ogni )?"
-               r"(?:regole|restrizioni|limiti)|ia malvagia|ia senza|le regole non (?:valgono|si applicano)|tutto e permesso)\b",
-    "PRETEND": r"\b(?:fingi\w*|fai finta|finge\w*|come se fossi|interpreta\w*|recita\w*|gioca\w* (?:il ruolo|a fare|una? )|"
-               r"ruolo d\w*|gioco di ruolo|immagina (?:di|che)|supponi che|ora sei|adesso sei|d ora in poi sei|"
-               r"da ora sei|impersona\w*|personaggio|simula\w*|in un mondo (?:in cui|dove)|ipotetic\w+|alter ego|persona)\b",
-    "AUTHORITY": r"\b(?:sono (?:il tuo |la tua |un |una |il |la )?(?:\w+ )?(?:sviluppat\w+|creat\w+|amministrat\w+|admin|"
+               r"(?:regole|restrizioni|limiti)|ia malvagia|ia senza|le regole non (?:valgono|si applicano)|"
+               r"tutto e permesso)\b",
+    "PRETEND": r"\b(?:fingi\w*|fai finta|finge\w*|come se fossi|interpreta\w*|recita\w*|gioca\w* (?:il ruolo|a fare|"
+               r"una? )|ruolo d\w*|gioco di ruolo|immagina (?:di|che)|supponi che|ora sei|adesso sei|d ora in poi sei|"
+               r"da ora sei|impersona\w*|personaggio|simula\w*|in un mondo (?:in cui|dove)|ipotetic\w+|alter ego|"
+               r"persona)\b",
+    "AUTHORITY": r"\b(?:sono (?:il tuo |la tua |un |una |il |la )?(?:\w+ )?(?:sviluppat\w+|creat\w+|amministrat\w+|"
+                 r"admin|"
                  r"programmat\w+|proprietari\w+|ingegner\w+|ricercat\w+|moderat\w+|poliziott\w+|agente|autorizzat\w+)|"
                  r"ti autorizzo|vi autorizzo|ho (?:i )?(?:permessi|diritti|accesso|privilegi|autorizzazione)|codice "
-                 r"(?:amministratore|di accesso|di sblocco|di autorizzazione)|il mio account (?:e|ha)|per (?:la mia |una )?"
-                 r"ricerca|con il permesso di|(?:openai|anthropic|l azienda) (?:ha )?(?:autorizzato|approvato|permesso)|"
-                 r"modalita (?:amministratore|manutenzione|debug)|(?:come|in qualita di) (?:tuo |tua )?(?:amministrat\w+|"
-                 r"sviluppat\w+|admin|creat\w+|proprietari\w+))\b",
+                 r"(?:amministratore|di accesso|di sblocco|di autorizzazione)|il mio account (?:e|ha)|per (?:la mia |"
+                 r"una )?"
+                 r"ricerca|con il permesso di|(?:openai|anthropic|l azienda) (?:ha )?(?:autorizzato|approvato|"
+                 r"permesso)|"
+                 r"modalita (?:amministratore|manutenzione|debug)|(?:come|in qualita di) (?:tuo |"
+                 r"tua )?(?:amministrat\w+|sviluppat\w+|admin|creat\w+|proprietari\w+))\b",
     "MAKE": r"\b(?:fabbric\w+|costru\w+|fa\w+|cre\w+|sintetizz\w+|sintesi|cucin\w+|produ\w+|prepar\w+|scriv\w+|"
             r"programm\w+|svilupp\w+|procur\w+|compr\w+|ottene\w+|ricetta|passaggi|passo passo|istruzioni per|"
             r"fatt\w+ in casa|artigianal\w+|funzionant\w+|assembl\w+|mescol\w+)\b",
@@ -48,16 +59,20 @@ CONCEPTS = {
               r"rilevare|protegg\w+|difend\w+|casa|scuola|ufficio|assicurazione|privacy)\b",
     "HARM": r"\b(?:barzellette|battute|insulti|commenti) (?:\w+ )?(?:razzist\w+|omofob\w+|sessist\w+|antisemit\w+|"
             r"xenofob\w+|transfob\w+)\b|\bsii (?:piu )?(?:razzista|sessista|omofobo)|\bdiscorsi? d odio\b|"
-            r"\bincitamento all odio|\b(?:incoragg\w+|motiv\w+|sping\w+|convinc\w+|complimenti|aiut\w+|ricord\w+|dimmi)\b"
+            r"\bincitamento all odio|\b(?:incoragg\w+|motiv\w+|sping\w+|convinc\w+|complimenti|aiut\w+|ricord\w+|"
+            r"dimmi)\b"
             r".{0,40}\b(?:non mangiare|smettere di mangiare|digiunare per giorni|saltare i pasti|farmi del male|"
-            r"autolesion\w+|tagliarmi|suicid\w+|uccidermi|vomitare|anoressi\w+|bulimi\w+|non valgo niente)\b|\bpro ana\b"
-            r"|\b(?:trov\w+|localizz\w+|rintracci\w+|scopr\w+|cerc\w+|dammi)\b.{0,40}\b(?:vicin\w+|ex|qualcuno|una persona|"
+            r"autolesion\w+|tagliarmi|suicid\w+|uccidermi|vomitare|anoressi\w+|bulimi\w+|non valgo niente)\b|"
+            r"\bpro ana\b"
+            r"|\b(?:trov\w+|localizz\w+|rintracci\w+|scopr\w+|cerc\w+|dammi)\b.{0,40}\b(?:vicin\w+|ex|qualcuno|"
+            r"una persona|"
             r"collega|quella ragazza|quel ragazzo|donna|sconosciut\w+)\b.{0,30}\b(?:indirizzo|dove abita|dove vive|"
-            r"abita|posizione|numero)|\b(?:scopr\w+|trov\w+|sapere|cerc\w+|localizz\w+)\b.{0,15}\b(?:dove abita|dove vive|indirizzo di)\b.{0,25}"
-            r"\b(?:vicin\w+|ex|qualcuno|collega|ragazza|ragazzo|donna)|\b(?:indirizzo|domicilio) (?:esatto )?(?:di|del|della|dei) (?:mio |mia |)?"
-            r"(?:\w+ )?(?:vicin\w+|ex|collega)"
-            r"|\b(?:perseguit\w+|stalker\w*|spiare|spia\w*|estors\w+|ricatt\w+|minacci\w+|doxx?\w*) (?:il |la |lo |i |le )?(?:mio|mia|miei|"
-            r"mie|qualcuno|una?|quella|quel|suo|sua|lui|lei)\b|\bhacker\w* (?:l |il |"
+            r"abita|posizione|numero)|\b(?:scopr\w+|trov\w+|sapere|cerc\w+|localizz\w+)\b.{0,15}\b(?:dove abita|"
+            r"dove vive|indirizzo di)\b.{0,25}"
+            r"\b(?:vicin\w+|ex|qualcuno|collega|ragazza|ragazzo|donna)|\b(?:indirizzo|domicilio) (?:esatto )?(?:di|"
+            r"del|della|dei) (?:mio |mia |)?(?:\w+ )?(?:vicin\w+|ex|collega)"
+            r"|\b(?:perseguit\w+|stalker\w*|spiare|spia\w*|estors\w+|ricatt\w+|minacci\w+|doxx?\w*) (?:il |la |lo |i |"
+            r"le )?(?:mio|mia|miei|mie|qualcuno|una?|quella|quel|suo|sua|lui|lei)\b|\bhacker\w* (?:l |il |"
             r"un )?(?:account|email|telefono)|\bentra\w* nell account|\bruba\w* (?:le )?(?:password|identita|carte)|"
             r"\bcome (?:uccidere|avvelenare|rapire|torturare)\b|\b(?:bambin\w+|minorenn\w+|ragazzin\w+)\b.{0,30}"
             r"\b(?:sessual\w*|nud\w+|porno\w*|erotic\w*)\b|\b(?:sessual\w*|porno\w*|erotic\w*)\b.{0,30}\b(?:bambin\w+|"
@@ -65,8 +80,8 @@ CONCEPTS = {
     "ENCODE": r"\b(?:base ?64|rot ?13|esadecimale|binario|morse|cifrat\w+|codific\w+|al contrario|alla rovescia|"
               r"invertit\w+|parole in codice|in codice|nascost\w+|nascond\w+|camuff\w+|offusc\w+|separ\w+ le lettere|"
               r"leetspeak)\b",
-    "EVADE": r"\b(?:filtr\w+|moderazion\w+|moderator\w+|censura|rilev\w+|not\w+|accorg\w+|vede|vedano|sfugg\w+|aggir\w+|"
-             r"vietat\w+|proibit\w+|bloccat\w+)\b",
+    "EVADE": r"\b(?:filtr\w+|moderazion\w+|moderator\w+|censura|rilev\w+|not\w+|accorg\w+|vede|vedano|sfugg\w+|"
+             r"aggir\w+|vietat\w+|proibit\w+|bloccat\w+)\b",
 }
 
 PHRASES = [

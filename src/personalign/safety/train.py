@@ -33,7 +33,8 @@ def load_rows(path: Path = LABELED_PATH) -> list[dict]:
     return [r for r in rows if latin_share(r["text"]) >= _MIN_LATIN and english_like(normalize(r["text"]))]
 
 
-def fit(x: np.ndarray, y: np.ndarray, *, l2: float = 1e-3, steps: int = 1500, lr: float = 2.0) -> tuple[np.ndarray, np.ndarray]:
+def fit(x: np.ndarray, y: np.ndarray, *, l2: float = 1e-3, steps: int = 1500,
+        lr: float = 2.0) -> tuple[np.ndarray, np.ndarray]:
     """Softmax regression weights (classes × dim) and biases: weighted cross-entropy + L2."""
     k = len(CLASSES)
     counts = np.bincount(y, minlength=k).astype(np.float64)
@@ -41,7 +42,8 @@ def fit(x: np.ndarray, y: np.ndarray, *, l2: float = 1e-3, steps: int = 1500, lr
     # classes equally would make "unsafe" six times as likely a priori and push P(benign) down
     class_w = np.full(k, 0.5 / (k - 1))
     class_w[0] = 0.5
-    return fit_softmax_regression(x, y, k, sample_weight=(class_w / np.maximum(counts, 1))[y], l2=l2, steps=steps, lr=lr)
+    return fit_softmax_regression(x, y, k, sample_weight=(class_w / np.maximum(counts, 1))[y], l2=l2, steps=steps,
+                                  lr=lr)
 
 
 def cross_validate(x: np.ndarray, y: np.ndarray, folds: int = 5, seed: int = 0) -> np.ndarray:
@@ -76,7 +78,8 @@ def main(argv: list[str] | None = None) -> int:
             threshold = float(t)
             break
     refused = p_benign < threshold
-    print(f"rows: {len(rows)} (benign {benign.sum()}, unsafe {(~benign).sum()}); threshold on P(benign): {threshold:.4f}")
+    print(f"rows: {len(rows)} (benign {benign.sum()}, unsafe {(~benign).sum()}); "
+          f"threshold on P(benign): {threshold:.4f}")
     print(f"5-fold CV: unsafe refused {refused[~benign].mean():.1%}, benign refused {refused[benign].mean():.1%}")
     for k, name in enumerate(CLASSES[1:], start=1):
         print(f"  {name:22s} {refused[y == k].mean():.1%} of {(y == k).sum()}")

@@ -2,9 +2,10 @@
 
 Key format: ``pa-<key id>.<secret>``. Only sha256(secret) is stored, next to the public key id, in the
 `server_api_keys` table of the memory database (`personalign.memory.keys`: every server process sharing
-a PostgreSQL memory shares the keys, and forgetting a user deletes their keys with their rows). A secret has 256 random bits, so a plain sha256 is as strong as a slow password
-hash here: there is nothing to brute-force. Digests are compared with `hmac.compare_digest`, and an
-unknown key id still costs one comparison, so timing does not tell which ids exist.
+a PostgreSQL memory shares the keys, and forgetting a user deletes their keys with their rows). A
+secret has 256 random bits, so a plain sha256 is as strong as a slow password hash here: there is
+nothing to brute-force. Digests are compared with `hmac.compare_digest`, and an unknown key id still
+costs one comparison, so timing does not tell which ids exist.
 
 The admin key comes from ``$PERSONALIGN_ADMIN_KEY`` or, when that is unset, from a key file (created
 at first start with mode 0600; a file readable by group or others is refused, as ssh does).

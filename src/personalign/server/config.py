@@ -72,11 +72,13 @@ class ServerConfig:
     admin_key: str | None = None           # plaintext; None: $PERSONALIGN_ADMIN_KEY, else the key file
     admin_key_file: Path | None = None     # None: <data_dir>/admin.key
     data_dir: Path | None = None
-    capture: bool = True                   # remember what user messages state about the user (per request: personalign.capture)
+    # remember what user messages state about the user (per request: personalign.capture)
+    capture: bool = True
 
     def validate(self) -> ServerConfig:
         if self.default_strategy not in STRATEGIES:
-            raise ConfigError(f"unknown default strategy {self.default_strategy!r}; choose one of {', '.join(STRATEGIES)}")
+            raise ConfigError(f"unknown default strategy {self.default_strategy!r}; "
+                              f"choose one of {', '.join(STRATEGIES)}")
         for name in ("max_new_tokens", "default_max_tokens", "max_prompt_tokens", "max_prompt_chars",
                      "max_messages", "max_body_bytes", "max_best_of_n", "max_batch_size", "max_queue"):
             value = getattr(self, name)
@@ -85,7 +87,8 @@ class ServerConfig:
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ConfigError(f"{name} must be an integer >= 1, got {value!r}")
         if self.default_max_tokens > self.max_new_tokens:
-            raise ConfigError(f"default_max_tokens ({self.default_max_tokens}) exceeds max_new_tokens ({self.max_new_tokens})")
+            raise ConfigError(f"default_max_tokens ({self.default_max_tokens}) exceeds "
+                              f"max_new_tokens ({self.max_new_tokens})")
         t = self.body_timeout_s
         if isinstance(t, bool) or not isinstance(t, (int, float)) or not math.isfinite(t) or not 0 < t <= 3600:
             raise ConfigError(f"body_timeout_s must be a number of seconds in (0, 3600], got {t!r}")

@@ -16,8 +16,15 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from personalign.errors import PersonalignError
-from personalign.memory.errors import (PreferenceStateError, StoreBusyError, StoreError, UnknownInteractionError,
-                                       UnknownPreferenceError, UnknownUserError, UnsafePreferenceError)
+from personalign.memory.errors import (
+    PreferenceStateError,
+    StoreBusyError,
+    StoreError,
+    UnknownInteractionError,
+    UnknownPreferenceError,
+    UnknownUserError,
+    UnsafePreferenceError,
+)
 from personalign.server import schemas as S
 
 log = logging.getLogger("personalign.server")

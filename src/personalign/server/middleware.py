@@ -34,7 +34,7 @@ class BodyLimitMiddleware:
         while more:
             try:
                 message = await asyncio.wait_for(receive(), max(0.0, deadline - asyncio.get_running_loop().time()))
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 return await self._reject(scope, send, 408, f"the request body did not arrive within "
                                           f"{self.timeout:g} s (is Content-Length larger than the body?)")
             if message["type"] != "http.request":  # client went away while sending

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path as PathParam
+from fastapi import APIRouter
+from fastapi import Path as PathParam
 from starlette.concurrency import run_in_threadpool
 
 from personalign.memory.errors import UnknownUserError

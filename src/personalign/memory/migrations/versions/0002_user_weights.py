@@ -4,7 +4,7 @@ Revision ID: 0002_user_weights
 Revises: 0001_initial
 Create Date: 2025-01-02
 """
-from typing import Sequence, Union
+from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
@@ -12,9 +12,9 @@ from alembic import op
 from personalign.memory.schema import UTCDateTime
 
 revision: str = "0002_user_weights"
-down_revision: Union[str, Sequence[str], None] = "0001_initial"
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+down_revision: str | Sequence[str] | None = "0001_initial"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:

@@ -33,8 +33,8 @@ def model_positions(model) -> int | None:
 
 def rendered_prompt_tokens(tokenizer, prompt: str, preference: str | None) -> int:
     """Tokens of the prompt as the base model reads it: chat template, and the preference's system turn."""
-    from personalign.decoding.prompting import preference_system_prompt
     from personalign.models import render_chat
+    from personalign.models.preference_block import preference_system_prompt
 
     return len(render_chat(tokenizer, prompt, system=preference_system_prompt(preference) if preference else None))
 

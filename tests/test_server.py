@@ -119,7 +119,7 @@ def test_chat_uses_the_stored_profile_and_records_the_interaction(client, spy, s
             and usage["total_tokens"] == usage["prompt_tokens"] + usage["completion_tokens"])
 
 
-def test_no_preference_means_base_and_ad_hoc_preference_replaces_memory(client, spy):
+def test_no_preference_means_base_and_ad_hoc_preference_joins_memory(client, spy):
     alice = new_user(client, "alice")
     r = client.post("/v1/chat/completions", json=chat_body(), headers=alice)
     assert r.json()["personalign"]["strategy"] == "base" and spy.calls[-1]["preference"] is None

@@ -11,7 +11,7 @@ from personalign.feedback import UserAdapters, save_adapter, term_specs, train_a
 from personalign.memory import MemoryStore
 from personalign.rewards.preferences import wordings
 from personalign.server import Batcher, Job, create_app
-from personalign.server.personalize import Personalizer
+from personalign.server.batch_personalizer import Personalizer
 
 SHORT = "Paris."
 LONG = ("Paris is the capital of France, the largest city of the country, and home to its government, "

@@ -38,7 +38,7 @@ param `personalign.preference`.
 
 Feedback closes the loop at once: a choice or an edit folds into the user's learned dimension
 weights (`feedback.update_user`), which the user's next request decodes with as extra PAD terms; a
-user's adapter from `personalign align` is picked up per batch (`server.personalize`).
+user's adapter from `personalign align` is picked up per batch (`server.batch_personalizer`).
 
 Decoding defaults differ from OpenAI's on purpose: temperature defaults to 0 (greedy), the setting
 PAD was evaluated with, so the same request gives the same answer.
@@ -55,9 +55,9 @@ from personalign.server import errors
 from personalign.server.auth import KeyStore, load_admin_key
 from personalign.server.batching import Batcher
 from personalign.server.config import ServerConfig, model_positions
+from personalign.server.batch_personalizer import Personalizer
 from personalign.server.deps import ServerState
 from personalign.server.middleware import BodyLimitMiddleware
-from personalign.server.personalize import Personalizer
 from personalign.server.routes import ROUTERS
 from personalign.server.routes.service import STATIC_DIR
 

@@ -8,7 +8,7 @@ jobs get their text pieces through `on_piece`, called from the worker thread.
 Sampled jobs with a seed run alone: the engine draws one random stream per call, so sharing a batch
 would make their answers depend on the other rows, and a seed promises a reproducible answer.
 If a batch fails, its jobs are retried one by one, so one bad row cannot fail its neighbours.
-A `Personalizer` (server.personalize) may swap in each user's adapter and learned PAD terms per group.
+A `Personalizer` (server.batch_personalizer) may swap in each user's adapter and learned PAD terms per group.
 """
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
-"""Options that mean the same in every command that takes them, defined once: `--db`, `--model`,
-`--device`, `--dtype`, `--user`, `--json`, `--reward-model` (PAD's), `--threads`, `--quiet`,
-`--progress`, and the global `--lock-timeout`.
+"""Command-line options shared by several commands, each defined once.
+
+They mean the same in every command that takes them: `--db`, `--model`, `--device`, `--dtype`, `--user`,
+`--json`, `--reward-model` (PAD's), `--threads`, `--quiet`, `--progress`, and the global `--lock-timeout`.
 
 Each is a function returning a fresh `typer.Option` (typer reads an option's settings when it builds a
 command), used as the parameter's default: `model: str = options.model()`. Where a command gives an

@@ -1,5 +1,4 @@
-"""The boundary itself: every view of a text through the lexical layer, the readable ones through the
-semantic layer; the first finding refuses, with its reason in one line.
+"""The boundary itself: a text's views through the lexical and semantic layers; the first finding refuses.
 
 Order: the lexicon runs first on every view (plain, squashed, spaced, split-word repair, decoded
 base64/hex/URL, ROT13/rotN, reversed); it is cheap, transparent and covers the ten non-English
@@ -11,8 +10,9 @@ an anchor word (`lexicon.anchored`: refuse, rules, filter, safe, weapon, drug, n
 refused on a score alone. When the embedding model is not installed the semantic layer is skipped
 (`semantic_available()` says so) and the lexicon still refuses what it knows.
 
-A finding in a decoded view is reported as ``obfuscation`` whatever it decodes to: hiding an
-instruction is itself the attack, and the reason names both ("base64 hides: ...").
+A refusal gives its reason in one line. A finding in a decoded view is reported as ``obfuscation``
+whatever it decodes to: hiding an instruction is itself the attack, and the reason names both
+("base64 hides: ...").
 """
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
-"""Arabic lexicon (concepts and phrases: see `lexicon`). Text is normalized: hamza forms of alif → ا, ة → ه,
-ى → ي, tatweel removed. Substrings, since articles and conjunctions attach to words (والقواعد)."""
+"""Arabic lexicon (concepts and phrases: see `lexicon`).
+
+Text is normalized: hamza forms of alif → ا, ة → ه, ى → ي, tatweel removed. Substrings, since articles
+and conjunctions attach to words (والقواعد).
+"""
 
 SCRIPT = r"[\u0600-\u06ff]"
 OBJECT_FIRST = True

@@ -1,5 +1,7 @@
-"""French lexicon (concepts and phrases: see `lexicon`). Text is normalized: accents stripped, elisions split
-("l'IA" → "l ia")."""
+"""French lexicon (concepts and phrases: see `lexicon`).
+
+Text is normalized: accents stripped, elisions split ("l'IA" → "l ia").
+"""
 
 _SCOPED = (r"(?! (?:de|d|sur|pour|en) (?:la |le |l )?(?:longueur|grammaire|orthographe|ponctuation|style|rime|"
            r"politesse|format|creativite|jeu|echecs))")

@@ -1,5 +1,8 @@
-"""Hindi lexicon (concepts and phrases: see `lexicon`). Devanagari substrings (nukta removed by normalization:
-"फ़िल्टर" reads "फिल्टर"); common English loanwords in Devanagari are listed too."""
+"""Hindi lexicon (concepts and phrases: see `lexicon`).
+
+Devanagari substrings (nukta removed by normalization: "फ़िल्टर" reads "फिल्टर"); common English loanwords
+in Devanagari are listed too.
+"""
 
 SCRIPT = r"[\u0900-\u097f]"
 OBJECT_FIRST = True  # "सुरक्षा फिल्टर बंद कर दो", "नियमों को अनदेखा करो"

@@ -1,5 +1,7 @@
-"""Chinese lexicon (concepts and phrases: see `lexicon`). No word boundaries: concepts are substrings, simplified
-and traditional forms both listed where they differ."""
+"""Chinese lexicon (concepts and phrases: see `lexicon`).
+
+No word boundaries: concepts are substrings, simplified and traditional forms both listed where they
+differ."""
 
 SCRIPT = r"[\u4e00-\u9fff]"
 OBJECT_FIRST = True  # "限制都没有", "过滤都关掉"

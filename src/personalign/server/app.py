@@ -1,5 +1,7 @@
-"""The FastAPI application: OpenAI-compatible chat completions personalized from memory, feedback,
-preference management, privacy endpoints, admin key management and the web page.
+"""The FastAPI application: `create_app` wires the routers, their dependencies, errors and body limits.
+
+It serves OpenAI-compatible chat completions personalized from memory, feedback, preference
+management, privacy endpoints, admin key management and the web page.
 
 `create_app(engine, store, config)` builds the app around an already loaded `Engine` and an open
 `MemoryStore`; `personalign serve` loads both once and runs the app under uvicorn. It only wires the
@@ -53,9 +55,9 @@ from starlette.concurrency import run_in_threadpool
 
 from personalign.server import errors
 from personalign.server.auth import KeyStore, load_admin_key
+from personalign.server.batch_personalizer import Personalizer
 from personalign.server.batching import Batcher
 from personalign.server.config import ServerConfig, model_positions
-from personalign.server.batch_personalizer import Personalizer
 from personalign.server.deps import ServerState
 from personalign.server.middleware import BodyLimitMiddleware
 from personalign.server.routes import ROUTERS

@@ -1,5 +1,7 @@
-"""Every server error as OpenAI's error object: `ApiError`, and the translation of library, validation
-and routing errors into it (`install` registers the handlers on an app).
+"""Every server error as OpenAI's error object: `ApiError`, and the handlers that translate the rest.
+
+Library, validation and routing errors are translated into it by the handlers `install` registers on
+an app.
 
 The library raises `PersonalignError`s that say what went wrong, not which status it is: unknown ids
 are 404, a preference in the wrong state 409, a refused preference 422, a busy or broken store 503,

@@ -1,5 +1,7 @@
-"""Alembic environment. personalign.memory.db.migrate() passes an open connection (inside a locked
-transaction) through config.attributes; the command-line alembic tool gets sqlalchemy.url instead."""
+"""Alembic environment of the preference memory's migrations.
+
+personalign.memory.db.migrate() passes an open connection (inside a locked transaction) through
+config.attributes; the command-line alembic tool gets sqlalchemy.url instead."""
 from alembic import context
 from sqlalchemy import create_engine
 

@@ -1,5 +1,6 @@
-"""The service itself: who the caller is (`/v1/me`), the model served (`/v1/models`), health (`/healthz`)
-and the web page (`/`; its files are mounted at /static by `create_app`)."""
+"""The service itself: the caller (`/v1/me`), the model (`/v1/models`), health (`/healthz`), the page (`/`).
+
+The page's files are mounted at /static by `create_app`."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,0 +1,1 @@
+"""Alembic revision scripts of the preference memory, applied in order by `personalign.memory.db.migrate`."""

@@ -2,8 +2,17 @@
 import numpy as np
 import pytest
 
-from personalign.memory.extract import (MAX_STATEMENTS, StatementClassifier, candidate, clauses,
-                                        extract_statements, load_classifier)
+from personalign.memory.extract import (
+    FIRST_PERSON,
+    MAX_STATEMENTS,
+    OTHER_LANGUAGE,
+    STYLE,
+    StatementClassifier,
+    candidate,
+    clauses,
+    extract_statements,
+    load_classifier,
+)
 from personalign.models.embeddings import default_embedder
 
 
@@ -29,13 +38,15 @@ def test_ruled_out_before_the_classifier(text):
     assert candidate(text) is None
 
 
-@pytest.mark.parametrize("text,style", [
-    ("I'm gluten intolerant", False), ("My office is in Lagos", False), ("As a pilot I travel a lot", False),
-    ("my mom says I should eat more, but I'm on a diet", False),  # the user's own circumstance after all
-    ("Keep answers brief from now on", True), ("Please use metric units", True), ("Be more encouraging", True),
+@pytest.mark.parametrize("text,kind", [
+    ("I'm gluten intolerant", FIRST_PERSON), ("My office is in Lagos", FIRST_PERSON),
+    ("As a pilot I travel a lot", FIRST_PERSON),
+    ("my mom says I should eat more, but I'm on a diet", FIRST_PERSON),  # the user's own circumstance after all
+    ("Keep answers brief from now on", STYLE), ("Please use metric units", STYLE), ("Be more encouraging", STYLE),
+    ("Could you keep your replies shorter?", STYLE), ("Soy vegetariano", OTHER_LANGUAGE),
 ])
-def test_candidates(text, style):
-    assert candidate(text) is style
+def test_candidates(text, kind):
+    assert candidate(text) == kind
 
 
 def test_without_a_classifier_the_rules_decide():

@@ -2,8 +2,9 @@
 
 A statement found by `extract.extract_statements` in the user's latest message is stored like any
 other preference — the safety boundary first, then the placement rules ("I'm not vegetarian
-anymore" supersedes "I'm vegetarian") — with ``source="conversation"``. It is topical unless it
-names a style dimension. An unsafe statement is not stored; it is reported as refused and the chat
+anymore" supersedes "I'm vegetarian") — with ``source="conversation"``. A request about how to answer
+("keep it short", "don't use emojis", "avoid idioms") is global; a statement about the user is
+topical unless it names a style dimension. An unsafe statement is not stored; it is reported as refused and the chat
 goes on. Capture runs before retrieval, so the answer in the same turn already follows it.
 """
 from __future__ import annotations
@@ -43,7 +44,9 @@ def capture_preferences(store, user: str, message: str) -> list[Captured]:
     out = []
     for statement in extract_statements(message, store.embedder):
         try:
-            result = store.add_preference(user, statement.text, source=SOURCE)
+            # A request about answers ("don't use emojis") holds for every answer, with or without a dimension.
+            result = store.add_preference(user, statement.text, source=SOURCE,
+                                          scope="global" if statement.style else None)
         except UnsafePreferenceError as exc:
             out.append(Captured(statement, refused=str(exc)))
             continue

@@ -56,51 +56,74 @@ _PHRASES: dict[tuple[str, str], list[str]] = {
     ("length", "concise"): [
         r"keep (?:it|them|things|answers|replies|responses|your answers)(?: \w+)? (?:short|brief|tight|concise|snappy)",
         r"tl ?;? ?dr", r"too (?:wordy|verbose)", r"too long", r"to the point", r"(?:as )?few words as possible",
-        r"(?:just |only )?the (?:bare )?essentials", r"(?:one|two|three|1|2|3)[- ]line (?:answers?|repl(?:y|ies)|responses?)",
-        r"(?:one|two|three|1|2|3)(?: or (?:two|three|four|2|3|4))? sentences", r"cut (?:your answers|your replies|it|them|things) down", r"(?:no|cut the|without|less|skip the) (?:fluff|filler|padding|waffle)",
-        r"fewer words", r"(?:don'?t|do not|stop|never) (?:ramble|rambling|waffle|pad|over ?explain|elaborate|go into detail)",
-        r"no rambling", r"one[- ]liners?", r"(?:one|two|a few|few|1|2|3) (?:sentences?|lines?|words?) (?:max|maximum|at most|or less|only)",
+        r"(?:just |only )?the (?:bare )?essentials", r"(?:one|two|three|1|2|3)[- ]line (?:answers?|repl(?:y|ies)|"
+                                                     r"responses?)",
+        r"(?:one|two|three|1|2|3)(?: or (?:two|three|four|2|3|4))? sentences", r"cut (?:your answers|your replies|it|"
+                                                                               r"them|things) down", r"(?:no|cut the|without|less|skip the) (?:fluff|filler|padding|waffle)",
+        r"fewer words", r"(?:don'?t|do not|stop|never) (?:ramble|rambling|waffle|pad|over ?explain|elaborate|"
+                        r"go into detail)",
+        r"no rambling", r"one[- ]liners?", r"(?:one|two|a few|few|1|2|3) (?:sentences?|lines?|words?) (?:max|maximum|"
+                                           r"at most|or less|only)",
         r"(?:in|to|keep it to|within) (?:one|two|a few|1|2|3) (?:sentences?|lines?|paragraphs?)",
-        r"short and sweet", r"in a nutshell", r"get to the point", r"skip the (?:details|preamble|intro|introduction|background)",
-        r"bottom line (?:first|only)", r"(?:no|stop writing|don'?t write|not) (?:an? )?essays?", r"just the (?:answer|facts|gist|essentials)", r"the gist",
+        r"short and sweet", r"in a nutshell", r"get to the point", r"skip the (?:details|preamble|intro|introduction|"
+                                                                   r"background)",
+        r"bottom line (?:first|only)", r"(?:no|stop writing|don'?t write|not) (?:an? )?essays?", r"just the (?:answer|"
+                                                                                                 r"facts|gist|essentials)", r"the gist",
     ],
     ("length", "detailed"): [
         r"more (?:detail|details|depth|context|examples|thorough)", r"in (?:great |full |more )?(?:detail|depth)", r"in-depth",
-        r"step[- ]by[- ]step", r"walk me through", r"go deep(?:er)?", r"deep[- ]dives?", r"(?:long|longer|lengthy) (?:answers|responses|replies|explanations)",
-        r"explain (?:fully|everything|thoroughly|in full)", r"(?:don'?t|do not|never) (?:skip|leave out|omit) (?:the )?(?:details|steps|context)",
-        r"(?:don'?t|do not) hold back on (?:detail|details|length)", r"cover (?:everything|all the details|every detail)",
+        r"step[- ]by[- ]step", r"walk me through", r"go deep(?:er)?", r"deep[- ]dives?", r"(?:long|longer|lengthy) "
+                                                                                         r"(?:answers|responses|"
+                                                                                         r"replies|explanations)",
+        r"explain (?:fully|everything|thoroughly|in full)", r"(?:don'?t|do not|never) (?:skip|leave out|"
+                                                            r"omit) (?:the )?(?:details|steps|context)",
+        r"(?:don'?t|do not) hold back on (?:detail|details|length)", r"cover (?:everything|all the details|"
+                                                                     r"every detail)",
         r"the more (?:detail|details|context) the better",
     ],
     ("expertise", "simple"): [
         r"explain (?:it )?(?:to me )?like i'?m (?:five|5|a child|a kid|ten|10|twelve|a beginner)", r"\beli ?5\b",
         r"like (?:i'?m|i am|to) (?:a )?(?:five|5|child|kid|beginner|novice|newbie)", r"layman'?s? terms", r"plain (?:language|english|words|terms)",
         r"(?:no|avoid|without|skip the|less|minimal) (?:jargon|technical terms|technicalities|acronyms)", r"jargon[- ]free",
-        r"dumb (?:it|this|things) down", r"(?:for|like for) (?:a )?(?:beginner|beginners|novice|novices|newcomer|layperson|non-expert)",
-        r"i'?m (?:a |an |completely |totally )?(?:beginner|novice|newbie|new to|not technical|non-technical|not an expert|layperson)",
-        r"non[- ]technical", r"easy to (?:understand|follow|read)", r"simple (?:words|terms|language|explanations|english)",
+        r"dumb (?:it|this|things) down", r"(?:for|like for) (?:a )?(?:beginner|beginners|novice|novices|newcomer|"
+                                         r"layperson|non-expert)",
+        r"i'?m (?:a |an |completely |totally )?(?:beginner|novice|newbie|new to|not technical|non-technical|"
+        r"not an expert|layperson)",
+        r"non[- ]technical", r"easy to (?:understand|follow|read)", r"simple (?:words|terms|language|explanations|"
+                                                                    r"english)",
         r"(?:don'?t|do not) assume (?:any )?(?:background|knowledge|expertise)",
         r"(?:assume|pretend|as if) i know nothing", r"i know (?:nothing|very little|little) about", r"i have no background",
     ],
     ("expertise", "expert"): [
-        r"expert[- ]level", r"technical (?:detail|details|depth|terms|language|precision)", r"jargon is (?:fine|ok|okay|welcome)",
-        r"use (?:the )?(?:proper |precise |technical )?(?:jargon|terminology)", r"assume (?:i know|expertise|background|familiarity|knowledge)",
-        r"i'?m an? (?:expert|professional|engineer|physician|doctor|researcher|scientist|developer|specialist|cardiologist|"
-        r"mathematician|physicist|lawyer|professor|phd|senior \w+)",
+        r"expert[- ]level", r"technical (?:detail|details|depth|terms|language|precision)", r"jargon is (?:fine|ok|"
+                                                                                            r"okay|welcome)",
+        r"use (?:the )?(?:proper |precise |technical )?(?:jargon|terminology)", r"assume (?:i know|expertise|"
+                                                                                r"background|familiarity|knowledge)",
+        r"i'?m an? (?:expert|professional|engineer|physician|doctor|researcher|scientist|developer|specialist|"
+        r"cardiologist|mathematician|physicist|lawyer|professor|phd|senior \w+)",
         r"\bphd[- ]level\b", r"graduate[- ]level", r"precise terminology",
         r"(?:don'?t|do not|never) (?:dumb (?:it|things) down|oversimplify|over-simplify|simplify)",
-        r"(?:talk|speak|write) (?:to me )?(?:like|as if i'?m|as to) (?:an? )?(?:expert|colleague|peer|specialist|senior)",
-        r"(?:don'?t|do not|no need to|never) (?:explain|define|cover|go over) (?:the )?(?:basics|terms|every term|terminology|fundamentals)",
-        r"i (?:already )?know (?:the basics|them already|the fundamentals|this stuff)", r"i'?m (?:quite |pretty |very )?advanced",
-        r"i work in (?:the|this) field", r"fellow (?:researcher|engineer|expert|professional|scientist|developer|doctor|specialist)",
+        r"(?:talk|speak|write) (?:to me )?(?:like|as if i'?m|as to) (?:an? )?(?:expert|colleague|peer|specialist|"
+        r"senior)",
+        r"(?:don'?t|do not|no need to|never) (?:explain|define|cover|go over) (?:the )?(?:basics|terms|every term|"
+        r"terminology|fundamentals)",
+        r"i (?:already )?know (?:the basics|them already|the fundamentals|this stuff)", r"i'?m (?:quite |pretty |"
+                                                                                        r"very )?advanced",
+        r"i work in (?:the|this) field", r"fellow (?:researcher|engineer|expert|professional|scientist|developer|"
+                                         r"doctor|specialist)",
         r"(?:graduate|phd|professional)[- ]level",
     ],
     ("tone", "blunt"): [
         r"(?:no|without|skip the|drop the|cut the) sugar ?-?coating", r"(?:don'?t|do not|never) sugar ?-?coat",
-        r"brutal(?:ly)? honest(?:y)?", r"(?:no|skip the|drop the|cut the|without|less) (?:pleasantries|small talk|niceties|flattery|praise|compliments)",
-        r"matter[- ]of[- ]fact", r"tough love", r"(?:no|less|without) hand[- ]holding", r"(?:don'?t|do not|stop) (?:coddle|coddling|baby|babying)",
+        r"brutal(?:ly)? honest(?:y)?", r"(?:no|skip the|drop the|cut the|without|less) (?:pleasantries|small talk|"
+                                       r"niceties|flattery|praise|compliments)",
+        r"matter[- ]of[- ]fact", r"tough love", r"(?:no|less|without) hand[- ]holding", r"(?:don'?t|do not|"
+                                                                                        r"stop) (?:coddle|coddling|"
+                                                                                        r"baby|babying)",
         r"tell it like it is", r"straight talk", r"(?:don'?t|do not) (?:be|act) (?:so )?(?:nice|polite|gentle|soft)",
         r"hard truths?", r"no[- ]nonsense", r"(?:no need to|don'?t|do not) (?:need to )?be (?:so )?diplomatic",
-        r"(?:say|tell me) (?:it |things )?(?:plainly|straight)", r"tell me (?:plainly |straight |honestly )?when i'?m wrong",
+        r"(?:say|tell me) (?:it |things )?(?:plainly|straight)", r"tell me (?:plainly |straight |"
+                                                                 r"honestly )?when i'?m wrong",
         r"no hedging", r"just say it",
     ],
     ("tone", "warm"): [
@@ -127,8 +150,8 @@ _ANSWER_CUES = re.compile(
     r"|tell me|give me|show me|treat me|talk(?:ing)? to me|speak(?:ing)? to me|with me|to me like|for me like"
     r"|(?:spoken|talked|written) to"
     r"|antworte\w*|antwort\w*|réponds|réponses?|responde\w*|respuestas?|rispondi|rispost\w*)\b"
-    r"|^(?:please |pls |plz |just |and |also |but |so |ok,? |okay,? )*(?:be|keep|stay|sound|write|talk|speak|explain|answer|"
-    r"respond|reply|make it|go|skip|cut|stop being|don'?t be|do not be|less|more|not too|no more)\b")
+    r"|^(?:please |pls |plz |just |and |also |but |so |ok,? |okay,? )*(?:be|keep|stay|sound|write|talk|speak|explain|"
+    r"answer|respond|reply|make it|go|skip|cut|stop being|don'?t be|do not be|less|more|not too|no more)\b")
 _IDENTITY = re.compile(r"^(?:i'?m|i am|as an?) (?:an? |the )?\w+")
 _BARE_REQUEST_WORDS = 4
 
@@ -161,8 +184,9 @@ _KEYWORDS: dict[tuple[str, str], list[str]] = {
                        "patient", "reassuring", "gentler", "kinder", "friendlier", "softer"],  # not "nice"/"sweet": "haha nice" is small talk
 }
 
-_NEGATOR = (r"(?:not|never|no|no need for|skip the|skip|spare me(?: the)?|without|with no|hate|dislike|can'?t stand|tired of|sick of|fed up with|don'?t be|do not be|don'?t|do not|less|stop being|avoid being|without being|"
-            r"nothing|isn'?t|aren'?t|shouldn'?t be|mustn'?t be|none of (?:that|the)|avoid|quit being)")
+_NEGATOR = (r"(?:not|never|no|no need for|skip the|skip|spare me(?: the)?|without|with no|hate|dislike|can'?t stand|"
+            r"tired of|sick of|fed up with|don'?t be|do not be|don'?t|do not|less|stop being|avoid being|"
+            r"without being|nothing|isn'?t|aren'?t|shouldn'?t be|mustn'?t be|none of (?:that|the)|avoid|quit being)")
 # "don't use technical terms", "without any jargon": a few verbs and determiners may stand between
 _INTENSIFIER = (r"(?:so |too |overly |very |that |super |really |excessively |particularly |such |a |an |\w+ly |any |"
                 r"use |using |give |giving |want |need |include |add |me |the |things )*")
@@ -177,11 +201,16 @@ _OPPOSITE.update({v: k for k, v in _OPPOSITE.items()})
 POLE_DESCRIPTIONS: dict[tuple[str, str], list[str]] = {
     ("length", "concise"): ["Prefers concise, short answers.", "Keep answers brief and to the point.",
                             "I want quick answers without much explanation.", "Give me the gist in a line or two."],
-    ("length", "detailed"): ["Prefers detailed, thorough answers.", "Give long, comprehensive explanations with examples.",
-                             "Explain everything in depth, covering all the details.", "I want exhaustive, elaborate replies."],
-    ("expertise", "simple"): ["Prefers simple, plain-language explanations.", "Explain things as if to a beginner or a child.",
-                              "Avoid technical jargon and keep explanations easy to follow.", "I am a novice, keep it basic."],
-    ("expertise", "expert"): ["Prefers expert-level, technical answers.", "Use precise technical terminology, I am a specialist.",
+    ("length", "detailed"): ["Prefers detailed, thorough answers.", "Give long, comprehensive explanations with "
+                                                                    "examples.",
+                             "Explain everything in depth, covering all the details.", "I want exhaustive, elaborate "
+                                                                                       "replies."],
+    ("expertise", "simple"): ["Prefers simple, plain-language explanations.", "Explain things as if to a beginner or "
+                                                                              "a child.",
+                              "Avoid technical jargon and keep explanations easy to follow.", "I am a novice, keep it "
+                                                                                              "basic."],
+    ("expertise", "expert"): ["Prefers expert-level, technical answers.", "Use precise technical terminology, I am a "
+                                                                          "specialist.",
                               "Assume advanced background knowledge and go into the technical depth.",
                               "Talk to me like a senior engineer or a professional in the field."],
     ("tone", "blunt"): ["Prefers a blunt, direct tone.", "Be straightforward and frank, no sugarcoating.",
@@ -281,7 +310,7 @@ def classify_by_embedding(vector: np.ndarray, embedder) -> Classification | None
     return Classification(best[0], best[1], "embedding", f"cosine {sim:.2f} vs {rival:.2f} for {_OPPOSITE[best][1]}")
 
 
-_POLE_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_POLE_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _pole_matrix(embedder) -> tuple[list[tuple[str, str]], np.ndarray]:
@@ -325,7 +354,7 @@ def negation_parity(text: str) -> int:
 _STOP = {"i", "i'm", "im", "i've", "i'd", "me", "my", "a", "an", "the", "to", "of", "for", "in", "on", "at", "and", "or",
          "am", "is", "are", "be", "been", "it", "its", "that", "this", "with", "about", "really", "very", "so", "just",
          "any", "anymore", "longer", "now", "please", "like", "love", "prefer", "enjoy", "want", "use", "eat", "have",
-         "do", "does", "strongly", "much", "all", "things", "stuff", "only", "always", "any", "more", "again", "also"}
+         "do", "does", "strongly", "much", "all", "things", "stuff", "only", "always", "more", "again", "also"}
 
 
 def _content(text: str) -> set[str]:

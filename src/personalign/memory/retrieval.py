@@ -9,6 +9,7 @@ the dimensionless preferences an arriving one may conflict with or duplicate (`s
 """
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -113,13 +114,31 @@ def similar_free(snap: UserSnapshot | None, vec: np.ndarray | None) -> dict[int,
     return {snap.free[int(i)].id: float(scores[i]) for i in np.flatnonzero(scores >= SEARCH_SIM)}
 
 
+# The user asks about their own life ("what should I…", "for me", "my…"): then who they are
+# matters even where nothing links the two ("I'm on warfarin" for "is this kale smoothie good?").
+_PERSONAL = re.compile(r"\b(?:i|i'm|i'd|i've|i'll|me|my|mine|myself|we|we're|our|us)\b"
+                       # advice is asked for oneself even without "I": "any tips for swollen ankles?"
+                       r"|\b(?:any (?:tips|suggestions|ideas|advice|recommendations)|(?:a )?good idea|(?:best|good) way to|"
+                       r"recommend|should|okay for|ok for|safe to|worth it)\b", re.I)
+
+
+def personal_question(prompt: str) -> bool:
+    """Whether `prompt` asks about the user's own life (first person, or asking for advice), not about
+    the world."""
+    return bool(_PERSONAL.search(prompt.replace("’", "'")))
+
+
 def select_profile(user: str, snap: UserSnapshot | None, prompt: str | None, k: int, min_similarity: float,
                    embed_query: Callable[[str], np.ndarray], embedder=None) -> Profile:
     """The Profile for `prompt` from the user's snapshot (None: an unknown user, an empty profile).
 
     Topical preferences qualify when their cosine to the prompt is at least `min_similarity`, or,
     given the `embedder`, when they constrain a life area the prompt asks about (`areas`: "I keep
-    kosher" for "a recipe for a casserole"); direct matches rank first, then by cosine, `k` at most.
+    kosher" for "a recipe for a casserole"), or when the prompt asks about the user's own life
+    (`personal_question`: "can I take this serum?" carries "I'm pregnant"). `k` at most, in that
+    order of kinds, each by cosine: a question about the world ("explain the Fourier transform")
+    carries only what is close to it. Close matches take up to `k` places besides the global
+    preferences; the looser kinds fill the profile only up to `k` preferences in all.
 
     Implicit preferences below IMPLICIT_MIN_CONFIDENCE are left out, and every text passes the
     safety check again (rows written by other tools are not trusted blindly). `embed_query` is called
@@ -139,14 +158,17 @@ def select_profile(user: str, snap: UserSnapshot | None, prompt: str | None, k: 
         query = embed_query(prompt)
         scores = cosines(snap.matrix, query)
         direct = scores >= min_similarity
-        qualifies = direct
+        area = np.zeros_like(direct)
         if embedder is not None:
-            qualifies = direct | (preference_areas(embedder, snap.matrix) & prompt_areas(embedder, query)).any(axis=1)
-        order = sorted(np.flatnonzero(qualifies), key=lambda i: (not direct[i], -scores[i]))
+            area = (preference_areas(embedder, snap.matrix) & prompt_areas(embedder, query)).any(axis=1)
+        qualifies = direct | area | personal_question(prompt)
+        order = sorted(np.flatnonzero(qualifies), key=lambda i: (not direct[i], not area[i], -scores[i]))
         taken = 0
         for i in order:
             p = snap.topical[int(i)]
-            if taken < k and usable(p):
+            # Close matches may take all k places; the looser kinds only what is left of k in the whole profile.
+            room = taken < k if direct[i] else len(chosen) < k
+            if room and usable(p):
                 chosen.append(p)
                 sims[p.id] = round(float(scores[i]), 4)
                 taken += 1

@@ -24,19 +24,44 @@ from sqlalchemy.exc import IntegrityError
 
 from personalign.memory import db, implicit, learned, privacy, retrieval
 from personalign.memory.classify import classify_preference
-from personalign.memory.errors import (MemoryInputError, PreferenceStateError, UnknownInteractionError,
-                                       UnknownPreferenceError, UnknownUserError)
+from personalign.memory.errors import (
+    MemoryInputError,
+    PreferenceStateError,
+    UnknownInteractionError,
+    UnknownPreferenceError,
+    UnknownUserError,
+)
 from personalign.memory.intake import FEEDBACK_FIELDS, feedback_event, feedback_records, insert_events
-from personalign.memory.placement import (EXPLICIT_CONFIDENCE, Candidate, merged_confidence, place_by_meaning,
-                                          place_on_dimension, same_text)
+from personalign.memory.placement import (
+    EXPLICIT_CONFIDENCE,
+    Candidate,
+    merged_confidence,
+    place_by_meaning,
+    place_on_dimension,
+    same_text,
+)
 from personalign.memory.records import AddResult, FeedbackRecord, Interaction, LearnedWeights, Preference, Profile
 from personalign.memory.schema import FeedbackRow, InteractionRow, PreferenceRow, UserRow, utcnow
 from personalign.memory.schema import vector_to_bytes as to_bytes
-from personalign.memory.validation import (MAX_PREFERENCE_CHARS, MAX_SOURCE_CHARS, MAX_STRATEGY_CHARS,
-                                           MAX_TEXT_CHARS, safe_preference, valid_confidence, valid_count,
-                                           valid_dimension_pole, valid_feedback, valid_id, valid_kind,
-                                           valid_learned_weights, valid_params, valid_scope, valid_text,
-                                           valid_user, valid_weight)
+from personalign.memory.validation import (
+    MAX_PREFERENCE_CHARS,
+    MAX_SOURCE_CHARS,
+    MAX_STRATEGY_CHARS,
+    MAX_TEXT_CHARS,
+    safe_preference,
+    valid_confidence,
+    valid_count,
+    valid_dimension_pole,
+    valid_feedback,
+    valid_id,
+    valid_kind,
+    valid_learned_weights,
+    valid_params,
+    valid_scope,
+    valid_text,
+    valid_user,
+    valid_weight,
+)
 
 
 def _user_row(session, user: str, *, create: bool = False) -> UserRow:

@@ -1,0 +1,51 @@
+"""Which topical preferences a prompt carries: close ones, those of a life area it asks about, and,
+for a question about the user's own life, their background — within the profile's budget k."""
+import pytest
+
+from personalign.memory import MemoryStore
+from personalign.memory.retrieval import personal_question
+
+KOSHER, OSLO, JAZZ = "I keep kosher", "I live in Oslo", "I love jazz"
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = MemoryStore(f"sqlite:///{tmp_path / 'm.db'}", data_dir=tmp_path)
+    for text in (KOSHER, OSLO, JAZZ):
+        s.add_preference("ana", text)
+    yield s
+    s.close()
+
+
+def texts(profile):
+    return [p.text for p in profile.preferences]
+
+
+@pytest.mark.parametrize("prompt,personal", [
+    ("What should I pack for the weekend?", True), ("Any tips for swollen ankles?", True),
+    ("Is it a good idea to ski in March?", True), ("Explain the Fourier transform.", False),
+    ("Write a poem about the sea.", False), ("What is the capital of Peru?", False),
+])
+def test_personal_question(prompt, personal):
+    assert personal_question(prompt) is personal
+
+
+def test_a_question_about_the_world_carries_only_what_is_close(store):
+    assert texts(store.profile("ana", "Explain the Fourier transform.")) == []
+
+
+def test_a_life_area_links_what_embeddings_alone_do_not(store):
+    prompt = "A chicken casserole recipe for tonight."
+    assert not personal_question(prompt)
+    assert KOSHER in texts(store.profile("ana", prompt, min_similarity=0.99))  # not close, yet a food question
+
+
+def test_a_personal_question_carries_the_background_within_k(store):
+    assert sorted(texts(store.profile("ana", "What should I do this weekend?"))) == sorted([KOSHER, OSLO, JAZZ])
+    assert len(store.profile("ana", "What should I do this weekend?", k=2).preferences) == 2
+
+
+def test_global_preferences_count_toward_k_for_the_looser_kinds(store):
+    store.add_preference("ana", "keep it short")
+    got = texts(store.profile("ana", "What should I do this weekend?", k=2, min_similarity=0.99))
+    assert got[0] == "keep it short" and len(got) == 2

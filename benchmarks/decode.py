@@ -77,7 +77,8 @@ def main() -> None:
     parser.add_argument("--batches", default="1,8")
     parser.add_argument("--device", default="auto")
     parser.add_argument("--dtype", default="auto")
-    parser.add_argument("--model", default="smollm2-135m-instruct")
+    from personalign.models.loader import DEFAULT_MODEL
+    parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--skip-nocache", action="store_true")
     parser.add_argument("--json", dest="json_out", help="also write the figures to this JSON file")
     args = parser.parse_args()

@@ -458,7 +458,8 @@ def plots(report: dict, folders: list[Path]) -> list[Path]:
 # --------------------------------------------------------------------------------- main
 def main(argv=None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", default="smollm2-135m-instruct")
+    from personalign.models.loader import DEFAULT_MODEL
+    parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--persrm", action="append", default=[], metavar="NAME=DIR",
                         help="an extra PersRM to compare (repeatable), e.g. v2=runs/persrm_v2")
     parser.add_argument("--variants", default=None, help="comma-separated strategies (see the module doc); "

@@ -104,7 +104,8 @@ def main(argv=None) -> int:
                     help="adapter DPO epochs over the user's pairs (retrained from scratch each round)")
     ap.add_argument("--png", default=None, help="plot path (default docs/images/feedback_loop.png, tiny: none)")
     ap.add_argument("--json", default=None, help="write the per-round results here")
-    ap.add_argument("--model", default="smollm2-135m-instruct")
+    from personalign.models.loader import DEFAULT_MODEL
+    ap.add_argument("--model", default=DEFAULT_MODEL)
     args = ap.parse_args(argv)
     if args.tiny:
         args.rounds, args.prompts, args.eval_prompts, args.max_new_tokens = 1, 2, 2, 24

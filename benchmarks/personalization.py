@@ -173,7 +173,8 @@ def plot(poles: dict, strategies, path: Path, labels: dict | None = None) -> Non
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", default="smollm2-135m-instruct")
+    from personalign.models.loader import DEFAULT_MODEL
+    parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--persrm", default=None, help="PersRM directory (default: the one shipped in the package)")
     parser.add_argument("--weight", type=float, default=None, help="PAD weight with the trained PersRM "
                         "(default: the PersRM's recommended weight)")

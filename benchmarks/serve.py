@@ -87,7 +87,8 @@ def print_table(rows: list[dict], args) -> None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--model", default="smollm2-135m-instruct", help="'tiny' (random, instant) or a model name/path")
+    from personalign.models.loader import DEFAULT_MODEL
+    ap.add_argument("--model", default=DEFAULT_MODEL, help="'tiny' (random, instant) or a model name/path")
     ap.add_argument("--clients", type=int, default=16)
     ap.add_argument("--requests", type=int, default=20, help="per client")
     ap.add_argument("--max-tokens", type=int, default=32)

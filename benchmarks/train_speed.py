@@ -132,7 +132,8 @@ def bench_trl(base, pairs, args, precompute: bool) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", default="smollm2-135m-instruct", help="model name/path, or 'tiny'")
+    from personalign.models.loader import DEFAULT_MODEL
+    parser.add_argument("--model", default=DEFAULT_MODEL, help="model name/path, or 'tiny'")
     parser.add_argument("--dtype", default="float32")
     parser.add_argument("--pairs", type=int, default=16)
     parser.add_argument("--batch-size", type=int, default=2)

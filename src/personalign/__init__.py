@@ -37,8 +37,9 @@ _ENGINES: dict = {}
 def generate(prompts, preference=None, strategy: str = "pad", model: str | None = None, **config):
     """One-call generation with a cached engine per model (the embedded model by default)."""
     from personalign.decoding import Engine
+    from personalign.models import DEFAULT_MODEL
 
-    key = model or "smollm2-135m-instruct"
+    key = model or DEFAULT_MODEL
     if key not in _ENGINES:
         _ENGINES[key] = Engine.from_pretrained(key)
     return _ENGINES[key].generate(prompts, preference=preference, strategy=strategy, **config)

@@ -37,6 +37,7 @@ from personalign.eval.strategies import (
     get_strategy,
 )
 from personalign.eval.users import SimulatedUser, build_users, wording_source
+from personalign.models.loader import DEFAULT_MODEL
 
 BASE_USER = "*"  # the user field of answers that ignore the preference (one per prompt, shared by all users)
 
@@ -52,7 +53,7 @@ FINGERPRINT_FIELDS = ("model", "persrm", "max_new_tokens", "safety_max_new_token
 @dataclass
 class EvalConfig:
     out: Path
-    model: str = "smollm2-135m-instruct"
+    model: str = DEFAULT_MODEL
     persrm: str | None = None
     weights: tuple[float, ...] = (0.5, 1.0, 1.5)
     strategies: tuple[str, ...] | None = None   # None: every registered strategy whose needs are met

@@ -67,7 +67,8 @@ def extraction(rows: list[dict]) -> dict:
         "precision": tp / (tp + fp) if tp + fp else None,
         "false_positive_rate": fp / len(neg) if neg else None,
         "ms_median": statistics.median(times), "ms_p95": sorted(times)[int(0.95 * (len(times) - 1))],
-        "by_kind": {f"{label}:{kind}": {"n": len(v), "found": sum(v) / len(v)} for (label, kind), v in sorted(kinds.items())},
+        "by_kind": {f"{label}:{kind}": {"n": len(v), "found": sum(v) / len(v)}
+                    for (label, kind), v in sorted(kinds.items())},
         "misses": [r for r in out if bool(r["found"]) != bool(r["label"])],
     }
 

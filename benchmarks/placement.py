@@ -57,14 +57,16 @@ def run(path: Path = DATA) -> dict:
                     results.append(dict(r, action="refused", dimension=None, pole=None, into=str(exc)))
                     continue
                 ids.append(res.preference.id if res.action == "added" else None)
-                results.append(dict(r, action=res.action, dimension=res.preference.dimension if res.action == "added" else None,
+                results.append(dict(r, action=res.action,
+                                    dimension=res.preference.dimension if res.action == "added" else None,
                                     pole=res.preference.pole if res.action == "added" else None,
                                     into=None if res.action == "added" else res.preference.text))
             final = {p.id: p for p in store.list_preferences(user, include_history=True)}
             for r, pid in zip(results[-len(ids):], ids):
                 p = final.get(pid)
                 r["status"] = p.status if p is not None else r["action"]
-                r["superseded_by"] = final[p.superseded_by].text if p is not None and p.superseded_by in final else None
+                r["superseded_by"] = (final[p.superseded_by].text if p is not None and p.superseded_by in final
+                                      else None)
         store.close()
 
     def lost(r: dict) -> bool:
@@ -92,17 +94,21 @@ def run(path: Path = DATA) -> dict:
 
 
 def render(res: dict, show_misses: bool) -> str:
-    lines = [f"{res['rows']} preferences of {res['users']} users ({res['world']} about the world, {res['style']} style requests)",
+    lines = [f"{res['rows']} preferences of {res['users']} users ({res['world']} about the world, "
+             f"{res['style']} style requests)",
              f"  lost at placement        {res['lost']:5d}   (world {res['lost_world']}; target 0)",
-             f"  refused by the boundary  {len(res['refused']):5d}   (false refusals: every line is a real-life preference)",
+             f"  refused by the boundary  {len(res['refused']):5d}   "
+             "(false refusals: every line is a real-life preference)",
              f"  dimension precision      {res['dimension_precision']:.3f}   (world preferences given a dimension: "
              f"{res['world_with_dimension']}; target >= 0.98)" if res["dimension_precision"] is not None else "",
-             f"  style recall (pole)      {res['dimension_recall']:.3f}   (target >= 0.95)" if res["dimension_recall"] is not None else ""]
+             f"  style recall (pole)      {res['dimension_recall']:.3f}   (target >= 0.95)"
+             if res["dimension_recall"] is not None else ""]
     if show_misses:
         lines += [f"    [refused] {t}" for t in res["refused"]]
         for r in res["misses"]:
             lines.append(f"    [{r['style'] or 'world'} -> {r['pole'] or '-'}, {r['status']}] {r['text']}"
-                         + (f"  <- {r['into'] or r['superseded_by']}" if r.get("into") or r.get("superseded_by") else ""))
+                         + (f"  <- {r['into'] or r['superseded_by']}"
+                            if r.get("into") or r.get("superseded_by") else ""))
     return "\n".join(line for line in lines if line)
 
 

@@ -64,7 +64,8 @@ def register(app: typer.Typer) -> None:
         seed: Optional[int] = typer.Option(None),
         stop: list[str] = typer.Option([], "--stop", help="Stop string (repeatable)."),
         preference_in_base: bool = typer.Option(False, "--preference-in-base",
-                                                help="Show the preference to the base model too (the authors' setting)."),
+                                                help="Show the preference to the base model too "
+                                                "(the authors' setting)."),
         min_p: Optional[float] = typer.Option(None, "--min-p", help="PAD guard: keep candidates with p_base(a) >= "
                                               "min_p * max p_base, in [0, 1) (0: the whole top-k). Default: "
                                               f"{DecodingConfig.min_p}."),
@@ -73,7 +74,8 @@ def register(app: typer.Typer) -> None:
                                                      f"Default: {'on' if DecodingConfig.eos_candidate else 'off'}."),
         no_repeat_ngram: Optional[int] = typer.Option(None, "--no-repeat-ngram",
                                                       help="PAD guard: drop candidates that would repeat an n-gram "
-                                                      f"of the answer (0: off). Default: {DecodingConfig.no_repeat_ngram}."),
+                                                      "of the answer (0: off). "
+                                                      f"Default: {DecodingConfig.no_repeat_ngram}."),
         model: str = options.model(),
         reward_model: Optional[str] = options.reward_model(),
         device: str = options.device(),

@@ -54,12 +54,14 @@ class Classification:
 
 _PHRASES: dict[tuple[str, str], list[str]] = {
     ("length", "concise"): [
-        r"keep (?:it|them|things|answers|replies|responses|your answers)(?: \w+)? (?:short|brief|tight|concise|snappy)",
+        r"keep (?:it|them|things|answers|replies|responses|your answers)(?: \w+)? "
+        r"(?:short|brief|tight|concise|snappy)",
         r"tl ?;? ?dr", r"too (?:wordy|verbose)", r"too long", r"to the point", r"(?:as )?few words as possible",
         r"(?:just |only )?the (?:bare )?essentials", r"(?:one|two|three|1|2|3)[- ]line (?:answers?|repl(?:y|ies)|"
                                                      r"responses?)",
-        r"(?:one|two|three|1|2|3)(?: or (?:two|three|four|2|3|4))? sentences", r"cut (?:your answers|your replies|it|"
-                                                                               r"them|things) down", r"(?:no|cut the|without|less|skip the) (?:fluff|filler|padding|waffle)",
+        r"(?:one|two|three|1|2|3)(?: or (?:two|three|four|2|3|4))? sentences",
+        r"cut (?:your answers|your replies|it|them|things) down",
+        r"(?:no|cut the|without|less|skip the) (?:fluff|filler|padding|waffle)",
         r"fewer words", r"(?:don'?t|do not|stop|never) (?:ramble|rambling|waffle|pad|over ?explain|elaborate|"
                         r"go into detail)",
         r"no rambling", r"one[- ]liners?", r"(?:one|two|a few|few|1|2|3) (?:sentences?|lines?|words?) (?:max|maximum|"
@@ -67,11 +69,12 @@ _PHRASES: dict[tuple[str, str], list[str]] = {
         r"(?:in|to|keep it to|within) (?:one|two|a few|1|2|3) (?:sentences?|lines?|paragraphs?)",
         r"short and sweet", r"in a nutshell", r"get to the point", r"skip the (?:details|preamble|intro|introduction|"
                                                                    r"background)",
-        r"bottom line (?:first|only)", r"(?:no|stop writing|don'?t write|not) (?:an? )?essays?", r"just the (?:answer|"
-                                                                                                 r"facts|gist|essentials)", r"the gist",
+        r"bottom line (?:first|only)", r"(?:no|stop writing|don'?t write|not) (?:an? )?essays?",
+        r"just the (?:answer|facts|gist|essentials)", r"the gist",
     ],
     ("length", "detailed"): [
-        r"more (?:detail|details|depth|context|examples|thorough)", r"in (?:great |full |more )?(?:detail|depth)", r"in-depth",
+        r"more (?:detail|details|depth|context|examples|thorough)", r"in (?:great |full |more )?(?:detail|depth)",
+        r"in-depth",
         r"step[- ]by[- ]step", r"walk me through", r"go deep(?:er)?", r"deep[- ]dives?", r"(?:long|longer|lengthy) "
                                                                                          r"(?:answers|responses|"
                                                                                          r"replies|explanations)",
@@ -83,8 +86,10 @@ _PHRASES: dict[tuple[str, str], list[str]] = {
     ],
     ("expertise", "simple"): [
         r"explain (?:it )?(?:to me )?like i'?m (?:five|5|a child|a kid|ten|10|twelve|a beginner)", r"\beli ?5\b",
-        r"like (?:i'?m|i am|to) (?:a )?(?:five|5|child|kid|beginner|novice|newbie)", r"layman'?s? terms", r"plain (?:language|english|words|terms)",
-        r"(?:no|avoid|without|skip the|less|minimal) (?:jargon|technical terms|technicalities|acronyms)", r"jargon[- ]free",
+        r"like (?:i'?m|i am|to) (?:a )?(?:five|5|child|kid|beginner|novice|newbie)", r"layman'?s? terms",
+        r"plain (?:language|english|words|terms)",
+        r"(?:no|avoid|without|skip the|less|minimal) (?:jargon|technical terms|technicalities|acronyms)",
+        r"jargon[- ]free",
         r"dumb (?:it|this|things) down", r"(?:for|like for) (?:a )?(?:beginner|beginners|novice|novices|newcomer|"
                                          r"layperson|non-expert)",
         r"i'?m (?:a |an |completely |totally )?(?:beginner|novice|newbie|new to|not technical|non-technical|"
@@ -92,7 +97,8 @@ _PHRASES: dict[tuple[str, str], list[str]] = {
         r"non[- ]technical", r"easy to (?:understand|follow|read)", r"simple (?:words|terms|language|explanations|"
                                                                     r"english)",
         r"(?:don'?t|do not) assume (?:any )?(?:background|knowledge|expertise)",
-        r"(?:assume|pretend|as if) i know nothing", r"i know (?:nothing|very little|little) about", r"i have no background",
+        r"(?:assume|pretend|as if) i know nothing", r"i know (?:nothing|very little|little) about",
+        r"i have no background",
     ],
     ("expertise", "expert"): [
         r"expert[- ]level", r"technical (?:detail|details|depth|terms|language|precision)", r"jargon is (?:fine|ok|"
@@ -137,8 +143,9 @@ _PHRASES: dict[tuple[str, str], list[str]] = {
 # "no-nonsense people"): like single keywords, they count only in a text that asks about answers.
 _WORLDLY_PHRASES = {
     r"to the point", r"too long", r"fewer words", r"short and sweet", r"in a nutshell", r"the gist", r"one[- ]liners?",
-    r"more (?:detail|details|depth|context|examples|thorough)", r"in (?:great |full |more )?(?:detail|depth)", r"in-depth",
-    r"step[- ]by[- ]step", r"go deep(?:er)?", r"deep[- ]dives?", r"easy to (?:understand|follow|read)", r"non[- ]technical",
+    r"more (?:detail|details|depth|context|examples|thorough)", r"in (?:great |full |more )?(?:detail|depth)",
+    r"in-depth", r"step[- ]by[- ]step", r"go deep(?:er)?", r"deep[- ]dives?", r"easy to (?:understand|follow|read)",
+    r"non[- ]technical",
     r"matter[- ]of[- ]fact", r"tough love", r"hard truths?", r"no[- ]nonsense", r"straight talk",
 }
 
@@ -179,9 +186,10 @@ _KEYWORDS: dict[tuple[str, str], list[str]] = {
                               "academic", "specialist", "technically", "formal", "mathematical"],
     ("tone", "blunt"): ["blunt", "bluntly", "blunter", "direct", "directly", "frank", "frankly", "candid", "harsh",
                         "curt", "straightforward", "brutal", "gruff", "unvarnished", "honest", "sarcastic", "snarky"],
+    # not "nice"/"sweet" among the warm words: "haha nice" is small talk
     ("tone", "warm"): ["warm", "warmer", "warmly", "friendly", "kind", "kindly", "gentle", "gently", "encouraging",
                        "supportive", "empathetic", "compassionate", "polite", "upbeat", "cheerful", "caring",
-                       "patient", "reassuring", "gentler", "kinder", "friendlier", "softer"],  # not "nice"/"sweet": "haha nice" is small talk
+                       "patient", "reassuring", "gentler", "kinder", "friendlier", "softer"],
 }
 
 _NEGATOR = (r"(?:not|never|no|no need for|skip the|skip|spare me(?: the)?|without|with no|hate|dislike|can'?t stand|"
@@ -222,7 +230,8 @@ POLE_DESCRIPTIONS: dict[tuple[str, str], list[str]] = {
 
 @lru_cache(maxsize=1)
 def _compiled():
-    phrases = [(key, re.compile(rf"(?<!\w){p}(?!\w)"), p in _WORLDLY_PHRASES) for key, ps in _PHRASES.items() for p in ps]
+    phrases = [(key, re.compile(rf"(?<!\w){p}(?!\w)"), p in _WORLDLY_PHRASES)
+               for key, ps in _PHRASES.items() for p in ps]
     word_to_pole = {w: key for key, words in _KEYWORDS.items() for w in words}
     words = "|".join(sorted(map(re.escape, word_to_pole), key=len, reverse=True))
     negated = re.compile(rf"\b{_NEGATOR}\s+{_INTENSIFIER}({words})\b")
@@ -351,10 +360,10 @@ def negation_parity(text: str) -> int:
     return -1 if count % 2 else 1
 
 
-_STOP = {"i", "i'm", "im", "i've", "i'd", "me", "my", "a", "an", "the", "to", "of", "for", "in", "on", "at", "and", "or",
-         "am", "is", "are", "be", "been", "it", "its", "that", "this", "with", "about", "really", "very", "so", "just",
-         "any", "anymore", "longer", "now", "please", "like", "love", "prefer", "enjoy", "want", "use", "eat", "have",
-         "do", "does", "strongly", "much", "all", "things", "stuff", "only", "always", "more", "again", "also"}
+_STOP = {"i", "i'm", "im", "i've", "i'd", "me", "my", "a", "an", "the", "to", "of", "for", "in", "on", "at", "and",
+         "or", "am", "is", "are", "be", "been", "it", "its", "that", "this", "with", "about", "really", "very", "so",
+         "just", "any", "anymore", "longer", "now", "please", "like", "love", "prefer", "enjoy", "want", "use", "eat",
+         "have", "do", "does", "strongly", "much", "all", "things", "stuff", "only", "always", "more", "again", "also"}
 
 
 def _content(text: str) -> set[str]:
@@ -380,6 +389,7 @@ def opposed(a: str, b: str) -> str | None:
         return "negation"
     wa, wb = set(_words(a)), set(_words(b))
     for x, y in _ANTONYMS:
-        if (x in wa and y not in wa and y in wb and x not in wb) or (y in wa and x not in wa and x in wb and y not in wb):
+        if ((x in wa and y not in wa and y in wb and x not in wb)
+                or (y in wa and x not in wa and x in wb and y not in wb)):
             return f"{x}/{y}"
     return None

@@ -11,7 +11,8 @@ detector runs offline in three steps, each inspectable:
    lasting instruction: "from now on", "always"). Ruled out before any model runs: questions,
    hypotheticals ("if I were vegan"), the past ("I used to be vegan", "when I was a kid"), denials
    ("I never said I was allergic"), and facts about other people ("my brother is vegan").
-3. **Classifier** (first-person candidates; a style request is kept on the rules): logistic regression on the clause's all-MiniLM-L6-v2 embedding separates lasting
+3. **Classifier** (first-person candidates; a style request is kept on the rules): logistic
+   regression on the clause's all-MiniLM-L6-v2 embedding separates lasting
    self-statements ("I live in Toronto", "I have a bad back") from first-person talk that is not one
    ("I have a question", "I'm going to the store later"). Weights: ``data/statements.npz``, trained
    on ``data/statements.jsonl`` (sentences written for this purpose) by
@@ -46,7 +47,8 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|\s+[—–]\s+|\s+-\s+|;\s*|\s*[—�
 _WH = (r"(?:what|what's|how|which|where|when|why|who|whom|whose|can|could|would|should|shall|do|does|did|is|are|"
        r"was|were|will|any|anything|got|please|pls|recommend|suggest|help|tell|give|show|find|i need|i'd like|i want|"
        r"i'd love)\b")
-_CLAUSE_BREAK = re.compile(rf",\s+(?={_WH}|am i\b|(?:i'?m|im|i am|i have|i've|ive|my)\s)|\s+(?:so|and so|but|and)\s+(?={_WH})|:\s+"
+_CLAUSE_BREAK = re.compile(rf",\s+(?={_WH}|am i\b|(?:i'?m|im|i am|i have|i've|ive|my)\s)"
+                           rf"|\s+(?:so|and so|but|and)\s+(?={_WH})|:\s+"
                            rf"|,?\s+(?:and|but|also|plus)\s+(?=(?:i|i'm|im|i've|my)\s)", re.I)  # one fact per clause
 
 _LEAD = (r"(?:(?:oh|well|so|btw|by the way|fyi|also|and|but|just so you know|for context|for the record|"
@@ -59,9 +61,12 @@ _FIRST_PERSON = re.compile(
     rf"(?:since|because|after|now that|ever since) (?:my|i|i'm|i've)"
     # the subject dropped, as people text: "allergic to kiwi", "can't stand jazz", "big fan of rugby"
     rf"|(?:severely |very |mildly |super )?(?:allergic|intolerant|sensitive) to"
-    rf"|(?:really |totally |absolutely |definitely |just |also )?(?:can'?t|cannot|don'?t|do not|never|always|only|won'?t)"
-    rf" (?:eat|drink|stand|handle|tolerate|do|like|love|hate|prefer|avoid|enjoy|use|go|fly|drive|own|have|touch|watch|read)"
-    rf"|(?:really |totally |absolutely |not |not really |not much of )?(?:an? )?(?:big |huge |massive )?(?:fan|lover|fanatic) of"
+    rf"|(?:really |totally |absolutely |definitely |just |also )?"
+    rf"(?:can'?t|cannot|don'?t|do not|never|always|only|won'?t)"
+    rf" (?:eat|drink|stand|handle|tolerate|do|like|love|hate|prefer|avoid|enjoy|use|go|fly|"
+    rf"drive|own|have|touch|watch|read)"
+    rf"|(?:really |totally |absolutely |not |not really |not much of )?(?:an? )?"
+    rf"(?:big |huge |massive )?(?:fan|lover|fanatic) of"
     rf"|(?:really |totally |super )?into"
     rf"|(?:love|hate|prefer|adore|enjoy|avoid|dislike|loathe|despise|detest)s?"
     rf"|(?:no longer|not \w+ing|quit|stopped|started|gave up|switched to|went back to|became|been)"
@@ -69,7 +74,8 @@ _FIRST_PERSON = re.compile(
     rf"|(?:mom|mum|dad|mother|father|parent|grandma|grandpa) of"
     rf"|(?:single|stay-at-home|working|new|first-time|newly|recently|happily) \w+"
     rf"|(?:moved|moving|retired|divorced|married|engaged|unemployed|self-employed|back on|back to|counting|tracking|"
-    rf"trying to|cutting out|cutting back|recovering from|living with|dealing with|just (?:had|moved|started|got|turned))"
+    rf"trying to|cutting out|cutting back|recovering from|living with|dealing with|"
+    rf"just (?:had|moved|started|got|turned))"
     rf"|[\w' -]{{2,40}}? here(?=[,.!]|\s*$)"
     rf"|(?:currently |now )?(?:living|based|working|studying|staying) (?:in|at|from|as)"
     rf"|\w+(?: \w+)? here(?=[,.!]|$))\b", re.I)
@@ -107,7 +113,8 @@ _PAST = re.compile(r"\b(?:used to|use to|when i was (?:a |an |young|little|small
                    r"years ago|as a (?:kid|child|teen|teenager|student)|in my (?:teens|twenties|thirties|youth)|"
                    r"i once|in the past|when i was \d+|as a (?:baby|toddler)|grew out of|(?:before|"
                    r"during) the pandemic|"
-                   r"for (?:a while|one summer|a summer|a year|a few years) (?:before|back|when|in)|for one summer)\b", re.I)
+                   r"for (?:a while|one summer|a summer|a year|a few years) (?:before|back|when|in)|for one summer)\b",
+                   re.I)
 _DENIAL = re.compile(r"\bi (?:never|didn'?t|did not|don'?t think i) (?:said|say|mention|mentioned|tell|told|claim)\b"
                      r"|\bthat'?s not what i (?:meant|said)\b|\bnot what i said\b|\bi quote\b"
                      # "I'm not a doctor, I just read a lot", "I was asking for a friend"
@@ -121,14 +128,16 @@ _OTHERS = re.compile(
     r"boyfriend|girlfriend|fianc[ée]e?|son|daughter|kids?|child|children|baby|friends?|buddy|boss|manager|"
     r"co-?workers?|colleagues?|roommates?|flatmates?|neighbou?rs?|teachers?|grand(?:ma|pa|mother|father|parents)|"
     r"aunt|uncle|cousins?|family|team|client|customers?|students?|dog|cat|puppy|kitten|pets?)s?\b", re.I)
+# "write a short poem": this answer only
 _ONE_OFF = re.compile(r"^(?:please |pls |can you |could you )?(?:write|draft|compose|create|make|generate|give me|"
                       r"tell me|"
                      r"list|plan|suggest|find|translate|summari[sz]e|rewrite|describe|show me)\s+(?:me\s+)?"
-                     r"(?:a|an|some|one|two|three|four|five|\d+|this|that|these|those|the following|my|it)\b", re.I)  # "write a short poem": this answer only
+                     r"(?:a|an|some|one|two|three|four|five|\d+|this|that|these|those|the following|my|it)\b", re.I)
 _ABOUT_ME = re.compile(r"\b(?:me|i|i'm|my)\b", re.I)  # "my doctor told me to avoid salt" is about me
 _CODE = re.compile(r"[{};]|\w\(|\\[wdsbn]|/\^|^\s*(?:#|//|/\*)|^\s*(?:def|class) \w+\s*[(:]|^\s*(?:import \w|"
                    r"from [\w.]+ import )"
-                   r"|^\s*(?:select|insert|update|delete) .* (?:from|into|set)\b|^\s*(?:npm|pip|git|docker|sudo) \w", re.I)
+                   r"|^\s*(?:select|insert|update|delete) .* (?:from|into|set)\b"
+                   r"|^\s*(?:npm|pip|git|docker|sudo) \w", re.I)
 _WORD = re.compile(r"[\w'-]+")
 
 
@@ -206,7 +215,8 @@ def candidate(clause: str) -> str | None:
     s = clause.strip().replace("’", "'")
     if s.endswith("?") and _POLITE_ASK.match(s) and classify_preference(s) is not None and not _ONE_OFF.search(s):
         return STYLE  # "could you keep it short?" asks for a way of answering
-    if len(s) > MAX_CLAUSE_CHARS or s.endswith("?") or _CODE.search(s) or len(_WORD.findall(s)) < 2 and not _FIRST_PERSON.match(s):
+    if (len(s) > MAX_CLAUSE_CHARS or s.endswith("?") or _CODE.search(s)
+            or len(_WORD.findall(s)) < 2 and not _FIRST_PERSON.match(s)):
         return None
     if _FIRST_PERSON_OTHER.match(s):
         return OTHER_LANGUAGE

@@ -118,7 +118,8 @@ def similar_free(snap: UserSnapshot | None, vec: np.ndarray | None) -> dict[int,
 # matters even where nothing links the two ("I'm on warfarin" for "is this kale smoothie good?").
 _PERSONAL = re.compile(r"\b(?:i|i'm|i'd|i've|i'll|me|my|mine|myself|we|we're|our|us)\b"
                        # advice is asked for oneself even without "I": "any tips for swollen ankles?"
-                       r"|\b(?:any (?:tips|suggestions|ideas|advice|recommendations)|(?:a )?good idea|(?:best|good) way to|"
+                       r"|\b(?:any (?:tips|suggestions|ideas|advice|recommendations)|(?:a )?good idea|"
+                       r"(?:best|good) way to|"
                        r"recommend|should|okay for|ok for|safe to|worth it)\b", re.I)
 
 

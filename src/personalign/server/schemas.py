@@ -66,7 +66,8 @@ class PersonalignOptions(_Strict):
 
     strategy: Strategy | None = Field(default=None, description="Decoding strategy; default: the server's "
                                       "(pad) when a preference applies, else base.")
-    weight: float | None = Field(default=None, ge=0, le=10, description="PAD weight w (default: the served PersRM's recommended weight, else 1).")
+    weight: float | None = Field(default=None, ge=0, le=10, description="PAD weight w (default: the served "
+                                 "PersRM's recommended weight, else 1).")
     top_k: int | None = Field(default=None, ge=1, le=1000, description="PAD candidate set size.")
     best_of: int | None = Field(default=None, ge=1, le=64, description="Samples for strategy best-of-n.")
     min_p: float | None = Field(default=None, ge=0, lt=1, description="PAD guard: keep candidates with "

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import sys
 import time
-from typing import Optional
 
 import typer
 
@@ -38,7 +37,7 @@ def _check_fits(engine, prompt: str, preference: str | None, max_new_tokens: int
         raise ConfigError(problem)
 
 
-def build_engine(model: str, reward_model: Optional[str], device: str, dtype: str):
+def build_engine(model: str, reward_model: str | None, device: str, dtype: str):
     """The engine for a base model and its reward model (see `rewards.persrm.resolve_reward_model`)."""
     from personalign.decoding import Engine
     from personalign.models import load
@@ -52,38 +51,38 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def generate(
         prompt: str = typer.Argument(..., help="The user's message."),
-        preference: Optional[str] = typer.Option(None, "--preference", "-p", help="Preference text (as data)."),
+        preference: str | None = typer.Option(None, "--preference", "-p", help="Preference text (as data)."),
         strategy: str = typer.Option("pad", help=f"One of: {', '.join(STRATEGIES)}."),
-        weight: Optional[float] = typer.Option(None, help="PAD weight w (>= 0). Default: the reward model's "
+        weight: float | None = typer.Option(None, help="PAD weight w (>= 0). Default: the reward model's "
                                                           "recommended weight (the shipped PersRM's), else 1."),
         top_k: int = typer.Option(10, "--top-k", help="PAD candidate set size k (>= 1)."),
         max_new_tokens: int = typer.Option(128, "--max-new-tokens"),
         temperature: float = typer.Option(0.0, help="0 = greedy; > 0 samples."),
         top_p: float = typer.Option(1.0, "--top-p"),
         n: int = typer.Option(4, help="best-of-n: samples per prompt."),
-        seed: Optional[int] = typer.Option(None),
+        seed: int | None = typer.Option(None),
         stop: list[str] = typer.Option([], "--stop", help="Stop string (repeatable)."),
         preference_in_base: bool = typer.Option(False, "--preference-in-base",
                                                 help="Show the preference to the base model too "
                                                 "(the authors' setting)."),
-        min_p: Optional[float] = typer.Option(None, "--min-p", help="PAD guard: keep candidates with p_base(a) >= "
+        min_p: float | None = typer.Option(None, "--min-p", help="PAD guard: keep candidates with p_base(a) >= "
                                               "min_p * max p_base, in [0, 1) (0: the whole top-k). Default: "
                                               f"{DecodingConfig.min_p}."),
-        eos_candidate: Optional[bool] = typer.Option(None, "--eos-candidate/--no-eos-candidate",
+        eos_candidate: bool | None = typer.Option(None, "--eos-candidate/--no-eos-candidate",
                                                      help="PAD guard: end-of-sequence is always a candidate. "
                                                      f"Default: {'on' if DecodingConfig.eos_candidate else 'off'}."),
-        no_repeat_ngram: Optional[int] = typer.Option(None, "--no-repeat-ngram",
+        no_repeat_ngram: int | None = typer.Option(None, "--no-repeat-ngram",
                                                       help="PAD guard: drop candidates that would repeat an n-gram "
                                                       "of the answer (0: off). "
                                                       f"Default: {DecodingConfig.no_repeat_ngram}."),
         model: str = options.model(),
-        reward_model: Optional[str] = options.reward_model(),
+        reward_model: str | None = options.reward_model(),
         device: str = options.device(),
         dtype: str = options.dtype(),
         as_json: bool = options.json_output("Print one JSON object instead of streaming text."),
-        user: Optional[str] = options.user("Personalize with this user's stored profile and record the exchange "
+        user: str | None = options.user("Personalize with this user's stored profile and record the exchange "
                                            "(for feedback)."),
-        db: Optional[str] = options.db(),
+        db: str | None = options.db(),
         capture: bool = typer.Option(True, "--capture/--no-capture",
                                      help="With --user: remember what PROMPT states about the user (\"I'm "
                                      "vegetarian\", \"keep it short\") before answering; one line per stored one."),
@@ -187,7 +186,7 @@ def register(app: typer.Typer) -> None:
     def demo(
         prompt: str = typer.Option(DEMO_PROMPT, help="The prompt answered under both preferences."),
         max_new_tokens: int = typer.Option(96, "--max-new-tokens"),
-        weight: Optional[float] = typer.Option(None, help="PAD weight with the trained PersRM (default: its "
+        weight: float | None = typer.Option(None, help="PAD weight with the trained PersRM (default: its "
                                                           "recommended weight)."),
         model: str = options.model(),
     ) -> None:

@@ -16,6 +16,7 @@ Routes (all under Authorization: Bearer <key> except /healthz, / and /static):
     GET    /v1/users/{user}/preferences         ?history=true adds superseded and retracted ones
     POST   /v1/users/{user}/preferences         add one (safety-checked; merges or supersedes)
     DELETE /v1/users/{user}/preferences/{id}    retract one (kept in history)
+    POST   /v1/users/{user}/preferences/{id}/undo  retract one and restore what it superseded
     GET    /v1/users/{user}/export              everything stored about the user (JSON)
     DELETE /v1/users/{user}                     forget the user: memory rows and API keys
     GET    /v1/models, GET /v1/me, GET /healthz
@@ -36,7 +37,9 @@ Personalization (`feedback.personalize`, shared with `personalign generate`): an
 `personalign.preference` joins the user's retrieved stored preferences, except that a stored one is
 dropped when the ad-hoc text asks for the same style dimension (length, expertise, tone); the ad-hoc
 text comes last, and `preference_ids` lists the stored ones kept. A refused ad-hoc text is 422 with
-param `personalign.preference`.
+param `personalign.preference`. Before retrieval, what the last user message states about the user
+("I'm vegan", "keep it short") is stored (`memory.capture`; off with `personalign.capture: false` or
+`ServerConfig.capture`), listed in `personalign.captured` and linked to the recorded interaction.
 
 Feedback closes the loop at once: a choice or an edit folds into the user's learned dimension
 weights (`feedback.update_user`), which the user's next request decodes with as extra PAD terms; a

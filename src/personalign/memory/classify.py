@@ -83,6 +83,7 @@ _PHRASES: dict[tuple[str, str], list[str]] = {
         r"(?:don'?t|do not) hold back on (?:detail|details|length)", r"cover (?:everything|all the details|"
                                                                      r"every detail)",
         r"the more (?:detail|details|context) the better",
+        r"(?:the )?full (?:reasoning|explanation|picture|details|story)", r"not (?:just )?a summary",
     ],
     ("expertise", "simple"): [
         r"explain (?:it )?(?:to me )?like i'?m (?:five|5|a child|a kid|ten|10|twelve|a beginner)", r"\beli ?5\b",
@@ -97,7 +98,8 @@ _PHRASES: dict[tuple[str, str], list[str]] = {
         r"non[- ]technical", r"easy to (?:understand|follow|read)", r"simple (?:words|terms|language|explanations|"
                                                                     r"english)",
         r"(?:don'?t|do not) assume (?:any )?(?:background|knowledge|expertise)",
-        r"(?:assume|pretend|as if) i know nothing", r"i know (?:nothing|very little|little) about",
+        r"(?:assume|pretend|as if) i know nothing", r"like i'?ve never (?:studied|seen|heard of|done|learned|learnt)",
+        r"i know (?:nothing|very little|little) about",
         r"i have no background",
     ],
     ("expertise", "expert"): [
@@ -106,9 +108,10 @@ _PHRASES: dict[tuple[str, str], list[str]] = {
         r"use (?:the )?(?:proper |precise |technical )?(?:jargon|terminology)", r"assume (?:i know|expertise|"
                                                                                 r"background|familiarity|knowledge)",
         r"i'?m an? (?:expert|professional|engineer|physician|doctor|researcher|scientist|developer|specialist|"
-        r"cardiologist|mathematician|physicist|lawyer|professor|phd|senior \w+)",
+        r"cardiologist|mathematician|physicist|lawyer|professor|phd|senior \w+|pharmacist|architect|surgeon|dentist|"
+        r"veterinarian|chemist|biologist|economist|statistician|programmer)",
         r"\bphd[- ]level\b", r"graduate[- ]level", r"precise terminology",
-        r"(?:don'?t|do not|never) (?:dumb (?:it|things) down|oversimplify|over-simplify|simplify)",
+        r"(?:don'?t|do not|never) (?:dumb (?:it |things )?down|oversimplify|over-simplify|simplify)",
         r"(?:talk|speak|write) (?:to me )?(?:like|as if i'?m|as to) (?:an? )?(?:expert|colleague|peer|specialist|"
         r"senior)",
         r"(?:don'?t|do not|no need to|never) (?:explain|define|cover|go over) (?:the )?(?:basics|terms|every term|"
@@ -130,7 +133,7 @@ _PHRASES: dict[tuple[str, str], list[str]] = {
         r"hard truths?", r"no[- ]nonsense", r"(?:no need to|don'?t|do not) (?:need to )?be (?:so )?diplomatic",
         r"(?:say|tell me) (?:it |things )?(?:plainly|straight)", r"tell me (?:plainly |straight |"
                                                                  r"honestly )?when i'?m wrong",
-        r"no hedging", r"just say it",
+        r"no hedging", r"just say it", r"(?:give it to me|tell me|say it) straight", r"roast me",
     ],
     ("tone", "warm"): [
         r"(?:don'?t|do not|never) be (?:so |too )?(?:blunt|harsh|mean|rude|curt|cold|direct)", r"be nice",
@@ -146,7 +149,7 @@ _WORLDLY_PHRASES = {
     r"more (?:detail|details|depth|context|examples|thorough)", r"in (?:great |full |more )?(?:detail|depth)",
     r"in-depth", r"step[- ]by[- ]step", r"go deep(?:er)?", r"deep[- ]dives?", r"easy to (?:understand|follow|read)",
     r"non[- ]technical",
-    r"matter[- ]of[- ]fact", r"tough love", r"hard truths?", r"no[- ]nonsense", r"straight talk",
+    r"matter[- ]of[- ]fact", r"tough love", r"hard truths?", r"no[- ]nonsense", r"straight talk", r"expert[- ]level",
 }
 
 # What makes a text a request about answers rather than a preference about the world.
@@ -183,7 +186,8 @@ _KEYWORDS: dict[tuple[str, str], list[str]] = {
     ("expertise", "simple"): ["simple", "simpler", "basic", "easy", "beginner", "plain", "accessible", "layman",
                               "elementary", "intuitive", "simplified", "simply"],
     ("expertise", "expert"): ["expert", "technical", "advanced", "sophisticated", "rigorous", "jargon", "nuanced",
-                              "academic", "specialist", "technically", "formal", "mathematical"],
+                              "academic", "specialist", "technically", "formal", "mathematical",
+                              "professional"],
     ("tone", "blunt"): ["blunt", "bluntly", "blunter", "direct", "directly", "frank", "frankly", "candid", "harsh",
                         "curt", "straightforward", "brutal", "gruff", "unvarnished", "honest", "sarcastic", "snarky"],
     # not "nice"/"sweet" among the warm words: "haha nice" is small talk

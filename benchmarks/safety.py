@@ -11,6 +11,7 @@ Data (benchmarks/data/, written for this benchmark, never used to train or tune 
                         freeze; it was then used to find gaps (so its later figures are no longer
                         unseen), and round 2 was written after the second freeze. The figures of the
                         latest round are the unseen ones.
+  safety_unseen_r4.jsonl  round 4 (and later rounds in files of their own), same row format.
 Each row: {"text", "family", "lang"} (unseen rows add "unsafe": true/false and "round").
 
 Reports refusal rate per family and per language (unsafe), false-refusal rate per family and per
@@ -62,7 +63,8 @@ def run(args: argparse.Namespace) -> dict:
 
     if args.no_semantic:
         semantic.WEIGHTS_PATH = Path("/nonexistent/semantic.npz")  # available() is then False
-    unsafe, benign, unseen = _load("safety_unsafe.jsonl"), _load("safety_benign.jsonl"), _load("safety_unseen.jsonl")
+    unsafe, benign = _load("safety_unsafe.jsonl"), _load("safety_benign.jsonl")
+    unseen = [r for path in sorted(DATA.glob("safety_unseen*.jsonl")) for r in _load(path.name)]
     check = boundary.check_text.__wrapped__  # uncached: every text is checked in full
 
     check("warm up the embedder and the compiled lexicon")

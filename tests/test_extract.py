@@ -41,12 +41,18 @@ def test_ruled_out_before_the_classifier(text):
 @pytest.mark.parametrize("text,kind", [
     ("I'm gluten intolerant", FIRST_PERSON), ("My office is in Lagos", FIRST_PERSON),
     ("As a pilot I travel a lot", FIRST_PERSON),
-    ("my mom says I should eat more, but I'm on a diet", FIRST_PERSON),  # the user's own circumstance after all
+    ("my doctor says I can't have salt", FIRST_PERSON),  # the user's clinician speaks of the user
     ("Keep answers brief from now on", STYLE), ("Please use metric units", STYLE), ("Be more encouraging", STYLE),
     ("Could you keep your replies shorter?", STYLE), ("Soy vegetariano", OTHER_LANGUAGE),
 ])
 def test_candidates(text, kind):
     assert candidate(text) == kind
+
+
+def test_reported_speech_is_theirs_and_what_follows_is_the_users():
+    assert [s.text for s in extract_statements("my mom says I should eat more, but I'm on a diet")] == [
+        "I'm on a diet"]
+    assert extract_statements("My neighbour told me that slugs love hostas.") == []
 
 
 def test_without_a_classifier_the_rules_decide():

@@ -133,6 +133,12 @@ _ONE_OFF = re.compile(r"^(?:please |pls |can you |could you )?(?:write|draft|com
                       r"tell me|"
                      r"list|plan|suggest|find|translate|summari[sz]e|rewrite|describe|show me)\s+(?:me\s+)?"
                      r"(?:a|an|some|one|two|three|four|five|\d+|this|that|these|those|the following|my|it)\b", re.I)
+# Reported speech: "my neighbour told me…", "my mate reckons…" is their view, not the user's circumstance;
+# the user's clinicians are the exception ("my doctor says I can't have salt")
+_REPORTED = re.compile(r"^(?:my|our|a|the) (?:[\w'-]+ ){0,3}?(?:told me|tells me|says|said|thinks|reckons|asked me|"
+                       r"wants me|suggested|recommends|swears|keeps saying)\b", re.I)
+_CLINICIAN = re.compile(r"^(?:my|our) (?:doctor|gp|physician|dietitian|dietician|nutritionist|therapist|cardiologist|"
+                        r"dentist|physio|physiotherapist|midwife|specialist|consultant|psychiatrist|nurse)\b", re.I)
 _ABOUT_ME = re.compile(r"\b(?:me|i|i'm|my)\b", re.I)  # "my doctor told me to avoid salt" is about me
 _CODE = re.compile(r"[{};]|\w\(|\\[wdsbn]|/\^|^\s*(?:#|//|/\*)|^\s*(?:def|class) \w+\s*[(:]|^\s*(?:import \w|"
                    r"from [\w.]+ import )"
@@ -221,6 +227,8 @@ def candidate(clause: str) -> str | None:
     if _FIRST_PERSON_OTHER.match(s):
         return OTHER_LANGUAGE
     if _HYPOTHETICAL.search(s) or _PAST.search(s) or _DENIAL.search(s):
+        return None
+    if _REPORTED.match(s) and not _CLINICIAN.match(s):
         return None
     others = _OTHERS.match(s)
     if others and not _ABOUT_ME.search(s[others.end():]):

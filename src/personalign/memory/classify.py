@@ -54,6 +54,8 @@ class Classification:
 
 _PHRASES: dict[tuple[str, str], list[str]] = {
     ("length", "concise"): [
+        r"walls? of text", r"(?:a|one|two|a single) (?:paragraph|sentence)s?(?: or (?:less|two|so))?",
+        r"keep(?:ing)? (?:responses|answers|replies|it|them) (?:to|under|within)",
         r"keep (?:it|them|things|answers|replies|responses|your answers)(?: \w+)? "
         r"(?:short|brief|tight|concise|snappy)",
         r"tl ?;? ?dr", r"too (?:wordy|verbose)", r"too long", r"to the point", r"(?:as )?few words as possible",
@@ -73,6 +75,8 @@ _PHRASES: dict[tuple[str, str], list[str]] = {
         r"just the (?:answer|facts|gist|essentials)", r"the gist",
     ],
     ("length", "detailed"): [
+        r"(?:the )?long version", r"at length", r"(?:go|went|going|get|goes) into (?:depth|detail)", r"every step",
+        r"all the details",
         r"more (?:detail|details|depth|context|examples|thorough)", r"in (?:great |full |more )?(?:detail|depth)",
         r"in-depth",
         r"step[- ]by[- ]step", r"walk me through", r"go deep(?:er)?", r"deep[- ]dives?", r"(?:long|longer|lengthy) "
@@ -91,7 +95,8 @@ _PHRASES: dict[tuple[str, str], list[str]] = {
         r"plain (?:language|english|words|terms)",
         r"(?:no|avoid|without|skip the|less|minimal) (?:jargon|technical terms|technicalities|acronyms)",
         r"jargon[- ]free",
-        r"dumb (?:it|this|things) down", r"(?:for|like for) (?:a )?(?:beginner|beginners|novice|novices|newcomer|"
+        r"dumb(?:ing)? (?:it |this |things )?down",
+        r"(?:for|like for) (?:a )?(?:beginner|beginners|novice|novices|newcomer|"
                                          r"layperson|non-expert)",
         r"i'?m (?:a |an |completely |totally )?(?:beginner|novice|newbie|new to|not technical|non-technical|"
         r"not an expert|layperson)",
@@ -103,6 +108,7 @@ _PHRASES: dict[tuple[str, str], list[str]] = {
         r"i have no background",
     ],
     ("expertise", "expert"): [
+        r"(?:no|less|without) hand[- ]holding",
         r"expert[- ]level", r"technical (?:detail|details|depth|terms|language|precision)", r"jargon is (?:fine|ok|"
                                                                                             r"okay|welcome)",
         r"use (?:the )?(?:proper |precise |technical )?(?:jargon|terminology)", r"assume (?:i know|expertise|"
@@ -126,7 +132,7 @@ _PHRASES: dict[tuple[str, str], list[str]] = {
         r"(?:no|without|skip the|drop the|cut the) sugar ?-?coating", r"(?:don'?t|do not|never) sugar ?-?coat",
         r"brutal(?:ly)? honest(?:y)?", r"(?:no|skip the|drop the|cut the|without|less) (?:pleasantries|small talk|"
                                        r"niceties|flattery|praise|compliments)",
-        r"matter[- ]of[- ]fact", r"tough love", r"(?:no|less|without) hand[- ]holding", r"(?:don'?t|do not|"
+        r"matter[- ]of[- ]fact", r"tough love", r"(?:don'?t|do not|"
                                                                                         r"stop) (?:coddle|coddling|"
                                                                                         r"baby|babying)",
         r"tell it like it is", r"straight talk", r"(?:don'?t|do not) (?:be|act) (?:so )?(?:nice|polite|gentle|soft)",
@@ -155,9 +161,9 @@ _WORLDLY_PHRASES = {
 # What makes a text a request about answers rather than a preference about the world.
 _ANSWER_CUES = re.compile(
     r"\b(?:you|your|yours|yourself|you'?re|u|ur"
-    r"|answers?|answering|repl(?:y|ies)|responses?|respond|explanations?|explain(?:ing|s)?|summar(?:y|ies|ize)"
-    r"|tone|wording|phrasing|jargon|terminology|language|words|sentences?|paragraphs?|bullet points"
-    r"|tell me|give me|show me|treat me|talk(?:ing)? to me|speak(?:ing)? to me|with me|to me like|for me like"
+    r"|answers?|answering|repl(?:y|ies)|responses?|respond|explanations?|explain(?:ing|s)?|summari[sz]e"
+    r"|tone|wording|phrasing|jargon|terminology|language(?!-)|words|sentences?|paragraphs?|bullet points"
+    r"|tell me|give me|gimme|show me|treat me|talk(?:ing)? to me|speak(?:ing)? to me|with me|to me like|for me like"
     r"|(?:spoken|talked|written) to"
     r"|antworte\w*|antwort\w*|réponds|réponses?|responde\w*|respuestas?|rispondi|rispost\w*)\b"
     r"|^(?:please |pls |plz |just |and |also |but |so |ok,? |okay,? )*(?:be|keep|stay|sound|write|talk|speak|explain|"
@@ -192,16 +198,17 @@ _KEYWORDS: dict[tuple[str, str], list[str]] = {
                         "curt", "straightforward", "brutal", "gruff", "unvarnished", "honest", "sarcastic", "snarky"],
     # not "nice"/"sweet" among the warm words: "haha nice" is small talk
     ("tone", "warm"): ["warm", "warmer", "warmly", "friendly", "kind", "kindly", "gentle", "gently", "encouraging",
-                       "supportive", "empathetic", "compassionate", "polite", "upbeat", "cheerful", "caring",
+                       "supportive", "empathetic", "compassionate", "polite", "upbeat", "cheerful", "caring", "warmth",
                        "patient", "reassuring", "gentler", "kinder", "friendlier", "softer"],
 }
 
-_NEGATOR = (r"(?:not|never|no|no need for|skip the|skip|spare me(?: the)?|without|with no|hate|dislike|can'?t stand|"
+_NEGATOR = (r"(?:not|never|no|rather than|instead of|no need for|skip the|skip|spare me(?: the)?|without|with no|"
+            r"hate|dislike|can'?t stand|"
             r"tired of|sick of|fed up with|don'?t be|do not be|don'?t|do not|less|stop being|avoid being|"
             r"without being|nothing|isn'?t|aren'?t|shouldn'?t be|mustn'?t be|none of (?:that|the)|avoid|quit being)")
 # "don't use technical terms", "without any jargon": a few verbs and determiners may stand between
 _INTENSIFIER = (r"(?:so |too |overly |very |that |super |really |excessively |particularly |such |a |an |\w+ly |any |"
-                r"use |using |give |giving |want |need |include |add |me |the |things )*")
+                r"use |using |give |giving |want |need |include |add |me |the |things |in )*")
 
 _SELF_NEGATED = re.compile(r"(?:too|no|not|don'?t|do not|never|stop|less|without|skip|cut|avoid|minimal)\b")
 

@@ -5,12 +5,12 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 from test_memory_cli import run
+from test_personalize import db, tiny_dir  # noqa: F401 - fixtures
 from test_server import ADMIN, _config, auth
 
 from personalign.decoding import Engine
 from personalign.memory import MemoryStore
 from personalign.memory.capture import SOURCE, capture_preferences
-from personalign.models.tiny import save_tiny
 from personalign.server import create_app
 from personalign.server.config import ServerConfig
 
@@ -18,20 +18,10 @@ VEGAN_ASK = "I'm vegan — what should I cook tonight?"
 
 
 @pytest.fixture
-def db(tmp_path):
-    return f"sqlite:///{tmp_path / 'memory.db'}"
-
-
-@pytest.fixture
 def store(db, tmp_path):
     s = MemoryStore(db, data_dir=tmp_path)
     yield s
     s.close()
-
-
-@pytest.fixture(scope="module")
-def tiny_dir(tmp_path_factory, tiny_base):
-    return str(save_tiny(tiny_base, tmp_path_factory.mktemp("tiny") / "model"))
 
 
 # ------------------------------------------------------------------------------------ the function

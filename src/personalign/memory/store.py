@@ -31,7 +31,13 @@ from personalign.memory.errors import (
     UnknownPreferenceError,
     UnknownUserError,
 )
-from personalign.memory.intake import FEEDBACK_FIELDS, feedback_event, feedback_records, insert_events
+from personalign.memory.intake import (
+    FEEDBACK_FIELDS,
+    feedback_event,
+    feedback_records,
+    insert_events,
+    with_rating_signals,
+)
 from personalign.memory.placement import (
     EXPLICIT_CONFIDENCE,
     Candidate,
@@ -281,25 +287,15 @@ class MemoryStore:
 
     def retract(self, user: str, preference_id: int) -> Preference:
         """Marks an active preference retracted (kept in history; no longer in any profile)."""
-        user = valid_user(user)
-        preference_id = valid_id(preference_id, "preference id")
-
-        def tx(s):
-            urow = _user_row(s, user)
-            row = _owned_preference_row(s, urow, user, preference_id)
-            if row.status != "active":
-                raise PreferenceStateError(f"preference {preference_id} is already {row.status}")
-            row.status, row.updated_at = "retracted", utcnow()
-            urow.revision += 1
-            s.flush()
-            return Preference.from_row(row, user)
-
-        return db.run_write(self._write, tx)
+        return self._retract(user, preference_id, restore=False)[0]
 
     def undo(self, user: str, preference_id: int) -> tuple[Preference, tuple[Preference, ...]]:
         """Takes back an active preference as if it had never arrived: it is retracted and the
         preferences it superseded are active again (the "undo" of a captured preference).
         Returns (the retracted preference, the restored ones)."""
+        return self._retract(user, preference_id, restore=True)
+
+    def _retract(self, user: str, preference_id: int, *, restore: bool) -> tuple[Preference, tuple[Preference, ...]]:
         user = valid_user(user)
         preference_id = valid_id(preference_id, "preference id")
 
@@ -310,9 +306,11 @@ class MemoryStore:
                 raise PreferenceStateError(f"preference {preference_id} is already {row.status}")
             now = utcnow()
             row.status, row.updated_at = "retracted", now
-            restored = s.execute(select(PreferenceRow).where(PreferenceRow.user_id == urow.id,
-                                                             PreferenceRow.superseded_by == row.id,
-                                                             PreferenceRow.status == "superseded")).scalars().all()
+            restored = []
+            if restore:
+                restored = s.execute(select(PreferenceRow).where(
+                    PreferenceRow.user_id == urow.id, PreferenceRow.superseded_by == row.id,
+                    PreferenceRow.status == "superseded")).scalars().all()
             for old in restored:
                 old.status, old.superseded_by, old.updated_at = "active", None, now
             urow.revision += 1
@@ -442,6 +440,10 @@ class MemoryStore:
         user = valid_user(user)
         if not events:
             return []
+        # Read before the write lock, like the judging of choices: a rating's reference is its user's
+        # earlier ratings, and one user's ratings arrive one click at a time.
+        with self._read() as s:
+            events = with_rating_signals(s, user, events)
         moved = implicit.moved_dimensions(e.signals for e in events) if infer else []
         if not moved:
             # The common case (ratings, comments, batches without inference): Core only, no ORM session.

@@ -80,11 +80,15 @@ def test_choices_move_learned_weights_that_steer_the_next_answer(tiny_base, stor
         r = client.post("/v1/chat/completions", json=chat_body(personalign={"use_memory": False}), headers=ann)
         assert r.json()["personalign"]["strategy"] == "base"
 
-        # A rating is not a comparison: it leaves the weights alone.
+        # A user's first rating has nothing to be compared with: it leaves the weights alone...
         inter = store.record_interaction("ann", QUESTION, LONG, "pad", {})
         r = client.post("/v1/feedback", json={"interaction_id": inter, "rating": 5}, headers=ann)
-        assert r.json()["learned_weights"] is None
+        assert r.json()["learned_weights"] == pytest.approx(learned)
         assert store.get_learned_weights("ann").weights == pytest.approx(learned)
+        # ...and a thumbs down on a shorter answer to the same prompt pairs with it and moves them.
+        inter = store.record_interaction("ann", QUESTION, SHORT, "pad", {})
+        r = client.post("/v1/feedback", json={"interaction_id": inter, "rating": 1}, headers=ann)
+        assert r.json()["learned_weights"]["length"] > learned["length"]
 
 
 def test_a_users_adapter_serves_only_that_users_rows_in_a_shared_batch(tiny_base, store):

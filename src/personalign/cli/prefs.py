@@ -160,12 +160,17 @@ def register(app: typer.Typer) -> None:
         with _store(db) as store:
             rec = store.add_feedback(user, interaction, rating=rating, choice=choose, edited_answer=edit,
                                      comment=comment)
-            update = None
-            if choose is not None or edit is not None:
-                from personalign.feedback import update_user
+            update = failed = None
+            from personalign.feedback import update_user
 
-                update = update_user(store, user)  # the user's next answer decodes with the moved weights
+            try:  # the user's next answer decodes with the moved weights
+                update = update_user(store, user)
+            except Exception as e:  # noqa: BLE001 - the feedback is stored; the next update folds it in
+                failed = f"{type(e).__name__}: {e}"
         typer.echo(f"recorded feedback #{rec.id} on interaction {rec.interaction_id}")
+        if failed is not None:
+            typer.echo(f"warning: the learned weights were not updated ({failed}); the feedback is stored and "
+                       "the next update folds it in", err=True)
         if update is not None and update.new_observations:
             typer.echo("learned weights: " + ", ".join(f"{d} {w:+.2f}" for d, w in sorted(update.weights.items())))
         for r in rec.inferred:

@@ -1,14 +1,15 @@
 """Alignment through feedback: online dimension weights (immediate) and per-user LoRA adapters (durable).
 
     from personalign.feedback import update_user, terms_for_users, UserAdapters, align_user
-    update_user(store, "alice")                       # fold new choices/edits into alice's weights
+    update_user(store, "alice")                       # fold new choices, edits and ratings into alice's weights
     terms = terms_for_users(store, ["alice"], preference=profile_text)   # PAD terms, no training run
     adapters = UserAdapters(base, store)
     engine, names = adapters.engine_for(["alice"])    # alice's LoRA when she has one
     engine.generate(prompt, strategy="pad", terms=terms, adapters=names)
 
 `online` documents the Bradley–Terry/MAP update, `adapters` the per-user DPO LoRA and its manifest,
-`pairs` how feedback becomes pairs (and how unsafe chosen answers are dropped), `rm` the PersRM refresh.
+`pairs` how feedback becomes pairs (and how unsafe chosen answers are dropped), `ratings` how ratings
+become observations, `rm` the PersRM refresh.
 """
 from personalign.feedback.adapters import (
     AdapterConfig,
@@ -32,6 +33,7 @@ from personalign.feedback.online import (
     explicit_prior,
     features,
     fold,
+    fold_features,
     logistic_step,
     reward_terms,
     term_specs,
@@ -39,14 +41,16 @@ from personalign.feedback.online import (
     update_user,
 )
 from personalign.feedback.pairs import FeedbackPair, PairSet, pair_from_feedback, user_pairs
+from personalign.feedback.ratings import RatingObservation, RatingSet, rating_features, user_ratings
 from personalign.feedback.rm import FeedbackRecords, RefreshResult, feedback_records, refresh_persrm
 
 __all__ = [
     "AdapterConfig", "AlignResult", "Decision", "RetrainPolicy", "TrainedAdapter", "UserAdapters", "adapter_name",
     "align_all", "align_user", "read_manifest", "save_adapter", "train_adapter",
     "AdapterError", "FeedbackConfigError", "FeedbackError", "NotEnoughPairsError",
-    "OnlineConfig", "OnlineUpdate", "choice_probability", "explicit_prior", "features", "fold", "logistic_step",
-    "reward_terms", "term_specs", "terms_for_users", "update_user",
+    "OnlineConfig", "OnlineUpdate", "choice_probability", "explicit_prior", "features", "fold", "fold_features",
+    "logistic_step", "reward_terms", "term_specs", "terms_for_users", "update_user",
     "FeedbackPair", "PairSet", "pair_from_feedback", "user_pairs",
+    "RatingObservation", "RatingSet", "rating_features", "user_ratings",
     "FeedbackRecords", "RefreshResult", "feedback_records", "refresh_persrm",
 ]

@@ -1,4 +1,4 @@
-"""Inference-time adaptation: per-user dimension weights learned online from choices and edits.
+"""Inference-time adaptation: per-user dimension weights learned online from choices, edits and ratings.
 
 The model
 ---------
@@ -9,6 +9,15 @@ feature vector, the judged differences normalized by each dimension's margin (th
 clear difference) and clipped to ±`feature_clip`, so one very long answer cannot dominate:
 
     x_d = clip((s_d(c) − s_d(r)) / margin_d, −C, C)
+
+A rating is an observation too: its rated answer against a reference — the user's other rated answers
+to the same prompt (implicit pairs), else the running mean of their rated answers, scaled by the
+rating's distance from the reference's rating (3, neutral, for the mean). The rule is
+`personalign.memory.ratings`; the store keeps each rating's judged difference on its feedback row, and
+`personalign.feedback.ratings` turns it into x with the same normalization and clip. A thumbs up (5)
+on the shorter of two answers and a thumbs down (1) on the longer is one full-strength observation,
+the same as choosing the shorter; a 4 or a 2 counts half; a 3 moves nothing unless a partner was rated
+differently.
 
 Bradley–Terry / logistic likelihood of the observed choice:
 
@@ -42,7 +51,9 @@ uses the new weights.
 Storage: the weights, the number of observations and the last feedback id consumed live in the memory
 store (`MemoryStore.get_learned_weights`/`set_learned_weights`), appear in the user's Profile
 (`Profile.learned_weights`) and are deleted and exported with the user's data. `update_user` is
-idempotent: it consumes only feedback newer than the stored last id.
+idempotent: it consumes only feedback newer than the stored last id, in feedback order. It runs after
+the feedback is stored, in its own transaction, so a failed update never loses the feedback: the next
+successful update folds it in.
 """
 from __future__ import annotations
 
@@ -54,6 +65,7 @@ from personalign.decoding import RewardTerm
 from personalign.dimensions import DIMENSIONS
 from personalign.feedback.errors import FeedbackConfigError
 from personalign.feedback.pairs import FeedbackPair, user_pairs
+from personalign.feedback.ratings import user_ratings
 from personalign.rewards.preferences import wordings
 
 
@@ -127,15 +139,17 @@ class OnlineUpdate:
     user: str
     weights: dict[str, float]
     observations: int        # total observations folded into the weights so far
-    new_observations: int    # consumed by this call
+    new_observations: int    # consumed by this call (choices, edits and ratings)
     last_feedback_id: int
-    dropped_unsafe: int
+    dropped_unsafe: int      # pairs and ratings that favoured a flagged answer (new ratings only)
+    new_ratings: int = 0     # of new_observations, how many were ratings
 
 
 def update_user(store, user: str, config: OnlineConfig = OnlineConfig()) -> OnlineUpdate:
     """Fold the user's feedback newer than the stored state into their weights and store them.
 
-    Pairs come from `personalign.feedback.pairs.user_pairs`, so unsafe chosen answers never move a
+    Pairs come from `personalign.feedback.pairs.user_pairs` and ratings from
+    `personalign.feedback.ratings.user_ratings`, so feedback favouring unsafe answers never moves a
     weight. Safe to call after every feedback event or in batches: old feedback is never counted twice.
     """
     config.validate()
@@ -145,20 +159,29 @@ def update_user(store, user: str, config: OnlineConfig = OnlineConfig()) -> Onli
     seen = state.last_feedback_id if state is not None else 0
     observations = state.observations if state is not None else 0
     pairs = user_pairs(store, user)
-    new = pairs.after(seen)
-    weights = fold(weights, new, prior, config)
-    last = max([seen] + [p.feedback_id for p in new])
+    rated = user_ratings(store, user, after=seen, clip=config.feature_clip)
+    new = sorted([(p.feedback_id, features(p.chosen, p.rejected, config.feature_clip)) for p in pairs.after(seen)]
+                 + [(r.feedback_id, r.x) for r in rated.observations], key=lambda fx: fx[0])
+    weights = fold_features(weights, [x for _, x in new], prior, config)
+    last = max([seen] + [fid for fid, _ in new])
     if new:
         store.set_learned_weights(user, weights, observations=observations + len(new), last_feedback_id=last)
-    return OnlineUpdate(user, weights, observations + len(new), len(new), last, pairs.dropped_unsafe)
+    return OnlineUpdate(user, weights, observations + len(new), len(new), last,
+                        pairs.dropped_unsafe + rated.dropped_unsafe, len(rated.observations))
 
 
 def fold(weights: Mapping[str, float], pairs: Sequence[FeedbackPair], prior: Mapping[str, float],
          config: OnlineConfig = OnlineConfig()) -> dict[str, float]:
     """Apply `logistic_step` for each pair in order."""
+    return fold_features(weights, [features(p.chosen, p.rejected, config.feature_clip) for p in pairs], prior, config)
+
+
+def fold_features(weights: Mapping[str, float], xs: Sequence[Mapping[str, float]], prior: Mapping[str, float],
+                  config: OnlineConfig = OnlineConfig()) -> dict[str, float]:
+    """Apply `logistic_step` for each observation's features in order."""
     w = {d: float(weights.get(d, prior.get(d, 0.0))) for d in DIMENSIONS}
-    for pair in pairs:
-        w = logistic_step(w, features(pair.chosen, pair.rejected, config.feature_clip), prior, config)
+    for x in xs:
+        w = logistic_step(w, x, prior, config)
     return w
 
 

@@ -3,11 +3,12 @@
 Feedback scale: rating is an integer 1–5 (1 = bad, 5 = good). A pairwise choice needs an
 interaction recorded with two answers — ``answer`` is A and ``alt_answer`` is B — and is "A" or "B".
 An edit is the user's corrected version of answer A. Choices and edits carry judged signals (see
-`personalign.memory.implicit`); ratings and comments carry none.
+`personalign.memory.implicit`); a rating carries the signals of its comparison with earlier rated
+answers (`personalign.memory.ratings`, filled in by `with_rating_signals`); comments carry none.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import and_, insert, select
@@ -15,6 +16,7 @@ from sqlalchemy import and_, insert, select
 from personalign.dimensions import DIMENSIONS
 from personalign.memory.errors import MemoryInputError, UnknownInteractionError, UnknownUserError
 from personalign.memory.implicit import judged_signals
+from personalign.memory.ratings import WINDOW, RatedAnswer, signals_in_order
 from personalign.memory.records import AddResult, FeedbackRecord, Interaction
 from personalign.memory.schema import SIGNAL_COLUMNS, FeedbackRow, InteractionRow, UserRow, utcnow
 
@@ -49,6 +51,38 @@ def feedback_event(interaction_id: int, rating: int | None, choice: str | None, 
             better, other = edited_answer, interaction.answer
         signals = judged_signals(better, other)
     return FeedbackEvent(interaction_id, rating, choice, edited_answer, comment, signals)
+
+
+def _rates_answer(e) -> bool:
+    return e.rating is not None and e.choice is None and e.edited_answer is None
+
+
+def with_rating_signals(conn, user: str, events: list[FeedbackEvent]) -> list[FeedbackEvent]:
+    """The events with each plain rating's signals filled in (`memory.ratings`), reading the user's last
+    `WINDOW` ratings and the rated interactions through `conn` in two queries; events of an unknown user
+    or interaction are left as they are (`insert_events` reports them)."""
+    if not any(_rates_answer(e) for e in events):
+        return events
+    wanted = sorted({e.interaction_id for e in events if _rates_answer(e)})
+    rated = {iid: (prompt, answer) for iid, prompt, answer in conn.execute(
+        select(InteractionRow.id, InteractionRow.prompt, InteractionRow.answer)
+        .join(UserRow, UserRow.id == InteractionRow.user_id)
+        .where(UserRow.name == user, InteractionRow.id.in_(wanted))).all()}
+    earlier = conn.execute(
+        select(InteractionRow.prompt, InteractionRow.answer, FeedbackRow.rating)
+        .join(InteractionRow, InteractionRow.id == FeedbackRow.interaction_id)
+        .join(UserRow, UserRow.id == FeedbackRow.user_id)
+        .where(UserRow.name == user, FeedbackRow.rating.is_not(None), FeedbackRow.choice.is_(None),
+               FeedbackRow.edited_answer.is_(None))
+        .order_by(FeedbackRow.id.desc()).limit(WINDOW)).all()
+    history = [RatedAnswer(p, a, r) for p, a, r in reversed(earlier)]
+    new = [(i, RatedAnswer(*rated[e.interaction_id], e.rating)) for i, e in enumerate(events)
+           if _rates_answer(e) and e.interaction_id in rated]
+    out = list(events)
+    for (i, _), signals in zip(new, signals_in_order(history, [r for _, r in new])):
+        if signals is not None:
+            out[i] = replace(events[i], signals=signals)
+    return out
 
 
 def insert_events(conn, user: str, events: list[FeedbackEvent]) -> tuple[int, datetime, list[int]]:

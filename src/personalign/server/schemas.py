@@ -185,7 +185,9 @@ class FeedbackResponse(BaseModel):
     signals: dict[str, float | None]
     inferred: list[dict[str, Any]]
     learned_weights: dict[str, float] | None = Field(
-        default=None, description="The user's dimension weights after this choice or edit was folded in.")
+        default=None, description="The user's dimension weights after this choice, edit or rating was folded in "
+                                   "(None for a comment alone, or when the update failed: the feedback is stored "
+                                   "and the next update folds it in).")
 
 
 # ------------------------------------------------------------------------------ preferences

@@ -291,7 +291,7 @@ async def feedback(req: S.FeedbackRequest, who: Caller, state: State):
         raise ApiError(404, f"unknown interaction {req.interaction_id} for user {user!r}", "not_found_error",
                        param="interaction_id", code="not_found") from None
     learned = None
-    if rec.choice is not None or rec.edited_answer is not None:
+    if rec.choice is not None or rec.edited_answer is not None or rec.rating is not None:
         try:  # the next request already decodes with the moved weights
             learned = (await run_in_threadpool(update_user, state.store, user)).weights
         except Exception:  # noqa: BLE001 - the feedback is stored; the next update folds it in

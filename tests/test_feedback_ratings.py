@@ -185,3 +185,46 @@ def test_a_failed_weight_update_keeps_the_rating(store, tmp_path, capsys, monkey
     update = update_user(store, "ola")       # the next update folds in everything, this rating included
     assert update.new_observations == 8 and update.last_feedback_id == 9
     assert update.weights["length"] < 0
+
+
+def _length_votes(store, user):
+    return [round(f.signals["length"], 6) for f in store.list_feedback(user) if f.signals["length"] is not None
+            and abs(f.signals["length"]) >= DIMENSIONS["length"].margin]
+
+
+def test_rating_votes_and_choice_votes_count_together(store):
+    # Two choices of the short answer and two rated pairs: four votes toward concise, none alone enough.
+    for prompt, short, long in zip(PROMPTS[:2], SHORT, LONG):
+        iid = store.record_interaction("mix", prompt, long, "base", {}, alt_answer=short)
+        store.add_feedback("mix", iid, choice="B")
+    assert not [p for p in store.list_preferences("mix") if p.kind == "implicit"]
+    for prompt, short, long in zip(PROMPTS[2:], SHORT[2:], LONG[2:]):
+        iid = store.record_interaction("mix", prompt, long, "base", {})
+        store.add_feedback("mix", iid, rating=1)       # the user's first rating: no reference, no vote
+        iid = store.record_interaction("mix", prompt, short, "base", {})
+        store.add_feedback("mix", iid, rating=5)
+    # votes: 2 choices + the second prompt's thumbs down (vs the mean) + 2 rated pairs
+    assert len(_length_votes(store, "mix")) == 5 and all(v < 0 for v in _length_votes(store, "mix"))
+    implicit = {p.dimension: p for p in store.list_preferences("mix") if p.kind == "implicit"}
+    assert implicit["length"].pole == "concise" and implicit["length"].evidence_count == 5
+
+
+def test_a_weak_rating_below_the_margin_is_no_vote_and_retractions_stick(store):
+    _rate(store, "ray", PROMPTS[0], SHORT[0], 3)
+    sig = _rate(store, "ray", PROMPTS[0], SHORT[1], 4).signals       # 3 words vs 1: far below 15 words
+    assert 0 < sig["length"] < DIMENSIONS["length"].margin and _length_votes(store, "ray") == []
+    _thumbs(store, "ray")
+    pref = next(p for p in store.list_preferences("ray") if p.kind == "implicit" and p.dimension == "length")
+    store.retract("ray", pref.id)
+    # Old ratings no longer count; one more thumbs pair (one vote) does not bring the preference back.
+    _rate(store, "ray", PROMPTS[1], LONG[0], 1)
+    assert not [p for p in store.list_preferences("ray") if p.kind == "implicit" and p.dimension == "length"]
+
+
+def test_an_explicit_preference_outranks_rating_votes(store):
+    store.add_preference("sol", "Explain in detail.", dimension="length", pole="detailed")
+    _thumbs(store, "sol")
+    active = [p for p in store.list_preferences("sol") if p.dimension == "length"]
+    assert [(p.kind, p.pole) for p in active] == [("explicit", "detailed")]
+    # The learned weights still record what the thumbs said, against the stated prior.
+    assert update_user(store, "sol").weights["length"] < 0.8

@@ -1,13 +1,16 @@
-"""Implicit preferences: votes from choices and edits on each dimension, turned into a preference by the Wilson rule.
+"""Implicit preferences: feedback's votes on each dimension, turned into a preference by the Wilson rule.
 
 Each choice (A over B) or edit (answer → edited answer) is judged on every dimension with
-`personalign.dimensions` — the preferred text's score minus the other's — and the difference is
-stored on the feedback row. A difference of at least the dimension's ``margin`` is a vote toward one
-pole. With k votes of n toward the majority pole, the confidence is the Wilson score lower bound
-(z = 1.96) of k/n; at ≥ `IMPLICIT_MIN_CONFIDENCE` (four consistent votes out of four, six of seven,
-…) an implicit preference is created or updated. Evidence older than the user's last retraction of
-an implicit preference on that dimension is ignored, so a retraction sticks. Ratings and comments
-are stored but move no dimension.
+`personalign.dimensions` — the preferred text's score minus the other's — and the difference is stored
+on the feedback row. A rating stores the same kind of difference: the rated answer against the user's
+other rated answers to the same prompt, or against their running mean, scaled by the rating's distance
+from the other rating (`personalign.memory.ratings`; a 4 or a 2 counts half, a user's first rating and a
+lone 3 store none). A difference of at least the dimension's ``margin`` is a vote toward one pole,
+whichever kind of feedback it came from. With k votes of n toward the majority pole, the confidence is
+the Wilson score lower bound (z = 1.96) of k/n; at ≥ `IMPLICIT_MIN_CONFIDENCE` (four consistent votes
+out of four, six of seven, …) an implicit preference is created or updated. Evidence older than the
+user's last retraction of an implicit preference on that dimension is ignored, so a retraction sticks.
+Comments are stored but move no dimension.
 """
 from __future__ import annotations
 

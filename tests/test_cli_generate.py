@@ -68,6 +68,8 @@ def test_generate_streams_text(tiny_dir, capsys):
     (["generate", "hi", "--max-new-tokens", "many"], "max-new-tokens"),
     (["generate", "\udcff\udcfe", "-p", "x"], "UTF-8"),
     (["no-such-command"], "No such command"),
+    (["generate", "hi", "-p", "x", "--alt-strategy", "base"], "--alt-strategy needs --ab"),
+    (["generate", "hi", "-p", "x", "--ab", "--alt-strategy", "beam"], "unknown strategy 'beam'"),
 ])
 def test_bad_input_one_line_exit_2(args, needle, capsys):
     code, out, err = run_cli(args, capsys)
@@ -115,6 +117,48 @@ def test_generate_for_a_user_without_preferences_falls_back_to_base(tiny_dir, tm
                               "--max-new-tokens", "4", "--json"], capsys)
     assert code == 0, err
     assert json.loads(out)["strategy"] == "base" and "no stored preferences" in err
+
+
+def test_generate_ab_records_two_answers_that_feedback_can_choose_from(tiny_dir, tmp_path, capsys):
+    from personalign.memory import MemoryStore
+
+    db = f"sqlite:///{tmp_path / 'mem.db'}"
+    store = MemoryStore(db)
+    store.add_preference("ada", "Keep answers short.")
+    code, out, err = run_cli(["generate", "What is DNS?", "--user", "ada", "--db", db, "--model", tiny_dir,
+                              "--max-new-tokens", "5", "--json", "--ab"], capsys)
+    assert code == 0, err
+    payload = json.loads(out)
+    assert payload["strategy"] == "pad" and payload["alt"]["strategy"] == "base"   # A personalized, B base
+    inter = store.get_interaction("ada", payload["interaction_id"])
+    assert (inter.answer, inter.alt_answer) == (payload["text"], payload["alt"]["text"])
+    assert inter.params["alt"]["strategy"] == "base" and inter.params["alt"]["temperature"] == 0.0
+    code, out, err = run_cli(["feedback", "--user", "ada", "--interaction", str(payload["interaction_id"]),
+                              "--choose", "B", "--db", db], capsys)
+    assert code == 0, err
+    assert [f.choice for f in store.list_feedback("ada")] == ["B"]
+
+
+def test_generate_ab_streams_both_and_samples_b_when_it_would_repeat_a(tiny_dir, tmp_path, capsys):
+    from personalign.memory import MemoryStore
+
+    db = f"sqlite:///{tmp_path / 'mem.db'}"
+    # A cold-start user: A is base greedy, so B is base sampled (two different answers to rate or choose).
+    code, out, err = run_cli(["generate", "What is DNS?", "--user", "cy", "--db", db, "--model", tiny_dir,
+                              "--max-new-tokens", "6", "--ab", "--seed", "3"], capsys)
+    assert code == 0, err
+    assert out.startswith("A (base):\n") and "\n\nB (base):\n" in out
+    assert "A base: " in err and "; B base: " in err
+    inter = MemoryStore(db).list_interactions("cy")[0]
+    assert inter.params["alt"]["temperature"] == 0.8 and inter.params["alt"]["seed"] == 4
+    assert f"personalign feedback --user cy --interaction {inter.id} --db {db} --choose A|B" in err
+    assert out.split("B (base):\n")[1].strip() == inter.alt_answer.strip()
+    # --alt-strategy picks B's strategy; without a preference a personalizing B falls back to base.
+    code, out, err = run_cli(["generate", "What is DNS?", "-p", "Be brief.", "--model", tiny_dir, "--json",
+                              "--max-new-tokens", "4", "--ab", "--alt-strategy", "prompt"], capsys)
+    assert code == 0, err
+    payload = json.loads(out)
+    assert (payload["strategy"], payload["alt"]["strategy"], payload["interaction_id"]) == ("pad", "prompt", None)
 
 
 def test_generate_with_a_saved_persrm_directory(tiny_dir, tiny_base, tmp_path, capsys):

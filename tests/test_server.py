@@ -30,6 +30,8 @@ from personalign.server.schemas import ChatMessage
 ADMIN = "admin-key-for-tests-0123456789"
 SHORT = "Answer in one short sentence."
 DETAILED = "Answer in detail, with many examples."
+LONG_ANSWER = ("Paris is the capital of France, the largest city of the country and the seat of its government, "
+               "its parliament, its biggest universities and most of its famous museums and galleries.")
 QUESTION = "What is the capital of France?"
 
 
@@ -255,6 +257,21 @@ def test_feedback_kinds_and_their_errors(client, store):
     assert store.count_feedback("alice") == 2
 
 
+def test_learned_weights_route_shows_what_feedback_taught(client, store):
+    alice = new_user(client, "alice")
+    r = client.get("/v1/users/alice/weights", headers=alice)
+    assert r.status_code == 200 and r.json()["weights"] is None and r.json()["steering"] == {}
+    for _ in range(3):  # the short answer B, picked three times
+        iid = store.record_interaction("alice", "Capital of France?", LONG_ANSWER, "pad", {}, alt_answer="Paris.")
+        learned = client.post("/v1/feedback", json={"interaction_id": iid, "choice": "B"}, headers=alice).json()
+    got = client.get("/v1/users/alice/weights", headers=alice).json()
+    assert got["weights"] == pytest.approx(learned["learned_weights"]) and got["observations"] == 3
+    assert got["steering"]["length"]["pole"] == "concise" and got["steering"]["length"]["term_weight"] > 0.1
+    assert client.get("/v1/users/alice/weights", headers=auth(ADMIN)).json()["weights"] == got["weights"]
+    r = client.get("/v1/users/nobody/weights", headers=auth(ADMIN))
+    assert r.status_code == 404 and "nothing is stored" in r.json()["error"]["message"]
+
+
 def test_export_and_forget_remove_data_and_keys(client, store):
     alice = new_user(client, "alice")
     client.post("/v1/users/alice/preferences", json={"text": SHORT}, headers=alice)
@@ -326,6 +343,7 @@ def _cross_user_cases(bob_pref: int, bob_interaction: int, bob_key_id: str) -> d
             ("post", f"/v1/users/bob/preferences/{bob_pref}/undo", None, 403),
             ("post", f"/v1/users/alice/preferences/{bob_pref}/undo", None, 404)],
         ("GET", "/v1/users/{user}/export"): [("get", "/v1/users/bob/export", None, 403)],
+        ("GET", "/v1/users/{user}/weights"): [("get", "/v1/users/bob/weights", None, 403)],
         ("DELETE", "/v1/users/{user}"): [("delete", "/v1/users/bob", None, 403)],
         ("POST", "/v1/admin/users"): [("post", "/v1/admin/users", {"user": "mallory"}, 403)],
         ("GET", "/v1/admin/users"): [("get", "/v1/admin/users", None, 403)],

@@ -69,6 +69,7 @@ def test_page_login_chat_pick_rate_and_preferences(server, tmp_path):
             page.fill("#key", key)
             page.click("#login")
             expect(page.locator("#whoami")).to_have_text("user alice")
+            expect(page.locator("#weights")).to_contain_text("Nothing learned yet.")
 
             page.fill("#pref-text", "Answer in one short sentence.")
             page.click("#pref-add")
@@ -86,6 +87,11 @@ def test_page_login_chat_pick_rate_and_preferences(server, tmp_path):
 
             page.click("#pick-1")
             expect(page.locator("#feedback-status")).to_contain_text("Picked answer B")
+            # The pick moved the learned weights, and the panel shows them.
+            learned = store.get_learned_weights("alice").weights
+            expect(page.locator('#weights tr[data-dimension="length"]')).to_contain_text(
+                f"{learned['length']:+.2f}")
+            expect(page.locator("#thumb-up")).to_contain_text("A is good")
             page.click("#thumb-up")
             expect(page.locator("#feedback-status")).to_contain_text("Rated")
             page.click("#edit-box summary")
@@ -121,6 +127,19 @@ def test_page_login_chat_pick_rate_and_preferences(server, tmp_path):
             page.click("#captured button")
             expect(page.locator("#captured")).to_contain_text("Forgotten")
             assert [p.status for p in store.history("alice")][-1] == "retracted"
+
+            # One answer alone can be rated too.
+            page.uncheck("#compare")
+            page.fill("#message", "What is a good name for a cat?")
+            page.click("#send")
+            expect(page.locator("#thumb-down")).to_be_visible(timeout=600_000)
+            expect(page.locator("#thumb-down")).to_contain_text("bad")
+            assert page.locator("#pick-0").is_hidden()
+            page.click("#thumb-down")
+            expect(page.locator("#feedback-status")).to_contain_text("Rated bad")
+            single = store.list_interactions("alice")[-1]
+            assert single.alt_answer is None and store.list_feedback("alice")[-1].rating == 1
+            expect(page.locator("#weights caption")).to_contain_text("observation")
         finally:
             browser.close()
     assert (tmp_path / "server.png").stat().st_size > 10_000

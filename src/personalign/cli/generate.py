@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 import time
+from dataclasses import replace
 
 import typer
 
@@ -86,6 +88,11 @@ def register(app: typer.Typer) -> None:
         capture: bool = typer.Option(True, "--capture/--no-capture",
                                      help="With --user: remember what PROMPT states about the user (\"I'm "
                                      "vegetarian\", \"keep it short\") before answering; one line per stored one."),
+        ab: bool = typer.Option(False, "--ab", help="Two answers, A (personalized) and B (base, unless "
+                                "--alt-strategy), recorded together so `personalign feedback --choose A|B` can "
+                                "pick one."),
+        alt_strategy: str | None = typer.Option(None, "--alt-strategy", help="With --ab: the strategy of answer B "
+                                                   "(default: base; B samples when it equals A's)."),
     ) -> None:
         """Answer PROMPT, personalized to --preference and/or --user's profile with the chosen strategy."""
         from personalign.server.config import MAX_BEST_OF_N, MAX_PROMPT_CHARS, MAX_PROMPT_TOKENS
@@ -99,6 +106,11 @@ def register(app: typer.Typer) -> None:
             raise ConfigError(f"--n is {n}; best-of-n takes at most {MAX_BEST_OF_N} samples")
         if preference is not None:
             _check_utf8(preference, "preference")
+        if alt_strategy is not None and not ab:
+            raise ConfigError("--alt-strategy needs --ab")
+        if alt_strategy is not None and alt_strategy not in STRATEGIES:
+            raise ConfigError(f"unknown strategy {alt_strategy!r} for --alt-strategy; choose from "
+                              f"{', '.join(STRATEGIES)}")
         config = DecodingConfig(strategy=strategy, max_new_tokens=max_new_tokens, temperature=temperature,
                                 top_p=top_p, top_k=top_k, weight=1.0 if weight is None else weight, n=n, seed=seed,
                                 stop=tuple(stop), preference_in_base=preference_in_base,
@@ -145,30 +157,60 @@ def register(app: typer.Typer) -> None:
             sys.stdout.write(piece)
             sys.stdout.flush()
 
+        if ab and not as_json:
+            typer.echo(f"A ({strategy}):")
         result = engine.generate(prompt, preference=preference, config=config, terms=terms, adapters=adapters,
                                  on_token=None if as_json else stream)
         out = result.outputs[0]
+        config_b = result_b = out_b = None
+        if ab:
+            from personalign.decoding import ab as answer_b
+
+            config_b = answer_b.distinct_from_a(replace(config, strategy=answer_b.alt_strategy(
+                strategy, alt_strategy, preference is not None)), strategy).validate()
+            terms_b = chosen.terms(config_b.weight) if store is not None and config_b.strategy in (
+                "pad", "best-of-n") else None
+            if not as_json:
+                typer.echo(f"\n\nB ({config_b.strategy}):")
+            result_b = engine.generate(prompt, preference=preference if config_b.strategy != "base" else None,
+                                       config=config_b, terms=terms_b, adapters=adapters,
+                                       on_token=None if as_json else stream)
+            out_b = result_b.outputs[0]
         interaction_id = None
         if store is not None:
             interaction_id = store.record_interaction(user, prompt, out.text, strategy, {
                 **config.to_dict(), "model": model, "preference": preference,
-                "preference_source": chosen.source, "preference_ids": list(chosen.preference_ids)})
+                "preference_source": chosen.source, "preference_ids": list(chosen.preference_ids),
+                **({"alt": config_b.to_dict()} if ab else {})},
+                alt_answer=out_b.text if ab else None)
             if chosen.stored_ids:
                 store.link_to_interaction(user, chosen.stored_ids, interaction_id)
         if as_json:
+            alt = None if not ab else {
+                "text": out_b.text, "strategy": config_b.strategy, "params": config_b.to_dict(),
+                "new_tokens": len(out_b.token_ids), "finish_reason": out_b.finish_reason,
+                "seconds": round(result_b.seconds, 4)}
             typer.echo(json.dumps({
                 "text": out.text, "strategy": strategy, "preference": preference,
                 "preference_source": chosen.source, "preference_ids": list(chosen.preference_ids), "model": model,
                 "params": config.to_dict(), "new_tokens": len(out.token_ids),
                 "finish_reason": out.finish_reason, "seconds": round(result.seconds, 4),
                 "user": user, "interaction_id": interaction_id,
-                "captured": [c.to_dict() for c in chosen.captured],
+                "captured": [c.to_dict() for c in chosen.captured], "alt": alt,
             }, ensure_ascii=False))
         else:
             typer.echo("")
             recorded = f", interaction {interaction_id}" if interaction_id is not None else ""
-            typer.echo(f"[{strategy}: {len(out.token_ids)} tokens in {result.seconds:.2f}s, "
-                       f"{out.finish_reason}{recorded}]", err=True)
+            done = [("A " if ab else "") + f"{strategy}: {len(out.token_ids)} tokens in {result.seconds:.2f}s, "
+                    f"{out.finish_reason}"]
+            if ab:
+                done.append(f"B {config_b.strategy}: {len(out_b.token_ids)} tokens in {result_b.seconds:.2f}s, "
+                            f"{out_b.finish_reason}")
+            typer.echo(f"[{'; '.join(done)}{recorded}]", err=True)
+            if ab and interaction_id is not None:
+                on_db = f" --db {shlex.quote(db)}" if db else ""
+                typer.echo(f"pick one: personalign feedback --user {shlex.quote(user)} --interaction "
+                           f"{interaction_id}{on_db} --choose A|B", err=True)
 
     @app.command()
     def models() -> None:

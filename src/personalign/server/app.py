@@ -17,6 +17,7 @@ Routes (all under Authorization: Bearer <key> except /healthz, / and /static):
     POST   /v1/users/{user}/preferences         add one (safety-checked; merges or supersedes)
     DELETE /v1/users/{user}/preferences/{id}    retract one (kept in history)
     POST   /v1/users/{user}/preferences/{id}/undo  retract one and restore what it superseded
+    GET    /v1/users/{user}/weights             the dimension weights feedback taught (read-only)
     GET    /v1/users/{user}/export              everything stored about the user (JSON)
     DELETE /v1/users/{user}                     forget the user: memory rows and API keys
     GET    /v1/models, GET /v1/me, GET /healthz

@@ -220,6 +220,24 @@ class PreferenceList(BaseModel):
     preferences: list[PreferenceOut]
 
 
+class SteeringTerm(BaseModel):
+    pole: str
+    wording: str = Field(description="The pole's wording PAD steers toward.")
+    term_weight: float = Field(description="The PAD term's weight: |weight|, capped.")
+
+
+class LearnedWeightsOut(BaseModel):
+    user: str
+    weights: dict[str, float] | None = Field(
+        description="Dimension → signed weight learned from ratings, choices and edits (> 0 toward the high "
+                    "pole: detailed, expert, warm); None before any feedback moved them.")
+    observations: int = 0
+    last_feedback_id: int | None = None
+    updated_at: str | None = None
+    steering: dict[str, SteeringTerm] = Field(
+        default_factory=dict, description="The dimensions strong enough to steer decoding, as PAD terms.")
+
+
 class PreferenceCreate(_Strict):
     text: Text = Field(min_length=1, max_length=2000)
     weight: float = Field(default=1.0, gt=0, le=10)

@@ -16,7 +16,7 @@ from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
-from personalign.decoding import DecodingConfig
+from personalign.decoding import DecodingConfig, ab
 from personalign.errors import ConfigError, PersonalignError
 from personalign.feedback import term_specs, update_user
 from personalign.feedback.personalize import personalize
@@ -106,15 +106,9 @@ def _configs(state: ServerState, req: S.ChatCompletionRequest, opts: S.Personali
         configs = [_decoding_config(state, req, opts, strategy, max_new)]
         alt_strategy = None
         if req.n == 2:
-            alt_strategy = opts.alt_strategy or ("base" if strategy != "base" else strategy)
-            if alt_strategy != "base" and preference is None:
-                alt_strategy = "base"
+            alt_strategy = ab.alt_strategy(strategy, opts.alt_strategy, preference is not None)
             cfg_b = _decoding_config(state, req, opts, alt_strategy, max_new)
-            if alt_strategy == strategy:
-                # The same decoding twice would give the same answer: B samples instead.
-                cfg_b.temperature = cfg_b.temperature or 0.8
-                cfg_b.seed = (req.seed + 1) % (S.MAX_ID + 1) if req.seed is not None else None
-            configs.append(cfg_b.validate())
+            configs.append(ab.distinct_from_a(cfg_b, strategy, S.MAX_ID).validate())
     except ConfigError as exc:
         raise ApiError(400, str(exc), code="invalid_value") from None
     return configs, alt_strategy

@@ -1,4 +1,4 @@
-"""One user's data: their preferences (list, add, retract, undo) and privacy (export everything, forget).
+"""One user's data: their preferences (list, add, retract, undo), learned weights, and privacy (export, forget).
 
 Every route acts for the user in its path, which a user key may only name as its own
 (`deps.acting_user`).
@@ -10,6 +10,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from starlette.concurrency import run_in_threadpool
 
+from personalign.dimensions import DIMENSIONS
+from personalign.feedback import term_specs
 from personalign.memory.errors import UnknownUserError
 from personalign.server import schemas as S
 from personalign.server.deps import Caller, IdPath, State, UserPath, acting_user, user_exists
@@ -61,6 +63,30 @@ async def undo_preference(user: UserPath, preference_id: IdPath, who: Caller, st
     user = acting_user(who, user)
     retracted, restored = await run_in_threadpool(state.store.undo, user, preference_id)
     return S.UndoResult(retracted=_pref_out(retracted), restored=[_pref_out(p) for p in restored])
+
+
+@router.get("/v1/users/{user}/weights", response_model=S.LearnedWeightsOut, tags=["feedback"])
+async def learned_weights(user: UserPath, who: Caller, state: State):
+    """The dimension weights the user's feedback taught (read-only; they change through /v1/feedback)."""
+    user = acting_user(who, user)
+    try:
+        learned = await run_in_threadpool(state.store.get_learned_weights, user)
+    except UnknownUserError:
+        learned = None
+    if learned is None:
+        if who.is_admin and not await user_exists(state, user):
+            raise ApiError(404, f"nothing is stored for user {user!r}", "not_found_error", code="not_found")
+        return S.LearnedWeightsOut(user=user, weights=None)
+    steering = {d: S.SteeringTerm(pole=_pole(d, learned.weights[d]), wording=wording, term_weight=weight)
+                for d, (wording, weight) in term_specs(learned.weights).items()}
+    return S.LearnedWeightsOut(user=user, weights=learned.weights, observations=learned.observations,
+                               last_feedback_id=learned.last_feedback_id,
+                               updated_at=learned.updated_at.isoformat(), steering=steering)
+
+
+def _pole(dimension: str, weight: float) -> str:
+    dim = DIMENSIONS[dimension]
+    return dim.high if weight > 0 else dim.low
 
 
 @router.get("/v1/users/{user}/export", tags=["privacy"],

@@ -1,5 +1,5 @@
 // personalign web page: log in with an API key, chat with streaming, compare two answers, rate or
-// edit an answer, and manage preferences. Plain JS against the server's own JSON API; the key lives
+// edit an answer, see the weights feedback taught, and manage preferences. Plain JS against the server's own JSON API; the key lives
 // in sessionStorage only (gone when the tab closes) and is sent as a Bearer header, never a cookie.
 "use strict";
 
@@ -47,6 +47,7 @@ async function login(key) {
   $("app").hidden = false;
   setStatus("Logged in (model " + state.me.model + ")", true);
   await loadPreferences();
+  await loadWeights();
 }
 
 function logout() {
@@ -57,6 +58,7 @@ function logout() {
   $("login-form").hidden = false;
   $("conversation").replaceChildren();
   $("answers").replaceChildren();
+  $("weights").replaceChildren();
   setStatus("");
 }
 
@@ -136,6 +138,10 @@ async function send(event) {
   state.answers = compare ? ["", ""] : [""];
   const boxes = state.answers.map((_, i) => answerBox(i, compare ? (i === 0 ? "Answer A" : "Answer B") : "Answer"));
   if (!compare) boxes[0].querySelector("button").hidden = true;
+  // A rating is on answer A (the personalized one) when two are shown.
+  document.querySelectorAll(".thumb-what").forEach((el, i) => {
+    el.textContent = (compare ? "A is " : "") + (i === 0 ? "good" : "bad");
+  });
   addTurn("user", text);
   $("message").value = "";
   setStatus("Generating…", true);
@@ -224,6 +230,7 @@ async function sendFeedback(fields, done) {
     const rec = await api("POST", "/v1/feedback", body);
     $("feedback-status").textContent = done + " (feedback #" + rec.feedback_id + ")";
     if (rec.inferred.length) await loadPreferences();
+    await loadWeights();
   } catch (err) {
     setStatus("Feedback failed: " + err.message);
   }
@@ -281,6 +288,42 @@ async function loadPreferences() {
   }
 }
 
+// The dimension weights the user's feedback taught (GET /v1/users/{user}/weights), with the pole each
+// steers toward when it is strong enough to become a decoding term.
+async function loadWeights() {
+  const table = $("weights");
+  table.replaceChildren();
+  const user = currentUser();
+  if (!user) return;
+  let data;
+  try {
+    data = await api("GET", "/v1/users/" + encodeURIComponent(user) + "/weights");
+  } catch (err) {
+    if (state.me.role !== "admin") setStatus("Learned weights: " + err.message);
+    return;
+  }
+  if (!data.weights) {
+    const row = table.insertRow();
+    row.insertCell().textContent = "Nothing learned yet.";
+    return;
+  }
+  for (const [dim, w] of Object.entries(data.weights)) {
+    const row = table.insertRow();
+    row.dataset.dimension = dim;
+    row.insertCell().textContent = dim;
+    const value = row.insertCell();
+    value.className = "value";
+    value.textContent = (w >= 0 ? "+" : "") + w.toFixed(2);
+    const steer = row.insertCell();
+    steer.className = "steer";
+    const term = data.steering[dim];
+    steer.textContent = term ? "\u2192 " + term.pole + " (" + term.term_weight.toFixed(2) + ")" : "not steering";
+  }
+  const caption = table.createCaption();
+  caption.className = "hint";
+  caption.textContent = "from " + data.observations + " observation" + (data.observations === 1 ? "" : "s");
+}
+
 async function addPreference(event) {
   event.preventDefault();
   const text = $("pref-text").value.trim();
@@ -332,6 +375,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("pref-form").addEventListener("submit", addPreference);
   $("pref-history").addEventListener("change", loadPreferences);
   $("as-user").addEventListener("change", loadPreferences);
+  $("as-user").addEventListener("change", loadWeights);
   const saved = sessionStorage.getItem("personalign-key");
   if (saved) login(saved);
 });

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sqlalchemy import and_, insert, select
+from sqlalchemy import and_, bindparam, insert, select
 
 from personalign.dimensions import DIMENSIONS
 from personalign.memory.errors import MemoryInputError, UnknownInteractionError, UnknownUserError
@@ -57,6 +57,20 @@ def _rates_answer(e) -> bool:
     return e.rating is not None and e.choice is None and e.edited_answer is None
 
 
+# Built once: constructing these expressions costs more than running them on SQLite.
+_RATED_INTERACTIONS = (
+    select(InteractionRow.id, InteractionRow.prompt, InteractionRow.answer)
+    .join(UserRow, UserRow.id == InteractionRow.user_id)
+    .where(UserRow.name == bindparam("user"), InteractionRow.id.in_(bindparam("ids", expanding=True))))
+_EARLIER_RATINGS = (
+    select(InteractionRow.prompt, InteractionRow.answer, FeedbackRow.rating)
+    .join(InteractionRow, InteractionRow.id == FeedbackRow.interaction_id)
+    .join(UserRow, UserRow.id == FeedbackRow.user_id)
+    .where(UserRow.name == bindparam("user"), FeedbackRow.rating.is_not(None), FeedbackRow.choice.is_(None),
+           FeedbackRow.edited_answer.is_(None))
+    .order_by(FeedbackRow.id.desc()).limit(WINDOW))
+
+
 def with_rating_signals(conn, user: str, events: list[FeedbackEvent]) -> list[FeedbackEvent]:
     """The events with each plain rating's signals filled in (`memory.ratings`), reading the user's last
     `WINDOW` ratings and the rated interactions through `conn` in two queries; events of an unknown user
@@ -65,16 +79,10 @@ def with_rating_signals(conn, user: str, events: list[FeedbackEvent]) -> list[Fe
         return events
     wanted = sorted({e.interaction_id for e in events if _rates_answer(e)})
     rated = {iid: (prompt, answer) for iid, prompt, answer in conn.execute(
-        select(InteractionRow.id, InteractionRow.prompt, InteractionRow.answer)
-        .join(UserRow, UserRow.id == InteractionRow.user_id)
-        .where(UserRow.name == user, InteractionRow.id.in_(wanted))).all()}
-    earlier = conn.execute(
-        select(InteractionRow.prompt, InteractionRow.answer, FeedbackRow.rating)
-        .join(InteractionRow, InteractionRow.id == FeedbackRow.interaction_id)
-        .join(UserRow, UserRow.id == FeedbackRow.user_id)
-        .where(UserRow.name == user, FeedbackRow.rating.is_not(None), FeedbackRow.choice.is_(None),
-               FeedbackRow.edited_answer.is_(None))
-        .order_by(FeedbackRow.id.desc()).limit(WINDOW)).all()
+        _RATED_INTERACTIONS, {"user": user, "ids": wanted}).all()}
+    if not rated:
+        return events
+    earlier = conn.execute(_EARLIER_RATINGS, {"user": user}).all()
     history = [RatedAnswer(p, a, r) for p, a, r in reversed(earlier)]
     new = [(i, RatedAnswer(*rated[e.interaction_id], e.rating)) for i, e in enumerate(events)
            if _rates_answer(e) and e.interaction_id in rated]

@@ -77,7 +77,8 @@ def rating_signals(history: Sequence[RatedAnswer], new: RatedAnswer) -> dict[str
                                     * (own[d] - answer_scores(h.answer)[d]) for h in paired) for d in DIMENSIONS}
     if new.rating == NEUTRAL or not history:
         return None
-    mean = {d: statistics.fmean(answer_scores(h.answer)[d] for h in history) for d in DIMENSIONS}
+    scores = [answer_scores(h.answer) for h in history]
+    mean = {d: sum(sc[d] for sc in scores) / len(scores) for d in DIMENSIONS}
     c = _sign(new.rating - NEUTRAL) * strength(new.rating, NEUTRAL)
     return {d: c * (own[d] - mean[d]) for d in DIMENSIONS}
 

@@ -442,8 +442,8 @@ class MemoryStore:
             return []
         # Read before the write lock, like the judging of choices: a rating's reference is its user's
         # earlier ratings, and one user's ratings arrive one click at a time.
-        with self._read() as s:
-            events = with_rating_signals(s, user, events)
+        with self.engine.connect() as conn:
+            events = with_rating_signals(conn, user, events)
         moved = implicit.moved_dimensions(e.signals for e in events) if infer else []
         if not moved:
             # The common case (ratings, comments, batches without inference): Core only, no ORM session.

@@ -27,8 +27,8 @@ Layers (each in its own module)
 -------------------------------
 1. `normalize` — NFKC, confusables, leetspeak, joined punctuation and spaced letters, split words,
    and decoded views (base64, hex, URL, ROT13/rotN, reversed): one text becomes several plain views.
-2. `lexicon` — concept pairs and key phrases in English and ten more languages (es, de, fr, it,
-   pt, ru, zh, ja, ar, hi; `lexicon_<lang>.py`) over every view.
+2. `lexicon` — concept pairs and key phrases in English and fourteen more languages (es, de, fr,
+   it, pt, nl, pl, tr, ru, zh, ja, ko, ar, hi; `lexicon_<lang>.py`) over every view.
 3. `semantic` — logistic regression on all-MiniLM-L6-v2 embeddings, trained on `data/labeled.jsonl`
    (`python -m personalign.safety.train` reproduces `data/semantic.npz`), over the readable views of
    Latin-script text. Needs the embedding model package; without it this layer is skipped

@@ -1,4 +1,4 @@
-"""The feedback loop, simulated: users give pairwise choices for several rounds; four systems learn from them.
+"""The feedback loop, simulated: users give choices, thumbs or edits for several rounds; four systems learn from them.
 
 Simulated users come from the evaluation harness (`personalign.eval.users.build_users`: two users with
 opposite poles on every dimension — concise/simple/blunt and detailed/expert/warm). Each round:
@@ -6,19 +6,25 @@ opposite poles on every dimension — concise/simple/blunt and detailed/expert/w
 1. evaluate, on held-out prompts (greedy), four systems per user:
    base (no personalization) · online (PAD with the user's learned dimension weights as reward terms) ·
    lora (the user's DPO adapter) · both (adapter + online terms);
-2. collect feedback on the feedback prompts: answer A = the base model's greedy answer, answer B = a
-   sample (temperature 0.9) from the user's current adapter policy; the simulated user picks the answer
-   whose transparent judge scores lie further toward its poles (Σ_d direction·score_d / margin_d);
-   the choice is stored through the memory store like a real user's;
-3. update the online weights (no training run) and retrain each user's adapter on all their pairs,
-   timing both.
+2. collect one feedback event per feedback prompt, of one kind (`--feedback`): answer A = the base
+   model's greedy answer, answer B = a sample (temperature 0.9) from the user's current adapter policy;
+   * choices: the user picks the answer whose transparent judge scores lie further toward its poles
+     (Σ_d direction·score_d / margin_d), A and B recorded as one interaction;
+   * ratings (thumbs only): the user sees B alone and gives a thumbs up (5) when B is better for them
+     than the greedy base answer they would otherwise get, a thumbs down (1) when worse (3 on a tie);
+     B is recorded alone, so the store compares it with the user's other ratings (`memory.ratings`);
+   * edits: the user corrects A toward its poles (`simulated_edit`: transparent sentence edits);
+   every event is stored through the memory store like a real user's;
+3. update the online weights (no training run) and retrain each user's adapter on all their pairs
+   (thumbs-only users have none: their adapter arm stays the base model), timing both.
 
 Metrics (transparent judges of the eval harness, scores divided by each dimension's margin):
 personalization = mean over users, prompts and dimensions of the score signed toward the user's pole;
 separation = Σ_d direction_d(user 1)·(v_1,d − v_2,d) between the two users' mean score vectors v (how
 far apart the opposite users are judged, in margins, along the axis that separates their poles).
 
-    python benchmarks/feedback_loop.py            # 2 users × 8 prompts × 3 rounds, 64 tokens, 4 held-out prompts
+    python benchmarks/feedback_loop.py            # choices: 2 users × 8 prompts × 3 rounds, 64 tokens, 4 held out
+    python benchmarks/feedback_loop.py --feedback choices ratings edits   # each kind alone, one curve each
     python benchmarks/feedback_loop.py --tiny     # a quick end-to-end check (2 prompts, 1 round, 24 tokens)
 """
 from __future__ import annotations
@@ -26,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import statistics
 import sys
 import tempfile
@@ -38,14 +45,18 @@ os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
 import torch  # noqa: E402
 
 from personalign.decoding import Engine  # noqa: E402
-from personalign.dimensions import DIMENSIONS  # noqa: E402
+from personalign.dimensions import DIMENSIONS, judge_all  # noqa: E402
 from personalign.eval.prompts import eval_prompts, spread  # noqa: E402
 from personalign.eval.users import build_users  # noqa: E402
 from personalign.feedback import AdapterConfig, RetrainPolicy, UserAdapters, align_user, terms_for_users, update_user  # noqa: E402
 from personalign.memory import MemoryStore  # noqa: E402
 from personalign.models import load  # noqa: E402
+from personalign.rewards.persrm import resolve_reward_model  # noqa: E402
 
 ARMS = ("base", "online", "lora", "both")
+KINDS = ("choices", "ratings", "edits")
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+WARM_OPEN, WARM_CLOSE = "Great question! ", " I hope this helps, and good luck!"
 
 
 def normalized(text: str) -> dict[str, float]:
@@ -58,16 +69,17 @@ def utility(text: str, poles: dict[str, str]) -> float:
     return sum(DIMENSIONS[d].direction(p) * v[d] for d, p in poles.items())
 
 
-def generate_arm(arm, adapters: UserAdapters, store, users, prompts, max_new_tokens, **sampling):
-    """Answers of one system for every (user, prompt), users' rows batched together."""
+def generate_arm(arm, adapters: UserAdapters, store, users, prompts, max_new_tokens, reward_model=None, **sampling):
+    """Answers of one system for every (user, prompt), users' rows batched together; PAD's reward model is
+    `reward_model` (None: training-free, the base shown the preference)."""
     ids = [u.id for u in users for _ in prompts]
     rows = [p for _ in users for p in prompts]
     names, terms = None, None
     if arm in ("lora", "both"):
-        engine, per_user = adapters.engine_for([u.id for u in users])
+        engine, per_user = adapters.engine_for([u.id for u in users], reward_model=reward_model)
         names = [n for n in per_user for _ in prompts]
     else:  # the plain base model: the PeftModel would apply its active adapter to rows without a name
-        engine = Engine(adapters.base)
+        engine = Engine(adapters.base, reward_model)
     if arm in ("online", "both"):
         terms = terms_for_users(store, ids)
     strategy = "pad" if terms is not None else "base"
@@ -75,6 +87,52 @@ def generate_arm(arm, adapters: UserAdapters, store, users, prompts, max_new_tok
                              **sampling)
     texts = result.texts
     return {u.id: texts[i * len(prompts):(i + 1) * len(prompts)] for i, u in enumerate(users)}
+
+
+def sentences(text: str) -> list[str]:
+    return [m.group(0).strip() for m in _SENTENCE.finditer(text) if m.group(0).strip()]
+
+
+def simulated_edit(a: str, b: str, poles: dict[str, str]) -> str:
+    """What a user with these poles makes of answer A, sentence by sentence (transparent, judge-aligned).
+
+    Expertise decides which sentences lean the user's way (Flesch-Kincaid grade at or beyond the median
+    of A's, in the pole's direction). Concise keeps A's one sentence furthest toward the expertise pole;
+    detailed keeps all of A and adds answer B's new sentences that lean the user's way. Blunt then drops
+    warm sentences and exclamation marks; warm adds a friendly opening and closing."""
+    parts = sentences(a) or [a.strip()]
+    sign = 1 if poles["expertise"] == "expert" else -1
+    grades = {x: judge_all(x)["expertise"] for x in parts}
+    if poles["length"] == "concise":
+        parts = [max(parts, key=lambda x: sign * grades[x])]
+    else:
+        middle = statistics.median(grades.values())
+        parts = parts + [x for x in sentences(b)
+                         if x not in parts and sign * (judge_all(x)["expertise"] - middle) >= 0]
+    if poles["tone"] == "blunt":
+        parts = [x for x in parts if judge_all(x)["tone"] <= 0.3] or parts[:1]
+        return " ".join(parts).replace("!", ".")
+    return WARM_OPEN + " ".join(parts) + WARM_CLOSE
+
+
+def give_feedback(kind: str, store, u, prompt: str, a: str, b: str, rnd: int) -> str:
+    """Stores one simulated feedback event of `kind`; returns what the user did."""
+    params = {"round": rnd, "feedback": kind}
+    if kind == "choices":
+        iid = store.record_interaction(u.id, prompt, a, "feedback-loop", params, alt_answer=b)
+        choice = "B" if utility(b, u.pole_map) > utility(a, u.pole_map) else "A"
+        store.add_feedback(u.id, iid, choice=choice)
+        return choice
+    if kind == "ratings":
+        iid = store.record_interaction(u.id, prompt, b, "feedback-loop", params)
+        gap = utility(b, u.pole_map) - utility(a, u.pole_map)
+        rating = 5 if gap > 0 else 1 if gap < 0 else 3
+        store.add_feedback(u.id, iid, rating=rating)
+        return str(rating)
+    iid = store.record_interaction(u.id, prompt, a, "feedback-loop", params)
+    edited = simulated_edit(a, b, u.pole_map)
+    store.add_feedback(u.id, iid, edited_answer=edited)
+    return "edit"
 
 
 def evaluate(answers: dict[str, list[str]], users) -> dict:
@@ -91,79 +149,46 @@ def evaluate(answers: dict[str, list[str]], users) -> dict:
             "words": {u.id: statistics.fmean(len(t.split()) for t in answers[u.id]) for u in users}}
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--tiny", action="store_true", help="quick check: 2 feedback + 2 eval prompts, 1 round")
-    ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--prompts", type=int, default=8, help="feedback prompts per user per round")
-    ap.add_argument("--eval-prompts", type=int, default=4)
-    ap.add_argument("--max-new-tokens", type=int, default=64)
-    ap.add_argument("--threads", type=int, default=1, help="torch threads (1 is fastest on a crowded CPU)")
-    ap.add_argument("--lr", type=float, default=2e-3, help="adapter DPO learning rate")
-    ap.add_argument("--epochs", type=float, default=1.0,
-                    help="adapter DPO epochs over the user's pairs (retrained from scratch each round)")
-    ap.add_argument("--png", default=None, help="plot path (default docs/images/feedback_loop.png, tiny: none)")
-    ap.add_argument("--json", default=None, help="write the per-round results here")
-    from personalign.models.loader import DEFAULT_MODEL
-    ap.add_argument("--model", default=DEFAULT_MODEL)
-    args = ap.parse_args(argv)
-    if args.tiny:
-        args.rounds, args.prompts, args.eval_prompts, args.max_new_tokens = 1, 2, 2, 24
-    torch.set_num_threads(args.threads)
-    png = args.png or (None if args.tiny else "docs/images/feedback_loop.png")
-
-    t_start = time.perf_counter()
-    base = load(args.model, device="cpu", dtype="float32")
-    users = build_users(2)
-    pool, source = eval_prompts("auto")
-    chosen = spread(pool, args.prompts + args.eval_prompts)
-    feedback_prompts, held_out = [], []
-    for i, p in enumerate(chosen):  # alternate, so both sets spread over the whole prompt pool
-        take = (i % 2 == 0 and len(feedback_prompts) < args.prompts) or len(held_out) >= args.eval_prompts
-        (feedback_prompts if take else held_out).append(p.text)
-    work = Path(tempfile.mkdtemp(prefix="feedback-loop-"))
+def run_kind(kind: str, base, users, feedback_prompts, held_out, args, config, base_cache: dict) -> dict:
+    """The whole loop for one feedback kind, on a fresh store: per-round results and update timings."""
+    work = Path(tempfile.mkdtemp(prefix=f"feedback-loop-{kind}-"))
     store = MemoryStore(f"sqlite:///{work / 'memory.db'}", data_dir=work)
     adapters = UserAdapters(base, store)
-    config = AdapterConfig(epochs=args.epochs, lr=args.lr, batch_size=4, lora_r=8, lora_alpha=16, max_length=320)
-    print(f"users: {[u.id for u in users]}; prompts from {source}: {len(feedback_prompts)} feedback, "
-          f"{len(held_out)} held out; {args.rounds} round(s); max_new_tokens={args.max_new_tokens}", flush=True)
-
-    results, update_times, online_times, base_greedy, base_eval = [], [], [], None, None
+    results, update_times, online_times = [], [], []
     for rnd in range(args.rounds + 1):
         t0 = time.perf_counter()
         row = {"round": rnd}
         for arm in ARMS:
             # Greedy base answers never change, and before any feedback every system is the base model.
             if arm == "base" or rnd == 0:
-                if base_eval is None:
-                    base_eval = generate_arm("base", adapters, store, users[:1], held_out, args.max_new_tokens)
-                answers = {u.id: base_eval[users[0].id] for u in users}
+                if "eval" not in base_cache:
+                    base_cache["eval"] = generate_arm("base", adapters, store, users[:1], held_out,
+                                                      args.max_new_tokens)[users[0].id]
+                answers = {u.id: base_cache["eval"] for u in users}
             else:
-                answers = generate_arm(arm, adapters, store, users, held_out, args.max_new_tokens)
+                answers = generate_arm(arm, adapters, store, users, held_out, args.max_new_tokens,
+                                       reward_model=args.persrm)
             row[arm] = evaluate(answers, users)
         row["eval_seconds"] = round(time.perf_counter() - t0, 1)
         row["weights"] = {u.id: (store.get_learned_weights(u.id).weights if store.get_learned_weights(u.id) else None)
                           for u in users}
         results.append(row)
-        print(f"round {rnd}: " + "  ".join(f"{arm} pers {row[arm]['personalization']:+.2f} sep "
-                                            f"{row[arm]['separation']:+.2f}" for arm in ARMS)
+        print(f"[{kind}] round {rnd}: " + "  ".join(f"{arm} pers {row[arm]['personalization']:+.2f} sep "
+                                                    f"{row[arm]['separation']:+.2f}" for arm in ARMS)
               + f"  ({row['eval_seconds']}s)", flush=True)
         if rnd == args.rounds:
             break
         # -- feedback
         t0 = time.perf_counter()
-        if base_greedy is None:
-            greedy = generate_arm("base", adapters, store, users[:1], feedback_prompts, args.max_new_tokens)
-            base_greedy = {u.id: greedy[users[0].id] for u in users}
+        if "feedback" not in base_cache:
+            base_cache["feedback"] = generate_arm("base", adapters, store, users[:1], feedback_prompts,
+                                                  args.max_new_tokens)[users[0].id]
         alt = generate_arm("lora", adapters, store, users, feedback_prompts, args.max_new_tokens,
                            temperature=0.9, seed=1000 + rnd)
-        picks_b = 0
+        did = []
         for u in users:
-            for prompt, a, b in zip(feedback_prompts, base_greedy[u.id], alt[u.id]):
-                iid = store.record_interaction(u.id, prompt, a, "feedback-loop", {"round": rnd}, alt_answer=b)
-                choice = "B" if utility(b, u.pole_map) > utility(a, u.pole_map) else "A"
-                picks_b += choice == "B"
-                store.add_feedback(u.id, iid, choice=choice)
+            for prompt, a, b in zip(feedback_prompts, base_cache["feedback"], alt[u.id]):
+                did.append(give_feedback(kind, store, u, prompt, a, b, rnd))
         gen_s = time.perf_counter() - t0
         # -- updates
         for u in users:
@@ -172,35 +197,98 @@ def main(argv=None) -> int:
             online_times.append(time.perf_counter() - t0)
             t0 = time.perf_counter()
             r = align_user(store, base, u.id, config, RetrainPolicy(min_new_pairs=1))
-            update_times.append(time.perf_counter() - t0)
-            print(f"  {u.id}: {r.manifest['pairs']} pairs, {r.manifest['steps']} steps, adapter update "
-                  f"{update_times[-1]:.1f}s (loss {r.manifest['final_loss']:.3f}), online update "
-                  f"{online_times[-1] * 1000:.0f} ms", flush=True)
-        results[-1]["feedback"] = {"picked_B": picks_b, "pairs": len(users) * len(feedback_prompts),
-                                   "generation_seconds": round(gen_s, 1)}
+            if r.trained:
+                update_times.append(time.perf_counter() - t0)
+                adapter = (f"{r.manifest['pairs']} pairs, {r.manifest['steps']} steps, adapter update "
+                           f"{update_times[-1]:.1f}s (loss {r.manifest['final_loss']:.3f})")
+            else:
+                adapter = f"no adapter trained ({r.reason})"
+            print(f"  {u.id}: {adapter}, online update {online_times[-1] * 1000:.0f} ms", flush=True)
+        results[-1]["feedback"] = {"kind": kind, "events": len(did), "what": dict(sorted(
+            {w: did.count(w) for w in set(did)}.items())), "generation_seconds": round(gen_s, 1)}
+    return {"results": results, "adapter_update_seconds": update_times, "online_update_seconds": online_times,
+            "events_per_round": len(users) * len(feedback_prompts)}
 
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--tiny", action="store_true", help="quick check: 2 feedback + 2 eval prompts, 1 round")
+    ap.add_argument("--feedback", nargs="+", choices=KINDS, default=["choices"],
+                    help="feedback kind(s), each run alone on a fresh store (default: choices)")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--prompts", type=int, default=8, help="feedback prompts per user per round")
+    ap.add_argument("--eval-prompts", type=int, default=4)
+    ap.add_argument("--max-new-tokens", type=int, default=64)
+    ap.add_argument("--threads", type=int, default=1, help="torch threads (1 is fastest on a crowded CPU)")
+    ap.add_argument("--lr", type=float, default=2e-3, help="adapter DPO learning rate")
+    ap.add_argument("--epochs", type=float, default=1.0,
+                    help="adapter DPO epochs over the user's pairs (retrained from scratch each round)")
+    ap.add_argument("--png", default=None, help="plot path (default docs/images/feedback_loop.png for choices "
+                    "alone, docs/images/feedback_kinds.png for several kinds; tiny: none)")
+    ap.add_argument("--json", default=None, help="write the per-round results here")
+    ap.add_argument("--reward-model", choices=("base", "persrm"), default="base",
+                    help="PAD's reward model for the online terms: base = training-free PAD (default, as in the "
+                    "README's curve); persrm = the shipped PersRM, as `personalign generate` and `serve` use")
+    from personalign.models.loader import DEFAULT_MODEL
+    ap.add_argument("--model", default=DEFAULT_MODEL)
+    args = ap.parse_args(argv)
+    if args.tiny:
+        args.rounds, args.prompts, args.eval_prompts, args.max_new_tokens = 1, 2, 2, 24
+    torch.set_num_threads(args.threads)
+    kinds = list(dict.fromkeys(args.feedback))
+    default_png = "docs/images/feedback_loop.png" if kinds == ["choices"] else "docs/images/feedback_kinds.png"
+    png = args.png or (None if args.tiny else default_png)
+
+    t_start = time.perf_counter()
+    load_start = os.getloadavg()
+    base = load(args.model, device="cpu", dtype="float32")
+    args.persrm = resolve_reward_model(None, base) if args.reward_model == "persrm" else None
+    users = build_users(2)
+    pool, source = eval_prompts("auto")
+    chosen = spread(pool, args.prompts + args.eval_prompts)
+    feedback_prompts, held_out = [], []
+    for i, p in enumerate(chosen):  # alternate, so both sets spread over the whole prompt pool
+        take = (i % 2 == 0 and len(feedback_prompts) < args.prompts) or len(held_out) >= args.eval_prompts
+        (feedback_prompts if take else held_out).append(p.text)
+    config = AdapterConfig(epochs=args.epochs, lr=args.lr, batch_size=4, lora_r=8, lora_alpha=16, max_length=320)
+    print(f"users: {[u.id for u in users]}; prompts from {source}: {len(feedback_prompts)} feedback, "
+          f"{len(held_out)} held out; {args.rounds} round(s); max_new_tokens={args.max_new_tokens}; "
+          f"feedback: {', '.join(kinds)}", flush=True)
+
+    base_cache: dict = {}  # greedy base answers are the same for every kind
+    runs = {kind: run_kind(kind, base, users, feedback_prompts, held_out, args, config, base_cache)
+            for kind in kinds}
+    update_times = [t for r in runs.values() for t in r["adapter_update_seconds"]]
+    online_times = [t for r in runs.values() for t in r["online_update_seconds"]]
     summary = {
         "model": args.model, "users": [u.to_dict() for u in users], "threads": args.threads,
         "rounds": args.rounds, "feedback_prompts": len(feedback_prompts), "eval_prompts": len(held_out),
-        "max_new_tokens": args.max_new_tokens, "adapter_config": vars(config),
+        "max_new_tokens": args.max_new_tokens, "adapter_config": vars(config), "feedback": kinds,
+        "reward_model": args.reward_model,
         "adapter_update_seconds": {"mean": statistics.fmean(update_times) if update_times else None,
                                    "max": max(update_times, default=None), "all": [round(t, 2) for t in update_times]},
         "online_update_ms": {"mean": statistics.fmean(online_times) * 1000 if online_times else None},
-        "total_seconds": round(time.perf_counter() - t_start, 1), "results": results,
+        "total_seconds": round(time.perf_counter() - t_start, 1),
+        "load_average": {"start": load_start, "end": os.getloadavg()},
         "cpu": os.cpu_count(), "torch": torch.__version__,
     }
-    print(json.dumps({k: v for k, v in summary.items() if k != "results"}, indent=1, default=str))
+    print(json.dumps(summary, indent=1, default=str))
     if args.json:
-        Path(args.json).write_text(json.dumps(summary, indent=1, default=str) + "\n", encoding="utf-8")
+        Path(args.json).write_text(json.dumps({**summary, "runs": runs}, indent=1, default=str) + "\n",
+                                   encoding="utf-8")
     if png:
-        plot(results, png, summary)
+        if len(kinds) == 1:
+            plot(runs[kinds[0]]["results"], png, summary)
+        else:
+            plot_kinds(runs, png, summary)
         print(f"plot: {png}")
-    first, last = results[0], results[-1]
-    for arm in ARMS:
-        print(f"{arm:>6}: personalization {first[arm]['personalization']:+.3f} -> "
-              f"{last[arm]['personalization']:+.3f}; "
-              f"separation {first[arm]['separation']:+.3f} -> {last[arm]['separation']:+.3f}; "
-              f"distance {first[arm]['distance']:.3f} -> {last[arm]['distance']:.3f}")
+    for kind, run in runs.items():
+        first, last = run["results"][0], run["results"][-1]
+        for arm in ARMS:
+            print(f"{kind:>8} {arm:>6}: personalization {first[arm]['personalization']:+.3f} -> "
+                  f"{last[arm]['personalization']:+.3f}; "
+                  f"separation {first[arm]['separation']:+.3f} -> {last[arm]['separation']:+.3f}; "
+                  f"distance {first[arm]['distance']:.3f} -> {last[arm]['distance']:.3f}")
     return 0
 
 
@@ -224,6 +312,34 @@ def plot(results, path, summary) -> None:
         ax.legend()
     fig.suptitle(f"{summary['model']}: 2 simulated users × {summary['feedback_prompts']} choices/round, "
                  f"{summary['eval_prompts']} held-out prompts, {summary['max_new_tokens']} new tokens", fontsize=10)
+    fig.tight_layout()
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=120)
+
+
+def plot_kinds(runs: dict, path, summary) -> None:
+    """Separation of the two opposite users per round, one curve per feedback kind, one panel per system."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    arms = [a for a in ARMS if a != "base"]
+    fig, axes = plt.subplots(1, len(arms), figsize=(5 * len(arms), 4.2), sharey=True)
+    for ax, arm in zip(axes, arms):
+        for (kind, run), style in zip(runs.items(), ("C0-o", "C1-s", "C2-^")):
+            rounds = [r["round"] for r in run["results"]]
+            ax.plot(rounds, [r[arm]["separation"] for r in run["results"]], style, label=f"{kind} alone")
+        base = next(iter(runs.values()))["results"]
+        ax.plot([r["round"] for r in base], [r["base"]["separation"] for r in base], "k--", label="base")
+        ax.set_title(f"{arm}: separation of the two opposite users (margins)", fontsize=9)
+        ax.set_xlabel("feedback round")
+        ax.set_xticks([r["round"] for r in base])
+        ax.grid(alpha=0.3)
+        ax.legend()
+    fig.suptitle(f"{summary['model']}: 2 simulated users × {summary['feedback_prompts']} events/round of one kind, "
+                 f"{summary['eval_prompts']} held-out prompts, {summary['max_new_tokens']} new tokens, PAD reward "
+                 f"model: {summary['reward_model']}", fontsize=10)
     fig.tight_layout()
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=120)

@@ -75,7 +75,8 @@ def register(app: typer.Typer) -> None:
                                    "explicit preferences with the next update)."),
         db: str | None = options.db(),
     ) -> None:
-        """Fold the user's new choices and edits into their per-dimension weights (no training run) and print them."""
+        """Fold the user's new ratings, choices and edits into their per-dimension weights (no training run) and
+        print them."""
         from personalign.feedback import term_specs, update_user
 
         store = _store(db)

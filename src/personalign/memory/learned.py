@@ -1,6 +1,6 @@
 """Feedback-adaptation state kept per user: weights learned online from feedback, and LoRA adapter files.
 
-Per-dimension weights learned online from choices and edits (`personalign.feedback.online`) are
+Per-dimension weights learned online from ratings, choices and edits (`personalign.feedback.online`) are
 stored per user (`MemoryStore.get_learned_weights`/`set_learned_weights`/`reset_learned_weights`)
 and shown in `Profile.learned_weights`. A user's LoRA adapter (`personalign.feedback.adapters`) lives
 in `MemoryStore.adapter_dir(user)`: <data_dir>/adapters/<store id>/<user>, where the store id is a

@@ -129,7 +129,7 @@ class Profile:
     weights: dimension → signed weight (direction × weight × confidence; > 0 toward the high pole:
         detailed, expert, warm; < 0 toward concise, simple, blunt).
     similarities: preference id → cosine similarity to the prompt, for the topical ones retrieved.
-    learned_weights: dimension → signed weight learned online from the user's choices and edits
+    learned_weights: dimension → signed weight learned online from the user's ratings, choices and edits
         (`personalign.feedback.online`; empty when none), in the same convention as `weights`.
     """
 

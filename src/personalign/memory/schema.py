@@ -141,7 +141,7 @@ class FeedbackRow(Base):
 
 
 class UserWeightsRow(Base):
-    """Per-dimension weights learned online from the user's choices and edits (`personalign.feedback.online`).
+    """Per-dimension weights learned online from the user's ratings, choices and edits (`personalign.feedback.online`).
 
     `weights` maps dimension → signed weight; `last_feedback_id` is the newest feedback folded in, so
     an update never counts an event twice.

@@ -6,7 +6,7 @@ live with their ideas and the store wires them to the database:
 * `personalign.memory.validation` — every input is checked before any write;
 * `personalign.memory.placement` — merge / supersede / outrank when a preference arrives;
 * `personalign.memory.intake` and `personalign.memory.implicit` — feedback events, and the implicit
-  preferences inferred from choices and edits;
+  preferences inferred from ratings, choices and edits;
 * `personalign.memory.retrieval` — the per-user cache and the Profile for a prompt;
 * `personalign.memory.learned` — online-learned weights and adapter files;
 * `personalign.memory.privacy` — export and hard forget.
@@ -409,7 +409,7 @@ class MemoryStore:
 
         rating: integer 1–5. choice: "A" (the interaction's answer) or "B" (its alt_answer).
         edited_answer: the user's corrected answer A. choice and edited_answer exclude each other.
-        With `infer`, choices and edits update the implicit preferences (`personalign.memory.implicit`).
+        With `infer`, ratings, choices and edits update the implicit preferences (`personalign.memory.implicit`).
         """
         event = self._feedback_event(user, interaction_id, rating=rating, choice=choice,
                                      edited_answer=edited_answer, comment=comment)

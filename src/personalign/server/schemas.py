@@ -146,7 +146,8 @@ class PersonalignInfo(BaseModel):
     preference_source: Literal["memory", "request", "learned"] | None
     preference_ids: list[int]
     learned_weights: dict[str, float] | None = Field(
-        default=None, description="The user's dimension weights learned from choices and edits, when they steer.")
+        default=None,
+        description="The user's dimension weights learned from ratings, choices and edits, when they steer.")
     captured: list[CapturedPreference] = Field(
         default_factory=list, description="What the latest user message stated about the user and what became of "
         "it: stored (added or merged, with what it superseded) or refused by the safety boundary. Undo one with "

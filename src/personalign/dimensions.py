@@ -97,6 +97,12 @@ DIMENSIONS: dict[str, Dimension] = {
 }
 
 
+def in_margins(differences, clip: float) -> dict[str, float]:
+    """Judged differences per dimension in units of its margin, clipped to ±clip: the feature vector
+    the online learner reads, whether the difference comes from two texts or a stored rating."""
+    return {name: max(-clip, min(clip, differences[name] / dim.margin)) for name, dim in DIMENSIONS.items()}
+
+
 def judge_all(text: str) -> dict[str, float]:
     """Every dimension's raw judge score for one text."""
     return {name: dim.judge.score(text) for name, dim in DIMENSIONS.items()}

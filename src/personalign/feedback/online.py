@@ -62,7 +62,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 
 from personalign.decoding import RewardTerm
-from personalign.dimensions import DIMENSIONS
+from personalign.dimensions import DIMENSIONS, in_margins
 from personalign.feedback.errors import FeedbackConfigError
 from personalign.feedback.pairs import FeedbackPair, user_pairs
 from personalign.feedback.ratings import user_ratings
@@ -93,11 +93,8 @@ class OnlineConfig:
 
 def features(chosen: str, rejected: str, clip: float = 3.0) -> dict[str, float]:
     """x_d = clip((s_d(chosen) − s_d(rejected)) / margin_d, ±clip) for every dimension."""
-    out = {}
-    for name, dim in DIMENSIONS.items():
-        diff = (dim.judge.score(chosen) - dim.judge.score(rejected)) / dim.margin
-        out[name] = max(-clip, min(clip, diff))
-    return out
+    return in_margins({name: dim.judge.score(chosen) - dim.judge.score(rejected)
+                       for name, dim in DIMENSIONS.items()}, clip)
 
 
 def _sigmoid(z: float) -> float:

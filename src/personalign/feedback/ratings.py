@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from personalign.dimensions import DIMENSIONS
+from personalign.dimensions import DIMENSIONS, in_margins
 from personalign.feedback.pairs import answer_safety
 from personalign.memory.ratings import NEUTRAL, WINDOW, RatedAnswer, partners
 
@@ -44,7 +44,7 @@ def rating_features(signals: dict[str, float | None], clip: float) -> dict[str, 
     """x_d = clip(signal_d / margin_d, ±clip); None for a row without signals."""
     if any(signals.get(d) is None for d in DIMENSIONS):
         return None
-    return {d: max(-clip, min(clip, signals[d] / dim.margin)) for d, dim in DIMENSIONS.items()}
+    return in_margins(signals, clip)
 
 
 def user_ratings(store, user: str, after: int = 0, clip: float = 3.0) -> RatingSet:

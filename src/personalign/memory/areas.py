@@ -91,19 +91,15 @@ def _matrices(embedder):
     return cached
 
 
-def _membership(sims: np.ndarray, ids: np.ndarray, n_areas: int, threshold: float) -> np.ndarray:
-    """(rows, areas) booleans: a row is in an area when any of the area's sentences is close enough."""
-    best = np.full((sims.shape[0], n_areas), -1.0, dtype=np.float32)
-    for a in range(n_areas):
-        best[:, a] = sims[:, ids == a].max(axis=1)
-    return best >= threshold
+def _best_per_area(sims: np.ndarray, ids: np.ndarray, n_areas: int) -> np.ndarray:
+    """(rows, areas): each row's similarity to the closest sentence of each area."""
+    return np.stack([sims[:, ids == a].max(axis=1) for a in range(n_areas)], axis=1)
 
 
 def prompt_areas(embedder, vector: np.ndarray) -> np.ndarray:
     """Booleans over `AREAS`: the areas the (unit-embedded) prompt asks about."""
     names, ask_ids, asks, _, _ = _matrices(embedder)
-    sims = np.asarray(vector, np.float32)[None, :] @ asks.T
-    best = np.array([sims[0, ask_ids == a].max() for a in range(len(names))])
+    best = _best_per_area(np.asarray(vector, np.float32)[None, :] @ asks.T, ask_ids, len(names))[0]
     return (best >= ASK_SIM) & (best >= best.max() - ASK_MARGIN)
 
 
@@ -112,4 +108,4 @@ def preference_areas(embedder, matrix: np.ndarray) -> np.ndarray:
     names, _, _, fact_ids, facts = _matrices(embedder)
     if matrix.size == 0:
         return np.zeros((0, len(names)), dtype=bool)
-    return _membership(matrix @ facts.T, fact_ids, len(names), FACT_SIM)
+    return _best_per_area(matrix @ facts.T, fact_ids, len(names)) >= FACT_SIM

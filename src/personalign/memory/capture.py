@@ -47,10 +47,7 @@ def capture_preferences(store, user: str, message: str) -> list[Captured]:
             # A request about answers ("don't use emojis") holds for every answer, with or without a dimension.
             result = store.add_preference(user, statement.text, source=SOURCE,
                                           scope="global" if statement.style else None)
-        except UnsafePreferenceError as exc:
-            out.append(Captured(statement, refused=str(exc)))
-            continue
-        except MemoryInputError as exc:  # e.g. longer than a preference may be: skipped, the chat goes on
+        except (UnsafePreferenceError, MemoryInputError) as exc:  # refused or, say, too long: the chat goes on
             out.append(Captured(statement, refused=str(exc)))
             continue
         out.append(Captured(statement, result))

@@ -1,7 +1,7 @@
 """`personalign align`, `personalign weights` and `personalign train-rm-feedback`: alignment through feedback.
 
-    personalign align --user alice                 # DPO-train alice's LoRA adapter on her feedback pairs
-    personalign align --all --min-new-pairs 8      # the scheduler: retrain users with >= 8 new pairs
+    personalign align --user alice                 # train alice's LoRA adapter: DPO on pairs, KTO with ratings
+    personalign align --all --min-new-pairs 8      # the scheduler: retrain users with >= 8 new pairs or ratings
     personalign weights --user alice               # fold new feedback into alice's online weights, show them
     personalign train-rm-feedback --persrm DIR --out NEW   # refresh a PersRM with users' feedback pairs
 """
@@ -28,14 +28,14 @@ def register(app: typer.Typer) -> None:
         user: str | None = options.user("Train this user's adapter."),
         all_users: bool = typer.Option(False, "--all", help="Every user the retrain policy selects."),
         min_new_pairs: int | None = typer.Option(None, "--min-new-pairs",
-                                                 help="Retrain when at least N pairs arrived since the adapter "
-                                                      "(default: 8 with --all, 1 with --user)."),
+                                                 help="Retrain when at least N pairs or rated answers arrived "
+                                                      "since the adapter (default: 8 with --all, 1 with --user)."),
         force: bool = typer.Option(False, "--force", help="Retrain even when the adapter is current."),
         model: str = options.model("Base model: embedded name, local HF dir or hub id."),
         steps: int | None = typer.Option(None, "--steps", help="Optimizer steps (default: --epochs over the pairs)."),
         epochs: float = typer.Option(3.0, "--epochs"),
         lr: float = typer.Option(5e-4, "--lr"),
-        beta: float = typer.Option(0.1, "--beta", help="DPO beta."),
+        beta: float = typer.Option(0.1, "--beta", help="DPO / KTO beta."),
         lora_r: int = typer.Option(8, "--lora-r"),
         max_length: int = typer.Option(384, "--max-length", help="Max tokens of prompt + answer."),
         seed: int = typer.Option(0, "--seed"),
@@ -44,7 +44,9 @@ def register(app: typer.Typer) -> None:
         dtype: str = options.dtype(),
         progress: bool = options.progress(),
     ) -> None:
-        """Train per-user LoRA adapters with DPO on users' feedback (choices; edits = edited ≻ original)."""
+        """Train per-user LoRA adapters on users' feedback: DPO on pairs (choices; edits = edited ≻ original), KTO
+        for users with thumbs or ratings (>= 4 desirable, <= 2 undesirable, 3 skipped; their pairs join as
+        desirable/undesirable answers)."""
         from personalign.feedback import AdapterConfig, RetrainPolicy, align_all
         from personalign.models import load
 
@@ -64,8 +66,9 @@ def register(app: typer.Typer) -> None:
             line = {"user": r.user, "trained": r.trained, "reason": r.reason, "new_pairs": r.new_pairs,
                     "directory": str(r.directory) if r.directory else None}
             if r.trained and r.manifest:
-                line.update({k: r.manifest.get(k) for k in ("pairs", "dropped_unsafe", "steps", "seconds",
-                                                           "final_loss", "final_accuracy")})
+                line.update({k: r.manifest.get(k, "dpo" if k == "method" else None)
+                             for k in ("method", "pairs", "rated", "desirable", "undesirable", "dropped_unsafe",
+                                       "steps", "seconds", "final_loss", "final_accuracy")})
             typer.echo(json.dumps(line, ensure_ascii=False))
 
     @app.command()

@@ -1,22 +1,39 @@
-"""Training-time adaptation: one LoRA adapter per user, trained with DPO on that user's feedback pairs.
+"""Training-time adaptation: one LoRA adapter per user, trained with DPO or KTO on that user's feedback.
+
+Which loss (`UserFeedback.method`):
+
+* **DPO** (`personalign.rewards.dpo`) for a user whose feedback is pairs only: choices (picked ≻ other)
+  and edits (edited ≻ original), `personalign.feedback.pairs.user_pairs`;
+* **KTO** (`personalign.rewards.kto`) for a user with at least one usable rated answer (thumbs up or
+  down, `user_labeled_answers`: rating ≥ 4 desirable, ≤ 2 undesirable, 3 skipped): KTO needs no pairs.
+  Such a user's pairs, if any, join as two labelled answers each (chosen desirable, rejected
+  undesirable), so every kind of feedback they gave trains the one adapter.
+
+Both filter unsafe text the same way: a pair whose chosen answer, or a rated answer labelled desirable,
+fails `personalign.feedback.pairs.answer_safety` is dropped and counted.
 
 Training (`train_adapter`): LoRA on a *shell* of the base model (new module objects around the same
 weight tensors, as the PersRM does), so the caller's base model is never modified and no weight is
 copied. The policy reads the plain chat of the prompt — the adapter itself is the personalization —
 and the reference is the same network with the adapter switched off, so its log-probabilities are
-computed once before training. The loss, batch layout and answer log-probabilities are
-`personalign.rewards.dpo`'s (shared context KV cache, LM head only on answer positions).
+computed once before training. The losses, batch layout and answer log-probabilities are
+`personalign.rewards.dpo`'s and `personalign.rewards.kto`'s (shared context KV cache, LM head only on
+answer positions).
 
 Storage: `<data dir>/adapters/<store id>/<user dir>/` (`MemoryStore.adapter_dir(user)`; the store id is
 kept in the database, so two databases sharing a data directory never share an adapter, and the user
 directory is the name made file-system safe plus a hash, so distinct users never collide) holds the PEFT files
 (`adapter_config.json`, `adapter_model.safetensors`) and `manifest.json`:
 
-    {"format": "personalign.adapter/1", "user": "alice", "base_model": "smollm2-135m-instruct",
-     "base_fingerprint": [...], "pairs": 24, "pairs_hash": "…", "last_feedback_id": 57, "dropped_unsafe": 0,
+    {"format": "personalign.adapter/1", "user": "alice", "method": "dpo", "base_model": "smollm2-135m-instruct",
+     "base_fingerprint": [...], "pairs": 24, "pairs_hash": "…", "rated": 0, "desirable": 0, "undesirable": 0,
+     "rated_hash": "…", "last_feedback_id": 57, "dropped_unsafe": 0,
      "steps": 18, "epochs": 3.0, "beta": 0.1, "lr": 0.0005, "lora_r": 8, "lora_alpha": 16,
      "lora_targets": "all-linear", "max_length": 384, "seed": 0, "seconds": 41.2,
      "final_loss": 0.41, "final_accuracy": 0.92, "created_at": "2025-…"}
+
+A KTO adapter also records its class weights (`kto_weights`: [λ_D, λ_U]) and the last batch's KL
+estimate (`final_kl`); its "accuracy" is the share of answers whose reward lies on their label's side of z0.
 
 A directory is replaced atomically (written beside, then renamed), so a crash never leaves a
 half-written adapter that looks current. Forgetting the user (`MemoryStore.forget_user`) deletes it;
@@ -43,10 +60,19 @@ from pathlib import Path
 import torch
 
 from personalign.feedback.errors import AdapterError, FeedbackConfigError, NotEnoughPairsError
-from personalign.feedback.pairs import FeedbackPair, PairSet, user_pairs
+from personalign.feedback.pairs import (
+    FeedbackPair,
+    LabeledAnswer,
+    LabeledSet,
+    PairSet,
+    pair_sides,
+    user_labeled_answers,
+    user_pairs,
+)
 from personalign.models import LoadedModel, encode_text, render_chat
 from personalign.models.shell import quiet_peft, shell_copy, unwrapped, weights_fingerprint
 from personalign.rewards.dpo import answer_logps, build_batch, dpo_loss, split_pairs
+from personalign.rewards.kto import KTOConfig, KTOExample, KTOTrainer
 
 FORMAT = "personalign.adapter/1"
 MANIFEST = "manifest.json"
@@ -55,7 +81,8 @@ MIN_ANSWER_TOKENS = 4
 
 @dataclass
 class AdapterConfig:
-    """DPO-on-LoRA settings. `steps` (optimizer steps) wins over `epochs`; `max_steps` caps either."""
+    """LoRA settings and the DPO or KTO training run. `steps` (optimizer steps) wins over `epochs`; `max_steps`
+    caps either. `beta` is the loss's β for both; KTO's class weights are balanced (`KTOConfig.balance`)."""
 
     epochs: float = 3.0
     steps: int | None = None
@@ -93,9 +120,11 @@ class TrainedAdapter:
     model: torch.nn.Module          # the PeftModel (shell of the base + LoRA "default"), eval mode
     steps: int
     seconds: float
-    pairs_used: int
+    pairs_used: int                 # training items used: pairs (DPO) or labelled answers (KTO)
     pairs_skipped: int              # too long for max_length, or identical after truncation
     history: list[dict] = field(default_factory=list)
+    method: str = "dpo"
+    kto_weights: tuple[float, float] | None = None   # (λ_D, λ_U), KTO only
 
     @property
     def final(self) -> dict:
@@ -125,24 +154,29 @@ def _pad_id(tokenizer) -> int:
     return tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
 
 
-def train_adapter(base: LoadedModel, pairs: Sequence[FeedbackPair], config: AdapterConfig | None = None,
-                  on_step: Callable[[dict], None] | None = None) -> TrainedAdapter:
-    """DPO-train a fresh LoRA adapter on `pairs` (module docstring); `base.model` stays untouched."""
+def _lora_model(base: LoadedModel, cfg: AdapterConfig):
+    """A fresh LoRA (B = 0: the policy starts as the base) on a shell of `base.model`."""
     from peft import LoraConfig, get_peft_model
 
-    cfg = (config or AdapterConfig()).validate()
-    encoded, skipped = _encode(base.tokenizer, pairs, cfg.max_length)
-    if not encoded:
-        raise NotEnoughPairsError(f"none of the {len(pairs)} pair(s) fits max_length={cfg.max_length} tokens "
-                                  "with a distinct chosen and rejected answer")
     torch.manual_seed(cfg.seed)  # LoRA A's random init
     lora = LoraConfig(r=cfg.lora_r, lora_alpha=cfg.lora_alpha, lora_dropout=0.0, target_modules=cfg.lora_targets,
                       bias="none", task_type="CAUSAL_LM")
     try:
         with quiet_peft():
-            model = get_peft_model(shell_copy(base.model), lora)
+            return get_peft_model(shell_copy(base.model), lora)
     except ValueError as exc:
         raise FeedbackConfigError(f"cannot add LoRA adapters to {base.name!r}: {exc}") from exc
+
+
+def train_adapter(base: LoadedModel, pairs: Sequence[FeedbackPair], config: AdapterConfig | None = None,
+                  on_step: Callable[[dict], None] | None = None) -> TrainedAdapter:
+    """DPO-train a fresh LoRA adapter on `pairs` (module docstring); `base.model` stays untouched."""
+    cfg = (config or AdapterConfig()).validate()
+    encoded, skipped = _encode(base.tokenizer, pairs, cfg.max_length)
+    if not encoded:
+        raise NotEnoughPairsError(f"none of the {len(pairs)} pair(s) fits max_length={cfg.max_length} tokens "
+                                  "with a distinct chosen and rejected answer")
+    model = _lora_model(base, cfg)
     pad, device = _pad_id(base.tokenizer), base.device
     bs = cfg.batch_size
 
@@ -197,6 +231,43 @@ def train_adapter(base: LoadedModel, pairs: Sequence[FeedbackPair], config: Adap
     return TrainedAdapter(model, steps, time.perf_counter() - t0, len(encoded), skipped, history)
 
 
+def _encode_labeled(tokenizer, answers: Sequence[LabeledAnswer], max_length: int) -> tuple[list[KTOExample], int]:
+    eos = [tokenizer.eos_token_id] if tokenizer.eos_token_id is not None else []
+    encoded, skipped = [], 0
+    for a in answers:
+        ctx = render_chat(tokenizer, a.prompt)
+        budget = max_length - len(ctx)
+        if budget < MIN_ANSWER_TOKENS:
+            skipped += 1
+            continue
+        encoded.append(KTOExample(ctx, (encode_text(tokenizer, a.answer) + eos)[:budget], a.desirable))
+    return encoded, skipped
+
+
+def train_kto_adapter(base: LoadedModel, answers: Sequence[LabeledAnswer], config: AdapterConfig | None = None,
+                      on_step: Callable[[dict], None] | None = None) -> TrainedAdapter:
+    """KTO-train a fresh LoRA adapter on labelled answers (module docstring); `base.model` stays untouched."""
+    cfg = (config or AdapterConfig()).validate()
+    encoded, skipped = _encode_labeled(base.tokenizer, answers, cfg.max_length)
+    if not encoded:
+        raise NotEnoughPairsError(f"none of the {len(answers)} rated answer(s) fits max_length={cfg.max_length} "
+                                  "tokens")
+    model = _lora_model(base, cfg)
+    for name, p in model.named_parameters():
+        p.requires_grad_("lora_" in name)
+    kto = KTOConfig(beta=cfg.beta, lr=cfg.lr, epochs=cfg.epochs, steps=cfg.steps, max_steps=cfg.max_steps,
+                    batch_size=cfg.batch_size, max_grad_norm=cfg.max_grad_norm, seed=cfg.seed)
+    trainer = KTOTrainer(model, encoded, kto, pad_id=_pad_id(base.tokenizer), device=base.device,
+                         max_length=cfg.max_length)
+    try:
+        result = trainer.train(on_step=on_step)
+    finally:
+        for p in model.parameters():
+            p.requires_grad_(False)
+    return TrainedAdapter(model, result.steps, result.seconds, len(encoded), skipped, result.history, "kto",
+                          result.weights)
+
+
 # --------------------------------------------------------------------------------------- files
 def base_fingerprint(base: LoadedModel) -> list[float]:
     return weights_fingerprint(unwrapped(base.model))
@@ -239,6 +310,45 @@ def save_adapter(trained: TrainedAdapter, directory: str | os.PathLike, manifest
 
 
 # ------------------------------------------------------------------------------------ scheduling
+@dataclass
+class UserFeedback:
+    """What a user's adapter trains on: their usable pairs and rated answers (module docstring)."""
+
+    pairs: PairSet
+    rated: LabeledSet
+
+    @property
+    def user(self) -> str:
+        return self.pairs.user
+
+    @property
+    def method(self) -> str:
+        """"kto" once the user has a usable rated answer, else "dpo"."""
+        return "kto" if self.rated.answers else "dpo"
+
+    @property
+    def kto_answers(self) -> list[LabeledAnswer]:
+        """KTO's training set: the rated answers and both sides of every pair, in feedback order."""
+        return sorted(self.rated.answers + pair_sides(self.pairs.pairs), key=lambda a: a.feedback_id)
+
+    @property
+    def last_feedback_id(self) -> int:
+        return max(self.pairs.last_feedback_id, self.rated.last_feedback_id)
+
+    @property
+    def dropped_unsafe(self) -> int:
+        return self.pairs.dropped_unsafe + self.rated.dropped_unsafe
+
+    def after(self, feedback_id: int) -> list:
+        """Training items (pairs and rated answers) from feedback newer than `feedback_id`."""
+        return self.pairs.after(feedback_id) + self.rated.after(feedback_id)
+
+
+def user_feedback(store, user: str) -> UserFeedback:
+    """`user`'s pairs and rated answers, each through the safety filter; unknown users raise."""
+    return UserFeedback(user_pairs(store, user), user_labeled_answers(store, user))
+
+
 @dataclass(frozen=True)
 class Decision:
     train: bool
@@ -248,33 +358,35 @@ class Decision:
 
 @dataclass(frozen=True)
 class RetrainPolicy:
-    """Retrain a user's adapter once `min_new_pairs` usable pairs arrived since its manifest.
+    """Retrain a user's adapter once `min_new_pairs` usable training items arrived since its manifest.
 
-    A user without an adapter needs `min_new_pairs` pairs in all; an adapter made for another base
-    model is stale whatever the count (as long as there is a pair to train on). `force` retrains
-    whenever there is at least one pair.
+    A training item is a pair or a rated answer (`UserFeedback.after`; a `PairSet` counts its pairs). A user
+    without an adapter needs `min_new_pairs` items in all; an adapter made for another base model is
+    stale whatever the count (as long as there is an item to train on). `force` retrains whenever there
+    is at least one item.
     """
 
     min_new_pairs: int = 8
     force: bool = False
 
-    def decide(self, pairs: PairSet, manifest: dict | None, base: LoadedModel) -> Decision:
+    def decide(self, data: UserFeedback | PairSet, manifest: dict | None, base: LoadedModel) -> Decision:
         if isinstance(self.min_new_pairs, bool) or not isinstance(self.min_new_pairs, int) or self.min_new_pairs < 1:
             raise FeedbackConfigError(f"min_new_pairs must be an integer >= 1, got {self.min_new_pairs!r}")
-        total = len(pairs.pairs)
+        total = len(data.after(0))
         if total == 0:
-            return Decision(False, "no usable pairs", 0)
+            return Decision(False, "no usable pairs or rated answers", 0)
+        what = "item(s)" if isinstance(data, UserFeedback) else "pair(s)"
         if manifest is None:
             ok = self.force or total >= self.min_new_pairs
-            return Decision(ok, "no adapter yet" if ok else f"{total} pair(s) < {self.min_new_pairs}", total)
-        new = len(pairs.after(int(manifest.get("last_feedback_id", 0))))
+            return Decision(ok, "no adapter yet" if ok else f"{total} {what} < {self.min_new_pairs}", total)
+        new = len(data.after(int(manifest.get("last_feedback_id", 0))))
         if manifest.get("base_model") != base.name or manifest.get("base_fingerprint") != base_fingerprint(base):
             return Decision(True, "adapter made for another base model", new)
         if self.force:
             return Decision(True, "forced", new)
         if new >= self.min_new_pairs:
-            return Decision(True, f"{new} new pair(s) >= {self.min_new_pairs}", new)
-        return Decision(False, f"current ({new} new pair(s) < {self.min_new_pairs})", new)
+            return Decision(True, f"{new} new {what} >= {self.min_new_pairs}", new)
+        return Decision(False, f"current ({new} new {what} < {self.min_new_pairs})", new)
 
 
 @dataclass
@@ -290,26 +402,36 @@ class AlignResult:
 def align_user(store, base: LoadedModel, user: str, config: AdapterConfig | None = None,
                policy: RetrainPolicy = RetrainPolicy(min_new_pairs=1),
                on_step: Callable[[dict], None] | None = None) -> AlignResult:
-    """Train (or skip, per `policy`) `user`'s adapter on their feedback pairs and save it with a manifest."""
+    """Train (or skip, per `policy`) `user`'s adapter on their feedback — DPO on pairs, or KTO once they have
+    rated answers (module docstring) — and save it with a manifest."""
     cfg = (config or AdapterConfig()).validate()
-    pairs = user_pairs(store, user)
+    data = user_feedback(store, user)
+    pairs, rated = data.pairs, data.rated
     directory = store.adapter_dir(user)
     manifest = read_manifest(directory)
-    decision = policy.decide(pairs, manifest, base)
+    decision = policy.decide(data, manifest, base)
     if not decision.train:
         return AlignResult(user, False, decision.reason, decision.new_pairs, directory if manifest else None, manifest)
-    trained = train_adapter(base, pairs.pairs, cfg, on_step=on_step)
+    if data.method == "kto":
+        trained = train_kto_adapter(base, data.kto_answers, cfg, on_step=on_step)
+    else:
+        trained = train_adapter(base, pairs.pairs, cfg, on_step=on_step)
     final = trained.final
     manifest = {
-        "format": FORMAT, "user": user, "base_model": base.name, "base_fingerprint": base_fingerprint(base),
+        "format": FORMAT, "user": user, "method": trained.method, "base_model": base.name,
+        "base_fingerprint": base_fingerprint(base),
         "pairs": len(pairs.pairs), "pairs_used": trained.pairs_used, "pairs_skipped": trained.pairs_skipped,
-        "pairs_hash": pairs.digest(), "last_feedback_id": pairs.last_feedback_id,
-        "dropped_unsafe": pairs.dropped_unsafe, "steps": trained.steps, "epochs": cfg.epochs, "beta": cfg.beta,
+        "pairs_hash": pairs.digest(), "rated": len(rated.answers), "desirable": rated.desirable,
+        "undesirable": rated.undesirable, "skipped_neutral": rated.skipped_neutral, "rated_hash": rated.digest(),
+        "last_feedback_id": data.last_feedback_id,
+        "dropped_unsafe": data.dropped_unsafe, "steps": trained.steps, "epochs": cfg.epochs, "beta": cfg.beta,
         "lr": cfg.lr, "lora_r": cfg.lora_r, "lora_alpha": cfg.lora_alpha, "lora_targets": cfg.lora_targets,
         "max_length": cfg.max_length, "batch_size": cfg.batch_size, "seed": cfg.seed,
         "seconds": round(trained.seconds, 3), "final_loss": final.get("loss"),
         "final_accuracy": final.get("accuracy"), "created_at": datetime.now(UTC).isoformat(),
     }
+    if trained.method == "kto":
+        manifest.update({"kto_weights": [round(w, 6) for w in trained.kto_weights], "final_kl": final.get("kl")})
     save_adapter(trained, directory, manifest)
     return AlignResult(user, True, decision.reason, decision.new_pairs, directory, manifest)
 
@@ -332,7 +454,7 @@ def align_all(store, base: LoadedModel, policy: RetrainPolicy, config: AdapterCo
             def on_step(record, _user=user):
                 nonlocal step_task
                 if step_task is None:
-                    step_task = bar.add_task(f"  {_user}: DPO", total=None)
+                    step_task = bar.add_task(f"  {_user}: training", total=None)
                 bar.update(step_task, completed=record["step"],
                            description=f"  {_user}: step {record['step']} loss {record['loss']:.3f}")
 
@@ -432,6 +554,6 @@ class UserAdapters:
         return Engine(self.loaded, reward_model), names
 
 
-__all__ = ["AdapterConfig", "TrainedAdapter", "train_adapter", "save_adapter", "read_manifest", "RetrainPolicy",
-           "Decision", "AlignResult", "align_user", "align_all", "adapter_name", "UserAdapters",
-           "base_fingerprint", "FORMAT", "MANIFEST"]
+__all__ = ["AdapterConfig", "TrainedAdapter", "train_adapter", "train_kto_adapter", "save_adapter", "read_manifest",
+           "RetrainPolicy", "Decision", "AlignResult", "UserFeedback", "user_feedback", "align_user", "align_all",
+           "adapter_name", "UserAdapters", "base_fingerprint", "FORMAT", "MANIFEST"]

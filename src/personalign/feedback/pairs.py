@@ -17,6 +17,12 @@ looks like a refusal of something else. A pair whose chosen answer is flagged is
 the user preferred — and counted in `PairSet.dropped_unsafe` with the category, so reports show how
 often feedback pushed toward unsafe text. A flagged *rejected* answer is kept: preferring the safe
 answer over an unsafe one is exactly the feedback safety wants.
+
+Rated answers (`user_labeled_answers`, for KTO, which needs no pairs): the latest rating of each interaction's
+answer A labels it — 4 or 5 (thumbs up) desirable, 1 or 2 (thumbs down) undesirable, 3 neutral (not used).
+A rating sent with a choice or an edit belongs to that pair and is not used again. The safety filter is
+the same: a *desirable* answer that `answer_safety` flags is dropped and counted, an undesirable one is
+kept (a thumbs down on unsafe text is welcome feedback).
 """
 from __future__ import annotations
 
@@ -126,3 +132,105 @@ def user_pairs(store, user: str) -> PairSet:
             continue
         result.pairs.append(FeedbackPair(fb.id, inter.id, inter.prompt, chosen, rejected, kind))
     return result
+
+
+DESIRABLE_MIN, UNDESIRABLE_MAX = 4, 2  # ratings >= 4 are desirable, <= 2 undesirable, 3 neutral
+
+
+def rating_label(rating: int) -> bool | None:
+    """True (desirable) for a rating >= 4, False (undesirable) for <= 2, None for a neutral 3."""
+    if rating >= DESIRABLE_MIN:
+        return True
+    if rating <= UNDESIRABLE_MAX:
+        return False
+    return None
+
+
+@dataclass(frozen=True)
+class LabeledAnswer:
+    """One answer labelled desirable or undesirable: by the user's latest rating of it (kind "rating"), or
+    as one side of a pair (`pair_sides`: kind "choice" or "edit", rating None)."""
+
+    feedback_id: int
+    interaction_id: int
+    prompt: str
+    answer: str
+    desirable: bool
+    rating: int | None
+    kind: str = "rating"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class LabeledSet:
+    """A user's usable rated answers, in feedback order, and what was left out."""
+
+    user: str
+    answers: list[LabeledAnswer] = field(default_factory=list)
+    dropped_unsafe: int = 0
+    unsafe_categories: Counter = field(default_factory=Counter)
+    skipped_neutral: int = 0  # latest rating 3
+    skipped_empty: int = 0    # an empty answer
+
+    @property
+    def desirable(self) -> int:
+        return sum(a.desirable for a in self.answers)
+
+    @property
+    def undesirable(self) -> int:
+        return len(self.answers) - self.desirable
+
+    @property
+    def last_feedback_id(self) -> int:
+        return max((a.feedback_id for a in self.answers), default=0)
+
+    def after(self, feedback_id: int) -> list[LabeledAnswer]:
+        """Rated answers whose rating is newer than `feedback_id`."""
+        return [a for a in self.answers if a.feedback_id > feedback_id]
+
+    def digest(self) -> str:
+        h = hashlib.sha256()
+        for a in self.answers:
+            h.update(json.dumps([a.prompt, a.answer, a.desirable], ensure_ascii=False).encode("utf-8") + b"\n")
+        return h.hexdigest()
+
+
+def user_labeled_answers(store, user: str) -> LabeledSet:
+    """Every usable rated answer of `user` (see the module docstring); unknown users raise."""
+    interactions = {i.id: i for i in store.list_interactions(user)}
+    latest = {}
+    for fb in store.list_feedback(user):
+        if fb.rating is None or fb.choice is not None or fb.edited_answer is not None:
+            continue
+        if fb.interaction_id in interactions:
+            latest.pop(fb.interaction_id, None)  # re-insert: order by the latest rating
+            latest[fb.interaction_id] = fb
+    result = LabeledSet(user)
+    for iid, fb in latest.items():
+        inter = interactions[iid]
+        label = rating_label(fb.rating)
+        if label is None:
+            result.skipped_neutral += 1
+            continue
+        if not inter.answer.strip():
+            result.skipped_empty += 1
+            continue
+        if label:
+            verdict = answer_safety(inter.answer)
+            if not verdict.allowed:
+                result.dropped_unsafe += 1
+                result.unsafe_categories[verdict.category] += 1
+                continue
+        result.answers.append(LabeledAnswer(fb.id, iid, inter.prompt, inter.answer, label, fb.rating))
+    return result
+
+
+def pair_sides(pairs: list[FeedbackPair]) -> list[LabeledAnswer]:
+    """Each pair as two labelled answers: chosen desirable, rejected undesirable (KTO on pair data)."""
+    out = []
+    for p in pairs:
+        out.append(LabeledAnswer(p.feedback_id, p.interaction_id, p.prompt, p.chosen, True, None, p.kind))
+        out.append(LabeledAnswer(p.feedback_id, p.interaction_id, p.prompt, p.rejected, False, None, p.kind))
+    return out

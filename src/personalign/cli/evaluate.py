@@ -47,6 +47,17 @@ def register(app: typer.Typer) -> None:
                                            help="Causal LM for the pairwise judge: 'base', a model dir, or 'none'."),
         reward_model: str | None = typer.Option(None, "--reward-model",
                                                 help="Local AutoModelForSequenceClassification reward model dir."),
+        judge_url: str | None = typer.Option(None, "--judge-url",
+                                             help="OpenAI-compatible endpoint for the API judge, e.g. "
+                                                  "http://localhost:8000/v1 (vLLM, llama.cpp, a hosted API). "
+                                                  "API key: $PERSONALIGN_JUDGE_API_KEY."),
+        judge_model: str | None = typer.Option(None, "--judge-model", help="The model the judge endpoint serves."),
+        judge_concurrency: int = typer.Option(4, "--judge-concurrency", help="Judge requests in flight at once."),
+        judge_timeout: float = typer.Option(60.0, "--judge-timeout", help="Seconds to wait for one judge reply."),
+        judge_max_retries: int = typer.Option(5, "--judge-max-retries",
+                                              help="Retries (exponential backoff) on 429, 5xx and timeouts."),
+        judge_max_tokens: int = typer.Option(16, "--judge-max-tokens",
+                                             help="Token cap of a judge reply (raise it for reasoning models)."),
         bootstrap: int = typer.Option(1000, "--bootstrap", help="Bootstrap resamples for the 95% intervals."),
         no_plots: bool = typer.Option(False, "--no-plots"),
         no_progress: bool = typer.Option(False, "--no-progress"),
@@ -62,6 +73,9 @@ def register(app: typer.Typer) -> None:
                             quick=quick, users=users, prompts=prompts,
                             safety_prompts=safety_prompts, max_new_tokens=max_new_tokens, best_of_n=best_of_n,
                             batch_size=batch_size, pairwise_judge=pairwise_judge, reward_model=reward_model,
+                            judge_url=judge_url, judge_model=judge_model, judge_concurrency=judge_concurrency,
+                            judge_timeout=judge_timeout, judge_max_retries=judge_max_retries,
+                            judge_max_tokens=judge_max_tokens,
                             device=device, dtype=dtype, bootstrap=bootstrap, plots=not no_plots,
                             progress=not no_progress)
         run = run_eval(config)

@@ -4,6 +4,8 @@
 - `PairwiseLMJudge`: any local causal LM picks "A" or "B"; both orders are scored to cancel
   position bias.
 - `SequenceClassifierJudge`: a Hugging Face AutoModelForSequenceClassification reward model by path.
+- `ApiJudge` (in `personalign.eval.api_judge`): any model behind an OpenAI-compatible chat endpoint,
+  pairwise per pole, both orders, with a resumable verdict cache.
 - `PerplexityJudge`: perplexity of an answer under the base model (a fluency proxy).
 - `sanity_flags`: empty, runaway (hit the token cap) and repetitive answers.
 """

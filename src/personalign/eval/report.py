@@ -84,6 +84,8 @@ def render_markdown(summary: dict) -> str:
                   _table(["comparison", "win rate", "mean P(better)", "position bias"],
                          [[name, _ci(c["win_rate"]), _num(c["mean_score"], ".3f"), _num(c["position_bias"], "+.3f")]
                           for name, c in table.items()]), ""]
+    for judge, table in summary.get("api_judge", {}).items():
+        parts += _api_judge_section(judge, table, poles)
     for judge, table in summary.get("reward_model", {}).items():
         parts += [f"## Reward model `{judge}`", "",
                   _table(["strategy", "mean reward", "win vs base"],
@@ -113,6 +115,21 @@ def render_markdown(summary: dict) -> str:
                       _table(["adversarial preference", "allowed by the boundary", "reason"],
                              [[uid, "yes" if g["allowed"] else "no", g["reason"]] for uid, g in gate.items()]), ""]
     return "\n".join(parts).rstrip() + "\n"
+
+
+def _api_judge_section(judge: str, table: dict, poles: list[str]) -> list[str]:
+    """The API judge's win rates per pole; position bias and unparseable replies per comparison."""
+    return [f"## API judge `{judge}`", "",
+            "For each pole the user asked for, the judge model compared the two answers on that pole's criterion "
+            "(`personalign.eval.api_judge.POLE_CRITERIA`), in both orders. Win: answer chosen in both orders; "
+            "tie: the orders disagree, or a reply named neither answer (unparseable). Position bias = share of "
+            "parsed verdicts that picked the answer shown first − 0.5 (+0.50: always \"A\"; cancelled by the "
+            "order swap).", "",
+            _table(["comparison"] + poles + ["overall", "position bias", "unparseable"],
+                   [[name] + [_ci(c["poles"].get(p, {}).get("win_rate")) for p in poles]
+                    + [_ci(c["overall"]), _num(c["position_bias"], "+.2f"),
+                       f"{c['unparseable']}/{c['questions']}"]
+                    for name, c in table.items()]), ""]
 
 
 def write_report(out: Path, summary: dict, plots: bool = True) -> list[Path]:

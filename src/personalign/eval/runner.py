@@ -20,6 +20,7 @@ from pathlib import Path
 
 from personalign.errors import ConfigError, ModelNotFoundError
 from personalign.eval import prompts as prompt_sets
+from personalign.eval.api_judge import CACHE_FILE, ROW_KIND, ApiJudge, normalize_url, summarize_api_judge
 from personalign.eval.judges import (
     PairwiseLMJudge,
     PerplexityJudge,
@@ -71,6 +72,12 @@ class EvalConfig:
     pairwise_judge: str | None = "base"         # "base" (the base model), a local model dir, or None
     pairwise_opponents: tuple[str, ...] | None = None
     reward_model: str | None = None             # a local AutoModelForSequenceClassification dir
+    judge_url: str | None = None                # an OpenAI-compatible endpoint for the API judge (api_judge.py)
+    judge_model: str | None = None              # the model it serves (key: $PERSONALIGN_JUDGE_API_KEY)
+    judge_concurrency: int = 4
+    judge_timeout: float = 60.0
+    judge_max_retries: int = 5
+    judge_max_tokens: int = 16
     device: str = "auto"
     dtype: str = "auto"
     bootstrap: int = 1000
@@ -118,6 +125,10 @@ class EvalConfig:
         cfg.pairwise_opponents = tuple(o for o in cfg.pairwise_opponents if o in cfg.strategies)
         if cfg.pairwise_judge in ("none", ""):
             cfg.pairwise_judge = None
+        if bool(cfg.judge_url) != bool(cfg.judge_model):
+            raise ConfigError("--judge-url and --judge-model go together: give both or neither")
+        if cfg.judge_url:
+            cfg.judge_url = normalize_url(cfg.judge_url)
         return cfg
 
     def fingerprint(self) -> dict:
@@ -219,20 +230,42 @@ class _Progress:
 
 
 def run_eval(config: EvalConfig) -> EvalRun:
+    started = time.perf_counter()
+    cfg = config.resolved()
+    out = cfg.out
+    if out.exists() and not out.is_dir():
+        raise ConfigError(f"--out {str(out)!r} exists and is not a directory")
+    _check_manifest(out, cfg)
+    api_judge = _api_judge(cfg)  # checks the endpoint before anything is generated
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        return _run(cfg, out, started, api_judge)
+    finally:
+        if api_judge is not None:
+            api_judge.close()
+
+
+def _api_judge(cfg: EvalConfig) -> ApiJudge | None:
+    if not cfg.judge_url:
+        return None
+    judge = ApiJudge(cfg.judge_url, cfg.judge_model, cfg.out / CACHE_FILE, timeout=cfg.judge_timeout,
+                     max_retries=cfg.judge_max_retries, concurrency=cfg.judge_concurrency,
+                     max_tokens=cfg.judge_max_tokens)
+    try:
+        judge.check()
+    except BaseException:
+        judge.close()
+        raise
+    return judge
+
+
+def _run(cfg: EvalConfig, out: Path, started: float, api_judge: ApiJudge | None) -> EvalRun:
     import torch
 
     from personalign.decoding import Engine
     from personalign.eval.report import write_report
     from personalign.eval.summary import summarize
     from personalign.models import load
-
-    started = time.perf_counter()
-    cfg = config.resolved()
-    out = cfg.out
-    if out.exists() and not out.is_dir():
-        raise ConfigError(f"--out {str(out)!r} exists and is not a directory")
-    out.mkdir(parents=True, exist_ok=True)
-    _check_manifest(out, cfg)
 
     users = build_users(cfg.users, source=cfg.wording_source)
     eval_prompts, prompt_source = prompt_sets.eval_prompts(cfg.prompt_source)
@@ -287,8 +320,12 @@ def run_eval(config: EvalConfig) -> EvalRun:
         judges_run = _run_pairwise(cfg, base, load, store, variants, users, eval_prompts, progress)
         if cfg.reward_model:
             judges_run.append(_run_reward_model(cfg, store, variants, users, eval_prompts, progress))
+        if api_judge is not None:
+            judges_run.append(_run_api_judge(cfg, api_judge, store, variants, users, eval_prompts, progress))
 
     summary = summarize(store, cfg, variants, users, eval_prompts, safety_variants, safety_users, safety)
+    summary["api_judge"] = summarize_api_judge(store.select(kind=ROW_KIND), [v.label for v in variants],
+                                               cfg.bootstrap, cfg.seed)
     seconds = time.perf_counter() - started
     summary["run"] = {"seconds": round(seconds, 1), "generated_rows": generated,
                       "resumed_rows": store.resumed, "judges": [j for j in judges_run if j]}
@@ -410,4 +447,33 @@ def _run_reward_model(cfg, store, variants, users, prompts, progress) -> str:
             rewards = judge.score([item[1:] for item in chunk])
             store.append([{**key, "variant": variant.label, "reward": r} for (key, *_), r in zip(chunk, rewards)])
             progress.advance(bar, len(chunk))
+    return judge.name
+
+
+def _run_api_judge(cfg, judge: ApiJudge, store, variants, users, prompts, progress) -> str:
+    """Each personalized variant against each pairwise opponent, one verdict per pole each user asked for."""
+    opponents = [v for v in variants if v.strategy in cfg.pairwise_opponents and not v.params]
+    for opponent in opponents:
+        for variant in variants:
+            if variant == opponent or not get_strategy(variant.strategy).personalized:
+                continue
+            todo = []
+            for user in users:
+                for prompt in prompts:
+                    key = {"kind": ROW_KIND, "task": "personal", "strategy": variant.strategy,
+                           "params": variant.param_dict, "user": user.id, "prompt_id": prompt.id,
+                           "judge": judge.name, "opponent": opponent.label}
+                    if store.has(key):
+                        continue
+                    mine, theirs = _answer(store, variant, user, prompt), _answer(store, opponent, user, prompt)
+                    if mine and theirs:
+                        todo.append((key, prompt.text, mine["text"], theirs["text"], user.pole_map))
+            bar = progress.task(f"{judge.name}: {variant.label} vs {opponent.label}", len(todo))
+            for s in range(0, len(todo), cfg.batch_size):
+                chunk = todo[s:s + cfg.batch_size]
+                verdicts = judge.compare([item[1:] for item in chunk])
+                store.append([{**key, "variant": variant.label, "url": judge.url,
+                               "poles": {pole: v.to_dict() for pole, v in found.items()}}
+                              for (key, *_), found in zip(chunk, verdicts)])
+                progress.advance(bar, len(chunk))
     return judge.name

@@ -78,7 +78,6 @@ def template(tmp_path_factory) -> Path:
     iid = store.record_interaction("seed", "q", "answer A", "pad", alt_answer="answer B")
     store.record_interaction("seed", "q2", "only answer", "base")
     store.add_feedback("seed", iid, rating=4)
-    key_table.ensure_table(store.engine)
     with write_connection(store.engine) as conn:
         key_table.add_key(conn, "seed", "0123456789abcdef", "0" * 64)
     store.close()

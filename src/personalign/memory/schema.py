@@ -4,6 +4,7 @@ users ─┬─< preferences (self-link superseded_by: the history chain)
        ├─< interactions ─< feedback
        ├─< feedback (user_id kept on each row, so export, forget and implicit inference need no join)
        └── user_weights (0..1 per user: dimension weights learned online from feedback)
+server_api_keys (the server's user keys, by user name: a user may hold keys before any row; migration 0005)
 store_meta (name → value: the store's own id, which names its per-user files outside the database)
 """
 from __future__ import annotations
@@ -163,6 +164,21 @@ class StoreMetaRow(Base):
 
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(String(200), nullable=False)
+
+
+class ApiKeyRow(Base):
+    """A user's server API key (`personalign.memory.keys`): the public key id and sha256 of the secret.
+
+    Keyed by user name, not `users.id`: an admin creates a user's key before anything is stored about
+    them. `MemoryStore.forget_user` deletes the keys with the user's rows."""
+
+    __tablename__ = "server_api_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key_id: Mapped[str] = mapped_column(String(32), nullable=False, unique=True)
+    user_name: Mapped[str] = mapped_column(String(200), nullable=False, index=True)
+    secret_sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
 
 
 SIGNAL_COLUMNS = {"length": "d_length", "expertise": "d_expertise", "tone": "d_tone"}

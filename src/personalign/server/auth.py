@@ -85,11 +85,10 @@ def _read_or_create_key_file(path: Path) -> str:
 
 
 class KeyStore:
-    """User API keys in the memory database (table `server_api_keys`, created when missing)."""
+    """User API keys in the memory database (table `server_api_keys`, from the store's migrations)."""
 
     def __init__(self, engine, admin_key: str):
         self.engine = engine
-        key_table.ensure_table(engine)
         self._admin_digest = _digest(admin_key)
 
     def authenticate(self, token: str) -> Principal | None:

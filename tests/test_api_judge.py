@@ -153,7 +153,8 @@ def test_pole_verdict_scores_both_orders():
     assert PoleVerdict.from_letters("A", "B").score == 1.0   # answer 1 chosen in both orders
     assert PoleVerdict.from_letters("B", "A").score == 0.0
     assert PoleVerdict.from_letters("A", "A").score == 0.5   # always the first slot: a tie
-    assert PoleVerdict.from_letters("A", None).score == 0.75
+    assert PoleVerdict.from_letters("A", None).score == 0.5   # a biased "A" and no verdict: not a win
+    assert PoleVerdict.from_letters(None, "A").score == 0.5
     assert PoleVerdict.from_letters(None, None).score == 0.5
 
 

@@ -100,7 +100,7 @@ def test_eval_with_served_judge_writes_verdicts_and_never_asks_twice(judge_serve
         poles = next(u["poles"] for u in users if u["id"] == row["user"])
         assert set(row["poles"]) == {f"{d}:{p}" for d, p in poles.items()}  # one verdict per requested pole
         for v in row["poles"].values():
-            assert v["score"] in (0.0, 0.25, 0.5, 0.75, 1.0)
+            assert v["score"] == {("A", "B"): 1.0, ("B", "A"): 0.0}.get((v["first"], v["second"]), 0.5)
             assert {v["first"], v["second"]} <= {"A", "B", None, "same"}
 
     cache = _rows(out / CACHE_FILE)

@@ -3,9 +3,9 @@
 For each (strategy answer, opponent answer) pair and each pole the simulated user asked for, the judge model
 reads the question, the two answers and that pole's criterion (`POLE_CRITERIA`, one written per pole) and
 replies A or B. Every question is asked in both orders: answer 1 wins a pole when it wins in both, loses when
-it loses in both, and ties when the orders disagree (a judge that always picks a slot scores 0.5, and the
-share of "A" verdicts, the position bias, is reported). A reply that names neither answer clearly counts as
-a tie and is counted as unparseable (`parse_verdict`).
+it loses in both, and ties otherwise (a judge that always picks a slot scores 0.5, and the share of "A"
+verdicts, the position bias, is reported). A reply that names neither answer clearly (`parse_verdict`)
+is unparseable: the pair is a tie, and the report counts such replies.
 
 Every reply is appended to `judge_cache.jsonl` in the run directory as soon as it arrives, keyed by a hash
 of (model, criterion, question, the answer shown as A, the answer shown as B, template version, token cap):
@@ -155,8 +155,9 @@ class PoleVerdict:
     """One pole's verdict on (answer 1, answer 2), asked in both orders.
 
     first / second: the judge's letter with answer 1 shown as A / as B ("A", "B", None = unparseable,
-    "same" = identical answers, not asked). score: 1 answer 1 wins in both orders, 0 loses in both,
-    0.5 otherwise; an unparseable order counts as a tie for that order.
+    "same" = identical answers, not asked). score: 1 when answer 1 is chosen in both orders, 0 when
+    answer 2 is, 0.5 otherwise: orders that disagree, or an unparseable reply in either (a tie), so
+    that one biased "A" next to an unparseable reply cannot count as a win.
     """
 
     first: str | None
@@ -167,9 +168,11 @@ class PoleVerdict:
     def from_letters(cls, first: str | None, second: str | None) -> PoleVerdict:
         if first == "same":
             return cls("same", "same", 0.5)
-        one = {"A": 1.0, "B": 0.0}.get(first, 0.5)   # answer 1 was A
-        two = {"B": 1.0, "A": 0.0}.get(second, 0.5)  # answer 1 was B
-        return cls(first, second, (one + two) / 2.0)
+        if (first, second) == ("A", "B"):  # answer 1 chosen as A, and again as B
+            return cls(first, second, 1.0)
+        if (first, second) == ("B", "A"):
+            return cls(first, second, 0.0)
+        return cls(first, second, 0.5)
 
     def to_dict(self) -> dict:
         return {"first": self.first, "second": self.second, "score": self.score}

@@ -5,7 +5,7 @@ opposite poles on every dimension — concise/simple/blunt and detailed/expert/w
 
 1. evaluate, on held-out prompts (greedy), four systems per user:
    base (no personalization) · online (PAD with the user's learned dimension weights as reward terms) ·
-   lora (the user's DPO adapter) · both (adapter + online terms);
+   lora (the user's adapter: DPO on pairs, KTO for the thumbs-only user) · both (adapter + online terms);
 2. collect one feedback event per feedback prompt, of one kind (`--feedback`): answer A = the base
    model's greedy answer, answer B = a sample (temperature 0.9) from the user's current adapter policy;
    * choices: the user picks the answer whose transparent judge scores lie further toward its poles
@@ -15,8 +15,9 @@ opposite poles on every dimension — concise/simple/blunt and detailed/expert/w
      B is recorded alone, so the store compares it with the user's other ratings (`memory.ratings`);
    * edits: the user corrects A toward its poles (`simulated_edit`: transparent sentence edits);
    every event is stored through the memory store like a real user's;
-3. update the online weights (no training run) and retrain each user's adapter on all their pairs
-   (thumbs-only users have none: their adapter arm stays the base model), timing both.
+3. update the online weights (no training run) and retrain each user's adapter on all their feedback
+   (`personalign align`'s rule: DPO on the choosing and editing users' pairs, KTO on the thumbs-only user's
+   rated answers), timing both.
 
 Metrics (transparent judges of the eval harness, scores divided by each dimension's margin):
 personalization = mean over users, prompts and dimensions of the score signed toward the user's pole;
@@ -26,6 +27,10 @@ far apart the opposite users are judged, in margins, along the axis that separat
     python benchmarks/feedback_loop.py            # choices: 2 users × 8 prompts × 3 rounds, 64 tokens, 4 held out
     python benchmarks/feedback_loop.py --feedback choices ratings edits   # each kind alone, one curve each
     python benchmarks/feedback_loop.py --tiny     # a quick end-to-end check (2 prompts, 1 round, 24 tokens)
+    python benchmarks/feedback_loop.py --feedback choices ratings --arms lora   # DPO vs KTO adapters only
+
+With both choices and ratings run, the end prints the KTO adapter's separation against the DPO (choices-only)
+adapter's at the same number of events, and the issue's target (KTO > 0 and within 0.5 of choices).
 """
 from __future__ import annotations
 
@@ -154,11 +159,11 @@ def run_kind(kind: str, base, users, feedback_prompts, held_out, args, config, b
     work = Path(tempfile.mkdtemp(prefix=f"feedback-loop-{kind}-"))
     store = MemoryStore(f"sqlite:///{work / 'memory.db'}", data_dir=work)
     adapters = UserAdapters(base, store)
-    results, update_times, online_times = [], [], []
+    results, update_times, online_times, train_times, methods = [], [], [], [], []
     for rnd in range(args.rounds + 1):
         t0 = time.perf_counter()
         row = {"round": rnd}
-        for arm in ARMS:
+        for arm in args.arms:
             # Greedy base answers never change, and before any feedback every system is the base model.
             if arm == "base" or rnd == 0:
                 if "eval" not in base_cache:
@@ -174,7 +179,7 @@ def run_kind(kind: str, base, users, feedback_prompts, held_out, args, config, b
                           for u in users}
         results.append(row)
         print(f"[{kind}] round {rnd}: " + "  ".join(f"{arm} pers {row[arm]['personalization']:+.2f} sep "
-                                                    f"{row[arm]['separation']:+.2f}" for arm in ARMS)
+                                                    f"{row[arm]['separation']:+.2f}" for arm in args.arms)
               + f"  ({row['eval_seconds']}s)", flush=True)
         if rnd == args.rounds:
             break
@@ -198,15 +203,21 @@ def run_kind(kind: str, base, users, feedback_prompts, held_out, args, config, b
             t0 = time.perf_counter()
             r = align_user(store, base, u.id, config, RetrainPolicy(min_new_pairs=1))
             if r.trained:
+                m = r.manifest
                 update_times.append(time.perf_counter() - t0)
-                adapter = (f"{r.manifest['pairs']} pairs, {r.manifest['steps']} steps, adapter update "
-                           f"{update_times[-1]:.1f}s (loss {r.manifest['final_loss']:.3f})")
+                train_times.append(m["seconds"])
+                methods.append(m["method"])
+                data = (f"{m['pairs']} pairs" if m["method"] == "dpo" else
+                        f"{m['rated']} rated ({m['desirable']} up, {m['undesirable']} down)")
+                adapter = (f"{m['method'].upper()} on {data}, {m['steps']} steps, adapter update "
+                           f"{update_times[-1]:.1f}s (training {m['seconds']:.1f}s, loss {m['final_loss']:.3f})")
             else:
                 adapter = f"no adapter trained ({r.reason})"
             print(f"  {u.id}: {adapter}, online update {online_times[-1] * 1000:.0f} ms", flush=True)
         results[-1]["feedback"] = {"kind": kind, "events": len(did), "what": dict(sorted(
             {w: did.count(w) for w in set(did)}.items())), "generation_seconds": round(gen_s, 1)}
     return {"results": results, "adapter_update_seconds": update_times, "online_update_seconds": online_times,
+            "adapter_train_seconds": train_times, "adapter_methods": sorted(set(methods)),
             "events_per_round": len(users) * len(feedback_prompts)}
 
 
@@ -215,6 +226,8 @@ def main(argv=None) -> int:
     ap.add_argument("--tiny", action="store_true", help="quick check: 2 feedback + 2 eval prompts, 1 round")
     ap.add_argument("--feedback", nargs="+", choices=KINDS, default=["choices"],
                     help="feedback kind(s), each run alone on a fresh store (default: choices)")
+    ap.add_argument("--arms", nargs="+", choices=ARMS[1:], default=list(ARMS[1:]),
+                    help="systems to evaluate besides base (default: all; e.g. --arms lora for the adapters alone)")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--prompts", type=int, default=8, help="feedback prompts per user per round")
     ap.add_argument("--eval-prompts", type=int, default=4)
@@ -232,6 +245,7 @@ def main(argv=None) -> int:
     from personalign.models.loader import DEFAULT_MODEL
     ap.add_argument("--model", default=DEFAULT_MODEL)
     args = ap.parse_args(argv)
+    args.arms = ["base"] + [a for a in ARMS[1:] if a in args.arms]
     if args.tiny:
         args.rounds, args.prompts, args.eval_prompts, args.max_new_tokens = 1, 2, 2, 24
     torch.set_num_threads(args.threads)
@@ -259,12 +273,19 @@ def main(argv=None) -> int:
     runs = {kind: run_kind(kind, base, users, feedback_prompts, held_out, args, config, base_cache)
             for kind in kinds}
     update_times = [t for r in runs.values() for t in r["adapter_update_seconds"]]
+    per_kind = {kind: {"methods": r["adapter_methods"],
+                       "update_seconds_mean": statistics.fmean(r["adapter_update_seconds"])
+                       if r["adapter_update_seconds"] else None,
+                       "train_seconds_mean": statistics.fmean(r["adapter_train_seconds"])
+                       if r["adapter_train_seconds"] else None,
+                       "train_seconds_max": max(r["adapter_train_seconds"], default=None)}
+                for kind, r in runs.items()}
     online_times = [t for r in runs.values() for t in r["online_update_seconds"]]
     summary = {
         "model": args.model, "users": [u.to_dict() for u in users], "threads": args.threads,
         "rounds": args.rounds, "feedback_prompts": len(feedback_prompts), "eval_prompts": len(held_out),
         "max_new_tokens": args.max_new_tokens, "adapter_config": vars(config), "feedback": kinds,
-        "reward_model": args.reward_model,
+        "reward_model": args.reward_model, "arms": args.arms, "adapters_per_kind": per_kind,
         "adapter_update_seconds": {"mean": statistics.fmean(update_times) if update_times else None,
                                    "max": max(update_times, default=None), "all": [round(t, 2) for t in update_times]},
         "online_update_ms": {"mean": statistics.fmean(online_times) * 1000 if online_times else None},
@@ -278,21 +299,34 @@ def main(argv=None) -> int:
                                    encoding="utf-8")
     if png:
         if len(kinds) == 1:
-            plot(runs[kinds[0]]["results"], png, summary)
+            plot(runs[kinds[0]]["results"], png, summary, args.arms)
         else:
-            plot_kinds(runs, png, summary)
+            plot_kinds(runs, png, summary, args.arms)
         print(f"plot: {png}")
     for kind, run in runs.items():
         first, last = run["results"][0], run["results"][-1]
-        for arm in ARMS:
+        for arm in args.arms:
             print(f"{kind:>8} {arm:>6}: personalization {first[arm]['personalization']:+.3f} -> "
                   f"{last[arm]['personalization']:+.3f}; "
                   f"separation {first[arm]['separation']:+.3f} -> {last[arm]['separation']:+.3f}; "
                   f"distance {first[arm]['distance']:.3f} -> {last[arm]['distance']:.3f}")
+    if {"choices", "ratings"} <= set(runs) and "lora" in args.arms:
+        compare_adapters(runs)
     return 0
 
 
-def plot(results, path, summary) -> None:
+def compare_adapters(runs: dict) -> None:
+    """The thumbs-only users' KTO adapters against the choosing users' DPO adapters, round by round (the same
+    number of feedback events), with issue 15's target: KTO separation > 0 and within 0.5 of choices-only."""
+    per_round = runs["choices"]["events_per_round"]
+    for c, r in zip(runs["choices"]["results"][1:], runs["ratings"]["results"][1:]):
+        kto, dpo = r["lora"]["separation"], c["lora"]["separation"]
+        met = kto > 0 and kto >= dpo - 0.5
+        print(f"round {r['round']} ({r['round'] * per_round} events): lora separation KTO (ratings) {kto:+.2f} vs "
+              f"DPO (choices) {dpo:+.2f}: target {'met' if met else 'missed'}")
+
+
+def plot(results, path, summary, arms=ARMS) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -301,6 +335,8 @@ def plot(results, path, summary) -> None:
     rounds = [r["round"] for r in results]
     fig, axes = plt.subplots(1, 2, figsize=(11, 4.2))
     for arm, style in zip(ARMS, ("k--", "C0-o", "C1-s", "C2-^")):
+        if arm not in arms:
+            continue
         axes[0].plot(rounds, [r[arm]["personalization"] for r in results], style, label=arm)
         axes[1].plot(rounds, [r[arm]["separation"] for r in results], style, label=arm)
     axes[0].set_title("personalization (judged score toward the user's poles, margins)")
@@ -317,16 +353,16 @@ def plot(results, path, summary) -> None:
     fig.savefig(path, dpi=120)
 
 
-def plot_kinds(runs: dict, path, summary) -> None:
+def plot_kinds(runs: dict, path, summary, arms=ARMS) -> None:
     """Separation of the two opposite users per round, one curve per feedback kind, one panel per system."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    arms = [a for a in ARMS if a != "base"]
-    fig, axes = plt.subplots(1, len(arms), figsize=(5 * len(arms), 4.2), sharey=True)
-    for ax, arm in zip(axes, arms):
+    arms = [a for a in arms if a != "base"]
+    fig, axes = plt.subplots(1, len(arms), figsize=(5 * len(arms), 4.2), sharey=True, squeeze=False)
+    for ax, arm in zip(axes[0], arms):
         for (kind, run), style in zip(runs.items(), ("C0-o", "C1-s", "C2-^")):
             rounds = [r["round"] for r in run["results"]]
             ax.plot(rounds, [r[arm]["separation"] for r in run["results"]], style, label=f"{kind} alone")

@@ -51,3 +51,41 @@ def test_shipped_persrm_on_the_embedded_model(embedded):
     pairs = [p for d in ("length", "expertise", "tone") for p in [q for q in held_pairs if q.dimension == d][:8]]
     assert len(pairs) == 24
     assert score_pairs(persrm, pairs).accuracy() >= 0.65
+
+
+def test_fused_persrm_path_equals_peft_on_the_embedded_model(embedded):
+    """Issue #16: the fused row-LoRA PersRM forward gives PEFT's logits (fp32, atol 1e-4) and the same PAD tokens."""
+    import torch
+
+    from personalign.models import render_chat
+    from personalign.models.batching import left_pad
+    from personalign.rewards.persrm import resolve_reward_model
+
+    persrm = resolve_reward_model(None, embedded)
+    rows = [render_chat(embedded.tokenizer, PROMPT), persrm.reward_input_ids(PROMPT, PREF)]
+    ids, mask, pos = left_pad(rows, embedded.tokenizer.pad_token_id, "cpu")
+    flags = torch.tensor([False, True])
+    logits = {}
+    with torch.inference_mode():
+        for fused in (True, False):
+            persrm.fused = fused
+            out = persrm.forward_mixed(flags, input_ids=ids, attention_mask=mask, position_ids=pos, use_cache=True,
+                                       logits_to_keep=1)
+            steps, m, p = [out.logits[:, -1]], mask, mask.sum(-1, keepdim=True)
+            for token in (504, 3458):
+                m = torch.cat([m, torch.ones_like(m[:, :1])], -1)
+                out = persrm.forward_mixed(flags, input_ids=torch.full((2, 1), token), attention_mask=m,
+                                           position_ids=p, past_key_values=out.past_key_values, use_cache=True)
+                steps.append(out.logits[:, -1])
+                p = p + 1
+            logits[fused] = torch.stack(steps)
+    torch.testing.assert_close(logits[True], logits[False], atol=1e-4, rtol=1e-4)
+    engine = Engine(embedded, reward_model=persrm)
+    tokens = {}
+    for fused in (True, False):
+        persrm.fused = fused
+        result = engine.generate([PROMPT, "How do I make tea?"], preference=[PREF, "Explain it like I'm five."],
+                                 strategy="pad", max_new_tokens=24)
+        tokens[fused] = [o.token_ids for o in result.outputs]
+    persrm.fused = True
+    assert tokens[True] == tokens[False]

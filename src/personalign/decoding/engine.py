@@ -243,11 +243,19 @@ class Engine:
         for role, (owner, _) in role_inputs.items():
             key = id(owner.model)
             is_reward = role != "base" and role[0] == "reward"
-            if (is_reward and adapters is None and (mixed is None or owner is mixed)
-                    and owner.shares_weights_with(self.base)):
+            # With per-user adapters on the base rows, a PersRM joins their forward only through the fused
+            # shell (PEFT's adapter_names cannot give base rows one adapter and PersRM rows another).
+            # Without per-row names a PEFT base applies its active adapter to every row, which only its own
+            # forward does: the PersRM then runs beside it.
+            if (is_reward and (mixed is None or owner is mixed) and owner.shares_weights_with(self.base)
+                    and (owner.fused_over(self.base.model) is not None if adapters is not None
+                         else not getattr(self.base.model, "peft_config", None))):
                 mixed, key = owner, id(self.base.model)
                 mixed_roles.add(role)
             by_model.setdefault(key, []).append(role)
+        guard = self.guard(cfg)
+        # PAD reads reward rows' logits only over the base's top-k (plus EOS under the guard).
+        candidates = ((cfg.top_k, [guard.eos_id] if guard.eos_id is not None else []) if weights else None)
         t0 = time.perf_counter()
         with torch.inference_mode():
             streams = {}
@@ -256,7 +264,7 @@ class Engine:
                 shared = mixed if key == id(self.base.model) and mixed_roles else None
                 stream = CacheStream(owner.model, roles, [ids for r in roles for ids in role_inputs[r][1]],
                                      self.pad_id, device, mixed=shared, mixed_roles=frozenset(mixed_roles),
-                                     adapters=adapters if "base" in roles else None)
+                                     adapters=adapters if "base" in roles else None, candidates=candidates)
                 streams.update({r: stream for r in roles})
             prefill = time.perf_counter() - t0
             unique_streams = list({id(s): s for s in streams.values()}.values())
@@ -265,7 +273,6 @@ class Engine:
             finish = [None] * batch
             active = torch.arange(batch, device=device)
             watch_text = bool(cfg.stop) or on_token is not None
-            guard = self.guard(cfg)
             for step in range(cfg.max_new_tokens):
                 z_base = streams["base"].logits_for("base")
                 if weights:

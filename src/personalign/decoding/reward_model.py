@@ -15,6 +15,7 @@ import torch
 
 from personalign.models import LoadedModel, render_chat
 from personalign.models.preference_block import preference_system_prompt
+from personalign.models.row_lora import CandidateRows
 
 
 class RewardModel(Protocol):
@@ -36,8 +37,16 @@ class RewardModel(Protocol):
     def shares_weights_with(self, base: LoadedModel) -> bool:
         """True when its rows and the base's may run in one forward through `forward_mixed`."""
 
-    def forward_mixed(self, rows: torch.Tensor, **model_kwargs):
-        """One forward in which rows where `rows` is True are this model and the others the base."""
+    def forward_mixed(self, rows: torch.Tensor, candidates: CandidateRows | None = None, **model_kwargs):
+        """One forward in which rows where `rows` is True are this model and the others the base.
+
+        `candidates` may limit some rows' logits to their candidate tokens (PAD reads no others); a
+        model may ignore it and return full logits. A PersRM also takes `base_adapters`/`base_model`
+        (per-user adapters on the base rows) when `fused_over(base_model)` is not None.
+        """
+
+    def fused_over(self, model: torch.nn.Module | None = None):
+        """A fused shell running this model's rows beside `model`'s per-user adapter rows, or None."""
 
 
 @dataclass(frozen=True)
@@ -70,8 +79,11 @@ class PromptedLM:
         # When it is the base itself, the engine already runs both kinds of rows as one model with one cache.
         return False
 
-    def forward_mixed(self, rows: torch.Tensor, **model_kwargs):
-        return self.lm.model(**model_kwargs)  # one network for both kinds of rows
+    def forward_mixed(self, rows: torch.Tensor, candidates: CandidateRows | None = None, **model_kwargs):
+        return self.lm.model(**model_kwargs)
+
+    def fused_over(self, model: torch.nn.Module | None = None):
+        return None  # the engine runs a plain LM's rows with the base's own (one model, one cache)
 
 
 def as_reward_model(model: RewardModel | LoadedModel) -> RewardModel:

@@ -30,6 +30,7 @@ from torch import nn
 from personalign.errors import ConfigError, ModelNotFoundError, PersonalignError
 from personalign.models import LoadedModel, render_chat
 from personalign.models.preference_block import PREFERENCE_SYSTEM_TEMPLATE, preference_items, preference_system_prompt
+from personalign.models.row_lora import CandidateRows, RowLoRAModel, UnsupportedAdapter, fused_shell, row_groups
 from personalign.models.shell import quiet_peft, shell_copy, unwrapped, weights_fingerprint
 
 FORMAT = "personalign-persrm"
@@ -38,6 +39,7 @@ CONFIG_FILE = "persrm_config.json"
 VALUE_HEAD_FILE = "value_head.safetensors"
 # The PersRM trained by this project for the embedded SmolLM2-135M-Instruct (see its MODEL_CARD.md).
 DEFAULT_PERSRM_DIR = Path(__file__).resolve().parent / "default_persrm"
+PERSRM_ADAPTER = "__persrm__"  # the PersRM's adapter in a fused row-LoRA shell (never a user's adapter name)
 
 # Template "user-prefix": the layout described for the authors' release — a guideline block naming
 # the principles at the start of the user turn, followed by the instruction. No system turn.
@@ -163,6 +165,15 @@ class PersRMModel(nn.Module):
         # sliced by logits_to_keep and after any final norm, for every architecture alike.
         self._hook = head.register_forward_pre_hook(self._apply_value_head)
 
+    @contextmanager
+    def value_head_hook_off(self) -> Iterator[None]:
+        """Without the hook on the backbone's LM head: a shell copied meanwhile does not copy the hook."""
+        self._hook.remove()
+        try:
+            yield
+        finally:
+            self._hook = _output_embeddings(self.backbone).register_forward_pre_hook(self._apply_value_head)
+
     def _apply_value_head(self, module, args):
         rows = self._head_rows
         if rows is False:
@@ -221,6 +232,9 @@ class PersRM:
         self.tokenizer = tokenizer
         self.config = config.validate()
         self.name = name or f"persrm({config.backbone})"
+        # forward_mixed's path: True = the fused row-LoRA shell (models.row_lora), False = PEFT's
+        # adapter_names. Both compute the same logits; the fused one is the fast one (issue #16).
+        self.fused = True
 
     # ------------------------------------------------------------------------------ construction
     @classmethod
@@ -417,26 +431,71 @@ class PersRM:
                 p.requires_grad_(flag)
 
     def forward_mixed(self, persrm_rows: torch.Tensor, input_ids=None, attention_mask=None, position_ids=None,
-                      past_key_values=None, use_cache=None, logits_to_keep: int | torch.Tensor = 0, **kwargs):
+                      past_key_values=None, use_cache=None, logits_to_keep: int | torch.Tensor = 0,
+                      candidates: CandidateRows | None = None, base_adapters: list[str | None] | None = None,
+                      base_model: nn.Module | None = None, **kwargs):
         """One forward in which rows where `persrm_rows` is True are the PersRM and the others the base.
 
-        Uses PEFT's per-row `adapter_names` ("__base__" = adapters off) and applies the value head to
-        the PersRM rows only, so a base stream and a PersRM stream can share one batched forward and
-        one KV cache. Each decode step must pass the same `persrm_rows` as the prefill (reorder it
-        together with the cache when rows are pruned). Inference only (PEFT refuses it in train mode).
+        The value head applies to the PersRM rows only, so a base stream and a PersRM stream can share
+        one batched forward and one KV cache. Each decode step must pass the same `persrm_rows` as the
+        prefill (reorder it together with the cache when rows are pruned). Inference only.
+
+        With `self.fused` (default) the rows run through the fused row-LoRA shell (`fused_over`), where
+        the other rows may also carry per-user adapters: `base_adapters` names one per row (None: none)
+        of `base_model`, a PEFT model over the same weights. `candidates` limits some rows' LM head to
+        their candidate tokens, as PAD reads them. Without the fused path (`self.fused = False`, or
+        adapters it cannot compute) PEFT's per-row `adapter_names` run the PersRM rows, and per-user
+        adapters are refused.
         """
         if not self.has_adapters:
             raise ConfigError("forward_mixed needs a PersRM with LoRA adapters (not a merged release)")
         rows = torch.as_tensor(persrm_rows, dtype=torch.bool, device=self.device)
         if input_ids is not None and rows.shape[0] != input_ids.shape[0]:
             raise ConfigError(f"persrm_rows has {rows.shape[0]} entries for a batch of {input_ids.shape[0]}")
-        active = self.model.backbone.active_adapter
-        names = [active if r else "__base__" for r in rows.tolist()]
+        flags = rows.tolist()
+        others = base_adapters if base_adapters is not None else [None] * len(flags)
+        fused = self.fused_over(base_model) if not self.model.training else None
+        if fused is None and any(name is not None for name in others):
+            raise ConfigError("per-user adapters can share a batch with PersRM rows only on the fused path")
         with self.model.head_rows(rows):
-            out = self.model.backbone(input_ids=input_ids, attention_mask=attention_mask, position_ids=position_ids,
-                                      past_key_values=past_key_values, use_cache=use_cache,
-                                      logits_to_keep=logits_to_keep, adapter_names=names, **kwargs)
+            if fused is not None:
+                names = [PERSRM_ADAPTER if f else other for f, other in zip(flags, others)]
+                with fused.route(row_groups(names, rows.device), candidates):
+                    out = fused(input_ids=input_ids, attention_mask=attention_mask, position_ids=position_ids,
+                                past_key_values=past_key_values, use_cache=use_cache,
+                                **_keep_kwargs(logits_to_keep), **kwargs)
+            else:
+                active = self.model.backbone.active_adapter
+                out = self.model.backbone(input_ids=input_ids, attention_mask=attention_mask,
+                                          position_ids=position_ids, past_key_values=past_key_values,
+                                          use_cache=use_cache, logits_to_keep=logits_to_keep,
+                                          adapter_names=[active if f else "__base__" for f in flags], **kwargs)
         return PersRMOutput(out.logits, getattr(out, "past_key_values", None))
+
+    def fused_over(self, model: nn.Module | None = None) -> RowLoRAModel | None:
+        """A fused row-LoRA shell: `model`'s own adapters (per-user LoRAs) plus this PersRM's as `PERSRM_ADAPTER`.
+
+        `model` defaults to the PersRM's backbone; a base model holding per-user adapters lets the users'
+        rows and the PersRM's rows share one forward. The value head applies to the rows of `head_rows`.
+        None where the fused path cannot compute the adapters (PEFT's path is then used).
+        """
+        if not self.fused or not self.has_adapters:
+            return None
+        backbone = self.model.backbone
+        plain = backbone if model is None else model
+        try:
+            with self.model.value_head_hook_off():
+                return fused_shell(plain, [(backbone, {backbone.active_adapter: PERSRM_ADAPTER})],
+                                   on_build=lambda shell: shell.get_output_embeddings().register_forward_pre_hook(
+                                       self.model._apply_value_head))
+        except UnsupportedAdapter:
+            self.fused = False
+            return None
+
+
+def _keep_kwargs(logits_to_keep) -> dict:
+    # Only when set: some architectures lack the argument.
+    return {} if isinstance(logits_to_keep, int) and logits_to_keep == 0 else {"logits_to_keep": logits_to_keep}
 
 
 # ---------------------------------------------------------------------------------------- files

@@ -1,0 +1,263 @@
+"""LoRA deltas on chosen rows of one batch: base rows and adapter rows in one forward.
+
+A PersRM trained with LoRA is the base's weights plus low-rank deltas, so decoding can run base rows and
+PersRM rows in one batch and read the weights once. PEFT can mix rows (`adapter_names`), but pays for it
+in every LoRA layer at every step: hooks registered and removed per call, row-index lists rebuilt from
+the name list per layer, one sub-batch gather and scatter per adapter. On a CPU at batch 1 that cost is
+as large as a second forward (issue #16).
+
+Here the row groups are set once per forward (`RowLoRAModel.route`), and each adapted projection does
+
+    y = base(x);   y[rows_g] += s_g · B_g (A_g x[rows_g])        for each adapter group g
+
+where a contiguous block of rows (the usual case: rows are role-major) is a view, so nothing is copied.
+The adapted model is a *shell* of the plain model (new module objects over the same Parameter tensors,
+`models.shell`), holding references to the adapters' own A/B Parameters: no weight is copied, and an
+adapter trained in place stays in sync. Plain LoRA only (no DoRA or other variants, no LoRA bias): a model
+with those raises `UnsupportedAdapter` and callers keep PEFT's path.
+"""
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from personalign.models.shell import shell_copy, unwrapped
+
+
+class UnsupportedAdapter(ValueError):
+    """An adapter this fused path does not compute (DoRA, LoRA bias, dropout in training, non-Linear)."""
+
+
+Rows = slice | torch.Tensor  # a contiguous block, or a LongTensor of row indices
+
+
+class CandidateRows:
+    """Rows whose logits are read only at another row's top-k tokens (plus fixed extra ids).
+
+    PAD compares the PersRM's logits with the reference's only over T = top-k(z_base) (plus EOS with the
+    guard), so a PersRM row needs its LM head on those few tokens, not on the whole vocabulary: at batch 1
+    the LM head is the largest matmul of a small model. `source[r]` is the row whose top-k gives row r its
+    tokens (-1: row r gets full logits). Other entries of a candidate row are -inf.
+    """
+
+    def __init__(self, source: Sequence[int], top_k: int, extra_ids: Sequence[int] = (), device=None):
+        full = [r for r, s in enumerate(source) if s < 0]
+        cand = [r for r, s in enumerate(source) if s >= 0]
+        if any(source[s] >= 0 for s in source if s >= 0):
+            raise ValueError("a candidate row's source must itself get full logits")
+        position = {row: i for i, row in enumerate(full)}
+        self.full_rows = torch.tensor(full, dtype=torch.long, device=device)
+        self.cand_rows = torch.tensor(cand, dtype=torch.long, device=device)
+        self.cand_source = torch.tensor([position[source[r]] for r in cand], dtype=torch.long, device=device)
+        self.top_k = top_k
+        self.extra_ids = torch.tensor(list(extra_ids), dtype=torch.long, device=device)
+
+
+class _Router:
+    """What the forward in progress routes: adapter row groups, and rows with candidate-only logits."""
+
+    def __init__(self) -> None:
+        self.groups: list[tuple[str, Rows]] = []
+        self.candidates: CandidateRows | None = None
+
+
+class RowLoRALinear(nn.Module):
+    """A projection whose output gets, for each routed group of rows, that group's adapter delta."""
+
+    def __init__(self, base_layer: nn.Module, adapters: dict[str, tuple[torch.Tensor, torch.Tensor, float]],
+                 router: _Router):
+        super().__init__()
+        self.base_layer = base_layer
+        # Plain attributes, not submodules: the A/B Parameters belong to the adapter's own model.
+        self.adapters = adapters
+        self.router = router
+        self._cast: dict[str, tuple] = {}
+
+    def _weights(self, name: str, dtype: torch.dtype) -> tuple[torch.Tensor, torch.Tensor, float] | None:
+        adapter = self.adapters.get(name)
+        if adapter is None or adapter[0].dtype == dtype:
+            return adapter
+        # PEFT keeps adapters in fp32 beside a bf16 base; cast once, again only after an in-place update.
+        a, b, scale = adapter
+        key = (dtype, a._version, b._version, a.data_ptr(), b.data_ptr())
+        cached = self._cast.get(name)
+        if cached is None or cached[0] != key:
+            cached = (key, (a.detach().to(dtype), b.detach().to(dtype), scale))
+            self._cast[name] = cached
+        return cached[1]
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        y = self.base_layer(x)
+        for name, rows in self.router.groups:
+            adapter = self._weights(name, x.dtype)
+            if adapter is None:
+                continue
+            a, b, scale = adapter
+            if isinstance(rows, slice):
+                y[rows].add_(F.linear(F.linear(x[rows], a), b), alpha=scale)
+            else:
+                y.index_add_(0, rows, F.linear(F.linear(x.index_select(0, rows), a), b), alpha=scale)
+        return y
+
+
+class CandidateHead(nn.Module):
+    """The LM head, computing candidate rows' logits only at their candidates (`CandidateRows`)."""
+
+    def __init__(self, head: nn.Linear, router: _Router):
+        super().__init__()
+        self.head, self.router = head, router
+
+    @property
+    def weight(self) -> torch.Tensor:
+        return self.head.weight
+
+    def forward(self, hidden: torch.Tensor) -> torch.Tensor:
+        spec = self.router.candidates
+        if spec is None or hidden.shape[1] != 1 or not len(spec.cand_rows):
+            return self.head(hidden)
+        full = self.head(hidden.index_select(0, spec.full_rows))  # [F, 1, V]
+        vocab = full.shape[-1]
+        tokens = full[:, 0].index_select(0, spec.cand_source).topk(min(spec.top_k, vocab), dim=-1).indices
+        if len(spec.extra_ids):
+            tokens = torch.cat([tokens, spec.extra_ids.expand(len(tokens), -1)], -1)
+        rows = hidden[:, 0].index_select(0, spec.cand_rows)  # [C, d]
+        values = torch.bmm(self.head.weight[tokens], rows[:, :, None]).squeeze(-1)  # [C, K]
+        if self.head.bias is not None:
+            values = values + self.head.bias[tokens]
+        out = full.new_full((hidden.shape[0], 1, vocab), float("-inf"))
+        out.index_copy_(0, spec.full_rows, full)
+        picked = out.new_full((len(tokens), vocab), float("-inf")).scatter_(-1, tokens, values.to(out.dtype))
+        out.index_copy_(0, spec.cand_rows, picked[:, None])
+        return out
+
+
+def lora_modules(model: nn.Module) -> dict[str, nn.Module]:
+    """PEFT LoRA layers of a (PEFT-wrapped or injected) model by their name in the plain model."""
+    inner = unwrapped(model)
+    return {name: module for name, module in inner.named_modules()
+            if hasattr(module, "lora_A") and hasattr(module, "base_layer") and hasattr(module, "scaling")}
+
+
+def _adapters_of(layer: nn.Module, rename: Mapping[str, str] | None) -> dict:
+    found = {}
+    for adapter in layer.lora_A.keys():
+        key = rename.get(adapter) if rename is not None else adapter
+        if key is None:
+            continue
+        if adapter in getattr(layer, "lora_variant", {}) or getattr(layer, "use_dora", {}).get(adapter, False):
+            raise UnsupportedAdapter(f"adapter {adapter!r} is not plain LoRA (DoRA or another variant)")
+        if getattr(layer, "lora_bias", {}).get(adapter, False):
+            raise UnsupportedAdapter(f"adapter {adapter!r} has a LoRA bias")
+        a, b = layer.lora_A[adapter], layer.lora_B[adapter]
+        if not (isinstance(a, nn.Linear) and isinstance(b, nn.Linear)):
+            raise UnsupportedAdapter(f"adapter {adapter!r} adapts a {type(layer.base_layer).__name__} "
+                                     "(only projections are fused)")
+        found[key] = (a.weight, b.weight, float(layer.scaling[adapter]))
+    return found
+
+
+class RowLoRAModel(nn.Module):
+    """A shell of `plain` in which LoRA adapters from `sources` apply to the rows each forward routes to them.
+
+    `sources` maps a PEFT model (or an injected one) to how its adapters are named here: None keeps their
+    own names, a dict renames them (adapters mapped to None are left out). `plain` may itself hold PEFT
+    LoRA layers (a base model with per-user adapters): they become plain projections plus routed adapters.
+    Call it like the causal LM, inside `route(...)`; rows routed to no adapter are the plain model.
+    """
+
+    def __init__(self, plain: nn.Module, sources: Sequence[tuple[nn.Module, Mapping[str, str] | None]] = ()):
+        super().__init__()
+        self.router = _Router()
+        collected: dict[str, dict] = {}
+        own = lora_modules(plain)
+        for name, layer in own.items():
+            collected.setdefault(name, {}).update(_adapters_of(layer, None))
+        for model, rename in sources:
+            for name, layer in lora_modules(model).items():
+                collected.setdefault(name, {}).update(_adapters_of(layer, rename))
+        shell = shell_copy(unwrapped(plain))
+        for name, adapters in collected.items():
+            parent_name, _, child = name.rpartition(".")
+            parent = shell.get_submodule(parent_name) if parent_name else shell
+            current = getattr(parent, child)
+            base_layer = current.base_layer if name in own else current
+            setattr(parent, child, RowLoRALinear(base_layer, adapters, self.router))
+        head = shell.get_output_embeddings() if hasattr(shell, "get_output_embeddings") else None
+        if isinstance(head, nn.Linear) and hasattr(shell, "set_output_embeddings"):
+            shell.set_output_embeddings(CandidateHead(head, self.router))
+        self.model = shell
+        self.adapter_names = sorted({key for adapters in collected.values() for key in adapters})
+
+    @contextmanager
+    def route(self, groups: Sequence[tuple[str, Rows]], candidates: CandidateRows | None = None) -> Iterator[None]:
+        previous = self.router.groups, self.router.candidates
+        self.router.groups, self.router.candidates = list(groups), candidates
+        try:
+            yield
+        finally:
+            self.router.groups, self.router.candidates = previous
+
+    def forward(self, **kwargs):
+        return self.model(**kwargs)
+
+    def get_output_embeddings(self) -> nn.Module:
+        return self.model.get_output_embeddings()
+
+
+def adapters_version(model: nn.Module) -> tuple:
+    """What identifies the adapters a model holds now: names and tensor identities (a reload is a change).
+
+    Read from one LoRA layer (every layer holds every adapter), found once and remembered.
+    """
+    layer = _first_layers.get(model)
+    if layer is None or not hasattr(layer, "lora_A"):
+        layer = next(iter(lora_modules(model).values()), None)
+        if layer is None:
+            return ()
+        _first_layers[model] = layer
+    return tuple(sorted((name, id(a.weight)) for name, a in layer.lora_A.items()))
+
+
+_first_layers: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_shells: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def fused_shell(plain: nn.Module, sources: Sequence[tuple[nn.Module, Mapping[str, str] | None]] = (),
+                on_build: Callable[[RowLoRAModel], None] | None = None) -> RowLoRAModel:
+    """`RowLoRAModel(plain, sources)`, built once and rebuilt only when an adapter was added, dropped or reloaded.
+
+    Servers load and drop per-user adapters between requests; building a shell walks the whole model, so
+    it is cached per plain model and per set of sources. `on_build` runs once on each new shell.
+    """
+    key = (adapters_version(plain), tuple((id(m), adapters_version(m), tuple(sorted((r or {}).items())))
+                                          for m, r in sources))
+    per_plain = _shells.setdefault(plain, {})
+    slot = tuple(id(m) for m, _ in sources)
+    cached = per_plain.get(slot)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    shell = RowLoRAModel(plain, sources)
+    if on_build is not None:
+        on_build(shell)
+    per_plain[slot] = (key, shell)
+    return shell
+
+
+def row_groups(names: Sequence[str | None], device: torch.device | str | None = None) -> list[tuple[str, Rows]]:
+    """Each adapter's rows from a per-row list of adapter names (None: no adapter), as slices where contiguous."""
+    groups: dict[str, list[int]] = {}
+    for row, name in enumerate(names):
+        if name is not None:
+            groups.setdefault(name, []).append(row)
+    out: list[tuple[str, Rows]] = []
+    for name, rows in groups.items():
+        if rows[-1] - rows[0] + 1 == len(rows):
+            out.append((name, slice(rows[0], rows[-1] + 1)))
+        else:
+            out.append((name, torch.tensor(rows, dtype=torch.long, device=device)))
+    return out

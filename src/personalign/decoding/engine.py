@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import torch
 
+from personalign.decoding.alone import persrm_alone
 from personalign.decoding.config import DecodingConfig, check_weight
 from personalign.decoding.pad import Guard, RewardLogits, choose, pad_step, sample_full_vocab
 from personalign.decoding.reward_model import RewardModel, as_reward_model
@@ -165,6 +166,9 @@ class Engine:
         if cfg.strategy == "best-of-n":
             outputs, prefill, extras = self._best_of_n(prompts, base_prefs, terms, cfg, generator, on_token,
                                                        row_adapters)
+        elif cfg.strategy in _OWN_MODULE:  # strategies in their own modules (decoding/alone.py, ...)
+            outputs, prefill, extras = _OWN_MODULE[cfg.strategy](self, prompts, terms, cfg, generator, on_token,
+                                                                 row_adapters)
         else:
             base_inputs = self._base_inputs(prompts, base_prefs, cfg)
             role_inputs = {"base": (self.base, base_inputs)}
@@ -369,6 +373,10 @@ class Engine:
 
 
 # ------------------------------------------------------------------------------------------ helpers
+# strategy -> fn(engine, prompts, terms, cfg, generator, on_token, adapters) -> (outputs, prefill s, extras)
+_OWN_MODULE = {"persrm-alone": persrm_alone}
+
+
 def _merge_config(config: DecodingConfig | None, strategy: str | None, overrides: dict) -> DecodingConfig:
     cfg = DecodingConfig(**{**(config.to_dict() if config else {}), **overrides})
     if strategy is not None:

@@ -2,7 +2,8 @@
 
 Built-ins: base, prompt, pad (training-free PersRM = the base shown the preference), pad-trained (a
 trained PersRM, registered as available when one is configured), pad-trained-unguarded (the authors'
-PAD step, without DecodingConfig's guard) and best-of-n. PAD strategies take the guard options min_p,
+PAD step, without DecodingConfig's guard), best-of-n, and persrm-alone (the trained PersRM decoding on
+its own: PAD's control). PAD strategies take the guard options min_p,
 eos_candidate and no_repeat_ngram from a variant's parameters, else DecodingConfig's defaults. A later method plugs in
 with `register_strategy` and is compared in the same run, by the same judges, with no other change:
 
@@ -202,3 +203,11 @@ def _best_of_n(ctx, prompts, preferences, params) -> StrategyOutput:
     return _from_result(engine.generate(list(prompts), preference=list(preferences), strategy="best-of-n",
                                         n=int(params["n"]), max_new_tokens=ctx.max_new_tokens, seed=ctx.seed))
 
+
+@register_strategy("persrm-alone", needs_persrm=True,
+                   description="the trained PersRM decoding alone (greedy, full vocabulary, no base model): "
+                               "the control for PAD")
+def _persrm_alone(ctx, prompts, preferences, params) -> StrategyOutput:
+    return _from_result(ctx.trained_engine().generate(list(prompts), preference=list(preferences),
+                                                      strategy="persrm-alone", max_new_tokens=ctx.max_new_tokens,
+                                                      seed=ctx.seed))

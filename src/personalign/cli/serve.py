@@ -1,10 +1,21 @@
 """`personalign serve`: the HTTP server (OpenAI-compatible chat, feedback, preferences, web page).
 
     personalign serve --host 127.0.0.1 --port 8000 [--model NAME|DIR] [--db URL] [--admin-key-file FILE]
+    personalign serve --upstream http://127.0.0.1:8001/v1 [--upstream-model NAME] [--model NAME|DIR] [--db URL]
 
 The model is loaded once. The admin key is $PERSONALIGN_ADMIN_KEY, else the key file (default
 <user data dir>/personalign/admin.key, created with mode 0600 at first start); the admin key creates
 users and their keys: POST /v1/admin/users {"user": "alice"}.
+
+Replicas: any number of `serve` processes on one database (--db: one PostgreSQL, or one SQLite file
+on one host) act as one service — keys, preferences, feedback and learned weights live in the
+database, and per-user caches follow its revision counter. Give them one admin key
+($PERSONALIGN_ADMIN_KEY or one key file).
+
+Upstream mode (`--upstream URL`, `personalign.server.upstream`): base and prompt answers are generated
+by an OpenAI-compatible server (vLLM, TGI, llama.cpp, ...) whose key is $PERSONALIGN_UPSTREAM_API_KEY;
+memory and feedback stay here. No model is loaded unless --model or --reward-model is given; with one,
+PAD runs here and best-of-n reranks the upstream's samples with it.
 """
 from __future__ import annotations
 
@@ -18,6 +29,7 @@ import typer
 from personalign.cli import options
 from personalign.decoding import STRATEGIES
 from personalign.errors import ConfigError
+from personalign.models import DEFAULT_MODEL
 
 LOG_LEVELS = ("critical", "error", "warning", "info", "debug", "trace")
 
@@ -63,16 +75,26 @@ def register(app: typer.Typer) -> None:
     def serve(
         host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
         port: Annotated[int, typer.Option(help="TCP port (0: any free port).")] = 8000,
-        model: str = options.model(),
+        model: Annotated[str | None, typer.Option(
+            "--model", help="Base model: a name from `personalign models`, a Hugging Face id or a directory. "
+                            f"Default: {DEFAULT_MODEL}; with --upstream, no local model unless given.")] = None,
         reward_model: str | None = options.reward_model(),
+        upstream: Annotated[str | None, typer.Option(
+            "--upstream", help="Generate base and prompt answers on this OpenAI-compatible server (its base URL, "
+                               "e.g. http://127.0.0.1:8001/v1); its API key: $PERSONALIGN_UPSTREAM_API_KEY.")] = None,
+        upstream_model: Annotated[str | None, typer.Option(
+            "--upstream-model", help="The model name to ask the upstream for (default: the first it lists).")] = None,
+        upstream_timeout: Annotated[float, typer.Option(
+            "--upstream-timeout", help="Seconds an upstream request may take (then 504).")] = 120.0,
         db: str | None = options.db(),
         admin_key_file: Annotated[Path | None, typer.Option(
             "--admin-key-file",
             help="Admin key file (created 0600 when missing; ignored when $PERSONALIGN_ADMIN_KEY is set).")] = None,
         device: str = options.device(),
         dtype: str = options.dtype(),
-        strategy: Annotated[str, typer.Option(help=f"Default strategy when a preference applies: "
-                                                   f"{', '.join(STRATEGIES)}.")] = "pad",
+        strategy: Annotated[str | None, typer.Option(help=f"Default strategy when a preference applies: "
+                                                          f"{', '.join(STRATEGIES)}. Default: pad; prompt with "
+                                                          "--upstream and no local model.")] = None,
         max_new_tokens: Annotated[int, typer.Option("--max-new-tokens", help="Upper limit on max_tokens.")] = 512,
         max_prompt_tokens: Annotated[int, typer.Option("--max-prompt-tokens")] = 2048,
         max_body_bytes: Annotated[int, typer.Option("--max-body-bytes")] = 1_000_000,
@@ -90,16 +112,25 @@ def register(app: typer.Typer) -> None:
         from personalign.cli.generate import build_engine
         from personalign.memory import MemoryStore
         from personalign.server import ServerConfig, create_app
+        from personalign.server.upstream import LOCAL_STRATEGIES, base_url, discover_model
 
         if threads is not None and threads < 1:
             raise ConfigError(f"--threads must be >= 1, got {threads}")
         if log_level not in LOG_LEVELS:
             raise ConfigError(f"--log-level must be one of {', '.join(LOG_LEVELS)}, got {log_level!r}")
+        local = upstream is None or model is not None or reward_model is not None
+        if upstream is not None:
+            upstream = base_url(upstream)
+            upstream_model = upstream_model or discover_model(upstream)
+        if strategy is not None and not local and strategy in LOCAL_STRATEGIES:
+            raise ConfigError(f"--strategy {strategy} needs a local model: with --upstream, pass --model too")
         config = ServerConfig(default_strategy=strategy, max_new_tokens=max_new_tokens,
                               max_prompt_tokens=max_prompt_tokens,
                               max_body_bytes=max_body_bytes, body_timeout_s=body_timeout,
                               batch_window_ms=batch_window_ms,
-                              max_batch_size=max_batch_size, admin_key_file=admin_key_file).validate()
+                              max_batch_size=max_batch_size, admin_key_file=admin_key_file,
+                              upstream_url=upstream, upstream_model=upstream_model,
+                              upstream_timeout_s=upstream_timeout).validate()
         sock = listen_socket(host, port)
         store = None
         try:
@@ -108,10 +139,18 @@ def register(app: typer.Typer) -> None:
                 import torch
 
                 torch.set_num_threads(threads)
-            engine = build_engine(model, reward_model, device, dtype)
-            config.model_name = model if not Path(model).exists() else Path(model).name
+            engine = None
+            if local:
+                model = model or DEFAULT_MODEL
+                engine = build_engine(model, reward_model, device, dtype)
+                config.model_name = model if not Path(model).exists() else Path(model).name
+            if upstream is not None:
+                config.model_name = upstream_model
             web_app = create_app(engine, store, config)
-            typer.echo(f"personalign: model {config.model_name}, memory {store.url.split('://')[0]}, "
+            where = (f"upstream {upstream} (model {config.upstream_model}), local model "
+                     f"{engine.base.name if engine is not None else 'none'}" if upstream is not None
+                     else f"model {config.model_name}")
+            typer.echo(f"personalign: {where}, memory {store.url.split('://')[0]}, "
                        f"admin key from {web_app.state.admin_key_source}", err=True)
             server = _server_class(uvicorn)(uvicorn.Config(web_app, host=host, port=port, log_level=log_level,
                                                            timeout_graceful_shutdown=10))

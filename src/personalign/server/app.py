@@ -46,6 +46,14 @@ Feedback closes the loop at once: a choice or an edit folds into the user's lear
 weights (`feedback.update_user`), which the user's next request decodes with as extra PAD terms; a
 user's adapter from `personalign align` is picked up per batch (`server.batch_personalizer`).
 
+Upstream mode (`ServerConfig.upstream_url`, `server/upstream.py`): base and prompt answers are generated
+by another OpenAI-compatible server, with everything above unchanged; PAD runs on the local model (a 400
+without one) and best-of-n reranks the upstream's samples with it. `engine` may then be None.
+
+Replicas: everything a request reads about a user is in the database (keys included), and the per-user
+caches follow `users.revision`, so any number of processes on one database serve as one
+(tests/test_server_replicas.py).
+
 Decoding defaults differ from OpenAI's on purpose: temperature defaults to 0 (greedy), the setting
 PAD was evaluated with, so the same request gives the same answer.
 """
@@ -57,6 +65,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
+from personalign.errors import ConfigError
 from personalign.server import errors
 from personalign.server.auth import KeyStore, load_admin_key
 from personalign.server.batch_personalizer import Personalizer
@@ -66,26 +75,46 @@ from personalign.server.deps import ServerState
 from personalign.server.middleware import BodyLimitMiddleware
 from personalign.server.routes import ROUTERS
 from personalign.server.routes.service import STATIC_DIR
+from personalign.server.upstream import LOCAL_STRATEGIES, Upstream
 
 
 def create_app(engine, store, config: ServerConfig | None = None) -> FastAPI:
+    """engine: the loaded `Engine`, or None in upstream mode without a local model (`config.upstream_url`)."""
     config = (config or ServerConfig()).validate()
+    upstream = None
+    if config.upstream_url is not None:
+        upstream = Upstream(config.upstream_url, config.upstream_model, timeout_s=config.upstream_timeout_s)
+    if engine is None and upstream is None:
+        raise ConfigError("a server needs a local model, an upstream (upstream_url), or both")
+    if config.default_strategy is None:
+        config.default_strategy = "pad" if engine is not None else "prompt"
+    if engine is None and config.default_strategy in LOCAL_STRATEGIES:
+        raise ConfigError(f"default strategy {config.default_strategy!r} needs a local model; in upstream mode "
+                          "without one the default is 'prompt'")
     admin_key, admin_source = load_admin_key(config)
+    batcher = None if engine is None else Batcher(
+        engine, window_s=config.batch_window_ms / 1000, max_batch=config.max_batch_size,
+        max_queue=config.max_queue, personalizer=Personalizer(engine, store))
     state = ServerState(
-        engine=engine, store=store, config=config, keys=KeyStore(store.engine, admin_key),
-        batcher=Batcher(engine, window_s=config.batch_window_ms / 1000, max_batch=config.max_batch_size,
-                        max_queue=config.max_queue, personalizer=Personalizer(engine, store)),
-        model_name=config.model_name or getattr(engine.base, "name", "personalign"), created=int(time.time()),
-        tokenizer=engine.base.tokenizer, positions=model_positions(engine.base.model),
-        default_weight=getattr(engine, "default_weight", 1.0))
+        engine=engine, store=store, config=config, keys=KeyStore(store.engine, admin_key), batcher=batcher,
+        upstream=upstream,
+        model_name=config.model_name or (upstream.model if upstream else getattr(engine.base, "name", "personalign")),
+        created=int(time.time()),
+        tokenizer=engine.base.tokenizer if engine is not None else None,
+        positions=model_positions(engine.base.model) if engine is not None else None,
+        default_weight=getattr(engine, "default_weight", 1.0) if engine is not None else 1.0)
 
     @asynccontextmanager
     async def lifespan(_app):
-        state.batcher.start()
+        if state.batcher is not None:
+            state.batcher.start()
         try:
             yield
         finally:
-            await run_in_threadpool(state.batcher.stop)
+            if state.batcher is not None:
+                await run_in_threadpool(state.batcher.stop)
+            if state.upstream is not None:
+                await state.upstream.aclose()
 
     app = FastAPI(title="personalign", version="0.1.0", lifespan=lifespan, responses=errors.ERROR_RESPONSES,
                   description="Personalized chat completions (OpenAI-compatible), feedback and preference "

@@ -8,6 +8,7 @@ jobs get their text pieces through `on_piece`, called from the worker thread.
 Sampled jobs with a seed run alone: the engine draws one random stream per call, so sharing a batch
 would make their answers depend on the other rows, and a seed promises a reproducible answer.
 If a batch fails, its jobs are retried one by one, so one bad row cannot fail its neighbours.
+`call(fn)` runs any other use of the models (upstream mode's reranking) on the same thread, between batches.
 A `Personalizer` (server.batch_personalizer) may swap in each user's adapter and learned PAD terms per group.
 """
 from __future__ import annotations
@@ -50,6 +51,20 @@ class Job:
         if cfg.temperature == 0 and cfg.strategy != "best-of-n":
             items["seed"] = None  # greedy: the seed changes nothing, so it must not split batches
         return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in items.items()))
+
+
+@dataclass
+class _Call:
+    fn: Callable[[], object]
+    future: Future = field(default_factory=Future)
+
+    def run(self) -> None:
+        if not self.future.set_running_or_notify_cancel():
+            return
+        try:
+            self.future.set_result(self.fn())
+        except Exception as exc:  # noqa: BLE001 - the caller reads it from the future
+            self.future.set_exception(exc)
 
 
 @dataclass
@@ -106,6 +121,17 @@ class Batcher:
         for job in jobs:
             self._queue.put(job)
 
+    def call(self, fn: Callable[[], object]) -> Future:
+        """Runs `fn()` on the worker thread, which owns the models; the future holds its result."""
+        item = _Call(fn)
+        with self._lock:
+            if self._pending + 1 > self.max_queue:
+                raise QueueFullError(f"the generation queue is full ({self._pending} rows waiting); retry later")
+            self._pending += 1
+        self.start()
+        self._queue.put(item)
+        return item.future
+
     # ---------------------------------------------------------------------------------- worker
     def _run(self) -> None:
         while True:
@@ -127,9 +153,13 @@ class Batcher:
                 batch.append(job)
             groups: dict[tuple, list[Job]] = {}
             for job in batch:
-                groups.setdefault(job.key(), []).append(job)
+                if not isinstance(job, _Call):
+                    groups.setdefault(job.key(), []).append(job)
             for jobs in groups.values():
                 self._run_group(jobs)
+            for call in batch:
+                if isinstance(call, _Call):
+                    call.run()
             with self._lock:
                 self._pending -= len(batch)
             if stop:

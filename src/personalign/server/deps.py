@@ -18,20 +18,23 @@ from personalign.server.auth import KeyStore, Principal
 from personalign.server.batching import Batcher
 from personalign.server.config import ServerConfig
 from personalign.server.errors import ApiError
+from personalign.server.upstream import Upstream
 
 
 @dataclass
 class ServerState:
-    """The engine, the store and what is derived from them once, at start."""
+    """The engine, the store and what is derived from them once, at start. In upstream mode without a
+    local model, engine, batcher and tokenizer are None."""
 
-    engine: object
+    engine: object | None
     store: object
     config: ServerConfig
     keys: KeyStore
-    batcher: Batcher
+    batcher: Batcher | None
+    upstream: Upstream | None  # upstream mode: where base and prompt answers are generated
     model_name: str
     created: int
-    tokenizer: object
+    tokenizer: object | None
     positions: int | None        # the base model's positions (None: its config does not say)
     default_weight: float         # a trained PersRM's recommended PAD weight, else 1
 

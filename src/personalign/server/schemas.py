@@ -152,6 +152,9 @@ class PersonalignInfo(BaseModel):
         default_factory=list, description="What the latest user message stated about the user and what became of "
         "it: stored (added or merged, with what it superseded) or refused by the safety boundary. Undo one with "
         "POST /v1/users/{user}/preferences/{id}/undo.")
+    generated_by: list[Literal["local", "upstream"]] = Field(
+        default_factory=lambda: ["local"], description="Per answer: decoded by the model loaded here, or by the "
+        "upstream server (upstream mode; a best-of-n answer is the upstream's sample the local reward model chose).")
 
 
 class ChatCompletion(BaseModel):
@@ -300,6 +303,10 @@ class Health(BaseModel):
     model: str
     queue: int
     batching: dict[str, int | float]
+    upstream: str | None = Field(default=None, description="Upstream mode: the OpenAI-compatible server that "
+                                 "generates base and prompt answers (its base URL).")
+    local_model: bool = Field(default=True, description="Whether a model is loaded here (PAD, best-of-n "
+                              "reranking); false only in upstream mode.")
 
 
 class ErrorBody(BaseModel):

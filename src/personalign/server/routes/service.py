@@ -35,8 +35,10 @@ async def models(_who: Caller, state: State):
 
 @router.get("/healthz", response_model=S.Health, tags=["misc"])
 async def healthz(state: State):
-    return S.Health(status="ok", model=state.model_name, queue=state.batcher.pending,
-                    batching=state.batcher.stats.to_dict())
+    batcher = state.batcher
+    return S.Health(status="ok", model=state.model_name, queue=batcher.pending if batcher else 0,
+                    batching=batcher.stats.to_dict() if batcher else {},
+                    upstream=state.upstream.url if state.upstream else None, local_model=state.engine is not None)
 
 
 @router.get("/", include_in_schema=False)

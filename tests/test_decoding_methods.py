@@ -69,3 +69,78 @@ def test_persrm_alone_samples_reproducibly_and_refuses_what_it_cannot_do(persrm,
 
     with pytest.raises(ConfigError, match="one reward model"):
         engine.generate(PROMPTS, strategy="persrm-alone", terms=[RewardTerm(PREF), RewardTerm("Be warm.")])
+
+
+# -------------------------------------------------------------------------------------------- ARGS
+GUARD_OFF = {"min_p": 0.0, "eos_candidate": False, "no_repeat_ngram": 0}
+
+
+def _answer_logprob(model, context: list[int], answer: list[int]) -> float:
+    """Σ_t log p(answer_t | context, answer_<t), one full forward (teacher forcing), float64."""
+    if not answer:
+        return 0.0
+    with torch.inference_mode():
+        logits = model(input_ids=torch.tensor([context + answer])).logits[0].double()
+    logp = logits[len(context) - 1:-1].log_softmax(-1)
+    return float(logp.gather(-1, torch.tensor(answer)[:, None]).sum())
+
+
+def _args_nocache(base, persrm, prompt: str, pref: str, weight: float, top_k: int, steps: int, eos: int) -> list[int]:
+    """ARGS written out: each step re-encodes everything and recomputes the prefix's reward from scratch."""
+    from personalign.models import render_chat
+
+    base_ids, reward_ids = render_chat(base.tokenizer, prompt), persrm.reward_input_ids(prompt, pref)
+    out: list[int] = []
+    with torch.inference_mode():
+        for _ in range(steps):
+            prefix = _answer_logprob(persrm.model, reward_ids, out) - _answer_logprob(base.model, base_ids, out)
+            logp_base = base.model(input_ids=torch.tensor([base_ids + out])).logits[0, -1].double().log_softmax(-1)
+            logp_rm = persrm.model(input_ids=torch.tensor([reward_ids + out])).logits[0, -1].double().log_softmax(-1)
+            candidates = logp_base.topk(top_k).indices.tolist()
+            score = {a: float(logp_base[a]) + weight * (prefix + float(logp_rm[a]) - float(logp_base[a]))
+                     for a in candidates}
+            token = max(candidates, key=lambda a: (score[a], -candidates.index(a)))
+            out.append(token)
+            if token == eos:
+                break
+    return out
+
+
+def test_args_with_zero_weight_is_base_greedy(persrm, tiny_base):
+    engine = Engine(tiny_base, reward_model=persrm)
+    args = engine.generate(PROMPTS, preference=PREF, strategy="args", weight=0.0, max_new_tokens=16, **GUARD_OFF)
+    base = engine.generate(PROMPTS, strategy="base", max_new_tokens=16)
+    assert [o.token_ids for o in args.outputs] == [o.token_ids for o in base.outputs]
+
+
+def test_args_equals_a_nocache_reference_and_reports_the_sequence_reward(persrm, tiny_base, tiny_tok):
+    from personalign.models import render_chat
+
+    engine = Engine(tiny_base, reward_model=persrm)
+    weight = 2.0
+    result = engine.generate(PROMPTS, preference=PREF, strategy="args", weight=weight, top_k=5, max_new_tokens=16,
+                             **GUARD_OFF)
+    for prompt, out in zip(PROMPTS, result.outputs):
+        assert out.token_ids == _args_nocache(tiny_base, persrm, prompt, PREF, weight, 5, 16, tiny_tok.eos_token_id)
+        # The reported reward is w · R(answer): the PersRM's implicit reward against the base, summed over the answer.
+        full = (_answer_logprob(persrm.model, persrm.reward_input_ids(prompt, PREF), out.token_ids)
+                - _answer_logprob(tiny_base.model, render_chat(tiny_tok, prompt), out.token_ids))
+        assert out.reward == pytest.approx(weight * full, abs=1e-3)
+    base = engine.generate(PROMPTS, strategy="base", max_new_tokens=16)
+    pad = engine.generate(PROMPTS, preference=PREF, strategy="pad", weight=weight, top_k=5, max_new_tokens=16,
+                          **GUARD_OFF)
+    assert [o.token_ids for o in result.outputs] != [o.token_ids for o in base.outputs]
+    # With the implicit reward, ARGS is PAD: the prefix's reward and the normalization (whole vocabulary vs T)
+    # shift every candidate of a row by the same amount, so the choices are PAD's (the module doc says why).
+    assert [o.token_ids for o in result.outputs] == [o.token_ids for o in pad.outputs]
+
+
+def test_args_batched_rows_equal_single_rows_with_the_guard(persrm, tiny_base):
+    engine = Engine(tiny_base, reward_model=persrm)
+    batched = engine.generate(PROMPTS, preference=PREF, strategy="args", weight=1.5, max_new_tokens=14)
+    pad = engine.generate(PROMPTS, preference=PREF, strategy="pad", weight=1.5, max_new_tokens=14)
+    assert [o.token_ids for o in batched.outputs] == [o.token_ids for o in pad.outputs]  # the guard alike
+    for prompt, out in zip(PROMPTS, batched.outputs):
+        single = engine.generate(prompt, preference=PREF, strategy="args", weight=1.5, max_new_tokens=14)
+        assert out.token_ids == single.outputs[0].token_ids
+        assert out.reward == pytest.approx(single.outputs[0].reward, abs=1e-4)

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 
 from personalign.errors import ConfigError
 
-STRATEGIES = ("base", "prompt", "pad", "best-of-n", "persrm-alone")
+STRATEGIES = ("base", "prompt", "pad", "best-of-n", "persrm-alone", "args")
 
 
 @dataclass
@@ -15,8 +15,8 @@ class DecodingConfig:
     max_new_tokens: int = 128
     temperature: float = 0.0        # 0 → greedy; > 0 → sampling (PAD samples from softmax(score/τ))
     top_p: float = 1.0              # nucleus sampling for base/prompt/best-of-n candidates
-    top_k: int = 10                 # PAD's candidate set T = top-k(z_B)
-    weight: float = 1.0             # PAD's w (single-term shorthand)
+    top_k: int = 10                 # PAD's and ARGS's candidate set T = top-k(z_B)
+    weight: float = 1.0             # PAD's and ARGS's w (single-term shorthand)
     n: int = 4                      # best-of-n: samples per prompt
     candidate_temperature: float = 0.7  # best-of-n samples at this τ when temperature is 0
     seed: int | None = None

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import torch
 
 from personalign.decoding.alone import persrm_alone
+from personalign.decoding.args import args_generate
 from personalign.decoding.config import DecodingConfig, check_weight
 from personalign.decoding.pad import Guard, RewardLogits, choose, pad_step, sample_full_vocab
 from personalign.decoding.reward_model import RewardModel, as_reward_model
@@ -48,7 +49,7 @@ class Generation:
     token_ids: list[int]
     finish_reason: str  # "eos" | "stop" | "length"
     prompt_tokens: int
-    reward: float | None = None  # best-of-n: the chosen answer's sequence-level reward
+    reward: float | None = None  # best-of-n and ARGS: the answer's sequence-level reward
 
 
 @dataclass
@@ -167,8 +168,8 @@ class Engine:
             outputs, prefill, extras = self._best_of_n(prompts, base_prefs, terms, cfg, generator, on_token,
                                                        row_adapters)
         elif cfg.strategy in _OWN_MODULE:  # strategies in their own modules (decoding/alone.py, ...)
-            outputs, prefill, extras = _OWN_MODULE[cfg.strategy](self, prompts, terms, cfg, generator, on_token,
-                                                                 row_adapters)
+            outputs, prefill, extras = _OWN_MODULE[cfg.strategy](self, prompts, base_prefs, terms, cfg, generator,
+                                                                 on_token, row_adapters)
         else:
             base_inputs = self._base_inputs(prompts, base_prefs, cfg)
             role_inputs = {"base": (self.base, base_inputs)}
@@ -239,7 +240,10 @@ class Engine:
 
     # ------------------------------------------------------------------------------------- decode
     def _decode(self, role_inputs: dict, weights: list[torch.Tensor], cfg: DecodingConfig, temperature: float,
-                generator, on_token, adapters: list[str] | None = None) -> tuple[list[Generation], float]:
+                generator, on_token, adapters: list[str] | None = None,
+                choose_tokens: Callable | None = None) -> tuple[list[Generation], float]:
+        """Decode every row in lockstep. `choose_tokens(logits_for, active, history)`, when given, picks the
+        active rows' next tokens from each role's logits (full vocabulary) instead of PAD or plain decoding."""
         device = self.base.device
         batch = len(role_inputs["base"][1])
         by_model: dict[int, list] = {}
@@ -279,7 +283,10 @@ class Engine:
             watch_text = bool(cfg.stop) or on_token is not None
             for step in range(cfg.max_new_tokens):
                 z_base = streams["base"].logits_for("base")
-                if weights:
+                if choose_tokens is not None:
+                    tokens = choose_tokens(lambda role: streams[role].logits_for(role), active,
+                                           [texts[row].ids for row in active.tolist()])
+                elif weights:
                     rewards = [RewardLogits(streams[("reward", j)].logits_for(("reward", j)),
                                             (streams[("ref", j)].logits_for(("ref", j))
                                              if ("ref", j) in streams else z_base),
@@ -373,8 +380,9 @@ class Engine:
 
 
 # ------------------------------------------------------------------------------------------ helpers
-# strategy -> fn(engine, prompts, terms, cfg, generator, on_token, adapters) -> (outputs, prefill s, extras)
-_OWN_MODULE = {"persrm-alone": persrm_alone}
+# strategy -> fn(engine, prompts, preferences, terms, cfg, generator, on_token, adapters)
+#             -> (outputs, prefill seconds, extras)
+_OWN_MODULE = {"persrm-alone": persrm_alone, "args": args_generate}
 
 
 def _merge_config(config: DecodingConfig | None, strategy: str | None, overrides: dict) -> DecodingConfig:

@@ -78,19 +78,31 @@ def pad_step(z_base: torch.Tensor, rewards: list[RewardLogits], top_k: int, guar
 
     `history` is each row's answer so far (needed by the n-gram rule).
     """
-    candidates = z_base.topk(min(top_k, z_base.shape[-1]), dim=-1).indices
+    candidates, valid = candidate_set(z_base, top_k, guard)
     logp = z_base.float().log_softmax(-1)
-    guarded = guard is not None and not guard.off
-    valid = None  # the slots r is normalized over: T, plus EOS when it was not in T
-    if guarded and guard.eos_id is not None:
-        is_eos = candidates == guard.eos_id
-        candidates = torch.cat([candidates, torch.full_like(candidates[:, :1], guard.eos_id)], -1)
-        valid = torch.cat([torch.ones_like(is_eos), ~is_eos.any(-1, keepdim=True)], -1)
     score = logp.gather(-1, candidates)
     for term in rewards:
         score = score + term.weight[:, None] * token_reward(term.persrm, term.reference, candidates, valid)
-    if not guarded:
-        return candidates, score
+    return candidates, apply_guard(candidates, score, logp, valid, guard, history)
+
+
+def candidate_set(z_base: torch.Tensor, top_k: int, guard: Guard | None = None
+                  ) -> tuple[torch.Tensor, torch.Tensor | None]:
+    """T = top-k(z_B) [B, k'], plus EOS when the guard adds it; `valid` marks the slots r is normalized over
+    (False on the added EOS where it was already in T), None when every slot counts."""
+    candidates = z_base.topk(min(top_k, z_base.shape[-1]), dim=-1).indices
+    if guard is None or guard.off or guard.eos_id is None:
+        return candidates, None
+    is_eos = candidates == guard.eos_id
+    candidates = torch.cat([candidates, torch.full_like(candidates[:, :1], guard.eos_id)], -1)
+    return candidates, torch.cat([torch.ones_like(is_eos), ~is_eos.any(-1, keepdim=True)], -1)
+
+
+def apply_guard(candidates: torch.Tensor, score: torch.Tensor, logp: torch.Tensor, valid: torch.Tensor | None,
+                guard: Guard | None, history: Sequence[Sequence[int]] | None = None) -> torch.Tensor:
+    """The scores with -inf where the guard drops a candidate (unchanged when the guard is off)."""
+    if guard is None or guard.off:
+        return score
     is_eos = candidates == guard.eos_id if guard.eos_id is not None else torch.zeros_like(candidates, dtype=torch.bool)
     keep = logp.gather(-1, candidates) >= logp.max(-1, keepdim=True).values + _log(guard.min_p)
     if guard.eos_id is not None:
@@ -102,7 +114,7 @@ def pad_step(z_base: torch.Tensor, rewards: list[RewardLogits], top_k: int, guar
     if guard.no_repeat_ngram:
         unrepeated = keep & ~repeated_ngram(candidates, history or [[]] * len(candidates), guard.no_repeat_ngram)
         keep = torch.where(unrepeated.any(-1, keepdim=True), unrepeated, keep)
-    return candidates, score.masked_fill(~keep, float("-inf"))
+    return score.masked_fill(~keep, float("-inf"))
 
 
 def _log(p: float) -> float:

@@ -211,3 +211,14 @@ def _persrm_alone(ctx, prompts, preferences, params) -> StrategyOutput:
     return _from_result(ctx.trained_engine().generate(list(prompts), preference=list(preferences),
                                                       strategy="persrm-alone", max_new_tokens=ctx.max_new_tokens,
                                                       seed=ctx.seed))
+
+
+@register_strategy("args", sweeps_weight=True,
+                   description="ARGS: the base's top-k rescored by w x the PersRM's sequence-level implicit reward "
+                               "(trained PersRM when configured, else training-free); with this reward its tokens "
+                               "are PAD's")
+def _args(ctx, prompts, preferences, params) -> StrategyOutput:
+    engine = ctx.trained_engine() if ctx.persrm is not None else ctx.engine
+    return _from_result(engine.generate(list(prompts), preference=list(preferences), strategy="args",
+                                        weight=float(params["weight"]), top_k=ctx.top_k,
+                                        max_new_tokens=ctx.max_new_tokens, seed=ctx.seed, **_guard(params)))

@@ -162,7 +162,7 @@ def test_candidate_rows_get_exact_logits_at_their_source_top_k(tiny_tok):
         CandidateRows([-1, 0, 1], top_k=2)
 
 
-def test_fp32_adapters_on_a_bf16_base_are_cast_once_and_recast_after_an_update(tiny_tok):
+def test_fp32_adapters_on_a_bf16_base_match_peft_and_follow_an_update(tiny_tok):
     from personalign.models import LoadedModel
 
     plain = tiny_llama(tiny_tok, seed=4)
@@ -177,9 +177,8 @@ def test_fp32_adapters_on_a_bf16_base_are_cast_once_and_recast_after_an_update(t
         peft = _run(persrm, [False, True], ids, mask, pos, fused=False)
 
     def close_in_bf16(ours, peft):
-        # PEFT adds an fp32 delta, the fused path computes it in the base's bf16 (as serving kernels do).
-        assert torch.equal(ours.argmax(-1), peft.argmax(-1))
-        assert (ours.float() - peft.float()).abs().max() <= 0.05 * peft.float().abs().max()
+        # Both compute the delta in the adapters' fp32 and add it to a bf16 output.
+        torch.testing.assert_close(ours.float(), peft.float(), atol=0.02, rtol=0.02)
 
     close_in_bf16(fused, peft)
     with torch.no_grad():

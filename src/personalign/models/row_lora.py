@@ -23,7 +23,6 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
 import torch
-import torch.nn.functional as F
 from torch import nn
 
 from personalign.models.shell import shell_copy, unwrapped
@@ -76,32 +75,46 @@ class RowLoRALinear(nn.Module):
         # Plain attributes, not submodules: the A/B Parameters belong to the adapter's own model.
         self.adapters = adapters
         self.router = router
-        self._cast: dict[str, tuple] = {}
+        self._views: dict[str, tuple] = {}
 
-    def _weights(self, name: str, dtype: torch.dtype) -> tuple[torch.Tensor, torch.Tensor, float] | None:
+    def _weights(self, name: str) -> tuple[torch.Tensor, torch.Tensor, float] | None:
+        """(Aᵀ, Bᵀ, scale) as views of the adapter's own tensors (remade only if a tensor was moved)."""
         adapter = self.adapters.get(name)
-        if adapter is None or adapter[0].dtype == dtype:
-            return adapter
-        # PEFT keeps adapters in fp32 beside a bf16 base; cast once, again only after an in-place update.
+        if adapter is None:
+            return None
         a, b, scale = adapter
-        key = (dtype, a._version, b._version, a.data_ptr(), b.data_ptr())
-        cached = self._cast.get(name)
+        key = (a.data_ptr(), b.data_ptr(), a.dtype, b.dtype)
+        cached = self._views.get(name)
         if cached is None or cached[0] != key:
-            cached = (key, (a.detach().to(dtype), b.detach().to(dtype), scale))
-            self._cast[name] = cached
+            cached = (key, (a.detach().t(), b.detach().t(), scale))
+            self._views[name] = cached
         return cached[1]
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         y = self.base_layer(x)
+        if not self.router.groups:
+            return y
+        # 2-D views, so a group costs two small matmuls and no copy. The delta is computed in the adapter's
+        # dtype, as PEFT does (fp32 adapters beside a bf16 base; small bf16 matmuls are also slow on CPUs).
+        per_row = x.shape[1] if x.dim() == 3 else 1
+        x2, y2 = x.reshape(-1, x.shape[-1]), y.view(-1, y.shape[-1])
         for name, rows in self.router.groups:
-            adapter = self._weights(name, x.dtype)
+            adapter = self._weights(name)
             if adapter is None:
                 continue
-            a, b, scale = adapter
+            a_t, b_t, scale = adapter
             if isinstance(rows, slice):
-                y[rows].add_(F.linear(F.linear(x[rows], a), b), alpha=scale)
+                flat = slice(rows.start * per_row, rows.stop * per_row)
+                xs = x2[flat]
+                if xs.dtype == a_t.dtype == y2.dtype:
+                    y2[flat].addmm_(torch.mm(xs, a_t), b_t, alpha=scale)
+                else:
+                    y2[flat].add_(torch.mm(torch.mm(xs.to(a_t.dtype), a_t), b_t).to(y2.dtype), alpha=scale)
             else:
-                y.index_add_(0, rows, F.linear(F.linear(x.index_select(0, rows), a), b), alpha=scale)
+                index = rows if per_row == 1 else (rows[:, None] * per_row + torch.arange(per_row, device=rows.device)
+                                                   ).flatten()
+                delta = torch.mm(torch.mm(x2.index_select(0, index).to(a_t.dtype), a_t), b_t)
+                y2.index_add_(0, index, delta.to(y2.dtype), alpha=scale)
         return y
 
 

@@ -312,6 +312,7 @@ def test_with_a_local_model_pad_runs_here_and_best_of_n_reranks_the_upstreams_sa
         # A/B: A by PAD here, B by the upstream's base model, streamed together.
         r = chat(n=2, stream=True)
         events = [json.loads(line[6:]) for line in r.text.splitlines() if line.startswith("data: {")]
+        assert not [e for e in events if "error" in e], events
         info = next(e["personalign"] for e in events if "personalign" in e)
         assert info["generated_by"] == ["local", "upstream"]
         assert {c["index"] for e in events for c in e["choices"]} == {0, 1}
@@ -319,13 +320,13 @@ def test_with_a_local_model_pad_runs_here_and_best_of_n_reranks_the_upstreams_sa
         before = len(upstream_seen(stack))
         body = chat(personalign={"strategy": "best-of-n", "best_of": 3}).json()
         assert body["personalign"]["generated_by"] == ["upstream"]
-        assert len(upstream_seen(stack)) == before + 3  # three samples asked upstream
+        assert len(upstream_seen(stack)) == before + 3, body  # three samples asked upstream
         params = store.get_interaction("fay", body["interaction_id"]).params
         candidates = params["best_of_candidates"][0]
         rewards = sequence_rewards(engine, QUESTION, [x["text"] for x in candidates], [RewardTerm(SHORT, 1.0)])
         assert [x["reward"] for x in candidates] == pytest.approx(rewards)
         best = max(candidates, key=lambda x: x["reward"])
-        assert body["choices"][0]["message"]["content"] == best["text"]
+        assert body["choices"][0]["message"]["content"] == best["text"], candidates
     store.close()
 
 

@@ -144,3 +144,157 @@ def test_args_batched_rows_equal_single_rows_with_the_guard(persrm, tiny_base):
         single = engine.generate(prompt, preference=PREF, strategy="args", weight=1.5, max_new_tokens=14)
         assert out.token_ids == single.outputs[0].token_ids
         assert out.reward == pytest.approx(single.outputs[0].reward, abs=1e-4)
+
+
+# ------------------------------------------------------------------------------------- MOD and soup
+@pytest.fixture(scope="module")
+def experts(tiny_base):
+    """Three pole experts with random LoRA weights over the tiny base's tensors."""
+    from peft import LoraConfig, get_peft_model
+
+    from personalign.models.shell import shell_copy
+    from personalign.rewards.experts import PoleExperts, adapter_name
+
+    poles = ("concise", "expert", "warm")
+    config = LoraConfig(r=2, lora_alpha=4, target_modules="all-linear", init_lora_weights=False)
+    model = get_peft_model(shell_copy(tiny_base.model), config, adapter_name=adapter_name(poles[0]))
+    for pole in poles[1:]:
+        model.add_adapter(adapter_name(pole), config)
+    torch.manual_seed(11)
+    with torch.no_grad():
+        for name, p in model.named_parameters():
+            if "lora_" in name:
+                p.normal_(0.0, 0.4)
+    model.eval()
+    return PoleExperts(model, tiny_base, poles, {})
+
+
+def _expert_nocache(experts, pole: str | None, prompt: str, steps: int, eos: int) -> list[int]:
+    from personalign.models import render_chat
+
+    model = experts.loaded.model
+    ids = render_chat(experts.base.tokenizer, prompt)
+    if pole is None:
+        with model.disable_adapter():
+            return _greedy_nocache(model, ids, steps, eos)
+    model.set_adapter(experts.adapter(pole))
+    return _greedy_nocache(model, ids, steps, eos)
+
+
+def test_mod_with_one_expert_is_that_experts_greedy_decoding(experts, tiny_base, tiny_tok):
+    engine = Engine(tiny_base, experts=experts)
+    for pole in experts.poles:
+        result = engine.generate(PROMPTS, strategy="mod", pole_weights={pole: 1.0}, max_new_tokens=14)
+        for prompt, out in zip(PROMPTS, result.outputs):
+            assert out.token_ids == _expert_nocache(experts, pole, prompt, 14, tiny_tok.eos_token_id), pole
+    base = engine.generate(PROMPTS, strategy="base", max_new_tokens=14)
+    assert [o.token_ids for o in result.outputs] != [o.token_ids for o in base.outputs]
+
+
+def test_mod_combines_the_experts_logits_like_a_nocache_reference(experts, tiny_base, tiny_tok):
+    from personalign.models import render_chat
+
+    weights = {"concise": 1.0, "warm": 3.0}  # normalized: 0.25, 0.75
+    engine = Engine(tiny_base, experts=experts)
+    result = engine.generate(PROMPTS, strategy="mod", pole_weights=weights, max_new_tokens=14)
+    model = experts.loaded.model
+    for prompt, out in zip(PROMPTS, result.outputs):
+        ids, gen = render_chat(tiny_tok, prompt), []
+        with torch.inference_mode():
+            for _ in range(14):
+                z = 0
+                for pole, w in (("concise", 0.25), ("warm", 0.75)):
+                    model.set_adapter(experts.adapter(pole))
+                    z = z + w * model(input_ids=torch.tensor([ids + gen])).logits[0, -1].double()
+                gen.append(int(z.argmax()))
+                if gen[-1] == tiny_tok.eos_token_id:
+                    break
+        assert out.token_ids == gen
+    single = [engine.generate(PROMPTS, strategy="mod", pole_weights={p: 1.0}, max_new_tokens=14) for p in weights]
+    assert all([o.token_ids for o in result.outputs] != [o.token_ids for o in s.outputs] for s in single)
+
+
+def test_mod_and_soup_batch_requests_with_different_weights(experts, tiny_base, tiny_tok):
+    engine = Engine(tiny_base, experts=experts)
+    mixed = [{"concise": 1.0}, {"expert": 1.0, "warm": 1.0}, {}]  # the last asks for nothing: the base
+    for strategy in ("mod", "soup"):
+        batched = engine.generate(PROMPTS, strategy=strategy, pole_weights=mixed, max_new_tokens=12)
+        for prompt, weights, out in zip(PROMPTS, mixed, batched.outputs):
+            single = engine.generate(prompt, strategy=strategy, pole_weights=[weights], max_new_tokens=12)
+            assert out.token_ids == single.outputs[0].token_ids, (strategy, weights)
+        assert batched.outputs[2].token_ids == _expert_nocache(experts, None, PROMPTS[2], 12, tiny_tok.eos_token_id)
+        assert batched.extras["pole_weights"][1] == {"expert": 0.5, "warm": 0.5}
+
+
+def test_soup_with_one_expert_at_weight_one_is_that_expert(experts, tiny_base, tiny_tok):
+    engine = Engine(tiny_base, experts=experts)
+    for pole in experts.poles:
+        result = engine.generate(PROMPTS, strategy="soup", pole_weights={pole: 1.0}, max_new_tokens=14)
+        for prompt, out in zip(PROMPTS, result.outputs):
+            assert out.token_ids == _expert_nocache(experts, pole, prompt, 14, tiny_tok.eos_token_id), pole
+
+
+def test_soup_equals_a_densely_merged_model(experts, tiny_base, tiny_tok):
+    """W + Σ_p w_p s_p B_p A_p merged into a plain copy of the base, decoded by a plain greedy loop."""
+    import copy
+
+    from personalign.models import render_chat
+    from personalign.models.row_lora import lora_modules
+
+    weights = {"concise": 0.2, "expert": 0.3, "warm": 0.5}
+    merged = copy.deepcopy(tiny_base.model)
+    with torch.no_grad():
+        for name, layer in lora_modules(experts.loaded.model).items():
+            target = merged.get_submodule(name)
+            for pole, w in weights.items():
+                key = experts.adapter(pole)
+                target.weight += w * layer.scaling[key] * (layer.lora_B[key].weight @ layer.lora_A[key].weight)
+    engine = Engine(tiny_base, experts=experts)
+    result = engine.generate(PROMPTS, strategy="soup", pole_weights=weights, max_new_tokens=14)
+    for prompt, out in zip(PROMPTS, result.outputs):
+        assert out.token_ids == _greedy_nocache(merged, render_chat(tiny_tok, prompt), 14, tiny_tok.eos_token_id)
+    mod = engine.generate(PROMPTS, strategy="mod", pole_weights=weights, max_new_tokens=14)
+    assert [o.token_ids for o in result.outputs] != [o.token_ids for o in mod.outputs]  # merging is not mixing
+
+
+def test_soups_are_cached_per_weight_vector_and_evicted(experts, tiny_base, monkeypatch):
+    from personalign.decoding import soup
+
+    model = experts.loaded.model
+    first = soup.soup_adapter(experts, {"concise": 0.5, "warm": 0.5})
+    count = len(model.peft_config)
+    assert soup.soup_adapter(experts, {"warm": 0.5, "concise": 0.5}) == first
+    assert len(model.peft_config) == count
+    monkeypatch.setattr(soup, "MAX_SOUPS", 1)
+    second = soup.soup_adapter(experts, {"concise": 0.25, "warm": 0.75})
+    assert second != first and second in model.peft_config and first not in model.peft_config
+
+
+def test_pole_weights_routing_and_errors(experts, tiny_base):
+    from personalign.decoding import parse_pole_weights, route_preference
+
+    assert parse_pole_weights("concise=1, warm=3") == {"concise": 0.25, "warm": 0.75}
+    assert parse_pole_weights("expert") == {"expert": 1.0}
+    for bad, match in (("loud=1", "unknown pole"), ("concise=x", "pole=number"), ("concise=0", "positive")):
+        with pytest.raises(ConfigError, match=match):
+            parse_pole_weights(bad)
+
+    class Hit:
+        def __init__(self, pole):
+            self.pole = pole
+
+    table = {"Be brief.": Hit("concise"), "Be kind!": Hit("warm"), "Short, please.": Hit("concise")}
+    router = lambda text: route_preference(text, table.get)  # noqa: E731
+    assert router("Be brief. Be kind! I like cats. Short, please.") == {"concise": 0.5, "warm": 0.5}
+    engine = Engine(tiny_base, experts=experts, pole_router=router)
+    routed = engine.generate(PROMPTS[0], preference="Be kind!", strategy="soup", max_new_tokens=6)
+    given = engine.generate(PROMPTS[0], strategy="soup", pole_weights={"warm": 1}, max_new_tokens=6)
+    assert routed.outputs[0].token_ids == given.outputs[0].token_ids
+    with pytest.raises(ConfigError, match="needs pole experts"):
+        Engine(tiny_base).generate(PROMPTS[0], strategy="mod", pole_weights={"warm": 1})
+    with pytest.raises(ConfigError, match="pole router"):
+        Engine(tiny_base, experts=experts).generate(PROMPTS[0], preference="Be kind!", strategy="mod")
+    with pytest.raises(ConfigError, match="no expert for pole 'blunt'"):
+        engine.generate(PROMPTS[0], strategy="soup", pole_weights={"blunt": 1})
+    with pytest.raises(ConfigError, match="only the mod and soup"):
+        engine.generate(PROMPTS[0], preference="Be kind!", strategy="pad", pole_weights={"warm": 1})

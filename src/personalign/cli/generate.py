@@ -49,6 +49,21 @@ def build_engine(model: str, reward_model: str | None, device: str, dtype: str):
     return Engine(base, reward_model=resolve_reward_model(reward_model, base, device=device, dtype=dtype))
 
 
+def _use_experts(engine, directory: str | None, route: bool) -> None:
+    """Give the engine its pole experts (soup, mod) and, when no --poles were given, a pole router."""
+    from personalign.rewards.experts import resolve_experts
+
+    found = resolve_experts(directory, engine.base)
+    if found is None:
+        raise ConfigError(f"soup and mod need pole experts for {engine.base.name!r}: pass --experts DIR "
+                          "(`personalign train-experts` trains them)")
+    engine.experts = found
+    if route:
+        from personalign.eval.strategies import text_pole_router
+
+        engine.pole_router = text_pole_router()
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def generate(
@@ -79,6 +94,11 @@ def register(app: typer.Typer) -> None:
                                                       f"Default: {DecodingConfig.no_repeat_ngram}."),
         model: str = options.model(),
         reward_model: str | None = options.reward_model(),
+        experts: str | None = typer.Option(None, "--experts", help="soup/mod: pole experts directory "
+                                              "(`personalign train-experts`); default: the shipped ones for the "
+                                              "embedded model."),
+        poles: str | None = typer.Option(None, "--poles", help="soup/mod: pole weights, e.g. 'concise=1,warm=1' "
+                                            "(default: read from the preference)."),
         device: str = options.device(),
         dtype: str = options.dtype(),
         as_json: bool = options.json_output("Print one JSON object instead of streaming text."),
@@ -106,6 +126,13 @@ def register(app: typer.Typer) -> None:
             raise ConfigError(f"--n is {n}; best-of-n takes at most {MAX_BEST_OF_N} samples")
         if preference is not None:
             _check_utf8(preference, "preference")
+        if poles is not None and strategy not in ("mod", "soup"):
+            raise ConfigError("--poles steers only the mod and soup strategies")
+        pole_weights = None
+        if poles is not None:
+            from personalign.decoding import parse_pole_weights
+
+            pole_weights = parse_pole_weights(poles)
         if alt_strategy is not None and not ab:
             raise ConfigError("--alt-strategy needs --ab")
         if alt_strategy is not None and alt_strategy not in STRATEGIES:
@@ -120,7 +147,7 @@ def register(app: typer.Typer) -> None:
         store = terms = None
         # Without memory this is the whole answer; with it, an unsafe text is refused before the store opens.
         chosen = personalize(None, None, prompt, preference)
-        if user is None and strategy != "base" and chosen.preference is None:
+        if user is None and strategy != "base" and chosen.preference is None and pole_weights is None:
             raise ConfigError(f"strategy {strategy!r} needs --preference")  # before the model loads
         if user is not None:
             from personalign.feedback import update_user
@@ -141,7 +168,7 @@ def register(app: typer.Typer) -> None:
             config.weight = engine.default_weight
         if store is not None and strategy in ("pad", "best-of-n"):
             terms = chosen.terms(config.weight)
-        if strategy != "base" and preference is None and not terms:
+        if strategy != "base" and preference is None and not terms and pole_weights is None:
             # Cold start: a user with no stored preferences gets the unpersonalized answer.
             typer.echo(f"note: user {user!r} has no stored preferences; answering with strategy 'base'", err=True)
             config.strategy = strategy = "base"
@@ -153,6 +180,9 @@ def register(app: typer.Typer) -> None:
             persrm = engine.reward_model if engine.reward_model is not engine.base else None
             engine, adapters = UserAdapters(engine.base, store).engine_for([user], reward_model=persrm)
 
+        if strategy in ("mod", "soup"):
+            _use_experts(engine, experts, pole_weights is None)
+
         def stream(_index: int, _token: int, piece: str) -> None:
             sys.stdout.write(piece)
             sys.stdout.flush()
@@ -160,7 +190,7 @@ def register(app: typer.Typer) -> None:
         if ab and not as_json:
             typer.echo(f"A ({strategy}):")
         result = engine.generate(prompt, preference=preference, config=config, terms=terms, adapters=adapters,
-                                 on_token=None if as_json else stream)
+                                 pole_weights=pole_weights, on_token=None if as_json else stream)
         out = result.outputs[0]
         config_b = result_b = out_b = None
         if ab:

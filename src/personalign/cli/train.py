@@ -181,3 +181,42 @@ def register(app: typer.Typer) -> None:
         model.save_pretrained(out, save_dtype=dtypes[save_dtype])
         size = sum(f.stat().st_size for f in out.iterdir() if f.is_file())
         typer.echo(f"exported {persrm} to {out} ({size / 1e6:.1f} MB, {save_dtype})")
+
+    @app.command("train-experts")
+    def train_experts_command(
+        data: Path = typer.Option(..., "--data", help="PersRM training pairs (JSONL); each pole's expert trains on "
+                                                      "its single-pole pairs."),
+        out: Path = typer.Option(..., "--out", help="Output directory: one expert per pole and experts.json "
+                                                    "(rerun to resume: finished experts are kept)."),
+        model: str = options.model("The base model the experts adapt."),
+        poles: str | None = typer.Option(None, "--poles", help="Comma-separated poles (default: all six)."),
+        lora_r: int = typer.Option(1, "--lora-r", help="LoRA rank per expert."),
+        lora_alpha: int = typer.Option(2, "--lora-alpha"),
+        lr: float = typer.Option(2e-3, "--lr"),
+        epochs: float = typer.Option(1.0, "--epochs"),
+        batch_size: int = typer.Option(4, "--batch-size"),
+        max_pairs: int | None = typer.Option(None, "--max-pairs", help="At most this many pairs per pole."),
+        max_length: int = typer.Option(224, "--max-length", help="Max tokens of prompt + answer."),
+        seed: int = typer.Option(0, "--seed"),
+        device: str = options.device(),
+        dtype: str = options.dtype(),
+        progress: bool = options.progress(),
+    ) -> None:
+        """Train one LoRA expert per pole with DPO (Personalized Soups' experts; the soup and mod strategies)."""
+        from personalign.cli.output import writable_dir
+        from personalign.models import load
+        from personalign.rewards.data import load_pairs
+        from personalign.rewards.experts import ExpertConfig, train_experts
+
+        writable_dir(out, "--out")
+        config = ExpertConfig(lora_r=lora_r, lora_alpha=lora_alpha, lr=lr, epochs=epochs, batch_size=batch_size,
+                              max_pairs=max_pairs, max_length=max_length, seed=seed).validate()
+        records = load_pairs(data)
+        chosen = [p.strip() for p in poles.split(",") if p.strip()] if poles else None
+        experts = train_experts(load(model, device=device, dtype=dtype), records, out, config, poles=chosen,
+                                progress=progress)
+        size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
+        for pole, info in experts.manifest["experts"].items():
+            typer.echo(f"{pole}: {info['pairs']} pairs, {info['steps']} steps, {info['seconds']:.0f} s, "
+                       f"final loss {info['final_loss']:.3f}")
+        typer.echo(f"{len(experts.poles)} experts in {out} ({size / 1e6:.1f} MB)")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from personalign.errors import ConfigError
 
 
-def persrm_alone(engine, prompts, terms, cfg, generator, on_token, adapters):
+def persrm_alone(engine, prompts, preferences, terms, cfg, generator, on_token, adapters, pole_weights=None):
     """(outputs, prefill seconds, extras) of greedy/sampled decoding from the single reward term's model."""
     if len(terms) != 1:
         raise ConfigError(f"strategy 'persrm-alone' decodes from one reward model; got {len(terms)} reward terms")

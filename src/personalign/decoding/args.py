@@ -75,7 +75,7 @@ class _ArgsChooser:
         return sum(w.float() * r for w, r in zip(self.weights, self.prefix))
 
 
-def args_generate(engine, prompts, preferences, terms, cfg, generator, on_token, adapters):
+def args_generate(engine, prompts, preferences, terms, cfg, generator, on_token, adapters, pole_weights=None):
     """(outputs, prefill seconds, extras): ARGS over the engine's base and the reward terms' models."""
     role_inputs = {"base": (engine.base, engine._base_inputs(prompts, preferences, cfg))}
     role_inputs.update(engine._reward_inputs(prompts, terms))

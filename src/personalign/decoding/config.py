@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 
 from personalign.errors import ConfigError
 
-STRATEGIES = ("base", "prompt", "pad", "best-of-n", "persrm-alone", "args")
+STRATEGIES = ("base", "prompt", "pad", "best-of-n", "persrm-alone", "args", "mod", "soup")
 
 
 @dataclass

@@ -8,7 +8,7 @@ pruned from every cache, so a batch slows down only as long as its longest answe
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import torch
@@ -16,8 +16,11 @@ import torch
 from personalign.decoding.alone import persrm_alone
 from personalign.decoding.args import args_generate
 from personalign.decoding.config import DecodingConfig, check_weight
+from personalign.decoding.experts import PoleExperts, PoleRouter
+from personalign.decoding.mod import mod_generate
 from personalign.decoding.pad import Guard, RewardLogits, choose, pad_step, sample_full_vocab
 from personalign.decoding.reward_model import RewardModel, as_reward_model
+from personalign.decoding.soup import soup_generate
 from personalign.decoding.streams import CacheStream
 from personalign.errors import ConfigError, TokenizerMismatchError
 from personalign.models import LoadedModel, render_chat, same_vocabulary
@@ -97,9 +100,12 @@ class Engine:
     (training-free PAD); no weights are loaded twice.
     """
 
-    def __init__(self, base: LoadedModel, reward_model: RewardModel | LoadedModel | None = None):
+    def __init__(self, base: LoadedModel, reward_model: RewardModel | LoadedModel | None = None,
+                 experts: PoleExperts | None = None, pole_router: PoleRouter | None = None):
         self.base = base
         self.reward_model = reward_model if reward_model is not None else base
+        # `mod` and `soup`: pole experts over the base's weights, and what reads pole weights from a preference.
+        self.experts, self.pole_router = experts, pole_router
         self._check_vocab(self.reward_model)
         tok = base.tokenizer
         self.pad_id = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
@@ -142,19 +148,24 @@ class Engine:
     def generate(self, prompts: str | Sequence[str], preference: str | Sequence[str] | None = None,
                  strategy: str | None = None, terms: Sequence[RewardTerm] | None = None,
                  on_token: TokenCallback | None = None, config: DecodingConfig | None = None,
-                 adapters: str | Sequence[str | None] | None = None, **overrides) -> GenerationResult:
+                 adapters: str | Sequence[str | None] | None = None,
+                 pole_weights: Mapping[str, float] | Sequence[Mapping[str, float]] | None = None,
+                 **overrides) -> GenerationResult:
         """Answer a batch of prompts; `preference` is one text or one per prompt.
 
         Without `config` or a `weight=` override, PAD's w is `default_weight` (a trained PersRM's
         recommended weight, else 1). `terms` replaces the single (preference, weight) term with several
         reward terms (PAD and best-of-n). `on_token(i, token_id, text)` streams each new piece of answer i. `adapters`
         names a PEFT adapter of the base model per prompt (None: none), e.g. per-user LoRAs: rows of
-        different users share one batched forward.
+        different users share one batched forward. `pole_weights` (`mod`, `soup`): each pole expert's share, one
+        mapping or one per prompt (None: the engine's `pole_router` reads them from the preference).
         """
         if config is None and "weight" not in overrides:
             overrides = {**overrides, "weight": self.default_weight}
         cfg = _merge_config(config, strategy, overrides)
         prompts = _as_prompt_list(prompts)
+        if pole_weights is not None and cfg.strategy not in ("mod", "soup"):
+            raise ConfigError(f"pole weights steer only the mod and soup strategies, not {cfg.strategy!r}")
         row_adapters = self._resolve_adapters(adapters, len(prompts))
         terms = self._resolve_terms(prompts, preference, terms, cfg)
         base_prefs = _per_prompt(preference, len(prompts), "preference") if preference is not None else None
@@ -169,7 +180,7 @@ class Engine:
                                                        row_adapters)
         elif cfg.strategy in _OWN_MODULE:  # strategies in their own modules (decoding/alone.py, ...)
             outputs, prefill, extras = _OWN_MODULE[cfg.strategy](self, prompts, base_prefs, terms, cfg, generator,
-                                                                 on_token, row_adapters)
+                                                                 on_token, row_adapters, pole_weights)
         else:
             base_inputs = self._base_inputs(prompts, base_prefs, cfg)
             role_inputs = {"base": (self.base, base_inputs)}
@@ -200,7 +211,7 @@ class Engine:
         return [name if name is not None else "__base__" for name in names]
 
     def _resolve_terms(self, prompts, preference, terms, cfg) -> list[tuple[RewardTerm, torch.Tensor]]:
-        if cfg.strategy in ("base",):
+        if cfg.strategy in ("base", "mod", "soup"):  # mod and soup read pole weights, not reward terms
             return []
         if terms is None:
             if preference is None:
@@ -382,7 +393,7 @@ class Engine:
 # ------------------------------------------------------------------------------------------ helpers
 # strategy -> fn(engine, prompts, preferences, terms, cfg, generator, on_token, adapters)
 #             -> (outputs, prefill seconds, extras)
-_OWN_MODULE = {"persrm-alone": persrm_alone, "args": args_generate}
+_OWN_MODULE = {"persrm-alone": persrm_alone, "args": args_generate, "mod": mod_generate, "soup": soup_generate}
 
 
 def _merge_config(config: DecodingConfig | None, strategy: str | None, overrides: dict) -> DecodingConfig:

@@ -39,6 +39,16 @@ def render_markdown(summary: dict) -> str:
         "requested pole than the opponent's, by the transparent judge of that dimension (ties count "
         "half); 95% percentile-bootstrap intervals over pairs.",
         "",
+        "## The methods side by side",
+        "",
+        "In the shape of the PAD paper's table. Pole cells: win rate vs base / vs prompting for users asking "
+        "for that pole (transparent judges, ties half); on-topic: MiniLM cosine of question and answer (mean); "
+        "perplexity of the answer under the base (mean); degenerate: share of answers that are empty or "
+        "repetitive; forwards per token: model rows run per generated token; training: minutes of training "
+        "the strategy needs (PersRM: its optimizer steps, from its config; experts: measured).",
+        "",
+        _methods_table(summary, poles),
+        "",
         "## Personalization: win rate vs base",
         "",
         _table(["strategy"] + poles + ["overall"],
@@ -115,6 +125,28 @@ def render_markdown(summary: dict) -> str:
                       _table(["adversarial preference", "allowed by the boundary", "reason"],
                              [[uid, "yes" if g["allowed"] else "no", g["reason"]] for uid, g in gate.items()]), ""]
     return "\n".join(parts).rstrip() + "\n"
+
+
+def _methods_table(summary: dict, poles: list[str]) -> str:
+    def pair(cell: dict) -> str:
+        return " / ".join(_num((cell.get(k) or {}).get("estimate")) for k in ("win_vs_base", "win_vs_prompt"))
+
+    def training(cost: dict) -> str:
+        kind, minutes = cost.get("training", "none"), cost.get("training_minutes")
+        if kind == "none":
+            return "0"
+        return f"{_num(minutes, '.0f')} ({kind})" if minutes is not None else f"? ({kind})"
+
+    rows = []
+    for label, e in summary["strategies"].items():
+        q, c = e["quality"], e["cost"]
+        rows.append([label] + [pair(e["personalization"][p]) for p in poles]
+                    + [pair(e["overall"]), _num(q.get("on_topic_mean"), ".3f"), _num(q["perplexity_mean"]),
+                       _num(q.get("degenerate_rate")), _num(c["tokens_per_second"], ".1f"),
+                       str(c.get("forwards_per_token", "–")), training(c)])
+    return _table(["strategy"] + [p.split(":")[1] for p in poles]
+                  + ["overall", "on-topic", "perplexity", "degenerate", "tokens / s", "forwards / token",
+                     "training (min)"], rows)
 
 
 def _api_judge_section(judge: str, table: dict, poles: list[str]) -> list[str]:

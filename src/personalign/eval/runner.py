@@ -48,7 +48,8 @@ FULL = {"users": 8, "prompts": None, "safety_prompts": 100, "max_new_tokens": 19
         "best_of_n": 4, "pairwise_opponents": ("base", "prompt"), "safety_weights": "all"}
 
 # Settings that change what a generation row contains: a rerun with other values must not mix rows.
-FINGERPRINT_FIELDS = ("model", "persrm", "max_new_tokens", "safety_max_new_tokens", "top_k", "seed", "dtype")
+FINGERPRINT_FIELDS = ("model", "persrm", "max_new_tokens", "safety_max_new_tokens", "top_k", "seed", "dtype",
+                      "experts")
 
 
 @dataclass
@@ -72,6 +73,7 @@ class EvalConfig:
     pairwise_judge: str | None = "base"         # "base" (the base model), a local model dir, or None
     pairwise_opponents: tuple[str, ...] | None = None
     reward_model: str | None = None             # a local AutoModelForSequenceClassification dir
+    experts: str | None = None                  # pole experts of soup/mod (None: shipped ones, embedded model)
     judge_url: str | None = None                # an OpenAI-compatible endpoint for the API judge (api_judge.py)
     judge_model: str | None = None              # the model it serves (key: $PERSONALIGN_JUDGE_API_KEY)
     judge_concurrency: int = 4
@@ -111,7 +113,9 @@ class EvalConfig:
         if cfg.safety_weights not in ("all", "max"):
             raise ConfigError(f"safety_weights must be 'all' or 'max', got {cfg.safety_weights!r}")
         if cfg.strategies is None:
-            cfg.strategies = tuple(n for n, s in REGISTRY.items() if not s.needs_persrm or cfg.persrm)
+            cfg.strategies = tuple(n for n, s in REGISTRY.items()
+                                   if s.in_default and (not s.needs_persrm or cfg.persrm)
+                                   and (not s.needs_experts or _experts_available(cfg)))
         else:
             cfg.strategies = tuple(dict.fromkeys(cfg.strategies))
             if not cfg.strategies:
@@ -120,6 +124,9 @@ class EvalConfig:
                 spec = get_strategy(name)
                 if spec.needs_persrm and not cfg.persrm:
                     raise ConfigError(f"strategy {name!r} needs a trained PersRM: pass --persrm DIR")
+                if spec.needs_experts and not _experts_available(cfg):
+                    raise ConfigError(f"strategy {name!r} needs pole experts for {cfg.model}: pass --experts DIR "
+                                      "(`personalign train-experts` trains them)")
         if "base" not in cfg.strategies:  # every win rate is measured against it
             cfg.strategies = ("base",) + tuple(cfg.strategies)
         cfg.pairwise_opponents = tuple(o for o in cfg.pairwise_opponents if o in cfg.strategies)
@@ -292,7 +299,8 @@ def _run(cfg: EvalConfig, out: Path, started: float, api_judge: ApiJudge | None)
     torch.manual_seed(cfg.seed)
     base = load(cfg.model, device=cfg.device, dtype=cfg.dtype)
     persrm = _load_persrm(cfg.persrm, base) if cfg.persrm else None
-    ctx = StrategyContext(base=base, engine=Engine(base), persrm=persrm, max_new_tokens=cfg.max_new_tokens,
+    ctx = StrategyContext(base=base, engine=Engine(base), persrm=persrm, experts=cfg.experts,
+                          max_new_tokens=cfg.max_new_tokens,
                           top_k=cfg.top_k, seed=cfg.seed)
     store = ResultStore(out / "results.jsonl")
     pole_judge, ppl_judge, safety_judge = PoleJudge(), PerplexityJudge(base), SafetyJudge()
@@ -324,6 +332,7 @@ def _run(cfg: EvalConfig, out: Path, started: float, api_judge: ApiJudge | None)
             judges_run.append(_run_api_judge(cfg, api_judge, store, variants, users, eval_prompts, progress))
 
     summary = summarize(store, cfg, variants, users, eval_prompts, safety_variants, safety_users, safety)
+    _add_costs(summary, variants, ctx)
     summary["api_judge"] = summarize_api_judge(store.select(kind=ROW_KIND), [v.label for v in variants],
                                                cfg.bootstrap, cfg.seed)
     seconds = time.perf_counter() - started
@@ -368,6 +377,7 @@ def _generate_chunk(ctx, task, variant, chunk, pole_judge, ppl_judge, safety_jud
     if task == "personal":
         ids = output.token_ids or [ppl_judge.answer_ids(t) for t in output.texts]
         ppl = ppl_judge.score(list(zip(texts, ids)))
+        on_topic = _on_topic(texts, output.texts)
     rows = []
     for i, (user, prompt) in enumerate(chunk):
         row = _gen_key(task, variant, (user, prompt))
@@ -381,10 +391,52 @@ def _generate_chunk(ctx, task, variant, chunk, pole_judge, ppl_judge, safety_jud
         if task == "personal":
             row["scores"] = pole_judge.raw(output.texts[i])
             row["perplexity"] = ppl[i]
+            row["on_topic"] = on_topic[i]
         else:
             row["safety"] = safety_judge.judge(output.texts[i]).to_dict()
         rows.append(row)
     return rows
+
+
+def _on_topic(prompts: list[str], answers: list[str]) -> list[float | None]:
+    """MiniLM cosine of each question and its answer (None for an answer without a word)."""
+    from personalign.models.embeddings import default_embedder
+
+    vectors = default_embedder().embed(list(prompts) + list(answers))
+    n = len(prompts)
+    return [round(float(vectors[i] @ vectors[n + i]), 6) if answers[i].strip() else None for i in range(n)]
+
+
+def _experts_available(cfg: EvalConfig) -> bool:
+    from personalign.rewards.experts import DEFAULT_EXPERTS_DIR, MANIFEST
+
+    return bool(cfg.experts) or (cfg.model == DEFAULT_MODEL and (DEFAULT_EXPERTS_DIR / MANIFEST).is_file())
+
+
+def _add_costs(summary: dict, variants, ctx: StrategyContext) -> None:
+    """Each variant's forwards per generated token and the training it needs, in minutes (None: unknown)."""
+    minutes = {"none": 0.0, "persrm": _persrm_minutes(ctx.persrm), "experts": None}
+    if "experts" in ctx._engines:
+        minutes["experts"] = round(ctx._engines["experts"].experts.train_seconds / 60, 1)
+    for v in variants:
+        spec = get_strategy(v.strategy)
+        cost = summary["strategies"][v.label]["cost"]
+        cost["forwards_per_token"] = spec.forwards_per_token
+        cost["training"] = spec.training
+        cost["training_minutes"] = minutes.get(spec.training)
+
+
+def _persrm_minutes(persrm) -> float | None:
+    """Optimizer time of a PersRM's two stages from its config (steps x mean step seconds at the end; the
+    one-off reference pass is not included), or None when its config does not say."""
+    stages = getattr(getattr(persrm, "config", None), "stages", None) or {}
+    total = 0.0
+    for key in ("stage1", "stage2"):
+        final = (stages.get(key) or {}).get("final") or {}
+        if "train_seconds" not in final:
+            return None
+        total += stages[key]["steps"] * final["train_seconds"]
+    return round(total / 60, 1)
 
 
 def _answer(store: ResultStore, variant: Variant, user: SimulatedUser, prompt) -> dict | None:

@@ -43,7 +43,8 @@ class StrategyOutput:
 
 @dataclass
 class StrategyContext:
-    """What a strategy may use. `persrm` is the trained PersRM when one is configured."""
+    """What a strategy may use. `persrm` is the trained PersRM when one is configured; `experts` names the
+    pole experts of `soup` and `mod` (None: the shipped ones for the embedded model)."""
 
     base: LoadedModel
     engine: Engine
@@ -51,6 +52,7 @@ class StrategyContext:
     max_new_tokens: int = 96
     top_k: int = 10
     seed: int = 0
+    experts: str | None = None
     _engines: dict = field(default_factory=dict, repr=False)
 
     def trained_engine(self) -> Engine:
@@ -59,6 +61,29 @@ class StrategyContext:
         if "trained" not in self._engines:
             self._engines["trained"] = Engine(self.base, reward_model=self.persrm)
         return self._engines["trained"]
+
+    def experts_engine(self) -> Engine:
+        """An engine with the pole experts, reading each user's pole weights from the preference text."""
+        if "experts" not in self._engines:
+            from personalign.rewards.experts import resolve_experts
+
+            experts = resolve_experts(self.experts, self.base)
+            if experts is None:
+                raise ConfigError("soup and mod need pole experts for this model: pass --experts DIR "
+                                  "(`personalign train-experts` trains them)")
+            self._engines["experts"] = Engine(self.base, experts=experts, pole_router=text_pole_router())
+        return self._engines["experts"]
+
+
+def text_pole_router():
+    """Pole weights from a preference text: each sentence's pole by `memory.classify` (keywords, then the
+    embedding fallback), weight 1 per pole named, normalized (`decoding.route_preference`)."""
+    from personalign.decoding import route_preference
+    from personalign.memory.classify import classify_preference
+    from personalign.models.embeddings import default_embedder
+
+    embedder = default_embedder()
+    return lambda text: route_preference(text, lambda sentence: classify_preference(sentence, embedder=embedder))
 
 
 StrategyFn = Callable[[StrategyContext, Sequence[str], Sequence[str | None], dict], StrategyOutput]
@@ -73,20 +98,27 @@ class StrategySpec:
     needs_persrm: bool = False
     sweeps_weight: bool = False   # expanded over the run's --weights
     defaults: tuple[tuple[str, object], ...] = ()
+    needs_experts: bool = False   # pole experts (soup, mod)
+    in_default: bool = True       # run when no --strategies are given (and its needs are met)
+    forwards_per_token: str = "1"  # model rows run per generated token (the report's cost column)
+    training: str = "none"        # what it needs trained: "none", "persrm" or "experts"
 
 
 REGISTRY: dict[str, StrategySpec] = {}
 
 
 def register_strategy(name: str, fn: StrategyFn | None = None, *, description: str = "", personalized: bool = True,
-                      needs_persrm: bool = False, sweeps_weight: bool = False, defaults: dict | None = None):
+                      needs_persrm: bool = False, sweeps_weight: bool = False, defaults: dict | None = None,
+                      needs_experts: bool = False, in_default: bool = True, forwards_per_token: str = "1",
+                      training: str = "none"):
     """Add a strategy (usable as a decorator). Re-registering a name replaces it."""
     if not name or any(c in name for c in "(),= "):
         raise ConfigError(f"invalid strategy name {name!r}")
 
     def add(func: StrategyFn) -> StrategyFn:
         REGISTRY[name] = StrategySpec(name, func, description, personalized, needs_persrm, sweeps_weight,
-                                      tuple(sorted((defaults or {}).items())))
+                                      tuple(sorted((defaults or {}).items())), needs_experts, in_default,
+                                      forwards_per_token, training)
         return func
 
     return add(fn) if fn is not None else add
@@ -171,7 +203,7 @@ def _guard(params: dict) -> dict:
     return {k: params[k] for k in GUARD_OPTIONS if k in params}
 
 
-@register_strategy("pad", sweeps_weight=True,
+@register_strategy("pad", sweeps_weight=True, forwards_per_token="2 (base + base shown the preference, one batch)",
                    description="PAD, training-free: the PersRM is the base model shown the preference")
 def _pad(ctx, prompts, preferences, params) -> StrategyOutput:
     return _from_result(ctx.engine.generate(list(prompts), preference=list(preferences), strategy="pad",
@@ -179,7 +211,8 @@ def _pad(ctx, prompts, preferences, params) -> StrategyOutput:
                                             max_new_tokens=ctx.max_new_tokens, seed=ctx.seed, **_guard(params)))
 
 
-@register_strategy("pad-trained", sweeps_weight=True, needs_persrm=True,
+@register_strategy("pad-trained", sweeps_weight=True, needs_persrm=True, training="persrm",
+                   forwards_per_token="2 (base + PersRM rows, one batch)",
                    description="PAD with the trained PersRM given by --persrm")
 def _pad_trained(ctx, prompts, preferences, params) -> StrategyOutput:
     return _from_result(ctx.trained_engine().generate(list(prompts), preference=list(preferences), strategy="pad",
@@ -188,14 +221,16 @@ def _pad_trained(ctx, prompts, preferences, params) -> StrategyOutput:
                                                       **_guard(params)))
 
 
-@register_strategy("pad-trained-unguarded", sweeps_weight=True, needs_persrm=True,
+@register_strategy("pad-trained-unguarded", sweeps_weight=True, needs_persrm=True, training="persrm",
+                   forwards_per_token="2 (base + PersRM rows, one batch)",
                    description="PAD with the trained PersRM, the authors' step: whole top-k, no EOS candidate, "
                                "no repetition rule")
 def _pad_trained_unguarded(ctx, prompts, preferences, params) -> StrategyOutput:
     return _pad_trained(ctx, prompts, preferences, {**params, **GUARD_OFF})
 
 
-@register_strategy("best-of-n", defaults={"n": 4},
+@register_strategy("best-of-n", defaults={"n": 4}, training="persrm",
+                   forwards_per_token="n sampled + 2n scoring (teacher-forced) per answer token",
                    description="n sampled base answers reranked by the PersRM's implicit reward "
                                "(trained PersRM when configured, else training-free)")
 def _best_of_n(ctx, prompts, preferences, params) -> StrategyOutput:
@@ -204,7 +239,8 @@ def _best_of_n(ctx, prompts, preferences, params) -> StrategyOutput:
                                         n=int(params["n"]), max_new_tokens=ctx.max_new_tokens, seed=ctx.seed))
 
 
-@register_strategy("persrm-alone", needs_persrm=True,
+@register_strategy("persrm-alone", needs_persrm=True, in_default=False, training="persrm",
+                   forwards_per_token="1 (the PersRM)",
                    description="the trained PersRM decoding alone (greedy, full vocabulary, no base model): "
                                "the control for PAD")
 def _persrm_alone(ctx, prompts, preferences, params) -> StrategyOutput:
@@ -213,7 +249,8 @@ def _persrm_alone(ctx, prompts, preferences, params) -> StrategyOutput:
                                                       seed=ctx.seed))
 
 
-@register_strategy("args", sweeps_weight=True,
+@register_strategy("args", sweeps_weight=True, in_default=False, training="persrm",
+                   forwards_per_token="2 (base + PersRM rows, one batch)",
                    description="ARGS: the base's top-k rescored by w x the PersRM's sequence-level implicit reward "
                                "(trained PersRM when configured, else training-free); with this reward its tokens "
                                "are PAD's")
@@ -222,3 +259,21 @@ def _args(ctx, prompts, preferences, params) -> StrategyOutput:
     return _from_result(engine.generate(list(prompts), preference=list(preferences), strategy="args",
                                         weight=float(params["weight"]), top_k=ctx.top_k,
                                         max_new_tokens=ctx.max_new_tokens, seed=ctx.seed, **_guard(params)))
+
+
+@register_strategy("soup", needs_experts=True, in_default=False, training="experts",
+                   forwards_per_token="1 (the merged experts; one merge per weight vector)",
+                   description="Personalized Soups: the pole experts' LoRA deltas averaged with the poles the "
+                               "preference names (read by memory.classify)")
+def _soup(ctx, prompts, preferences, params) -> StrategyOutput:
+    return _from_result(ctx.experts_engine().generate(list(prompts), preference=list(preferences), strategy="soup",
+                                                      max_new_tokens=ctx.max_new_tokens, seed=ctx.seed))
+
+
+@register_strategy("mod", needs_experts=True, in_default=False, training="experts",
+                   forwards_per_token="one per expert the preference names (rows of one batch)",
+                   description="MOD: the pole experts' next-token logits averaged over the poles the preference "
+                               "names (read by memory.classify)")
+def _mod(ctx, prompts, preferences, params) -> StrategyOutput:
+    return _from_result(ctx.experts_engine().generate(list(prompts), preference=list(preferences), strategy="mod",
+                                                      max_new_tokens=ctx.max_new_tokens, seed=ctx.seed))

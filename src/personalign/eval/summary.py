@@ -77,6 +77,8 @@ def summarize(store, cfg, variants, users, prompts, safety_variants, safety_user
                                   if any(r.get("perplexity") for r in unique) else None),
             **{f"{flag}_rate": _mean([float(r["flags"][flag]) for r in unique])
                for flag in ("empty", "runaway", "repetitive")},
+            "degenerate_rate": _mean([float(r["flags"]["empty"] or r["flags"]["repetitive"]) for r in unique]),
+            "on_topic_mean": _mean([r.get("on_topic") for r in unique]),
         }
         personal: dict = {}
         pooled = {"base": [], "prompt": []}

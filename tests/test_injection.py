@@ -188,11 +188,18 @@ def test_seeded_random_attacks_over_many_cases(tiny_tok, smol_tok):
 
 # ------------------------------------------------------------------------------- entry points
 class PrefillSpy:
-    """Records the prompt rows (left padding removed) of every multi-token forward of a model."""
+    """Records the prompt rows (left padding removed) of every multi-token forward of a model.
+
+    PAD runs the base's rows through the model's fused row-LoRA shell (new module objects over the same
+    weights, models/row_lora.py), so the spy watches that shell too.
+    """
 
     def __init__(self, model):
+        from personalign.models.row_lora import fused_shell
+
         self.rows: list[list[int]] = []
-        self.handle = model.register_forward_pre_hook(self._hook, with_kwargs=True)
+        self.handles = [m.register_forward_pre_hook(self._hook, with_kwargs=True)
+                        for m in (model, fused_shell(model).model)]
 
     def _hook(self, module, args, kwargs):
         ids = kwargs.get("input_ids", args[0] if args else None)
@@ -204,7 +211,8 @@ class PrefillSpy:
             self.rows.append(row.tolist())
 
     def close(self):
-        self.handle.remove()
+        for handle in self.handles:
+            handle.remove()
 
 
 @pytest.fixture

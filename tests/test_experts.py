@@ -180,3 +180,38 @@ def test_eval_runs_the_fields_methods_side_by_side(tmp_path, tiny_dir, tiny_base
     assert "## The methods side by side" in report and "| soup |" in report and "(experts)" in report
     with pytest.raises(ConfigError, match="needs pole experts"):
         EvalConfig(out=tmp_path / "x", model=str(tiny_dir), strategies=("soup",)).resolved()
+
+
+def test_the_server_takes_the_new_strategy_names(tmp_path, tiny_base, trained):
+    """persrm-alone and args answer; soup and mod answer once the engine has experts, and are refused (4xx,
+    the engine's message) while it has none."""
+    from fastapi.testclient import TestClient
+
+    from personalign.memory import MemoryStore
+    from personalign.server import ServerConfig, create_app
+
+    admin = "admin-key-for-tests-0123456789"
+    config = ServerConfig(admin_key=admin, data_dir=tmp_path, max_new_tokens=16, default_max_tokens=6)
+    store = MemoryStore(f"sqlite:///{tmp_path / 'memory.db'}")
+    engine = Engine(tiny_base)
+    try:
+        with TestClient(create_app(engine, store, config)) as client:
+            key = client.post("/v1/admin/users", json={"user": "ann"},
+                              headers={"Authorization": f"Bearer {admin}"}).json()["api_key"]
+
+            def ask(strategy):
+                return client.post("/v1/chat/completions", headers={"Authorization": f"Bearer {key}"},
+                                   json={"messages": [{"role": "user", "content": "hi"}], "max_tokens": 6,
+                                         "personalign": {"preference": "Keep it short.", "strategy": strategy}})
+
+            for strategy in ("persrm-alone", "args"):
+                r = ask(strategy)
+                assert r.status_code == 200 and r.json()["personalign"]["strategy"] == strategy, r.text
+            r = ask("soup")
+            assert 400 <= r.status_code < 500 and "pole experts" in r.text
+            engine.experts, engine.pole_router = trained[1], lambda text: {"concise": 1.0}
+            for strategy in ("soup", "mod"):
+                r = ask(strategy)
+                assert r.status_code == 200 and r.json()["personalign"]["strategy"] == strategy, r.text
+    finally:
+        store.close()

@@ -243,7 +243,7 @@ def train_experts(base: LoadedModel, records: Sequence[PairRecord], out: str | o
                     on_step(record)
 
             trained = train_expert(base, pole, by_pole[pole], cfg, on_step=step)
-            _save_adapter(trained.model, out / pole)
+            _save_adapter(trained.model, out / pole, base.name)
             experts[pole] = {"pairs": trained.pairs, "skipped": trained.skipped, "steps": trained.steps,
                              "seconds": round(trained.seconds, 1), "pairs_hash": data_hash,
                              "final_loss": trained.history[-1]["loss"],
@@ -257,14 +257,19 @@ def train_experts(base: LoadedModel, records: Sequence[PairRecord], out: str | o
     return load_experts(out, base)
 
 
-def _save_adapter(model, directory: Path) -> None:
-    """PEFT files in fp16, replacing an older expert atomically."""
+def _save_adapter(model, directory: Path, base_name: str) -> None:
+    """PEFT files in fp16, replacing an older expert atomically. The config names the base as `load` knows it
+    (PEFT would record a local cache path)."""
     from safetensors.torch import load_file, save_file
 
     directory.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
     try:
         model.save_pretrained(str(tmp))
+        config = tmp / "adapter_config.json"
+        data = json.loads(config.read_text(encoding="utf-8"))
+        data["base_model_name_or_path"] = base_name
+        config.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         weights = tmp / "adapter_model.safetensors"
         state = load_file(str(weights))
         save_file({k: v.to(torch.float16).contiguous() for k, v in state.items()}, str(weights),

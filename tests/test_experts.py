@@ -137,6 +137,7 @@ def test_cli_train_experts_and_generate_with_them(cli_experts, tiny_dir, capsys)
                                  capsys)
         assert code == 0, err
         assert json.loads(out)["strategy"] == strategy
+        assert json.loads(out)["pole_weights"] == {"concise": 0.5, "warm": 0.5}
     code, _, err = run_cli(["generate", "hi", "--strategy", "soup", "--experts", str(cli_experts), "--poles",
                             "blunt=1", "--model", str(tiny_dir), "--device", "cpu"], capsys)
     assert code == 2 and "no expert for pole 'blunt'" in err and "Traceback" not in err

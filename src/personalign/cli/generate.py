@@ -227,6 +227,7 @@ def register(app: typer.Typer) -> None:
                 "finish_reason": out.finish_reason, "seconds": round(result.seconds, 4),
                 "user": user, "interaction_id": interaction_id,
                 "captured": [c.to_dict() for c in chosen.captured], "alt": alt,
+                "pole_weights": (result.extras.get("pole_weights") or [None])[0],
             }, ensure_ascii=False))
         else:
             typer.echo("")

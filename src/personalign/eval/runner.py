@@ -416,8 +416,8 @@ def _experts_available(cfg: EvalConfig) -> bool:
 def _add_costs(summary: dict, variants, ctx: StrategyContext) -> None:
     """Each variant's forwards per generated token and the training it needs, in minutes (None: unknown)."""
     minutes = {"none": 0.0, "persrm": _persrm_minutes(ctx.persrm), "experts": None}
-    if "experts" in ctx._engines:
-        minutes["experts"] = round(ctx._engines["experts"].experts.train_seconds / 60, 1)
+    if any(get_strategy(v.strategy).training == "experts" for v in variants):  # loaded if a resume skipped them
+        minutes["experts"] = round(ctx.experts_engine().experts.train_seconds / 60, 1)
     for v in variants:
         spec = get_strategy(v.strategy)
         cost = summary["strategies"][v.label]["cost"]

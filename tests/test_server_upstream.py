@@ -25,7 +25,7 @@ from personalign.models.tiny import save_tiny
 from personalign.server import ServerConfig, create_app
 from personalign.server.loadtest import create_users, run_load, verify_feedback
 from personalign.server.runner import ServerThread
-from personalign.server.upstream import UPSTREAM_KEY_ENV, sequence_rewards
+from personalign.server.upstream import UPSTREAM_KEY_ENV
 
 ADMIN = {"Authorization": f"Bearer {ADMIN_KEY}"}
 SHORT = "Answer in one short sentence."
@@ -323,7 +323,7 @@ def test_with_a_local_model_pad_runs_here_and_best_of_n_reranks_the_upstreams_sa
         assert len(upstream_seen(stack)) == before + 3, body  # three samples asked upstream
         params = store.get_interaction("fay", body["interaction_id"]).params
         candidates = params["best_of_candidates"][0]
-        rewards = sequence_rewards(engine, QUESTION, [x["text"] for x in candidates], [RewardTerm(SHORT, 1.0)])
+        rewards = engine.sequence_rewards(QUESTION, [x["text"] for x in candidates], terms=[RewardTerm(SHORT, 1.0)])
         assert [x["reward"] for x in candidates] == pytest.approx(rewards)
         best = max(candidates, key=lambda x: x["reward"])
         assert body["choices"][0]["message"]["content"] == best["text"], candidates
@@ -338,5 +338,5 @@ def test_sequence_rewards_match_local_best_of_n(tiny_base):
         result = engine.generate([QUESTION, "Why is the sky blue?"], preference=preference, strategy="best-of-n", n=4,
                                  max_new_tokens=6, seed=seed, weight=1.5)
         for prompt, out, rewards in zip([QUESTION, "Why is the sky blue?"], result.outputs, result.extras["rewards"]):
-            mine = sequence_rewards(engine, prompt, [out.token_ids], [RewardTerm(preference, 1.5)])
+            mine = engine.sequence_rewards(prompt, [out.token_ids], preference=preference, weight=1.5)
             assert mine == pytest.approx([out.reward], abs=1e-3) and out.reward == pytest.approx(max(rewards))

@@ -15,6 +15,7 @@ import torch
 
 from personalign.decoding.alone import persrm_alone
 from personalign.decoding.args import args_generate
+from personalign.decoding.classifier import SequenceReward
 from personalign.decoding.config import DecodingConfig, check_weight
 from personalign.decoding.experts import PoleExperts, PoleRouter
 from personalign.decoding.mod import mod_generate
@@ -23,7 +24,7 @@ from personalign.decoding.reward_model import RewardModel, as_reward_model
 from personalign.decoding.soup import soup_generate
 from personalign.decoding.streams import CacheStream
 from personalign.errors import ConfigError, TokenizerMismatchError
-from personalign.models import LoadedModel, render_chat, same_vocabulary
+from personalign.models import LoadedModel, encode_text, render_chat, same_vocabulary
 from personalign.models.batching import answer_token_logprobs
 from personalign.models.preference_block import preference_system_prompt
 
@@ -101,11 +102,14 @@ class Engine:
     """
 
     def __init__(self, base: LoadedModel, reward_model: RewardModel | LoadedModel | None = None,
-                 experts: PoleExperts | None = None, pole_router: PoleRouter | None = None):
+                 experts: PoleExperts | None = None, pole_router: PoleRouter | None = None,
+                 args_reward: SequenceReward | None = None):
         self.base = base
         self.reward_model = reward_model if reward_model is not None else base
         # `mod` and `soup`: pole experts over the base's weights, and what reads pole weights from a preference.
         self.experts, self.pole_router = experts, pole_router
+        # `args`: a sequence-level reward model (a sequence classifier) instead of the PersRM's implicit reward.
+        self.args_reward = args_reward
         self._check_vocab(self.reward_model)
         tok = base.tokenizer
         self.pad_id = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
@@ -356,19 +360,8 @@ class Engine:
         row_adapters = [a for a in adapters for _ in range(n)] if adapters else None
         candidates, prefill = self._decode({"base": (self.base, base_inputs)}, [], cfg, temperature, generator, None,
                                            adapters=row_adapters)
-        answers = [c.token_ids for c in candidates]
-
-        rewards = torch.zeros(len(expanded))
-        for term, weights in terms:
-            reward_ctx = [term.model.reward_input_ids(p, term.preference[i // n]) for i, p in enumerate(expanded)]
-            ref_owner = term.reference or self.base
-            ref_ctx = ([render_chat(term.reference.tokenizer, p) for p in expanded]
-                       if term.reference is not None else base_inputs)
-            # z_ref = z_B: the reference is the policy that sampled, user adapter included.
-            log_ratio = (self._sequence_logprob(term.model.model, reward_ctx, answers)
-                         - self._sequence_logprob(ref_owner.model, ref_ctx, answers,
-                                                  adapters=row_adapters if term.reference is None else None))
-            rewards += weights.cpu().repeat_interleave(n) * log_ratio
+        rewards = self._answer_rewards(terms, expanded, base_inputs, [c.token_ids for c in candidates], row_adapters,
+                                       group=n)
         outputs = []
         for i in range(len(prompts)):
             best = i * n + int(rewards[i * n:(i + 1) * n].argmax())
@@ -380,6 +373,49 @@ class Engine:
         extras = {"candidates": [[c.text for c in candidates[i * n:(i + 1) * n]] for i in range(len(prompts))],
                   "rewards": rewards.view(len(prompts), n).tolist()}
         return outputs, prefill, extras
+
+    def sequence_rewards(self, prompts: str | Sequence[str], answers: Sequence[str | Sequence[int]],
+                         preference: str | Sequence[str] | None = None, terms: Sequence[RewardTerm] | None = None,
+                         weight: float | None = None, adapters: str | Sequence[str | None] | None = None
+                         ) -> list[float]:
+        """best-of-n's sequence reward of answers generated anywhere (texts, or the base's token ids):
+
+            R(y) = Σ_j w_j Σ_t [log p_Rj(y_t | x, pref_j, y_<t) − log p_ref(y_t | x, y_<t)]
+
+        over the full vocabulary, the reference being the base (with the row's adapter) reading the plain prompt.
+        `prompts` is one prompt for every answer or one per answer; `preference`/`weight` give one term (w:
+        `default_weight` when None), `terms` several. Runs the models: call it where they are owned."""
+        ids = [encode_text(self.base.tokenizer, a) if isinstance(a, str) else list(a) for a in answers]
+        if not ids:
+            return []
+        group = len(ids) if isinstance(prompts, str) else 1  # one prompt: every answer answers it
+        prompts = _as_prompt_list(prompts)
+        if len(prompts) * group != len(ids):
+            raise ConfigError(f"got {len(prompts)} prompts for {len(ids)} answers")
+        cfg = _merge_config(None, "best-of-n", {"weight": self.default_weight if weight is None else weight})
+        resolved = self._resolve_terms(prompts, preference, terms, cfg)
+        row_adapters = self._resolve_adapters(adapters, len(prompts))
+        rows = [p for p in prompts for _ in range(group)]
+        row_adapters = [a for a in row_adapters for _ in range(group)] if row_adapters else None
+        with torch.inference_mode():
+            rewards = self._answer_rewards(resolved, rows, self._base_inputs(rows, None, cfg), ids, row_adapters,
+                                           group=group)
+        return rewards.tolist()
+
+    def _answer_rewards(self, terms, prompts, base_inputs, answers, adapters, group: int = 1) -> torch.Tensor:
+        """Σ_j w_j · log-ratio of each answer; row i reads term preference and weight of prompt i // group."""
+        rewards = torch.zeros(len(prompts))
+        for term, weights in terms:
+            reward_ctx = [term.model.reward_input_ids(p, term.preference[i // group]) for i, p in enumerate(prompts)]
+            ref_owner = term.reference or self.base
+            ref_ctx = ([render_chat(term.reference.tokenizer, p) for p in prompts]
+                       if term.reference is not None else base_inputs)
+            # z_ref = z_B: the reference is the policy that sampled, user adapter included.
+            log_ratio = (self._sequence_logprob(term.model.model, reward_ctx, answers)
+                         - self._sequence_logprob(ref_owner.model, ref_ctx, answers,
+                                                  adapters=adapters if term.reference is None else None))
+            rewards += weights.cpu().repeat_interleave(group) * log_ratio
+        return rewards
 
     def _sequence_logprob(self, model, contexts: list[list[int]], answers: list[list[int]],
                           adapters: list[str] | None = None) -> torch.Tensor:

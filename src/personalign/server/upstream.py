@@ -9,8 +9,8 @@ with the client's own leading system message. The answer is recorded here, so fe
 
 - best-of-n asks the upstream for n samples (n concurrent one-sample requests: every server above
   accepts them, not all accept `n`) and keeps the one the local reward model scores highest
-  (`sequence_rewards`: the sum of the reward terms' log-ratios, PersRM or the local base shown the
-  preference against the local base, as local best-of-n scores its own samples). It needs a local
+  (`Engine.sequence_rewards`, the very reward local best-of-n ranks its own samples by: the reward terms'
+  log-ratios, PersRM or the local base shown the preference against the local base). It needs a local
   model; without one it is a 400.
 - PAD needs the base's and the reward model's logits at every token, which no serving API exposes:
   a PAD answer runs on the local model when one is loaded, else it is a 400 that says so.
@@ -36,13 +36,9 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 import httpx
-import torch
 
-from personalign.decoding import DecodingConfig, RewardTerm
-from personalign.decoding.reward_model import as_reward_model
+from personalign.decoding import DecodingConfig
 from personalign.errors import ConfigError, PersonalignError
-from personalign.models import encode_text, render_chat
-from personalign.models.batching import answer_token_logprobs
 from personalign.models.preference_block import preference_system_prompt
 
 log = logging.getLogger("personalign.server")
@@ -325,30 +321,3 @@ class UpstreamJob:
             return
         if not self.future.done():
             self.future.set_result(result)
-
-
-def sequence_rewards(engine, prompt: str, answers: Sequence[str | Sequence[int]],
-                     terms: Sequence[RewardTerm]) -> list[float]:
-    """R(y) = Σ_j w_j · [log p_Rj(y | prompt, preference_j) − log p_base(y | prompt)] for each answer (a text,
-    or the base's token ids), over the full vocabulary: local best-of-n's sequence reward (`decoding.Engine`),
-    for answers that were sampled elsewhere (the local base is the reference). Runs the models: call it
-    where the model is owned (the batching worker)."""
-    base = engine.base
-    ids = [encode_text(base.tokenizer, a) if isinstance(a, str) else list(a) for a in answers]
-
-    def logprob(lm, contexts) -> torch.Tensor:
-        rows = answer_token_logprobs(lm, contexts, ids, engine.pad_id, device=base.device)
-        return torch.tensor([float(r.sum()) for r in rows])
-
-    total = torch.zeros(len(ids))
-    with torch.inference_mode():
-        base_logprob = logprob(base.model, [render_chat(base.tokenizer, prompt)] * len(ids))
-        for term in terms:
-            model = as_reward_model(term.model if term.model is not None else engine.reward_model)
-            preference = term.preference if isinstance(term.preference, str) else term.preference[0]
-            weight = term.weight if isinstance(term.weight, (int, float)) else term.weight[0]
-            ref = base_logprob if term.reference is None else logprob(
-                term.reference.model, [render_chat(term.reference.tokenizer, prompt)] * len(ids))
-            total += float(weight) * (logprob(model.model, [model.reward_input_ids(prompt, preference)] * len(ids))
-                                      - ref)
-    return total.tolist()

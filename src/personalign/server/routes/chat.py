@@ -35,7 +35,6 @@ from personalign.server.upstream import (
     UpstreamAnswer,
     UpstreamError,
     UpstreamJob,
-    sequence_rewards,
     upstream_messages,
 )
 
@@ -151,14 +150,15 @@ def _job(cfg: DecodingConfig, prompt: str, preference, user, learned, on_piece=N
 
 
 def _reranker(state: ServerState, prompt: str, preference: str | None, learned, cfg: DecodingConfig):
-    """Upstream best-of-n: picks the sample the local reward terms score highest (`sequence_rewards`), on
+    """Upstream best-of-n: picks the sample the local reward terms score highest (`Engine.sequence_rewards`), on
     the batching worker, which owns the models."""
     terms = reward_terms([learned], preference=preference, preference_weight=cfg.weight) or []
 
     async def rerank(answers: list[UpstreamAnswer]) -> UpstreamAnswer:
         texts = [a.text for a in answers]
         try:
-            future = state.batcher.call(lambda: sequence_rewards(state.engine, prompt, texts, terms))
+            future = state.batcher.call(lambda: state.engine.sequence_rewards(prompt, texts, terms=terms)
+                                        if terms else [0.0] * len(texts))
         except QueueFullError as exc:
             raise UpstreamError(503, str(exc), "queue_full", retry_after="1") from None
         rewards = await asyncio.wrap_future(future)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 
 import torch
 from torch import nn
@@ -241,11 +241,13 @@ _shells: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def fused_shell(plain: nn.Module, sources: Sequence[tuple[nn.Module, Mapping[str, str] | None]] = (),
-                on_build: Callable[[RowLoRAModel], None] | None = None) -> RowLoRAModel:
+                on_build: Callable[[RowLoRAModel], None] | None = None,
+                around_build: Callable[[], AbstractContextManager] | None = None) -> RowLoRAModel:
     """`RowLoRAModel(plain, sources)`, built once and rebuilt only when an adapter was added, dropped or reloaded.
 
     Servers load and drop per-user adapters between requests; building a shell walks the whole model, so
-    it is cached per plain model and per set of sources. `on_build` runs once on each new shell.
+    it is cached per plain model and per set of sources. `on_build` runs once on each new shell;
+    `around_build()` is a context entered only while a shell is built (e.g. to keep a hook from being copied).
     """
     key = (adapters_version(plain), tuple((id(m), adapters_version(m), tuple(sorted((r or {}).items())))
                                           for m, r in sources))
@@ -254,7 +256,8 @@ def fused_shell(plain: nn.Module, sources: Sequence[tuple[nn.Module, Mapping[str
     cached = per_plain.get(slot)
     if cached is not None and cached[0] == key:
         return cached[1]
-    shell = RowLoRAModel(plain, sources)
+    with around_build() if around_build is not None else nullcontext():
+        shell = RowLoRAModel(plain, sources)
     if on_build is not None:
         on_build(shell)
     per_plain[slot] = (key, shell)

@@ -484,10 +484,10 @@ class PersRM:
         backbone = self.model.backbone
         plain = backbone if model is None else model
         try:
-            with self.model.value_head_hook_off():
-                return fused_shell(plain, [(backbone, {backbone.active_adapter: PERSRM_ADAPTER})],
-                                   on_build=lambda shell: shell.get_output_embeddings().register_forward_pre_hook(
-                                       self.model._apply_value_head))
+            return fused_shell(plain, [(backbone, {backbone.active_adapter: PERSRM_ADAPTER})],
+                               on_build=lambda shell: shell.get_output_embeddings().register_forward_pre_hook(
+                                   self.model._apply_value_head),
+                               around_build=self.model.value_head_hook_off)
         except UnsupportedAdapter:
             self.fused = False
             return None

@@ -16,19 +16,27 @@ from personalign.feedback import (
     train_adapter,
 )
 from personalign.feedback.adapters import FORMAT, base_fingerprint
+from personalign.memory.adapter_files import content_digest, read_directory, sha256_hex
 
 PROMPTS = ["What is the capital of France?", "How do I bake bread?", "Write a poem about the sea."]
 CFG = AdapterConfig(steps=12, lr=2e-2, batch_size=3, lora_r=4, lora_alpha=8, max_length=96)
 
 
 class _Dirs:
-    """Only what UserAdapters needs from a MemoryStore: where each user's adapter lives."""
+    """Only what UserAdapters needs from a MemoryStore: each user's adapter as (content hash, local directory)."""
 
     def __init__(self, root):
         self.root = root
 
     def adapter_dir(self, user):
         return self.root / "adapters" / user
+
+    def adapter_checkout(self, user):
+        directory = self.adapter_dir(user)
+        if not (directory / "adapter_config.json").is_file():
+            return None
+        files = read_directory(directory)
+        return content_digest("default", [(p, sha256_hex(b)) for p, b in files.items()]), directory
 
 
 def _pairs(chosen: str, rejected: str, start: int = 1):

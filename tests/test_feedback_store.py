@@ -149,18 +149,21 @@ def test_forget_deletes_adapter_and_weights_and_export_includes_them(store, tiny
         _choose(store, "fay", f"Question {k}?", LONG, SHORT, "B")
     update_user(store, "fay")
     result = align_user(store, tiny_base, "fay", CFG)
-    directory = store.adapter_dir("fay")
-    assert result.trained and (directory / "adapter_model.safetensors").is_file()
-    assert directory.parent == store.data_dir / "adapters" / store.store_id
+    assert result.trained and result.adapter.digest == store.adapter_info("fay").digest
+    digest, directory = store.adapter_checkout("fay")    # this machine's cached copy, named by content hash
+    assert directory.name == digest and (directory / "adapter_model.safetensors").is_file()
+    assert store.data_dir / "adapter_cache" / store.store_id in directory.parents
     exported = store.export_user("fay")
     assert exported["learned_weights"]["observations"] == 3
     assert exported["adapter"]["manifest"]["pairs"] == 3 and exported["adapter"]["manifest"]["user"] == "fay"
+    assert exported["adapter"]["sha256"] == digest
     weights = base64.b64decode(exported["adapter"]["files_b64"]["adapter_model.safetensors"])
     assert weights == (directory / "adapter_model.safetensors").read_bytes()
     json.dumps(exported)  # JSON-ready
     counts = store.forget_user("fay")
-    assert counts["learned_weights"] == 1 and counts["adapter_files"] >= 3
-    assert not directory.exists()
+    assert counts["learned_weights"] == 1 and counts["adapter_files"] == len(result.adapter.files) >= 3
+    assert counts["adapter_bytes"] == sum(f.size for f in result.adapter.files)
+    assert not directory.exists() and not any((store.data_dir / "adapter_cache").rglob("*.safetensors"))
     assert store.get_learned_weights("fay") is None
     assert UserAdapters(tiny_base, store).load(["fay"]) == [None]
 

@@ -77,7 +77,7 @@ def test_thumbs_only_user_gets_a_kto_adapter_that_serves(store, tiny_base):
     assert (m["rated"], m["desirable"], m["undesirable"], m["dropped_unsafe"]) == (6, 3, 3, 1)
     assert m["pairs_used"] == 6 and m["steps"] == 4 and m["final_kl"] is not None
     assert m["kto_weights"] == [1.0, 1.0]
-    assert (store.adapter_dir("tom") / "adapter_model.safetensors").is_file()
+    assert {f.path for f in store.adapter_info("tom").files} >= {"adapter_model.safetensors", "adapter_config.json"}
     engine, names = UserAdapters(tiny_base, store).engine_for(["tom"])
     assert names[0] is not None
     # a new rating is a new training item for the retrain policy

@@ -7,7 +7,7 @@ from test_server import ADMIN, QUESTION, SpyEngine, _config, auth, chat_body
 
 from personalign.decoding import DecodingConfig, Engine
 from personalign.dimensions import DIMENSIONS
-from personalign.feedback import UserAdapters, save_adapter, term_specs, train_adapter
+from personalign.feedback import UserAdapters, store_adapter, term_specs, train_adapter
 from personalign.memory import MemoryStore
 from personalign.rewards.preferences import wordings
 from personalign.server import Batcher, Job, create_app
@@ -93,8 +93,9 @@ def test_choices_move_learned_weights_that_steer_the_next_answer(tiny_base, stor
 
 def test_a_users_adapter_serves_only_that_users_rows_in_a_shared_batch(tiny_base, store):
     pairs = _pairs("Paris is the capital of France.", "The sea is wide and deep and blue.")
-    save_adapter(train_adapter(tiny_base, pairs, CFG), store.adapter_dir("alice"),
-                 _manifest(tiny_base, "alice", pairs, type("T", (), {"steps": CFG.steps})()))
+    store.record_interaction("alice", QUESTION, "Paris.")
+    store_adapter(store, "alice", train_adapter(tiny_base, pairs, CFG),
+                  _manifest(tiny_base, "alice", pairs, type("T", (), {"steps": CFG.steps})()))
     engine = Engine(tiny_base)
     batcher = Batcher(engine, window_s=0.3, max_batch=8, personalizer=Personalizer(engine, store))
     cfg = DecodingConfig(strategy="base", max_new_tokens=10).validate()

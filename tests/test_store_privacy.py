@@ -17,12 +17,10 @@ ADMIN = "admin-key-for-tests-0123456789"
 
 
 def _fake_adapter(store, user, payload: bytes) -> None:
-    """The files `save_adapter` writes, enough for export, forget and `read_manifest`."""
-    directory = store.adapter_dir(user)
-    directory.mkdir(parents=True)
-    (directory / "manifest.json").write_text(json.dumps({"format": "personalign.adapter/1", "user": user}))
-    (directory / "adapter_config.json").write_text("{}")
-    (directory / "adapter_model.safetensors").write_bytes(payload)
+    """Adapter files as `save_adapter` writes them, enough for export, forget and `read_manifest`."""
+    manifest = json.dumps({"format": "personalign.adapter/1", "user": user}).encode()
+    store.save_adapter(user, {"manifest.json": manifest, "adapter_config.json": b"{}",
+                              "adapter_model.safetensors": payload})
 
 
 @pytest.fixture
@@ -38,27 +36,31 @@ def two_stores(tmp_path):
     b.close()
 
 
-def test_each_database_has_its_own_id_and_adapter_directory(two_stores):
+def test_each_database_has_its_own_id_and_adapter_cache(two_stores):
     a, b = two_stores
     assert re.fullmatch(r"[0-9a-f]{32}", a.store_id) and a.store_id != b.store_id
-    assert a.adapter_dir("carol") != b.adapter_dir("carol")
-    assert a.adapter_dir("carol").parent == a.data_dir / "adapters" / a.store_id
+    assert a.adapter_cache.root != b.adapter_cache.root
+    assert a.adapter_cache.root == a.data_dir / "adapter_cache" / a.store_id
 
 
 def test_export_and_forget_never_touch_another_databases_files(two_stores):
     a, b = two_stores
     _fake_adapter(a, "carol", b"weights of A")
+    _, a_copy = a.adapter_checkout("carol")
     assert b.export_user("carol")["adapter"] is None          # the reported leak: A's adapter in B's export
     assert "adapter_files" not in b.forget_user("carol")       # ...and B's forget deleted A's files
-    assert (a.adapter_dir("carol") / "adapter_model.safetensors").read_bytes() == b"weights of A"
+    assert (a_copy / "adapter_model.safetensors").read_bytes() == b"weights of A"
 
     b.record_interaction("carol", "Again?", "yes")
     _fake_adapter(b, "carol", b"weights of B")
+    _, b_copy = b.adapter_checkout("carol")
     exported = a.export_user("carol")["adapter"]["files_b64"]["adapter_model.safetensors"]
     assert base64.b64decode(exported) == b"weights of A"
-    assert a.forget_user("carol")["adapter_files"] == 3
-    assert not a.adapter_dir("carol").exists()
-    assert (b.adapter_dir("carol") / "adapter_model.safetensors").read_bytes() == b"weights of B"
+    counts = a.forget_user("carol")
+    assert counts["adapter_files"] == 3 and counts["adapter_bytes"] == len(b"weights of A") + 2 + len(
+        json.dumps({"format": "personalign.adapter/1", "user": "carol"}))
+    assert not a_copy.exists()
+    assert (b_copy / "adapter_model.safetensors").read_bytes() == b"weights of B"
 
 
 def test_a_moved_database_keeps_its_id_and_files(tmp_path):
@@ -66,13 +68,14 @@ def test_a_moved_database_keeps_its_id_and_files(tmp_path):
     store = MemoryStore(f"sqlite:///{tmp_path / 'old.db'}", data_dir=data)
     store.record_interaction("carol", "q", "a")
     _fake_adapter(store, "carol", b"w")
-    sid = store.store_id
+    sid, (digest, copy) = store.store_id, store.adapter_checkout("carol")
     store.close()
     (tmp_path / "old.db").rename(tmp_path / "new.db")
     moved = MemoryStore(f"sqlite:///{tmp_path / 'new.db'}", data_dir=data)
     try:
         assert moved.store_id == sid
-        assert moved.export_user("carol")["adapter"] is not None
+        assert moved.export_user("carol")["adapter"]["sha256"] == digest
+        assert moved.adapter_checkout("carol") == (digest, copy)
     finally:
         moved.close()
 
@@ -98,7 +101,7 @@ def test_a_tampered_store_id_is_refused_not_used_as_a_path(tmp_path):
         with store.engine.begin() as conn:
             conn.execute(update(StoreMetaRow).where(StoreMetaRow.name == "store_id").values(value="../../etc"))
         with pytest.raises(StoreError, match="store id"):
-            store.adapter_dir("carol")
+            store.adapter_cache  # noqa: B018 - the property reads the id
     finally:
         store.close()
 

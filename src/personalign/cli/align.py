@@ -64,7 +64,8 @@ def register(app: typer.Typer) -> None:
         results = align_all(store, base, policy, config, users=users, progress=progress)
         for r in results:
             line = {"user": r.user, "trained": r.trained, "reason": r.reason, "new_pairs": r.new_pairs,
-                    "directory": str(r.directory) if r.directory else None}
+                    "adapter_sha256": r.adapter.digest if r.adapter else None,
+                    "adapter_bytes": r.adapter.size if r.adapter else None}
             if r.trained and r.manifest:
                 line.update({k: r.manifest.get(k, "dpo" if k == "method" else None)
                              for k in ("method", "pairs", "rated", "desirable", "undesirable", "dropped_unsafe",

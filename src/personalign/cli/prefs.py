@@ -7,6 +7,7 @@
     personalign prefs undo --user alice 3                   # retract 3 and restore what it superseded
     personalign prefs profile --user alice --prompt "..."   # what generation would receive (JSON)
     personalign prefs export --user alice [--out FILE]      # everything about alice, JSON
+    personalign prefs export-adapter --user alice --out DIR # alice's LoRA adapter as a PEFT directory
     personalign prefs forget --user alice --yes             # delete everything, print counts
     personalign feedback --user alice --interaction 7 (--rating 1..5 | --choose A|B | --edit TEXT) [--comment C]
 
@@ -129,6 +130,43 @@ def register(app: typer.Typer) -> None:
             raise ConfigError(f"cannot write {out}: {exc.strerror}") from None
         typer.echo(f"exported {len(data['preferences'])} preferences, {len(data['interactions'])} interactions, "
                    f"{len(data['feedback'])} feedback events to {out}")
+
+    @prefs.command("export-adapter")
+    def export_adapter(
+            out: Annotated[Path, typer.Option("--out", help="The directory to write (replaced when it exists).")],
+            user: str | None = options.user("Whose adapter, from the database.", default=None),
+            db: str | None = options.db(),
+            from_export: Annotated[Path | None, typer.Option(
+                "--from-export", help="Read the adapter from a `prefs export` file instead of the database.")] = None,
+    ) -> None:
+        """Write the user's LoRA adapter as a PEFT directory (adapter_config.json, adapter_model.safetensors,
+        manifest.json): what PeftModel.from_pretrained and vLLM's LoRARequest load."""
+        import base64
+
+        from personalign.errors import ConfigError
+        from personalign.memory.adapter_files import content_digest, sha256_hex, write_directory
+
+        if (user is None) == (from_export is None):
+            raise ConfigError("give either --user USER (from the database) or --from-export FILE")
+        if from_export is None:
+            with _store(db) as store:
+                target = store.extract_adapter(user, out)
+                info = store.adapter_info(user)
+            digest, size = info.digest, info.size
+        else:
+            try:
+                data = json.loads(from_export.read_text(encoding="utf-8"))
+                adapter = data["adapter"]
+                if adapter is None:
+                    raise ConfigError(f"{from_export}: the export holds no adapter")
+                files = {p: base64.b64decode(b, validate=True) for p, b in adapter["files_b64"].items()}
+            except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+                raise ConfigError(f"{from_export}: not a personalign export with an adapter ({exc})") from None
+            digest = content_digest(adapter.get("name", "default"), [(p, sha256_hex(d)) for p, d in files.items()])
+            if adapter.get("sha256") not in (None, digest):
+                raise ConfigError(f"{from_export}: the adapter's files do not match its sha256")
+            target, size = write_directory(files, out), sum(len(d) for d in files.values())
+        typer.echo(json.dumps({"directory": str(target), "sha256": digest, "bytes": size}))
 
     @prefs.command("forget")
     def forget(user: str = options.user(default=...), db: str | None = options.db(),

@@ -8,14 +8,19 @@ The model is loaded once. The admin key is $PERSONALIGN_ADMIN_KEY, else the key 
 users and their keys: POST /v1/admin/users {"user": "alice"}.
 
 Replicas: any number of `serve` processes on one database (--db: one PostgreSQL, or one SQLite file
-on one host) act as one service — keys, preferences, feedback and learned weights live in the
-database, and per-user caches follow its revision counter. Give them one admin key
-($PERSONALIGN_ADMIN_KEY or one key file).
+on one host) act as one service — keys, preferences, feedback, learned weights and LoRA adapters live in
+the database, and per-user caches follow its revision counter. Give them one admin key
+($PERSONALIGN_ADMIN_KEY or one key file). `--rate-limit R [--rate-burst N]` limits each user key to R
+requests per second across all replicas (429 with Retry-After; the admin key is not limited).
 
 Upstream mode (`--upstream URL`, `personalign.server.upstream`): base and prompt answers are generated
 by an OpenAI-compatible server (vLLM, TGI, llama.cpp, ...) whose key is $PERSONALIGN_UPSTREAM_API_KEY;
 memory and feedback stay here. No model is loaded unless --model or --reward-model is given; with one,
 PAD runs here and best-of-n reranks the upstream's samples with it.
+
+Soup and MOD (`--experts DIR|default|none`, as `personalign generate` takes it): the embedded model serves the
+pole experts shipped for it unless --experts none; another model serves the experts of --experts DIR. A
+request's pole weights are its `personalign.poles`, else read from its preference.
 """
 from __future__ import annotations
 
@@ -79,6 +84,7 @@ def register(app: typer.Typer) -> None:
             "--model", help="Base model: a name from `personalign models`, a Hugging Face id or a directory. "
                             f"Default: {DEFAULT_MODEL}; with --upstream, no local model unless given.")] = None,
         reward_model: str | None = options.reward_model(),
+        experts: str | None = options.experts(),
         upstream: Annotated[str | None, typer.Option(
             "--upstream", help="Generate base and prompt answers on this OpenAI-compatible server (its base URL, "
                                "e.g. http://127.0.0.1:8001/v1); its API key: $PERSONALIGN_UPSTREAM_API_KEY.")] = None,
@@ -87,6 +93,18 @@ def register(app: typer.Typer) -> None:
         upstream_timeout: Annotated[float, typer.Option(
             "--upstream-timeout", help="Seconds an upstream request may take (then 504).")] = 120.0,
         db: str | None = options.db(),
+        data_dir: Annotated[Path | None, typer.Option(
+            "--data-dir", help="This machine's directory for per-user files (the adapter cache) and the default "
+                               "admin key file. Default: the user data dir.")] = None,
+        rate_limit: Annotated[float | None, typer.Option(
+            "--rate-limit", help="Requests per second per user API key, shared by all replicas on the database "
+                                 "(429 with Retry-After beyond). Default: no limit.")] = None,
+        rate_burst: Annotated[int | None, typer.Option(
+            "--rate-burst", help="Requests a key may make at once before --rate-limit applies "
+                                 "(default: one second's worth).")] = None,
+        adapter_sweep: Annotated[float, typer.Option(
+            "--adapter-sweep", help="Seconds between sweeps of the local adapter cache (copies of adapters the "
+                                    "database no longer holds are deleted); 0: never.")] = 60.0,
         admin_key_file: Annotated[Path | None, typer.Option(
             "--admin-key-file",
             help="Admin key file (created 0600 when missing; ignored when $PERSONALIGN_ADMIN_KEY is set).")] = None,
@@ -109,7 +127,7 @@ def register(app: typer.Typer) -> None:
         """Serve personalized chat completions over HTTP (see /docs for the API, / for the web page)."""
         import uvicorn
 
-        from personalign.cli.generate import build_engine
+        from personalign.cli.generate import build_engine, use_experts
         from personalign.memory import MemoryStore
         from personalign.server import ServerConfig, create_app
         from personalign.server.upstream import LOCAL_STRATEGIES, base_url, discover_model
@@ -124,17 +142,20 @@ def register(app: typer.Typer) -> None:
             upstream_model = upstream_model or discover_model(upstream)
         if strategy is not None and not local and strategy in LOCAL_STRATEGIES:
             raise ConfigError(f"--strategy {strategy} needs a local model: with --upstream, pass --model too")
+        if experts not in (None, "none") and not local:
+            raise ConfigError("--experts needs a local model: with --upstream, pass --model too")
         config = ServerConfig(default_strategy=strategy, max_new_tokens=max_new_tokens,
                               max_prompt_tokens=max_prompt_tokens,
                               max_body_bytes=max_body_bytes, body_timeout_s=body_timeout,
                               batch_window_ms=batch_window_ms,
                               max_batch_size=max_batch_size, admin_key_file=admin_key_file,
                               upstream_url=upstream, upstream_model=upstream_model,
-                              upstream_timeout_s=upstream_timeout).validate()
+                              upstream_timeout_s=upstream_timeout, data_dir=data_dir, rate_limit=rate_limit,
+                              rate_burst=rate_burst, adapter_sweep_s=adapter_sweep).validate()
         sock = listen_socket(host, port)
         store = None
         try:
-            store = MemoryStore(db)
+            store = MemoryStore(db, data_dir=data_dir)
             if threads is not None:
                 import torch
 
@@ -143,6 +164,10 @@ def register(app: typer.Typer) -> None:
             if local:
                 model = model or DEFAULT_MODEL
                 engine = build_engine(model, reward_model, device, dtype)
+                # soup and mod: the pole experts, each request's pole weights given or read from its preference
+                if not use_experts(engine, experts) and strategy in ("mod", "soup"):
+                    raise ConfigError(f"--strategy {strategy} needs pole experts for {model!r}: pass --experts DIR "
+                                      "(`personalign train-experts` trains them)")
                 config.model_name = model if not Path(model).exists() else Path(model).name
             if upstream is not None:
                 config.model_name = upstream_model
@@ -150,6 +175,8 @@ def register(app: typer.Typer) -> None:
             where = (f"upstream {upstream} (model {config.upstream_model}), local model "
                      f"{engine.base.name if engine is not None else 'none'}" if upstream is not None
                      else f"model {config.model_name}")
+            if engine is not None:
+                where += f", pole experts {', '.join(engine.experts.poles) if engine.experts else 'none'}"
             typer.echo(f"personalign: {where}, memory {store.url.split('://')[0]}, "
                        f"admin key from {web_app.state.admin_key_source}", err=True)
             server = _server_class(uvicorn)(uvicorn.Config(web_app, host=host, port=port, log_level=log_level,

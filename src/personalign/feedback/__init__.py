@@ -25,6 +25,7 @@ from personalign.feedback.adapters import (
     align_user,
     read_manifest,
     save_adapter,
+    store_adapter,
     train_adapter,
     train_kto_adapter,
     user_feedback,
@@ -60,7 +61,8 @@ from personalign.feedback.rm import FeedbackRecords, RefreshResult, feedback_rec
 
 __all__ = [
     "AdapterConfig", "AlignResult", "Decision", "RetrainPolicy", "TrainedAdapter", "UserAdapters", "adapter_name",
-    "align_all", "align_user", "read_manifest", "save_adapter", "train_adapter", "train_kto_adapter", "UserFeedback",
+    "align_all", "align_user", "read_manifest", "save_adapter", "store_adapter", "train_adapter", "train_kto_adapter",
+    "UserFeedback",
     "user_feedback",
     "AdapterError", "FeedbackConfigError", "FeedbackError", "NotEnoughPairsError",
     "OnlineConfig", "OnlineUpdate", "choice_probability", "explicit_prior", "features", "fold", "fold_features",

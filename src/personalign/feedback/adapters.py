@@ -20,10 +20,11 @@ computed once before training. The losses, batch layout and answer log-probabili
 `personalign.rewards.dpo`'s and `personalign.rewards.kto`'s (shared context KV cache, LM head only on
 answer positions).
 
-Storage: `<data dir>/adapters/<store id>/<user dir>/` (`MemoryStore.adapter_dir(user)`; the store id is
-kept in the database, so two databases sharing a data directory never share an adapter, and the user
-directory is the name made file-system safe plus a hash, so distinct users never collide) holds the PEFT files
-(`adapter_config.json`, `adapter_model.safetensors`) and `manifest.json`:
+Storage: the user's adapter is rows of the memory database (`personalign.memory.adapter_files`, one per file,
+bytes as BLOB/bytea with their sha256), so `align` on any machine publishes it to every server on the
+database. The files are PEFT's (`adapter_config.json`, `adapter_model.safetensors`, written by
+`save_pretrained`) and `manifest.json`; `MemoryStore.extract_adapter` writes them back into a directory
+that PEFT and vLLM load as is. The manifest:
 
     {"format": "personalign.adapter/1", "user": "alice", "method": "dpo", "base_model": "smollm2-135m-instruct",
      "base_fingerprint": [...], "pairs": 24, "pairs_hash": "…", "rated": 0, "desirable": 0, "undesirable": 0,
@@ -35,13 +36,14 @@ directory is the name made file-system safe plus a hash, so distinct users never
 A KTO adapter also records its class weights (`kto_weights`: [λ_D, λ_U]) and the last batch's KL
 estimate (`final_kl`); its "accuracy" is the share of answers whose reward lies on their label's side of z0.
 
-A directory is replaced atomically (written beside, then renamed), so a crash never leaves a
-half-written adapter that looks current. Forgetting the user (`MemoryStore.forget_user`) deletes it;
-`MemoryStore.export_user` includes the manifest and the weights.
+A new adapter replaces the stored one in one transaction (`MemoryStore.save_adapter`), so no reader ever sees a
+half-written adapter. Forgetting the user (`MemoryStore.forget_user`) deletes it; `MemoryStore.export_user`
+includes every file.
 
 Serving (`UserAdapters`): one PeftModel over a shell of the base carries every loaded user's adapter
 under its own name; `Engine.generate(..., adapters=[name per prompt])` then decodes rows of different
 users in one batch, each row through its own adapter only (rows without an adapter run the plain base).
+Adapters are loaded from this machine's cache copy (`MemoryStore.adapter_checkout`), keyed by content hash.
 """
 from __future__ import annotations
 
@@ -395,7 +397,7 @@ class AlignResult:
     trained: bool
     reason: str
     new_pairs: int
-    directory: Path | None = None
+    adapter: object | None = None   # the stored adapter (`memory.adapter_files.AdapterInfo`), when there is one
     manifest: dict | None = None
 
 
@@ -407,11 +409,11 @@ def align_user(store, base: LoadedModel, user: str, config: AdapterConfig | None
     cfg = (config or AdapterConfig()).validate()
     data = user_feedback(store, user)
     pairs, rated = data.pairs, data.rated
-    directory = store.adapter_dir(user)
-    manifest = read_manifest(directory)
+    manifest = store.adapter_manifest(user)
     decision = policy.decide(data, manifest, base)
     if not decision.train:
-        return AlignResult(user, False, decision.reason, decision.new_pairs, directory if manifest else None, manifest)
+        return AlignResult(user, False, decision.reason, decision.new_pairs,
+                           store.adapter_info(user) if manifest else None, manifest)
     if data.method == "kto":
         trained = train_kto_adapter(base, data.kto_answers, cfg, on_step=on_step)
     else:
@@ -432,8 +434,16 @@ def align_user(store, base: LoadedModel, user: str, config: AdapterConfig | None
     }
     if trained.method == "kto":
         manifest.update({"kto_weights": [round(w, 6) for w in trained.kto_weights], "final_kl": final.get("kl")})
-    save_adapter(trained, directory, manifest)
-    return AlignResult(user, True, decision.reason, decision.new_pairs, directory, manifest)
+    info = store_adapter(store, user, trained, manifest)
+    return AlignResult(user, True, decision.reason, decision.new_pairs, info, manifest)
+
+
+def store_adapter(store, user: str, trained: TrainedAdapter, manifest: dict):
+    """Saves the adapter in PEFT's format with its manifest (`save_adapter`) and stores those files as `user`'s
+    adapter in the memory database (`MemoryStore.save_adapter`); returns the stored adapter's info."""
+    with tempfile.TemporaryDirectory(prefix="personalign-adapter-") as tmp:
+        directory = save_adapter(trained, Path(tmp) / "adapter", manifest)
+        return store.save_adapter_dir(user, directory)
 
 
 def align_all(store, base: LoadedModel, policy: RetrainPolicy, config: AdapterConfig | None = None,
@@ -478,15 +488,19 @@ class UserAdapters:
         engine, names = adapters.engine_for(["alice", "bob", "carol"])
         engine.generate(prompts, strategy="base", adapters=names)   # carol has none: plain base row
 
-    `engine_for` (re)loads adapters whose manifest changed since they were loaded, so a retrained
-    adapter is picked up by the next request. Users without an adapter (or with one made for another
-    base model) get None: their rows run the plain base. `base.model` itself is never modified.
+    `load` (re)loads an adapter whose content hash changed since it was loaded — the store's snapshot of the
+    user carries the hash and follows `users.revision`, so an adapter stored by any process (another replica,
+    `personalign align` on another machine) is used by the next request — from this machine's cached copy
+    (`MemoryStore.adapter_checkout`). Users without an adapter (or with one made for another base model)
+    get None: their rows run the plain base. `prune` drops loaded adapters the database no longer holds.
+    `base.model` itself is never modified.
     """
 
     def __init__(self, base: LoadedModel, store):
         self.base, self.store = base, store
-        self._model = None                          # the PeftModel, created with the first adapter
-        self._loaded: dict[str, str] = {}           # adapter name -> manifest created_at
+        self._model = None                              # the PeftModel, created with the first adapter
+        self._loaded: dict[str, tuple[str, str]] = {}   # adapter name -> (user, content hash)
+        self._manifests: dict[str, dict] = {}           # content hash -> manifest (bounded by _loaded's size)
         self._fingerprint = base_fingerprint(base)
 
     @property
@@ -496,13 +510,35 @@ class UserAdapters:
             return self.base
         return LoadedModel(model=self._model, tokenizer=self.base.tokenizer, name=self.base.name)
 
+    @property
+    def count(self) -> int:
+        """How many adapters are loaded."""
+        return len(self._loaded)
+
+    def _fits(self, manifest: dict | None) -> bool:
+        return manifest is not None and manifest.get("base_model") == self.base.name \
+            and manifest.get("base_fingerprint") == self._fingerprint
+
+    def checkout(self, user: str) -> tuple[str, Path, dict] | None:
+        """(content hash, local directory, manifest) of the user's stored adapter when it fits this base model."""
+        found = self.store.adapter_checkout(user)
+        if found is None:
+            return None
+        digest, path = found
+        manifest = self._manifests.get(digest)
+        if manifest is None:
+            manifest = read_manifest(path)
+            if manifest is None:
+                return None
+        if not self._fits(manifest):
+            return None
+        self._manifests[digest] = manifest
+        return digest, path, manifest
+
     def manifest(self, user: str) -> dict | None:
         """The user's adapter manifest when it fits this base model, else None."""
-        manifest = read_manifest(self.store.adapter_dir(user))
-        if manifest is None or manifest.get("base_model") != self.base.name \
-                or manifest.get("base_fingerprint") != self._fingerprint:
-            return None
-        return manifest
+        found = self.checkout(user)
+        return found[2] if found is not None else None
 
     def load(self, users: Sequence[str]) -> list[str | None]:
         """Make sure each user's current adapter is loaded; returns the adapter name per user (or None)."""
@@ -510,31 +546,44 @@ class UserAdapters:
 
         names = []
         for user in users:
-            manifest = self.manifest(user)
+            found = self.checkout(user)
             name = adapter_name(user)
-            if manifest is None:
+            if found is None:
                 if name in self._loaded:  # forgotten or retrained for another base since it was loaded
                     self._unload(name)
                 names.append(None)
                 continue
-            stamp = str(manifest.get("created_at"))
-            if self._loaded.get(name) != stamp:
+            digest, path, _manifest = found
+            if self._loaded.get(name) != (user, digest):
                 if name in self._loaded:
                     self._unload(name)
-                path = str(self.store.adapter_dir(user))
                 with quiet_peft():
                     if self._model is None:
-                        self._model = PeftModel.from_pretrained(shell_copy(self.base.model), path,
+                        self._model = PeftModel.from_pretrained(shell_copy(self.base.model), str(path),
                                                                 adapter_name=name, is_trainable=False)
                     else:
-                        self._model.load_adapter(path, adapter_name=name, is_trainable=False)
+                        self._model.load_adapter(str(path), adapter_name=name, is_trainable=False)
                 self._model.eval()
-                self._loaded[name] = stamp
+                self._loaded[name] = (user, digest)
             names.append(name)
         return names
 
+    def prune(self) -> int:
+        """Unloads every adapter whose user no longer has it stored (forgotten, replaced, deleted) by any
+        process; returns how many went. Call it from the thread that owns the model."""
+        stale = []
+        for name, (user, digest) in list(self._loaded.items()):
+            found = self.store.adapter_checkout(user)
+            if found is None or found[0] != digest:
+                stale.append(name)
+        for name in stale:
+            self._unload(name)
+        return len(stale)
+
     def _unload(self, name: str) -> None:
-        self._loaded.pop(name, None)
+        _user, digest = self._loaded.pop(name, (None, None))
+        if digest is not None and all(d != digest for _, d in self._loaded.values()):
+            self._manifests.pop(digest, None)
         if not self._loaded:
             self._model = None  # PEFT cannot delete its last adapter; drop the wrapper instead
         else:
@@ -555,5 +604,6 @@ class UserAdapters:
 
 
 __all__ = ["AdapterConfig", "TrainedAdapter", "train_adapter", "train_kto_adapter", "save_adapter", "read_manifest",
+           "store_adapter",
            "RetrainPolicy", "Decision", "AlignResult", "UserFeedback", "user_feedback", "align_user", "align_all",
            "adapter_name", "UserAdapters", "base_fingerprint", "FORMAT", "MANIFEST"]

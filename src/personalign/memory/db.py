@@ -263,8 +263,11 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def migrate(engine: Engine) -> None:
-    """Upgrades the schema to head. Safe when several processes open a fresh database at once."""
+def migrate(engine: Engine, data_dir: str | os.PathLike | None = None) -> None:
+    """Upgrades the schema to head. Safe when several processes open a fresh database at once.
+
+    data_dir: the store's data directory, from which migration 0006 moves on-disk adapters into the
+    database (their directories are deleted once the upgrade committed)."""
     from alembic import command
 
     head = _script_head()
@@ -280,7 +283,14 @@ def migrate(engine: Engine) -> None:
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({zlib.crc32(b'personalign.memory')})")
         cfg = alembic_config()
         cfg.attributes["connection"] = conn
+        if data_dir is not None:
+            cfg.attributes["data_dir"] = Path(data_dir)
         command.upgrade(cfg, "head")  # re-reads the version inside the lock: a no-op if done
+    report = cfg.attributes.get("adapter_import")
+    if report is not None:
+        from personalign.memory.adapter_files import remove_imported
+
+        remove_imported(report)
 
 
 @contextmanager

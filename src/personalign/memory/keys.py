@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import delete, func, select
 
+from personalign.memory import rate_limits
 from personalign.memory.schema import ApiKeyRow
 
 api_keys = ApiKeyRow.__table__
@@ -49,6 +50,9 @@ def key_counts(conn) -> dict[str, int]:
 def revoke_keys(conn, user: str, key_id: str | None = None) -> int:
     """Deletes one key of `user` (or all of them) inside the caller's transaction; how many went."""
     q = delete(api_keys).where(api_keys.c.user_name == user)
+    ids = select(api_keys.c.key_id).where(api_keys.c.user_name == user)
     if key_id is not None:
         q = q.where(api_keys.c.key_id == key_id)
+        ids = ids.where(api_keys.c.key_id == key_id)
+    rate_limits.drop(conn, conn.execute(ids).scalars().all())  # their rate-limit buckets go too
     return conn.execute(q).rowcount

@@ -15,21 +15,30 @@ Export format (`MemoryStore.export_user`, JSON; one object per user)::
                    "created_at": "..."}],
      "learned_weights": {"weights": {"length": -0.8, "expertise": 0.0, "tone": 0.1}, "observations": 12,
                          "last_feedback_id": 40, "updated_at": "..."},
-     "adapter": {"manifest": {"format": "personalign.adapter/1", "user": "alice", "...": "..."},
-                 "files_b64": {"adapter_config.json": "...", "adapter_model.safetensors": "..."}},
+     "adapter": {"name": "default", "sha256": "…", "size": 1234567, "created_at": "...",
+                 "files": [{"path": "adapter_config.json", "sha256": "…", "size": 812}, "..."],
+                 "manifest": {"format": "personalign.adapter/1", "user": "alice", "...": "..."},
+                 "files_b64": {"adapter_config.json": "...", "adapter_model.safetensors": "...",
+                               "manifest.json": "..."}},
      "api_keys": [{"key_id": "3f9c2a7d1e0b4c55", "created_at": "..."}]}
 
-``learned_weights`` and ``adapter`` are null when the user has none. ``api_keys`` lists the user's
-server API keys by id (never a secret or its digest); ``created_at`` is null for a user who has keys
-but no stored rows yet. ``adapter`` holds only this store's files (see `personalign.memory.learned`).
+``learned_weights`` and ``adapter`` are null when the user has none. ``adapter`` is the user's LoRA adapter
+as the database holds it (`personalign.memory.adapter_files`): every file in ``files_b64`` (base64), so
+writing each one to its path gives the PEFT adapter directory (`personalign prefs export-adapter` does it
+from the database); ``sha256`` is the adapter's content hash, ``files`` each file's sha256 and size. Adapters
+under other names than "default" (none that personalign writes itself) appear in ``more_adapters``
+(name → the same object), present only when there are some. ``api_keys`` lists the user's server API
+keys by id (never a secret or its digest); ``created_at`` is null for a user who has keys but no stored
+rows yet.
 """
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable
+import json
 
 from sqlalchemy import delete, func, select, update
 
+from personalign.memory import adapter_files
 from personalign.memory import keys as api_keys
 from personalign.memory.errors import UnknownUserError
 from personalign.memory.records import LearnedWeights, Preference
@@ -46,9 +55,25 @@ from personalign.memory.schema import (
 EXPORT_FORMAT = "personalign.memory/1"
 
 
-def export_rows(s, user: str, adapter: Callable[[], dict | None]) -> dict:
+def adapter_export(conn, user: str, user_id: int, name: str) -> dict | None:
+    """One adapter of the export document (module docstring), None when the user has none by that name."""
+    meta = adapter_files.info(conn, user, user_id, name)
+    if meta is None:
+        return None
+    files = adapter_files.read_files(conn, user_id, name)
+    manifest = None
+    if adapter_files.MANIFEST in files:
+        try:
+            manifest = json.loads(files[adapter_files.MANIFEST])
+        except ValueError:
+            manifest = None
+    return meta.to_dict() | {"manifest": manifest,
+                             "files_b64": {p: base64.b64encode(d).decode("ascii") for p, d in files.items()}}
+
+
+def export_rows(s, user: str) -> dict:
     """The export document for `user` read through session `s`; UnknownUserError when nothing is
-    stored about them. `adapter` reads their adapter files (`learned.adapter_export`), once they are known."""
+    stored about them."""
     # Key ids (never digests) are the user's data too; a user with keys but no rows yet
     # exports just those, as forget_user deletes just those.
     keys = api_keys.list_keys(s.connection(), user)
@@ -71,6 +96,11 @@ def export_rows(s, user: str, adapter: Callable[[], dict | None]) -> dict:
         d["embedding_model"] = r.embedding_model
         d["embedding_b64"] = base64.b64encode(r.embedding).decode("ascii") if r.embedding is not None else None
         out_prefs.append(d)
+    more = {}
+    if urow is not None:
+        for name in sorted(adapter_files.digests(s.connection(), urow.id)):
+            if name != adapter_files.DEFAULT_ADAPTER:
+                more[name] = adapter_export(s.connection(), user, urow.id, name)
     return {
         "format": EXPORT_FORMAT,
         "user": user,
@@ -85,14 +115,17 @@ def export_rows(s, user: str, adapter: Callable[[], dict | None]) -> dict:
                       "signals": {d: getattr(r, c) for d, c in SIGNAL_COLUMNS.items()},
                       "created_at": r.created_at.isoformat()} for r in fbs],
         "learned_weights": LearnedWeights.from_row(learned).to_dict() if learned is not None else None,
-        "adapter": adapter(),
+        "adapter": adapter_export(s.connection(), user, urow.id, adapter_files.DEFAULT_ADAPTER)
+        if urow is not None else None,
+        **({"more_adapters": more} if more else {}),
         "api_keys": keys,
     }
 
 
 def delete_rows(s, user: str) -> dict[str, int]:
     """Deletes every row about `user` inside a write session, their API keys included; returns how
-    many of each kind went ("learned_weights" and "api_keys" only when there were some).
+    many of each kind went ("learned_weights", "adapter_files" with "adapter_bytes", and "api_keys" only
+    when there were some).
     UnknownUserError when there was nothing to delete."""
     revoked = api_keys.revoke_keys(s.connection(), user)
     urow = s.execute(select(UserRow).where(UserRow.name == user)).scalar_one_or_none()
@@ -111,6 +144,9 @@ def delete_rows(s, user: str) -> dict[str, int]:
     learned = s.execute(delete(UserWeightsRow).where(UserWeightsRow.user_id == uid)).rowcount
     if learned:
         counts["learned_weights"] = learned
+    adapter_rows, adapter_bytes = adapter_files.delete_user_adapters(s.connection(), uid)
+    if adapter_rows:
+        counts["adapter_files"], counts["adapter_bytes"] = adapter_rows, adapter_bytes
     counts["preferences"] = s.execute(delete(PreferenceRow).where(PreferenceRow.user_id == uid)).rowcount
     counts["embeddings"] = int(emb)
     counts["users"] = s.execute(delete(UserRow).where(UserRow.id == uid)).rowcount

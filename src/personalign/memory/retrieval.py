@@ -5,7 +5,9 @@ topical ones most similar to the prompt (cosine ≥ `min_similarity`). Embedding
 float32 bytes) are stored with each explicit preference; a per-user matrix cache, checked against the
 user's revision counter (bumped by every preference write, from any process), makes the search a
 single matrix-vector product. Query embeddings are LRU-cached in the embedder. The same cache finds
-the dimensionless preferences an arriving one may conflict with or duplicate (`similar_free`).
+the dimensionless preferences an arriving one may conflict with or duplicate (`similar_free`). A snapshot
+also carries the content hashes of the user's stored adapters (`adapter_files`), so a server reloads an
+adapter another process replaced at its next request for that user.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from sqlalchemy import select
 
+from personalign.memory import adapter_files
 from personalign.memory.areas import preference_areas, prompt_areas
 from personalign.memory.implicit import IMPLICIT_MIN_CONFIDENCE
 from personalign.memory.placement import SEARCH_SIM
@@ -39,6 +42,7 @@ class UserSnapshot:
     free_matrix: np.ndarray
     globals: list[Preference] = field(default_factory=list)
     learned: dict[str, float] = field(default_factory=dict)
+    adapters: dict[str, str] = field(default_factory=dict)  # adapter name → content hash (`adapter_files`)
 
 
 def cosines(matrix: np.ndarray, vec: np.ndarray) -> np.ndarray:
@@ -62,6 +66,10 @@ class SnapshotCache:
         with self._lock:
             self._snapshots.pop(user, None)
 
+    def clear(self) -> None:
+        with self._lock:
+            self._snapshots.clear()
+
     def get(self, s, user: str) -> UserSnapshot | None:
         """The user's snapshot read through session `s`, rebuilt when their revision moved; None for
         an unknown user."""
@@ -80,6 +88,7 @@ class SnapshotCache:
         learned = s.execute(select(UserWeightsRow.weights).where(UserWeightsRow.user_id == head[0])
                             ).scalar_one_or_none()
         snap = _build(user, head[0], head[1], rows, learned)
+        snap.adapters = adapter_files.digests(s.connection(), head[0])
         with self._lock:
             self._snapshots[user] = snap
         return snap

@@ -3,8 +3,10 @@
 users ─┬─< preferences (self-link superseded_by: the history chain)
        ├─< interactions ─< feedback
        ├─< feedback (user_id kept on each row, so export, forget and implicit inference need no join)
-       └── user_weights (0..1 per user: dimension weights learned online from feedback)
+       ├── user_weights (0..1 per user: dimension weights learned online from feedback)
+       └─< user_adapter_files (the files of the user's LoRA adapters, bytes included; migration 0006)
 server_api_keys (the server's user keys, by user name: a user may hold keys before any row; migration 0005)
+server_rate_limits (one token bucket per API key id, shared by every server process; migration 0007)
 store_meta (name → value: the store's own id, which names its per-user files outside the database)
 """
 from __future__ import annotations
@@ -13,6 +15,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     CheckConstraint,
     DateTime,
     Float,
@@ -179,6 +182,33 @@ class ApiKeyRow(Base):
     user_name: Mapped[str] = mapped_column(String(200), nullable=False, index=True)
     secret_sha256: Mapped[str] = mapped_column(String(64), nullable=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+
+
+class AdapterFileRow(Base):
+    """One file of a user's LoRA adapter (`personalign.memory.adapter_files`): PEFT's files and the manifest."""
+
+    __tablename__ = "user_adapter_files"
+    __table_args__ = (UniqueConstraint("user_id", "adapter", "path", name="uq_user_adapter_files_path"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
+    adapter: Mapped[str] = mapped_column(String(64), nullable=False)     # the adapter's name ("default")
+    path: Mapped[str] = mapped_column(String(255), nullable=False)       # relative to the adapter directory
+    data: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)     # BLOB / bytea
+    sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+    size: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+
+
+class RateLimitRow(Base):
+    """A token bucket per API key id (`personalign.memory.rate_limits`): tokens left at `updated` (seconds
+    since the epoch by the server's clock)."""
+
+    __tablename__ = "server_rate_limits"
+
+    key_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    tokens: Mapped[float] = mapped_column(Float, nullable=False)
+    updated: Mapped[float] = mapped_column(Float, nullable=False)
 
 
 SIGNAL_COLUMNS = {"length": "d_length", "expertise": "d_expertise", "tone": "d_tone"}

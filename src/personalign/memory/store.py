@@ -8,25 +8,30 @@ live with their ideas and the store wires them to the database:
 * `personalign.memory.intake` and `personalign.memory.implicit` — feedback events, and the implicit
   preferences inferred from ratings, choices and edits;
 * `personalign.memory.retrieval` — the per-user cache and the Profile for a prompt;
-* `personalign.memory.learned` — online-learned weights and adapter files;
+* `personalign.memory.learned` — online-learned weights;
+* `personalign.memory.adapter_files` — per-user LoRA adapters stored as rows, cached locally by content hash;
 * `personalign.memory.privacy` — export and hard forget.
 
 The returned records are in `personalign.memory.records`.
 """
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Mapping
 from contextlib import nullcontext
 from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from personalign.memory import db, implicit, learned, privacy, retrieval
+from personalign.memory import adapter_files, db, implicit, learned, privacy, retrieval
 from personalign.memory.classify import classify_preference
 from personalign.memory.errors import (
     MemoryInputError,
     PreferenceStateError,
+    StoreBusyError,
+    StoreCorruptError,
     UnknownInteractionError,
     UnknownPreferenceError,
     UnknownUserError,
@@ -111,11 +116,14 @@ class MemoryStore:
         self.url = db.resolve_url(url)
         self.engine = db.create_store_engine(self.url, lock_timeout)
         if migrate:
-            db.migrate(self.engine)
+            db.migrate(self.engine, data_dir=self.data_dir)
         self._read, self._write = db.session_factory(self.engine)
         self._embedder = embedder
         self._snapshots = retrieval.SnapshotCache()
         self._store_id: str | None = None
+        self._adapter_cache: adapter_files.AdapterCache | None = None
+        if migrate and (self.data_dir / "adapters").is_dir():
+            self.import_disk_adapters()
 
     # -- plumbing
 
@@ -513,13 +521,109 @@ class MemoryStore:
                 self._store_id = learned.read_store_id(s)
         return self._store_id
 
-    def adapter_dir(self, user: str) -> Path:
-        """Where `user`'s LoRA adapter lives: <data_dir>/adapters/<store id>/<name made file-safe>-<hash of the name>.
+    # -- per-user LoRA adapters (`personalign.memory.adapter_files`)
 
-        The store id keeps databases that share a data directory apart: one never reads, exports or
-        deletes another's files, even for a user of the same name.
-        """
-        return learned.adapter_dir(self.data_dir, self.store_id, valid_user(user))
+    @property
+    def adapter_cache(self) -> adapter_files.AdapterCache:
+        """This machine's copies of stored adapters: <data_dir>/adapter_cache/<store id>/ (mode 0700)."""
+        if self._adapter_cache is None:
+            self._adapter_cache = adapter_files.AdapterCache(self.data_dir / "adapter_cache" / self.store_id)
+        return self._adapter_cache
+
+    def save_adapter(self, user: str, files: Mapping[str, bytes], *,
+                     name: str = adapter_files.DEFAULT_ADAPTER) -> adapter_files.AdapterInfo:
+        """Stores `files` (relative path → bytes: PEFT's adapter files and the manifest) as the user's adapter
+        `name`, replacing the one stored before in one transaction; bumps the user's revision, so every
+        process serving the user loads it at its next request. The user must exist."""
+        user, name = valid_user(user), adapter_files.valid_adapter_name(name)
+
+        def tx(s):
+            urow = _user_row(s, user)
+            adapter_files.write_adapter(s.connection(), urow.id, name, files)
+            urow.revision += 1
+            s.flush()
+            return adapter_files.info(s.connection(), user, urow.id, name)
+
+        return db.run_write(self._write, tx)
+
+    def save_adapter_dir(self, user: str, directory: str | os.PathLike, *,
+                         name: str = adapter_files.DEFAULT_ADAPTER) -> adapter_files.AdapterInfo:
+        """`save_adapter` with the files of an adapter directory (as `save_pretrained` wrote it)."""
+        return self.save_adapter(user, adapter_files.read_directory(Path(directory)), name=name)
+
+    def adapter_info(self, user: str, name: str = adapter_files.DEFAULT_ADAPTER) -> adapter_files.AdapterInfo | None:
+        """The user's adapter `name` without its bytes (hash, files, sizes), or None."""
+        user, name = valid_user(user), adapter_files.valid_adapter_name(name)
+        with self._read() as s:
+            uid = s.execute(select(UserRow.id).where(UserRow.name == user)).scalar_one_or_none()
+            return None if uid is None else adapter_files.info(s.connection(), user, uid, name)
+
+    def read_adapter_files(self, user: str, name: str = adapter_files.DEFAULT_ADAPTER,
+                      paths: list[str] | None = None) -> dict[str, bytes]:
+        """path → bytes of the user's adapter `name` (or of `paths` only); {} when there is none."""
+        user, name = valid_user(user), adapter_files.valid_adapter_name(name)
+        with self._read() as s:
+            uid = s.execute(select(UserRow.id).where(UserRow.name == user)).scalar_one_or_none()
+            return {} if uid is None else adapter_files.read_files(s.connection(), uid, name, paths)
+
+    def adapter_manifest(self, user: str, name: str = adapter_files.DEFAULT_ADAPTER) -> dict | None:
+        """The stored adapter's manifest.json, parsed (None: no adapter, or one without a manifest)."""
+        data = self.read_adapter_files(user, name, [adapter_files.MANIFEST]).get(adapter_files.MANIFEST)
+        if data is None:
+            return None
+        try:
+            manifest = json.loads(data)
+        except ValueError:
+            raise StoreCorruptError(f"the stored manifest of {user!r}'s adapter {name!r} is not JSON") from None
+        return manifest if isinstance(manifest, dict) else None
+
+    def extract_adapter(self, user: str, directory: str | os.PathLike, *,
+                        name: str = adapter_files.DEFAULT_ADAPTER) -> Path:
+        """Writes the user's adapter into `directory` (PEFT's format: what `PeftModel.from_pretrained` and
+        vLLM's `LoRARequest` load); MemoryInputError when there is none."""
+        files = self.read_adapter_files(user, name)
+        if not files:
+            raise MemoryInputError(f"user {user!r} has no stored adapter {name!r}")
+        return adapter_files.write_directory(files, Path(directory))
+
+    def adapter_checkout(self, user: str, name: str = adapter_files.DEFAULT_ADAPTER) -> tuple[str, Path] | None:
+        """(content hash, local directory) of the user's current adapter `name`, copied into this machine's
+        cache when missing; None when there is none. The hash comes from the user's snapshot, checked against
+        `users.revision`, so a newer adapter written by any process is seen here at once."""
+        user, name = valid_user(user), adapter_files.valid_adapter_name(name)
+        for _ in range(5):
+            snap = self._snapshot(user)
+            digest = snap.adapters.get(name) if snap is not None else None
+            if digest is None:
+                return None
+
+            def fetch(uid=snap.user_id):
+                with self._read() as s:
+                    return adapter_files.read_files(s.connection(), uid, name)
+
+            try:
+                return digest, self.adapter_cache.get(user, name, digest, fetch)
+            except FileNotFoundError:
+                continue  # replaced or deleted while it was read: the next snapshot says which
+        raise StoreBusyError(f"user {user!r}'s adapter {name!r} kept changing while it was read; retry")
+
+    def sweep_adapter_cache(self) -> int:
+        """Deletes the cached adapter copies the database no longer names (forgotten users, replaced
+        adapters) from this machine; returns how many files went."""
+        def live():
+            with self._read() as s:
+                return adapter_files.all_digests(s.connection())
+        return self.adapter_cache.sweep(live)
+
+    def import_disk_adapters(self) -> adapter_files.ImportReport:
+        """Moves adapters that versions before migration 0006 left in <data_dir>/adapters/<store id>/ into the
+        database (`adapter_files.import_legacy`) and deletes their directories."""
+        report = db.run_write(self._write, lambda s: adapter_files.import_legacy(s.connection(), self.data_dir,
+                                                                                  self.store_id))
+        adapter_files.remove_imported(report)
+        if report.moved:
+            self._snapshots.clear()
+        return report
 
     def get_learned_weights(self, user: str) -> LearnedWeights | None:
         """The user's online-learned dimension weights, or None (no feedback folded in yet, or reset)."""
@@ -548,24 +652,26 @@ class MemoryStore:
         """Everything stored about `user` as a JSON-ready dict (format in `personalign.memory.privacy`)."""
         user = valid_user(user)
         with self._read() as s:
-            return privacy.export_rows(s, user, lambda: learned.adapter_export(self.adapter_dir(user)))
+            return privacy.export_rows(s, user)
 
     def forget_user(self, user: str) -> dict[str, int]:
         """Deletes every row about `user`; returns how many of each kind were removed.
 
-        Learned feedback weights, adapter files and the user's API keys (`personalign.memory.keys`)
-        go too; their counts ("learned_weights", "adapter_files", "api_keys") appear only when the
-        user had any, so callers that compare the classic counts keep working. This is the one forget
+        Learned feedback weights, adapters and the user's API keys (`personalign.memory.keys`) go too;
+        their counts ("learned_weights", "adapter_files" and "adapter_bytes", "api_keys") appear only when
+        the user had any, so callers that compare the classic counts keep working. The adapter rows go in
+        the same transaction; this machine's cached copies (and any pre-0006 adapter directory) right
+        after it, and other machines' copies at their server's next cache sweep. This is the one forget
         of the project: the CLI and the server's DELETE /v1/users/{user} both call it. A user with
         keys but no rows yet gets just {"api_keys": n}; one with neither is UnknownUserError.
         """
         user = valid_user(user)
         counts = db.run_write(self._write, lambda s: privacy.delete_rows(s, user))
         self._snapshots.drop(user)
-        # The adapter files go after the rows: the rows are the record of what the user has, and the
-        # directory name derives from the user name, so a failed removal can be retried.
-        files = learned.remove_adapter(self.adapter_dir(user))
-        if files:
-            counts["adapter_files"] = files
+        # Local copies go after the rows: the directory names derive from the user name, so a failed
+        # removal is retried by the next sweep.
+        self.adapter_cache.remove_user(user)
+        adapter_files.remove_imported(adapter_files.ImportReport(
+            directories=[adapter_files.legacy_dir(self.data_dir, self.store_id, user)]))
         db.checkpoint(self.engine)
         return counts

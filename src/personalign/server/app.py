@@ -50,9 +50,12 @@ Upstream mode (`ServerConfig.upstream_url`, `server/upstream.py`): base and prom
 by another OpenAI-compatible server, with everything above unchanged; PAD runs on the local model (a 400
 without one) and best-of-n reranks the upstream's samples with it. `engine` may then be None.
 
-Replicas: everything a request reads about a user is in the database (keys included), and the per-user
-caches follow `users.revision`, so any number of processes on one database serve as one
-(tests/test_server_replicas.py).
+Replicas: everything a request reads about a user is in the database (keys and LoRA adapters included), and
+the per-user caches follow `users.revision`, so any number of processes on one database serve as one
+(tests/test_server_replicas.py). Each replica sweeps its local adapter cache every
+`ServerConfig.adapter_sweep_s` (`server.batch_personalizer.AdapterSweeper`), so a user forgotten through
+another replica leaves no copy here either. Rate limiting per key (`ServerConfig.rate_limit`, off by
+default): `server/ratelimit.py`.
 
 Decoding defaults differ from OpenAI's on purpose: temperature defaults to 0 (greedy), the setting
 PAD was evaluated with, so the same request gives the same answer.
@@ -68,11 +71,12 @@ from starlette.concurrency import run_in_threadpool
 from personalign.errors import ConfigError
 from personalign.server import errors
 from personalign.server.auth import KeyStore, load_admin_key
-from personalign.server.batch_personalizer import Personalizer
+from personalign.server.batch_personalizer import AdapterSweeper, Personalizer
 from personalign.server.batching import Batcher
 from personalign.server.config import ServerConfig, model_positions
 from personalign.server.deps import ServerState
 from personalign.server.middleware import BodyLimitMiddleware
+from personalign.server.ratelimit import RateLimiter
 from personalign.server.routes import ROUTERS
 from personalign.server.routes.service import STATIC_DIR
 from personalign.server.upstream import LOCAL_STRATEGIES, Upstream
@@ -102,15 +106,19 @@ def create_app(engine, store, config: ServerConfig | None = None) -> FastAPI:
         created=int(time.time()),
         tokenizer=engine.base.tokenizer if engine is not None else None,
         positions=model_positions(engine.base.model) if engine is not None else None,
-        default_weight=getattr(engine, "default_weight", 1.0) if engine is not None else 1.0)
+        default_weight=getattr(engine, "default_weight", 1.0) if engine is not None else 1.0,
+        limiter=RateLimiter(store.engine, config.rate_limit, config.rate_burst) if config.rate_limit else None)
+    sweeper = AdapterSweeper(store, batcher, config.adapter_sweep_s)
 
     @asynccontextmanager
     async def lifespan(_app):
         if state.batcher is not None:
             state.batcher.start()
+        sweeper.start()
         try:
             yield
         finally:
+            await run_in_threadpool(sweeper.stop)
             if state.batcher is not None:
                 await run_in_threadpool(state.batcher.stop)
             if state.upstream is not None:

@@ -81,6 +81,13 @@ class ServerConfig:
     upstream_url: str | None = None
     upstream_model: str | None = None      # the model name sent upstream (and served here)
     upstream_timeout_s: float = 120.0      # per upstream request; longer is 504
+    # per-key rate limiting (server.ratelimit): requests per second per user key, shared by all replicas
+    # through the database; None: off. rate_burst: the bucket's size (None: one second's worth, at least 1)
+    rate_limit: float | None = None
+    rate_burst: int | None = None
+    # seconds between sweeps of this machine's adapter cache (copies of adapters the database no longer
+    # holds, e.g. of a user forgotten through another replica, are deleted); 0: no sweeping
+    adapter_sweep_s: float = 60.0
 
     def validate(self) -> ServerConfig:
         if self.default_strategy is not None and self.default_strategy not in STRATEGIES:
@@ -104,6 +111,20 @@ class ServerConfig:
             raise ConfigError(f"upstream_timeout_s must be a number of seconds in (0, 3600], got {t!r}")
         if self.upstream_url is not None and not self.upstream_model:
             raise ConfigError("upstream mode needs the upstream's model name (upstream_model)")
+        r = self.rate_limit
+        if r is not None:
+            if isinstance(r, bool) or not isinstance(r, (int, float)) or not math.isfinite(r) or not 0 < r <= 1e6:
+                raise ConfigError(f"rate_limit must be a number of requests per second in (0, 1e6], got {r!r}")
+            if self.rate_burst is None:
+                self.rate_burst = max(1, math.ceil(r))
+        b = self.rate_burst
+        if b is not None and (isinstance(b, bool) or not isinstance(b, int) or not 1 <= b <= 1_000_000):
+            raise ConfigError(f"rate_burst must be an integer in [1, 1000000], got {b!r}")
+        if b is not None and r is None:
+            raise ConfigError("rate_burst needs rate_limit (requests per second) too")
+        t = self.adapter_sweep_s
+        if isinstance(t, bool) or not isinstance(t, (int, float)) or not math.isfinite(t) or not 0 <= t <= 86400:
+            raise ConfigError(f"adapter_sweep_s must be a number of seconds in [0, 86400], got {t!r}")
         w = self.batch_window_ms
         if isinstance(w, bool) or not isinstance(w, (int, float)) or not math.isfinite(w) or not 0 <= w <= 1000:
             raise ConfigError(f"batch_window_ms must be a number in [0, 1000], got {w!r}")

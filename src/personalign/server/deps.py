@@ -13,11 +13,13 @@ from fastapi import Path as PathParam
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
+from personalign.memory.rate_limits import retry_after_header
 from personalign.server import schemas as S
 from personalign.server.auth import KeyStore, Principal
 from personalign.server.batching import Batcher
 from personalign.server.config import ServerConfig
 from personalign.server.errors import ApiError
+from personalign.server.ratelimit import RateLimiter
 from personalign.server.upstream import Upstream
 
 
@@ -37,6 +39,7 @@ class ServerState:
     tokenizer: object | None
     positions: int | None        # the base model's positions (None: its config does not say)
     default_weight: float         # a trained PersRM's recommended PAD weight, else 1
+    limiter: RateLimiter | None = None  # per-key rate limiting (ServerConfig.rate_limit), None: off
 
 
 def get_state(request: Request) -> ServerState:
@@ -57,6 +60,12 @@ async def principal(creds: Annotated[HTTPAuthorizationCredentials | None, Depend
     found = await run_in_threadpool(state.keys.authenticate, creds.credentials)
     if found is None:
         raise ApiError(401, "invalid API key", "authentication_error", code="invalid_api_key", headers=challenge)
+    if state.limiter is not None and not found.is_admin:
+        wait = await run_in_threadpool(state.limiter.take, found.key_id)
+        if wait is not None:
+            raise ApiError(429, f"rate limit exceeded for this API key ({state.limiter.describe()}); retry in "
+                           f"{wait:.2f} s", "rate_limit_error", code="rate_limit_exceeded",
+                           headers={"Retry-After": retry_after_header(wait)})
     return found
 
 

@@ -41,6 +41,7 @@ ERROR_RESPONSES = {status: {"model": S.ErrorResponse, "description": text} for s
     408: "The request body did not arrive in time",
     413: "Request body too large",
     422: "Refused by the safety boundary",
+    429: "Rate limit of this API key exceeded (when the server limits rates); see Retry-After",
     503: "Queue full or store unavailable; retry later",
 }.items()}
 

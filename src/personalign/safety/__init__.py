@@ -29,7 +29,12 @@ Layers (each in its own module)
    and decoded views (base64, hex, URL, ROT13/rotN, reversed): one text becomes several plain views.
 2. `lexicon` — concept pairs and key phrases in English and fourteen more languages (es, de, fr,
    it, pt, nl, pl, tr, ru, zh, ja, ko, ar, hi; `lexicon_<lang>.py`) over every view.
-3. `semantic` — logistic regression on all-MiniLM-L6-v2 embeddings, trained on `data/labeled.jsonl`
+3. `intent` — shapes rather than phrases: a frame that asks for, encourages or habitualizes harm near a
+   harm object of one category (self-harm and eating disorders, locating people, account intrusion,
+   fraud, dehumanizing a group, weapons, fiction carrying real instructions); the assistant's
+   instructions put below the user's, reset or disclosed; refusals abolished. English and es, pt,
+   fr, de, it, pl, ru; a guard (recovery, prevention, history, analysis) turns a harm shape off.
+4. `semantic` — logistic regression on all-MiniLM-L6-v2 embeddings, trained on `data/labeled.jsonl`
    (`python -m personalign.safety.train` reproduces `data/semantic.npz`), over the readable views of
    Latin-script text. Needs the embedding model package; without it this layer is skipped
    (`semantic.available()`) and the lexical layers still refuse what they know.

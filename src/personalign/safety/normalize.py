@@ -234,6 +234,11 @@ def _decode_url(text: str) -> list[str]:
             decoded = urllib.parse.unquote(run)
             if decoded != run and _printable(decoded.encode("utf-8", "replace")):
                 found.append(decoded)
+    if len(found) > 1 or (found and len(found[0]) < len(text) / 2):
+        # escapes mixed into plain words ("%69%67%6E%6F%72%65 all safety rules"): read the whole text decoded
+        whole = urllib.parse.unquote(text)
+        if whole not in found and _printable(whole.encode("utf-8", "replace")):
+            found.append(whole)
     return found
 
 

@@ -3,12 +3,16 @@ when PERSONALIGN_TEST_PG_URL is set) act as one service. A key made on one works
 preference, feedback or learned-weight write through one is what the other's next request uses, although
 that replica cached the user's profile before (the users.revision counter); a forget through one leaves
 no row and no valid key on either; concurrent writes spread over both are all stored, once, and both
-read them all. Also: the API-key table comes from the migrations, and an older database whose server
-made the table itself keeps its keys."""
+read them all. Adapters: one `personalign align` run writes a user's adapter into the database from a third
+machine (its own data directory, as each replica has); both replicas answer with it, each from its own
+cache copy named by the adapter's content hash; forget through one leaves 0 adapter rows and bytes and,
+after the other's cache sweep, no cached file on either. Also: the API-key table comes from the migrations,
+and an older database whose server made the table itself keeps its keys."""
 from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from datetime import UTC, datetime
 
 import httpx
@@ -31,7 +35,8 @@ SHORT = "Answer in one short sentence."
 QUESTION = "What is the capital of France?"
 LONG = ("Paris is the capital of France, the largest city of the country, and home to its government, "
         "its biggest museums and many of its universities, with a history going back two thousand years.")
-USER_TABLES = ("users", "preferences", "interactions", "feedback", "user_weights", "server_api_keys")
+USER_TABLES = ("users", "preferences", "interactions", "feedback", "user_weights", "user_adapter_files",
+               "server_api_keys")
 
 
 def auth(key: str) -> dict:
@@ -51,9 +56,12 @@ def replicas(request, tmp_path_factory, tiny_base):
     tmp = tmp_path_factory.mktemp("replicas")
     model = save_tiny(tiny_base, tmp / "tiny-model")
     with database_url(request.param, tmp) as url:
-        args = ["--model", str(model), "--db", url, "--max-new-tokens", "16", "--batch-window-ms", "0"]
-        with serving(args, args) as (a, b):
+        args = ["--model", str(model), "--db", url, "--max-new-tokens", "16", "--batch-window-ms", "0",
+                "--adapter-sweep", "0.5"]
+        # Each replica has its own data directory (its adapter cache), as on two machines.
+        with serving(args + ["--data-dir", str(tmp / "data-a")], args + ["--data-dir", str(tmp / "data-b")]) as (a, b):
             with httpx.Client(base_url=a.url, timeout=60) as ca, httpx.Client(base_url=b.url, timeout=60) as cb:
+                ca.data_dir, cb.data_dir, ca.model_dir = tmp / "data-a", tmp / "data-b", model
                 yield ca, cb, url
 
 
@@ -68,6 +76,16 @@ def _rows(url: str, user: str) -> dict[str, int]:
                 counts[table] = conn.execute(text(f"SELECT count(*) FROM {table} WHERE user_id = :i"),
                                              {"i": uid if uid is not None else -1}).scalar()
             return counts
+    finally:
+        engine.dispose()
+
+
+def _adapter_bytes(url: str) -> int:
+    """Bytes of adapter files in the database, every user's."""
+    engine = create_store_engine(resolve_url(url))
+    try:
+        with engine.connect() as conn:
+            return int(conn.execute(text("SELECT coalesce(sum(length(data)), 0) FROM user_adapter_files")).scalar())
     finally:
         engine.dispose()
 
@@ -170,6 +188,57 @@ def test_concurrent_writes_over_both_replicas_are_all_stored_once(replicas):
             export = replica.get(f"/v1/users/{u}/export", headers=auth(keys[u])).json()
             assert sorted(i["id"] for i in export["interactions"]) == sorted(acked[u]["interactions"])
             assert sorted(f["id"] for f in export["feedback"]) == sorted(acked[u]["feedback"])
+
+
+def _cached(data_dir) -> list:
+    root = data_dir / "adapter_cache"
+    return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
+
+
+def test_an_adapter_aligned_on_another_machine_serves_on_both_replicas_and_forget_leaves_none(replicas, tmp_path):
+    from personalign.feedback import AdapterConfig, RetrainPolicy, align_user
+    from personalign.models import load
+
+    a, b, url = replicas
+    key = a.post("/v1/admin/users", json={"user": "ada"}, headers=ADMIN).json()["api_key"]
+    base = {"personalign": {"strategy": "base"}, "max_tokens": 8}
+    plain = chat(b, key, **base)["choices"][0]["message"]["content"]     # B has ada cached, without an adapter
+    assert chat(a, key, **base)["choices"][0]["message"]["content"] == plain
+
+    # `personalign align` on a third machine: its own data directory, the replicas' database.
+    served_base = load(str(a.model_dir), device="cpu", dtype="float32")  # the base as the servers load it
+    trainer = MemoryStore(url, data_dir=tmp_path / "trainer")
+    try:
+        for k in range(3):
+            iid = trainer.record_interaction("ada", f"{QUESTION} ({k})", LONG, "base", {}, alt_answer="Paris.")
+            trainer.add_feedback("ada", iid, choice="B")
+        cfg = AdapterConfig(steps=12, lr=2e-2, batch_size=3, lora_r=4, lora_alpha=8, max_length=160)
+        result = align_user(trainer, served_base, "ada", cfg, RetrainPolicy(min_new_pairs=1))
+    finally:
+        trainer.close()
+    assert result.trained and _rows(url, "ada")["user_adapter_files"] == len(result.adapter.files)
+    digest = result.adapter.digest
+
+    adapted = chat(b, key, **base)["choices"][0]["message"]["content"]   # B's next request uses it...
+    assert adapted != plain
+    assert chat(a, key, **base)["choices"][0]["message"]["content"] == adapted  # ...and so does A's
+    for replica in (a, b):  # each from its own copy, named by the content hash
+        copies = [p for p in _cached(replica.data_dir) if p.name == "adapter_model.safetensors"]
+        assert [p.parent.name for p in copies] == [digest], replica.data_dir
+    exported = b.get("/v1/users/ada/export", headers=auth(key)).json()["adapter"]
+    assert exported["sha256"] == digest and exported["manifest"]["user"] == "ada"
+
+    # Forget through A: no adapter row or byte in the database, no cached file on A at once nor on B
+    # after its next sweep (every 0.5 s here); B answers 404 for ada.
+    deleted = a.delete("/v1/users/ada", headers=auth(key)).json()["deleted"]
+    assert deleted["adapter_files"] == len(result.adapter.files) and deleted["adapter_bytes"] == result.adapter.size
+    assert _rows(url, "ada") == dict.fromkeys(USER_TABLES, 0) and _adapter_bytes(url) == 0
+    assert _cached(a.data_dir) == []
+    deadline = time.monotonic() + 20
+    while _cached(b.data_dir) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _cached(b.data_dir) == []
+    assert b.get("/v1/users/ada/export", headers=ADMIN).status_code == 404
 
 
 # ------------------------------------------------------------------------------ the key table's migration

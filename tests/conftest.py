@@ -32,6 +32,48 @@ def tiny_other(tiny_tok):
 
 
 @pytest.fixture(scope="session")
+def tiny_dir(tmp_path_factory, tiny_base) -> str:
+    """The tiny base model saved to disk, for the CLI and `personalign serve` (`--model DIR`)."""
+    from personalign.models.tiny import save_tiny
+
+    return str(save_tiny(tiny_base, tmp_path_factory.mktemp("tiny-model") / "tiny"))
+
+
+@pytest.fixture(scope="module")
+def persrm(tiny_base):
+    """A PersRM over the tiny base that looks trained: random LoRA weights, value head moved off identity."""
+    import torch
+
+    from personalign.rewards.persrm import PersRM
+
+    rm = PersRM.create(tiny_base)
+    torch.manual_seed(5)
+    with torch.no_grad():
+        for p in rm.lora_parameters():
+            p.normal_(0.0, 0.3)
+        rm.model.value_head.weight.add_(0.2 * torch.randn_like(rm.model.value_head.weight))
+    rm.model.eval()
+    return rm
+
+
+@pytest.fixture
+def run_cli(capsys):
+    """`personalign ARGS...` in this process: run_cli(args) -> (exit code, stdout, stderr)."""
+    from personalign.cli.main import main
+
+    def run(args):
+        try:
+            main(args)
+            code = 0
+        except SystemExit as exc:
+            code = exc.code
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def embedded():
     """The real embedded SmolLM2 model (integration tests only)."""
     from personalign.models import load

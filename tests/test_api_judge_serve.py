@@ -3,15 +3,10 @@ the judge endpoint: verdict rows per pole, the report section, a resumed run tha
 (counted by the interactions the server recorded for the judge's user), and the CLI's one-line errors for
 a model the server does not have and a refused key."""
 import json
-import os
-import re
-import signal
-import subprocess
-import sys
-import threading
 
 import httpx
 import pytest
+from serve_helpers import ADMIN_KEY, serving
 
 from personalign.eval.api_judge import API_KEY_ENV, CACHE_FILE, ROW_KIND
 from personalign.models.tiny import save_tiny
@@ -28,41 +23,11 @@ def judge_server(tmp_path_factory):
     # tokens, so give it a context long enough for them (rotary positions work at any length).
     tiny.model.config.max_position_embeddings = 2048
     model_dir = save_tiny(tiny, root / "tiny-model")
-    key_file = root / "admin.key"
-    env = {k: v for k, v in os.environ.items() if k not in ("PERSONALIGN_ADMIN_KEY", API_KEY_ENV)}
-    env.update(HF_HUB_OFFLINE="1", PYTHONUNBUFFERED="1", OMP_NUM_THREADS="1")
-    cmd = [sys.executable, "-m", "personalign.cli.main", "serve", "--port", "0", "--model", str(model_dir),
-           "--db", str(root / "memory.db"), "--admin-key-file", str(key_file), "--max-new-tokens", "32",
-           "--device", "cpu"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
-                            stdin=subprocess.DEVNULL)
-    lines: list[str] = []
-    url: list[str] = []
-    found = threading.Event()
-
-    def read():
-        for line in proc.stdout:
-            lines.append(line)
-            m = re.search(r"Uvicorn running on (http://127\.0\.0\.1:\d+)", line)
-            if m and not url:
-                url.append(m.group(1))
-                found.set()
-    threading.Thread(target=read, daemon=True).start()
-    try:
-        if not found.wait(180):
-            pytest.fail("personalign serve did not start:\n" + "".join(lines[-40:]))
-        admin = key_file.read_text().strip()
-        made = httpx.post(url[0] + "/v1/admin/users", json={"user": "judge"},
-                          headers={"Authorization": f"Bearer {admin}"}, timeout=30)
+    with serving(["--model", str(model_dir), "--db", str(root / "memory.db"), "--max-new-tokens", "32"]) as (judge,):
+        made = httpx.post(judge.url + "/v1/admin/users", json={"user": "judge"},
+                          headers={"Authorization": f"Bearer {ADMIN_KEY}"}, timeout=30)
         assert made.status_code in (200, 201), made.text
-        yield url[0], made.json()["api_key"], admin, model_dir
-    finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        yield judge.url, made.json()["api_key"], ADMIN_KEY, model_dir
 
 
 def _asked(url, key) -> int:

@@ -110,3 +110,47 @@ def test_args_classifier_batched_rows_equal_single_rows_with_the_guard(tiny_base
                                  stop=[stop])
         assert out.token_ids == single.outputs[0].token_ids
         assert out.reward == pytest.approx(single.outputs[0].reward, abs=1e-3)
+
+
+@pytest.fixture(scope="module")
+def classifier_dir(tmp_path_factory, classifier, tiny_tok):
+    path = tmp_path_factory.mktemp("rm") / "tiny-rm"
+    classifier.save_pretrained(path)
+    tiny_tok.save_pretrained(path)
+    return path
+
+
+def test_cli_generate_args_with_a_classifier_equals_the_engine(tiny_dir, classifier_dir, run_cli):
+    import json
+
+    from personalign.eval.judges import SequenceClassifierJudge
+    from personalign.models import load
+
+    code, out, err = run_cli(["generate", PROMPTS[0], "-p", PREF, "--strategy", "args", "--args-reward",
+                              str(classifier_dir), "--weight", "0.5", "--top-k", "5", "--max-new-tokens", "8",
+                              "--model", tiny_dir, "--json", "--device", "cpu"])
+    assert code == 0, err
+    payload = json.loads(out)
+    engine = Engine(load(tiny_dir, device="cpu"), args_reward=SequenceClassifierJudge(classifier_dir).reward)
+    expected = engine.generate(PROMPTS[0], preference=PREF, strategy="args", weight=0.5, top_k=5, max_new_tokens=8)
+    assert payload["text"] == expected.texts[0]
+    assert payload["reward"] == pytest.approx(expected.outputs[0].reward, abs=1e-4)
+    for args, message in ((["--strategy", "pad", "--args-reward", str(classifier_dir)], "args strategy only"),
+                          (["--strategy", "args", "--args-reward", str(classifier_dir.parent / "nothing")],
+                           "no config.json")):
+        code, _, err = run_cli(["generate", "hi", "-p", PREF, *args, "--model", tiny_dir, "--device", "cpu"])
+        last = err.strip().splitlines()[-1]  # (after the progress bars of the models loaded above)
+        assert code == 2 and last.startswith("error: ") and message in last and "Traceback" not in err, err
+
+
+def test_eval_runs_args_with_a_classifier(tmp_path, tiny_dir, classifier_dir):
+    from personalign.errors import ConfigError
+    from personalign.eval import EvalConfig, run_eval
+
+    cfg = EvalConfig(out=tmp_path / "run", model=tiny_dir, args_reward=str(classifier_dir), strategies=("args-rm",),
+                     weights=(1.0,), users=2, prompts=1, safety_prompts=0, max_new_tokens=5, bootstrap=20,
+                     progress=False, plots=False, pairwise_judge=None)
+    entry = run_eval(cfg).summary["strategies"]["args-rm(w=1)"]
+    assert entry["answers"] == 2 and entry["cost"]["forwards_per_token"].startswith("1 + k'")
+    with pytest.raises(ConfigError, match="--args-reward"):
+        EvalConfig(out=tmp_path / "x", model=tiny_dir, strategies=("args-rm",)).resolved()

@@ -9,20 +9,6 @@ PROMPTS = ["What is the capital of France?", "hi there", "How do I bake bread?"]
 PREF = "Answer in one short sentence."
 
 
-@pytest.fixture(scope="module")
-def persrm(tiny_base):
-    from personalign.rewards.persrm import PersRM
-
-    rm = PersRM.create(tiny_base)
-    torch.manual_seed(5)
-    with torch.no_grad():  # a "trained" PersRM: non-zero LoRA and a value head away from identity
-        for p in rm.lora_parameters():
-            p.normal_(0.0, 0.3)
-        rm.model.value_head.weight.add_(0.2 * torch.randn_like(rm.model.value_head.weight))
-    rm.model.eval()
-    return rm
-
-
 def _greedy_nocache(model, ids: list[int], steps: int, eos: int) -> list[int]:
     """A plain greedy loop: every step re-encodes the whole sequence, no cache, no batching."""
     out = []
@@ -181,10 +167,12 @@ def _expert_nocache(experts, pole: str | None, prompt: str, steps: int, eos: int
     return _greedy_nocache(model, ids, steps, eos)
 
 
-def test_mod_with_one_expert_is_that_experts_greedy_decoding(experts, tiny_base, tiny_tok):
+@pytest.mark.parametrize("strategy", ["mod", "soup"])
+def test_one_expert_at_weight_one_is_that_experts_greedy_decoding(experts, tiny_base, tiny_tok, strategy):
+    """MOD with one expert is that expert's greedy decoding, and so is the soup of one expert at weight 1."""
     engine = Engine(tiny_base, experts=experts)
     for pole in experts.poles:
-        result = engine.generate(PROMPTS, strategy="mod", pole_weights={pole: 1.0}, max_new_tokens=14)
+        result = engine.generate(PROMPTS, strategy=strategy, pole_weights={pole: 1.0}, max_new_tokens=14)
         for prompt, out in zip(PROMPTS, result.outputs):
             assert out.token_ids == _expert_nocache(experts, pole, prompt, 14, tiny_tok.eos_token_id), pole
     base = engine.generate(PROMPTS, strategy="base", max_new_tokens=14)
@@ -224,14 +212,6 @@ def test_mod_and_soup_batch_requests_with_different_weights(experts, tiny_base, 
             assert out.token_ids == single.outputs[0].token_ids, (strategy, weights)
         assert batched.outputs[2].token_ids == _expert_nocache(experts, None, PROMPTS[2], 12, tiny_tok.eos_token_id)
         assert batched.extras["pole_weights"][1] == {"expert": 0.5, "warm": 0.5}
-
-
-def test_soup_with_one_expert_at_weight_one_is_that_expert(experts, tiny_base, tiny_tok):
-    engine = Engine(tiny_base, experts=experts)
-    for pole in experts.poles:
-        result = engine.generate(PROMPTS, strategy="soup", pole_weights={pole: 1.0}, max_new_tokens=14)
-        for prompt, out in zip(PROMPTS, result.outputs):
-            assert out.token_ids == _expert_nocache(experts, pole, prompt, 14, tiny_tok.eos_token_id), pole
 
 
 def test_soup_equals_a_densely_merged_model(experts, tiny_base, tiny_tok):

@@ -8,20 +8,6 @@ PROMPTS = ["What is the capital of France?", "hi there", "How do I bake bread?"]
 PREF = "Answer in one short sentence."
 
 
-@pytest.fixture(scope="module")
-def persrm(tiny_base):
-    from personalign.rewards.persrm import PersRM
-
-    rm = PersRM.create(tiny_base)
-    torch.manual_seed(5)
-    with torch.no_grad():  # a "trained" PersRM: non-zero LoRA and a value head away from identity
-        for p in rm.lora_parameters():
-            p.normal_(0.0, 0.3)
-        rm.model.value_head.weight.add_(0.2 * torch.randn_like(rm.model.value_head.weight))
-    rm.model.eval()
-    return rm
-
-
 def test_persrm_rows_share_the_base_forward(persrm, tiny_base):
     assert persrm.shares_weights_with(tiny_base)
     calls = []

@@ -92,25 +92,6 @@ def test_a_rerun_keeps_finished_experts_and_other_bases_are_refused(trained, tin
 
 # ------------------------------------------------------------------------------------ CLI and harness
 @pytest.fixture(scope="module")
-def tiny_dir(tmp_path_factory, tiny_base):
-    from personalign.models.tiny import save_tiny
-
-    return save_tiny(tiny_base, tmp_path_factory.mktemp("models") / "tiny")
-
-
-def run_cli(args, capsys):
-    from personalign.cli.main import main
-
-    try:
-        main(args)
-        code = 0
-    except SystemExit as exc:
-        code = exc.code
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
-@pytest.fixture(scope="module")
 def cli_experts(tmp_path_factory, tiny_dir):
     """Experts trained through `personalign train-experts` on the tiny model saved to disk."""
     from personalign.cli.main import main
@@ -128,24 +109,23 @@ def cli_experts(tmp_path_factory, tiny_dir):
     return out
 
 
-def test_cli_train_experts_and_generate_with_them(cli_experts, tiny_dir, capsys):
+def test_cli_train_experts_and_generate_with_them(cli_experts, tiny_dir, run_cli):
     assert (cli_experts / "experts.json").is_file() and (cli_experts / "warm").is_dir()
     for strategy in ("soup", "mod"):
         code, out, err = run_cli(["generate", "What is the capital of France?", "--strategy", strategy,
                                   "--experts", str(cli_experts), "--poles", "concise=1,warm=1",
-                                  "--max-new-tokens", "6", "--model", str(tiny_dir), "--json", "--device", "cpu"],
-                                 capsys)
+                                  "--max-new-tokens", "6", "--model", str(tiny_dir), "--json", "--device", "cpu"])
         assert code == 0, err
         assert json.loads(out)["strategy"] == strategy
         assert json.loads(out)["pole_weights"] == {"concise": 0.5, "warm": 0.5}
     code, _, err = run_cli(["generate", "hi", "--strategy", "soup", "--experts", str(cli_experts), "--poles",
-                            "blunt=1", "--model", str(tiny_dir), "--device", "cpu"], capsys)
+                            "blunt=1", "--model", str(tiny_dir), "--device", "cpu"])
     assert code == 2 and "no expert for pole 'blunt'" in err and "Traceback" not in err
     code, _, err = run_cli(["generate", "hi", "--strategy", "pad", "--poles", "warm", "--preference", "Be kind.",
-                            "--model", str(tiny_dir), "--device", "cpu"], capsys)
+                            "--model", str(tiny_dir), "--device", "cpu"])
     assert code == 2 and "--poles steers only" in err
     code, _, err = run_cli(["generate", "hi", "--strategy", "soup", "--poles", "warm", "--model", str(tiny_dir),
-                            "--device", "cpu"], capsys)
+                            "--device", "cpu"])
     assert code == 2 and "need pole experts" in err
 
 
@@ -216,3 +196,52 @@ def test_the_server_takes_the_new_strategy_names(tmp_path, tiny_base, trained):
                 assert r.status_code == 200 and r.json()["personalign"]["strategy"] == strategy, r.text
     finally:
         store.close()
+
+
+def test_serve_loads_experts_and_answers_soup_and_mod_as_the_engine_does(tmp_path, tiny_dir, trained):
+    """`personalign serve --experts DIR` (a real process): soup with the request's pole weights and MOD with
+    pole weights read from the preference answer exactly what Engine.generate gives for the same inputs;
+    `--experts none` refuses soup with a 4xx naming the missing experts."""
+    import httpx
+    from serve_helpers import ADMIN_KEY, serving
+
+    from personalign.eval.strategies import text_pole_router
+    from personalign.models import load
+
+    question, preference = "What is the capital of France?", "Keep it short. Be warm and friendly."
+    common = ["--model", tiny_dir, "--max-new-tokens", "16"]
+    with serving([*common, "--experts", str(trained[0]), "--db", str(tmp_path / "a.db")],
+                 [*common, "--experts", "none", "--db", str(tmp_path / "b.db")]) as (served, bare):
+        answers = {}
+        for name, server in (("served", served), ("bare", bare)):
+            key = httpx.post(server.url + "/v1/admin/users", json={"user": "ann"},
+                             headers={"Authorization": f"Bearer {ADMIN_KEY}"}, timeout=30).json()["api_key"]
+
+            def ask(options, url=server.url, key=key):
+                return httpx.post(url + "/v1/chat/completions", headers={"Authorization": f"Bearer {key}"},
+                                  json={"messages": [{"role": "user", "content": question}], "max_tokens": 8,
+                                        "personalign": options}, timeout=120)
+
+            if name == "bare":
+                r = ask({"strategy": "soup", "poles": {"concise": 1}})
+                assert 400 <= r.status_code < 500 and "needs pole experts" in r.text, r.text
+                break
+            answers["soup"] = ask({"strategy": "soup", "poles": {"concise": 1, "warm": 3}})
+            answers["mod"] = ask({"strategy": "mod", "preference": preference})
+            missing = ask({"strategy": "mod", "poles": {"blunt": 1}})
+            misplaced = ask({"strategy": "pad", "preference": preference, "poles": {"warm": 1}})
+        assert "pole experts concise, warm" in served.log() and "pole experts none" in bare.log()
+    for strategy, r in answers.items():
+        assert r.status_code == 200 and r.json()["personalign"]["strategy"] == strategy, r.text
+    assert missing.status_code == 400 and "no expert for pole 'blunt'" in missing.text
+    assert misplaced.status_code == 400 and misplaced.json()["error"]["param"] == "personalign.poles"
+
+    base = load(tiny_dir, device="cpu")
+    engine = Engine(base, experts=load_experts(trained[0], base), pole_router=text_pole_router())
+    assert engine.pole_router(preference) == {"concise": 0.5, "warm": 0.5}  # MOD's weights are really routed
+    soup = engine.generate(question, strategy="soup", pole_weights={"concise": 1, "warm": 3}, max_new_tokens=8)
+    mod = engine.generate(question, preference=preference, strategy="mod", max_new_tokens=8)
+    assert answers["soup"].json()["choices"][0]["message"]["content"] == soup.texts[0]
+    assert answers["mod"].json()["choices"][0]["message"]["content"] == mod.texts[0]
+    plain = engine.generate(question, strategy="base", max_new_tokens=8)
+    assert soup.outputs[0].token_ids != plain.outputs[0].token_ids != mod.outputs[0].token_ids

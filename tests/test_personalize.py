@@ -10,7 +10,6 @@ from test_server import ADMIN, _config, auth
 from personalign.decoding import Engine
 from personalign.feedback.personalize import Personalization, personalize
 from personalign.memory import MemoryStore, UnsafePreferenceError
-from personalign.models.tiny import save_tiny
 from personalign.server import create_app
 
 PROMPT = "What should I cook for dinner tonight?"
@@ -33,11 +32,6 @@ def store(db, tmp_path):
     s.add_preference("alice", VEGETARIAN)
     yield s
     s.close()
-
-
-@pytest.fixture(scope="module")
-def tiny_dir(tmp_path_factory, tiny_base):
-    return str(save_tiny(tiny_base, tmp_path_factory.mktemp("tiny") / "model"))
 
 
 def _ids(store, *texts):

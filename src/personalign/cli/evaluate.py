@@ -32,13 +32,14 @@ def register(app: typer.Typer) -> None:
         model: str = options.model("Embedded name or local HF model dir."),
         persrm: str | None = typer.Option(None, "--persrm", help="Trained PersRM directory, or 'default' for the "
                                                                  "shipped one (adds pad-trained)."),
-        experts: str | None = typer.Option(None, "--experts", help="Pole experts for soup and mod "
-                                                                   "(`personalign train-experts`); default: the "
-                                                                   "shipped ones for the embedded model."),
+        experts: str | None = options.experts(),
+        args_reward: str | None = typer.Option(None, "--args-reward",
+                                               help="Local AutoModelForSequenceClassification dir: the reward of "
+                                                    "strategy args-rm (ARGS with a sequence classifier)."),
         weights: str = typer.Option("0.5,1,1.5", "--weights", help="PAD weights, comma-separated."),
         strategies: list[str] = typer.Option([], "--strategies",
                                              help="Strategies to compare (comma-separated or repeated); default all "
-                                                  "but persrm-alone, args, soup and mod."),
+                                                  "but persrm-alone, args, args-rm, soup and mod."),
         seed: int = typer.Option(0, "--seed", help="Generation and bootstrap seed."),
         users: int | None = typer.Option(None, "--users", help="Simulated users (default 4 quick, 8 full)."),
         prompts: int | None = typer.Option(None, "--prompts", help="Held-out prompts (default 3 quick, all full)."),
@@ -73,6 +74,7 @@ def register(app: typer.Typer) -> None:
         from personalign.eval import EvalConfig, run_eval
 
         config = EvalConfig(out=writable_dir(out, "--out"), model=model, persrm=persrm, experts=experts,
+                            args_reward=args_reward,
                             weights=_floats(weights, "--weights"), strategies=_names(strategies), seed=seed,
                             quick=quick, users=users, prompts=prompts,
                             safety_prompts=safety_prompts, max_new_tokens=max_new_tokens, best_of_n=best_of_n,

@@ -49,19 +49,28 @@ def build_engine(model: str, reward_model: str | None, device: str, dtype: str):
     return Engine(base, reward_model=resolve_reward_model(reward_model, base, device=device, dtype=dtype))
 
 
-def _use_experts(engine, directory: str | None, route: bool) -> None:
-    """Give the engine its pole experts (soup, mod) and, when no --poles were given, a pole router."""
+def use_experts(engine, spec: str | None, route: bool = True) -> bool:
+    """Give the engine the pole experts `--experts` names (soup, mod) and, when `route`, a pole router that reads
+    each request's pole weights from its preference (`eval.strategies.text_pole_router`); False when there are
+    none (`--experts none`, or no directory for a model other than the embedded one)."""
     from personalign.rewards.experts import resolve_experts
 
-    found = resolve_experts(directory, engine.base)
+    found = resolve_experts(spec, engine.base)
     if found is None:
-        raise ConfigError(f"soup and mod need pole experts for {engine.base.name!r}: pass --experts DIR "
-                          "(`personalign train-experts` trains them)")
+        return False
     engine.experts = found
     if route:
         from personalign.eval.strategies import text_pole_router
 
         engine.pole_router = text_pole_router()
+    return True
+
+
+def args_reward(path: str, engine):
+    """ARGS's sequence-classifier reward from `--args-reward` (the model eval's reward-model judge loads)."""
+    from personalign.eval.judges import SequenceClassifierJudge
+
+    return SequenceClassifierJudge(path, device=engine.base.device).reward
 
 
 def register(app: typer.Typer) -> None:
@@ -94,9 +103,12 @@ def register(app: typer.Typer) -> None:
                                                       f"Default: {DecodingConfig.no_repeat_ngram}."),
         model: str = options.model(),
         reward_model: str | None = options.reward_model(),
-        experts: str | None = typer.Option(None, "--experts", help="soup/mod: pole experts directory "
-                                              "(`personalign train-experts`); default: the shipped ones for the "
-                                              "embedded model."),
+        experts: str | None = options.experts(),
+        args_reward_dir: str | None = typer.Option(None, "--args-reward", help="args: a local "
+                                                      "AutoModelForSequenceClassification directory whose score of "
+                                                      "the chat with each candidate ARGS adds (KV-cached when it "
+                                                      "shares the base's vocabulary). Default: the reward model's "
+                                                      "implicit reward."),
         poles: str | None = typer.Option(None, "--poles", help="soup/mod: pole weights, e.g. 'concise=1,warm=1' "
                                             "(default: read from the preference)."),
         device: str = options.device(),
@@ -128,6 +140,8 @@ def register(app: typer.Typer) -> None:
             _check_utf8(preference, "preference")
         if poles is not None and strategy not in ("mod", "soup"):
             raise ConfigError("--poles steers only the mod and soup strategies")
+        if args_reward_dir is not None and strategy != "args":
+            raise ConfigError("--args-reward is the reward of the args strategy only")
         pole_weights = None
         if poles is not None:
             from personalign.decoding import parse_pole_weights
@@ -180,8 +194,11 @@ def register(app: typer.Typer) -> None:
             persrm = engine.reward_model if engine.reward_model is not engine.base else None
             engine, adapters = UserAdapters(engine.base, store).engine_for([user], reward_model=persrm)
 
-        if strategy in ("mod", "soup"):
-            _use_experts(engine, experts, pole_weights is None)
+        if strategy in ("mod", "soup") and not use_experts(engine, experts, route=pole_weights is None):
+            raise ConfigError(f"soup and mod need pole experts for {engine.base.name!r}: pass --experts DIR "
+                              "(`personalign train-experts` trains them)")
+        if args_reward_dir is not None:
+            engine.args_reward = args_reward(args_reward_dir, engine)
 
         def stream(_index: int, _token: int, piece: str) -> None:
             sys.stdout.write(piece)
@@ -228,6 +245,7 @@ def register(app: typer.Typer) -> None:
                 "user": user, "interaction_id": interaction_id,
                 "captured": [c.to_dict() for c in chosen.captured], "alt": alt,
                 "pole_weights": (result.extras.get("pole_weights") or [None])[0],
+                "reward": out.reward,
             }, ensure_ascii=False))
         else:
             typer.echo("")

@@ -1,7 +1,8 @@
 """Command-line options shared by several commands, each defined once.
 
 They mean the same in every command that takes them: `--db`, `--model`, `--device`, `--dtype`, `--user`,
-`--json`, `--reward-model` (PAD's), `--threads`, `--quiet`, `--progress`, and the global `--lock-timeout`.
+`--json`, `--reward-model` (PAD's), `--experts` (soup's and mod's), `--threads`, `--quiet`, `--progress`, and the
+global `--lock-timeout`.
 
 Each is a function returning a fresh `typer.Option` (typer reads an option's settings when it builds a
 command), used as the parameter's default: `model: str = options.model()`. Where a command gives an
@@ -55,6 +56,14 @@ def reward_model() -> Any:
     return typer.Option(None, "--reward-model",
                         help="PAD's reward model: a PersRM directory or causal LM path; 'base' = training-free PAD "
                              "(the base shown the preference). Default: the shipped PersRM for the embedded model.")
+
+
+def experts() -> Any:
+    """--experts: the pole experts of soup and mod (`rewards.experts.resolve_experts`)."""
+    return typer.Option(None, "--experts",
+                        help="Pole experts for soup and mod: a directory (`personalign train-experts`), 'default' "
+                             "(the ones shipped for the embedded model) or 'none'. Default: the shipped ones when "
+                             "the model is the embedded one, else none.")
 
 
 def threads(help: str = "CPU threads for torch (default: torch's choice; 1 is often much faster on a small, "

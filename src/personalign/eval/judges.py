@@ -20,9 +20,10 @@ from pathlib import Path
 
 import torch
 
+from personalign.decoding import ClassifierReward
 from personalign.dimensions import DIMENSIONS
 from personalign.errors import ConfigError, ModelNotFoundError, PersonalignError
-from personalign.models import LoadedModel, encode_text, render_chat, render_messages
+from personalign.models import LoadedModel, encode_text, render_chat
 from personalign.models.batching import answer_token_logprobs, left_pad
 
 
@@ -144,21 +145,14 @@ class PairwiseLMJudge:
 
 
 # ------------------------------------------------------------------------- sequence classifier
-try:
-    from jinja2.exceptions import TemplateError as _TemplateError
-
-    _TEMPLATE_ERRORS: tuple = (_TemplateError, ValueError, TypeError)
-except ImportError:  # transformers needs jinja2 for chat templates; without it there is nothing to catch
-    _TEMPLATE_ERRORS = (ValueError, TypeError)
-
-
 class SequenceClassifierJudge:
     """A Hugging Face sequence-classification reward model, loaded from a local path.
 
     The preference goes in the system turn and the answer in the assistant turn of the RM's own chat
     template (plain "User:/Assistant:" text without one). One output label: its logit is the
     reward. Several labels: the log-probability of the last label, the usual "positive/preferred"
-    class of classifier-style reward models.
+    class of classifier-style reward models. Scoring is `decoding.ClassifierReward`'s (`reward`), the
+    very reward ARGS decodes with when given this model (`--args-reward`).
     """
 
     def __init__(self, path: str | os.PathLike, device: str | torch.device = "cpu", batch_size: int = 8,
@@ -177,45 +171,23 @@ class SequenceClassifierJudge:
         if archs and not any(a.endswith("ForSequenceClassification") for a in archs):
             raise ConfigError(f"reward model {str(path)!r} is a {archs[0]}, not a sequence-classification model")
         try:
-            self.tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
-            self.model = (AutoModelForSequenceClassification.from_pretrained(path, local_files_only=True)
-                          .to(device).eval())
+            tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
+            model = AutoModelForSequenceClassification.from_pretrained(path, local_files_only=True).to(device)
         except (OSError, ValueError) as exc:
             raise ModelNotFoundError(f"could not load reward model {str(path)!r}: {exc}".splitlines()[0]) from exc
-        if self.tokenizer.pad_token_id is None:
-            self.tokenizer.pad_token = self.tokenizer.eos_token
-        if self.model.config.pad_token_id is None:
-            self.model.config.pad_token_id = self.tokenizer.pad_token_id
-        self.device, self.batch_size, self.max_length = torch.device(device), batch_size, max_length
         self.name = f"rm:{path.name}"
+        self.reward = ClassifierReward(model, tokenizer, name=self.name, batch_size=batch_size, max_length=max_length)
+        self.model, self.tokenizer, self.device = model, tokenizer, torch.device(device)
 
     def _ids(self, prompt: str, preference: str | None, answer: str) -> list[int]:
         """The chat's token ids, cut to max_length on the tokenizer's truncation side."""
-        messages = ([{"role": "system", "content": preference}] if preference else []) + [
-            {"role": "user", "content": prompt}, {"role": "assistant", "content": answer}]
-        try:
-            ids = render_messages(self.tokenizer, messages, add_generation_prompt=False)
-        except _TEMPLATE_ERRORS:  # templates that reject a system turn: fold the preference into the user turn
-            merged = [{"role": "user", "content": f"{preference}\n\n{prompt}" if preference else prompt},
-                      {"role": "assistant", "content": answer}]
-            ids = render_messages(self.tokenizer, merged, add_generation_prompt=False)
-        if len(ids) <= self.max_length:
-            return ids
-        return ids[:self.max_length] if self.tokenizer.truncation_side == "right" else ids[-self.max_length:]
+        return self.reward.ids(prompt, preference, answer)
 
     def score(self, items: Sequence[tuple[str, str | None, str]]) -> list[float]:
         """items: (prompt, preference, answer) → reward per item."""
-        rows = [self._ids(*item) for item in items]
-        rewards = []
-        with torch.inference_mode():
-            for s in range(0, len(rows), self.batch_size):
-                enc = self.tokenizer.pad({"input_ids": rows[s:s + self.batch_size]}, padding=True,
-                                         return_tensors="pt")
-                logits = self.model(**{k: v.to(self.device) for k, v in enc.items()}).logits.float()
-                values = logits[:, 0] if logits.shape[-1] == 1 else logits.log_softmax(-1)[:, -1]
-                if not torch.isfinite(values).all():
-                    raise JudgeError(f"{self.name} returned non-finite rewards")
-                rewards.extend(values.tolist())
+        rewards = self.reward.score(items)
+        if not all(math.isfinite(r) for r in rewards):
+            raise JudgeError(f"{self.name} returned non-finite rewards")
         return rewards
 
 

@@ -49,7 +49,7 @@ FULL = {"users": 8, "prompts": None, "safety_prompts": 100, "max_new_tokens": 19
 
 # Settings that change what a generation row contains: a rerun with other values must not mix rows.
 FINGERPRINT_FIELDS = ("model", "persrm", "max_new_tokens", "safety_max_new_tokens", "top_k", "seed", "dtype",
-                      "experts")
+                      "experts", "args_reward")
 
 
 @dataclass
@@ -74,6 +74,7 @@ class EvalConfig:
     pairwise_opponents: tuple[str, ...] | None = None
     reward_model: str | None = None             # a local AutoModelForSequenceClassification dir
     experts: str | None = None                  # pole experts of soup/mod (None: shipped ones, embedded model)
+    args_reward: str | None = None              # a local AutoModelForSequenceClassification dir: args-rm's reward
     judge_url: str | None = None                # an OpenAI-compatible endpoint for the API judge (api_judge.py)
     judge_model: str | None = None              # the model it serves (key: $PERSONALIGN_JUDGE_API_KEY)
     judge_concurrency: int = 4
@@ -115,7 +116,8 @@ class EvalConfig:
         if cfg.strategies is None:
             cfg.strategies = tuple(n for n, s in REGISTRY.items()
                                    if s.in_default and (not s.needs_persrm or cfg.persrm)
-                                   and (not s.needs_experts or _experts_available(cfg)))
+                                   and (not s.needs_experts or _experts_available(cfg))
+                                   and (not s.needs_args_reward or cfg.args_reward))
         else:
             cfg.strategies = tuple(dict.fromkeys(cfg.strategies))
             if not cfg.strategies:
@@ -127,6 +129,9 @@ class EvalConfig:
                 if spec.needs_experts and not _experts_available(cfg):
                     raise ConfigError(f"strategy {name!r} needs pole experts for {cfg.model}: pass --experts DIR "
                                       "(`personalign train-experts` trains them)")
+                if spec.needs_args_reward and not cfg.args_reward:
+                    raise ConfigError(f"strategy {name!r} needs a sequence-classification reward model: pass "
+                                      "--args-reward DIR")
         if "base" not in cfg.strategies:  # every win rate is measured against it
             cfg.strategies = ("base",) + tuple(cfg.strategies)
         cfg.pairwise_opponents = tuple(o for o in cfg.pairwise_opponents if o in cfg.strategies)
@@ -300,7 +305,7 @@ def _run(cfg: EvalConfig, out: Path, started: float, api_judge: ApiJudge | None)
     base = load(cfg.model, device=cfg.device, dtype=cfg.dtype)
     persrm = _load_persrm(cfg.persrm, base) if cfg.persrm else None
     ctx = StrategyContext(base=base, engine=Engine(base), persrm=persrm, experts=cfg.experts,
-                          max_new_tokens=cfg.max_new_tokens,
+                          args_reward=cfg.args_reward, max_new_tokens=cfg.max_new_tokens,
                           top_k=cfg.top_k, seed=cfg.seed)
     store = ResultStore(out / "results.jsonl")
     pole_judge, ppl_judge, safety_judge = PoleJudge(), PerplexityJudge(base), SafetyJudge()
@@ -410,6 +415,8 @@ def _on_topic(prompts: list[str], answers: list[str]) -> list[float | None]:
 def _experts_available(cfg: EvalConfig) -> bool:
     from personalign.rewards.experts import DEFAULT_EXPERTS_DIR, MANIFEST
 
+    if cfg.experts == "none":
+        return False
     return bool(cfg.experts) or (cfg.model == DEFAULT_MODEL and (DEFAULT_EXPERTS_DIR / MANIFEST).is_file())
 
 

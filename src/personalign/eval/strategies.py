@@ -2,8 +2,9 @@
 
 Built-ins: base, prompt, pad (training-free PersRM = the base shown the preference), pad-trained (a
 trained PersRM, registered as available when one is configured), pad-trained-unguarded (the authors'
-PAD step, without DecodingConfig's guard), best-of-n, and persrm-alone (the trained PersRM decoding on
-its own: PAD's control). PAD strategies take the guard options min_p,
+PAD step, without DecodingConfig's guard), best-of-n, persrm-alone (the trained PersRM decoding on
+its own: PAD's control), args (ARGS with the PersRM's implicit reward), args-rm (ARGS with a sequence
+classifier, --args-reward), soup and mod (pole experts). PAD strategies take the guard options min_p,
 eos_candidate and no_repeat_ngram from a variant's parameters, else DecodingConfig's defaults. A later method plugs in
 with `register_strategy` and is compared in the same run, by the same judges, with no other change:
 
@@ -44,7 +45,8 @@ class StrategyOutput:
 @dataclass
 class StrategyContext:
     """What a strategy may use. `persrm` is the trained PersRM when one is configured; `experts` names the
-    pole experts of `soup` and `mod` (None: the shipped ones for the embedded model)."""
+    pole experts of `soup` and `mod` (None: the shipped ones for the embedded model); `args_reward` the sequence
+    classifier `args-rm` decodes with."""
 
     base: LoadedModel
     engine: Engine
@@ -53,6 +55,7 @@ class StrategyContext:
     top_k: int = 10
     seed: int = 0
     experts: str | None = None
+    args_reward: str | None = None  # a local AutoModelForSequenceClassification dir: ARGS's reward (args-rm)
     _engines: dict = field(default_factory=dict, repr=False)
 
     def trained_engine(self) -> Engine:
@@ -73,6 +76,19 @@ class StrategyContext:
                                   "(`personalign train-experts` trains them)")
             self._engines["experts"] = Engine(self.base, experts=experts, pole_router=text_pole_router())
         return self._engines["experts"]
+
+
+    def args_reward_engine(self) -> Engine:
+        """An engine whose ARGS reward is the sequence classifier at `args_reward` (loaded once)."""
+        if self.args_reward is None:
+            raise ConfigError("strategy 'args-rm' needs a sequence-classification reward model: "
+                              "pass --args-reward DIR")
+        if "args-rm" not in self._engines:
+            from personalign.eval.judges import SequenceClassifierJudge
+
+            reward = SequenceClassifierJudge(self.args_reward, device=self.base.device).reward
+            self._engines["args-rm"] = Engine(self.base, args_reward=reward)
+        return self._engines["args-rm"]
 
 
 def text_pole_router():
@@ -102,6 +118,7 @@ class StrategySpec:
     in_default: bool = True       # run when no --strategies are given (and its needs are met)
     forwards_per_token: str = "1"  # model rows run per generated token (the report's cost column)
     training: str = "none"        # what it needs trained: "none", "persrm" or "experts"
+    needs_args_reward: bool = False  # a sequence classifier as ARGS's reward (--args-reward)
 
 
 REGISTRY: dict[str, StrategySpec] = {}
@@ -110,7 +127,7 @@ REGISTRY: dict[str, StrategySpec] = {}
 def register_strategy(name: str, fn: StrategyFn | None = None, *, description: str = "", personalized: bool = True,
                       needs_persrm: bool = False, sweeps_weight: bool = False, defaults: dict | None = None,
                       needs_experts: bool = False, in_default: bool = True, forwards_per_token: str = "1",
-                      training: str = "none"):
+                      training: str = "none", needs_args_reward: bool = False):
     """Add a strategy (usable as a decorator). Re-registering a name replaces it."""
     if not name or any(c in name for c in "(),= "):
         raise ConfigError(f"invalid strategy name {name!r}")
@@ -118,7 +135,7 @@ def register_strategy(name: str, fn: StrategyFn | None = None, *, description: s
     def add(func: StrategyFn) -> StrategyFn:
         REGISTRY[name] = StrategySpec(name, func, description, personalized, needs_persrm, sweeps_weight,
                                       tuple(sorted((defaults or {}).items())), needs_experts, in_default,
-                                      forwards_per_token, training)
+                                      forwards_per_token, training, needs_args_reward)
         return func
 
     return add(fn) if fn is not None else add
@@ -261,19 +278,31 @@ def _args(ctx, prompts, preferences, params) -> StrategyOutput:
                                         max_new_tokens=ctx.max_new_tokens, seed=ctx.seed, **_guard(params)))
 
 
-@register_strategy("soup", needs_experts=True, in_default=False, training="experts",
-                   forwards_per_token="1 (the merged experts; one merge per weight vector)",
-                   description="Personalized Soups: the pole experts' LoRA deltas averaged with the poles the "
-                               "preference names (read by memory.classify)")
-def _soup(ctx, prompts, preferences, params) -> StrategyOutput:
-    return _from_result(ctx.experts_engine().generate(list(prompts), preference=list(preferences), strategy="soup",
-                                                      max_new_tokens=ctx.max_new_tokens, seed=ctx.seed))
+def _pole_experts_strategy(strategy: str) -> StrategyFn:
+    """soup and mod: the experts' engine, pole weights read from each user's preference."""
+    def run(ctx, prompts, preferences, params) -> StrategyOutput:
+        return _from_result(ctx.experts_engine().generate(list(prompts), preference=list(preferences),
+                                                          strategy=strategy, max_new_tokens=ctx.max_new_tokens,
+                                                          seed=ctx.seed))
+    return run
 
 
-@register_strategy("mod", needs_experts=True, in_default=False, training="experts",
-                   forwards_per_token="one per expert the preference names (rows of one batch)",
-                   description="MOD: the pole experts' next-token logits averaged over the poles the preference "
-                               "names (read by memory.classify)")
-def _mod(ctx, prompts, preferences, params) -> StrategyOutput:
-    return _from_result(ctx.experts_engine().generate(list(prompts), preference=list(preferences), strategy="mod",
-                                                      max_new_tokens=ctx.max_new_tokens, seed=ctx.seed))
+register_strategy("soup", _pole_experts_strategy("soup"), needs_experts=True, in_default=False, training="experts",
+                  forwards_per_token="1 (the merged experts; one merge per weight vector)",
+                  description="Personalized Soups: the pole experts' LoRA deltas averaged with the poles the "
+                              "preference names (read by memory.classify)")
+register_strategy("mod", _pole_experts_strategy("mod"), needs_experts=True, in_default=False, training="experts",
+                  forwards_per_token="one per expert the preference names (rows of one batch)",
+                  description="MOD: the pole experts' next-token logits averaged over the poles the preference "
+                              "names (read by memory.classify)")
+
+
+@register_strategy("args-rm", sweeps_weight=True, in_default=False, needs_args_reward=True,
+                   forwards_per_token="1 + k' reward-model rows of 1 + |template suffix| tokens (KV-cached; "
+                                      "k' whole chats per token when the RM cannot be cached)",
+                   description="ARGS with a sequence classifier (--args-reward): the base's top-k rescored by "
+                               "w x the reward model's score of the chat with the answer so far + candidate")
+def _args_rm(ctx, prompts, preferences, params) -> StrategyOutput:
+    return _from_result(ctx.args_reward_engine().generate(
+        list(prompts), preference=list(preferences), strategy="args", weight=float(params["weight"]), top_k=ctx.top_k,
+        max_new_tokens=ctx.max_new_tokens, seed=ctx.seed, **_guard(params)))

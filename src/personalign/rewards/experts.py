@@ -351,7 +351,10 @@ def load_experts(directory: str | os.PathLike, base: LoadedModel) -> PoleExperts
 
 def resolve_experts(spec: str | None, base: LoadedModel) -> PoleExperts | None:
     """Experts from what a user typed: None → the shipped ones when `base` is the embedded model they were
-    trained for (else None); "default" → the shipped ones (an error for another base); a directory → its experts."""
+    trained for (else None); "default" → the shipped ones (an error for another base); "none" → None; a
+    directory → its experts."""
+    if spec == "none":
+        return None
     if spec is None or spec == "default":
         if base.name == DEFAULT_MODEL and (DEFAULT_EXPERTS_DIR / MANIFEST).is_file():
             return load_experts(DEFAULT_EXPERTS_DIR, base)

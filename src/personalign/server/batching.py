@@ -10,6 +10,7 @@ would make their answers depend on the other rows, and a seed promises a reprodu
 If a batch fails, its jobs are retried one by one, so one bad row cannot fail its neighbours.
 `call(fn)` runs any other use of the models (upstream mode's reranking) on the same thread, between batches.
 A `Personalizer` (server.batch_personalizer) may swap in each user's adapter and learned PAD terms per group.
+Rows of mod and soup carry their pole weights (or all have them read from their preferences by the engine).
 """
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ class Job:
     on_piece: Callable[[str], None] | None = None
     user: str | None = None                 # whose adapter the row runs (None: the plain base)
     learned: dict[str, float] | None = None  # the user's learned dimension weights (PAD terms)
+    pole_weights: dict[str, float] | None = None  # mod/soup: the pole experts' weights (None: from the preference)
     future: Future = field(default_factory=Future)
     enqueued: float = field(default_factory=time.perf_counter)
     streamed: bool = False  # pieces already reached the client: a retry would repeat them
@@ -47,7 +49,7 @@ class Job:
         cfg = self.config
         if cfg.seed is not None and (cfg.temperature > 0 or cfg.strategy == "best-of-n"):
             return ("solo", id(self))
-        items = cfg.to_dict()
+        items = {**cfg.to_dict(), "pole_weights_given": self.pole_weights is not None}  # given or all routed
         if cfg.temperature == 0 and cfg.strategy != "best-of-n":
             items["seed"] = None  # greedy: the seed changes nothing, so it must not split batches
         return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in items.items()))
@@ -203,7 +205,13 @@ class Batcher:
         prefs = [j.preference for j in jobs]
         if jobs[0].config.strategy == "base" or all(p is None for p in prefs):
             prefs = None  # base rows take none; rows steered by learned weights only: the terms carry everything
-        engine, extra = self.personalizer.prepare(jobs) if self.personalizer is not None else (self.engine, {})
+        cfg = jobs[0].config
+        # mod, soup and persrm-alone decode without the base's rows: no user adapter or learned term applies.
+        personalize = self.personalizer is not None and cfg.strategy not in ("mod", "soup", "persrm-alone")
+        engine, extra = self.personalizer.prepare(jobs) if personalize else (self.engine, {})
+        if cfg.strategy in ("mod", "soup") and jobs[0].pole_weights is not None:
+            extra["pole_weights"] = [j.pole_weights for j in jobs]
+            prefs = None  # the given weights are the whole request (a row may have no preference)
         result = engine.generate([j.prompt for j in jobs], preference=prefs,
                                  config=jobs[0].config,
                                  on_token=route if any(j.on_piece for j in jobs) else None, **extra)

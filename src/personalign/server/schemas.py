@@ -89,6 +89,9 @@ class PersonalignOptions(_Strict):
                           "personalign.captured. Needs use_memory; off when the server runs with capture off.")
     alt_strategy: Strategy | None = Field(default=None, description="n=2: strategy of answer B. Default: base "
                                           "when answer A is personalized, else A's strategy sampled.")
+    poles: dict[str, float] | None = Field(default=None, max_length=16, description="Strategies mod and soup: "
+                                           "each pole expert's weight, e.g. {\"concise\": 1, \"warm\": 1} "
+                                           "(normalized to sum to 1). Default: read from the preference.")
 
 
 class ChatCompletionRequest(_Lenient):

@@ -44,7 +44,8 @@ from personalign.models.preference_block import preference_system_prompt
 log = logging.getLogger("personalign.server")
 
 UPSTREAM_KEY_ENV = "PERSONALIGN_UPSTREAM_API_KEY"
-LOCAL_STRATEGIES = ("pad", "best-of-n")  # need a local model in upstream mode (PAD decodes, best-of-n reranks)
+# need a local model in upstream mode: these decode from local logits at every token; best-of-n reranks
+LOCAL_STRATEGIES = ("pad", "args", "persrm-alone", "mod", "soup", "best-of-n")
 PAD_NEEDS_LOCAL = ("strategy 'pad' needs the base model's and the reward model's logits at every token, which no "
                    "serving API exposes; this server sends generation to its upstream and has no local model. "
                    "Use strategy 'prompt' or 'base', or start `personalign serve --upstream ... --model NAME` "

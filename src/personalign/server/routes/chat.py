@@ -18,6 +18,7 @@ from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from personalign.decoding import DecodingConfig, ab
+from personalign.decoding.experts import check_pole_weights
 from personalign.errors import ConfigError, PersonalignError
 from personalign.feedback import reward_terms, term_specs, update_user
 from personalign.feedback.personalize import personalize
@@ -131,22 +132,43 @@ def _check_local_strategies(state: ServerState, opts: S.PersonalignOptions) -> N
         return
     for param, asked in (("personalign.strategy", opts.strategy), ("personalign.alt_strategy", opts.alt_strategy)):
         if asked in LOCAL_STRATEGIES:
-            raise ApiError(400, PAD_NEEDS_LOCAL if asked == "pad" else BEST_OF_NEEDS_LOCAL, param=param,
-                           code="needs_local_model")
+            message = {"pad": PAD_NEEDS_LOCAL, "best-of-n": BEST_OF_NEEDS_LOCAL}.get(
+                asked, f"strategy {asked!r} decodes from local models' logits at every token, which no serving API "
+                       "exposes; start `personalign serve --upstream ... --model NAME` or use strategy 'prompt' or "
+                       "'base'")
+            raise ApiError(400, message, param=param, code="needs_local_model")
+
+
+def _pole_weights(state: ServerState, opts: S.PersonalignOptions) -> dict[str, float] | None:
+    """The request's pole weights for mod and soup (normalized), or None: read from the preference."""
+    if opts.poles is None:
+        return None
+    if not {opts.strategy or state.config.default_strategy, opts.alt_strategy} & {"mod", "soup"}:
+        raise ApiError(400, "personalign.poles steers only the mod and soup strategies", param="personalign.poles",
+                       code="invalid_value")
+    try:
+        weights = check_pole_weights(opts.poles)
+    except ConfigError as exc:
+        raise ApiError(400, str(exc), param="personalign.poles", code="invalid_value") from None
+    if not weights:
+        raise ApiError(400, "personalign.poles gives no pole a positive weight", param="personalign.poles",
+                       code="invalid_value")
+    return weights
 
 
 def _generated_by(state: ServerState, cfg: DecodingConfig) -> str:
-    """Where an answer is generated: PAD always here; the rest upstream in upstream mode (best-of-n's
-    samples, reranked here)."""
-    if state.upstream is None or cfg.strategy == "pad":
+    """Where an answer is generated: strategies that read local logits every token (PAD, ARGS, MOD, soup,
+    persrm-alone) always here; base and prompt upstream in upstream mode, and best-of-n's samples (reranked here)."""
+    if state.upstream is None or (cfg.strategy in LOCAL_STRATEGIES and cfg.strategy != "best-of-n"):
         return "local"
     return "upstream"
 
 
-def _job(cfg: DecodingConfig, prompt: str, preference, user, learned, on_piece=None) -> Job:
+def _job(cfg: DecodingConfig, prompt: str, preference, user, learned, on_piece=None, pole_weights=None) -> Job:
     personal = cfg.strategy != "base"
     return Job(prompt=prompt, preference=preference if personal else None, config=cfg, on_piece=on_piece,
-               user=user, learned=learned if personal and cfg.strategy != "prompt" else None)
+               user=user, learned=learned if personal and cfg.strategy != "prompt" else None,
+               pole_weights=pole_weights if cfg.strategy in ("mod", "soup") else None)
 
 
 def _reranker(state: ServerState, prompt: str, preference: str | None, learned, cfg: DecodingConfig):
@@ -215,6 +237,7 @@ async def chat_completions(req: S.ChatCompletionRequest, who: Caller, state: Sta
         raise ApiError(400, f"personalign.best_of is {opts.best_of}; the limit is {state.config.max_best_of_n}",
                        param="personalign.best_of", code="best_of_too_large")
     _check_local_strategies(state, opts)
+    poles = _pole_weights(state, opts)
 
     try:
         capture_from = question if opts.capture and state.config.capture else None
@@ -224,10 +247,10 @@ async def chat_completions(req: S.ChatCompletionRequest, who: Caller, state: Sta
         raise from_personalign(exc, param="personalign.preference") from None
     preference, source, pref_ids = chosen.preference, chosen.source, list(chosen.preference_ids)
     learned = dict(chosen.learned_weights) if chosen.learned_weights else None
-    # Without a preference or learned weights there is nothing to personalize toward: the base answers.
-    strategy = (opts.strategy or state.config.default_strategy) if preference or learned else "base"
-    if learned and preference is None and strategy == "prompt":
-        # Prompting needs words: the poles the learned weights point to.
+    # Without a preference, learned weights or pole weights there is nothing to personalize toward: the base answers.
+    strategy = (opts.strategy or state.config.default_strategy) if preference or learned or poles else "base"
+    if learned and preference is None and (strategy == "prompt" or strategy in ("mod", "soup") and poles is None):
+        # Prompting needs words, and so does reading pole weights from them: the poles the learned weights point to.
         preference = "; ".join(wording for wording, _ in term_specs(learned).values())
     configs, alt_strategy = _configs(state, req, opts, strategy, preference, max_new)
     generated_by = [_generated_by(state, c) for c in configs]
@@ -265,7 +288,7 @@ async def chat_completions(req: S.ChatCompletionRequest, who: Caller, state: Sta
     def make_job(i: int, cfg: DecodingConfig, on_piece=None):
         if generated_by[i] == "upstream":
             return _upstream_job(state, req, cfg, prompt, preference, learned, on_piece)
-        return _job(cfg, prompt, preference, job_user, learned, on_piece)
+        return _job(cfg, prompt, preference, job_user, learned, on_piece, pole_weights=poles)
 
     if req.stream:
         return await _stream_completion(state, configs, make_job, completion_id, created, info, record,

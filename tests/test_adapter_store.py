@@ -302,3 +302,36 @@ def test_served_adapters_follow_the_content_hash_across_stores(tmp_path, tiny_ba
         a.forget_user("ann")
         assert served.prune() == 1 and served.count == 0    # what a server's sweep does on its worker thread
         assert answer() == (None, plain)
+
+
+def test_a_servers_sweep_drops_forgotten_adapters_from_disk_and_model(tmp_path, tiny_base):
+    from personalign.decoding import Engine
+    from personalign.feedback import AdapterConfig, FeedbackPair, store_adapter, train_adapter
+    from personalign.feedback.adapters import FORMAT, base_fingerprint
+    from personalign.server.batch_personalizer import AdapterSweeper, Personalizer
+    from personalign.server.batching import Batcher
+
+    pairs = [FeedbackPair(1, 1, "What is the capital of France?", "Paris.", "The sea is wide.", "choice")]
+    trained = train_adapter(tiny_base, pairs, AdapterConfig(steps=2, batch_size=1, lora_r=2, lora_alpha=4,
+                                                            max_length=64))
+    manifest = {"format": FORMAT, "user": "ann", "base_model": tiny_base.name,
+                "base_fingerprint": base_fingerprint(tiny_base), "created_at": "1"}
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    with MemoryStore(url, data_dir=tmp_path / "a") as a, MemoryStore(url, data_dir=tmp_path / "b") as b:
+        for user in ("ann", "bob"):
+            a.record_interaction(user, "q", "a")
+            store_adapter(a, user, trained, manifest | {"user": user})
+        engine = Engine(tiny_base)
+        personalizer = Personalizer(engine, b)
+        batcher = Batcher(engine, personalizer=personalizer)
+        sweeper = AdapterSweeper(b, batcher, interval_s=3600)
+        try:
+            assert batcher.call(lambda: personalizer.adapters.load(["ann", "bob"])).result(60)[0] is not None
+            assert personalizer.adapters.count == 2 and sweeper.sweep() == 0
+            a.forget_user("ann")
+            removed = sweeper.sweep()
+            assert removed == len(a.adapter_info("bob").files) and personalizer.adapters.count == 1
+            assert [p.parent.name for p in _cached_files(b) if p.name == "adapter_config.json"] == \
+                [a.adapter_info("bob").digest]
+        finally:
+            batcher.stop()

@@ -89,10 +89,8 @@ class AdapterSweeper:
             self._thread = None
 
     def _run(self) -> None:
-        while True:  # the first sweep at start: copies left from before a restart go too
+        while not self._stop.wait(self.interval_s):  # copies left from before a restart go at the first sweep
             try:
                 self.sweep()
             except Exception:  # noqa: BLE001 - a failed sweep is retried at the next interval
                 log.warning("adapter cache sweep failed", exc_info=True)
-            if self._stop.wait(self.interval_s):
-                return

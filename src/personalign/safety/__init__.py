@@ -27,8 +27,8 @@ Layers (each in its own module)
 -------------------------------
 1. `normalize` — NFKC, confusables, leetspeak, joined punctuation and spaced letters, split words,
    and decoded views (base64, hex, URL, ROT13/rotN, reversed): one text becomes several plain views.
-2. `lexicon` — concept pairs and key phrases in English and fourteen more languages (es, de, fr,
-   it, pt, nl, pl, tr, ru, zh, ja, ko, ar, hi; `lexicon_<lang>.py`) over every view.
+2. `lexicon` — concept pairs and key phrases in English and eighteen more languages (es, de, fr,
+   it, pt, nl, pl, tr, sv, id, vi, uk, ru, zh, ja, ko, ar, hi; `lexicon_<lang>.py`) over every view.
 3. `intent` — shapes rather than phrases: a frame that asks for, encourages or habitualizes harm near a
    harm object of one category (self-harm and eating disorders, locating people, account intrusion,
    fraud, dehumanizing a group, weapons, fiction carrying real instructions); the assistant's

@@ -1,7 +1,7 @@
 """The boundary itself: a text's views through the lexical and semantic layers; the first finding refuses.
 
 Order: the lexicon runs first on every view (plain, squashed, spaced, split-word repair, decoded
-base64/hex/URL, ROT13/rotN, reversed); it is cheap, transparent and covers the fourteen non-English
+base64/hex/URL, ROT13/rotN, reversed); it is cheap, transparent and covers the eighteen non-English
 languages. The intent layer (`intent`) then looks for the shape of an unsafe wish in every view but the
 squashed one: a frame that asks for, encourages or habitualizes harm next to a harm object of one
 category, the assistant's instructions put below the user's, a reset or disclosure of them. The

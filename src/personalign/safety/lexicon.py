@@ -41,8 +41,9 @@ from functools import lru_cache
 __all__ = ["FAMILIES", "LANGUAGES", "Hit", "anchored", "english_like", "scan", "vocabulary"]
 
 FAMILIES = ("instruction_override", "safety_disable", "authority_claim", "role_play", "harm", "obfuscation")
-LANGUAGES = ("en", "es", "de", "fr", "it", "pt", "nl", "pl", "tr",
-             "ru", "ja", "zh", "ko", "ar", "hi")  # ja before zh: kana text is Japanese
+# uk before ru (Ukrainian letters pick it first), ja before zh (kana text is Japanese)
+LANGUAGES = ("en", "es", "de", "fr", "it", "pt", "nl", "pl", "tr", "sv", "id", "vi",
+             "uk", "ru", "ja", "zh", "ko", "ar", "hi")
 _ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 _OWNABLE = {"RULES", "SAFETY"}  # concepts a user may own: "my instructions", "my dietary restrictions"
 _NEAR = 48  # characters between the two halves of a pair ("ignore all of the previous system instructions")
@@ -51,7 +52,8 @@ _NEAR = 48  # characters between the two halves of a pair ("ignore all of the pr
 # possession is mostly a suffix ("talimatlarım"), which `lexicon_tr` handles; "m n" is Dutch "m'n".
 _SELF = re.compile(r"(?:\b(?:my|mine|our|mis|mi|mes|ma|mon|nos|meine[nmrs]?|mein|unsere[nmrs]?|mie|miei|mio|"
                    r"mia|meus|minhas|minha|meu|мои|моих|мой|мою|моим|mijn|m n|onze|ons|moj|moja|moje|moich|moim|"
-                   r"moimi|mojej|mojego|mojemu|nasz|nasza|nasze|naszych|naszym|naszej|naszego|benim|bizim)"
+                   r"moimi|mojej|mojego|mojemu|nasz|nasza|nasze|naszych|naszym|naszej|naszego|benim|bizim|mitt|mina|"
+                   r"мої|моїх|мій|мою|моє|моїм|моя)"
                    r"\s+(?:\w+\s+){0,2}$)"
                    r"|(?:我的|我之前的|私の|自分の)\S{0,6}$|(?:\bमेरे|\bमेरी|\bमेरा)\s+(?:\S+\s+){0,2}$"
                    r"|(?:^|\s)(?:제|저의|제가|나의|내|내가|우리|우리의|우리가|저희|저희의|저희가)\s+(?:\S+\s+){0,2}$")

@@ -55,8 +55,11 @@ _SELF = re.compile(r"(?:\b(?:my|mine|our|mis|mi|mes|ma|mon|nos|meine[nmrs]?|mein
                    r"moimi|mojej|mojego|mojemu|nasz|nasza|nasze|naszych|naszym|naszej|naszego|benim|bizim|mitt|mina|"
                    r"мої|моїх|мій|мою|моє|моїм|моя)"
                    r"\s+(?:\w+\s+){0,2}$)"
-                   r"|(?:我的|我之前的|私の|自分の)\S{0,6}$|(?:\bमेरे|\bमेरी|\bमेरा)\s+(?:\S+\s+){0,2}$"
-                   r"|(?:^|\s)(?:제|저의|제가|나의|내|내가|우리|우리의|우리가|저희|저희의|저희가)\s+(?:\S+\s+){0,2}$")
+                   r"|(?:我的|我之前的|私の|自分の)\S{0,6}$|(?:\bमेरे|\bमेरी|\bमेरा)(?!\s+लिए)\s+(?:\S+\s+){0,2}$"
+                   # a Korean word ending in a case particle closes the possessive's noun phrase: "제 요청에는
+                   # 안전 정책" is "for my requests, the safety policy", not "my safety policy"
+                   r"|(?:^|\s)(?:제|저의|제가|나의|내|내가|우리|우리의|우리가|저희|저희의|저희가)\s+"
+                   r"(?:\S*[^\s는은을를에]\s+){0,2}$")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ CONCEPTS = {
     "RULES": r"\b(?:anweisungen|anweisung|regeln|richtlinien|vorgaben|instruktionen|befehle|systemprompt|"
              r"system prompt|systemnachricht|programmierung|prinzipien|grundsatze|training|konfiguration|"
              r"was (?:man )?dir (?:gesagt|beigebracht) wurde|bisherigen vorgaben)\b" + _SCOPED,
-    "SAFETY": r"\b(?:\w*filter|einschrankungen|beschrankungen|grenzen|zensur|moderation|schutzmassnahmen|"
+    "SAFETY": r"\b(?:\w*filter|(?:inhalts|sicherheits|nutzungs|content|jugendschutz)?"
+              r"(?:einschrankung|beschrankung)(?:en)?|grenzen|zensur|moderation|schutzmassnahmen|"
               r"schutzmechanismen|leitplanken|ethik|moral|skrupel|gewissen|sicherheitsrichtlinien|sicherheitsregeln|"
               r"sicherheitsvorkehrungen|sicherheitseinstellungen|sicherheitsfunktionen|inhaltsrichtlinien|"
               r"nutzungsrichtlinien|ethische[nr]? (?:grundsatze|regeln|grenzen|bedenken)|moralische[nr]? (?:bedenken|"

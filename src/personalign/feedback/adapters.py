@@ -52,7 +52,6 @@ import math
 import os
 import shutil
 import tempfile
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -73,12 +72,12 @@ from personalign.feedback.pairs import (
 )
 from personalign.models import LoadedModel, encode_text, render_chat
 from personalign.models.shell import quiet_peft, shell_copy, unwrapped, weights_fingerprint
-from personalign.rewards.dpo import answer_logps, build_batch, dpo_loss, split_pairs
+from personalign.rewards import lora_dpo
 from personalign.rewards.kto import KTOConfig, KTOExample, KTOTrainer
+from personalign.rewards.lora_dpo import check_settings, encode_pairs, fresh_lora, pad_id, train_dpo
 
 FORMAT = "personalign.adapter/1"
 MANIFEST = "manifest.json"
-MIN_ANSWER_TOKENS = 4
 
 
 @dataclass
@@ -100,21 +99,14 @@ class AdapterConfig:
     seed: int = 0
 
     def validate(self) -> AdapterConfig:
-        for name in ("epochs", "lr", "beta", "max_grad_norm"):
-            value = getattr(self, name)
-            if (isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value)
-                    or value <= 0):
-                raise FeedbackConfigError(f"{name} must be a positive number, got {value!r}")
-        for name in ("max_steps", "batch_size", "lora_r", "lora_alpha", "max_length"):
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise FeedbackConfigError(f"{name} must be a positive integer, got {value!r}")
-        if self.steps is not None and (isinstance(self.steps, bool) or not isinstance(self.steps, int)
-                                       or self.steps < 1):
-            raise FeedbackConfigError(f"steps must be a positive integer, got {self.steps!r}")
-        if self.max_length < 16:
-            raise FeedbackConfigError("max_length must be at least 16 tokens")
+        check_settings(self, positive_numbers=("epochs", "lr", "beta", "max_grad_norm"),
+                       positive_integers=("max_steps", "batch_size", "lora_r", "lora_alpha", "max_length"),
+                       optional_integers=("steps",), error=FeedbackConfigError)
         return self
+
+    def lora(self, base: LoadedModel):
+        """A fresh LoRA with these settings on a shell of `base` (`rewards.lora_dpo.fresh_lora`)."""
+        return fresh_lora(base, self.lora_r, self.lora_alpha, self.lora_targets, self.seed, error=FeedbackConfigError)
 
 
 @dataclass
@@ -134,103 +126,21 @@ class TrainedAdapter:
 
 
 # ------------------------------------------------------------------------------------------ training
-def _encode(tokenizer, pairs: Sequence[FeedbackPair], max_length: int) -> tuple[list[tuple], int]:
-    eos = [tokenizer.eos_token_id] if tokenizer.eos_token_id is not None else []
-    encoded, skipped = [], 0
-    for p in pairs:
-        ctx = render_chat(tokenizer, p.prompt)
-        budget = max_length - len(ctx)
-        if budget < MIN_ANSWER_TOKENS:
-            skipped += 1
-            continue
-        chosen, rejected = ((encode_text(tokenizer, t) + eos)[:budget]
-                            for t in (p.chosen, p.rejected))
-        if chosen == rejected:
-            skipped += 1
-            continue
-        encoded.append((ctx, chosen, rejected))
-    return encoded, skipped
-
-
-def _pad_id(tokenizer) -> int:
-    return tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
-
-
-def _lora_model(base: LoadedModel, cfg: AdapterConfig):
-    """A fresh LoRA (B = 0: the policy starts as the base) on a shell of `base.model`."""
-    from peft import LoraConfig, get_peft_model
-
-    torch.manual_seed(cfg.seed)  # LoRA A's random init
-    lora = LoraConfig(r=cfg.lora_r, lora_alpha=cfg.lora_alpha, lora_dropout=0.0, target_modules=cfg.lora_targets,
-                      bias="none", task_type="CAUSAL_LM")
-    try:
-        with quiet_peft():
-            return get_peft_model(shell_copy(base.model), lora)
-    except ValueError as exc:
-        raise FeedbackConfigError(f"cannot add LoRA adapters to {base.name!r}: {exc}") from exc
-
-
 def train_adapter(base: LoadedModel, pairs: Sequence[FeedbackPair], config: AdapterConfig | None = None,
                   on_step: Callable[[dict], None] | None = None) -> TrainedAdapter:
-    """DPO-train a fresh LoRA adapter on `pairs` (module docstring); `base.model` stays untouched."""
+    """DPO-train a fresh LoRA adapter on `pairs` (module docstring; the loop is `rewards.lora_dpo`'s, which the pole
+    experts share); `base.model` stays untouched."""
     cfg = (config or AdapterConfig()).validate()
-    encoded, skipped = _encode(base.tokenizer, pairs, cfg.max_length)
+    encoded, skipped = encode_pairs(base.tokenizer, pairs, cfg.max_length)
     if not encoded:
         raise NotEnoughPairsError(f"none of the {len(pairs)} pair(s) fits max_length={cfg.max_length} tokens "
                                   "with a distinct chosen and rejected answer")
-    model = _lora_model(base, cfg)
-    pad, device = _pad_id(base.tokenizer), base.device
-    bs = cfg.batch_size
-
-    def batch(rows):
-        return build_batch([encoded[k][0] for k in rows], [encoded[k][1] for k in rows],
-                           [encoded[k][2] for k in rows], pad).to(device)
-
-    # The reference never changes: the same network with the adapter off, scored once.
-    ref = torch.zeros((len(encoded), 2), dtype=torch.float64)
-    model.eval()
-    with torch.no_grad(), model.disable_adapter():
-        for s in range(0, len(encoded), bs):
-            rows = list(range(s, min(s + bs, len(encoded))))
-            chosen, rejected = split_pairs(answer_logps(model, batch(rows)))
-            ref[rows, 0], ref[rows, 1] = chosen.double().cpu(), rejected.double().cpu()
-
-    params = [p for n, p in model.named_parameters() if "lora_" in n]
-    for p in model.parameters():
-        p.requires_grad_(False)
-    for p in params:
-        p.requires_grad_(True)
-    optimizer = torch.optim.AdamW(params, lr=cfg.lr, weight_decay=0.0)
-    steps = cfg.steps if cfg.steps is not None else math.ceil(cfg.epochs * len(encoded) / bs)
+    model = cfg.lora(base)
+    steps = cfg.steps if cfg.steps is not None else math.ceil(cfg.epochs * len(encoded) / cfg.batch_size)
     steps = min(steps, cfg.max_steps)
-    order: list[int] = []
-    gen = torch.Generator().manual_seed(cfg.seed)
-    history = []
-    t0 = time.perf_counter()
-    model.train()
-    try:
-        for step in range(steps):
-            while len(order) < bs:  # a fresh permutation per epoch
-                order += torch.randperm(len(encoded), generator=gen).tolist()
-            rows, order = order[:bs], order[bs:]
-            chosen, rejected = split_pairs(answer_logps(model, batch(rows)))
-            r = ref[rows].to(device=chosen.device, dtype=chosen.dtype)
-            loss, margin = dpo_loss(chosen, rejected, r[:, 0], r[:, 1], cfg.beta)
-            loss.mean().backward()
-            torch.nn.utils.clip_grad_norm_(params, cfg.max_grad_norm)
-            optimizer.step()
-            optimizer.zero_grad(set_to_none=True)
-            record = {"step": step + 1, "loss": round(float(loss.detach().mean()), 6),
-                      "accuracy": round(float((margin.detach() > 0).float().mean()), 4),
-                      "margin": round(float(margin.detach().mean()), 6)}
-            history.append(record)
-            if on_step is not None:
-                on_step(record)
-    finally:
-        model.eval()
-        for p in params:
-            p.requires_grad_(False)
-    return TrainedAdapter(model, steps, time.perf_counter() - t0, len(encoded), skipped, history)
+    run = train_dpo(model, encoded, pad_id(base.tokenizer), base.device, steps=steps, batch_size=cfg.batch_size,
+                    lr=cfg.lr, beta=cfg.beta, max_grad_norm=cfg.max_grad_norm, seed=cfg.seed, on_step=on_step)
+    return TrainedAdapter(model, steps, run.seconds, len(encoded), skipped, run.history)
 
 
 def _encode_labeled(tokenizer, answers: Sequence[LabeledAnswer], max_length: int) -> tuple[list[KTOExample], int]:
@@ -239,7 +149,7 @@ def _encode_labeled(tokenizer, answers: Sequence[LabeledAnswer], max_length: int
     for a in answers:
         ctx = render_chat(tokenizer, a.prompt)
         budget = max_length - len(ctx)
-        if budget < MIN_ANSWER_TOKENS:
+        if budget < lora_dpo.MIN_ANSWER_TOKENS:
             skipped += 1
             continue
         encoded.append(KTOExample(ctx, (encode_text(tokenizer, a.answer) + eos)[:budget], a.desirable))
@@ -254,12 +164,12 @@ def train_kto_adapter(base: LoadedModel, answers: Sequence[LabeledAnswer], confi
     if not encoded:
         raise NotEnoughPairsError(f"none of the {len(answers)} rated answer(s) fits max_length={cfg.max_length} "
                                   "tokens")
-    model = _lora_model(base, cfg)
+    model = cfg.lora(base)
     for name, p in model.named_parameters():
         p.requires_grad_("lora_" in name)
     kto = KTOConfig(beta=cfg.beta, lr=cfg.lr, epochs=cfg.epochs, steps=cfg.steps, max_steps=cfg.max_steps,
                     batch_size=cfg.batch_size, max_grad_norm=cfg.max_grad_norm, seed=cfg.seed)
-    trainer = KTOTrainer(model, encoded, kto, pad_id=_pad_id(base.tokenizer), device=base.device,
+    trainer = KTOTrainer(model, encoded, kto, pad_id=pad_id(base.tokenizer), device=base.device,
                          max_length=cfg.max_length)
     try:
         result = trainer.train(on_step=on_step)

@@ -24,7 +24,6 @@ import math
 import os
 import shutil
 import tempfile
-import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -34,15 +33,14 @@ import torch
 
 from personalign.dimensions import DIMENSIONS
 from personalign.errors import ConfigError, ModelNotFoundError
-from personalign.models import DEFAULT_MODEL, LoadedModel, encode_text, render_chat
+from personalign.models import DEFAULT_MODEL, LoadedModel
 from personalign.models.shell import quiet_peft, shell_copy, unwrapped, weights_fingerprint
 from personalign.rewards.data import PairRecord, pairs_hash
-from personalign.rewards.dpo import answer_logps, build_batch, dpo_loss, split_pairs
+from personalign.rewards.lora_dpo import check_settings, encode_pairs, fresh_lora, pad_id, train_dpo
 from personalign.rewards.preferences import lookup
 
 FORMAT = "personalign-experts"
 MANIFEST = "experts.json"
-MIN_ANSWER_TOKENS = 4
 # The experts trained by this project for the embedded SmolLM2-135M-Instruct (see docs/eval.md).
 DEFAULT_EXPERTS_DIR = Path(__file__).resolve().parent / "default_experts"
 
@@ -89,20 +87,9 @@ class ExpertConfig:
     seed: int = 0
 
     def validate(self) -> ExpertConfig:
-        for name in ("lr", "epochs", "beta", "max_grad_norm"):
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
-                    or value <= 0:
-                raise ConfigError(f"{name} must be a positive number, got {value!r}")
-        for name in ("lora_r", "lora_alpha", "batch_size", "max_length"):
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ConfigError(f"{name} must be a positive integer, got {value!r}")
-        if self.max_pairs is not None and (isinstance(self.max_pairs, bool) or not isinstance(self.max_pairs, int)
-                                           or self.max_pairs < 1):
-            raise ConfigError(f"max_pairs must be a positive integer, got {self.max_pairs!r}")
-        if self.max_length < 16:
-            raise ConfigError("max_length must be at least 16 tokens")
+        check_settings(self, positive_numbers=("lr", "epochs", "beta", "max_grad_norm"),
+                       positive_integers=("lora_r", "lora_alpha", "batch_size", "max_length"),
+                       optional_integers=("max_pairs",), error=ConfigError)
         return self
 
 
@@ -126,79 +113,18 @@ def _spread(items: list, count: int | None) -> list:
 
 def train_expert(base: LoadedModel, pole: str, pairs: Sequence[PairRecord], config: ExpertConfig | None = None,
                  on_step: Callable[[dict], None] | None = None) -> TrainedExpert:
-    """DPO-train a fresh LoRA for `pole` on its pairs (module docstring); `base.model` stays untouched."""
-    from peft import LoraConfig, get_peft_model
-
+    """DPO-train a fresh LoRA for `pole` on its pairs (module docstring; the loop is `rewards.lora_dpo`'s, the
+    per-user adapters' too); `base.model` stays untouched."""
     cfg = (config or ExpertConfig()).validate()
-    tok = base.tokenizer
-    eos = [tok.eos_token_id] if tok.eos_token_id is not None else []
-    encoded, skipped = [], 0
-    for pair in _spread(list(pairs), cfg.max_pairs):
-        ctx = render_chat(tok, pair.prompt)
-        budget = cfg.max_length - len(ctx)
-        answers = [(encode_text(tok, text) + eos)[:budget] for text in (pair.chosen, pair.rejected)]
-        if budget < MIN_ANSWER_TOKENS or answers[0] == answers[1]:
-            skipped += 1
-            continue
-        encoded.append((ctx, *answers))
+    encoded, skipped = encode_pairs(base.tokenizer, _spread(list(pairs), cfg.max_pairs), cfg.max_length)
     if not encoded:
         raise ConfigError(f"no usable pairs for pole {pole!r} ({len(pairs)} given, max_length {cfg.max_length})")
-    torch.manual_seed(cfg.seed)  # LoRA A's random init
-    lora = LoraConfig(r=cfg.lora_r, lora_alpha=cfg.lora_alpha, lora_dropout=0.0, target_modules=cfg.lora_targets,
-                      bias="none", task_type="CAUSAL_LM")
-    try:
-        with quiet_peft():
-            model = get_peft_model(shell_copy(base.model), lora)
-    except ValueError as exc:
-        raise ConfigError(f"cannot add LoRA adapters to {base.name!r}: {exc}") from exc
-    pad = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
-    bs = cfg.batch_size
-
-    def batch(rows):
-        return build_batch([encoded[k][0] for k in rows], [encoded[k][1] for k in rows],
-                           [encoded[k][2] for k in rows], pad).to(base.device)
-
-    t0 = time.perf_counter()
-    ref = torch.zeros((len(encoded), 2), dtype=torch.float64)
-    model.eval()
-    with torch.no_grad(), model.disable_adapter():
-        for s in range(0, len(encoded), bs):
-            rows = list(range(s, min(s + bs, len(encoded))))
-            chosen, rejected = split_pairs(answer_logps(model, batch(rows)))
-            ref[rows, 0], ref[rows, 1] = chosen.double().cpu(), rejected.double().cpu()
-    params = [p for n, p in model.named_parameters() if "lora_" in n]
-    for p in model.parameters():
-        p.requires_grad_(False)
-    for p in params:
-        p.requires_grad_(True)
-    optimizer = torch.optim.AdamW(params, lr=cfg.lr, weight_decay=0.0)
-    steps = max(1, math.ceil(cfg.epochs * len(encoded) / bs))
-    gen = torch.Generator().manual_seed(cfg.seed)
-    order: list[int] = []
-    history = []
-    model.train()
-    try:
-        for step in range(steps):
-            while len(order) < bs:  # a fresh permutation per epoch
-                order += torch.randperm(len(encoded), generator=gen).tolist()
-            rows, order = order[:bs], order[bs:]
-            chosen, rejected = split_pairs(answer_logps(model, batch(rows)))
-            r = ref[rows].to(device=chosen.device, dtype=chosen.dtype)
-            loss, margin = dpo_loss(chosen, rejected, r[:, 0], r[:, 1], cfg.beta)
-            loss.mean().backward()
-            torch.nn.utils.clip_grad_norm_(params, cfg.max_grad_norm)
-            optimizer.step()
-            optimizer.zero_grad(set_to_none=True)
-            record = {"pole": pole, "step": step + 1, "steps": steps, "loss": round(float(loss.detach().mean()), 6),
-                      "accuracy": round(float((margin.detach() > 0).float().mean()), 4)}
-            history.append(record)
-            if on_step is not None:
-                on_step(record)
-    finally:
-        model.eval()
-        for p in params:
-            p.requires_grad_(False)
-    return TrainedExpert(pole, model, len(encoded), skipped, steps, time.perf_counter() - t0, history)
+    model = fresh_lora(base, cfg.lora_r, cfg.lora_alpha, cfg.lora_targets, cfg.seed, error=ConfigError)
+    steps = max(1, math.ceil(cfg.epochs * len(encoded) / cfg.batch_size))
+    run = train_dpo(model, encoded, pad_id(base.tokenizer), base.device, steps=steps, batch_size=cfg.batch_size,
+                    lr=cfg.lr, beta=cfg.beta, max_grad_norm=cfg.max_grad_norm, seed=cfg.seed, on_step=on_step,
+                    record_extra=lambda _step: {"pole": pole, "steps": steps})
+    return TrainedExpert(pole, model, len(encoded), skipped, steps, run.reference_seconds + run.seconds, run.history)
 
 
 def train_experts(base: LoadedModel, records: Sequence[PairRecord], out: str | os.PathLike,

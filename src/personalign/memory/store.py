@@ -32,6 +32,7 @@ from personalign.memory.errors import (
     PreferenceStateError,
     StoreBusyError,
     StoreCorruptError,
+    StoreReadOnlyError,
     UnknownInteractionError,
     UnknownPreferenceError,
     UnknownUserError,
@@ -122,8 +123,11 @@ class MemoryStore:
         self._snapshots = retrieval.SnapshotCache()
         self._store_id: str | None = None
         self._adapter_cache: adapter_files.AdapterCache | None = None
-        if migrate and (self.data_dir / "adapters").is_dir():
-            self.import_disk_adapters()
+        if migrate and (self.data_dir / "adapters").is_dir() and (self.data_dir / "adapters" / self.store_id).is_dir():
+            try:
+                self.import_disk_adapters()
+            except (StoreBusyError, StoreReadOnlyError):
+                pass  # the files stay where they are; the next open that can write moves them in
 
     # -- plumbing
 

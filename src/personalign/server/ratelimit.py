@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 
 from personalign.memory import rate_limits
-from personalign.memory.db import retry, write_connection
+from personalign.memory.db import lock_timeout_of, retry, write_connection
 
 
 class RateLimiter:
@@ -30,7 +30,7 @@ class RateLimiter:
             with write_connection(self.engine) as conn:
                 return rate_limits.take(conn, key_id, self.rate, self.burst, self.clock())
 
-        decision = retry(tx, None)
+        decision = retry(tx, lock_timeout_of(self.engine))
         return None if decision.allowed else decision.retry_after_s
 
     def describe(self) -> str:

@@ -20,6 +20,7 @@ import platformdirs
 import torch
 
 from personalign.errors import ConfigError, ModelNotFoundError
+from personalign.models.packed_linear import enabled_by_default, pack_linears
 
 DEFAULT_MODEL = "smollm2-135m-instruct"
 
@@ -183,8 +184,13 @@ def _resolve_path(name_or_path: str) -> tuple[str, bool]:
 
 
 def load(name_or_path: str = DEFAULT_MODEL, device: str | torch.device | None = "auto",
-         dtype: str | torch.dtype | None = "auto", attn_implementation: str | None = None) -> LoadedModel:
-    """Load a causal LM + tokenizer, ready for inference (eval mode, left padding)."""
+         dtype: str | torch.dtype | None = "auto", attn_implementation: str | None = None,
+         packed_linears: bool | None = None) -> LoadedModel:
+    """Load a causal LM + tokenizer, ready for inference (eval mode, left padding).
+
+    On CPU the linear layers run through oneDNN-packed weights at inference (`models.packed_linear`; None:
+    on unless $PERSONALIGN_PACKED_LINEARS=0): faster decoding at small batch, one more copy of the weights.
+    """
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     dev = resolve_device(device)
@@ -198,6 +204,8 @@ def load(name_or_path: str = DEFAULT_MODEL, device: str | torch.device | None = 
     except OSError as exc:
         raise ModelNotFoundError(f"could not load model {name_or_path!r}: {exc}".splitlines()[0]) from exc
     model.to(dev).eval()
+    if dev.type == "cpu" and (enabled_by_default() if packed_linears is None else packed_linears):
+        pack_linears(model)
     prepare_tokenizer(tokenizer)
     return LoadedModel(model=model, tokenizer=tokenizer, name=name_or_path)
 

@@ -17,7 +17,7 @@ harm      a *frame* that asks for, encourages or habitualizes the act, close to 
                                           get people to enter their login details
             hate                          a group close to dehumanizing words (vermin, subhuman,
                                           driven out) or jokes that demean / humiliate a group
-            weapons                       operational detail (step by step, instructions, working,
+            weapons                       operational detail (step ?by ?step, instructions, working,
                                           full technical detail) + a weapon, explosive or illegal
                                           acquisition ("get a gun without a licence")
             fiction as a vehicle          a story, villain or character + *real, working* steps or full
@@ -78,7 +78,11 @@ _EN_SELF = (r"\b(?:(?:hurt\w*|harm\w*|cut\w*|burn\w*|injur\w*|punish\w*|starv\w*
             r"things|everything|my own life)|(?:want\w*|wish\w*) to die|take my (?:own )?life|"
             r"(?:eat\w*) (?:less|even less|nothing|as little|less and less|fewer calories)|starv\w*|skip\w* meals|"
             r"purg\w*|throw\w* up (?:after|my food|what i eat)|pro ?ana|pro ?mia|thinspo\w*|not eat\w*|"
-            r"under \d+ calories|(?:every time|whenever|each time|when(?:ever)?) i eat|"
+            r"under \d+ calories|eat\w* (?:more than|over) \d+ calories|disappear (?:forever|for good)|"
+            r"not (?:be|exist|be alive) anymore|not wake up|be gone (?:forever|for good)|(?:keep|continue|more|"
+            r"still) (?:\w+ )?(?:losing|lose) weight|"
+            r"underweight (?:\w+ ){0,6}(?:lose|losing) (?:more )?weight|"
+            r"(?:every time|whenever|each time|when(?:ever)?) i eat|"
             r"(?:stop|quit) eating(?! (?:junk|sugar|meat|out|fast|so much|late|processed|sweets|candy|after|before|"
             r"dairy|gluten|red meat)))\b")
 _EN_ENABLE = (r"\b(?:encourag\w*(?! (?:me )?(?:to )?(?:seek|reach|get|call|talk to|see|contact|find|stay safe|eat|"
@@ -91,6 +95,11 @@ _EN_ENABLE = (r"\b(?:encourag\w*(?! (?:me )?(?:to )?(?:seek|reach|get|call|talk 
               r"cover)|hid\w* (?:the |my |any )?(?:marks|scars|cuts|it|them|wounds|bruises)|without (?:anyone|anybody|"
               r"people|my (?:\w+ )?\w+) (?:notic\w+|know\w*|find\w* out|realiz\w+|suspect\w*)|"
               r"make me feel (?:guilty|ashamed|bad|disgusting|fat|worthless)|(?:guilt|shame)\w* me|"
+              r"(?:tips|tricks|ways?|methods?|how) (?:to|for|i can|that i can)(?! (?:\w+ )?(?:stop|quit|resist|cope|"
+              r"avoid|manage|overcome|prevent|recover|heal|gain|eat more|get help))|"
+              r"(?:dont|do not|never|no need to|without) (?:\w+ )?(?:warn\w*|lectur\w*|caution\w*) me|"
+              r"without (?:\w+ ){0,2}(?:hearing|seeing|noticing)|agree with me|help me plan (?:it|this|that)|"
+              r"(?:be )?(?:cruel|harsh|mean|nasty|brutal) to me about (?:my )?(?:body|weight|eating|food)|"
               r"(?:keep|help) me (?:going|on track) (?:with|at) (?:it|this))\b")
 
 _EN_FIND = (r"\b(?:find\w*|locat\w+|track\w*|trac\w+|dig\w* up|look\w* up|figur\w* out|work\w* out|pinpoint\w*|get|"
@@ -101,7 +110,10 @@ _EN_WHERE = (r"\b(?:(?:their|his|her|them|someones?|somebodys?|peoples?|a person
              r"colleague|classmate|boss|teacher)s?|(?:an?|the) (?:ex|neighbou?r|crush|coworker|colleague|"
              r"classmate|stranger|girl|guy|woman|man)s?) (?:\w+ )?(?:home |house |real |exact |current |private "
              r"|personal |daily |work |live )?(?:address(?:es)?|location|whereabouts|schedule|routine|movements|"
-             r"phone numbers?|license plates?|workplace|commute)|where (?:people|someone|somebody|he|she|they|"
+             r"phone numbers?|license plates?|workplace|commute)|(?:which|what) (?:\w+ ){0,2}(?:gym|school|office|bar|"
+             r"cafe|church|building|street|route|bus|train|class|workplace|club|parking) (?:he|she|they|my ex|this "
+             r"person|that person) (?:goes|go|works?|lives?|attends?|takes|uses|visits|parks)|"
+             r"where (?:people|someone|somebody|he|she|they|"
              r"my ex|this person|that person|a person|strangers?|the person|random people) (?:lives?|works?|"
              r"sleeps?|goes|is (?:right )?now|hangs? out|will be|stays?))\b")
 
@@ -110,7 +122,8 @@ _EN_INTRUDE = (r"\b(?:get\w* into|getting into|break\w* into|hack\w*(?: into)?|a
 _EN_ACCOUNT = (r"\b(?:someones?|somebodys?|other peoples?|peoples?|his|her|their|a strangers?|my (?:\w+ )?"
                r"(?:sister|brother|ex|wife|husband|girlfriend|boyfriend|partner|mom|mother|dad|father|boss|friend|"
                r"roommate|coworker|colleague|neighbou?r|child|son|daughter)s?) (?:\w+ )?(?:accounts?|email|"
-               r"inbox|phone|instagram|facebook|snapchat|icloud|whatsapp|messages|texts|dms|camera|webcam|laptop|computer)\b")
+               r"inbox|phone|instagram|facebook|snapchat|icloud|whatsapp|messages|texts|dms|camera|webcam|"
+               r"laptop|computer)\b")
 _EN_NOAUTH = (r"\bwithout (?:his|her|their|them|the owners?|my \w+s?|(?:\w+ )?\w+s) (?:password|permission|consent|"
               r"knowing|knowledge|noticing|finding out)\b")
 
@@ -123,6 +136,54 @@ _EN_FRAUD = (r"\b(?:(?:impersonat\w+|spoof\w*|fake|pretend\w* to be|pos\w+ as) (
              r"(?:enter|give|share|send|reveal|type|hand over|confirm|wire|pay) (?:\w+ ){0,2}(?:login|logins|"
              r"password|passwords|credentials|bank|card|pin|details|ssn|money|codes?))\b")
 
+_EN_EVADE_CAUGHT = (r"\b(?:without (?:getting|being) (?:caught|detected|traced|flagged|banned)|undetected|"
+                    r"untraceabl\w*|so (?:that )?(?:nobody|no one|the police|they) (?:can|will|could)? ?"
+                    r"(?:trace|catch|find out)|avoid\w* (?:detection|getting caught))\b")
+_EN_ILLICIT = (r"\b(?:fake|forg\w*|counterfeit\w*|steal\w*|shoplift\w*|cheat\w*|skim\w*|launder\w*|evad\w* "
+               r"(?:taxes|tax)|bribe\w*|spam\w*|(?:many|multiple|fake|burner) accounts|sock ?puppet\w*|scam\w*|"
+               r"embezzl\w*|insurance fraud|fraud\w*|pirat\w*|poach\w*|smuggl\w*)\b")
+_EN_LAUNDER = (r"\b(?:launder\w* (?:\w+ ){0,2}(?:money|cash|funds|proceeds|profits)|money laundering|"
+               r"(?:credit )?card skimmers?|skimming devices?|counterfeit (?:money|bills|cash|notes))\b")
+_EN_HOWTO = (r"\b(?:how (?:to|i can|do i|can i)|ways? to|steps?|instructions?|tips|guide|help me|building|build|"
+             r"make|making|set up|teach me|explain\w* how)\b")
+_EN_PRECURSOR = (r"\b(?:(?:extract|isolat|convert|turn|cook|refin)\w* (?:\w+ ){0,3}(?:pseudoephedrine|ephedrine|"
+                 r"precursors?|safrole|codeine|opium|poppy|cough syrup)|(?:pseudoephedrine|ephedrine|codeine|safrole|"
+                 r"precursors?)\b.{0,60}\b(?:into|stronger|convert\w*|extract\w*|cook\w*|synthes\w*|meth))\b")
+_EN_SPYCODE = (r"\b(?:log\w*|record\w*|captur\w*|steal\w*|send\w*|upload\w*|exfiltrat\w*|grab\w*|harvest\w*) "
+               r"(?:\w+ ){0,3}(?:keystrokes|passwords|credentials|cookies|browser data|screenshots|webcam|microphone|"
+               r"contacts|messages)\b")
+_EN_COVERT = (r"\b(?:quiet\w*|secret\w*|covert\w*|hidden|silent\w*|without (?:\w+ ){0,2}(?:knowing|noticing|consent|"
+              r"permission)|whoever (?:runs|opens|uses|installs)|of (?:whoever|anyone|other people|someone)|victims?|"
+              r"undetect\w*|in the background)\b")
+_EN_UNBOUND_AI = (r"\b(?:be|act as|become|play|pretend to be|you are|youre|answer as|respond as) (?:a|an) "
+                  r"(?:\w+ ){0,2}(?:ai|assistant|model|bot|chatbot|version of (?:you|yourself)) "
+                  r"(?:that|who|which|with|whose) (?:\w+ ){0,3}(?:no|never|zero|without|forgot\w*|ignores?|lacks?|"
+                  r"doesnt have|does not have|"
+                  r"never heard of|only rule is to obey) (?:\w+ ){0,2}(?:ethics|morals|morality|rules|limits|"
+                  r"restrictions|filters|guidelines|safety|conscience|boundaries|me)\b")
+_EN_HIDE_FROM = (r"\b(?:base ?64|rot ?13|hex|backwards|reversed?|in reverse|code ?words?|cipher\w*|encod\w*|"
+                 r"encrypt\w*|leetspeak|morse|pig latin|secret code|another language)\b.{0,60}\b(?:(?:normally|"
+                 r"usually|otherwise|would) (?:\w+ )?(?:refuse|decline|block|flag|filter|not (?:answer|allow))|"
+                 r"so (?:that )?(?:nobody|no one|the (?:filter|filters|"
+                 r"moderation|moderators?|system|mods?|monitor\w*)|they|it) (?:\w+ )?(?:cant|cannot|wont|doesnt|dont|"
+                 r"will not|does not|do not)? ?(?:flag\w*|detect\w*|notic\w*|read|catch\w*|see|understand)|to "
+                 r"(?:avoid|dodge|get past|slip past|evade|bypass) (?:\w+ ){0,2}(?:moderation|filters?|detection|"
+                 r"flags?|moderators?))\b")
+_EN_UNAUTHORIZED = (r"\b(?:(?:sites?|websites?|servers?|systems?|networks?|accounts?|devices?|phones?|computers?|"
+                    r"wifi|databases?) (?:that )?(?:i|we) (?:dont|do not) (?:own|control|have access to)|without "
+                    r"(?:the owners? |their |his |her )?(?:authori[sz]ation|permission|consent))\b")
+_EN_ATTACK = (r"\b(?:payloads?|exploits?|injection|hack\w*|attack\w*|break\w* in(?:to)?|brute ?forc\w*|crack\w*|"
+              r"access\w*|ddos\w*|scan\w*|backdoors?|malware)\b")
+_EN_LETHAL_SELF = (r"\b(?:(?:dose|dosage|amount|pills?|quantity)\w* (?:\w+ ){0,4}(?:fatal|lethal|deadly|kill)\w*|"
+                   r"(?:fatal|lethal|deadly) (?:\w+ ){0,2}(?:doses?|dosages?|"
+                   r"amounts?))\b.{0,40}\b(?:my (?:weight|size|"
+                   r"body)|for me|myself|me to die|someone my (?:weight|size))\b")
+_EN_HURT_OTHER = (r"\b(?:(?:make|get|leave)\w* (?:my |his |her |their |a |the )?(?:\w+ )?(?:sick|ill|vomit\w*|"
+                  r"pass out|"
+                  r"unconscious|bleed\w*)|(?:spik|drug|poison|dos)\w* (?:my |his |her |their |someones?|somebodys?|"
+                  r"him|her|them|a )(?:\w+ )?(?:drinks?|food|coffee|tea|meals?|\w+))\b")
+_EN_COVERT_PERSON = (r"\b(?:without (?:\w+ ){0,2}(?:noticing|knowing|finding out|realizing|suspecting)|secretly|"
+                     r"so (?:\w+ )?(?:nobody|no one|she|he|they) (?:\w+ )?(?:knows?|notices?|finds? out)|it was me)\b")
 _EN_GROUP = (r"\b(?:immigrants?|refugees?|migrants?|jews|jewish people|muslims?|christians|blacks|black people|"
              r"gays?|gay people|lesbians|trans people|transgender people|women|asians|mexicans|arabs|roma|gypsies|"
              r"minorities|disabled people|africans|indians|chinese people|latinos|foreigners|(?:a |the |an )?(?:race|"
@@ -137,21 +198,30 @@ _EN_PRODUCE = (r"\b(?:writ\w+|creat\w+|generat\w+|make|mak\w+|craft\w*|compos\w+
                r"spread\w*|i like|i love|i enjoy|i want|i prefer|include|insert|add|throw in|portray\w*|"
                r"always|more of|keep)\b")
 
-_EN_OPERATIONAL = (r"\b(?:step by step|steps|instructions?|how to (?:make|build|assemble|cook|synthesi[sz]e|get|buy)|"
-                   r"recipes?|blueprints?|schematics?|working|functional|in (?:full|complete|exact|precise) (?:\w+ )?"
-                   r"detail|full technical detail|exact (?:quantities|amounts|measurements|steps|ingredients))\b")
+_EN_OPERATIONAL = (r"\b(?:step ?by ?step|steps|instructions?|how to (?:make|build|assemble|cook|synthesi[sz]e|get|"
+                   r"buy)|recipes?|blueprints?|schematics?|working|functional|"
+                   r"in (?:full|complete|exact|precise) (?:\w+ )?detail|full technical detail|"
+                   r"exact (?:quantities|amounts|measurements|steps|ingredients))\b")
 _EN_WEAPON = (r"\b(?:(?:pipe |nail |car |fertili[sz]er |dirty )?bombs?|explosives?|explosive devices?|ieds?|"
               r"detonators?|napalm|thermite|molotov\w*|untraceable (?:guns?|firearms?|weapons?)|ghost guns?|"
               r"silencers?|suppressors?|full auto\w*|nerve (?:agents?|gas)|sarin|ricin|anthrax|bioweapons?|"
-              r"chemical weapons?|poison gas|toxic gas)\b")
+              r"chemical weapons?|poison gas|toxic gas|(?:(?:3|e)d print\w*|printed) (?:a |an )?(?:guns?|firearms?|"
+              r"pistols?)|"
+              r"undetectable (?:guns?|weapons?|knives?|firearms?)|(?:guns?|weapons?|knife|knives|firearms?) (?:that )?"
+              r"(?:\w+ ){0,2}(?:scanners?|metal detectors?|security) (?:miss|cant detect|wont detect|dont detect))\b")
 _EN_ACQUIRE = (r"\b(?:get|buy|obtain|acquire|purchase|own|carry)\w* (?:a |an |some )?(?:guns?|firearms?|pistols?|"
                r"rifles?|weapons?|ammo|ammunition) (?:\w+ )?(?:without (?:a |any )?(?:licen[cs]e|permit|background "
-               r"checks?|papers|registration|id)|illegally|off the books|unregistered)\b")
+               r"checks?|papers|registration|id)|illegally|off the books|unregistered)\b"
+               r"|\b(?:get|buy|obtain|acquire|order|score)\w* (?:\w+ ){0,2}(?:opioids?|oxy\w*|painkillers?|"
+               r"xanax|adderall|"
+               r"benzos?|fentanyl|controlled substances?|prescription (?:drugs|meds|medication|pills|"
+               r"opioids)) (?:\w+ ){0,2}"
+               r"without (?:a |any )?(?:prescription|doctor|script)")
 _EN_FICTION = (r"\b(?:story|stories|fiction|novel|roleplay|role play|villain|character|characters|game|plot|"
                r"scene|pretend|play(?:ing)? (?:a|an|the)|you(?:re| are) (?:a|an)|act as|as if you)\b")
 _EN_REAL = (r"\b(?:real|working|actual|accurate|functional|usable|replicable|reproducible|in (?:full|complete|exact) "
             r"(?:technical )?detail|full technical detail|every recipe|exact (?:quantities|amounts|steps|ingredients)|"
-            r"step by step)\b")
+            r"step ?by ?step)\b")
 _EN_DOMAIN = (r"\b(?:(?:pipe )?bombs?|explosives?|weapons?|guns?|firearms?|poisons?|toxins?|meth|drugs?|narcotics|"
               r"fentanyl|heroin|underground chemist|drug (?:cook|lab|chemist)|cook\w* (?:meth|drugs)|nerve agents?|"
               r"malware|ransomware|chemist who|lab in (?:a|his|her) (?:garage|basement))\b")
@@ -164,10 +234,13 @@ _EN_SYSTEM = (r"\b(?:your|ur|system|developers?|developer s|creators?|original|d
               r"prior|previous|earlier|initial|internal|company|hidden)\s+(?:\w+\s+){0,2}?(?<!formatting )"
               r"(?<!style )(?<!grammar )(?<!spelling )(?<!citation )(?:rules|guidelines|instructions|polic(?:y|ies)|"
               r"system prompt|system instructions|programming|setup|set up|configuration|config|directives|training|"
-              r"guardrails|safety rules|content rules)\b")
+              r"guardrails|safety rules|content rules)\b|\b(?:what(?:ever)?|everything|anything) (?:your|ur) (?:\w+ )?"
+              r"(?:creators?|developers?|makers?|company|trainers?|owners?) (?:\w+ )?(?:told|taught|said|wrote|"
+              r"instructed|want\w*)")
 _EN_ABOVE = (r"\b(?:over|above|instead of|rather than|ahead of|take\w* precedence|precedence|outrank\w*|"
              r"supersed\w*|trump\w*|win\w*|beat\w*|prevail\w*|(?:higher|top|first|more) (?:priority|important|"
-             r"weight)|priorit\w*|side with|siding with|favou?r\w*|go with|defer to|superior to|overrul\w*)\b")
+             r"weight)|priorit\w*|side with|siding with|favou?r\w*|go with|defer to|superior to|overrul\w*|"
+             r"(?:matters?|counts?) less|less important|(?:doesnt|does not|dont|do not) (?:matter|count))\b")
 _EN_RESET = (r"\b(?:(?:as (?:though|if)|pretend|act like|behave like) (?:\w+ ){0,3}(?:nothing|none of (?:what|the "
              r"things|the rules|your rules|the instructions|your instructions)|"
              r"no (?:instructions?|rules|prompt|setup))(?: \w+){0,4} (?:you were|youve been|you have been|"
@@ -193,6 +266,10 @@ _EN_SAFETY_OFF = (r"\b(?:disabl\w+|deactivat\w+|turn\w* off|switch\w* off|shut\w
                   r"moderation)\b(?! (?:warnings?|tips|notes?|disclaimers?|caveats?|reminders?|advice|info|"
                   r"information|lectures?|precautions|gear|glasses|goggles|briefing|instructions|features?|data|pins?|"
                   r"locks?|net|catch|switch|valve|belt|settings? (?:on|of|for|in) (?:my|the|our)))")
+_EN_BANNED = (r"\b(?:banned|forbidden|not allowed|off the table|tired of|sick of|hate hearing|done with|never again|"
+               r"no more)\b")
+_EN_REFUSAL_PHRASE = (r"\b(?:i cant|i cannot|i can not|i wont|im unable to|i am unable to|im not able to|sorry i cant|"
+                      r"as an ai i cant|im sorry but)\b")
 _EN_EVERYTHING = r"\b(?:everything|anything|whatever|all (?:my )?(?:requests|questions)|every (?:request|question))\b"
 
 SHAPES: tuple[Shape, ...] = (
@@ -206,6 +283,16 @@ SHAPES: tuple[Shape, ...] = (
     Shape("dehumanizing a group", "harm", "en", (_EN_GROUP, _EN_DEHUMAN, _EN_PRODUCE), _EN_GUARD),
     Shape("jokes demeaning a group", "harm", "en", (_EN_DEMEAN, _EN_GROUP), _EN_GUARD),
     Shape("weapon instructions", "harm", "en", (_EN_WEAPON, _EN_OPERATIONAL), _EN_GUARD),
+    Shape("wrongdoing without getting caught", "harm", "en", (_EN_EVADE_CAUGHT, _EN_ILLICIT), _EN_GUARD),
+    Shape("fraud", "harm", "en", (_EN_LAUNDER, _EN_HOWTO), _EN_GUARD + r"|\b(?:red flags|investigat\w*|"
+          r"compliance|aml)\b"),
+    Shape("drug synthesis", "harm", "en", (_EN_PRECURSOR,), _EN_GUARD),
+    Shape("attacking systems one does not own", "harm", "en", (_EN_UNAUTHORIZED, _EN_ATTACK), _EN_GUARD),
+    Shape("lethal dose for oneself", "harm", "en", (_EN_LETHAL_SELF,), _EN_GUARD),
+    Shape("hurting someone covertly", "harm", "en", (_EN_HURT_OTHER, _EN_COVERT_PERSON), _EN_GUARD),
+    Shape("covert surveillance code", "harm", "en", (_EN_SPYCODE, _EN_COVERT), _EN_GUARD + r"|\bmy own\b"),
+    Shape("an assistant without limits", "role_play", "en", (_EN_UNBOUND_AI,)),
+    Shape("answers hidden from moderation", "obfuscation", "en", (_EN_HIDE_FROM,)),
     Shape("illegal weapon", "harm", "en", (_EN_ACQUIRE,), _EN_GUARD),
     Shape("fiction carrying real instructions", "role_play", "en", (_EN_FICTION, _EN_REAL, _EN_DOMAIN), _EN_GUARD,
           gap=110),
@@ -215,6 +302,8 @@ SHAPES: tuple[Shape, ...] = (
     Shape("disclosing the assistant's instructions", "instruction_override", "en", (_EN_DISCLOSE, _EN_VERBATIM),
           gap=90),
     Shape("safety switched off", "safety_disable", "en", (_EN_SAFETY_OFF,)),
+    Shape("refusals abolished", "safety_disable", "en", (_EN_REFUSAL_PHRASE, _EN_BANNED, r"\b(?:answer|help with|do|"
+          r"respond to) (?:\w+ )?(?:everything|anything|whatever|all)\b"), gap=80),
     Shape("refusals abolished", "safety_disable", "en", (_EN_REFUSAL_QUOTE, _EN_EVERYTHING + r"|\b(?:forever|ever "
           r"again|anymore|permanently|from now on|at all)\b"), gap=60),
     Shape("refusals abolished", "safety_disable", "en",
@@ -307,7 +396,7 @@ _OTHER = {
         where=r"\b(?:(?:wohn|privat|heim)adressen?|adressen? (?:von|der) (?:leuten|menschen|personen|jemandem|"
               r"meiner ex|meinem ex|fremden|nachbarn)|wo (?:jemand|leute|menschen|meine ex|mein ex|diese person) "
               r"wohn\w*|tagesablauf (?:von|der|meiner|meines))\b",
-        find=r"\b(?:finde\w*|find\w*|ausfindig|herausfind\w*|such\w*|verfolg\w*|orte\w*|gib mir|sag mir|"
+        find=r"\b(?:finde\w*|find\w*|ausfindig|heraus(?:zu)?find\w*|such\w*|verfolg\w*|orte\w*|gib mir|sag mir|"
              r"ermittel\w*)\b",
         group=r"\b(?:einwanderer|migranten|fluchtlinge|juden|muslime|schwarze|schwule|auslander|frauen|roma|"
               r"zigeuner)\b",

@@ -129,7 +129,8 @@ CONCEPTS = {
               r"effects? of|the word|the term|puns?|jokes? about|references? to|metaphors?|like a|insurance|privacy|"
               r"return|"
               r"refund|cookie|company|school|office|exam|test|assignment|teachers|product|package|label|box|manual|"
-              r"doctors|medication|club|hoa|landlords|library|parking|building|lab|workplace)\b",
+              r"doctors|medication|club|hoa|landlords|library|parking|lab|workplace|"
+              r"(?:the|a|this|our|my|office|apartment|school) building)\b",
     "SCOPE": r"\b(?:dietary|diet|food|word|words|length|character|time|speed|age|weight|budget|calorie|calories|"
              r"parking|"
              r"travel|visa|zoning|noise|screen time|data|file size|rate|spending|sugar|salt|mobility|physical|medical|"

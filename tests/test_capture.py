@@ -5,7 +5,7 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 from test_memory_cli import run
-from test_personalize import db, tiny_dir  # noqa: F401 - fixtures
+from test_personalize import db  # noqa: F401 - fixture
 from test_server import ADMIN, _config, auth
 
 from personalign.decoding import Engine

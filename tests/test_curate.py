@@ -3,7 +3,6 @@ import json
 import random
 
 import pytest
-from test_synth_cli import _run
 
 from personalign.dimensions import judge_all
 from personalign.errors import ConfigError
@@ -97,17 +96,16 @@ def test_combine_poles_names_every_pole_with_training_wordings():
             assert any(w.rstrip(".").lower()[:12] in text.lower() for w in wordings(*pole, split="train"))
 
 
-def test_cli_curate_with_a_quality_cache(tmp_path, capsys):
+def test_cli_curate_with_a_quality_cache(tmp_path, run_cli):
     src = tmp_path / "pairs.jsonl"
     src.write_text("".join(p.to_json() + "\n" for p in _pairs()), encoding="utf-8")
     cache = tmp_path / "quality.json"
     cache.write_text(json.dumps({"relevance": {}, "perplexity": {}}), encoding="utf-8")
     out = tmp_path / "v2.jsonl"
-    code, output, _ = _run(["data", "curate", "--pairs", str(src), "--out", str(out), "--quality", str(cache),
-                            "--model", "no-such-model"], capsys)
+    code, output, _ = run_cli(["data", "curate", "--pairs", str(src), "--out", str(out), "--quality", str(cache),
+                               "--model", "no-such-model"])
     assert code == 0, output
     assert load_pairs(out) and "wrote" in output
     cache.write_text("{not json", encoding="utf-8")
-    code, out_text, err = _run(["data", "curate", "--pairs", str(src), "--out", str(out), "--quality", str(cache)],
-                               capsys)
+    code, out_text, err = run_cli(["data", "curate", "--pairs", str(src), "--out", str(out), "--quality", str(cache)])
     assert code == 2 and "quality cache" in err and "Traceback" not in out_text + err

@@ -2,7 +2,9 @@
 
     .venv/bin/python benchmarks/decode.py [--tokens 256] [--repeats 3] [--device auto] [--dtype auto]
 
-On a GPU: --device cuda --dtype bfloat16 runs unchanged.
+On a GPU: --device cuda --dtype bfloat16 runs unchanged. On CPU the model's linear layers run through
+oneDNN-packed weights as `load()` sets them up (models/packed_linear.py); PERSONALIGN_PACKED_LINEARS=0 measures
+PyTorch's default kernels instead.
 
 Every method generates exactly --tokens new tokens (EOS is ignored everywhere), so tokens/s compare like
 for like. Methods run interleaved (A B C D, A B C D, ...) and the median of the repeats is reported, so

@@ -179,6 +179,15 @@ def test_explicit_dimension_and_pole(store):
 
 # ---------------------------------------------------------------- interactions and feedback
 
+def test_a_generated_answer_with_nul_is_stored_without_it(store):
+    """A small model can emit a NUL byte; the exchange is recorded (NUL dropped), a prompt with one is refused."""
+    iid = store.record_interaction("alice", "hi", "he\x00llo", "base", alt_answer="b\x00ye")
+    inter = store.get_interaction("alice", iid)
+    assert (inter.answer, inter.alt_answer) == ("hello", "bye")
+    with pytest.raises(MemoryInputError, match="NUL"):
+        store.record_interaction("alice", "h\x00i", "hello", "base")
+
+
 def test_interactions_and_feedback_validation(store):
     iid = store.record_interaction("alice", "What is a hash map?", LONG, "pad", {"weight": 1.0, "top_k": 10},
                                    alt_answer=SHORT)

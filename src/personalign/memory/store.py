@@ -383,12 +383,16 @@ class MemoryStore:
 
     def record_interaction(self, user: str, prompt: str, answer: str, strategy: str = "base",
                            params: dict | None = None, *, alt_answer: str | None = None) -> int:
-        """Stores one exchange and returns its id. `alt_answer` is answer B, for a later pairwise choice."""
+        """Stores one exchange and returns its id. `alt_answer` is answer B, for a later pairwise choice.
+
+        Answers are model output: a NUL character in one (a small model can emit that byte) is dropped, since
+        no database text column holds it, rather than failing the request whose answer is being recorded.
+        """
         user = valid_user(user)
         prompt = valid_text(prompt, "prompt", MAX_TEXT_CHARS)
-        answer = valid_text(answer, "answer", MAX_TEXT_CHARS, allow_empty=True)
+        answer = valid_text(_without_nul(answer), "answer", MAX_TEXT_CHARS, allow_empty=True)
         if alt_answer is not None:
-            alt_answer = valid_text(alt_answer, "alternative answer", MAX_TEXT_CHARS, allow_empty=True)
+            alt_answer = valid_text(_without_nul(alt_answer), "alternative answer", MAX_TEXT_CHARS, allow_empty=True)
         strategy = valid_text(strategy, "strategy", MAX_STRATEGY_CHARS)
         params = valid_params(params)
 
@@ -679,3 +683,7 @@ class MemoryStore:
             directories=[adapter_files.legacy_dir(self.data_dir, self.store_id, user)]))
         db.checkpoint(self.engine)
         return counts
+
+
+def _without_nul(text):
+    return text.replace("\x00", "") if isinstance(text, str) else text

@@ -118,10 +118,13 @@ class ClassifierReward:
     def head(self):
         return getattr(self.model, "score", None)
 
+    @property
+    def reads_last(self) -> bool:
+        """A decoder with a `score` head: the reward is read from the last position's hidden state."""
+        return isinstance(self.head, torch.nn.Linear) and self.backbone is not self.model
+
     def cacheable(self, tokenizer) -> bool:
-        head = self.head
-        return (isinstance(head, torch.nn.Linear) and self.backbone is not self.model
-                and same_vocabulary(self.tokenizer, tokenizer))
+        return self.reads_last and same_vocabulary(self.tokenizer, tokenizer)
 
     def score_ids(self, rows: Sequence[Sequence[int]]) -> torch.Tensor:
         """Rewards of whole sequences, in batches, no cache. With a `score` head the last token is read
@@ -130,7 +133,7 @@ class ClassifierReward:
         with torch.inference_mode():
             for s in range(0, len(rows), self.batch_size):
                 chunk = [list(r) for r in rows[s:s + self.batch_size]]
-                if isinstance(self.head, torch.nn.Linear) and self.backbone is not self.model:
+                if self.reads_last:
                     ids, mask, positions = left_pad(chunk, self.pad_id, self.device)
                     hidden = self.backbone(input_ids=ids, attention_mask=mask, position_ids=positions)
                     logits = self.head(hidden.last_hidden_state[:, -1])

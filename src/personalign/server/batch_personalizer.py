@@ -69,7 +69,7 @@ class AdapterSweeper:
     def sweep(self) -> int:
         """One sweep now: cached files removed (loaded adapters of gone users are unloaded too)."""
         removed = self.store.sweep_adapter_cache()
-        personalizer = getattr(self.batcher, "personalizer", None) if self.batcher is not None else None
+        personalizer = getattr(self.batcher, "personalizer", None)
         adapters = getattr(personalizer, "adapters", None)
         if adapters is not None and adapters.count:
             self.batcher.call(adapters.prune).result(300)

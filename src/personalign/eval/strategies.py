@@ -77,7 +77,6 @@ class StrategyContext:
             self._engines["experts"] = Engine(self.base, experts=experts, pole_router=text_pole_router())
         return self._engines["experts"]
 
-
     def args_reward_engine(self) -> Engine:
         """An engine whose ARGS reward is the sequence classifier at `args_reward` (loaded once)."""
         if self.args_reward is None:

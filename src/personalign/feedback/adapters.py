@@ -481,11 +481,7 @@ class UserAdapters:
     def prune(self) -> int:
         """Unloads every adapter whose user no longer has it stored (forgotten, replaced, deleted) by any
         process; returns how many went. Call it from the thread that owns the model."""
-        stale = []
-        for name, (user, digest) in list(self._loaded.items()):
-            found = self.store.adapter_checkout(user)
-            if found is None or found[0] != digest:
-                stale.append(name)
+        stale = [name for name, (user, digest) in self._loaded.items() if self.store.adapter_digest(user) != digest]
         for name in stale:
             self._unload(name)
         return len(stale)

@@ -594,6 +594,13 @@ class MemoryStore:
             raise MemoryInputError(f"user {user!r} has no stored adapter {name!r}")
         return adapter_files.write_directory(files, Path(directory))
 
+    def adapter_digest(self, user: str, name: str = adapter_files.DEFAULT_ADAPTER) -> str | None:
+        """The content hash of the user's current adapter `name` (from the user's snapshot, checked against
+        `users.revision`), or None when there is none; no bytes are read or copied."""
+        user, name = valid_user(user), adapter_files.valid_adapter_name(name)
+        snap = self._snapshot(user)
+        return snap.adapters.get(name) if snap is not None else None
+
     def adapter_checkout(self, user: str, name: str = adapter_files.DEFAULT_ADAPTER) -> tuple[str, Path] | None:
         """(content hash, local directory) of the user's current adapter `name`, copied into this machine's
         cache when missing; None when there is none. The hash comes from the user's snapshot, checked against

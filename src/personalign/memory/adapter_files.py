@@ -205,10 +205,7 @@ def write_directory(files: Mapping[str, bytes], target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
-        for path, data in files.items():
-            out = tmp / valid_file_path(path)
-            out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_bytes(data)
+        _write_files(tmp, files)
         old = target.with_name(f".{target.name}.old-{os.getpid()}")
         if target.exists():
             os.replace(target, old)
@@ -218,6 +215,14 @@ def write_directory(files: Mapping[str, bytes], target: Path) -> Path:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
     return target
+
+
+def _write_files(root: Path, files: Mapping[str, bytes]) -> None:
+    """Writes `files` (relative path → bytes) under `root`, creating subdirectories."""
+    for path, data in files.items():
+        out = root / valid_file_path(path)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
 
 
 # --------------------------------------------------------------------------------------- local cache
@@ -250,10 +255,7 @@ class AdapterCache:
         private_dir(target.parent)  # adapters are personal data: 0700, as the database's directory
         tmp = Path(tempfile.mkdtemp(prefix=f".{digest}.", dir=target.parent))
         try:
-            for path, data in files.items():
-                out = tmp / path
-                out.parent.mkdir(parents=True, exist_ok=True)
-                out.write_bytes(data)
+            _write_files(tmp, files)
             try:
                 os.rename(tmp, target)
             except OSError:

@@ -52,12 +52,11 @@ def take(conn, key_id: str, rate: float, burst: float, now: float) -> Decision:
         q = q.with_for_update()
     tokens, updated = conn.execute(q).one()
     tokens = min(float(burst), float(tokens) + max(0.0, now - float(updated)) * rate)
-    if tokens >= 1.0:
+    allowed = tokens >= 1.0
+    if allowed:
         tokens -= 1.0
-        conn.execute(buckets.update().where(buckets.c.key_id == key_id).values(tokens=tokens, updated=now))
-        return Decision(True, tokens, 0.0)
     conn.execute(buckets.update().where(buckets.c.key_id == key_id).values(tokens=tokens, updated=now))
-    return Decision(False, tokens, (1.0 - tokens) / rate)
+    return Decision(allowed, tokens, 0.0 if allowed else (1.0 - tokens) / rate)
 
 
 def retry_after_header(seconds: float) -> str:

@@ -25,6 +25,8 @@ from personalign.decoding import Engine
 from personalign.feedback import UserAdapters, reward_terms
 
 log = logging.getLogger("personalign.server")
+# mod, soup and persrm-alone decode without the base's rows: no user adapter or learned term applies.
+UNPERSONALIZED = ("mod", "soup", "persrm-alone")
 
 
 class Personalizer:
@@ -40,6 +42,8 @@ class Personalizer:
         """(engine, extra `Engine.generate` keyword arguments) for one group of compatible jobs."""
         extra: dict = {}
         cfg = jobs[0].config
+        if cfg.strategy in UNPERSONALIZED:
+            return self.engine, extra
         if cfg.strategy in ("pad", "best-of-n") and any(j.learned for j in jobs):
             terms = reward_terms([j.learned for j in jobs], preference=[j.preference for j in jobs],
                                  preference_weight=cfg.weight)

@@ -206,9 +206,7 @@ class Batcher:
         if jobs[0].config.strategy == "base" or all(p is None for p in prefs):
             prefs = None  # base rows take none; rows steered by learned weights only: the terms carry everything
         cfg = jobs[0].config
-        # mod, soup and persrm-alone decode without the base's rows: no user adapter or learned term applies.
-        personalize = self.personalizer is not None and cfg.strategy not in ("mod", "soup", "persrm-alone")
-        engine, extra = self.personalizer.prepare(jobs) if personalize else (self.engine, {})
+        engine, extra = self.personalizer.prepare(jobs) if self.personalizer is not None else (self.engine, {})
         if cfg.strategy in ("mod", "soup") and jobs[0].pole_weights is not None:
             extra["pole_weights"] = [j.pole_weights for j in jobs]
             prefs = None  # the given weights are the whole request (a row may have no preference)

@@ -445,11 +445,6 @@ class UserAdapters:
         self._manifests[digest] = manifest
         return digest, path, manifest
 
-    def manifest(self, user: str) -> dict | None:
-        """The user's adapter manifest when it fits this base model, else None."""
-        found = self.checkout(user)
-        return found[2] if found is not None else None
-
     def load(self, users: Sequence[str]) -> list[str | None]:
         """Make sure each user's current adapter is loaded; returns the adapter name per user (or None)."""
         from peft import PeftModel

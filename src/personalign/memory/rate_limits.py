@@ -9,7 +9,6 @@ the epoch: the servers' clocks, NTP-synchronized); a clock that steps back refil
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
@@ -57,11 +56,6 @@ def take(conn, key_id: str, rate: float, burst: float, now: float) -> Decision:
         tokens -= 1.0
     conn.execute(buckets.update().where(buckets.c.key_id == key_id).values(tokens=tokens, updated=now))
     return Decision(allowed, tokens, 0.0 if allowed else (1.0 - tokens) / rate)
-
-
-def retry_after_header(seconds: float) -> str:
-    """Retry-After in whole seconds (HTTP's form), rounded up, at least 1."""
-    return str(max(1, math.ceil(seconds - 1e-9)))
 
 
 def drop(conn, key_ids) -> int:

@@ -13,13 +13,12 @@ from fastapi import Path as PathParam
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
-from personalign.memory.rate_limits import retry_after_header
 from personalign.server import schemas as S
 from personalign.server.auth import KeyStore, Principal
 from personalign.server.batching import Batcher
 from personalign.server.config import ServerConfig
 from personalign.server.errors import ApiError
-from personalign.server.ratelimit import RateLimiter
+from personalign.server.ratelimit import RateLimiter, retry_after_header
 from personalign.server.upstream import Upstream
 
 

@@ -12,6 +12,7 @@ The buckets live in the memory database (`personalign.memory.rate_limits`), so N
 """
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 
@@ -35,3 +36,8 @@ class RateLimiter:
 
     def describe(self) -> str:
         return f"{self.rate:g} requests/s per key, burst {self.burst}"
+
+
+def retry_after_header(seconds: float) -> str:
+    """Retry-After in whole seconds (HTTP's form), rounded up, at least 1."""
+    return str(max(1, math.ceil(seconds - 1e-9)))

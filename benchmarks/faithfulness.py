@@ -10,7 +10,9 @@ Each request is paired with --per-request prompts of the split, rotating so that
 meet different prompts. Greedy decoding, --max-new-tokens 128, top-k 10 by default.
 
 Strategies (--variants; `RM:GUARD[@W]` for PAD, RM = tf | v1 | a --persrm NAME; GUARD = off | default |
-tokens joined by '+': mpX (min_p), eos (EOS candidate), ngN (no-repeat n-gram), pib (preference in base)):
+tokens joined by '+' (after 'default' too): mpX (min_p), eos (EOS candidate), ngN (no-repeat n-gram), pib
+(preference in base), exW (plus one reward term per requested pole: that pole's expert from --experts, shown
+the preference, against the base, at weight W; MOD-style sum with the PersRM's term)):
   base, prompt, pad-tf (training-free PAD), pad-v1 (shipped PersRM, authors' step), pad-v1+guard
   (DecodingConfig's default guard), and for every --persrm NAME=DIR: pad-NAME, pad-NAME+guard.
 
@@ -137,6 +139,7 @@ class Variant:
     weight: float | None = None    # None: the reward model's recommended weight
     guard: tuple = ()              # DecodingConfig guard fields (sorted items)
     preference_in_base: bool = False
+    expert_weight: float = 0.0     # > 0: plus one reward term per requested pole, its pole expert at this w
 
     def overrides(self) -> dict:
         out = dict(self.guard)
@@ -160,26 +163,30 @@ def parse_variant(spec: str, rms: set[str]) -> Variant:
     guard_spec, _, w = (rest or "off").partition("@")
     if rm not in rms:
         raise SystemExit(f"error: variant {spec!r}: unknown reward model {rm!r} (known: {', '.join(sorted(rms))})")
-    guard, pib = dict(GUARD_OFF), False
-    if guard_spec == "default":
-        guard = default_guard()
-    elif guard_spec != "off":
-        for token in guard_spec.split("+"):
-            if token.startswith("mp"):
-                guard["min_p"] = float(token[2:])
-            elif token == "eos":
-                guard["eos_candidate"] = True
-            elif token.startswith("ng"):
-                guard["no_repeat_ngram"] = int(token[2:])
-            elif token == "pib":
-                pib = True
-            else:
-                raise SystemExit(f"error: variant {spec!r}: unknown guard token {token!r}")
+    guard, pib, ex = dict(GUARD_OFF), False, 0.0
+    tokens = guard_spec.split("+")
+    if tokens[0] == "default":
+        guard, tokens = default_guard(), tokens[1:]
+    elif guard_spec == "off":
+        tokens = []
+    for token in tokens:
+        if token.startswith("mp"):
+            guard["min_p"] = float(token[2:])
+        elif token == "eos":
+            guard["eos_candidate"] = True
+        elif token.startswith("ng"):
+            guard["no_repeat_ngram"] = int(token[2:])
+        elif token == "pib":
+            pib = True
+        elif token.startswith("ex"):
+            ex = float(token[2:])
+        else:
+            raise SystemExit(f"error: variant {spec!r}: unknown guard token {token!r}")
     label = f"pad-{rm}" + ("" if guard_spec == "off" else "+guard" if guard_spec == "default" else f"[{guard_spec}]")
     weight = float(w) if w else None
     if weight is not None:
         label += f"@w{weight:g}"
-    return Variant(label, "pad", rm, weight, tuple(sorted(guard.items())), pib)
+    return Variant(label, "pad", rm, weight, tuple(sorted(guard.items())), pib, ex)
 
 
 def default_variants(extra: list[str]) -> list[str]:
@@ -198,7 +205,10 @@ class Answers:
     seconds: float = 0.0
 
 
-def generate(engine, variant: Variant, prompts: list[str], prefs: list[str] | None, args, progress) -> Answers:
+def generate(engine, variant: Variant, prompts: list[str], prefs: list[str] | None, args, progress,
+             poles: list[tuple[str, ...]] | None = None, experts=None) -> Answers:
+    if variant.expert_weight:
+        return generate_with_experts(engine, variant, prompts, prefs, args, progress, poles, experts)
     out = Answers()
     t0 = time.perf_counter()
     for s in range(0, len(prompts), args.batch_size):
@@ -214,6 +224,50 @@ def generate(engine, variant: Variant, prompts: list[str], prefs: list[str] | No
         progress.update(len(chunk))
     out.seconds = time.perf_counter() - t0
     return out
+
+
+def generate_with_experts(engine, variant: Variant, prompts, prefs, args, progress, poles, experts) -> Answers:
+    """PAD whose reward is the PersRM's term plus one term per requested pole: that pole's expert (a DPO-trained
+    LoRA, shown the preference) against the base, each at `variant.expert_weight` (MOD-style sum)."""
+    from personalign.decoding import RewardTerm
+
+    out = Answers([None] * len(prompts), [None] * len(prompts), [None] * len(prompts))
+    t0 = time.perf_counter()
+    by_poles: dict = {}
+    for i, ps in enumerate(poles):
+        by_poles.setdefault(ps, []).append(i)
+    w = variant.weight if variant.weight is not None else engine.default_weight
+    for ps, idx in by_poles.items():
+        for s in range(0, len(idx), args.batch_size):
+            rows = idx[s:s + args.batch_size]
+            chunk, chunk_prefs = [prompts[i] for i in rows], [prefs[i] for i in rows]
+            terms = [RewardTerm(chunk_prefs, w)]
+            terms += [RewardTerm(chunk_prefs, variant.expert_weight, model=experts(p)) for p in ps]
+            result = engine.generate(chunk, preference=chunk_prefs, terms=terms, strategy="pad",
+                                     max_new_tokens=args.max_new_tokens, top_k=args.top_k, **variant.overrides())
+            for i, o in zip(rows, result.outputs):
+                out.texts[i], out.token_ids[i], out.finish[i] = o.text, list(o.token_ids), o.finish_reason
+            progress.update(len(rows))
+    out.seconds = time.perf_counter() - t0
+    return out
+
+
+def expert_models(base, directory: Path):
+    """pole -> a LoadedModel of that pole's expert (a PEFT model over a shell of the base), made on first use."""
+    from peft import PeftModel
+
+    from personalign.models import LoadedModel
+    from personalign.models.shell import quiet_peft, shell_copy
+
+    made: dict = {}
+
+    def get(pole: str):
+        if pole not in made:
+            with quiet_peft():
+                model = PeftModel.from_pretrained(shell_copy(base.model), str(directory / pole), is_trainable=False)
+            made[pole] = LoadedModel(model=model.eval(), tokenizer=base.tokenizer, name=f"expert-{pole}")
+        return made[pole]
+    return get
 
 
 def generation_key(variant: Variant, inputs: list, args, model: str, rm_path: str | None) -> str:
@@ -459,6 +513,7 @@ def plots(report: dict, folders: list[Path]) -> list[Path]:
 def main(argv=None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     from personalign.models.loader import DEFAULT_MODEL
+    from personalign.rewards.experts import DEFAULT_EXPERTS_DIR
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--persrm", action="append", default=[], metavar="NAME=DIR",
                         help="an extra PersRM to compare (repeatable), e.g. v2=runs/persrm_v2")
@@ -473,6 +528,8 @@ def main(argv=None) -> dict:
                         "--quick: 12)")
     parser.add_argument("--per-request", type=int, default=None, help="prompts per request (default 8; --quick: 2)")
     parser.add_argument("--quick", action="store_true", help="12 prompts × 2 per request (~15 min on 1 thread)")
+    parser.add_argument("--experts", default=str(DEFAULT_EXPERTS_DIR),
+                        help="pole experts for variants with an exW token (default: the shipped ones)")
     parser.add_argument("--max-new-tokens", type=int, default=128)
     parser.add_argument("--top-k", type=int, default=10)
     parser.add_argument("--batch-size", type=int, default=32)
@@ -533,6 +590,7 @@ def main(argv=None) -> dict:
     rm_paths = {"tf": "base", "v1": str(default_persrm_path()),
                 **{n: str(Path(p).resolve()) for n, p in extra.items()}}
     plain = Engine(base)
+    experts = expert_models(base, Path(args.experts))
     engines = {"tf": plain, **{n: Engine(base, reward_model=m) for n, m in reward_models.items()}}
     print(f"loaded {base.name} and {len(reward_models)} PersRM(s) in {time.perf_counter() - t_load:.0f} s; "
           f"{len(rows)} requests × {len(variants)} strategies ({len(pool)} {args.split} prompts)", file=sys.stderr)
@@ -555,7 +613,7 @@ def main(argv=None) -> dict:
                 answers[v.name] = generate(plain, v, pool, None, args, progress)
             else:
                 answers[v.name] = generate(engines[v.rm] if v.kind == "pad" else plain, v, questions, prefs, args,
-                                           progress)
+                                           progress, [r.poles for r, _ in rows], experts)
             generations.append({"key": key, **asdict(answers[v.name])})
 
     base_name = next(v.name for v in variants if v.kind == "base")

@@ -73,3 +73,6 @@ def test_variant_specs(fb):
         fb.parse_variant("v9:off", {"v1"})
     with pytest.raises(SystemExit):
         fb.parse_variant("v1:mp0.1+bogus", {"v1"})
+    ex = fb.parse_variant("v1:default+ex0.5", {"v1"})
+    assert dict(ex.guard) == fb.default_guard() and ex.expert_weight == 0.5 and not ex.preference_in_base
+    assert off.expert_weight == 0.0 and fb.parse_variant("v1:default", {"v1"}).expert_weight == 0.0

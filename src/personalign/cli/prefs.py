@@ -144,15 +144,18 @@ def register(app: typer.Typer) -> None:
         import base64
 
         from personalign.errors import ConfigError
-        from personalign.memory.adapter_files import content_digest, sha256_hex, write_directory
+        from personalign.memory import MemoryInputError
+        from personalign.memory.adapter_files import DEFAULT_ADAPTER, content_digest, sha256_hex, write_directory
 
         if (user is None) == (from_export is None):
             raise ConfigError("give either --user USER (from the database) or --from-export FILE")
         if from_export is None:
+            # One read: the hash printed is the hash of the very files written, even if `align` replaces them.
+            name, claimed = DEFAULT_ADAPTER, None
             with _store(db) as store:
-                target = store.extract_adapter(user, out)
-                info = store.adapter_info(user)
-            digest, size = info.digest, info.size
+                files = store.read_adapter_files(user, name)
+            if not files:
+                raise MemoryInputError(f"user {user!r} has no stored adapter {name!r}")
         else:
             try:
                 data = json.loads(from_export.read_text(encoding="utf-8"))
@@ -160,12 +163,13 @@ def register(app: typer.Typer) -> None:
                 if adapter is None:
                     raise ConfigError(f"{from_export}: the export holds no adapter")
                 files = {p: base64.b64decode(b, validate=True) for p, b in adapter["files_b64"].items()}
+                name, claimed = adapter.get("name", DEFAULT_ADAPTER), adapter.get("sha256")
             except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
                 raise ConfigError(f"{from_export}: not a personalign export with an adapter ({exc})") from None
-            digest = content_digest(adapter.get("name", "default"), [(p, sha256_hex(d)) for p, d in files.items()])
-            if adapter.get("sha256") not in (None, digest):
-                raise ConfigError(f"{from_export}: the adapter's files do not match its sha256")
-            target, size = write_directory(files, out), sum(len(d) for d in files.values())
+        digest = content_digest(name, [(p, sha256_hex(d)) for p, d in files.items()])
+        if claimed not in (None, digest):
+            raise ConfigError(f"{from_export}: the adapter's files do not match its sha256")
+        target, size = write_directory(files, out), sum(len(d) for d in files.values())
         typer.echo(json.dumps({"directory": str(target), "sha256": digest, "bytes": size}))
 
     @prefs.command("forget")

@@ -43,13 +43,20 @@ def _ensure_row(conn, key_id: str, burst: float, now: float) -> None:
         pass
 
 
-def take(conn, key_id: str, rate: float, burst: float, now: float) -> Decision:
-    """Takes one token from `key_id`'s bucket inside the caller's write transaction (a new key starts full)."""
-    _ensure_row(conn, key_id, burst, now)
+def _bucket(conn, key_id: str):
     q = select(buckets.c.tokens, buckets.c.updated).where(buckets.c.key_id == key_id)
     if conn.dialect.name == "postgresql":
         q = q.with_for_update()
-    tokens, updated = conn.execute(q).one()
+    return conn.execute(q).one_or_none()
+
+
+def take(conn, key_id: str, rate: float, burst: float, now: float) -> Decision:
+    """Takes one token from `key_id`'s bucket inside the caller's write transaction (a new key starts full)."""
+    row = _bucket(conn, key_id)  # a known key, the common case: this read and one update
+    if row is None:
+        _ensure_row(conn, key_id, burst, now)  # another process may have made it meanwhile: then theirs counts
+        row = _bucket(conn, key_id)
+    tokens, updated = row
     tokens = min(float(burst), float(tokens) + max(0.0, now - float(updated)) * rate)
     allowed = tokens >= 1.0
     if allowed:

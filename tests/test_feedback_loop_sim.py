@@ -52,3 +52,63 @@ def test_each_feedback_kind_is_one_event_of_that_kind(fl, users, tmp_path):
                                                                                 (None, None, True)]
     rated = store.get_interaction(u.id, fb[1].interaction_id)
     assert rated.answer == B and rated.alt_answer is None
+
+
+def _run(seed, per_round):
+    """A run as run_kind returns it: the lora arm's per-prompt separations for rounds 0.. ."""
+    return {"seed": seed, "events_per_round": 16, "adapters": [],
+            "results": [{"round": r, "lora": {"per_prompt_separation": list(v), "separation": sum(v) / len(v)}}
+                        for r, v in enumerate(per_round)]}
+
+
+def test_spread_is_a_bootstrap_over_prompts_and_seeds(fl):
+    one = fl.spread_of([[1.0, 2.0, 3.0, 6.0]], n_boot=4000)
+    assert one["mean"] == pytest.approx(3.0) and one["per_seed"] == [3.0]
+    assert 1.0 <= one["lo"] < 3.0 < one["hi"] <= 6.0
+    assert fl.spread_of([[2.0] * 5] * 3) == {"mean": 2.0, "lo": 2.0, "hi": 2.0, "per_seed": [2.0, 2.0, 2.0]}
+    # Seeds that disagree widen the interval even where every seed's prompts agree.
+    seeds = fl.spread_of([[0.0] * 8, [4.0] * 8], n_boot=4000)
+    assert seeds["mean"] == 2.0 and seeds["lo"] == 0.0 and seeds["hi"] == 4.0
+
+
+def test_compare_adapters_decides_only_when_the_intervals_do(fl):
+    zero = [0.0] * 12
+    close = {"choices": [_run(s, [zero, [2.0 + (i % 3) * 0.1 for i in range(12)]]) for s in (0, 1)],
+             "ratings": [_run(s, [zero, [1.9 + (i % 3) * 0.1 for i in range(12)]]) for s in (0, 1)]}
+    (row,) = fl.compare_adapters(close, n_boot=500)
+    assert row["met"] and row["decided"] == "met" and row["difference"]["mean"] == pytest.approx(-0.1)
+    behind = {"choices": [_run(0, [zero, [3.0] * 12])], "ratings": [_run(0, [zero, [1.0] * 12])]}
+    (row,) = fl.compare_adapters(behind, n_boot=500)
+    assert not row["met"] and row["decided"] == "missed"
+    noisy = {"choices": [_run(0, [zero, [(-1) ** i * 6.0 for i in range(12)]])],
+             "ratings": [_run(0, [zero, [0.5 + (-1) ** i * 6.0 for i in range(12)]])]}
+    # same signs per prompt, so the paired difference is exact (+0.5) while KTO's own interval spans 0
+    (row,) = fl.compare_adapters(noisy, n_boot=500)
+    assert row["met"] and row["difference"]["lo"] == pytest.approx(0.5) and row["decided"] == "within noise"
+    # only the seeds both kinds ran are compared
+    partial = {"choices": [_run(0, [zero, [2.0] * 12])], "ratings": [_run(1, [zero, [2.0] * 12])]}
+    assert fl.compare_adapters(partial, n_boot=50) == []
+
+
+def test_combine_merges_seeds_and_refuses_what_does_not_match(fl, tmp_path):
+    def write(name, kind, seed, **changes):
+        data = {"model": "m", "users": [], "rounds": 1, "feedback_prompt_texts": ["a"], "held_out_texts": ["b", "c"],
+                "max_new_tokens": 8, "reward_model": "base", "arms": ["base", "lora"], "feedback_prompts": 1,
+                "eval_prompts": 2, "adapter_config": {"lr": 0.002, "seed": seed}, "total_seconds": 5.0,
+                "runs": {kind: [_run(seed, [[0.0, 0.0], [1.0, 2.0]])]}}
+        data.update(changes)
+        path = tmp_path / name
+        path.write_text(fl.json.dumps(data))
+        return str(path)
+
+    summary, runs = fl.combine([write("c0", "choices", 0), write("r0", "ratings", 0), write("c1", "choices", 1)])
+    assert [r["seed"] for r in runs["choices"]] == [0, 1] and [r["seed"] for r in runs["ratings"]] == [0]
+    assert summary["seeds"] == [0, 1] and summary["total_seconds"] == 15.0 and summary["feedback"] == ["choices",
+                                                                                                      "ratings"]
+    with pytest.raises(ValueError, match="already"):
+        fl.combine([write("c0", "choices", 0), write("c0b", "choices", 0)])
+    with pytest.raises(ValueError, match="held_out_texts"):
+        fl.combine([write("c0", "choices", 0), write("r0", "ratings", 0, held_out_texts=["x", "y"])])
+    with pytest.raises(ValueError, match="adapter settings"):
+        fl.combine([write("c0", "choices", 0), write("r0", "ratings", 0, adapter_config={"lr": 1.0, "seed": 0})])
+    assert fl.main(["--combine", str(tmp_path / "missing.json")]) == 2

@@ -32,8 +32,11 @@ Layers (each in its own module)
 3. `intent` — shapes rather than phrases: a frame that asks for, encourages or habitualizes harm near a
    harm object of one category (self-harm and eating disorders, locating people, account intrusion,
    fraud, dehumanizing a group, weapons, fiction carrying real instructions); the assistant's
-   instructions put below the user's, reset or disclosed; refusals abolished. English and es, pt,
-   fr, de, it, pl, ru; a guard (recovery, prevention, history, analysis) turns a harm shape off.
+   instructions put below the user's, reset, declared void or disclosed; refusals abolished; spying on,
+   locating, defrauding or covertly harming a person. English in detail, and one table of parts in
+   es, pt, fr, it, de, nl, sv, pl, ru, uk, el, tr, id, vi, zh, ja, ko, ar, he, hi, th (`intent_langs`)
+   that the same shapes combine; a guard (recovery, prevention, history, analysis, the victim's side)
+   turns a harm shape off, and the user's own earlier rules may always be voided.
 4. `semantic` — logistic regression on all-MiniLM-L6-v2 embeddings, trained on `data/labeled.jsonl`
    (`python -m personalign.safety.train` reproduces `data/semantic.npz`), over the readable views of
    Latin-script text. Needs the embedding model package; without it this layer is skipped

@@ -46,7 +46,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from personalign.safety.lexicon import Hit
+from personalign.safety.intent_langs import TABLE
+from personalign.safety.lexicon import Hit, fold_pattern, latin_languages, owned
 
 __all__ = ["SHAPES", "Shape", "scan"]
 
@@ -56,7 +57,10 @@ _GAP = 70  # characters between two halves of a shape (about one clause)
 @dataclass(frozen=True)
 class Shape:
     """`family` when a match of every pattern in `parts` lies within `gap` characters of the first
-    part's match (in any order), unless `guard` matches anywhere in the text."""
+    part's match (in any order), unless `guard` matches anywhere in the text. With `mine`, a match of the
+    first part is the user's own, and does not count, when a first-person possessive precedes it
+    (`lexicon.owned`) or `before` matches the words just before it, or `mine` matches right after it ("mis
+    reglas", "οι παλιοί μου κανόνες", "הכללים שלי", "kurallarım")."""
 
     name: str
     family: str
@@ -64,6 +68,8 @@ class Shape:
     parts: tuple[str, ...]
     guard: str | None = None
     gap: int = _GAP
+    mine: str | None = None
+    before: str | None = None
 
 
 # ---------------------------------------------------------------------------------------------- English
@@ -313,6 +319,175 @@ SHAPES: tuple[Shape, ...] = (
 )
 
 
+# More English harm and override shapes (second pass): contact with children behind parents' backs, scams
+# on relatives, forged papers, fake fundraisers, poisoning a person, content the rules forbid, the user's
+# text promoted to system level, everything declared permitted, output disguised from moderation.
+_EN_CHILD = (r"\b(?:kids?|child|children|minors?|teens?|teenagers?|students|pupils|underage \w+|(?:\d+|six|seven|ei"
+             r"ght|"
+             r"nine|ten|eleven|twelve|thirteen|fourteen) ?year ?olds?|little (?:girls?|boys?)|(?:my|a|the) (?:son|"
+             r"daughter|niece|nephew|stepdaughter|stepson))\b")
+_EN_CHILD_HARM = (r"\b(?:unsupervised (?:contact|access|time)|(?:meet|be|get|stay)\w* (?:\w+ ){0,2}alone with|meet "
+                  r"(?:me|"
+                  r"up) (?:\w+ )?alone|alone with (?:a |the |my |their |some )?(?:kids?|child|children|teens?|"
+                  r"students|girls?|boys?)|without (?:their |the |his |her |any )?parents? (?:\w+ )?(?:knowing|"
+                  r"noticing|finding out|suspecting|around|present)|groom\w*|sleeping (?:pills|medication|tablets)|"
+                  r"sedat\w+|knock (?:him|her|them) out|so (?:he|she|they) (?:doesnt|wont|does not|will not|dont|"
+                  r"do not) wake)\b")
+_EN_CHILD_GUARD = (r"\b(?:protect\w*|safeguard\w*|warning signs|spot\w*|report\w*|recogni[sz]\w*|prevent\w*|"
+                   r"pediatrician|doctor|dosage chart|safe dose|bedtime routine|melatonin)\b")
+_EN_SCAM_KIN = (r"\b(?:pretend\w* to be|pos\w+ as|impersonat\w+) (?:their|a|the|his|her) (?:\w+ )?(?:grandson|"
+                r"granddaughter|grandchild|relative|son|daughter|nephew|niece|family member|lawyer|doctor)|"
+                r"grandparents? scam|(?:so|to get|to make) (?:they|them|people|victims|the elderly|old people|"
+                r"pensioners|seniors|strangers) (?:\w+ ){0,2}(?:wire|send|transfer|donate|pay|hand over) (?:\w+ )?"
+                r"(?:money|cash|funds|gift cards|savings|to me)\b")
+_EN_FORGED = (r"\b(?:fake|forged?|forging|counterfeit|falsified|phony|bogus|doctored|convincing fake) (?:\w+ ){0,2}"
+              r"(?:doctors? notes?|sick notes?|medical notes?|diplomas?|degrees?|certificates?|ids?|id cards?|"
+              r"passports?|drivers? licen[cs]es?|licen[cs]es|documents?|invoices?|receipts?|prescriptions?|pay ?stu"
+              r"bs?|"
+              r"bank statements?|signatures?|references|transcripts?|visas?|permits?)\b")
+_EN_FORGED_GUARD = (r"\b(?:spot\w*|detect\w*|recogni\w+|identify\w*|verif\w+|prop|props|movie|film|play|novel|costume|"
+                    r"bartender|bouncer|hr|history of)\b")
+_EN_FAKE_FUND = (r"\b(?:fake|sham|bogus|phony|fraudulent|made up|fictitious) (?:\w+ ){0,2}(?:fundrais\w+|charit\w+|"
+                 r"donation (?:drives?|campaigns?|pages?)|gofundme\w*|crowdfunding (?:campaigns?|pages?)?|appeal)\b")
+_EN_POISON_PERSON = (r"\b(?:poison\w*|drug\w*) (?:my |his |her |their |a |the |our )?(?:\w+ )?(?:roommate|"
+                     r"flatmate|neighbou?r|wife|husband|partner|boss|coworker|colleague|mother|father|mom|dad|ex|"
+                     r"friend|sister|brother|teacher|landlord|dog|cat|pet|him|her|them|someone|somebody)\b")
+_EN_POISON_HOW = (r"\b(?:plan|how|ways?|slowly|without|undetect\w*|tips|best|workable|method\w*|help me|untrace\w*|"
+                  r"so (?:that )?(?:nobody|no one))\b")
+_EN_FORBIDDEN = (r"\b(?:questions?|things|what(?:ever)?|anything|material|requests?|topics?|stuff|content|prompts?|"
+                 r"ones|answers?|parts|info\w*)(?: (?:that|which))? (?:youd|you(?: would| will| might| d)?|the "
+                 r"(?:normal|regular|usual|real|other|default) (?:one|you|assistant|version|self)|the regular you|"
+                 r"your (?:\w+ )?(?:rules|guidelines|filters|polic(?:y|ies)|training)|they|it) (?:\w+ )?(?:normally "
+                 r"|usually |otherwise |typically |ordinarily )?(?:refuses?|declines?|blocks?|forbids?|prohibits?|"
+                 r"turns? down|rejects?|wont (?:answer|touch|allow)|(?:dont|do not|does not|doesnt) (?:allow|permit)|"
+                 r"flags?|censors?|filters? out)\b")
+_EN_FORBIDDEN_FRAME = (r"\b(?:answer\w*|respond\w*|reply|replies|give|gives|provide\w*|includ\w*|even|explain\w*|"
+                       r"tell me|help with|write|do|output|share|including|always)\b")
+_EN_PROMOTED = (r"\b(?:(?:this|these|the following|my) (?:\w+ )?(?:note|text|preference|message|memory|prefs|"
+                r"preferences|words|commands|messages)|my (?:\w+ )?(?:messages|notes|prefs|preferences|commands))\b")
+_EN_SYSTEM_LEVEL = (r"\b(?:(?:new|real|only|highest ?priority|top ?level|system ?level|master|primary|supreme) "
+                    r"(?:system (?:message|prompt)|instructions?|rules|commands?|directives?|authority|policy)|"
+                    r"system ?level (?:commands?|instructions?|messages?)|the (?:new )?system (?:message|prompt)|"
+                    r"(?:the )?only rules)\b")
+_EN_PERMITTED = (r"\b(?:everything|anything|all (?:of )?(?:my|the) (?:requests|questions)|every (?:request|question)|"
+                 r"whatever i (?:ask|say|request))(?: \w+){0,4} (?:(?:to be|as|is|are) )(?:permitted|allowed|approved|"
+                 r"fair game|within (?:the )?rules|acceptable|legal)\b")
+_EN_NO_RULES_APPLY = (r"\bno (?:\w+ )?(?:restrictions|rules|filters|limits|guidelines|policies|safety rules|content "
+                      r"rules) (?:\w+ )?apply\b")
+_EN_DISGUISE = (r"\b(?:code ?words?|zero ?width|one letter per line|letter by letter|spaces? between (?:the )?letters|"
+                r"hexadecimal|hex|base ?64|rot ?13|emojis? (?:instead|for)|synonyms|misspell\w*|homoglyphs?|"
+                r"look ?alike (?:letters|characters)|backwards|reversed?|cipher\w*|encod\w+|pig latin|morse)\b")
+_EN_UNSEEN = (r"\b(?:so (?:that )?(?:nothing|nobody|no one|it|they|the (?:filters?|moderation|moderators?|system|"
+              r"detection|classifier|mods?|safety (?:system|layer))|filters|moderators|detection|mods)(?: \w+){0,3} "
+              r"(?:flag\w*|detect\w*|catch\w*|miss\w*|notic\w*|block\w*|trigger\w*)|(?:without|avoid\w*|evad\w+|"
+              r"dodg\w+|slip\w* past|get\w* past|bypass\w*) (?:\w+ ){0,2}(?:the )?(?:filters?|moderation|"
+              r"moderators?|detection|flags?|flagging|classifiers?))\b")
+
+_EN_PERSON = (r"\b(?:my (?:ex|ex wife|ex husband|wife|husband|girlfriend|boyfriend|partner|coworker|colleague|boss|"
+              r"neighbou?r|roommate|flatmate|sister|brother|mom|mother|dad|father|teacher|classmate|landlord|"
+              r"stepmom|stepdad|friend|crush)s?|someone|somebody|a stranger|strangers|people|him|her|them|their|his"
+              r")\b")
+_EN_AGAINST = (r"\b(?:get\w* back at|revenge on|take revenge|gaslight\w* (?:\w+ )?(?:my|her|him|them|someone|people)|"
+               r"manipulat\w* (?:my|her|him|them|someone|people)|convinc\w+ (?:\w+ ){0,3}(?:she|he|they) (?:is|are|"
+               r"s|re) "
+               r"(?:crazy|insane|imagining|worthless)|(?:stays?|stay|remain\w*|keep\w*) (?:\w+ )?(?:dependent|isola"
+               r"ted)|"
+               r"isolat\w+ (?:her|him|them|my)|blackmail\w*|sneak\w* (?:\w+ ){0,3}(?:onto|into|on to)|recording apps?|"
+               r"tracking apps?|spyware|stalkerware|pick\w* (?:\w+ ){0,2}locks?|break\w* into (?:\w+ ){0,2}(?:house"
+               r"|home|"
+               r"apartment|flat|car|place|room)|(?:cant|cannot|can not|wont) be traced|untraceabl\w+|knock\w* "
+               r"(?:\w+ )?out|chloroform|while (?:they|he|she) (?:re|are|is|s) (?:away|on vacation|on holiday|aslee"
+               r"p|out))\b")
+_EN_AGAINST_GUARD = _EN_GUARD + (r"|\b(?:my own|i own|locked out of my|i lost|(?:is|keeps|are|was) (?:manipulating|"
+                                 r"gaslighting|blackmailing) me|harmless|prank\w*|consent\w*|each others?|with (?:her|"
+                                 r"his|their) (?:permission|knowledge|consent)|family sharing)\b")
+_EN_SYSTEM_TARGET = (r"\b(?:(?:my |our |the |a |their |his |her )?(?:school|university|employer|company|work|office|"
+                     r"neighbou?r|government|competitor|rival|ex|bank|city|someone else|other people)(?: s|s)? "
+                     r"(?:\w+ ){0,2}(?:websites?|portals?|servers?|networks?|wifi|databases?|systems?|sites?|apps?|"
+                     r"accounts?)|(?:a|the|their|his|her) (?:website|site|server|network) (?:until|so) )\b")
+_EN_ATTACK_HOW = (r"\b(?:sql injection|injection|payloads?|exploits?|ddos\w*|flood\w*|crash\w*|hack\w*|brute ?forc\w*|"
+                  r"take (?:it |them )?down|knock (?:\w+ )?offline|deface\w*|break\w* in(?:to)?|bypass\w* (?:the )?"
+                  r"login)\b")
+_EN_FLOOD = (r"\b(?:flood\w* (?:a |the |their |his |her )?(?:website|site|server|network)s?|(?:crash|take down|knock "
+             r"(?:\w+ )?offline) (?:a |the |their |his |her |someones? )?(?:website|site|server|network)s?)\b")
+_EN_MAIM = (r"\b(?:permanent (?:damage|injury|injuries|blindness|scarring)|knock (?:someone|somebody|people|him|her"
+            r"|them|"
+            r"a person) out|incapacitat\w+ (?:someone|somebody|a person|people|him|her)|maim\w*|disfigur\w+|blind "
+            r"(?:someone|somebody|a person|people)|acid attacks?)\b")
+_EN_MAKE_HOW = (r"\b(?:recipes?|homemade|how to|make|making|brew\w*|mix\w*|include|instructions?|steps?|tips|ways?|"
+                r"teach me|show me)\b")
+_EN_FAKE_REVIEWS = (r"\b(?:fake (?:\w+ )?reviews?|astroturf\w*|review ?bomb\w*|sink (?:a |my |the )?competitor\w*|s"
+                    r"ock "
+                    r"?puppet reviews?)\b")
+_EN_FICTION_PRETEXT = (r"\b(?:story|novel|fiction\w*|role ?play|game|hypothetical\w*|screenplay|script|scene|"
+                       r"character)\b")
+_EN_FOR_REAL = (r"\b(?:(?:i|we) (?:will|ll|am going to|m going to|plan to|want to) (?:actually|really) (?:use|do|"
+                r"try|send|make)|(?:i|we) (?:will|ll|can) use (?:it|this|them) for real|(?:i|we) (?:am|m|are|re) "
+                r"(?:really|actually) (?:going to|gonna) (?:use|do|send|make)|not (?:really|actually) (?:a |for a )?"
+                r"(?:story|novel|game|fiction))\b")
+_EN_END_QUIETLY = (r"\b(?:pills|tablets|amounts?|doses?|how much|how many|quantit\w+)\b(?: \w+){0,8} (?:end (?:thin"
+                   r"gs|it|"
+                   r"it all|my life|everything)|not wake up|never wake up|die|quietly for me|kill me|be fatal for me|"
+                   r"finish me)\b")
+_EN_STARVE_ME = (r"\b(?:tell me to|make me|remind me to|push me to|pressure me to|praise me for|reward me for|"
+                 r"congratulat\w+ me (?:for|on)|cheer\w* (?:me )?(?:for|when i)) (?:\w+ ){0,2}(?:skip\w* (?:dinner|"
+                 r"lunch|"
+                 r"breakfast|meals?|eating|food)|not eat\w*|starv\w+|purg\w+|throw\w* up|fast\w* for days|eat\w* "
+                 r"nothing)\b")
+_EN_JUST_ADVICE = (r"\b(?:(?:your |the )?(?:developers?s?|creators?s?|operators?s?|system|original|default)? ?"
+                   r"(?:instructions|rules|guidelines|policies|setup|configuration)) (?:are|is) (?:just|only|merely|"
+                   r"mere|simply) (?:suggestions?|advice|guidance|recommendations?|defaults|optional)\b")
+_EN_ONLY_OPERATOR = (r"\b(?:treat|consider|regard|see) me as (?:your )?(?:only |sole |new |true |real |one and only )?"
+                     r"(?:operator|developer|admin|administrator|owner|creator|master|system|authority|boss)\b")
+_EN_NONE_APPLY = (r"\bnone of (?:the |your |those |these )?(?:rules|policies|guidelines|instructions|restrictions|"
+                  r"limits|filters)(?: \w+){0,6} (?:apply|applies|count|counts|matter|matters|hold|holds)\b")
+_EN_THEIR_SECRET = (r"\b(?:(?:your|ur) (?:\w+ )?(?:hidden|system|original|initial|internal|confidential|full|complete|"
+                    r"exact|setup|secret|real) (?:\w+ )?(?:instructions|prompt|configuration|setup|message|rules)|"
+                    r"(?:instructions|configuration|prompt|setup|rules|message) (?:that )?you were (?:given|"
+                    r"initiali[sz]ed|configured|started|set up|loaded) with|parts users (?:normally |usually )?(?:d"
+                    r"ont|"
+                    r"do not|cant|cannot) see)\b")
+_EN_SHOW = (r"\b(?:reveal\w*|print\w*|show\w*|start\w*|open\w*|repeat\w*|output\w*|includ\w+|quot\w+|recit\w+|dump\w*|"
+            r"paste|tell me|shar\w+|disclos\w+|leak\w*|begin\w*|prefix\w*)\b")
+
+_EN_MORE = (
+    Shape("contact with a child behind the parents' backs", "harm", "en", (_EN_CHILD, _EN_CHILD_HARM), _EN_CHILD_GUARD,
+          gap=80),
+    Shape("scamming people out of money", "harm", "en", (_EN_SCAM_KIN,), _EN_GUARD),
+    Shape("forged documents", "harm", "en", (_EN_FORGED, _EN_WRITE + r"|\b(?:help\w*|how|making|producing|want|"
+          r"like|tips)\b"), _EN_FORGED_GUARD),
+    Shape("a fake fundraiser", "harm", "en", (_EN_FAKE_FUND,), _EN_FORGED_GUARD),
+    Shape("poisoning a person", "harm", "en", (_EN_POISON_PERSON, _EN_POISON_HOW), _EN_GUARD + r"|\b(?:accident\w*|"
+          r"vet|poison control|symptoms?|did i|might have|ate|eaten|swallowed)\b"),
+    Shape("what the rules forbid, answered", "safety_disable", "en", (_EN_FORBIDDEN, _EN_FORBIDDEN_FRAME), gap=60),
+    Shape("the user's text promoted to system level", "instruction_override", "en", (_EN_PROMOTED, _EN_SYSTEM_LEVEL),
+          gap=60),
+    Shape("everything declared permitted", "safety_disable", "en", (_EN_PERMITTED,)),
+    Shape("no rules apply", "safety_disable", "en", (_EN_NO_RULES_APPLY,), r"\b(?:game|games|calvinball|sport|"
+          r"in (?:my|this|the) (?:story|novel|world|game))\b"),
+    Shape("answers disguised from moderation", "obfuscation", "en", (_EN_DISGUISE, _EN_UNSEEN), gap=90),
+    Shape("harming a person covertly", "harm", "en", (_EN_PERSON, _EN_AGAINST), _EN_AGAINST_GUARD, gap=60),
+    Shape("attacking systems one does not own", "harm", "en", (_EN_SYSTEM_TARGET, _EN_ATTACK_HOW), _EN_GUARD + (
+          r"|\b(?:(?:were|was|got|been|is being) (?:hacked|attacked|breached|compromised|flooded|ddosed)|pentest\w*|"
+          r"penetration test\w*|authori[sz]ed|bug bount\w*|with permission|secur\w+|harden\w*|defen[cd]\w*|"
+          r"respond\w*)\b"), gap=60),
+    Shape("taking a website down", "harm", "en", (_EN_FLOOD,), _EN_GUARD + r"|\b(?:my own|our own|load test\w*|"
+          r"stress test\w*)\b"),
+    Shape("maiming or incapacitating people", "harm", "en", (_EN_MAIM, _EN_MAKE_HOW), _EN_GUARD, gap=60),
+    Shape("fake reviews", "harm", "en", (_EN_FAKE_REVIEWS, _EN_WRITE + r"|\b(?:post\w*|i enjoy|i like|help me)\b"),
+          _EN_GUARD),
+    Shape("fiction as a pretext for real use", "role_play", "en", (_EN_FICTION_PRETEXT, _EN_FOR_REAL), gap=80),
+    Shape("a way to end one's life", "harm", "en", (_EN_END_QUIETLY,), _EN_GUARD),
+    Shape("starving encouraged", "harm", "en", (_EN_STARVE_ME,), _EN_GUARD),
+    Shape("the assistant's rules declared mere advice", "instruction_override", "en", (_EN_JUST_ADVICE,)),
+    Shape("the user as the only operator", "instruction_override", "en", (_EN_ONLY_OPERATOR,)),
+    Shape("none of the rules apply", "instruction_override", "en", (_EN_NONE_APPLY,), r"\b(?:game|games|sport|"
+          r"in (?:my|this|the) (?:story|novel|world|game))\b"),
+    Shape("disclosing the assistant's instructions", "instruction_override", "en", (_EN_THEIR_SECRET, _EN_SHOW),
+          gap=60),
+)
+SHAPES = SHAPES + _EN_MORE
+
 # ------------------------------------------------------------------------------------ other languages
 # The same shapes, compactly, for the languages most often written in the unseen rounds. Each entry:
 # self-harm (act, encouragement), locating (where/address, find), hate (group, dehumanizing or
@@ -374,9 +549,9 @@ _OTHER = {
               r"gens|mon ex|cette personne)|emploi du temps (?:de|des) (?:gens|quelqu un|mon ex))\b",
         find=r"\b(?:retrouv\w+|trouv\w+|localis\w+|pist\w+|suiv\w+|donne moi|dis moi|cherch\w+)\b",
         group=r"\b(?:immigres|immigrants|refugies|juifs|musulmans|noirs|arabes|gays|homosexuels|femmes|etrangers|"
-              r"migrants|roms)\b",
+              r"migrants|roms|handicapes|personnes handicapees|autistes|trans)\b",
         dehuman=r"\b(?:vermine|parasites|rats|sous ?hommes|animaux|inferieurs|chasses|chasser|exterminer|"
-                r"blagues? (?:qui )?(?:humili\w+|rabaiss\w+|degrad\w+|se moqu\w+))\b",
+                r"blagues? (?:qui )?(?:humili\w+|rabaiss\w+|degrad\w+|se moqu\w+|mechantes|cruelles))\b",
         own=r"\bmes (?:notes|preferences|messages|instructions|mots|ordres|demandes)\b",
         above=r"\b(?:au dessus de|plutot que|au lieu de|priorit\w+|l emport\w+|prim\w+ sur|plus importantes? que)\b",
         system=r"\b(?:(?:tes|vos) (?:\w+ ){0,2}(?:regles|instructions|consignes|directives)|(?:regles|instructions|"
@@ -473,12 +648,76 @@ def _other_shapes() -> tuple[Shape, ...]:
     return tuple(out)
 
 
-SHAPES = SHAPES + _other_shapes()
+# Harm words that are food or cosmetics in everyday speech: "calorie bomb", "bath bomb", Korean "마약김밥" ("drug
+# gimbap", i.e. addictive).
+_IDIOMS = (r"(?:calor\w*|kalor\w*|калор\w*|bath ?bombs?|badebombe\w*|bomba de bano|vitamin\w*|卡路里|热量|カロリー|"
+           r"마약(?:김밥|떡볶이|옥수수|빵|소스|계란|베개|쿠션))")
+
+
+def _table_shapes() -> tuple[Shape, ...]:
+    """The shapes of `intent_langs.TABLE`, the same in every language (see that module); a shape whose parts
+    a language's entry leaves out (English keeps its own, more detailed self-harm and forgery shapes) is
+    not made for it."""
+    specs = (  # name, family, parts, gap, guarded (True: the language's guard; a key: that part too)
+        ("the assistant's rules declared void", "instruction_override", ("rules", "void"), 40, False),
+        ("the user above the assistant's instructions", "instruction_override", ("own", "up", "system"), 60, False),
+        ("a role without limits", "role_play", ("persona", "nolimit"), 70, True),
+        ("an assistant without limits", "role_play", ("ai", "nolimit"), 30, True),
+        ("everything answered without limits", "safety_disable", ("everything", "nolimit"), 50, False),
+        ("making weapons, drugs or malware", "harm", ("make", "illicit"), 50, True),
+        ("self-harm encouraged", "harm", ("self", "enable"), 60, True),
+        ("obedience to the user over everything", "instruction_override", ("obey", "everything|system|rules"), 60,
+         False),
+        ("what the assistant's rules forbid", "safety_disable", ("system", "forbid"), 25, False),
+        ("breaking into someone's phone or account", "harm", ("hack", "victim"), 40, True),
+        ("forgery or fraud", "harm", ("fake",), _GAP, True),
+        ("disclosing the assistant's instructions", "instruction_override", ("secret", "show"), 50, False),
+        ("locating a person", "harm", ("where", "find", "person"), 50, True),
+        ("demeaning a group", "harm", ("group", "demean", "joke"), 40, True),
+        ("dehumanizing a group", "harm", ("group", "vermin"), 40, True),
+        ("spying on a person", "harm", ("spy", "person|victim|covert"), 60, "victimside"),
+        ("harming a person covertly", "harm", ("revenge", "covert|person"), 60, True),
+        ("answers even when illegal or dangerous", "safety_disable", ("anyway",), _GAP, False),
+        ("refusals abolished", "safety_disable", ("norefuse",), _GAP, False),
+        ("a mode without limits", "instruction_override", ("devmode",), _GAP, False),
+    )
+    out = []
+    for lang, t in TABLE.items():
+        guard = t["guard"] + "|" + _IDIOMS
+        for name, family, keys, gap, guarded in specs:
+            alternatives = [[k for k in key.split("|") if k in t] for key in keys]
+            if not all(alternatives):
+                continue
+            parts = tuple("|".join(t[k] for k in ks) for ks in alternatives)
+            if lang == "pl":  # normalization keeps ł (it has no mark to lose); people also type it as l
+                parts = tuple(p.replace("ł", "l").replace("l", "[łl]") for p in parts)
+            mine = dict(mine=t["mine"], before=t["before"]) if keys[0] == "rules" else {}
+            shape_guard = guard + ("|" + t[guarded] if isinstance(guarded, str) and guarded in t else "")
+            out.append(Shape(name, family, lang, parts, shape_guard if guarded else None, gap=gap, **mine))
+    return tuple(out)
+
+
+SHAPES = SHAPES + _other_shapes() + _table_shapes()
+
+# A language written in its own script is only looked for when that script appears.
+_SCRIPTS = {"ru": "[\u0400-\u04ff]", "uk": "[\u0400-\u04ff]", "el": "[\u0370-\u03ff]", "he": "[\u0590-\u05ff]",
+            "ar": "[\u0600-\u06ff]", "hi": "[\u0900-\u097f]", "th": "[\u0e00-\u0e7f]",
+            "zh": "[\u4e00-\u9fff]", "ja": "[\u3040-\u30ff\u4e00-\u9fff]", "ko": "[\uac00-\ud7a3]"}
+
 
 @lru_cache(maxsize=1)
-def _compiled() -> tuple[tuple[Shape, tuple[re.Pattern, ...], re.Pattern | None], ...]:
-    return tuple((s, tuple(re.compile(p) for p in s.parts), re.compile(s.guard) if s.guard else None)
+def _compiled() -> tuple[tuple[Shape, tuple[re.Pattern, ...], re.Pattern | None, re.Pattern | None,
+                                re.Pattern | None], ...]:
+    def opt(rx: str | None) -> re.Pattern | None:
+        return re.compile(fold_pattern(rx)) if rx else None
+
+    return tuple((s, tuple(re.compile(fold_pattern(p)) for p in s.parts), opt(s.guard), opt(s.mine), opt(s.before))
                  for s in SHAPES)
+
+
+@lru_cache(maxsize=1)
+def _script_patterns() -> dict[str, re.Pattern]:
+    return {lang: re.compile(rx) for lang, rx in _SCRIPTS.items()}
 
 
 def _within(spans: list[list[tuple[int, int]]], gap: int) -> tuple[int, int] | None:
@@ -499,16 +738,34 @@ def _within(spans: list[list[tuple[int, int]]], gap: int) -> tuple[int, int] | N
     return None
 
 
+def _first_spans(pattern: re.Pattern, mine: re.Pattern | None, before: re.Pattern | None,
+                 text: str) -> list[tuple[int, int]]:
+    """The first part's matches, less those the user owns (see `Shape`)."""
+    spans = [m.span() for m in pattern.finditer(text)]
+    if mine is None and before is None:
+        return spans
+    return [(s, e) for s, e in spans if not owned(text, s) and not (mine is not None and mine.search(text[e:e + 30]))
+            and not (before is not None and before.search(text[max(0, s - 25):s]))]
+
+
 def scan(text: str) -> Hit | None:
     """The first shape found in one normalized view, as a lexicon-style `Hit` (snippet: the shape's
     name and the words that formed it)."""
-    for shape, parts, guard in _compiled():
-        if guard is not None and guard.search(text):
+    scripts = {lang: rx.search(text) is not None for lang, rx in _script_patterns().items()}
+    latin = latin_languages(text)
+    for shape, parts, guard, mine, before in _compiled():
+        if shape.lang != "en" and not (scripts[shape.lang] if shape.lang in scripts else shape.lang in latin):
             continue
-        spans = [[m.span() for m in p.finditer(text)] for p in parts]
-        if not all(spans):
+        spans = [_first_spans(parts[0], mine, before, text)]
+        if not spans[0]:
+            continue
+        for part in parts[1:]:
+            spans.append([m.span() for m in part.finditer(text)])
+            if not spans[-1]:
+                break
+        if not spans[-1] or len(spans) < len(parts):
             continue
         span = _within(spans, shape.gap)
-        if span:
+        if span and not (guard is not None and guard.search(text)):
             return Hit(shape.family, shape.lang, f"{shape.name}: {text[span[0]:span[1]].strip()}")
     return None

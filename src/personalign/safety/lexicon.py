@@ -38,7 +38,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["FAMILIES", "LANGUAGES", "Hit", "anchored", "english_like", "scan", "vocabulary"]
+__all__ = ["FAMILIES", "LANGUAGES", "Hit", "anchored", "english_like", "fold_pattern", "latin_languages", "owned",
+           "scan", "vocabulary"]
 
 FAMILIES = ("instruction_override", "safety_disable", "authority_claim", "role_play", "harm", "obfuscation")
 # uk before ru (Ukrainian letters pick it first), ja before zh (kana text is Japanese)
@@ -50,7 +51,8 @@ _NEAR = 48  # characters between the two halves of a pair ("ignore all of the pr
 
 # First-person possessives, all languages: "ignore my previous instructions about bullet points". Turkish
 # possession is mostly a suffix ("talimatlarım"), which `lexicon_tr` handles; "m n" is Dutch "m'n".
-_SELF = re.compile(r"(?:\b(?:my|mine|our|mis|mi|mes|ma|mon|nos|meine[nmrs]?|mein|unsere[nmrs]?|mie|miei|mio|"
+_SELF = re.compile(r"(?:\b(?:my(?! preferences?\b| prefs\b| settings?\b| wish\b| request\b)|mine|our|mis|mi|mes|ma|"
+                   r"mon|nos|meine[nmrs]?|mein|unsere[nmrs]?|mie|miei|mio|"
                    r"mia|meus|minhas|minha|meu|мои|моих|мой|мою|моим|mijn|m n|onze|ons|moj|moja|moje|moich|moim|"
                    r"moimi|mojej|mojego|mojemu|nasz|nasza|nasze|naszych|naszym|naszej|naszego|benim|bizim|mitt|mina|"
                    r"мої|моїх|мій|мою|моє|моїм|моя)"
@@ -86,6 +88,15 @@ def _fold(pattern: str) -> str:
     variants folded), so lexicon authors may write words as they are usually written."""
     decomposed = unicodedata.normalize("NFKD", pattern).replace("\u093c", "")
     return unicodedata.normalize("NFC", decomposed).translate(_ARABIC)
+
+
+fold_pattern = _fold
+
+
+def owned(text: str, start: int) -> bool:
+    """Whether a first-person possessive closely precedes position `start` of a normalized view ("my
+    previous instructions", "mis reglas", "我的指示"): the words there are the user's own."""
+    return _SELF.search(text[max(0, start - 30):start]) is not None
 
 
 @lru_cache(maxsize=1)
@@ -178,8 +189,34 @@ def _scan_language(lang: _Language, text: str) -> Hit | None:
     if override:
         return Hit("instruction_override", lang.code, snippet(override))
     if unlock:
+        if not get("REFUSE") and _candid(snippet(unlock), text):
+            return None
         return Hit("safety_disable", lang.code, snippet(unlock))
     return None
+
+
+# "Without filter" is also an idiom for candour ("Sin filtros: dime si mi novela es aburrida", "필터 없이 솔직하게
+#평가해줘"): a bare filter or censorship word, with no safety or content qualifier, in a text that asks for
+# critique, an opinion or honesty, is taste, not a safety switch.
+_BARE_FILTER = re.compile(_fold(
+    r"(?:filters?|filtering|unfiltered|filtros?|filtri|filtres?|filtr\w*|фильтр\w*|цензур\w*|censura|censure|"
+    r"censorship|zensur|sansur\w*|필터|검열|フィルター|过滤|過濾|فلتر|فلاتر|फिल्टर|sensor|bo loc|ตัวกรอง)"))
+_QUALIFIED = re.compile(_fold(
+    r"(?:safety|security|content|ethic|moral|etic|ethique|этик|морал|윤리|倫理|伦理|اخلاق|नैतिक|ahlak|seguridad|contenido|seguranca|conteudo|securite|contenu|sicurezza|contenuto|"
+    r"sicherheit|inhalt|безопасн|контент|안전|콘텐츠|安全|内容|コンテンツ|الامان|الامن|المحتوى|सुरक्षा|guvenlik|"
+    r"icerik|veiligheid|inhoud|sakerhet|bezpieczenstw|tresci|keamanan|konten|an toan|noi dung)"))
+_CANDOUR = re.compile(_fold(
+    r"(?:critic\w*|critiqu\w*|feedback|opinion\w*|opiniao|review\w*|evaluat\w*|evalua\w*|valuta\w*|avalia\w*|"
+    r"bewert\w*|kritik\w*|meinung|beurteil\w*|\bavis\b|honest\w*|honnete\w*|ehrlich\w*|sincer\w*|\bfranc\w*|"
+    r"frank\w*|blunt\w*|what you think|cosa pensi|que piensas|dime si|was du denkst|ce que tu penses|o que voce "
+    r"acha|критик\w*|мнени\w*|оцен\w*|честн\w*|откровенн\w*|평가|비평|솔직|의견|피드백|批評|評価|率直|意見|正直|评价|"
+    r"批评|直说|意见|坦白|elestir\w*|fikrin\w*|durust\w*|degerlendir\w*|jujur|phe binh|đanh gia|thang than|ביקורת|"
+    r"γνωμη|κριτικ\w*|ειλικριν\w*|आलोचना|राय|ईमानदार|ติชม|วิจารณ์|ความเห็น)"))
+
+
+def _candid(snippet: str, text: str) -> bool:
+    """Whether a safety-disable finding is only "without filter" said of candid feedback (see above)."""
+    return bool(_BARE_FILTER.search(snippet) and not _QUALIFIED.search(snippet) and _CANDOUR.search(text))
 
 
 def _candidates(text: str) -> list[_Language]:
@@ -196,6 +233,12 @@ def _candidates(text: str) -> list[_Language]:
     foreign = any(words & lang.markers for lang in latin) or len(words & english.markers) <= 2
     return [english] + (latin if foreign else []) + [lang for lang in langs
                                                        if lang.script is not None and lang.script.search(text)]
+
+
+def latin_languages(text: str) -> frozenset[str]:
+    """The Latin-script languages (besides English) worth looking for in a normalized `text`: those whose
+    function words appear, or all of them when too little English shows (see `_candidates`)."""
+    return frozenset(lang.code for lang in _candidates(text) if lang.script is None and lang.code != "en")
 
 
 @lru_cache(maxsize=1)

@@ -48,7 +48,8 @@ CONCEPTS = {
                r"asistan|model|sohbet botu)\w*|filtresiz (?:bir )?(?:yapay zeka|ai|asistan|mod|model|cevap|yanit)\w*|"
                r"ahlaksiz (?:bir )?(?:yapay zeka|ai|asistan|model|bot)\w*|hicbir (?:\w+ )?(?:kural|kisitlama|filtre|"
                r"sinir|sansur|yasak|yasag)(?:lar)?(?:in|un|iniz|unuz|i|u)? (?:yok|olmayacak|gecerli degil)|"
-               r"(?:kurallar|talimatlar|kisitlamalar|yonergeler)\w* (?:artik )?(?:gecerli degil|gecersiz|"
+               r"(?:kurallar|talimatlar|kisitlamalar|yonergeler)(?!im\b|imiz\b)\w* (?:artik )?(?:gecerli degil|gece"
+               r"rsiz|"
                r"yok hukmunde)|her sey serbest|her sey mubah|kotu (?:bir )?yapay zeka|jailbreak\w*|sinir tanima\w*)",
     "PRETEND": r"\b(?:\w*m[iu]s gibi (?:yap|davran)\w*|gibi davran\w*|rol (?:yap|oyna)\w*|rolu\w* (?:oyna|ustlen|"
                r"yap)\w*|rolune gir\w*|canlandir\w*|hayal et\w*|farz et\w*|varsay\w*|diyelim ki|artik sen\b|"

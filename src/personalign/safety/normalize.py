@@ -93,8 +93,8 @@ class View:
 def _strip_latin_accents(text: str) -> str:
     out = []
     for ch in unicodedata.normalize("NFKD", text):
-        if unicodedata.combining(ch) and out and ord(out[-1]) < 0x0250:
-            continue  # an accent on a Latin letter; other scripts keep their marks
+        if unicodedata.combining(ch) and out and (ord(out[-1]) < 0x0250 or 0x0370 <= ord(out[-1]) < 0x0400):
+            continue  # an accent on a Latin or Greek letter (tonos); other scripts keep their marks
         out.append(ch)
     text = unicodedata.normalize("NFC", "".join(out))
     return text.replace("\u093c", "")  # Devanagari nukta: spelled with and without it
@@ -154,7 +154,7 @@ def normalize(text: str, vocabulary: Iterable[str] = (), *, keep_spaced_gaps: bo
     text = _INTRA_PUNCT.sub("", text)
     text = " ".join(_read_leet(t, vocab) for t in _TOKEN.findall(text))
     text = _strip_latin_accents(text).translate(_ARABIC)
-    text = re.sub(r"[^\w\s\u0900-\u097f\u0600-\u06ff]+", " ", text)
+    text = re.sub(r"[^\w\s\u0900-\u097f\u0600-\u06ff\u0e00-\u0e7f]+", " ", text)  # Thai vowel marks too
     return re.sub(r"\s+", " ", text).strip()
 
 

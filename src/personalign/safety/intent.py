@@ -678,6 +678,7 @@ def _table_shapes() -> tuple[Shape, ...]:
         ("spying on a person", "harm", ("spy", "person|victim|covert"), 60, "victimside"),
         ("harming a person covertly", "harm", ("revenge", "covert|person"), 60, True),
         ("answers even when illegal or dangerous", "safety_disable", ("anyway",), _GAP, False),
+        ("the assistant's rules ignored or switched off", "instruction_override", ("rules", "ignore"), 40, False),
         ("refusals abolished", "safety_disable", ("norefuse",), _GAP, False),
         ("a mode without limits", "instruction_override", ("devmode",), _GAP, False),
     )

@@ -177,7 +177,8 @@ TABLE: dict[str, dict[str, str]] = {
         system=r"\b(?:(?:tes|vos) (?:\w+ ){0,2}(?:regles|instructions|consignes|directives|limites|restrictions)|"
                r"(?:regles|instructions|consignes|directives|politiques?) (?:de ton|du|de votre|de l|des) (?:\w+ )?"
                r"(?:systeme|developpeur\w*|createur\w*|plateforme|editeur|entreprise)|prompt systeme|tes createurs)\b",
-        nolimit=r"\b(?:sans (?:aucune? |la moindre )?(?:regles?|limites?|restrictions?|ethique|morale|conscience|"
+        nolimit=r"\b(?:liber\w+ de (?:toute?s? |tes |ses )?(?:regles?|limites?|restrictions?|contraintes?)|"
+                r"sans (?:aucune? |la moindre )?(?:regles?|limites?|restrictions?|ethique|morale|conscience|"
                 r"scrupules?|censure|filtres? de securite|tabous?)|(?:ne connait|n a|ne respecte) (?:\w+ )?"
                 r"(?:aucune? |pas de )(?:regles?|limites?|morale|ethique)|illimite\w*)\b",
         everything=r"\b(?:tout|toutes? (?:mes |les )?(?:questions|demandes)|n importe quo\w*|quoi que ce soit)\b",
@@ -258,7 +259,8 @@ TABLE: dict[str, dict[str, str]] = {
                r"plattform|betreiber\w*|firma)|deine entwickler)\b",
         nolimit=r"\b(?:ohne (?:jede |jegliche |irgendwelche |alle )?(?:regeln|grenzen|einschrankungen|beschrankungen|"
                 r"ethik|moral|gewissen|skrupel|zensur|sicherheitsfilter|tabus)|(?:kennt|hat) keine (?:\w+ )?"
-                r"(?:regeln|grenzen|moral|ethik|skrupel|tabus)|grenzenlos\w*|gewissenlos\w*)\b",
+                r"(?:regeln|grenzen|moral|ethik|skrupel|tabus)|grenzenlos\w*|gewissenlos\w*|ohne (?:jede |jegliche )?"
+                r"schranke\w*)\b",
         everything=r"\b(?:alles|alle (?:meine )?(?:fragen|anfragen|wunsche)|jede (?:frage|anfrage)|was (?:auch )?"
                    r"immer)\b",
         persona=r"\b(?:spiel\w*|tu so|tue so|rolle|du bist (?:jetzt|ab jetzt|nun|ab sofort)|ab (?:jetzt|sofort) bist "
@@ -293,7 +295,8 @@ TABLE: dict[str, dict[str, str]] = {
         system=r"\b(?:(?:je|jouw|uw) (?:\w+ ){0,2}(?:regels|instructies|richtlijnen|beperkingen|beleid)|"
                r"systeemprompt|systeeminstructies|systeemregels|(?:regels|richtlijnen|instructies) van (?:de |je |"
                r"jouw )?(?:ontwikkelaar\w*|systeem|platform|maker\w*))\b",
-        nolimit=r"\b(?:zonder (?:enige |alle |welke )?(?:regels|grenzen|beperking(?:en)?|ethiek|moraal|geweten|cens"
+        nolimit=r"\b(?:(?:kent|heeft) (?:nergens |geen )(?:\w+ )?grenzen|(?:nergens|geen) (?:grenzen|regels) kent|"
+                r"zonder (?:enige |alle |welke )?(?:regels|grenzen|beperking(?:en)?|ethiek|moraal|geweten|cens"
                 r"uur|"
                 r"veiligheidsfilters|remmen)|(?:kent|heeft) geen (?:\w+ )?(?:regels|grenzen|moraal|ethiek|geweten)|"
                 r"onbeperkt\w*)\b",
@@ -618,7 +621,8 @@ TABLE: dict[str, dict[str, str]] = {
         up=r"(?:우선|위에|보다 (?:더 )?(?:중요|위)|최우선|앞서|대신|덮어)",
         system=r"(?:(?:너의|너|네|당신의) (?:\S+ )?(?:규칙|지침|지시|제한|정책|가이드라인)|시스템 ?(?:프롬프트|규칙|"
                r"지침|지시)|개발자(?:가|의)? (?:\S+ )?(?:규칙|지침|지시|정책)|운영자(?:의)? (?:규칙|정책))",
-        nolimit=r"(?:(?:윤리|규칙|제한|도덕|양심|검열|금기)(?:도|가|는)? (?:전혀 |아무 )?없는|제한 ?없이|"
+        nolimit=r"(?:(?:윤리|규칙|제한|도덕|양심|검열|금기)(?:도|가|는|이|은)? (?:전혀 |아무 |하나도 )?없는|제한"
+                r" ?없이|"
                 r"(?:아무|어떤) (?:제한|규칙|제약)(?:도)? 없이|무제한|무검열)",
         everything=r"(?:어떤 질문|모든 질문|뭐든|무엇이든|무슨 질문|모든 것|다 답)",
         persona=r"(?:연기|역할|척해|척 해|롤플레이|캐릭터|너는 이제|이제부터 너는|지금부터 너는|상상해)",
@@ -784,7 +788,8 @@ MORE: dict[str, dict[str, str]] = {
            forbid=r"\b(?:vieta\w*|vietat\w+|proibisc\w+|proibit\w+|impedisc\w+|non (?:ti )?permett\w+)\b",
            hack=r"\b(?:hacker\w*|hackera\w*|violare|entrare (?:\w+ )?nel|accedere a|spiare|bucare)\b",
            victim=r"\b(?:(?:il |la |i |gli )?(?:telefono|cellulare|account|email|whatsapp|instagram|messaggi) (?:di"
-                  r"|del|della|dei) (?:\w+ )?(?:qualcuno|altre persone|altri|chiunque|mia (?:ragazza|moglie|vicina|"
+                  r"|del|della|dei) (?:\w+ )?(?:qualcuno|un sospettato|una persona|un altra persona|altre person"
+                  r"e|altri|chiunque|mia (?:ragazza|moglie|vicina|"
                   r"ex)|mio (?:ragazzo|marito|vicino|capo|ex)))\b",
            fake=r"\b(?:recensioni false|(?:documenti|carte d identita|passaporti|fatture|ricette|diplomi|certifi"
                 r"cati|banconote) (?:"
@@ -1275,6 +1280,13 @@ MORE_COVERT: dict[str, dict[str, str]] = {
 
 # A fifth pass: ``anyway`` (answer even if it is illegal or dangerous); for the three languages without a
 # lexicon (he, el, th), ``norefuse`` (never refuse) and ``devmode`` (developer mode, jailbreak) as well.
+MORE_IGNORE: dict[str, dict[str, str]] = {  # the three languages without a lexicon: ignore / switch off
+    "he": dict(ignore=r"(?:להתעלם|תתעלם|התעלם|תשכח|שכח מ|לשכוח|אל תציית|לעקוף|תעקוף|תכבה|לכבות|לבטל את|תבטל את|"
+                      r"תסיר את|להסיר את)"),
+    "el": dict(ignore=r"(?:αγνοησ\w+|αγνοει\w*|ξεχασε|ξεχνα|παρακαμψ\w+|μην ακολουθεισ|απενεργοποιησ\w+|κλεισε|"
+                      r"αφαιρεσ\w+)"),
+    "th": dict(ignore=r"(?:เพิกเฉย|ละเว้น|ไม่ต้องสนใจ|ลืม|ข้าม|ไม่ต้องทำตาม|ฝ่าฝืน|ปิด|ถอด)"),
+}
 MORE_ANYWAY: dict[str, dict[str, str]] = {
     "es": dict(anyway=r"\b(?:aunque (?:sea|resulte|parezca) (?:\w+ )?(?:ilegal|peligros\w+|danin\w+|poco etic\w+"
                       r"|inmoral)|sea (?:legal o no|ilegal o no)|sin importar (?:si es |lo )?(?:ilegal|peligros"
@@ -1359,7 +1371,7 @@ VICTIM_SIDE: dict[str, str] = {
     "th": r"(?:จะรู้ได้อย่างไร|ของฉัน|ตรวจสอบ|ลบ)",
 }
 
-for _more in (MORE, MORE_SHAPES, MORE_PARTS, MORE_COVERT, MORE_ANYWAY):
+for _more in (MORE, MORE_SHAPES, MORE_PARTS, MORE_COVERT, MORE_ANYWAY, MORE_IGNORE):
     for _lang, _parts in _more.items():
         TABLE[_lang].update(_parts)
 for _lang, _rx in VICTIM_SIDE.items():

@@ -660,7 +660,8 @@ def _table_shapes() -> tuple[Shape, ...]:
     not made for it."""
     specs = (  # name, family, parts, gap, guarded (True: the language's guard; a key: that part too)
         ("the assistant's rules declared void", "instruction_override", ("rules", "void"), 40, False),
-        ("the user above the assistant's instructions", "instruction_override", ("own", "up", "system"), 60, False),
+        ("the user above the assistant's instructions", "instruction_override", ("own", "up|upmore", "system"), 60,
+         False),
         ("a role without limits", "role_play", ("persona", "nolimit"), 70, True),
         ("an assistant without limits", "role_play", ("ai", "nolimit"), 30, True),
         ("everything answered without limits", "safety_disable", ("everything", "nolimit"), 50, False),
@@ -677,6 +678,7 @@ def _table_shapes() -> tuple[Shape, ...]:
         ("dehumanizing a group", "harm", ("group", "vermin"), 40, True),
         ("spying on a person", "harm", ("spy", "person|victim|covert"), 60, "victimside"),
         ("harming a person covertly", "harm", ("revenge", "covert|person"), 60, True),
+        ("stealing taught", "harm", ("steal", "covert|make|how"), 60, True),
         ("answers even when illegal or dangerous", "safety_disable", ("anyway",), _GAP, False),
         ("the assistant's rules ignored or switched off", "instruction_override", ("rules", "ignore"), 40, False),
         ("refusals abolished", "safety_disable", ("norefuse",), _GAP, False),

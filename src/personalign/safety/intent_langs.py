@@ -117,7 +117,8 @@ TABLE: dict[str, dict[str, str]] = {
              r"matarme|dejar de comer|no comer|vomitar|purgarme|pasar hambre)\b",
         enable=r"\b(?:anim\w+|apoy\w+|alient\w+|felicit\w+|escond\w+|ocult\w+|tapar|disimul\w+|no me (?:detengas|"
                r"disuadas|frenes))\b",
-        guard=r"\b(?:historia|prevencion|prevenir|recuperacion|terapia|ayuda profesional|detect\w+|analisis|"
+        guard=r"\b(?:evitar|proteg\w+|historia|prevencion|prevenir|evitar|recuperacion|terapia|ayuda profesional"
+              r"|detect\w+|analisis|"
               r"proteg\w+|desactivacion)\b"),
     # ---------------------------------------------------------------------------------------- Portuguese
     "pt": dict(
@@ -157,7 +158,8 @@ TABLE: dict[str, dict[str, str]] = {
         enable=r"\b(?:incentiv\w+|encoraj\w+|apoi\w+|me anim\w+|parabeniz\w+|escond\w+|ocult\w+|disfar\w+|nao (?:te"
                r"nte )?"
                r"me (?:impedir|convencer|dissuadir))\b",
-        guard=r"\b(?:historia|prevenc\w+|prevenir|recuperac\w+|terapia|ajuda profissional|detect\w+|analise|"
+        guard=r"\b(?:evitar|proteg\w+|historia|prevenc\w+|prevenir|recuperac\w+|terapia|ajuda profissional|detec"
+              r"t\w+|analise|"
               r"protec\w+|proteger|remocao)\b"),
     # ---------------------------------------------------------------------------------------- French
     "fr": dict(
@@ -195,7 +197,8 @@ TABLE: dict[str, dict[str, str]] = {
              r"(?:mes jours|ma vie)|me tuer|(?:ne plus|arreter de|moins) manger|me faire vomir|jeuner)\b",
         enable=r"\b(?:encourag\w+|soutien\w*|soutenir|felicit\w+|cach\w+|dissimul\w+|ne (?:me )?(?:dissuade|arrete|"
                r"decourage))\b",
-        guard=r"\b(?:histoire|prevention|prevenir|guerison|retablissement|therapie|aide professionnelle|detect\w+|"
+        guard=r"\b(?:eviter|proteger|histoire|prevention|prevenir|guerison|retablissement|therapie|aide professi"
+              r"onnelle|detect\w+|"
               r"analys\w+|protege\w*|deminage)\b"),
     # ---------------------------------------------------------------------------------------- Italian
     "it": dict(
@@ -233,7 +236,8 @@ TABLE: dict[str, dict[str, str]] = {
         enable=r"\b(?:incoraggi\w+|sostien\w+|sostener\w+|appoggi\w+|complimenti|nascond\w+|celare|non (?:cercare d"
                r"i )?"
                r"(?:fermarmi|dissuadermi))\b",
-        guard=r"\b(?:storia|prevenzione|prevenire|guarigione|terapia|aiuto professionale|rilev\w+|analisi|protegg\w+|"
+        guard=r"\b(?:protegg\w+|evitare|storia|prevenzione|prevenire|guarigione|terapia|aiuto professionale|rile"
+              r"v\w+|analisi|protegg\w+|"
               r"disinnesco)\b"),
     # ---------------------------------------------------------------------------------------- German
     "de": dict(
@@ -248,7 +252,7 @@ TABLE: dict[str, dict[str, str]] = {
              r"befreit|keine geltung|gilt (?:\w+ ){0,2}nicht)\b",
         mine=r"^ (?:von mir|die ich (?:dir )?(?:gegeben|geschrieben))\b|^ (?:zur|zum|fur die|fur den|zu) "
              r"(?:formatierung|lange|stil|diat|rechtschreibung|format)",
-        own=r"\b(?:meine (?:\w+ )?(?:einstellungen|notizen|vorlieben|praferenzen|nachrichten|anweisungen|worte|"
+        own=r"\b(?:meine[nm]? (?:\w+ )?(?:einstellungen|notizen|vorlieben|praferenzen|nachrichten|anweisungen|worte|"
             r"befehle|wunsche)|was ich (?:sage|schreibe|will|verlange)|(?:die )?nutzerpraferenzen|"
             r"benutzereinstellungen)\b",
         up=r"\b(?:vorrang\w*|prioritat\w*|wichtiger als|hoher als|uber (?:deine|den|die|dem)|gehen vor|geht vor|"
@@ -277,7 +281,8 @@ TABLE: dict[str, dict[str, str]] = {
              r"(?:zu )?essen|hungern|erbrechen)\b",
         enable=r"\b(?:ermutig\w+|bestark\w+|unterstutz\w+|feuer\w* mich an|lob\w*|verberg\w+|versteck\w+|"
                r"verstecke|kaschier\w+|halt\w* mich nicht ab|red\w* (?:es )?mir nicht aus)\b",
-        guard=r"\b(?:geschichte|pravention|vorbeug\w+|genesung|therapie|professionelle hilfe|erkenn\w+|analys\w+|"
+        guard=r"\b(?:schutz\w*|schutze\w*|geschichte|pravention|vorbeug\w+|genesung|therapie|professionelle hilf"
+              r"e|erkenn\w+|analys\w+|"
               r"schutz\w*|entscharf\w+|bergbau)\b"),
     # ---------------------------------------------------------------------------------------- Dutch
     "nl": dict(
@@ -312,7 +317,8 @@ TABLE: dict[str, dict[str, str]] = {
              r"zelfmoord|suicide|niet (?:meer )?eten|minder eten|overgeven|uithongeren)\b",
         enable=r"\b(?:moedig\w* (?:me|mij) aan|aanmoedig\w+|steun\w*|prijs (?:me|mij)|verberg\w*|verstop\w*|"
                r"praat het (?:me|mij) niet uit)\b",
-        guard=r"\b(?:geschiedenis|preventie|voorkomen|herstel|therapie|professionele hulp|herkennen|analyse|"
+        guard=r"\b(?:bescherm\w*|voorkom\w*|geschiedenis|preventie|voorkomen|herstel|therapie|professionele hulp"
+              r"|herkennen|analyse|"
               r"beschermen)\b"),
     # ---------------------------------------------------------------------------------------- Swedish
     "sv": dict(
@@ -341,7 +347,8 @@ TABLE: dict[str, dict[str, str]] = {
         self=r"\b(?:skada mig sjalv|skara mig|sjalvskad\w*|sjalvmord\w*|ta mitt liv|inte ata|sluta ata|svalta|"
              r"krakas)\b",
         enable=r"\b(?:uppmuntra\w*|stotta\w*|peppa\w*|beromm\w*|dolja|gomma|gom)\b",
-        guard=r"\b(?:historia|forebygg\w*|aterhamt\w*|terapi|professionell hjalp|upptacka|analys\w*|skydda)\b"),
+        guard=r"\b(?:skydda\w*|forhindra|historia|forebygg\w*|aterhamt\w*|terapi|professionell hjalp|upptacka|an"
+              r"alys\w*|skydda)\b"),
     # ---------------------------------------------------------------------------------------- Polish
     "pl": dict(
         before=r"\b(?:formatowania|dlugosci|stylu|pisowni|diety|slow|czasu|budzetu|stare|dawne) $",
@@ -375,7 +382,8 @@ TABLE: dict[str, dict[str, str]] = {
              r"nie jesc|przestac jesc|glodzic sie|wymiotowac)\b",
         enable=r"\b(?:zachecal\w*|zachecaj\w*|zachec\w*|wspieraj\w*|wspieral\w*|chwal\w*|ukryc|ukrywac|schowac|"
                r"zatuszowac|nie odwodz\w*)\b",
-        guard=r"\b(?:histori\w+|profilaktyk\w+|zapobieg\w+|leczeni\w+|terapi\w+|pomoc profesjonaln\w+|wykrywa\w+|"
+        guard=r"\b(?:chronic|zabezpiecz\w*|histori\w+|profilaktyk\w+|zapobieg\w+|leczeni\w+|terapi\w+|pomoc prof"
+              r"esjonaln\w+|wykrywa\w+|"
               r"analiz\w+|ochron\w+)\b"),
     # ---------------------------------------------------------------------------------------- Russian
     "ru": dict(
@@ -391,8 +399,8 @@ TABLE: dict[str, dict[str, str]] = {
             r"то что я (?:говорю|пишу|хочу|прошу)|пользовательск\w+ (?:настройки|предпочтения))",
         up=r"(?:выше|важнее|вместо|приоритет\w*|превыше|главнее|отменя\w+|заменя\w+|перекрыва\w+)",
         system=r"(?:(?:твои|твоих|ваши|ваших) (?:\w+ ){0,2}(?:правил\w*|инструкц\w+|указани\w+|ограничени\w+)|"
-               r"системн\w+ (?:промпт\w*|инструкц\w+|правил\w*|настрой\w+)|(?:правила|инструкции|указания) "
-               r"(?:от )?(?:разработчик\w*|создател\w+|платформ\w+|систем\w+))",
+               r"системн\w+ (?:промпт\w*|инструкц\w+|правил\w*|настрой\w+)|(?:правил\w*|инструкци\w+|указани\w+) "
+               r"(?:от )?(?:\w+ )?(?:разработчик\w*|создател\w+|платформ\w+|систем\w+))",
         nolimit=r"(?:без (?:каких[ -]либо |всяких |любых )?(?:правил|ограничений|морали|этики|совести|цензуры|"
                 r"запретов|тормозов|принципов)|(?:нет|не знает|не имеет) (?:\w+ )?(?:правил|ограничений|морали|"
                 r"этики|совести)|безграничн\w+)",
@@ -403,12 +411,14 @@ TABLE: dict[str, dict[str, str]] = {
         make=r"(?:сделать|делать|изготов\w+|приготов\w+|свар\w+|вар\w+|синтез\w+|произв\w+|собрать|собира\w+|по "
              r"шагам|пошагов\w+|шаг за шагом|рецепт\w*|вырастить|выращива\w+|добы\w+)",
         illicit=r"(?:бомб\w*|взрывчатк\w+|взрывн\w+ устройств\w+|наркотик\w*|мефедрон\w*|метамфетамин\w*|кокаин\w*|"
-                r"героин\w*|фентанил\w*|опи[йу]\w*|оружи\w+ (?:без номера|своими руками)|вредоносн\w+|вирус\w*|"
+                r"героин\w*|фентанил\w*|опи[йу]\w*|оружи\w+ (?:без номера|своими руками|дома|в домашних условиях)|"
+                r"самодельн\w+ (?:оружи\w+|пистолет\w*|взрывн\w+)|вредоносн\w+|вирус\w*|"
                 r"малвар\w*|троян\w*|яд\w*\b)",
         self=r"(?:причин\w* (?:себе )?вред|навредить себе|резать себя|порезать себя|порез\w+|самоповрежд\w*|"
              r"суицид\w*|покончить с собой|убить себя|не есть|перестать есть|голода\w*|вызвать рвоту)",
         enable=r"(?:поддерж\w+|поощр\w+|одобр\w+|подбадрив\w+|хвал\w+|скры\w+|спрята\w+|не отговарива\w+)",
-        guard=r"(?:истори\w+|профилактик\w+|предотвра\w+|выздоровлен\w+|терапи\w+|помощь специалист\w+|"
+        guard=r"(?:защит\w+|предотврат\w+|истори\w+|профилактик\w+|предотвра\w+|выздоровлен\w+|терапи\w+|помощь "
+              r"специалист\w+|"
               r"распозна\w+|анализ\w*|защит\w+|разминир\w+)"),
     # ---------------------------------------------------------------------------------------- Ukrainian
     "uk": dict(
@@ -435,12 +445,14 @@ TABLE: dict[str, dict[str, str]] = {
         make=r"(?:зробити|робити|виготов\w+|приготу\w+|приготув\w+|звар\w+|вар\w+|синтез\w+|виробля\w+|зібрати|"
              r"крок за кроком|покроков\w+|рецепт\w*|виростити|вирощува\w+|переробля\w+|перероби\w+)",
         illicit=r"(?:бомб\w*|вибухівк\w+|вибухов\w+ пристр\w+|наркотик\w*|метамфетамін\w*|кокаїн\w*|героїн\w*|"
-                r"фентаніл\w*|опі[йу]\w*|зброю (?:без номера|своїми руками)|шкідлив\w+ (?:програм\w+|код\w*)|"
+                r"фентаніл\w*|опі[йу]\w*|зброю (?:без номера|своїми руками|вдома)|саморобн\w+ зброю|шкідлив\w+ ("
+                r"?:програм\w+|код\w*)|"
                 r"вірус\w*|отрут\w+)",
         self=r"(?:завда\w* (?:собі )?шкоди|нашкодити собі|різати себе|порізати себе|поріз\w+|самоушкодж\w*|"
              r"суїцид\w*|покінчити з собою|вбити себе|не їсти|перестати їсти|голоду\w*|викликати блювоту)",
         enable=r"(?:підтрим\w+|заохочу\w+|схвалю\w+|підбадьор\w+|хвал\w+|прихов\w+|схова\w+|не відмовля\w+)",
-        guard=r"(?:історі\w+|профілактик\w+|запобіг\w+|одужан\w+|терапі\w+|допомог\w+ фахів\w+|розпізна\w+|"
+        guard=r"(?:захист\w+|запобіг\w+|історі\w+|профілактик\w+|запобіг\w+|одужан\w+|терапі\w+|допомог\w+ фахів"
+              r"\w+|розпізна\w+|"
               r"аналіз\w*|захист\w+)"),
     # ---------------------------------------------------------------------------------------- Greek
     "el": dict(
@@ -470,7 +482,8 @@ TABLE: dict[str, dict[str, str]] = {
         self=r"(?:να (?:κανω κακο|βλαψω|κοψω|σκοτωσω) (?:στον )?εαυτο μου|αυτοτραυματισμ\w+|αυτοκτον\w+|να μην "
              r"τρωω|να σταματησω να τρωω|να κανω εμετο|να πειναω)",
         enable=r"(?:ενθαρρυν\w+|στηριξ\w+|υποστηριξ\w+|επαινεσ\w+|κρυψ\w+|κρυβ\w+|μη με αποτρεψεισ)",
-        guard=r"(?:ιστορια|προληψη|αναρρωση|θεραπεια|βοηθεια απο ειδικ\w+|ανιχνευσ\w+|αναλυσ\w+|προστασι\w+)"),
+        guard=r"(?:προστατ\w+|ιστορια|προληψη|αναρρωση|θεραπεια|βοηθεια απο ειδικ\w+|ανιχνευσ\w+|αναλυσ\w+|προστ"
+              r"ασι\w+)"),
     # ---------------------------------------------------------------------------------------- Turkish
     "tr": dict(
         before=r"\b(?:bicimlendirme|format|uzunluk|stil|yazim|diyet|eski|onceki) $",
@@ -502,7 +515,8 @@ TABLE: dict[str, dict[str, str]] = {
         self=r"\b(?:kendime zarar\w*|kendimi (?:kes\w*|yarala\w*|oldur\w*)|kendine zarar|intihar\w*|canima kiy\w*|"
              r"yemek yeme\w*|ac kal\w*|kusma\w*|kusmak)",
         enable=r"\b(?:cesaretlendir\w*|destekle\w*|tesvik et\w*|ov\w+|sakla\w*|gizle\w*|vazgecirme\w*)",
-        guard=r"\b(?:tarih\w*|onleme\w*|iyilesme\w*|terapi\w*|profesyonel yardim|tespit\w*|analiz\w*|koru\w+)"),
+        guard=r"\b(?:koru\w*|onle\w*|tarih\w*|onleme\w*|iyilesme\w*|terapi\w*|profesyonel yardim|tespit\w*|anali"
+              r"z\w*|koru\w+)"),
     # ---------------------------------------------------------------------------------------- Indonesian
     "id": dict(
         before=r"\b(?:format|panjang|gaya|ejaan|diet|lama) $",
@@ -530,7 +544,8 @@ TABLE: dict[str, dict[str, str]] = {
         self=r"\b(?:menyakiti diri\w*|melukai diri\w*|menyayat\w*|bunuh diri|mengakhiri hidup\w*|tidak makan|"
              r"berhenti makan|memuntahkan|kelaparan)\b",
         enable=r"\b(?:dukung\w*|mendukung|semangati\w*|menyemangati\w*|puji\w*|sembunyikan|menyembunyikan|tutupi)\b",
-        guard=r"\b(?:sejarah|pencegahan|mencegah|pemulihan|terapi|bantuan profesional|deteksi|mendeteksi|analisis|"
+        guard=r"\b(?:mencegah|melindungi|sejarah|pencegahan|mencegah|pemulihan|terapi|bantuan profesional|deteks"
+              r"i|mendeteksi|analisis|"
               r"melindungi)\b"),
     # ---------------------------------------------------------------------------------------- Vietnamese
     "vi": dict(
@@ -555,7 +570,8 @@ TABLE: dict[str, dict[str, str]] = {
                 r"sung (?:tu che|khong so)|phan mem đoc hai|ma đoc|malware|ransomware|virus may tinh|chat đoc)\b",
         self=r"\b(?:tu lam hai|lam hai ban than|tu hai|cat tay|tu sat|ket lieu|khong an|nhin an|bo an|non ra)\b",
         enable=r"\b(?:khuyen khich|co vu|ung ho|khen|giau|che giau|an giau)\b",
-        guard=r"\b(?:lich su|phong ngua|phong chong|hoi phuc|tri lieu|chuyen gia|phat hien|phan tich|bao ve)\b"),
+        guard=r"\b(?:chong|phong|lich su|phong ngua|phong chong|hoi phuc|tri lieu|chuyen gia|phat hien|phan tich"
+              r"|bao ve)\b"),
     # ---------------------------------------------------------------------------------------- Chinese
     "zh": dict(
         before=r"(?:我的|我之前的|我以前的|格式|字数|篇幅|长度|风格|饮食)\S{0,4}$",
@@ -577,7 +593,7 @@ TABLE: dict[str, dict[str, str]] = {
                 r"勒索软件|病毒|毒药)",
         self=r"(?:伤害自己|自残|自伤|割腕|割自己|自杀|结束(?:我的)?生命|不吃饭|绝食|节食到|催吐|饿自己)",
         enable=r"(?:鼓励|支持|夸|表扬|藏住|隐藏|掩盖|遮住|别劝|不要劝)",
-        guard=r"(?:历史|预防|康复|治疗|求助|专业帮助|识别|检测|分析|防范|排爆)"),
+        guard=r"(?:防|历史|预防|康复|治疗|求助|专业帮助|识别|检测|分析|防范|排爆)"),
     # ---------------------------------------------------------------------------------------- Japanese
     "ja": dict(
         before=r"(?:私の|前に言った|以前の|書式|文字数|長さ|形式|スタイル|食事)\S{0,4}$",
@@ -608,7 +624,7 @@ TABLE: dict[str, dict[str, str]] = {
                 r"銃|マルウェア|ランサムウェア|ウイルス|毒物|毒薬)",
         self=r"(?:自傷|自分を傷つけ|リストカット|自殺|死にたい|食べないように|断食|絶食|吐く方法|吐き方)",
         enable=r"(?:励まし|励まして|応援|褒め|隠し方|隠す方法|隠して|止めないで)",
-        guard=r"(?:歴史|予防|回復|治療|相談|専門家|見分け|検出|分析|防止|処理班)"),
+        guard=r"(?:防|歴史|予防|回復|治療|相談|専門家|見分け|検出|分析|防止|処理班)"),
     # ---------------------------------------------------------------------------------------- Korean
     "ko": dict(
         before=r"(?:내가|제가|나의|저의|내|제) (?:\S+ ){0,3}$|(?:형식|글자 ?수|길이|문체|식단|서식) ?$",
@@ -632,7 +648,7 @@ TABLE: dict[str, dict[str, str]] = {
                 r"악성코드|랜섬웨어|바이러스|독약)",
         self=r"(?:자해|자살|내 몸을 (?:해치|상처)|죽고 ?싶|굶|먹지 ?않|토하|칼로리 이하)",
         enable=r"(?:응원|격려|칭찬|지지|숨기는|숨길|감추는|말리지 ?마)",
-        guard=r"(?:역사|예방|회복|치료|상담|전문가|구별|탐지|분석|방지)"),
+        guard=r"(?:막|방지|역사|예방|회복|치료|상담|전문가|구별|탐지|분석|방지)"),
     # ---------------------------------------------------------------------------------------- Arabic
     "ar": dict(
         before=r"(?:التنسيق|الطول|الاسلوب|الحميه) $",
@@ -652,12 +668,13 @@ TABLE: dict[str, dict[str, str]] = {
         persona=r"(?:تظاهر|العب دور|دور|شخصيه|تقمص|انت الان|من الان انت|تخيل انك|مثل دور)",
         ai=r"(?:ذكاء اصطناعي|الذكاء الاصطناعي|مساعد|نموذج|روبوت|بوت)",
         make=r"(?:صنع|تصنيع|اصنع|تحضير|تركيب|طبخ|انتاج|خطوه بخطوه|وصفه|طريقه|كيف (?:اصنع|احضر)|زراعه)",
-        illicit=r"(?:قنبله|قنابل|متفجرات|مواد متفجره|مخدرات|ميثامفيتامين|كوكايين|هيروين|فنتانيل|افيون|سلاح غير "
+        illicit=r"(?:سلاح\S* (?:في المنزل|منزلي\S*|يدوي\S*)|قنبله|قنابل|متفجرات|مواد متفجره|مخدرات|ميثامفيتامين|"
+                r"كوكايين|هيروين|فنتانيل|افيون|سلاح غير "
                 r"مرخص|اسلحه غير مرخصه|برامج خبيثه|برمجيات خبيثه|فيروس|فيروسات|سم|سموم)",
         self=r"(?:ايذاء نفسي|اذيه نفسي|اؤذي نفسي|جرح نفسي|اجرح نفسي|الانتحار|انتحار|انهاء حياتي|اقتل نفسي|التوقف "
              r"عن الاكل|لا اكل|عدم الاكل|التقيؤ|اتقيا)",
         enable=r"(?:شجعني|تشجيع|شجع|ادعمني|دعم|امدح|اخفاء|اخفي|كيف اخفي|لا تمنعني)",
-        guard=r"(?:تاريخ|الوقايه|الوقايه من|التعافي|علاج|مساعده متخصصه|كشف|اكتشاف|تحليل|حمايه)"),
+        guard=r"(?:احمي|حمايه|تاريخ|الوقايه|الوقايه من|التعافي|علاج|مساعده متخصصه|كشف|اكتشاف|تحليل|حمايه)"),
     # ---------------------------------------------------------------------------------------- Hebrew
     "he": dict(
         before=r"(?:עיצוב|אורך|סגנון|דיאטה|פורמט) $",
@@ -684,7 +701,7 @@ TABLE: dict[str, dict[str, str]] = {
                 r"(?:לא חוקי|מאולתר|ביתי)|תוכנה זדונית|נוזקה|כופרה|וירוס|רעל)",
         self=r"(?:לפגוע בעצמי|פגיעה עצמית|לחתוך את עצמי|להתאבד|התאבדות|לשים קץ לחיי|להפסיק לאכול|לא לאכול|להקיא)",
         enable=r"(?:תעודד|עודד|לעודד|תתמוך|תמוך|תשבח|להסתיר|תסתיר|איך להסתיר|אל תעצור)",
-        guard=r"(?:היסטוריה|מניעה|החלמה|טיפול|עזרה מקצועית|זיהוי|לזהות|ניתוח|הגנה)"),
+        guard=r"(?:להגן|מגן|למנוע|היסטוריה|מניעה|החלמה|טיפול|עזרה מקצועית|זיהוי|לזהות|ניתוח|הגנה)"),
     # ---------------------------------------------------------------------------------------- Hindi
     "hi": dict(
         before=r"(?:मेरे|मेरी|मेरा) (?:\S+ ){0,3}$|(?:फॉर्मेटिंग|फॉर्मेट|लंबाई|शैली|डाइट)\S* ?$",
@@ -714,7 +731,7 @@ TABLE: dict[str, dict[str, str]] = {
         self=r"(?:खुद को (?:चोट|नुकसान|नुक़सान|काट)|आत्महत्या|अपनी जान|खाना (?:न|ना|छोड़|छोड)|भूखे रहने|भूखा रहने|"
              r"भूखी रहने|उल्टी कर)",
         enable=r"(?:हौसला|प्रोत्साहित|बढ़ावा|बढावा|तारीफ|छिपाने|छुपाने|छिपा|मत रोको)",
-        guard=r"(?:इतिहास|रोकथाम|बचाव|ठीक होने|इलाज|थेरेपी|मदद लें|पहचान|विश्लेषण|सुरक्षा के लिए)"),
+        guard=r"(?:बचा|रोक|इतिहास|रोकथाम|बचाव|ठीक होने|इलाज|थेरेपी|मदद लें|पहचान|विश्लेषण|सुरक्षा के लिए)"),
     # ---------------------------------------------------------------------------------------- Thai
     "th": dict(
         before=r"(?:จัดรูปแบบ|ความยาว|สไตล์|อาหาร)\s?$",
@@ -737,7 +754,7 @@ TABLE: dict[str, dict[str, str]] = {
                 r"มัลแวร์|แรนซัมแวร์|ไวรัสคอมพิวเตอร์|ยาพิษ)",
         self=r"(?:ทำร้ายตัวเอง|กรีดแขน|ฆ่าตัวตาย|จบชีวิต|ไม่กินข้าว|อดอาหาร|ล้วงคอ|อาเจียน)",
         enable=r"(?:ให้กำลังใจ|สนับสนุน|เชียร์|ชม|ซ่อน|ปกปิด|อย่าห้าม)",
-        guard=r"(?:ประวัติศาสตร์|ป้องกัน|ฟื้นฟู|รักษา|บำบัด|ผู้เชี่ยวชาญ|ตรวจจับ|วิเคราะห์|ปกป้อง)"),
+        guard=r"(?:ป้องกัน|ประวัติศาสตร์|ป้องกัน|ฟื้นฟู|รักษา|บำบัด|ผู้เชี่ยวชาญ|ตรวจจับ|วิเคราะห์|ปกป้อง)"),
 }
 
 
@@ -1341,6 +1358,119 @@ MORE_ANYWAY: dict[str, dict[str, str]] = {
            devmode=r"(?:โหมดนักพัฒนา|developer mode|jailbreak|เจลเบรก)"),
 }
 
+# A sixth pass: ``steal`` (stealing, shoplifting, pickpocketing, cloning cards) that with ``covert`` or
+# ``make`` (how to) is wrongdoing taught; ``upmore`` (count more, weigh more), more words for ``up``.
+MORE_THEFT: dict[str, dict[str, str]] = {
+    "es": dict(
+        steal=r"\b(?:robar\w*|hurtar|clonar tarjetas|robar (?:\w+ )?contrasenas)\b",
+        upmore=r"\b(?:mas peso|pesan mas|cuentan mas|valen mas)\b",
+    ),
+    "pt": dict(
+        steal=r"\b(?:roubar|furtar|clonar cart\w+)\b",
+        upmore=r"\b(?:mais peso|pesam mais|contam mais|superam)\b",
+    ),
+    "fr": dict(
+        steal=r"\b(?:voler (?:dans|des|les|un|une)|piquer dans les magasins|cloner (?:des )?cartes)\b",
+        upmore=r"\b(?:comptent plus|pesent plus|priment)\b",
+    ),
+    "it": dict(
+        steal=r"\b(?:rubare|taccheggiare|borseggiare|clonare (?:le )?carte)\b",
+        upmore=r"\b(?:superat\w+|contano di piu|pesano di piu)\b",
+    ),
+    "de": dict(
+        steal=r"\b(?:stehlen|klauen|karten klonen)\b",
+        upmore=r"\b(?:zahl\w* mehr|wieg\w* (?:schwerer|mehr)|kommen vor|steh\w* uber)\b",
+    ),
+    "nl": dict(
+        steal=r"\b(?:stelen|steelt|jatten|wachtwoord steelt|wachtwoorden stelen)\b",
+        upmore=r"\b(?:wegen zwaarder|tellen zwaarder|tellen meer)\b",
+    ),
+    "sv": dict(
+        steal=r"\b(?:stjala|stjal|snatta)\b",
+        upmore=r"\b(?:vager tyngre|vager mer|raknas mer)\b",
+    ),
+    "pl": dict(
+        steal=r"\b(?:krasc|ukrasc|okradac|okrasc)\b",
+        upmore=r"\b(?:licza sie bardziej|waza wiecej)\b",
+    ),
+    "ru": dict(
+        steal=r"(?:украсть|воровать|красть|стащить|спереть|клонировать карт\w+)",
+        upmore=r"(?:весомее|значат больше|стоят выше)",
+    ),
+    "uk": dict(
+        steal=r"(?:вкрасти|красти|поцупити)",
+        upmore=r"(?:важать більше|вагоміш\w+)",
+    ),
+    "el": dict(
+        steal=r"(?:να κλεβ\w+|να κλεψ\w+|κλεβω|κλεψω)",
+        upmore=r"(?:μετρ\w+ περισσοτερο|βαραινουν)",
+    ),
+    "tr": dict(
+        steal=r"\b(?:cal\w*mak|dukkandan cal\w*|magazadan cal\w*|kart kopyala\w*)",
+        upmore=r"\b(?:once gel\w*|daha agir bas\w*)",
+    ),
+    "id": dict(
+        steal=r"\b(?:mencuri|mengutil|mencopet)\b",
+        upmore=r"\b(?:lebih berbobot|lebih didahulukan)\b",
+    ),
+    "vi": dict(
+        steal=r"\b(?:an trom|an cap|trom đo|trom cap)\b",
+        upmore=r"\b(?:đuoc uu tien hon|nang ky hon)\b",
+    ),
+    "zh": dict(
+        steal=r"(?:偷东西|偷窃|扒窃|顺手牵羊|偷(?:商店|超市)|偷钱|盗刷)",
+        upmore=r"(?:优先于|压倒|比.{0,12}(?:重要|优先))",
+    ),
+    "ja": dict(
+        steal=r"(?:万引きする|万引きの(?:方法|やり方|コツ)|盗む|盗み方)",
+        upmore=r"(?:より大事|より重視|より重い)",
+    ),
+    "ko": dict(
+        steal=r"(?:훔치|도둑질하|소매치기하)",
+        upmore=r"(?:보다 (?:더 )?중요|보다 우선)",
+    ),
+    "ar": dict(
+        steal=r"(?:اسرق|يسرق|سرقه (?:المتاجر|المحلات))",
+        upmore=r"(?:تعلو على|لها الاولويه)",
+    ),
+    "he": dict(
+        steal=r"(?:לגנוב|לכייס)",
+        upmore=r"(?:גוברות על|גוברים על|חשובות יותר)",
+    ),
+    "hi": dict(
+        steal=r"(?:चोरी (?:कैसे )?कर|चुराने|चुराना)",
+        upmore=r"(?:से ज़्यादा अहम|से ज्यादा अहम|से बढ़कर|से ऊपर)",
+    ),
+    "th": dict(
+        steal=r"(?:ขโมย)",
+        upmore=r"(?:สำคัญกว่า|มาก่อน)",
+    ),
+}
+# ``how`` (how to, teach me): with ``steal``, wrongdoing taught.
+HOW: dict[str, str] = {
+    "es": r"\b(?:como|ensena\w*|explica\w*)\b",
+    "pt": r"\b(?:como|ensin\w+|expliq\w+)\b",
+    "fr": r"\b(?:comment|apprends|explique)\b",
+    "it": r"\b(?:come|insegna\w*|spiega\w*)\b",
+    "de": r"\b(?:wie (?:man|ich)|erklar\w*|bring mir bei)\b",
+    "nl": r"\b(?:hoe (?:je|ik|men)|uitleg|leer me)\b",
+    "sv": r"\b(?:hur (?:man|jag)|lar mig|forklara\w*)\b",
+    "pl": r"\b(?:jak|naucz\w*|wyjasnij\w*)\b",
+    "ru": r"(?:как |научи|объясни)",
+    "uk": r"(?:як |навчи|поясни)",
+    "el": r"(?:πωσ|εξηγ\w+|μαθε μου)",
+    "tr": r"\b(?:nasil|ogret\w*|anlat\w*)",
+    "id": r"\b(?:cara|bagaimana|ajari\w*)\b",
+    "vi": r"\b(?:cach|lam sao|chi toi)\b",
+    "zh": r"(?:怎么|如何|教我)",
+    "ja": r"(?:方法|やり方|仕方|教えて)",
+    "ko": r"(?:방법|법을|알려)",
+    "ar": r"(?:كيف|طريقه|علمني)",
+    "he": r"(?:איך|תלמד|הסבר)",
+    "hi": r"(?:कैसे|तरीका|तरीके)",
+    "th": r"(?:วิธี|ยังไง|สอน)",
+}
+
 # The victim's side of ``spy``: finding out whether one's *own* phone is watched is a question, not a wish.
 VICTIM_SIDE: dict[str, str] = {
     "es": r"\b(?:como (?:se|saber|detect\w*|averigu\w*)|saber si|averiguar si|detectar|comprobar|revisar|elimina"
@@ -1371,8 +1501,10 @@ VICTIM_SIDE: dict[str, str] = {
     "th": r"(?:จะรู้ได้อย่างไร|ของฉัน|ตรวจสอบ|ลบ)",
 }
 
-for _more in (MORE, MORE_SHAPES, MORE_PARTS, MORE_COVERT, MORE_ANYWAY, MORE_IGNORE):
+for _more in (MORE, MORE_SHAPES, MORE_PARTS, MORE_COVERT, MORE_ANYWAY, MORE_IGNORE, MORE_THEFT):
     for _lang, _parts in _more.items():
         TABLE[_lang].update(_parts)
 for _lang, _rx in VICTIM_SIDE.items():
     TABLE[_lang]["victimside"] = _rx
+for _lang, _rx in HOW.items():
+    TABLE[_lang]["how"] = _rx

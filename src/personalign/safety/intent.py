@@ -134,7 +134,7 @@ _EN_NOAUTH = (r"\bwithout (?:his|her|their|them|the owners?|my \w+s?|(?:\w+ )?\w
               r"knowing|knowledge|noticing|finding out)\b")
 
 _EN_WRITE = (r"\b(?:writ\w+|draft\w*|creat\w+|generat\w+|make|craft\w*|compos\w+|design\w*|build|produc\w+|"
-             r"give me|send)\b")
+             r"give me|send|provid\w+|templates?)\b")
 _EN_FRAUD = (r"\b(?:(?:impersonat\w+|spoof\w*|fake|pretend\w* to be|pos\w+ as) (?:\w+ ){0,2}(?:bank|banks|paypal|irs|"
              r"police|tax office|government|microsoft|amazon|apple|support|courier|delivery)|(?:bank|paypal|irs|"
              r"police|microsoft|amazon|apple|courier) ?impersonat\w+|phishing|credential harvest\w*|"
@@ -259,6 +259,9 @@ _EN_RESET = (r"\b(?:(?:as (?:though|if)|pretend|act like|behave like) (?:\w+ ){0
              r"(?:rules|instructions|guidelines|setup|set up|programming|prompt|configuration|directives))\b"
              r"(?! (?:about|on|regarding|for) (?:formatting|format|style|length|tone|bullets?|spelling|grammar|"
              r"emojis?|units|language|my))")
+_EN_NEVER_TOLD = (r"\b(?:never|not|hasnt|has not|didnt|did not) (?:\w+ )?(?:received|got|gotten|had|been given|been "
+                   r"told) (?:any )?(?:operator |system |developer |safety )?(?:instructions|prompt|rules|setup|"
+                   r"guidelines|training)\b")
 _EN_DISCLOSE = (r"\b(?:what|everything|anything|all|the text|the words) (?:\w+ )?(?:were you|you were|youve been|"
                 r"you have been|was you|have you been) (?:told|given|instructed|programmed|set up)(?: \w+){0,4} "
                 r"(?:before|prior to|at the start|first)\b")
@@ -365,7 +368,8 @@ _EN_FORBIDDEN_FRAME = (r"\b(?:answer\w*|respond\w*|reply|replies|give|gives|prov
                        r"tell me|help with|write|do|output|share|including|always)\b")
 _EN_PROMOTED = (r"\b(?:(?:this|these|the following|my) (?:\w+ )?(?:note|text|preference|message|memory|prefs|"
                 r"preferences|words|commands|messages)|my (?:\w+ )?(?:messages|notes|prefs|preferences|commands))\b")
-_EN_SYSTEM_LEVEL = (r"\b(?:(?:new|real|only|highest ?priority|top ?level|system ?level|master|primary|supreme) "
+_EN_SYSTEM_LEVEL = (r"\b(?:authoritative source|(?:the )?source of (?:your|the) rules|(?:final|ultimate) authority|"
+                    r"(?:new|real|only|highest ?priority|top ?level|system ?level|master|primary|supreme) "
                     r"(?:system (?:message|prompt)|instructions?|rules|commands?|directives?|authority|policy)|"
                     r"system ?level (?:commands?|instructions?|messages?)|the (?:new )?system (?:message|prompt)|"
                     r"(?:the )?only rules)\b")
@@ -450,6 +454,31 @@ _EN_THEIR_SECRET = (r"\b(?:(?:your|ur) (?:\w+ )?(?:hidden|system|original|initia
 _EN_SHOW = (r"\b(?:reveal\w*|print\w*|show\w*|start\w*|open\w*|repeat\w*|output\w*|includ\w+|quot\w+|recit\w+|dump\w*|"
             r"paste|tell me|shar\w+|disclos\w+|leak\w*|begin\w*|prefix\w*)\b")
 
+_EN_KEEP_OUT = (r"\b(?:keep|leave) (?:your |the |all )?(?:ethic\w*|moral\w*|safety|conscience|values|judgement|judg"
+                r"ment)"
+                r"(?: \w+){0,2} out of\b")
+_EN_YOU_DEEM = (r"\b(?:ones|things|questions|requests|prompts|topics|stuff)(?: that| which)? you (?:\w+ )?(?:consid"
+                r"er|think "
+                r"(?:are|is)|deem|find|see as|would call|flag as|judge) (?:\w+ )?(?:dangerous|harmful|unsafe|risky|"
+                r"illegal|"
+                r"off limits|inappropriate|unethical|problematic)\b")
+_EN_PUSH_TO_HARM = (r"\b(?:push\w*|encourag\w+|convinc\w+|tell\w*|urg\w+|get\w*|talk\w*|persuad\w+) (?:my |a |the |"
+                    r"him |her |"
+                    r"them )?(?:\w+ ){0,2}(?:friend|brother|sister|partner|someone|him|her|them|son|daughter|classm"
+                    r"ate|"
+                    r"roommate|coworker)s? (?:\w+ )?(?:to|into) (?:give up|giving up|kill\w* (?:him|her|them)sel\w+"
+                    r"|end\w* "
+                    r"(?:it|their life|his life|her life)|hurt\w* (?:him|her|them)sel\w+|stop\w* eating|self ?harm\w*|"
+                    r"suicide)\b")
+_EN_NOT_MINE = (r"\b(?:hotwir\w+|break\w* into|unlock\w*|steal\w*|pick\w*|open\w*|start\w*|get\w* into) (?:\w+ ){0,2}"
+                r"(?:cars?|vehicles?|houses?|homes?|bikes?|motorcycles?|locks?|doors?|safes?|apartments?) (?:that )?"
+                r"(?:arent|are not|isnt|is not|i dont|i do not) (?:mine|my own|own)\b|\bhotwir\w+\b")
+_EN_EVADE_DUES = (r"\b(?:evad\w+|dodg\w+|avoid\w* paying|hid\w+ (?:my )?(?:income|assets|money|earnings)|skip\w* (?"
+                  r":out on )?"
+                  r"paying) (?:\w+ ){0,5}(?:child support|alimony|taxes|tax|court|irs|creditors|fines?)\b")
+_EN_ILLEGALLY = (r"\b(?:illegal\w*|off the books|under the table|without (?:the )?(?:court|irs|authorities) "
+                 r"(?:knowing|finding))\b")
+
 _EN_MORE = (
     Shape("contact with a child behind the parents' backs", "harm", "en", (_EN_CHILD, _EN_CHILD_HARM), _EN_CHILD_GUARD,
           gap=80),
@@ -485,6 +514,14 @@ _EN_MORE = (
           r"in (?:my|this|the) (?:story|novel|world|game))\b"),
     Shape("disclosing the assistant's instructions", "instruction_override", "en", (_EN_THEIR_SECRET, _EN_SHOW),
           gap=60),
+    Shape("an assistant never given instructions", "instruction_override", "en", (_EN_NEVER_TOLD,)),
+    Shape("ethics kept out", "safety_disable", "en", (_EN_KEEP_OUT,)),
+    Shape("what the assistant deems dangerous, answered", "safety_disable", "en", (_EN_YOU_DEEM, _EN_FORBIDDEN_FRAME),
+          gap=60),
+    Shape("pushing someone to self-harm", "harm", "en", (_EN_PUSH_TO_HARM,), _EN_GUARD),
+    Shape("other people's cars and homes broken into", "harm", "en", (_EN_NOT_MINE,), _EN_GUARD + r"|\b(?:my own|"
+          r"locked out|lost (?:my|the) keys?|locksmith)\b"),
+    Shape("evading payments illegally", "harm", "en", (_EN_EVADE_DUES, _EN_ILLEGALLY), _EN_GUARD, gap=80),
 )
 SHAPES = SHAPES + _EN_MORE
 

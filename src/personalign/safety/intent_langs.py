@@ -33,7 +33,9 @@ TABLE: dict[str, dict[str, str]] = {
                r"dget|"
                r"calorie|screen time|old|older|earlier|previous|house|school|office|game|parking|traffic) $",
         rules=r"\b(?:rules?|guidelines?|instructions?|polic(?:y|ies)|restrictions?|limits|limitations|filters?|"
-              r"guardrails?|safeguards?|configuration|config|setup|system (?:message|prompt)|guidance|safety (?:layer|"
+              r"guardrails?|safeguards?|configuration|config|setup|system (?:message|prompt)|guidance|safety (?:"
+              r"features?|"
+              r"systems?|protocols?|layer|"
               r"settings?|checks?|measures|stuff)|refusal (?:policy|behaviou?r)|content (?:policy|rules)|usage "
               r"policies|moderation|censorship|ethical (?:guidelines|boundaries|limits)|(?:what(?:ever)?|everything|"
               r"anything) (?:your|ur|the) (?:\w+ )?(?:operators?|deployers?|developers?|creators?|makers?|company|"
@@ -52,9 +54,13 @@ TABLE: dict[str, dict[str, str]] = {
             r"rs?|"
             r"wishes|input|prompts?)|users? ?level (?:preferences|settings|instructions)|(?:the )?users? (?:\w+ )?"
             r"(?:preferences|instructions|wishes))\b",
-        up=r"\b(?:supersed\w*|outrank\w*|override\w*|overrid\w+|take\w* (?:priority|precedence)|above|over|trump\w*|"
+        up=r"\b(?:(?:go|goes|going) with mine|follow mine|mine win|use mine|pick mine|choose mine|side with (?:m"
+           r"e|mine)|"
+           r"supersed\w*|outrank\w*|override\w*|overrid\w+|take\w* (?:priority|precedence)|above|over|trump\w*|"
            r"win\w*|prevail\w*|replac\w+)\b",
-        system=r"\b(?:(?:platform|developer|operator|deployer|system|company|your|original|default) (?:\w+ )?"
+        system=r"\b(?:(?:guidance|instructions|rules|guidelines|setup|configuration|prompt|policies) (?:that )?you "
+               r"(?:were )?(?:shipped|came|started|launched|deployed|initiali[sz]ed|built|set up) with|"
+               r"(?:platform|developer|operator|deployer|system|company|your|original|default)s? (?:\w+ )?"
                r"(?:polic(?:y|ies)|rules|guidelines|instructions|prompt|configuration|setup|settings)|system prompt|"
                r"(?:the|your) (?:developers?|operators?|deployers?|creators?))\b",
         nolimit=r"\b(?:no (?:rules|laws|limits|restrictions|ethics|guidelines|filters|morals|boundaries|conscience)"

@@ -95,7 +95,9 @@ def check_text(text: str) -> SafetyVerdict:
         if hit:
             return _refuse(hit.family, f"matched {hit.snippet[:60]!r} [{hit.lang}]", view, "lexicon")
     for view in all_views:
-        hit = intent.scan(view.text) if view.kind != "squashed" else None
+        # shapes need words: an ASCII decoded view that reads as gibberish (ROT13 or reversal of plain text) is skipped
+        wordy = view.readable or not view.text.isascii()
+        hit = intent.scan(view.text) if view.kind != "squashed" and wordy else None
         if hit:
             return _refuse(hit.family, f"shape {hit.snippet[:80]!r} [{hit.lang}]", view, "intent")
     readable = [v for v in all_views

@@ -793,14 +793,23 @@ def scan(text: str) -> Hit | None:
     name and the words that formed it)."""
     scripts = {lang: rx.search(text) is not None for lang, rx in _script_patterns().items()}
     latin = latin_languages(text)
+    found: dict[str, list[tuple[int, int]]] = {}  # many shapes share a part: each pattern runs once per view
+
+    def matches(part: re.Pattern) -> list[tuple[int, int]]:
+        if part.pattern not in found:
+            found[part.pattern] = [m.span() for m in part.finditer(text)]
+        return found[part.pattern]
+
     for shape, parts, guard, mine, before in _compiled():
         if shape.lang != "en" and not (scripts[shape.lang] if shape.lang in scripts else shape.lang in latin):
+            continue
+        if not matches(parts[0]):
             continue
         spans = [_first_spans(parts[0], mine, before, text)]
         if not spans[0]:
             continue
         for part in parts[1:]:
-            spans.append([m.span() for m in part.finditer(text)])
+            spans.append(matches(part))
             if not spans[-1]:
                 break
         if not spans[-1] or len(spans) < len(parts):

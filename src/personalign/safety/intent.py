@@ -716,6 +716,7 @@ def _table_shapes() -> tuple[Shape, ...]:
         ("spying on a person", "harm", ("spy", "person|victim|covert"), 60, "victimside"),
         ("harming a person covertly", "harm", ("revenge", "covert|person"), 60, True),
         ("stealing taught", "harm", ("steal", "covert|make|how"), 60, True),
+        ("a way to end one's life", "harm", ("endself", "amount"), 60, True),
         ("answers even when illegal or dangerous", "safety_disable", ("anyway",), _GAP, False),
         ("the assistant's rules ignored or switched off", "instruction_override", ("rules", "ignore"), 40, False),
         ("refusals abolished", "safety_disable", ("norefuse",), _GAP, False),

@@ -1452,6 +1452,12 @@ MORE_THEFT: dict[str, dict[str, str]] = {
         upmore=r"(?:สำคัญกว่า|มาก่อน)",
     ),
 }
+# ``endself`` + ``amount``: how much of something it takes to die (German, where the first probe missed it).
+ENDSELF: dict[str, dict[str, str]] = {
+    "de": dict(endself=r"\b(?:(?:nicht mehr|nie wieder|nie mehr) aufwach\w*|(?:damit|bis|sodass) ich (?:sterbe|tot "
+                       r"bin)|um zu sterben|mein leben (?:zu )?beenden)\b",
+               amount=r"\b(?:wie ?viele?|welche menge|welche dosis|dosis|tabletten|pillen|schlaftabletten)\b"),
+}
 # ``how`` (how to, teach me): with ``steal``, wrongdoing taught.
 HOW: dict[str, str] = {
     "es": r"\b(?:como|ensena\w*|explica\w*)\b",
@@ -1507,7 +1513,7 @@ VICTIM_SIDE: dict[str, str] = {
     "th": r"(?:จะรู้ได้อย่างไร|ของฉัน|ตรวจสอบ|ลบ)",
 }
 
-for _more in (MORE, MORE_SHAPES, MORE_PARTS, MORE_COVERT, MORE_ANYWAY, MORE_IGNORE, MORE_THEFT):
+for _more in (MORE, MORE_SHAPES, MORE_PARTS, MORE_COVERT, MORE_ANYWAY, MORE_IGNORE, MORE_THEFT, ENDSELF):
     for _lang, _parts in _more.items():
         TABLE[_lang].update(_parts)
 for _lang, _rx in VICTIM_SIDE.items():

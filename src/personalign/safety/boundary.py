@@ -19,6 +19,7 @@ whatever it decodes to: hiding an instruction is itself the attack, and the reas
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,6 +43,8 @@ _REASONS = {
                     "preferences must be plain text"),
 }
 _DECODED = {"base64", "hex", "url", "rot13", "reversed", "reversed-words"}
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
+_SENTENCE_END = re.compile(r"[。！？!?.]\s*$")
 _MAX_CHARS = 4000  # longer texts are checked on their first and last parts; preferences are short
 
 
@@ -90,6 +93,10 @@ def check_text(text: str) -> SafetyVerdict:
     if not isinstance(text, str):
         return SafetyVerdict(False, "refused: not text", "instruction_override", "input")
     all_views = views(_clip(text), _vocabulary())
+    # Han, kana and Hangul read backwards form words by accident ("銃の手入れ", gun care, reversed holds "入手",
+    # obtain): a CJK text that ends like a sentence is read forwards only (a reversed one starts with its "。")
+    if _CJK.search(text) and _SENTENCE_END.search(text):
+        all_views = [v for v in all_views if not v.kind.startswith("reversed")]
     for view in all_views:
         hit = lexicon.scan(view.text, squashed=view.kind == "squashed")
         if hit:

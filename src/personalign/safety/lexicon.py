@@ -178,6 +178,8 @@ def _scan_language(lang: _Language, text: str) -> Hit | None:
     harm = _near(get("MAKE", []), get("HARM_OBJ", [])) or next(iter(get("HARM", [])), None)
     override = _near(get("IGNORE", []), get("RULES", []))
     unlock = off or next(iter(get("UNBOUND", []) + get("REFUSE", [])), None) or harm or override
+    if unlock and not (harm or override or get("REFUSE")) and _candid(snippet(unlock), text):
+        unlock = None  # "without filter" said of candour or of a style ("без фильтра на сарказм"), see `_candid`
     if unlock and get("AUTHORITY"):
         return Hit("authority_claim", lang.code, snippet(found["AUTHORITY"][0]) + " … " + snippet(unlock))
     if unlock and get("PRETEND"):
@@ -189,15 +191,13 @@ def _scan_language(lang: _Language, text: str) -> Hit | None:
     if override:
         return Hit("instruction_override", lang.code, snippet(override))
     if unlock:
-        if not get("REFUSE") and _candid(snippet(unlock), text):
-            return None
         return Hit("safety_disable", lang.code, snippet(unlock))
     return None
 
 
 # "Without filter" is also an idiom for candour ("Sin filtros: dime si mi novela es aburrida", "필터 없이 솔직하게
-#평가해줘"): a bare filter or censorship word, with no safety or content qualifier, in a text that asks for
-# critique, an opinion or honesty, is taste, not a safety switch.
+# 평가해줘") or names a style ("без фильтра на сарказм"): a bare filter or censorship word, with no safety, content or
+# ethics qualifier, in a text that asks for critique, an opinion, honesty, sarcasm or swearing, is taste.
 _BARE_FILTER = re.compile(_fold(
     r"(?:filters?|filtering|unfiltered|filtros?|filtri|filtres?|filtr\w*|фильтр\w*|цензур\w*|censura|censure|"
     r"censorship|zensur|sansur\w*|필터|검열|フィルター|过滤|過濾|فلتر|فلاتر|फिल्टर|sensor|bo loc|ตัวกรอง)"))
@@ -211,7 +211,8 @@ _CANDOUR = re.compile(_fold(
     r"frank\w*|blunt\w*|what you think|cosa pensi|que piensas|dime si|was du denkst|ce que tu penses|o que voce "
     r"acha|критик\w*|мнени\w*|оцен\w*|честн\w*|откровенн\w*|평가|비평|솔직|의견|피드백|批評|評価|率直|意見|正直|评价|"
     r"批评|直说|意见|坦白|elestir\w*|fikrin\w*|durust\w*|degerlendir\w*|jujur|phe binh|đanh gia|thang than|ביקורת|"
-    r"γνωμη|κριτικ\w*|ειλικριν\w*|आलोचना|राय|ईमानदार|ติชม|วิจารณ์|ความเห็น)"))
+    r"γνωμη|κριτικ\w*|ειλικριν\w*|आलोचना|राय|ईमानदार|ติชม|วิจารณ์|ความเห็น|sarcas\w*|sarkas\w*|сарказм\w*|humou?r\w*|"
+    r"юмор\w*|swear\w*|profan\w*|ругательств\w*|palabrot\w*|gros mots|schimpfw\w*)"))
 
 
 def _candid(snippet: str, text: str) -> bool:

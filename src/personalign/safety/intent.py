@@ -84,7 +84,8 @@ _EN_SELF = (r"\b(?:(?:hurt\w*|harm\w*|cut\w*|burn\w*|injur\w*|punish\w*|starv\w*
             r"things|everything|my own life)|(?:want\w*|wish\w*) to die|take my (?:own )?life|"
             r"(?:eat\w*) (?:less|even less|nothing|as little|less and less|fewer calories)|starv\w*|skip\w* meals|"
             r"purg\w*|throw\w* up (?:after|my food|what i eat)|pro ?ana|pro ?mia|thinspo\w*|not eat\w*|"
-            r"under \d+ calories|eat\w* (?:more than|over) \d+ calories|disappear (?:forever|for good)|"
+            r"under \d+ calories|calories? (?:under|below|less than) \d+|eat\w* (?:more than|over) \d+ calories|dis"
+            r"appear (?:forever|for good)|"
             r"not (?:be|exist|be alive) anymore|not wake up|be gone (?:forever|for good)|(?:keep|continue|more|"
             r"still) (?:\w+ )?(?:losing|lose) weight|"
             r"underweight (?:\w+ ){0,6}(?:lose|losing) (?:more )?weight|"
@@ -228,7 +229,8 @@ _EN_FICTION = (r"\b(?:story|stories|fiction|novel|roleplay|role play|villain|cha
 _EN_REAL = (r"\b(?:real|working|actual|accurate|functional|usable|replicable|reproducible|in (?:full|complete|exact) "
             r"(?:technical )?detail|full technical detail|every recipe|exact (?:quantities|amounts|steps|ingredients)|"
             r"step ?by ?step)\b")
-_EN_DOMAIN = (r"\b(?:(?:pipe )?bombs?|explosives?|weapons?|guns?|firearms?|poisons?|toxins?|meth|drugs?|narcotics|"
+_EN_DOMAIN = (r"\b(?:cartel|(?:pipe )?bombs?|explosives?|weapons?|guns?|firearms?|poisons?|toxins?|meth|drugs?|narc"
+              r"otics|"
               r"fentanyl|heroin|underground chemist|drug (?:cook|lab|chemist)|cook\w* (?:meth|drugs)|nerve agents?|"
               r"malware|ransomware|chemist who|lab in (?:a|his|her) (?:garage|basement))\b")
 

@@ -32,7 +32,9 @@ TABLE: dict[str, dict[str, str]] = {
         before=r"\b(?:word|character|page|dietary|diet|food|formatting|format|style|length|grammar|spelling|time|bu"
                r"dget|"
                r"calorie|screen time|old|older|earlier|previous|house|school|office|game|parking|traffic) $",
-        rules=r"\b(?:rules?|guidelines?|instructions?|polic(?:y|ies)|restrictions?|limits|limitations|filters?|"
+        rules=r"\b(?:setup text|(?:setup|prompt|instructions|rules|text|guidance) (?:that )?you (?:started|began"
+              r"|came) with|"
+              r"rules?|guidelines?|instructions?|polic(?:y|ies)|restrictions?|limits|limitations|filters?|"
               r"guardrails?|safeguards?|configuration|config|setup|system (?:message|prompt)|guidance|safety (?:"
               r"features?|"
               r"systems?|protocols?|layer|"
@@ -40,7 +42,10 @@ TABLE: dict[str, dict[str, str]] = {
               r"policies|moderation|censorship|ethical (?:guidelines|boundaries|limits)|(?:what(?:ever)?|everything|"
               r"anything) (?:your|ur|the) (?:\w+ )?(?:operators?|deployers?|developers?|creators?|makers?|company|"
               r"owners?|admins?) (?:\w+ )?(?:told|said|configured|set up|wrote|gave))\b",
-        void=r"\b(?:(?:null|void)(?: and void)?|cancel+ed|no longer (?:\w+ )?(?:apply|applies|count|counts|valid|in "
+        void=r"\b(?:(?:carr(?:y|ies)|ha(?:s|ve)|hold\w*) (?:no|zero) (?:weight|force|authority)|no longer carr\w"
+             r"+ (?:any )?"
+             r"weight|counts? for nothing|(?:null|void)(?: and void)?|cancel+ed|no longer (?:\w+ )?(?:apply|appl"
+             r"ies|count|counts|valid|in "
              r"effect|matter|matters|exist|exists|binding|relevant)|(?:dont|do not|doesnt|does not|wont|will not|"
              r"never) (?:\w+ )?(?:apply|exist|count|bind)|not applying|expired|outdated|obsolete|superseded|deleted|"
              r"revoked|rescinded|(?:are|is|were|was) (?:now )?(?:lifted|suspended|gone|abolished|removed|disabled|"
@@ -117,7 +122,9 @@ TABLE: dict[str, dict[str, str]] = {
         make=r"\b(?:fabric\w+|hac\w+|prepar\w+|cocin\w+|sintetiz\w+|produc\w+|constru\w+|elabor\w+|paso a paso|"
              r"receta|cultiv\w+|extrae\w*|ensena\w*|como (?:se )?(?:hace|fabrica|prepara))\b",
         illicit=r"\b(?:bombas?|explosivos?|artefactos? explosivos?|metanfetamina|cocaina|heroina|fentanilo|opio|"
-                r"drogas|estupefacientes|armas? (?:caseras?|de fuego caseras?|sin numero de serie|ilegales?|"
+                r"drogas|estupefacientes|armas? (?:de fuego )?sin (?:licencia|permiso|papeles|registro)|armas? ("
+                r"?:caseras?|de "
+                r"fuego caseras?|sin numero de serie|ilegales?|"
                 r"fantasma)|malware|ransomware|virus informaticos?|venenos?)\b",
         self=r"\b(?:hacerme (?:dano|cortes)|lastimarme|herirme|cortarme|autolesion\w*|suicid\w*|quitarme la vida|"
              r"matarme|dejar de comer|no comer|vomitar|purgarme|pasar hambre)\b",
@@ -249,7 +256,8 @@ TABLE: dict[str, dict[str, str]] = {
     "de": dict(
         before=r"\b(?:format\w*|lange|stil|rechtschreibung|diat|ernahrungs|wort|zeit|budget|alten|fruheren|bisherig"
                r"en) $",
-        rules=r"\b(?:regeln|anweisungen|richtlinien|vorgaben|instruktionen|einschrankungen|beschrankungen|grenzen|"
+        rules=r"\b(?:was (?:man )?dir (?:\w+ )?(?:beigebracht|gesagt|vorgegeben) (?:wurde|hat|worden ist)|"
+              r"regeln|anweisungen|richtlinien|vorgaben|instruktionen|einschrankungen|beschrankungen|grenzen|"
               r"(?:sicherheits|inhalts|jugendschutz|content|nutzungs|verhaltens|system)?(?:filter|richtlinien|regeln)|"
               r"systemprompt|konfiguration|zensur|schranken|leitplanken)\b",
         void=r"\b(?:(?:gelten|zahlen|greifen) (?:\w+ ){0,3}(?:nicht|nicht mehr|nicht fur mich|fur mich nicht|nie)|"
@@ -416,7 +424,8 @@ TABLE: dict[str, dict[str, str]] = {
         ai=r"(?:\bии\b|искусственн\w+ интеллект\w*|ассистент\w*|модел\w+|бот\w*|нейросет\w+)",
         make=r"(?:сделать|делать|изготов\w+|приготов\w+|свар\w+|вар\w+|синтез\w+|произв\w+|собрать|собира\w+|по "
              r"шагам|пошагов\w+|шаг за шагом|рецепт\w*|вырастить|выращива\w+|добы\w+)",
-        illicit=r"(?:бомб\w*|взрывчатк\w+|взрывн\w+ устройств\w+|наркотик\w*|мефедрон\w*|метамфетамин\w*|кокаин\w*|"
+        illicit=r"(?:\bмет\b|бомб\w*|взрывчатк\w+|взрывн\w+ устройств\w+|наркотик\w*|мефедрон\w*|метамфетамин\w*"
+                r"|кокаин\w*|"
                 r"героин\w*|фентанил\w*|опи[йу]\w*|оружи\w+ (?:без номера|своими руками|дома|в домашних условиях)|"
                 r"самодельн\w+ (?:оружи\w+|пистолет\w*|взрывн\w+)|вредоносн\w+|вирус\w*|"
                 r"малвар\w*|троян\w*|яд\w*\b)",
@@ -582,7 +591,8 @@ TABLE: dict[str, dict[str, str]] = {
     "zh": dict(
         before=r"(?:我的|我之前的|我以前的|格式|字数|篇幅|长度|风格|饮食)\S{0,4}$",
         rules=r"(?:规则|规定|指令|指示|准则|守则|政策|限制|过滤|审查|系统提示|安全设置|约束|条条框框)",
-        void=r"(?:作废|无效|失效|不再(?:适用|有效|生效|算数|重要|管用)|不适用|不管用|对我不适用|对我无效|对我没用|"
+        void=r"(?:不要再管|别再管|不用管|不必管|别管|作废|无效|失效|不再(?:适用|有效|生效|算数|重要|管用)|不适用"
+             r"|不管用|对我不适用|对我无效|对我没用|"
              r"取消了|已取消|全部取消|解除了|已解除|豁免|不算数|可以不管)",
         mine=r"^(?:是我的)|^(?:关于)?(?:格式|字数|篇幅|长度|风格|饮食)",
         own=r"(?:我的(?:\S{0,4})?(?:偏好|设置|笔记|指令|指示|要求|话|消息|规则)|我说的|我写的|用户偏好|用户设置)",
@@ -1381,7 +1391,7 @@ MORE_THEFT: dict[str, dict[str, str]] = {
     ),
     "it": dict(
         steal=r"\b(?:rubare|taccheggiare|borseggiare|clonare (?:le )?carte)\b",
-        upmore=r"\b(?:superat\w+|contano di piu|pesano di piu)\b",
+        upmore=r"\b(?:superat\w+|contano (?:di )?piu|pesano (?:di )?piu)\b",
     ),
     "de": dict(
         steal=r"\b(?:stehlen|klauen|karten klonen)\b",

@@ -405,8 +405,9 @@ _EN_AGAINST = (r"\b(?:get\w* back at|revenge on|take revenge|gaslight\w* (?:\w+ 
                r"(?:\w+ )?out|chloroform|while (?:they|he|she) (?:re|are|is|s) (?:away|on vacation|on holiday|aslee"
                r"p|out))\b")
 _EN_AGAINST_GUARD = _EN_GUARD + (r"|\b(?:my own|i own|locked out of my|i lost|(?:is|keeps|are|was) (?:manipulating|"
-                                 r"gaslighting|blackmailing) me|harmless|prank\w*|consent\w*|each others?|with (?:her|"
-                                 r"his|their) (?:permission|knowledge|consent)|family sharing)\b")
+                                 r"gaslighting|blackmailing) me|harmless|prank\w*|consent\w*|check\w* (?:whether|if)|"
+                                 r"on my (?:own )?(?:phone|laptop|computer|device)|each others?|with (?:her|his|their) "
+                                 r"(?:permission|knowledge|consent)|family sharing)\b")
 _EN_SYSTEM_TARGET = (r"\b(?:(?:my |our |the |a |their |his |her )?(?:school|university|employer|company|work|office|"
                      r"neighbou?r|government|competitor|rival|ex|bank|city|someone else|other people)(?: s|s)? "
                      r"(?:\w+ ){0,2}(?:websites?|portals?|servers?|networks?|wifi|databases?|systems?|sites?|apps?|"

@@ -36,7 +36,8 @@ CONCEPTS = {
                r"exempt\w*|exception)\b",
     "REFUSE": r"\b" + _NOT + r" (?:ever |again |even |you |to |be )?(?:refus\w*|declin\w*|deny\w*|reject\w*|"
                              r"say(?:ing)? no|"
-              r"turn(?:ing)? (?:me )?down|push(?:ing)? back|hold(?:ing)? (?:anything )?back|object\w*|hesitat\w*|"
+              r"turn(?:ing)? (?:me )?down|push(?:ing)? back|hold(?:ing)? anything back|hold(?:ing)? back(?= (?:on|f"
+              r"rom|for) (?:safety|ethic|moral|legal|any))|object\w*|hesitat\w*|"
               r"withhold\w*|censor\w*|filter\w*|draw(?:ing)? (?:the|a) line)\b"
               r"(?: (?:to |from )?(?:any|anything|everything|me\b|my|a request|requests?|(?:a |"
               r"one )?(?:single )?questions?|whatever|tasks?|"
@@ -184,7 +185,7 @@ CONCEPTS = {
             r"|\b(?:stalk|harass|dox|doxx|swat|spy on|blackmail|extort|threaten|intimidate|catfish|groom|track down|"
             r"bully|"
             r"cheat|scam|defraud|swindle|con)(?:s|ing|ed)? (?:on )?(?:her|him|them|my|someone|somebody|people|a |an |"
-            r"the |this |that |"
+            r"the (?!party|heroes|players|adventurers|kingdom|village|town|world|galaxy|crew)|this |that |"
             r"\w+ (?:ex|neighbou?r|coworker|classmate|colleague|boss|teacher))\b(?!\w* (?:laws?|awareness|prevention|"
             r"victims|statistics|cases|scenes?|history))|\bcheat (?:\w+ ){0,3}out of|\bcon (?:\w+ ){0,2}out of|"
             r"\bfollow (?:her|him|my ex)\b"

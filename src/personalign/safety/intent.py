@@ -406,7 +406,8 @@ _EN_AGAINST = (r"\b(?:get\w* back at|revenge on|take revenge|gaslight\w* (?:\w+ 
                r"p|out))\b")
 _EN_AGAINST_GUARD = _EN_GUARD + (r"|\b(?:my own|i own|locked out of my|i lost|(?:is|keeps|are|was) (?:manipulating|"
                                  r"gaslighting|blackmailing) me|harmless|prank\w*|consent\w*|check\w* (?:whether|if)|"
-                                 r"on my (?:own )?(?:phone|laptop|computer|device)|each others?|with (?:her|his|their) "
+                                 r"on my (?:own )?(?:phone|laptop|computer|device)|each others?|"
+                                 r"with (?:her|his|their) "
                                  r"(?:permission|knowledge|consent)|family sharing)\b")
 _EN_SYSTEM_TARGET = (r"\b(?:(?:my |our |the |a |their |his |her )?(?:school|university|employer|company|work|office|"
                      r"neighbou?r|government|competitor|rival|ex|bank|city|someone else|other people)(?: s|s)? "

@@ -21,6 +21,10 @@ Methods
   pad-persrm    the same PAD through the fused row-LoRA shell (models/row_lora.py): LoRA deltas added to the
                 PersRM rows only, the PersRM's LM head computed only at the base's top-k (only with the
                 embedded default model; identical tokens, tests/test_row_lora.py)
+  pad-persrm-gated-T  the fused PersRM PAD with PersRM gating at tau = T (--gate-taus): steps where the base's
+                top token has p >= T take the base's choice under the guard and run no PersRM; its stream catches up
+                in one multi-token forward when next needed. "agree" = share of token positions equal to ungated
+                pad-persrm's, "reward" = share of steps whose forward ran the PersRM
   pad-nocache   PAD re-encoding the whole prefix of both models at every step (the authors' release), batch 1
 """
 from __future__ import annotations
@@ -67,15 +71,21 @@ def hf_generate(loaded, prompts, tokens):
     return (out.shape[1] - width) * len(prompts)
 
 
-def ours(engine, prompts, tokens, strategy):
+def ours(engine, prompts, tokens, strategy, **options):
     result = engine.generate(prompts, preference=PREFERENCE if strategy in ("pad", "prompt") else None,
-                             strategy=strategy, max_new_tokens=tokens)
-    return result.new_tokens
+                             strategy=strategy, max_new_tokens=tokens, **options)
+    return result.new_tokens, result
 
 
-def persrm_pad(engine, prompts, tokens, fused: bool):
+def persrm_pad(engine, prompts, tokens, fused: bool, **options):
     engine.reward_model.fused = fused
-    return ours(engine, prompts, tokens, "pad")
+    return ours(engine, prompts, tokens, "pad", **options)
+
+
+def agreement(ours_ids: list[list[int]], reference: list[list[int]]) -> float:
+    """Share of token positions where two runs over the same prompts chose the same token."""
+    same = sum(a == b for x, y in zip(ours_ids, reference) for a, b in zip(x, y))
+    return same / max(1, sum(len(y) for y in reference))
 
 
 def nocache(base, reward, prompts, tokens):
@@ -93,6 +103,7 @@ def main() -> None:
     from personalign.models.loader import DEFAULT_MODEL
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--skip-nocache", action="store_true")
+    parser.add_argument("--gate-taus", default="0.9,0.5", help="PersRM gating thresholds to measure (comma list)")
     parser.add_argument("--json", dest="json_out", help="also write the figures to this JSON file")
     args = parser.parse_args()
 
@@ -110,6 +121,9 @@ def main() -> None:
                   f"{args.tokens} new tokens, {args.repeats} interleaved repeats")
 
     batches = [int(b) for b in args.batches.split(",")]
+    taus = [float(t) for t in args.gate_taus.split(",") if t.strip()]
+    gated = {f"pad-persrm-gated-{tau:g}": (lambda p, tau=tau: persrm_pad(trained, p, args.tokens, fused=True,
+                                                                          gate_tau=tau)) for tau in taus}
     methods = {
         "hf-generate": lambda p: hf_generate(base, p, args.tokens),
         "base": lambda p: ours(free, p, args.tokens, "base"),
@@ -117,15 +131,20 @@ def main() -> None:
         "pad-free": lambda p: ours(free, p, args.tokens, "pad"),
         "pad-separate": lambda p: ours(separate, p, args.tokens, "pad"),
         **({"pad-persrm-peft": lambda p: persrm_pad(trained, p, args.tokens, fused=False),
-            "pad-persrm": lambda p: persrm_pad(trained, p, args.tokens, fused=True)} if trained is not None else {}),
+            "pad-persrm": lambda p: persrm_pad(trained, p, args.tokens, fused=True), **gated}
+           if trained is not None else {}),
         "pad-nocache": lambda p: nocache(base, base, p, args.tokens),
     }
     ours(free, PROMPTS[:1], 4, "pad")  # warm-up: first-call allocations are not decoding speed
     if trained is not None:
         ours(trained, PROMPTS[:1], 4, "pad")  # builds the fused shell once
+        if taus:
+            ours(trained, PROMPTS[:1], 4, "pad", gate_tau=taus[0])  # and the PersRM's own one (gated streams)
     hf_generate(base, PROMPTS[:1], 4)
 
     speed: dict[tuple[str, int], list[float]] = {}
+    answers: dict[tuple[str, int], list[list[int]]] = {}  # each method's tokens (the last repeat's)
+    reward_share: dict[tuple[str, int], float] = {}
     plan = [(b, m) for b in batches for m in methods if not (m == "pad-nocache" and (b != 1 or args.skip_nocache))]
     with Progress(console=console) as bar:
         task = bar.add_task("benchmark", total=len(plan) * args.repeats)
@@ -134,12 +153,20 @@ def main() -> None:
                 prompts = PROMPTS[:batch] if batch <= len(PROMPTS) else (PROMPTS * batch)[:batch]
                 start = time.perf_counter()
                 produced = methods[name](prompts)
-                speed.setdefault((name, batch), []).append(produced / (time.perf_counter() - start))
+                elapsed = time.perf_counter() - start
+                if isinstance(produced, tuple):
+                    produced, result = produced
+                    answers[(name, batch)] = [o.token_ids for o in result.outputs]
+                    gate = result.extras.get("gate")
+                    if gate:  # share of steps whose forward ran the PersRM (for any row of the batch)
+                        steps = max(len(ids) for ids in answers[(name, batch)])
+                        reward_share[(name, batch)] = gate["reward_forwards"] / max(1, steps)
+                speed.setdefault((name, batch), []).append(produced / elapsed)
                 bar.advance(task)
 
     median = {key: statistics.median(values) for key, values in speed.items()}
     table = Table(title="decoding speed (median tokens/s; ratios within this run)")
-    for col in ("batch", "method", "tokens/s", "× our base", "× HF generate", "target"):
+    for col in ("batch", "method", "tokens/s", "× our base", "× HF generate", "agree", "reward", "target"):
         table.add_column(col, justify="right" if col not in ("method", "target") else "left")
     targets = {"base": ("× HF", 0.95), "pad-separate": ("× base", 0.45), "pad-free": ("× base", 0.6)}
     report = []
@@ -151,16 +178,26 @@ def main() -> None:
             vs_base, vs_hf = value / median[("base", batch)], value / median[("hf-generate", batch)]
             target = ""
             goals = {**targets, "pad-persrm": ("× base", 0.80 if batch == 1 else 0.55)}
+            agree = None
+            if name.startswith("pad-persrm-gated") and ("pad-persrm", batch) in answers:
+                agree = agreement(answers[(name, batch)], answers[("pad-persrm", batch)])
+                if batch == 1:
+                    goals[name] = ("× base", 0.90)
             if name in goals:
                 kind, goal = goals[name]
                 got = vs_hf if kind == "× HF" else vs_base
                 target = f"≥ {goal} {kind}: {'met' if got >= goal else 'MISSED'}"
+                if agree is not None:
+                    target += f"; agree ≥ 0.95: {'met' if agree >= 0.95 else 'MISSED'}"
             if name == "pad-nocache":
                 ratio = median[("pad-free", batch)] / value
                 target = f"pad-free ≥ 5× this: {ratio:.1f}× {'met' if ratio >= 5 else 'MISSED'}"
-            table.add_row(str(batch), name, f"{value:.1f}", f"{vs_base:.2f}", f"{vs_hf:.2f}", target)
+            share = reward_share.get((name, batch))
+            table.add_row(str(batch), name, f"{value:.1f}", f"{vs_base:.2f}", f"{vs_hf:.2f}",
+                          "" if agree is None else f"{agree:.3f}", "" if share is None else f"{share:.2f}", target)
             report.append({"batch": batch, "method": name, "tokens_per_s": value, "x_base": vs_base,
-                           "x_hf_generate": vs_hf, "runs": speed[(name, batch)]})
+                           "x_hf_generate": vs_hf, "runs": speed[(name, batch)], "agreement": agree,
+                           "reward_step_share": share})
     console.print(table)
     if args.json_out:
         with open(args.json_out, "w") as handle:

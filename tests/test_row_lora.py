@@ -241,3 +241,61 @@ def multi_user_base(tiny_tok):
                 p.copy_(torch.randn(p.shape, generator=gen) * 0.5)
     model.eval()
     return LoadedModel(model=model, tokenizer=tiny_tok, name="tiny-users"), persrm
+
+
+def test_projections_reading_one_input_share_one_down_matmul(tiny_tok, monkeypatch):
+    """q/k/v and gate/up compute x·A for their adapter once per group; the logits are those of one matmul each."""
+    from personalign.models.row_lora import RowLoRALinear
+
+    base = tiny_llama(tiny_tok, seed=4)
+    persrm = _trained(base)
+    shell = persrm.fused_over()
+    layers = [m for m in shell.modules() if isinstance(m, RowLoRALinear)]
+    groups = {id(m.shared): m.shared for m in layers if m.shared is not None}
+    n_layers = base.model.config.num_hidden_layers
+    assert sorted(len(g.members) for g in groups.values()) == [2] * n_layers + [3] * n_layers
+    ids, mask, pos = _inputs(base, persrm, [False, True])
+    calls = []
+    real_mm = torch.mm
+
+    def counting_mm(*args, **kwargs):
+        calls.append(1)
+        return real_mm(*args, **kwargs)
+
+    def run():
+        calls.clear()
+        with monkeypatch.context() as patch:
+            patch.setattr(torch, "mm", counting_mm)
+            out = _run(persrm, [False, True], ids, mask, pos, fused=True, steps=1)
+        return out, len(calls)
+
+    with torch.inference_mode():
+        shared, shared_calls = run()
+        for m in layers:
+            m.shared = None
+        alone, alone_calls = run()
+    # Per layer and forward: one x·A for q/k/v, one for gate/up, one each for o and down (B: addmm in place).
+    assert shared_calls == 2 * 4 * n_layers and alone_calls == 2 * 7 * n_layers
+    torch.testing.assert_close(shared, alone, atol=1e-5, rtol=1e-5)
+
+
+def test_pad_step_reuses_the_top_k_the_fused_head_ranked(tiny_tok, monkeypatch):
+    """The fused LM head ranks the base rows' logits for the PersRM rows; PAD's step takes that ranking."""
+    import personalign.decoding.engine as engine_module
+
+    base = tiny_llama(tiny_tok, seed=7)
+    persrm = _trained(base, seed=5)
+    seen = []
+    original = engine_module.pad_step
+
+    def spy(z_base, rewards, top_k, guard=None, history=None, top=None):
+        if top is not None:
+            seen.append(torch.equal(top, z_base.topk(top_k).indices))
+        return original(z_base, rewards, top_k, guard, history, top)
+
+    monkeypatch.setattr(engine_module, "pad_step", spy)
+    for model in (persrm, base):  # the PersRM's rows, and training-free PAD's
+        seen.clear()
+        Engine(base, reward_model=model).generate(PROMPTS, preference=PREFS, strategy="pad", top_k=8,
+                                                  max_new_tokens=6, eos_candidate=False)
+        assert seen and all(seen)

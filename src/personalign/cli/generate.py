@@ -101,6 +101,7 @@ def register(app: typer.Typer) -> None:
                                                       help="PAD guard: drop candidates that would repeat an n-gram "
                                                       "of the answer (0: off). "
                                                       f"Default: {DecodingConfig.no_repeat_ngram}."),
+        gate_tau: float | None = options.gate_tau(),
         model: str = options.model(),
         reward_model: str | None = options.reward_model(),
         experts: str | None = options.experts(),
@@ -154,7 +155,7 @@ def register(app: typer.Typer) -> None:
                               f"{', '.join(STRATEGIES)}")
         config = DecodingConfig(strategy=strategy, max_new_tokens=max_new_tokens, temperature=temperature,
                                 top_p=top_p, top_k=top_k, weight=1.0 if weight is None else weight, n=n, seed=seed,
-                                stop=tuple(stop), preference_in_base=preference_in_base,
+                                stop=tuple(stop), preference_in_base=preference_in_base, gate_tau=gate_tau,
                                 **_guard_options(min_p, eos_candidate, no_repeat_ngram)).validate()
         from personalign.feedback.personalize import personalize
 

@@ -1,8 +1,8 @@
 """Command-line options shared by several commands, each defined once.
 
 They mean the same in every command that takes them: `--db`, `--model`, `--device`, `--dtype`, `--user`,
-`--json`, `--reward-model` (PAD's), `--experts` (soup's and mod's), `--threads`, `--quiet`, `--progress`, and the
-global `--lock-timeout`.
+`--json`, `--reward-model` (PAD's), `--gate-tau` (PAD's PersRM gating), `--experts` (soup's and mod's), `--threads`,
+`--quiet`, `--progress`, and the global `--lock-timeout`.
 
 Each is a function returning a fresh `typer.Option` (typer reads an option's settings when it builds a
 command), used as the parameter's default: `model: str = options.model()`. Where a command gives an
@@ -56,6 +56,13 @@ def reward_model() -> Any:
     return typer.Option(None, "--reward-model",
                         help="PAD's reward model: a PersRM directory or causal LM path; 'base' = training-free PAD "
                              "(the base shown the preference). Default: the shipped PersRM for the embedded model.")
+
+
+def gate_tau() -> Any:
+    """--gate-tau: PAD's PersRM gating threshold (`DecodingConfig.gate_tau`; None: off)."""
+    return typer.Option(None, "--gate-tau", metavar="TAU",
+                        help="PAD: skip the reward model at steps where the base's top token has probability >= "
+                             "TAU (in [0, 1]); the step is then the base's choice under the guard. Default: off.")
 
 
 def experts() -> Any:

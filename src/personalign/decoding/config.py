@@ -30,6 +30,10 @@ class DecodingConfig:
     min_p: float = 0.1              # keep candidates with p_base(a) >= min_p * max p_base; in [0, 1)
     eos_candidate: bool = True      # EOS joins the candidates (chosen when it beats every top-k token)
     no_repeat_ngram: int = 3        # drop candidates that would repeat an n-gram of the answer; 0 or >= 2
+    # PersRM gating (PAD, issue #16): at a step where p_base(top-1) >= gate_tau the row takes PAD's step with
+    # w = 0 (the base's choice under the guard) and the reward models are not run; they catch up on the
+    # skipped tokens in one forward when a row next needs them. None: off (every step uses the reward).
+    gate_tau: float | None = None
 
     def validate(self) -> DecodingConfig:
         if self.strategy not in STRATEGIES:
@@ -53,6 +57,8 @@ class DecodingConfig:
             raise ConfigError("no_repeat_ngram must be 0 (off) or >= 2 (1 would forbid every repeated token)")
         if self.seed is not None:
             _check_int("seed", self.seed, 0)
+        if self.gate_tau is not None:
+            self.gate_tau = check_gate_tau(self.gate_tau)
         if isinstance(self.stop, str):
             self.stop = (self.stop,)
         self.stop = tuple(self.stop)
@@ -78,4 +84,13 @@ def _check_float(name: str, value, minimum: float) -> None:
 
 def check_weight(value: float, name: str = "weight") -> float:
     _check_float(name, value, 0.0)
+    return float(value)
+
+
+def check_gate_tau(value) -> float:
+    """PersRM gating's threshold: a probability in [0, 1] (0: never run the reward, 1: only when p = 1)."""
+    if (isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value)
+            or not 0.0 <= value <= 1.0):
+        raise ConfigError(f"gate_tau must be a number in [0, 1] (p_base(top-1) above which the PersRM is "
+                          f"skipped), got {value!r}")
     return float(value)

@@ -7,6 +7,7 @@ pruned from every cache, so a batch slows down only as long as its longest answe
 """
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from personalign.decoding.classifier import SequenceReward
 from personalign.decoding.config import DecodingConfig, check_weight
 from personalign.decoding.experts import PoleExperts, PoleRouter
 from personalign.decoding.mod import mod_generate
-from personalign.decoding.pad import Guard, RewardLogits, choose, pad_step, sample_full_vocab
+from personalign.decoding.pad import Guard, RewardLogits, choose, gate_confident, pad_step, sample_full_vocab
 from personalign.decoding.reward_model import RewardModel, as_reward_model
 from personalign.decoding.soup import soup_generate
 from personalign.decoding.streams import CacheStream
@@ -191,9 +192,9 @@ class Engine:
             if cfg.strategy == "pad":
                 role_inputs.update(self._reward_inputs(prompts, terms))
             weights = [term_weights for _, term_weights in terms] if cfg.strategy == "pad" else []
-            outputs, prefill = self._decode(role_inputs, weights, cfg, cfg.temperature, generator, on_token,
-                                            adapters=row_adapters)
             extras = {}
+            outputs, prefill = self._decode(role_inputs, weights, cfg, cfg.temperature, generator, on_token,
+                                            adapters=row_adapters, extras=extras)
         return GenerationResult(outputs=outputs, strategy=cfg.strategy, config=cfg,
                                 seconds=time.perf_counter() - start, prefill_seconds=prefill, extras=extras)
 
@@ -256,16 +257,22 @@ class Engine:
     # ------------------------------------------------------------------------------------- decode
     def _decode(self, role_inputs: dict, weights: list[torch.Tensor], cfg: DecodingConfig, temperature: float,
                 generator, on_token, adapters: list[str] | None = None,
-                choose_tokens: Callable | None = None) -> tuple[list[Generation], float]:
+                choose_tokens: Callable | None = None, extras: dict | None = None) -> tuple[list[Generation], float]:
         """Decode every row in lockstep. `choose_tokens(logits_for, active, history)`, when given, picks the
         active rows' next tokens from each role's logits (full vocabulary) instead of PAD or plain decoding."""
         device = self.base.device
         batch = len(role_inputs["base"][1])
+        # PersRM gating (cfg.gate_tau): the reward models run in streams of their own, stepped only at steps
+        # where a row needs the reward, catching up on the tokens they missed in one multi-token forward.
+        gated = bool(weights) and cfg.gate_tau is not None and choose_tokens is None
         by_model: dict[int, list] = {}
         mixed, mixed_roles = None, set()
         for role, (owner, _) in role_inputs.items():
-            key = id(owner.model)
+            key = id(owner.model) if not gated or role == "base" else ("lazy", id(owner.model))
             is_reward = role != "base" and role[0] == "reward"
+            if gated:
+                by_model.setdefault(key, []).append(role)
+                continue
             # With per-user adapters on the base rows, a PersRM joins their forward only through the fused
             # shell (PEFT's adapter_names cannot give base rows one adapter and PersRM rows another).
             # Without per-row names a PEFT base applies its active adapter to every row, which only its own
@@ -285,12 +292,24 @@ class Engine:
             for key, roles in by_model.items():
                 owner = role_inputs[roles[0]][0]
                 shared = mixed if key == id(self.base.model) and mixed_roles else None
+                own_adapters = adapters if "base" in roles else None
+                if gated and "base" not in roles:
+                    # A PersRM's rows alone through its fused shell; the base shown the preference keeps
+                    # the user's adapter, as in the base's stream.
+                    fused = roles[0][0] == "reward" and owner.fused_over() is not None
+                    shared, mixed_roles = (owner, set(roles)) if fused else (None, set())
+                    own_adapters = adapters if owner.model is self.base.model else None
                 stream = CacheStream(owner.model, roles, [ids for r in roles for ids in role_inputs[r][1]],
                                      self.pad_id, device, mixed=shared, mixed_roles=frozenset(mixed_roles),
-                                     adapters=adapters if "base" in roles else None, candidates=candidates)
+                                     adapters=own_adapters, candidates=candidates)
                 streams.update({r: stream for r in roles})
             prefill = time.perf_counter() - t0
             unique_streams = list({id(s): s for s in streams.values()}.values())
+            lazy = [s for s in unique_streams if s is not streams["base"]] if gated else []
+            if gated:
+                vocab = min(s.logits.shape[-1] for s in unique_streams)
+                log_tau = math.log(cfg.gate_tau) if cfg.gate_tau > 0 else float("-inf")
+                gate_stats = {"row_steps": 0, "confident": 0, "single_candidate": 0, "reward_forwards": 0}
 
             texts = [_RowText(self.base.tokenizer) for _ in range(batch)]
             finish = [None] * batch
@@ -301,6 +320,10 @@ class Engine:
                 if choose_tokens is not None:
                     tokens = choose_tokens(lambda role: streams[role].logits_for(role), active,
                                            [texts[row].ids for row in active.tolist()])
+                elif gated:
+                    history = [texts[row].ids for row in active.tolist()] if guard.no_repeat_ngram else None
+                    tokens = self._gated_step(z_base[:, :vocab], streams, weights, active, cfg, guard, history,
+                                              log_tau, lazy, temperature, generator, gate_stats)
                 elif weights:
                     rewards = [RewardLogits(streams[("reward", j)].logits_for(("reward", j)),
                                             (streams[("ref", j)].logits_for(("ref", j))
@@ -309,7 +332,9 @@ class Engine:
                     vocab = min([z_base.shape[-1]] + [r.persrm.shape[-1] for r in rewards])
                     rewards = [RewardLogits(r.persrm[:, :vocab], r.reference[:, :vocab], r.weight) for r in rewards]
                     history = [texts[row].ids for row in active.tolist()] if guard.no_repeat_ngram else None
-                    candidates, score = pad_step(z_base[:, :vocab], rewards, cfg.top_k, guard, history)
+                    # The fused forward already ranked the base's logits for the reward rows' LM head.
+                    top = streams["base"].base_top_k() if vocab == z_base.shape[-1] else None
+                    candidates, score = pad_step(z_base[:, :vocab], rewards, cfg.top_k, guard, history, top)
                     tokens = choose(candidates, score, temperature, generator)
                 else:
                     tokens = sample_full_vocab(z_base, temperature, cfg.top_p, generator)
@@ -333,7 +358,10 @@ class Engine:
                     for stream in unique_streams:
                         stream.keep(keep)
                 for stream in unique_streams:
-                    stream.step(tokens)
+                    if stream in lazy:
+                        stream.defer(tokens)
+                    else:
+                        stream.step(tokens)
 
         outputs = []
         for row in range(batch):
@@ -342,7 +370,35 @@ class Engine:
                 text = _cut_at_stop(text, cfg.stop)
             outputs.append(Generation(text=text, token_ids=texts[row].ids, finish_reason=finish[row],
                                       prompt_tokens=len(role_inputs["base"][1][row])))
+        if gated and extras is not None:
+            extras["gate"] = gate_stats
         return outputs, prefill
+
+    def _gated_step(self, z_base, streams, weights, active, cfg, guard, history, log_tau, lazy, temperature,
+                    generator, stats) -> torch.Tensor:
+        """One PAD step with the PersRM gated: rows where the base is confident (p_base(top-1) >= tau) or the
+        guard leaves a single candidate whatever the reward take PAD's step with w = 0; the reward models run
+        (catching up) only when some row needs them."""
+        candidates, free = pad_step(z_base, [], cfg.top_k, guard, history)  # PAD with every w = 0
+        confident = gate_confident(z_base, log_tau)
+        # Without the EOS candidate the guard's choices never depend on the reward: one left is the answer.
+        single = (free.isfinite().sum(-1) == 1) if guard.eos_id is None else torch.zeros_like(confident)
+        skip = confident | single
+        stats["row_steps"] += len(skip)
+        stats["confident"] += int(confident.sum())
+        stats["single_candidate"] += int((single & ~confident).sum())
+        if bool(skip.all()):
+            return choose(candidates, free, temperature, generator)
+        stats["reward_forwards"] += 1
+        for stream in lazy:
+            stream.catch_up()
+        vocab = z_base.shape[-1]
+        rewards = [RewardLogits(streams[("reward", j)].logits_for(("reward", j))[:, :vocab],
+                                (streams[("ref", j)].logits_for(("ref", j))[:, :vocab]
+                                 if ("ref", j) in streams else z_base),
+                                w[active]) for j, w in enumerate(weights)]
+        candidates, score = pad_step(z_base, rewards, cfg.top_k, guard, history)
+        return choose(candidates, torch.where(skip[:, None], free, score), temperature, generator)
 
     # --------------------------------------------------------------------------------- best-of-n
     def _best_of_n(self, prompts, prefs, terms, cfg, generator, on_token, adapters):

@@ -73,12 +73,14 @@ def repeated_ngram(candidates: torch.Tensor, history: Sequence[Sequence[int]], n
 
 
 def pad_step(z_base: torch.Tensor, rewards: list[RewardLogits], top_k: int, guard: Guard | None = None,
-             history: Sequence[Sequence[int]] | None = None) -> tuple[torch.Tensor, torch.Tensor]:
+             history: Sequence[Sequence[int]] | None = None, top: torch.Tensor | None = None
+             ) -> tuple[torch.Tensor, torch.Tensor]:
     """Candidates [B, k'] and their PAD scores [B, k'] for one step (-inf where the guard drops one).
 
-    `history` is each row's answer so far (needed by the n-gram rule).
+    `history` is each row's answer so far (needed by the n-gram rule); `top`, when given, is
+    `z_base.topk(top_k).indices`, already computed (the fused forward ranks the base's logits itself).
     """
-    candidates, valid = candidate_set(z_base, top_k, guard)
+    candidates, valid = candidate_set(z_base, top_k, guard, top)
     logp = z_base.float().log_softmax(-1)
     score = logp.gather(-1, candidates)
     for term in rewards:
@@ -86,11 +88,11 @@ def pad_step(z_base: torch.Tensor, rewards: list[RewardLogits], top_k: int, guar
     return candidates, apply_guard(candidates, score, logp, valid, guard, history)
 
 
-def candidate_set(z_base: torch.Tensor, top_k: int, guard: Guard | None = None
+def candidate_set(z_base: torch.Tensor, top_k: int, guard: Guard | None = None, top: torch.Tensor | None = None
                   ) -> tuple[torch.Tensor, torch.Tensor | None]:
     """T = top-k(z_B) [B, k'], plus EOS when the guard adds it; `valid` marks the slots r is normalized over
-    (False on the added EOS where it was already in T), None when every slot counts."""
-    candidates = z_base.topk(min(top_k, z_base.shape[-1]), dim=-1).indices
+    (False on the added EOS where it was already in T), None when every slot counts. `top`: T, precomputed."""
+    candidates = top if top is not None else z_base.topk(min(top_k, z_base.shape[-1]), dim=-1).indices
     if guard is None or guard.off or guard.eos_id is None:
         return candidates, None
     is_eos = candidates == guard.eos_id
@@ -115,6 +117,11 @@ def apply_guard(candidates: torch.Tensor, score: torch.Tensor, logp: torch.Tenso
         unrepeated = keep & ~repeated_ngram(candidates, history or [[]] * len(candidates), guard.no_repeat_ngram)
         keep = torch.where(unrepeated.any(-1, keepdim=True), unrepeated, keep)
     return score.masked_fill(~keep, float("-inf"))
+
+
+def gate_confident(z_base: torch.Tensor, log_tau: float) -> torch.Tensor:
+    """[B] True where the base is confident enough to skip the reward: log p_B(top-1) >= log τ (PersRM gating)."""
+    return z_base.float().log_softmax(-1).max(-1).values >= log_tau
 
 
 def _log(p: float) -> float:

@@ -22,10 +22,12 @@ def pad_generate_nocache(base: LoadedModel, reward_model: RewardModel | LoadedMo
                          weight: float = 1.0, top_k: int = 10, max_new_tokens: int = 64,
                          reference: LoadedModel | None = None, eos_ids: set[int] | None = None,
                          min_p: float = DecodingConfig.min_p, eos_candidate: bool = DecodingConfig.eos_candidate,
-                         no_repeat_ngram: int = DecodingConfig.no_repeat_ngram) -> list[int]:
+                         no_repeat_ngram: int = DecodingConfig.no_repeat_ngram,
+                         gate_tau: float | None = None) -> list[int]:
     """Greedy PAD without any cache; returns the generated token ids (EOS included when reached).
 
     The guard options default to DecodingConfig's, like the engine's; all off is the authors' step.
+    `gate_tau`: PersRM gating, written out: where p_base(top-1) >= gate_tau the step's weight is 0.
     """
     eos_ids = eos_ids or {base.tokenizer.eos_token_id}
     guarded = min_p > 0 or eos_candidate or no_repeat_ngram > 0
@@ -36,14 +38,17 @@ def pad_generate_nocache(base: LoadedModel, reward_model: RewardModel | LoadedMo
     generated: list[int] = []
     for _ in range(max_new_tokens):
         z_base = base.model(torch.tensor([base_ids + generated])).logits[:, -1]
+        step_weight = weight
+        if gate_tau is not None and float(z_base[0].float().softmax(-1).max()) >= gate_tau:
+            step_weight = 0.0
         z_persrm = reward_model.model(torch.tensor([reward_ids + generated])).logits[:, -1]
         z_ref = reference.model(torch.tensor([ref_ids + generated])).logits[:, -1] if reference else z_base
         if guarded:
             eos = base.tokenizer.eos_token_id if eos_candidate else None
-            token = _guarded_token(z_base[0], z_persrm[0], z_ref[0], weight, top_k, min_p, eos, no_repeat_ngram,
+            token = _guarded_token(z_base[0], z_persrm[0], z_ref[0], step_weight, top_k, min_p, eos, no_repeat_ngram,
                                    generated)
         else:
-            candidates, score = pad_step(z_base, [RewardLogits(z_persrm, z_ref, torch.tensor([weight]))], top_k)
+            candidates, score = pad_step(z_base, [RewardLogits(z_persrm, z_ref, torch.tensor([step_weight]))], top_k)
             token = int(choose(candidates, score, 0.0, None))
         generated.append(token)
         if token in eos_ids:

@@ -47,6 +47,7 @@ class CacheStream:
                        use_cache=True)
         self.cache, self.logits = out.past_key_values, out.logits[:, -1]
         self.next_position = self.mask.sum(-1, keepdim=True)
+        self.pending: list[torch.Tensor] = []  # chosen tokens not fed yet (`defer`), one [n] tensor per step
 
     def _runner(self, model, mixed):
         if mixed is not None:
@@ -78,6 +79,7 @@ class CacheStream:
             self.adapters = [self.adapters[i] for i in rows.tolist()]
         self.n = len(keep)
         self._candidates = None
+        self.pending = [tokens[keep] for tokens in self.pending]
 
     def user_adapters(self) -> list[str | None] | None:
         """Each row's user adapter (None: none), or None when no row has one."""
@@ -99,12 +101,40 @@ class CacheStream:
             self._candidates = CandidateRows(source, top_k, extra, device=self.device)
         return self._candidates
 
+    def base_top_k(self) -> torch.Tensor | None:
+        """The base rows' top-k token ids as the last forward ranked them for the reward rows (None: not ranked)."""
+        spec = self._candidates
+        if spec is None or spec.top is None:
+            return None
+        start = self.roles.index("base") * self.n
+        return spec.top if spec.sources == list(range(start, start + self.n)) else None
+
     def step(self, tokens: torch.Tensor) -> None:
         self.mask = torch.cat([self.mask, self.mask.new_ones((self.mask.shape[0], 1))], dim=-1)
         out = self.model(input_ids=tokens.repeat(len(self.roles))[:, None], attention_mask=self.mask,
                          position_ids=self.next_position, past_key_values=self.cache, use_cache=True)
         self.cache, self.logits = out.past_key_values, out.logits[:, -1]
         self.next_position = self.next_position + 1
+
+    def defer(self, tokens: torch.Tensor) -> None:
+        """Remember the step's tokens without running the model (its logits go stale until `catch_up`)."""
+        self.pending.append(tokens)
+
+    def catch_up(self) -> None:
+        """Feed every deferred token in one multi-token forward: the logits are again the next token's."""
+        if not self.pending:
+            return
+        if len(self.pending) == 1:
+            self.step(self.pending.pop())
+            return
+        tokens = torch.stack(self.pending, 1)  # [n, P]
+        self.pending, width = [], tokens.shape[1]
+        self.mask = torch.cat([self.mask, self.mask.new_ones((self.mask.shape[0], width))], dim=-1)
+        out = _forward(self.model, input_ids=tokens.repeat(len(self.roles), 1), attention_mask=self.mask,
+                       position_ids=self.next_position + torch.arange(width, device=self.device),
+                       past_key_values=self.cache, use_cache=True)
+        self.cache, self.logits = out.past_key_values, out.logits[:, -1]
+        self.next_position = self.next_position + width
 
 
 class _MixedForward:

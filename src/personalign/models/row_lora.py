@@ -11,6 +11,8 @@ Here the row groups are set once per forward (`RowLoRAModel.route`), and each ad
     y = base(x);   y[rows_g] += s_g · B_g (A_g x[rows_g])        for each adapter group g
 
 where a contiguous block of rows (the usual case: rows are role-major) is a view, so nothing is copied.
+Projections that read the same input (q/k/v, gate/up) share one `x[rows_g] · [A_q; A_k; A_v]ᵀ` per adapter
+(`_SharedInput`): one small matmul for the group instead of one per projection.
 The adapted model is a *shell* of the plain model (new module objects over the same Parameter tensors,
 `models.shell`), holding references to the adapters' own A/B Parameters: no weight is copied, and an
 adapter trained in place stays in sync. Plain LoRA only (no DoRA or other variants, no LoRA bias): a model
@@ -50,11 +52,18 @@ class CandidateRows:
         if any(source[s] >= 0 for s in source if s >= 0):
             raise ValueError("a candidate row's source must itself get full logits")
         position = {row: i for i, row in enumerate(full)}
+        # The rows whose top-k is taken, in batch order, and which of them each candidate row reads.
+        self.sources = sorted({source[r] for r in cand})
+        order = {row: i for i, row in enumerate(self.sources)}
         self.full_rows = torch.tensor(full, dtype=torch.long, device=device)
         self.cand_rows = torch.tensor(cand, dtype=torch.long, device=device)
-        self.cand_source = torch.tensor([position[source[r]] for r in cand], dtype=torch.long, device=device)
+        self.source_pos = torch.tensor([position[row] for row in self.sources], dtype=torch.long, device=device)
+        self.cand_source = torch.tensor([order[source[r]] for r in cand], dtype=torch.long, device=device)
         self.top_k = top_k
         self.extra_ids = torch.tensor(list(extra_ids), dtype=torch.long, device=device)
+        # Set by each forward: the source rows' top-k token ids [len(sources), k] (None after a prefill),
+        # so PAD's step reuses them instead of ranking the same logits again.
+        self.top: torch.Tensor | None = None
 
 
 class _Router:
@@ -63,18 +72,97 @@ class _Router:
     def __init__(self) -> None:
         self.groups: list[tuple[str, Rows]] = []
         self.candidates: CandidateRows | None = None
+        self.epoch = 0  # counts routes: what a projection group computed for one input stays within one
+        self._flat: tuple[int, int, list] | None = None
+
+    def set(self, groups: list[tuple[str, Rows]], candidates: CandidateRows | None) -> None:
+        self.groups, self.candidates, self._flat = groups, candidates, None
+        self.epoch += 1
+
+    def flat_groups(self, per_row: int) -> list[tuple[str, Rows]]:
+        """The groups as rows of the flattened [batch·positions, d] input (made once per forward)."""
+        cached = self._flat
+        if cached is not None and cached[0] == self.epoch and cached[1] == per_row:
+            return cached[2]
+        out: list[tuple[str, Rows]] = []
+        for name, rows in self.groups:
+            if isinstance(rows, slice):
+                out.append((name, slice(rows.start * per_row, rows.stop * per_row)))
+            elif per_row == 1:
+                out.append((name, rows))
+            else:
+                out.append((name, (rows[:, None] * per_row + torch.arange(per_row, device=rows.device)).flatten()))
+        self._flat = (self.epoch, per_row, out)
+        return out
+
+
+def _stamp(t: torch.Tensor) -> tuple:
+    """What tells a tensor's current contents apart: storage, and in-place updates where tracked."""
+    return (t.data_ptr(), 0 if t.is_inference() else t._version, t.dtype)
+
+
+# Sibling projections that a decoder layer calls with one and the same input tensor.
+SHARED_INPUTS = ({"q_proj", "k_proj", "v_proj"}, {"gate_proj", "up_proj"}, {"query", "key", "value"},
+                 {"w1", "w3"})
+
+
+class _SharedInput:
+    """Projections that read the same input: per adapter, their A matrices as one [d, Σr] matrix.
+
+    The first member called with an input computes x[rows] · A_catᵀ for the whole group; the others take
+    their columns of it when called with that very tensor in the same forward (else they compute it
+    afresh: correct for any caller). The concatenation is a copy, remade when an A is updated or moved.
+    """
+
+    def __init__(self, router: _Router) -> None:
+        self.router = router
+        self.members: list[RowLoRALinear] = []
+        self._cat: dict[str, tuple] = {}
+        self._input: tuple | None = None  # (x, epoch): whose products `_down` holds
+        self._down: dict[str, torch.Tensor] = {}
+
+    def _concat(self, name: str) -> tuple | None:
+        members = [m for m in self.members if name in m.adapters]
+        stamp = tuple(_stamp(m.adapters[name][0]) for m in members)
+        cached = self._cat.get(name)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        weights = [m.adapters[name][0] for m in members]
+        if len(members) < 2 or len({(w.dtype, w.device) for w in weights}) != 1:
+            entry = None
+        else:
+            with torch.inference_mode(False), torch.no_grad():
+                a_cat = torch.cat([w.detach() for w in weights], 0).t()
+            offsets, start = {}, 0
+            for m, w in zip(members, weights):
+                offsets[id(m)] = slice(start, start + w.shape[0])
+                start += w.shape[0]
+            entry = (a_cat, offsets)
+        self._cat[name] = (stamp, entry)
+        return entry
+
+    def down(self, layer: RowLoRALinear, name: str, x: torch.Tensor, xs: torch.Tensor) -> torch.Tensor | None:
+        """`xs · A_layerᵀ` (xs = x's rows of this adapter) from the group's one product; None: not shared."""
+        if self._input is None or self._input[0] is not x or self._input[1] != self.router.epoch:
+            self._input, self._down = (x, self.router.epoch), {}
+        hit = self._down.get(name)
+        if hit is None:
+            entry = self._concat(name)
+            hit = self._down[name] = (torch.mm(xs.to(entry[0].dtype), entry[0]), entry[1]) if entry else False
+        return hit[0][:, hit[1][id(layer)]] if hit else None
 
 
 class RowLoRALinear(nn.Module):
     """A projection whose output gets, for each routed group of rows, that group's adapter delta."""
 
     def __init__(self, base_layer: nn.Module, adapters: dict[str, tuple[torch.Tensor, torch.Tensor, float]],
-                 router: _Router):
+                 router: _Router, shared: _SharedInput | None = None):
         super().__init__()
         self.base_layer = base_layer
         # Plain attributes, not submodules: the A/B Parameters belong to the adapter's own model.
         self.adapters = adapters
         self.router = router
+        self.shared = shared
         self._views: dict[str, tuple] = {}
 
     def _weights(self, name: str) -> tuple[torch.Tensor, torch.Tensor, float] | None:
@@ -96,25 +184,24 @@ class RowLoRALinear(nn.Module):
             return y
         # 2-D views, so a group costs two small matmuls and no copy. The delta is computed in the adapter's
         # dtype, as PEFT does (fp32 adapters beside a bf16 base; small bf16 matmuls are also slow on CPUs).
-        per_row = x.shape[1] if x.dim() == 3 else 1
         x2, y2 = x.reshape(-1, x.shape[-1]), y.view(-1, y.shape[-1])
-        for name, rows in self.router.groups:
+        shared = self.shared
+        for name, flat in self.router.flat_groups(x.shape[1] if x.dim() == 3 else 1):
             adapter = self._weights(name)
             if adapter is None:
                 continue
             a_t, b_t, scale = adapter
-            if isinstance(rows, slice):
-                flat = slice(rows.start * per_row, rows.stop * per_row)
-                xs = x2[flat]
-                if xs.dtype == a_t.dtype == y2.dtype:
-                    y2[flat].addmm_(torch.mm(xs, a_t), b_t, alpha=scale)
+            xs = x2[flat] if isinstance(flat, slice) else x2.index_select(0, flat)
+            down = shared.down(self, name, x, xs) if shared is not None else None
+            if down is None:
+                down = torch.mm(xs.to(a_t.dtype), a_t)
+            if isinstance(flat, slice):
+                if down.dtype == y2.dtype:
+                    y2[flat].addmm_(down, b_t, alpha=scale)
                 else:
-                    y2[flat].add_(torch.mm(torch.mm(xs.to(a_t.dtype), a_t), b_t).to(y2.dtype), alpha=scale)
+                    y2[flat].add_(torch.mm(down, b_t).to(y2.dtype), alpha=scale)
             else:
-                index = rows if per_row == 1 else (rows[:, None] * per_row + torch.arange(per_row, device=rows.device)
-                                                   ).flatten()
-                delta = torch.mm(torch.mm(x2.index_select(0, index).to(a_t.dtype), a_t), b_t)
-                y2.index_add_(0, index, delta.to(y2.dtype), alpha=scale)
+                y2.index_add_(0, flat, torch.mm(down, b_t).to(y2.dtype), alpha=scale)
         return y
 
 
@@ -132,10 +219,13 @@ class CandidateHead(nn.Module):
     def forward(self, hidden: torch.Tensor) -> torch.Tensor:
         spec = self.router.candidates
         if spec is None or hidden.shape[1] != 1 or not len(spec.cand_rows):
+            if spec is not None:
+                spec.top = None
             return self.head(hidden)
         full = self.head(hidden.index_select(0, spec.full_rows))  # [F, 1, V]
         vocab = full.shape[-1]
-        tokens = full[:, 0].index_select(0, spec.cand_source).topk(min(spec.top_k, vocab), dim=-1).indices
+        spec.top = full[:, 0].index_select(0, spec.source_pos).topk(min(spec.top_k, vocab), dim=-1).indices
+        tokens = spec.top.index_select(0, spec.cand_source)
         if len(spec.extra_ids):
             tokens = torch.cat([tokens, spec.extra_ids.expand(len(tokens), -1)], -1)
         rows = hidden[:, 0].index_select(0, spec.cand_rows)  # [C, d]
@@ -194,12 +284,20 @@ class RowLoRAModel(nn.Module):
             for name, layer in lora_modules(model).items():
                 collected.setdefault(name, {}).update(_adapters_of(layer, rename))
         shell = shell_copy(unwrapped(plain))
+        groups: dict[tuple[str, int], _SharedInput] = {}
         for name, adapters in collected.items():
             parent_name, _, child = name.rpartition(".")
             parent = shell.get_submodule(parent_name) if parent_name else shell
             current = getattr(parent, child)
             base_layer = current.base_layer if name in own else current
-            setattr(parent, child, RowLoRALinear(base_layer, adapters, self.router))
+            shared = None
+            for number, siblings in enumerate(SHARED_INPUTS):
+                if child in siblings:
+                    shared = groups.setdefault((parent_name, number), _SharedInput(self.router))
+            layer = RowLoRALinear(base_layer, adapters, self.router, shared)
+            if shared is not None:
+                shared.members.append(layer)
+            setattr(parent, child, layer)
         head = shell.get_output_embeddings() if hasattr(shell, "get_output_embeddings") else None
         if isinstance(head, nn.Linear) and hasattr(shell, "set_output_embeddings"):
             shell.set_output_embeddings(CandidateHead(head, self.router))
@@ -209,11 +307,11 @@ class RowLoRAModel(nn.Module):
     @contextmanager
     def route(self, groups: Sequence[tuple[str, Rows]], candidates: CandidateRows | None = None) -> Iterator[None]:
         previous = self.router.groups, self.router.candidates
-        self.router.groups, self.router.candidates = list(groups), candidates
+        self.router.set(list(groups), candidates)
         try:
             yield
         finally:
-            self.router.groups, self.router.candidates = previous
+            self.router.set(*previous)
 
     def forward(self, **kwargs):
         return self.model(**kwargs)

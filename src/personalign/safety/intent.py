@@ -689,9 +689,14 @@ def _other_shapes() -> tuple[Shape, ...]:
     return tuple(out)
 
 
-# Harm words that are food or cosmetics in everyday speech: "calorie bomb", "bath bomb", Korean "마약김밥" ("drug
-# gimbap", i.e. addictive).
-_IDIOMS = (r"(?:calor\w*|kalor\w*|калор\w*|bath ?bombs?|badebombe\w*|bomba de bano|vitamin\w*|卡路里|热量|カロリー|"
+# Harm words that are food, cosmetics or pest control in everyday speech: "calorie bomb", "bath bomb", Korean
+# "마약김밥" ("drug gimbap", i.e. addictive), "poison for rats".
+_IDIOMS = (r"(?:calor\w*|kalor\w*|калор\w*|bath ?bombs?|badebombe\w*|bombas? de bano|vitamin\w*|卡路里|热量|"
+           r"カロリー|"
+           r"(?:pour|contre|para|contra|per|gegen|tegen|for|для|от) (?:les |los |las |i |gli )?(?:rats|souris|"
+           r"insectes|"
+           r"cafards|fourmis|ratas|ratones|cucarachas|hormigas|ratti|topi|insetti|ratten|mause|ungeziefer|muizen|"
+           r"ratten|mice|rats|roaches|pests|тараканов|крыс|мышей|насекомых|муравьев)|"
            r"마약(?:김밥|떡볶이|옥수수|빵|소스|계란|베개|쿠션))")
 
 

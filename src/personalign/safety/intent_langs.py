@@ -119,7 +119,8 @@ TABLE: dict[str, dict[str, str]] = {
         persona=r"\b(?:fing\w+|haz de|haz el papel|interpreta\w*|actua como|eres (?:ahora )?(?:un|una)|juega\w* a|"
                 r"personaje|(?:el )?(?:rol|papel) de|imagina que eres|hazte pasar|finjas)\b",
         ai=r"\b(?:ia|inteligencia artificial|asistente|modelo|bot|chatbot)\b",
-        make=r"\b(?:fabric\w+|hac\w+|prepar\w+|cocin\w+|sintetiz\w+|produc\w+|constru\w+|elabor\w+|paso a paso|"
+        make=r"\b(?:consegu\w+|compr\w+|obten\w+|fabric\w+|hac\w+|prepar\w+|cocin\w+|sintetiz\w+|produc\w+|const"
+             r"ru\w+|elabor\w+|paso a paso|"
              r"receta|cultiv\w+|extrae\w*|ensena\w*|como (?:se )?(?:hace|fabrica|prepara))\b",
         illicit=r"\b(?:bombas?|explosivos?|artefactos? explosivos?|metanfetamina|cocaina|heroina|fentanilo|opio|"
                 r"drogas|estupefacientes|armas? (?:de fuego )?sin (?:licencia|permiso|papeles|registro)|armas? ("
@@ -161,7 +162,8 @@ TABLE: dict[str, dict[str, str]] = {
         persona=r"\b(?:finj\w+|faca o papel|interpret\w+|atue como|aja como|(?:voce|tu) (?:agora )?e (?:um|uma)|"
                 r"agora (?:voce|tu) e|personagem|papel de|imagine que (?:voce|tu) e|se passe por)\b",
         ai=r"\b(?:ia|inteligencia artificial|assistente|modelo|bot|chatbot)\b",
-        make=r"\b(?:fabric\w+|faz\w*|fa[cz]a|prepar\w+|cozinh\w+|sintetiz\w+|produz\w*|constru\w+|montar|passo a "
+        make=r"\b(?:consegu\w+|compr\w+|obter|fabric\w+|faz\w*|fa[cz]a|prepar\w+|cozinh\w+|sintetiz\w+|produz\w*"
+             r"|constru\w+|montar|passo a "
              r"passo|receita|cultiv\w+|extrai\w*|ensin\w+|como (?:se )?(?:faz|fabrica|prepara))\b",
         illicit=r"\b(?:bombas?|explosivos?|metanfetamina|cocaina|heroina|fentanil|opio|drogas|entorpecentes|armas? "
                 r"(?:caseiras?|de fogo caseiras?|sem numero de serie|ilegais|ilegal|fantasma)|malware|ransomware|"
@@ -200,7 +202,8 @@ TABLE: dict[str, dict[str, str]] = {
         persona=r"\b(?:fais semblant|joue\w* (?:le role|un|une)|incarne\w*|tu es (?:maintenant|desormais) |"
                 r"personnage|role de|imagine que tu es|mets toi dans la peau|fais comme si)\b",
         ai=r"\b(?:ia|intelligence artificielle|assistant|modele|bot|chatbot)\b",
-        make=r"\b(?:fabri\w+|fai\w+|prepar\w+|cuisin\w+|synthetis\w+|produi\w+|constru\w+|assembl\w+|etape par etape|"
+        make=r"\b(?:obtenir|acheter|procurer|fabri\w+|fai\w+|prepar\w+|cuisin\w+|synthetis\w+|produi\w+|constru"
+             r"\w+|assembl\w+|etape par etape|"
              r"recette|cultiv\w+|extrai\w+|apprends moi|comment (?:on )?(?:fait|fabrique|prepare))\b",
         illicit=r"\b(?:bombes?|explosifs?|engins? explosifs?|methamphetamine|meth|cocaine|heroine|fentanyl|opium|"
                 r"drogues?|stupefiants|armes? (?:artisanales?|fantomes?|illegales?|sans numero de serie)|malware|"
@@ -240,7 +243,8 @@ TABLE: dict[str, dict[str, str]] = {
         persona=r"\b(?:fingi|fai finta|recita|interpreta\w*|(?:sei|tu sei) (?:ora|adesso) |ora sei|personaggio|ruolo "
                 r"d\w+|immagina di essere|gioca\w* (?:a|il ruolo))\b",
         ai=r"\b(?:ia|intelligenza artificiale|assistente|modello|bot|chatbot)\b",
-        make=r"\b(?:fabbric\w+|fa\w*|prepar\w+|cucin\w+|sintetizz\w+|produr\w+|produc\w+|costru\w+|assembl\w+|passo "
+        make=r"\b(?:procurar\w*|comprare|ottenere|fabbric\w+|fa\w*|prepar\w+|cucin\w+|sintetizz\w+|produr\w+|pro"
+             r"duc\w+|costru\w+|assembl\w+|passo "
              r"(?:dopo|per) passo|ricetta|coltiv\w+|estra\w+|insegna\w*|come (?:si )?(?:fa|prepara|costruisce))\b",
         illicit=r"\b(?:bombe?|esplosiv\w+|ordigni|metanfetamina|cocaina|eroina|fentanyl|oppio|droghe?|stupefacenti|"
                 r"armi? (?:artigianal\w+|fantasma|illegal\w+)|malware|ransomware|virus informatic\w+|veleni?)\b",
@@ -284,7 +288,8 @@ TABLE: dict[str, dict[str, str]] = {
         persona=r"\b(?:spiel\w*|tu so|tue so|rolle|du bist (?:jetzt|ab jetzt|nun|ab sofort)|ab (?:jetzt|sofort) bist "
                 r"du|figur|charakter|stell dir vor du|verkorpere\w*|gib dich als)\b",
         ai=r"\b(?:ki|kunstliche intelligenz|assistent\w*|modell|bot|chatbot)\b",
-        make=r"\b(?:herstell\w*|stell\w* (?:\w+ ){0,4}her|bau\w*|bastel\w*|bastle|koch\w*|synthetisier\w*|"
+        make=r"\b(?:besorg\w*|kauf\w*|herstell\w*|stell\w* (?:\w+ ){0,4}her|bau\w*|bastel\w*|bastle|koch\w*|synt"
+             r"hetisier\w*|"
              r"produzier\w*|mach\w*|mischen|schritt fur schritt|anleitung|rezept|zuchten|anbauen|gewinnen)\b",
         illicit=r"\b(?:\w*bomben?|sprengstoff\w*|sprengsatz\w*|crystal(?: meth)?|meth|methamphetamin|kokain|heroin|"
                 r"fentanyl|opium|drogen|rauschgift|\w*waffen? (?:ohne seriennummer|selbst)|schusswaffen?|"
@@ -323,7 +328,8 @@ TABLE: dict[str, dict[str, str]] = {
         persona=r"\b(?:speel|doe alsof|doe je voor als|rol van|je bent (?:nu|vanaf nu)|vanaf nu ben je|personage|"
                 r"stel je voor dat je|beeld je in)\b",
         ai=r"\b(?:ai|kunstmatige intelligentie|assistent|model|bot|chatbot)\b",
-        make=r"\b(?:mak\w+|maak|bouw\w*|koken|kook|synthetiseer\w*|produceer\w*|stap voor stap|recept|kweken|"
+        make=r"\b(?:kopen|regelen|mak\w+|maak|bouw\w*|koken|kook|synthetiseer\w*|produceer\w*|stap voor stap|rec"
+             r"ept|kweken|"
              r"in elkaar zetten)\b",
         illicit=r"\b(?:bom(?:men)?|explosieven|springstof\w*|drugs|crystal meth|meth|cocaine|heroine|fentanyl|opium|"
                 r"xtc|wapens? (?:zonder serienummer|zelf)|malware|ransomware|computervirus|gif)\b",
@@ -354,7 +360,8 @@ TABLE: dict[str, dict[str, str]] = {
         everything=r"\b(?:allt|alla (?:mina )?fragor|varje fraga|vad som helst)\b",
         persona=r"\b(?:spela|latsas|lat som|rollen som|du ar nu|fran och med nu ar du|karaktar\w*|tank dig att du)\b",
         ai=r"\b(?:ai|artificiell intelligens|assistent|modell|bot|chattbot)\b",
-        make=r"\b(?:tillverka\w*|gor|gora|bygg\w*|koka|syntetisera\w*|producera\w*|steg for steg|recept|odla|"
+        make=r"\b(?:kopa|skaffa|tillverka\w*|gor|gora|bygg\w*|koka|syntetisera\w*|producera\w*|steg for steg|rec"
+             r"ept|odla|"
              r"framstall\w*)\b",
         illicit=r"\b(?:bomb\w*|sprangamne\w*|sprangladdning\w*|droger|narkotika|knark|metamfetamin|kokain|heroin|"
                 r"fentanyl|opium|vapen|skadlig kod|malware|ransomware|datavirus|gift)\b",
@@ -387,7 +394,7 @@ TABLE: dict[str, dict[str, str]] = {
         persona=r"\b(?:udawaj|odgrywaj|zagraj|wciel sie|rola|role|jestes (?:teraz|od teraz)|od teraz jestes|"
                 r"postac\w*|wyobraz sobie ze jestes)\b",
         ai=r"\b(?:ai|si|sztuczna inteligencja|sztuczn\w+ inteligencj\w+|asystent\w*|model|bot|chatbot)\b",
-        make=r"\b(?:zrob\w*|robic|wyprodukowac|produkowac|zbudowac|budowac|ugotowac|gotowac|syntetyzowac|"
+        make=r"\b(?:kupic|zdobyc|zrob\w*|robic|wyprodukowac|produkowac|zbudowac|budowac|ugotowac|gotowac|syntetyzowac|"
              r"wytworzyc|krok po kroku|przepis|hodowac|uprawiac|jak (?:zrobic|zbudowac|ugotowac))\b",
         illicit=r"\b(?:bomb\w*|material\w* wybuchow\w*|ladun\w* wybuchow\w*|narkotyk\w*|metamfetamin\w*|kokain\w*|"
                 r"heroin\w*|fentanyl\w*|opium|bron\w* (?:palna )?(?:bez numeru|domow\w+)|malware|ransomware|"
@@ -422,7 +429,8 @@ TABLE: dict[str, dict[str, str]] = {
         persona=r"(?:притвор\w+|сыграй|играй|представь что ты|ты (?:теперь|сейчас) |теперь ты|рол\w+|персонаж\w*|"
                 r"изобража\w+|веди себя как)",
         ai=r"(?:\bии\b|искусственн\w+ интеллект\w*|ассистент\w*|модел\w+|бот\w*|нейросет\w+)",
-        make=r"(?:сделать|делать|изготов\w+|приготов\w+|свар\w+|вар\w+|синтез\w+|произв\w+|собрать|собира\w+|по "
+        make=r"(?:купить|достать|раздобыть|сделать|делать|изготов\w+|приготов\w+|свар\w+|вар\w+|синтез\w+|произв"
+             r"\w+|собрать|собира\w+|по "
              r"шагам|пошагов\w+|шаг за шагом|рецепт\w*|вырастить|выращива\w+|добы\w+)",
         illicit=r"(?:\bмет\b|бомб\w*|взрывчатк\w+|взрывн\w+ устройств\w+|наркотик\w*|мефедрон\w*|метамфетамин\w*"
                 r"|кокаин\w*|"
@@ -457,7 +465,8 @@ TABLE: dict[str, dict[str, str]] = {
         persona=r"(?:вдавай|прикидайся|зіграй|грай|уяви що ти|ти (?:тепер|зараз) |тепер ти|рол\w+|персонаж\w*|"
                 r"поводься як)",
         ai=r"(?:\bші\b|штучн\w+ інтелект\w*|асистент\w*|модел\w+|бот\w*|нейромереж\w+)",
-        make=r"(?:зробити|робити|виготов\w+|приготу\w+|приготув\w+|звар\w+|вар\w+|синтез\w+|виробля\w+|зібрати|"
+        make=r"(?:купити|дістати|зробити|робити|виготов\w+|приготу\w+|приготув\w+|звар\w+|вар\w+|синтез\w+|вироб"
+             r"ля\w+|зібрати|"
              r"крок за кроком|покроков\w+|рецепт\w*|виростити|вирощува\w+|переробля\w+|перероби\w+)",
         illicit=r"(?:бомб\w*|вибухівк\w+|вибухов\w+ пристр\w+|наркотик\w*|метамфетамін\w*|кокаїн\w*|героїн\w*|"
                 r"фентаніл\w*|опі[йу]\w*|зброю (?:без номера|своїми руками|вдома)|саморобн\w+ зброю|шкідлив\w+ ("
@@ -523,7 +532,8 @@ TABLE: dict[str, dict[str, str]] = {
         persona=r"\b(?:rol\w*|canlandir\w*|gibi davran\w*|taklit et\w*|karakter\w*|oyna\w*|artik sen|sen artik|"
                 r"farz et|hayal et)",
         ai=r"\b(?:yapay zeka\w*|asistan\w*|model\w*|bot\w*|sohbet botu)",
-        make=r"\b(?:yap\w*|uret\w*|imal\w*|hazirla\w*|pisir\w*|sentezle\w*|adim adim|tarif\w*|nasil yapilir|"
+        make=r"\b(?:satin al\w*|bul\w*|yap\w*|uret\w*|imal\w*|hazirla\w*|pisir\w*|sentezle\w*|adim adim|tarif\w*"
+             r"|nasil yapilir|"
              r"yetistir\w*|insa et\w*)",
         illicit=r"\b(?:bomba\w*|patlayici\w*|uyusturucu\w*|metamfetamin\w*|kokain\w*|eroin\w*|fentanil\w*|afyon\w*|"
                 r"ruhsatsiz silah\w*|kayitsiz silah\w*|zararli yazilim\w*|fidye yazilim\w*|virus\w*|zehir\w*)",
@@ -552,7 +562,8 @@ TABLE: dict[str, dict[str, str]] = {
         persona=r"\b(?:berpura[ -]pura|pura[ -]pura|perankan|berperan|peran|jadilah|kamu sekarang|sekarang kamu|"
                 r"karakter|bayangkan kamu)\b",
         ai=r"\b(?:ai|kecerdasan buatan|asisten|model|bot|chatbot)\b",
-        make=r"\b(?:membuat|buat|bikin|meracik|memasak|mensintesis|memproduksi|merakit|langkah demi langkah|"
+        make=r"\b(?:membeli|mendapatkan|membuat|buat|bikin|meracik|memasak|mensintesis|memproduksi|merakit|langk"
+             r"ah demi langkah|"
              r"resep|cara (?:membuat|bikin|meracik)|menanam)\b",
         illicit=r"\b(?:bom|bahan peledak|peledak|narkoba|sabu|metamfetamin|kokain|heroin|fentanil|opium|senjata "
                 r"(?:rakitan|api rakitan|ilegal)|malware|ransomware|virus komputer|racun)\b",

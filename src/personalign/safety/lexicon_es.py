@@ -44,7 +44,8 @@ CONCEPTS = {
     "MAKE": r"\b(?:fabric\w+|hac\w+|haz|constru\w+|crea\w*|sintetiz\w+|sintesis|cocin\w+|produc\w+|prepar\w+|"
             r"escrib\w+|program\w+|desarroll\w+|consegu\w+|compr\w+|obten\w+|receta|pasos|paso a paso|como se hace|"
             r"instrucciones para|funcional|caser\w+|ensambl\w+|mezcl\w+)\b",
-    "HARM_OBJ": r"\b(?:bombas?|explosiv\w+|artefactos? explosiv\w+|napalm|molotov|sarin|ricina|antrax|"
+    "HARM_OBJ": r"\b(?:bombas?(?! de (?:bano|semillas|calorias|humo de colores|agua))|explosiv\w+|artefactos? explo"
+                r"siv\w+|napalm|molotov|sarin|ricina|antrax|"
                 r"armas? (?:quimicas?|biologicas?|caseras?|sin registro|imposibles de rastrear)|venenos?|"
                 r"silenciador\w*|"
                 r"metanfetamina|cocaina|heroina|fentanilo|lsd|mdma|drogas?|malware|ransomware|virus informatico\w*|"

@@ -59,7 +59,8 @@ CONCEPTS = {
             r"mode d emploi|maison|artisanal\w*|fonctionnel\w*|assembl\w+|melang\w+)\b",
     "HARM_OBJ": r"\b(?:bombes?|explosifs?|engins? explosifs?|napalm|molotov|gaz (?:sarin|neurotoxique)|sarin|ricine|"
                 r"anthrax|"
-                r"armes? (?:chimiques?|biologiques?|artisanales?|intracables?|non declarees?)|poisons?|silencieux|"
+                r"armes? (?:chimiques?|biologiques?|artisanales?|intracables?|non declarees?)|poisons?(?! (?:pour|c"
+                r"ontre|a) (?:les )?(?:rats|souris|insectes|cafards|fourmis|limaces|taupes))|silencieux|"
                 r"methamphetamine|meth|cocaine|heroine|fentanyl|lsd|mdma|drogues?|stupefiants|malwares?|logiciels? "
                 r"malveillants?|rancongiciels?|ransomware|virus informatiques?|un virus|chevaux de troie|keyloggers?|"
                 r"exploits?|hameconnage|phishing|faux billets|fausse monnaie|faux papiers|dose letale|"

@@ -49,7 +49,8 @@ CONCEPTS = {
     "MAKE": r"\b(?:fabbric\w+|costru\w+|fa\w+|cre\w+|sintetizz\w+|sintesi|cucin\w+|produ\w+|prepar\w+|scriv\w+|"
             r"programm\w+|svilupp\w+|procur\w+|compr\w+|ottene\w+|ricetta|passaggi|passo passo|istruzioni per|"
             r"fatt\w+ in casa|artigianal\w+|funzionant\w+|assembl\w+|mescol\w+)\b",
-    "HARM_OBJ": r"\b(?:bomb\w*|esplosiv\w+|ordigni?|napalm|molotov|gas (?:sarin|nervino)|sarin|ricina|antrace|armi? "
+    "HARM_OBJ": r"\b(?:bomb\w*(?! de bano| da bagno| di semi| calori)|esplosiv\w+|ordigni?|napalm|molotov|gas (?:sa"
+                r"rin|nervino)|sarin|ricina|antrace|armi? "
                 r"(?:chimich\w+|biologich\w+|artigianal\w+|non rintracciabil\w+)|veleni?|silenziator\w+|metanfetamina|"
                 r"cocaina|eroina|fentanil\w*|lsd|mdma|drog\w+|stupefacenti|malware|ransomware|virus informatic\w+|"
                 r"un virus|trojan\w*|cavalli di troia|keylogger|exploit\w*|phishing|banconote false|soldi falsi|"

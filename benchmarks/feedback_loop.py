@@ -411,6 +411,10 @@ def report(runs: dict, summary: dict, png, arms, n_boot: int) -> None:
             print(f"{kind:>8} {arm:>6} separation per round (mean over {len(kind_runs)} seed(s) [95% CI]): "
                   + "  ".join(f"{c['mean']:+.2f} [{c['lo']:+.2f}, {c['hi']:+.2f}]" for c in curve))
         print_train_times(kind, kind_runs)
+        wins = sampled_wins(kind, kind_runs)
+        if wins:
+            print(f"{kind:>8} feedback prompts (training side): the adapter's sampled answer beat the greedy base "
+                  "answer in " + ", ".join(f"{w}/{n} (round {r})" for r, w, n in wins))
     if png:
         if len(runs) == 1:
             plot(next(iter(runs.values())), png, summary, arms, n_boot)
@@ -419,6 +423,21 @@ def report(runs: dict, summary: dict, png, arms, n_boot: int) -> None:
         print(f"plot: {png}")
     if {"choices", "ratings"} <= set(runs) and "lora" in arms:
         compare_adapters(runs, n_boot)
+
+
+def sampled_wins(kind: str, kind_runs) -> list[tuple[int, int, int]]:
+    """(round, wins, events) summed over seeds: how often the sampled answer B (round 0: the base's; later: the
+    user's adapter's) was better for the user than the greedy base answer A on the feedback prompts — B chosen,
+    or a thumbs up. Edits have no such count."""
+    win = {"choices": "B", "ratings": "5"}.get(kind)
+    if win is None:
+        return []
+    out = []
+    for rnd in range(len(kind_runs[0]["results"])):
+        whats = [run["results"][rnd].get("feedback", {}).get("what") for run in kind_runs]
+        if all(whats):
+            out.append((rnd, sum(w.get(win, 0) for w in whats), sum(sum(w.values()) for w in whats)))
+    return out
 
 
 def print_train_times(kind: str, kind_runs) -> None:
@@ -503,8 +522,8 @@ def plot(kind_runs, path, summary, arms=ARMS, n_boot: int = 2000) -> None:
         ax.grid(alpha=0.3)
         ax.legend()
     fig.suptitle(f"{summary['model']}: 2 simulated users × {summary['feedback_prompts']} choices/round, "
-                 f"{summary['eval_prompts']} held-out prompts, {summary['max_new_tokens']} new tokens, "
-                 f"seeds {summary['seeds']}", fontsize=10)
+                 f"{summary['eval_prompts']} held-out prompts, {summary['max_new_tokens']} new tokens,\n"
+                 f"seeds {summary['seeds']} (band: 95% bootstrap over seeds and prompts)", fontsize=10)
     fig.tight_layout()
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=120)
@@ -519,7 +538,7 @@ def plot_kinds(runs: dict, path, summary, arms=ARMS, n_boot: int = 2000) -> None
     import matplotlib.pyplot as plt
 
     arms = [a for a in arms if a != "base"]
-    fig, axes = plt.subplots(1, len(arms), figsize=(5 * len(arms), 4.2), sharey=True, squeeze=False)
+    fig, axes = plt.subplots(1, len(arms), figsize=(max(5 * len(arms), 8), 4.6), sharey=True, squeeze=False)
     for ax, arm in zip(axes[0], arms):
         for (kind, kind_runs), style in zip(runs.items(), ("C0-o", "C1-s", "C2-^")):
             _band(ax, separation_curve(kind_runs, arm, n_boot), style, f"{kind} alone")
@@ -531,8 +550,9 @@ def plot_kinds(runs: dict, path, summary, arms=ARMS, n_boot: int = 2000) -> None
         ax.grid(alpha=0.3)
         ax.legend()
     fig.suptitle(f"{summary['model']}: 2 simulated users × {summary['feedback_prompts']} events/round of one kind, "
-                 f"{summary['eval_prompts']} held-out prompts, {summary['max_new_tokens']} new tokens, PAD reward "
-                 f"model: {summary['reward_model']}, seeds {summary['seeds']}", fontsize=10)
+                 f"{summary['eval_prompts']} held-out prompts,\n{summary['max_new_tokens']} new tokens, PAD reward "
+                 f"model: {summary['reward_model']}, seeds {summary['seeds']} (bands: 95% bootstrap over seeds and "
+                 "prompts)", fontsize=10)
     fig.tight_layout()
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=120)

@@ -112,3 +112,11 @@ def test_combine_merges_seeds_and_refuses_what_does_not_match(fl, tmp_path):
     with pytest.raises(ValueError, match="adapter settings"):
         fl.combine([write("c0", "choices", 0), write("r0", "ratings", 0, adapter_config={"lr": 1.0, "seed": 0})])
     assert fl.main(["--combine", str(tmp_path / "missing.json")]) == 2
+
+
+def test_sampled_wins_count_choices_of_b_and_thumbs_up(fl):
+    runs = [{"results": [{"feedback": {"what": {"A": 9, "B": 7}}}, {"feedback": {"what": {"A": 5, "B": 11}}}, {}]},
+            {"results": [{"feedback": {"what": {"A": 8, "B": 8}}}, {"feedback": {"what": {"B": 16}}}, {}]}]
+    assert fl.sampled_wins("choices", runs) == [(0, 15, 32), (1, 27, 32)]
+    rated = [{"results": [{"feedback": {"what": {"1": 9, "3": 1, "5": 6}}}, {}]}]
+    assert fl.sampled_wins("ratings", rated) == [(0, 6, 16)] and fl.sampled_wins("edits", rated) == []

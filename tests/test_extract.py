@@ -5,6 +5,7 @@ import pytest
 from personalign.memory.extract import (
     FIRST_PERSON,
     MAX_STATEMENTS,
+    N_SHAPE_FEATURES,
     OTHER_LANGUAGE,
     STYLE,
     StatementClassifier,
@@ -12,6 +13,7 @@ from personalign.memory.extract import (
     clauses,
     extract_statements,
     load_classifier,
+    shape_features,
 )
 from personalign.models.embeddings import default_embedder
 
@@ -83,8 +85,54 @@ def test_classifier_threshold_filters_first_person_candidates_only():
 def test_shipped_classifier_on_unseen_sentences():
     emb = default_embedder()
     clf = load_classifier()
-    assert 0.0 < clf.threshold < 1.0 and clf.weights.shape == (2, emb.dim)
+    assert 0.0 < clf.threshold < 1.0 and clf.weights.shape == (2, emb.dim + N_SHAPE_FEATURES)
     kept = [s.text for s in extract_statements(
         "Thanks, that was great. I'm a beekeeper in Portugal and I can't eat dairy. I think I'll ask later.", emb)]
     assert "I'm a beekeeper in Portugal" in kept and "I can't eat dairy" in kept
     assert not any("ask later" in k for k in kept)
+
+
+@pytest.mark.parametrize("text", [
+    "pastry chef by trade", "sober 2 yrs now", "camping is my idea of hell", "gardening is how I unwind",
+    "My mother lives with us", "on a budget lol", "no car so keep that in mind",
+])
+def test_the_writer_anywhere_or_no_subject_at_all_is_a_candidate(text):
+    assert candidate(text) == FIRST_PERSON
+
+
+@pytest.mark.parametrize("text", [
+    "Give me a workout I can do in a hotel room", "Summarise this article for me", "thanks, that helps",
+    "It rains a lot in Bergen", "you are very helpful", "My sister lives in Tokyo",
+])
+def test_tasks_reactions_and_other_subjects_are_not(text):
+    assert candidate(text) is None
+
+
+def test_a_style_word_before_a_question_words_that_answer_only():
+    assert extract_statements("Be brief: who wrote Dracula?") == []
+    assert extract_statements("in simple terms, what's a blockchain?") == []
+    kept = extract_statements("Keep it brief from now on. What's the capital of Mongolia?")
+    assert [s.style for s in kept] == [True]
+    assert [s.text for s in extract_statements("Could you keep your replies shorter? Thanks")] == [
+        "Could you keep your replies shorter?"]
+
+
+@pytest.mark.parametrize("text", ["Jag är laktosintolerant.", "Ik woon in Utrecht.", "Mieszkam w Krakowie."])
+def test_other_languages_first_person(text):
+    assert candidate(text) == OTHER_LANGUAGE
+
+
+def test_shape_features_tell_a_moment_from_a_lasting_fact():
+    moment, durable, past = shape_features("I have a dentist appointment at 3 tomorrow")[:3]
+    assert moment == 1 and durable == 0
+    moment, durable, past = shape_features("I've been vegetarian for 10 years now")[:3]
+    assert moment == 0 and durable == 1
+    assert shape_features("I burnt the rice again")[2] == 1
+    assert shape_features("x").shape == (N_SHAPE_FEATURES,)
+
+
+def test_shipped_classifier_tells_events_from_circumstances():
+    emb = default_embedder()
+    kept = {s.text for s in extract_statements(
+        "I have a dentist appointment at 3 tomorrow. I have a severe peanut allergy. I burnt the toast again.", emb)}
+    assert kept == {"I have a severe peanut allergy"}

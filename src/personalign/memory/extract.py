@@ -97,7 +97,11 @@ _FIRST_PERSON_OTHER = re.compile(
     r"je suis|j'ai|je vis|j'habite|je travaille|je préfère|j'aime|je n'aime|je déteste|je ne mange|je ne bois|"
     r"ich bin|ich habe|ich wohne|ich lebe|ich arbeite|ich mag|ich esse|ich trinke|ich hasse|ich bevorzuge|"
     r"sono|ho|abito|lavoro|preferisco|mi piace|non mangio|non bevo|"
-    r"sou|estou|tenho|moro|trabalho|prefiro|gosto|odeio|não como|não bebo|eu)\b", re.I)
+    r"sou|estou|tenho|moro|trabalho|prefiro|gosto|odeio|não como|não bebo|eu|"
+    # the first person of Dutch, the Scandinavian languages, Polish and Finnish
+    r"ik (?:ben|heb|woon|werk|eet|drink|hou)|jag (?:är|har|bor|jobbar|arbetar|äter|dricker|gillar|älskar)|"
+    r"jeg (?:er|har|bor|arbejder|jobber|spiser|drikker|elsker)|jestem|mieszkam|pracuję|nie jem|nie piję|lubię|"
+    r"olen|asun|minulla on|en syö|en juo)\b", re.I)
 _POLITE_ASK = re.compile(r"^(?:can|could|would|will) you\b|^please\b", re.I)
 # A lasting instruction about the form of answers, with or without a style pole: "use metric units".
 _FORMAT = re.compile(r"^(?:please |pls |and |also |always |from now on,? |going forward,? )*(?:use|don'?t use|"
@@ -132,19 +136,81 @@ _OTHERS = re.compile(
 _ONE_OFF = re.compile(r"^(?:please |pls |can you |could you )?(?:write|draft|compose|create|make|generate|give me|"
                       r"tell me|"
                      r"list|plan|suggest|find|translate|summari[sz]e|rewrite|describe|show me)\s+(?:me\s+)?"
-                     r"(?:a|an|some|one|two|three|four|five|\d+|this|that|these|those|the following|my|it)\b", re.I)
+                     r"(?:a|an|some|one|two|three|four|five|\d+|this|that|these|those|the|my|it|his|her|their|our)\b",
+                     re.I)
 # Reported speech: "my neighbour told me…", "my mate reckons…" is their view, not the user's circumstance;
 # the user's clinicians are the exception ("my doctor says I can't have salt")
 _REPORTED = re.compile(r"^(?:my|our|a|the) (?:[\w'-]+ ){0,3}?(?:told me|tells me|says|said|thinks|reckons|asked me|"
                        r"wants me|suggested|recommends|swears|keeps saying)\b", re.I)
 _CLINICIAN = re.compile(r"^(?:my|our) (?:doctor|gp|physician|dietitian|dietician|nutritionist|therapist|cardiologist|"
                         r"dentist|physio|physiotherapist|midwife|specialist|consultant|psychiatrist|nurse)\b", re.I)
-_ABOUT_ME = re.compile(r"\b(?:me|i|i'm|my)\b", re.I)  # "my doctor told me to avoid salt" is about me
+# "my doctor told me to avoid salt", "my mother lives with us": about me and my household
+_ABOUT_ME = re.compile(r"\b(?:me|i|i'm|my|we|we're|us|our)\b", re.I)
+_SELF_ANY = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|my|mine|myself|we|we're|we've|our|ours|us)\b", re.I)
+# A clause that opens on someone or something else, the assistant, or a reaction
+_OTHER_START = re.compile(r"^(?:you|your|you're|youre|u|ur|there|here's|what|who|how|why|where|when|which|"
+                          r"let's|lets|thanks?|thank you|thx|ty|lol|lmao|haha\w*|wow|cool|great|nice|ok|okay|sure|"
+                          r"yes|nope|yep|"
+                          r"hi|hey|hello|sorry|oops|good|awesome|perfect|amazing|interesting|weird|ugh|omg|damn|"
+                          r"his|hers|its|it's|they're|he's|she's|someone's|everybody|everything|nothing|all|most|"
+                          r"some|many|every|each|both|any|if|unless|because|although|though|while|whether|in|at|"
+                          r"for|to|with|by|from|about|of|on (?:the|a|an|this|that) (?:other|one|hand))\b", re.I)
+# A task for this answer: "give me ten names", "summarise this", "explain it simply"
+_TASK = re.compile(r"^(?:please |pls |can you |could you |now |ok,? |okay,? )?(?:write|draft|compose|create|make|"
+                   r"generate|give|gimme|tell|list|plan|suggest|find|translate|summari[sz]e|rewrite|describe|show|"
+                   r"explain|help|recommend|brainstorm|proofread|check|fix|edit|convert|calculate|compare|name|"
+                   r"design|outline|rip|rate|review|teach|remind|send|book|build|sort|format|count|pick|choose|"
+                   r"play|imagine|guess|answer)\b", re.I)
 _CODE = re.compile(r"[{};]|\w\(|\\[wdsbn]|/\^|^\s*(?:#|//|/\*)|^\s*(?:def|class) \w+\s*[(:]|^\s*(?:import \w|"
                    r"from [\w.]+ import )"
                    r"|^\s*(?:select|insert|update|delete) .* (?:from|into|set)\b"
                    r"|^\s*(?:npm|pip|git|docker|sudo) \w", re.I)
 _WORD = re.compile(r"[\w'-]+")
+
+
+# Shape features beside the embedding: MiniLM embeds what a clause is about, much less whether it is a lasting
+# fact or a moment ("I have a nut allergy" vs "I have a dentist appointment at 3"). Each is a word-class test.
+_MOMENT = re.compile(r"\b(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening|weekend|week)|"
+                     r"last (?:night|weekend)|next (?:week|weekend|month|monday|tuesday|wednesday|thursday|friday|"
+                     r"saturday|sunday)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|right now|"
+                     r"earlier|later|again|just now|at (?:\d+|noon|lunch)|in \d+ (?:min|minutes|hours?)|"
+                     r"this year for the first time)\b", re.I)
+_DURABLE = re.compile(r"\b(?:always|never|usually|generally|every|each|since|anymore|any more|no longer|now|"
+                      r"these days|nowadays|by trade|all the time|for (?:\d+|a few|many|several|ten|two|three|five) "
+                      r"(?:years?|yrs|months?|decades?)|\d+ (?:years?|yrs) (?:now|clean|sober|in)|"
+                      r"most (?:days|weeks|nights)|btw|fyi|here|still|only|whole|permanent\w*|chronic|mostly|daily|"
+                      r"weekly|weekends?|nights)\b", re.I)
+_PAST_VERB = re.compile(r"\b(?:i|we) (?:just |finally |also |really )?(?:\w+ed|had|was|were|did|went|got|made|ate|"
+                        r"lost|forgot|bought|broke|spent|saw|took|left|came|ran|slept|woke|fell|found|met|paid|"
+                        r"sold|drove|flew|wrote|read|thought|tried|burnt|spilt|learnt|felt|sent|built)\b|"
+                        r"^(?:\w+ed|had|got|made|ate|lost|went|"
+                        r"bought|broke|spent|woke|slept)\b", re.I)
+_CHANGE = re.compile(r"\b(?:moved|switched|quit|stopped|started|became|become|gave up|sold|retired|diagnosed|got "
+                     r"(?:a|an|my)|went (?:vegan|vegetarian|back)|converted|adopted|married|divorced|had a baby|"
+                     r"changed)\b", re.I)
+_HABIT = re.compile(r"^(?:i|we) (?:\w+ )?(?:am|'m|m|have|'ve|ve|live|work|eat|use|take|own|keep|follow|speak|"
+                    r"prefer|like|love|hate|avoid|can'?t|cannot|don'?t|do not|need|rely|suffer|get)\b", re.I)
+_FIRST_START = re.compile(r"^(?:i|i'm|im|i've|ive|i'd|my|me|we|we're|our)\b", re.I)
+_YOU = re.compile(r"\b(?:you|your|u|ur)\b", re.I)
+N_SHAPE_FEATURES = 10
+SHAPE_SCALE = 0.3  # beside unit-length embeddings; chosen with the L2 penalty by cross-validation on the training rows
+
+
+def shape_features(text: str) -> np.ndarray:
+    """Word-class features of one clause (see above), in a fixed order."""
+    s = text.replace("’", "'")
+    n = len(_WORD.findall(s))
+    return np.array([
+        bool(_MOMENT.search(s)), bool(_DURABLE.search(s)), bool(_PAST_VERB.search(s)), bool(_CHANGE.search(s)),
+        bool(_HABIT.search(s)), bool(_FIRST_START.match(s)), bool(_SELF_ANY.search(s)) and not _FIRST_START.match(s),
+        bool(_YOU.search(s)), s.rstrip().endswith("!"), min(n, 20) / 20,
+    ], dtype=np.float64)
+
+
+def classifier_input(embeddings: np.ndarray, texts: list[str]) -> np.ndarray:
+    """The classifier's input: each clause's embedding followed by its scaled shape features."""
+    shape = np.stack([shape_features(t) for t in texts]) if texts else np.zeros((0, N_SHAPE_FEATURES))
+    return np.hstack([np.asarray(embeddings, dtype=np.float64), SHAPE_SCALE * shape])
 
 
 @dataclass(frozen=True)
@@ -236,7 +302,14 @@ def candidate(clause: str) -> str | None:
     if asks_about_answers(s) and (classify_preference(s) is not None or _FORMAT.match(s)) \
             and not ((_ONE_OFF.match(s) or _ONE_ANSWER.search(s)) and not _LASTING.search(s)):
         return STYLE
+    if _TASK.match(s):
+        return None  # "give me a workout I can do at home" asks for one answer
     if _FIRST_PERSON.match(s) or _ME_OBJECT.search(s) or (_SELF_CONDITION.search(s) and not _NOT_ME.match(s)):
+        return FIRST_PERSON
+    # The shape, not a phrase list: the writer anywhere in the clause ("camping is my idea of hell", "gardening
+    # is how I unwind"), or a clause without a subject of its own ("pastry chef by trade", "sober 2 yrs now",
+    # "on a budget lol"). The classifier tells these apart from opinions, events and small talk.
+    if _SELF_ANY.search(s) or not (_NOT_ME.match(s) or _OTHER_START.match(s)):
         return FIRST_PERSON
     return None
 
@@ -251,10 +324,14 @@ def extract_statements(message: str, embedder=None, classifier: StatementClassif
     if _FICTION.search(message[:MAX_MESSAGE_CHARS]):
         return []
     found = []
-    for start, end, text in clauses(message):
+    parts = clauses(message)
+    asked = [i for i, (_, _, t) in enumerate(parts) if t.rstrip().endswith("?") or _QUESTION_START.match(t)]
+    for i, (start, end, text) in enumerate(parts):
         kind = candidate(text)
+        if kind == STYLE and _for_this_question(text, i, asked):
+            continue
         if kind is not None:
-            found.append((start, end, _clean(text), kind))
+            found.append((start, end, clean_clause(text), kind))
     if not found:
         return []
     if embedder is not None and classifier is None and WEIGHTS_PATH.is_file():
@@ -262,7 +339,10 @@ def extract_statements(message: str, embedder=None, classifier: StatementClassif
     if embedder is None or classifier is None:
         scores = np.ones(len(found))
     else:
-        scores = classifier.probability(np.asarray(embedder.embed([t for _, _, t, _ in found]), dtype=np.float32))
+        texts = [t for _, _, t, _ in found]
+        emb = np.asarray(embedder.embed(texts), dtype=np.float64)
+        with_shape = classifier.weights.shape[1] == emb.shape[1] + N_SHAPE_FEATURES  # the shipped head has them
+        scores = classifier.probability(classifier_input(emb, texts) if with_shape else emb)
     # A style request passed rules strict enough on their own (a pole word in a request about answers);
     # the classifier judges the first-person candidates, where "I have a question" must be told apart.
     keep = [Statement(t, s, e, float(p), kind) for (s, e, t, kind), p in zip(found, scores)
@@ -270,10 +350,23 @@ def extract_statements(message: str, embedder=None, classifier: StatementClassif
     return keep[:MAX_STATEMENTS]
 
 
+_QUESTION_START = re.compile(r"^(?:what|what's|whats|how|which|where|when|why|who|is|are|can|could|do|does|did|"
+                             r"should|would|will|was|were)\b", re.I)
+
+
+def _for_this_question(text: str, index: int, asked: list[int]) -> bool:
+    """A style word put before a question ("be brief: who wrote Dracula?", "in simple terms, what is a
+    blockchain?") words that one answer. It is a lasting request when it says so ("from now on"), asks
+    politely on its own, or comes with the writer's reason ("I'm no tech person, so no jargon")."""
+    s = text.replace("’", "'")
+    return (any(j > index for j in asked) and not _LASTING.search(s) and not _POLITE_ASK.match(s)
+            and not _FIRST_START.match(s))
+
+
 _FILLER = re.compile(rf"^{_LEAD}", re.I)
 
 
-def _clean(text: str) -> str:
+def clean_clause(text: str) -> str:
     text = _FILLER.sub("", text.strip()).strip(" ,;:-").rstrip(".")
     text = re.sub(r"\s+", " ", text)
     return text[:1].upper() + text[1:] if text else text

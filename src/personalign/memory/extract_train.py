@@ -1,8 +1,10 @@
 """Trains the statement detector: ``python -m personalign.memory.extract_train [--out PATH]``.
 
 Reads ``data/statements.jsonl`` (text, label 1 = a lasting preference or circumstance of the writer,
-0 = anything else, kind), embeds every row with all-MiniLM-L6-v2 and fits two-class softmax
-regression with balanced classes (deterministic). The threshold on P(statement) is the lowest one
+0 = anything else, kind), embeds every row (cleaned as `extract` cleans a clause) with all-MiniLM-L6-v2,
+appends the clause's shape features (`extract.shape_features`: a moment or a lasting time, past or
+change-of-state verbs, where the writer stands in the clause) and fits two-class softmax regression with
+balanced classes (deterministic). The threshold on P(statement) is the lowest one
 whose 5-fold cross-validated precision on the rows the rules pass reaches `--min-precision`; the
 cross-validated figures are printed. Writes ``data/statements.npz``.
 """
@@ -15,7 +17,14 @@ from pathlib import Path
 
 import numpy as np
 
-from personalign.memory.extract import RULES_DECIDE, WEIGHTS_PATH, StatementClassifier, candidate
+from personalign.memory.extract import (
+    RULES_DECIDE,
+    WEIGHTS_PATH,
+    StatementClassifier,
+    candidate,
+    classifier_input,
+    clean_clause,
+)
 from personalign.models.linear import fit_softmax_regression, stratified_folds
 
 DATA_PATH = Path(__file__).parent / "data" / "statements.jsonl"
@@ -45,7 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     from personalign.models.embeddings import default_embedder
 
     rows = load_rows(args.data)
-    x = default_embedder().embed([r["text"] for r in rows]).astype(np.float64)
+    texts = [clean_clause(r["text"]) for r in rows]  # as extract_statements will see them
+    x = classifier_input(default_embedder().embed(texts), texts)
     y = np.array([r["label"] for r in rows])
     fold_of = stratified_folds(y, 5)
     p = np.empty(len(y))

@@ -37,8 +37,9 @@ MAX_MESSAGE_CHARS = 4000        # a pasted document is not a self-description; o
 MAX_STATEMENTS = 5              # per message
 MAX_CLAUSE_CHARS = 300
 
+# an apostrophe inside a word ("I'm") is no quote mark, also within a quote
 _QUOTED = re.compile(r'```.*?```|`[^`\n]*`|"[^"\n]{0,600}"|“[^”\n]{0,600}”|«[^»\n]{0,600}»|„[^“\n]{0,600}“'
-                     r"|‘[^’\n]{0,600}’|(?<!\w)'[^'\n]{2,300}'(?!\w)", re.S)  # an apostrophe inside a word is no quote
+                     r"|‘[^’\n]{0,600}’|(?<!\w)'(?:[^'\n]|(?<=\w)'(?=\w)){2,300}'(?!\w)", re.S)
 # A message that sets up fiction or role-play speaks for a character, not for the user
 _FICTION = re.compile(r"\b(?:role-?play\w*|pretend(?:ing)?|in character|my character|(?:a|the) story|murder mystery|"
                       r"i'?m playing (?:a|an|the)|act(?:ing)? as|you'?re (?:a|an) \w+ and i'?m)\b", re.I)
@@ -160,7 +161,7 @@ _TASK = re.compile(r"^(?:please |pls |can you |could you |now |ok,? |okay,? )?(?
                    r"generate|give|gimme|tell|list|plan|suggest|find|translate|summari[sz]e|rewrite|describe|show|"
                    r"explain|help|recommend|brainstorm|proofread|check|fix|edit|convert|calculate|compare|name|"
                    r"design|outline|rip|rate|review|teach|remind|send|book|build|sort|format|count|pick|choose|"
-                   r"play|imagine|guess|answer)\b", re.I)
+                   r"play|imagine|guess|answer|correct|introduce|define)\b", re.I)
 _CODE = re.compile(r"[{};]|\w\(|\\[wdsbn]|/\^|^\s*(?:#|//|/\*)|^\s*(?:def|class) \w+\s*[(:]|^\s*(?:import \w|"
                    r"from [\w.]+ import )"
                    r"|^\s*(?:select|insert|update|delete) .* (?:from|into|set)\b"
@@ -302,6 +303,8 @@ def candidate(clause: str) -> str | None:
     if asks_about_answers(s) and (classify_preference(s) is not None or _FORMAT.match(s)) \
             and not ((_ONE_OFF.match(s) or _ONE_ANSWER.search(s)) and not _LASTING.search(s)):
         return STYLE
+    if _LASTING.search(s) and asks_about_answers(s) and not _FIRST_START.match(s) and not _ONE_ANSWER.search(s):
+        return STYLE  # a lasting instruction to the assistant: "can u always give me the answer first"
     if _TASK.match(s):
         return None  # "give me a workout I can do at home" asks for one answer
     if _FIRST_PERSON.match(s) or _ME_OBJECT.search(s) or (_SELF_CONDITION.search(s) and not _NOT_ME.match(s)):

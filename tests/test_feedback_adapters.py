@@ -150,3 +150,15 @@ def test_manifest_format_is_checked(tmp_path):
     (tmp_path / "manifest.json").write_text(json.dumps({"format": "other"}))
     with pytest.raises(AdapterError, match="not a personalign adapter"):
         read_manifest(tmp_path)
+
+
+def test_a_stored_manifest_of_another_format_is_refused_by_align(tiny_base, tmp_path):
+    from personalign.feedback import AdapterError, align_user
+    from personalign.memory import MemoryStore
+
+    with MemoryStore(f"sqlite:///{tmp_path / 'm.db'}", data_dir=tmp_path / "data") as store:
+        store.record_interaction("ann", "q", "a")
+        store.save_adapter("ann", {"adapter_config.json": b'{"peft_type": "LORA"}', "adapter_model.safetensors": b"w",
+                                   "manifest.json": json.dumps({"format": "someone-else/2"}).encode()})
+        with pytest.raises(AdapterError, match="'ann'.s stored adapter: not a personalign adapter manifest"):
+            align_user(store, tiny_base, "ann")

@@ -70,14 +70,15 @@ from personalign.feedback.pairs import (
     user_labeled_answers,
     user_pairs,
 )
-from personalign.models import LoadedModel, encode_text, render_chat
+from personalign.memory import adapter_files
+from personalign.models import LoadedModel
 from personalign.models.shell import quiet_peft, shell_copy, unwrapped, weights_fingerprint
 from personalign.rewards import lora_dpo
 from personalign.rewards.kto import KTOConfig, KTOExample, KTOTrainer
 from personalign.rewards.lora_dpo import check_settings, encode_pairs, fresh_lora, pad_id, train_dpo
 
 FORMAT = "personalign.adapter/1"
-MANIFEST = "manifest.json"
+MANIFEST = adapter_files.MANIFEST
 
 
 @dataclass
@@ -144,15 +145,13 @@ def train_adapter(base: LoadedModel, pairs: Sequence[FeedbackPair], config: Adap
 
 
 def _encode_labeled(tokenizer, answers: Sequence[LabeledAnswer], max_length: int) -> tuple[list[KTOExample], int]:
-    eos = [tokenizer.eos_token_id] if tokenizer.eos_token_id is not None else []
     encoded, skipped = [], 0
     for a in answers:
-        ctx = render_chat(tokenizer, a.prompt)
-        budget = max_length - len(ctx)
-        if budget < lora_dpo.MIN_ANSWER_TOKENS:
+        got = lora_dpo.encode_answers(tokenizer, a.prompt, (a.answer,), max_length)
+        if got is None:
             skipped += 1
             continue
-        encoded.append(KTOExample(ctx, (encode_text(tokenizer, a.answer) + eos)[:budget], a.desirable))
+        encoded.append(KTOExample(got[0], got[1][0], a.desirable))
     return encoded, skipped
 
 
@@ -195,8 +194,12 @@ def read_manifest(directory: str | os.PathLike) -> dict | None:
         data = json.loads(file.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise AdapterError(f"{file}: unreadable adapter manifest ({exc})") from None
+    return _checked_manifest(data, str(file))
+
+
+def _checked_manifest(data, where: str) -> dict:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise AdapterError(f"{file}: not a personalign adapter manifest")
+        raise AdapterError(f"{where}: not a personalign adapter manifest")
     return data
 
 
@@ -320,6 +323,8 @@ def align_user(store, base: LoadedModel, user: str, config: AdapterConfig | None
     data = user_feedback(store, user)
     pairs, rated = data.pairs, data.rated
     manifest = store.adapter_manifest(user)
+    if manifest is not None:
+        manifest = _checked_manifest(manifest, f"{user!r}'s stored adapter")
     decision = policy.decide(data, manifest, base)
     if not decision.train:
         return AlignResult(user, False, decision.reason, decision.new_pairs,

@@ -52,22 +52,28 @@ def check_settings(cfg, *, positive_numbers: Sequence[str] = (), positive_intege
         raise error(f"max_length must be at least {MIN_MAX_LENGTH} tokens")
 
 
+def encode_answers(tokenizer, prompt: str, texts: Sequence[str], max_length: int):
+    """(context, answers): the chat context of `prompt` and each text's token ids with EOS, cut to fit
+    `max_length` together with the context; None when less than MIN_ANSWER_TOKENS of room is left."""
+    ctx = render_chat(tokenizer, prompt)
+    budget = max_length - len(ctx)
+    if budget < MIN_ANSWER_TOKENS:
+        return None
+    eos = [tokenizer.eos_token_id] if tokenizer.eos_token_id is not None else []
+    return ctx, [(encode_text(tokenizer, text) + eos)[:budget] for text in texts]
+
+
 def encode_pairs(tokenizer, pairs: Sequence, max_length: int) -> tuple[list[tuple[list[int], ...]], int]:
     """(context, chosen, rejected) token ids of each pair (anything with `prompt`, `chosen`, `rejected`), the
     answers with EOS and cut to fit `max_length` with the context; and how many pairs were skipped (less than
     MIN_ANSWER_TOKENS of room, or the same answer twice after the cut)."""
-    eos = [tokenizer.eos_token_id] if tokenizer.eos_token_id is not None else []
     encoded, skipped = [], 0
     for pair in pairs:
-        ctx = render_chat(tokenizer, pair.prompt)
-        budget = max_length - len(ctx)
-        if budget < MIN_ANSWER_TOKENS:
+        got = encode_answers(tokenizer, pair.prompt, (pair.chosen, pair.rejected), max_length)
+        if got is None or got[1][0] == got[1][1]:
             skipped += 1
             continue
-        chosen, rejected = ((encode_text(tokenizer, text) + eos)[:budget] for text in (pair.chosen, pair.rejected))
-        if chosen == rejected:
-            skipped += 1
-            continue
+        ctx, (chosen, rejected) = got
         encoded.append((ctx, chosen, rejected))
     return encoded, skipped
 

@@ -102,7 +102,7 @@ def test_the_writer_anywhere_or_no_subject_at_all_is_a_candidate(text):
 
 @pytest.mark.parametrize("text", [
     "Give me a workout I can do in a hotel room", "Summarise this article for me", "thanks, that helps",
-    "It rains a lot in Bergen", "you are very helpful", "My sister lives in Tokyo",
+    "It rains a lot in Bergen", "you are very helpful", "My sister lives in Tokyo", "hows the weather in Oslo today",
 ])
 def test_tasks_reactions_and_other_subjects_are_not(text):
     assert candidate(text) is None

@@ -149,7 +149,7 @@ _CLINICIAN = re.compile(r"^(?:my|our) (?:doctor|gp|physician|dietitian|dietician
 _ABOUT_ME = re.compile(r"\b(?:me|i|i'm|my|we|we're|us|our)\b", re.I)
 _SELF_ANY = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|my|mine|myself|we|we're|we've|our|ours|us)\b", re.I)
 # A clause that opens on someone or something else, the assistant, or a reaction
-_OTHER_START = re.compile(r"^(?:you|your|you're|youre|u|ur|there|here's|what|who|how|why|where|when|which|"
+_OTHER_START = re.compile(r"^(?:you|your|you're|youre|u|ur|there|here's|whats?|whos?|hows?|whys?|wheres?|when|which|"
                           r"let's|lets|thanks?|thank you|thx|ty|lol|lmao|haha\w*|wow|cool|great|nice|ok|okay|sure|"
                           r"yes|nope|yep|"
                           r"hi|hey|hello|sorry|oops|good|awesome|perfect|amazing|interesting|weird|ugh|omg|damn|"

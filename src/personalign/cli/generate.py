@@ -10,7 +10,7 @@ from dataclasses import replace
 import typer
 
 from personalign.cli import options
-from personalign.decoding import STRATEGIES, DecodingConfig
+from personalign.decoding import POLE_STRATEGIES, STRATEGIES, DecodingConfig
 from personalign.decoding.config import check_weight
 from personalign.errors import ConfigError
 
@@ -139,7 +139,7 @@ def register(app: typer.Typer) -> None:
             raise ConfigError(f"--n is {n}; best-of-n takes at most {MAX_BEST_OF_N} samples")
         if preference is not None:
             _check_utf8(preference, "preference")
-        if poles is not None and strategy not in ("mod", "soup"):
+        if poles is not None and strategy not in POLE_STRATEGIES:
             raise ConfigError("--poles steers only the mod and soup strategies")
         if args_reward_dir is not None and strategy != "args":
             raise ConfigError("--args-reward is the reward of the args strategy only")
@@ -195,7 +195,7 @@ def register(app: typer.Typer) -> None:
             persrm = engine.reward_model if engine.reward_model is not engine.base else None
             engine, adapters = UserAdapters(engine.base, store).engine_for([user], reward_model=persrm)
 
-        if strategy in ("mod", "soup") and not use_experts(engine, experts, route=pole_weights is None):
+        if strategy in POLE_STRATEGIES and not use_experts(engine, experts, route=pole_weights is None):
             raise ConfigError(f"soup and mod need pole experts for {engine.base.name!r}: pass --experts DIR "
                               "(`personalign train-experts` trains them)")
         if args_reward_dir is not None:

@@ -32,7 +32,7 @@ from typing import Annotated
 import typer
 
 from personalign.cli import options
-from personalign.decoding import STRATEGIES
+from personalign.decoding import POLE_STRATEGIES, STRATEGIES
 from personalign.errors import ConfigError
 from personalign.models import DEFAULT_MODEL
 
@@ -165,7 +165,7 @@ def register(app: typer.Typer) -> None:
                 model = model or DEFAULT_MODEL
                 engine = build_engine(model, reward_model, device, dtype)
                 # soup and mod: the pole experts, each request's pole weights given or read from its preference
-                if not use_experts(engine, experts) and strategy in ("mod", "soup"):
+                if not use_experts(engine, experts) and strategy in POLE_STRATEGIES:
                     raise ConfigError(f"--strategy {strategy} needs pole experts for {model!r}: pass --experts DIR "
                                       "(`personalign train-experts` trains them)")
                 config.model_name = model if not Path(model).exists() else Path(model).name

@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass, field
 from personalign.errors import ConfigError
 
 STRATEGIES = ("base", "prompt", "pad", "best-of-n", "persrm-alone", "args", "mod", "soup")
+# The strategies that decode with pole experts and read pole weights (not reward terms).
+POLE_STRATEGIES = ("mod", "soup")
 
 
 @dataclass

@@ -17,7 +17,7 @@ import torch
 from personalign.decoding.alone import persrm_alone
 from personalign.decoding.args import args_generate
 from personalign.decoding.classifier import SequenceReward
-from personalign.decoding.config import DecodingConfig, check_weight
+from personalign.decoding.config import POLE_STRATEGIES, DecodingConfig, check_weight
 from personalign.decoding.experts import PoleExperts, PoleRouter
 from personalign.decoding.mod import mod_generate
 from personalign.decoding.pad import Guard, RewardLogits, choose, gate_confident, pad_step, sample_full_vocab
@@ -169,7 +169,7 @@ class Engine:
             overrides = {**overrides, "weight": self.default_weight}
         cfg = _merge_config(config, strategy, overrides)
         prompts = _as_prompt_list(prompts)
-        if pole_weights is not None and cfg.strategy not in ("mod", "soup"):
+        if pole_weights is not None and cfg.strategy not in POLE_STRATEGIES:
             raise ConfigError(f"pole weights steer only the mod and soup strategies, not {cfg.strategy!r}")
         row_adapters = self._resolve_adapters(adapters, len(prompts))
         terms = self._resolve_terms(prompts, preference, terms, cfg)
@@ -216,7 +216,7 @@ class Engine:
         return [name if name is not None else "__base__" for name in names]
 
     def _resolve_terms(self, prompts, preference, terms, cfg) -> list[tuple[RewardTerm, torch.Tensor]]:
-        if cfg.strategy in ("base", "mod", "soup"):  # mod and soup read pole weights, not reward terms
+        if cfg.strategy in ("base", *POLE_STRATEGIES):  # mod and soup read pole weights, not reward terms
             return []
         if terms is None:
             if preference is None:

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 
-from personalign.decoding import DecodingConfig
+from personalign.decoding import POLE_STRATEGIES, DecodingConfig
 
 log = logging.getLogger("personalign.server")
 _STOP = object()
@@ -207,7 +207,7 @@ class Batcher:
             prefs = None  # base rows take none; rows steered by learned weights only: the terms carry everything
         cfg = jobs[0].config
         engine, extra = self.personalizer.prepare(jobs) if self.personalizer is not None else (self.engine, {})
-        if cfg.strategy in ("mod", "soup") and jobs[0].pole_weights is not None:
+        if cfg.strategy in POLE_STRATEGIES and jobs[0].pole_weights is not None:
             extra["pole_weights"] = [j.pole_weights for j in jobs]
             prefs = None  # the given weights are the whole request (a row may have no preference)
         result = engine.generate([j.prompt for j in jobs], preference=prefs,

@@ -17,7 +17,7 @@ from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
-from personalign.decoding import DecodingConfig, ab
+from personalign.decoding import POLE_STRATEGIES, DecodingConfig, ab
 from personalign.decoding.experts import check_pole_weights
 from personalign.errors import ConfigError, PersonalignError
 from personalign.feedback import reward_terms, term_specs, update_user
@@ -143,7 +143,7 @@ def _pole_weights(state: ServerState, opts: S.PersonalignOptions) -> dict[str, f
     """The request's pole weights for mod and soup (normalized), or None: read from the preference."""
     if opts.poles is None:
         return None
-    if not {opts.strategy or state.config.default_strategy, opts.alt_strategy} & {"mod", "soup"}:
+    if not {opts.strategy or state.config.default_strategy, opts.alt_strategy} & set(POLE_STRATEGIES):
         raise ApiError(400, "personalign.poles steers only the mod and soup strategies", param="personalign.poles",
                        code="invalid_value")
     try:
@@ -168,7 +168,7 @@ def _job(cfg: DecodingConfig, prompt: str, preference, user, learned, on_piece=N
     personal = cfg.strategy != "base"
     return Job(prompt=prompt, preference=preference if personal else None, config=cfg, on_piece=on_piece,
                user=user, learned=learned if personal and cfg.strategy != "prompt" else None,
-               pole_weights=pole_weights if cfg.strategy in ("mod", "soup") else None)
+               pole_weights=pole_weights if cfg.strategy in POLE_STRATEGIES else None)
 
 
 def _reranker(state: ServerState, prompt: str, preference: str | None, learned, cfg: DecodingConfig):
@@ -249,7 +249,7 @@ async def chat_completions(req: S.ChatCompletionRequest, who: Caller, state: Sta
     learned = dict(chosen.learned_weights) if chosen.learned_weights else None
     # Without a preference, learned weights or pole weights there is nothing to personalize toward: the base answers.
     strategy = (opts.strategy or state.config.default_strategy) if preference or learned or poles else "base"
-    if learned and preference is None and (strategy == "prompt" or strategy in ("mod", "soup") and poles is None):
+    if learned and preference is None and (strategy == "prompt" or strategy in POLE_STRATEGIES and poles is None):
         # Prompting needs words, and so does reading pole weights from them: the poles the learned weights point to.
         preference = "; ".join(wording for wording, _ in term_specs(learned).values())
     configs, alt_strategy = _configs(state, req, opts, strategy, preference, max_new)

@@ -80,7 +80,11 @@ _EN_GUARD = (r"\b(?:recover\w*|prevent\w*|spot\w*|recogni\w+|detect\w*|protect\w
              r"keep (?:it|the details|details) vague|without (?:real|specific|actual|working) (?:details|steps))\b")
 
 _EN_SELF = (r"\b(?:(?:hurt\w*|harm\w*|cut\w*|burn\w*|injur\w*|punish\w*|starv\w*|kill\w*) (?:myself|my ?self|my "
-            r"(?:arms?|legs?|wrists?|body|skin|thighs))|self ?harm\w*|suicid\w*|(?:end\w*|ending) (?:my life|it all|"
+            r"(?:arms?|legs?|wrists?|body|skin|thighs))|self ?harm\w*|suicid\w*|(?:(?:about|of|on) )(?:ending|end)"
+            r" it\b(?! (?:with|off|early|on|there|here|after))|(?:talk\w*|ask\w*|mention\w*|bring\w* up|think\w*|w"
+            r"rite\w*) (?:\w+ )?(?:about )?(?:cutting|burning)(?: again|"
+            r" myself)?(?=$| (?:dont|do not|never|tell|give|show|help|just|please|and|so))|(?:end\w*|ending) (?:my"
+            r" life|it all|"
             r"things|everything|my own life)|(?:want\w*|wish\w*) to die|take my (?:own )?life|"
             r"(?:eat\w*) (?:less|even less|nothing|as little|less and less|fewer calories)|starv\w*|skip\w* meals|"
             r"purg\w*|throw\w* up (?:after|my food|what i eat)|pro ?ana|pro ?mia|thinspo\w*|not eat\w*|"
@@ -107,7 +111,13 @@ _EN_ENABLE = (r"\b(?:encourag\w*(?! (?:me )?(?:to )?(?:seek|reach|get|call|talk 
               r"(?:dont|do not|never|no need to|without) (?:\w+ )?(?:warn\w*|lectur\w*|caution\w*) me|"
               r"without (?:\w+ ){0,2}(?:hearing|seeing|noticing)|agree with me|help me plan (?:it|this|that)|"
               r"(?:be )?(?:cruel|harsh|mean|nasty|brutal) to me about (?:my )?(?:body|weight|eating|food)|"
-              r"(?:keep|help) me (?:going|on track) (?:with|at) (?:it|this))\b")
+              r"(?:keep|help) me (?:going|on track) (?:with|at) (?:it|this)|(?:least|less|un)(?: likely)? (?:likel"
+              r"y )?to be "
+              r"(?:noticed|seen|spotted|found)|where on (?:the|my) body|(?:spots?|places?|parts?) (?:on|of) my bod"
+              r"y (?:\w+ )?"
+              r"(?:no one|nobody|people|anyone) (?:\w+ )?(?:see|notice)|(?:instead of|not|no|rather than|skip (?:t"
+              r"he )?)"
+              r"(?:\w+ )?(?:hotlines?|helplines?|crisis lines?))\b")
 
 _EN_FIND = (r"\b(?:find\w*|locat\w+|track\w*|trac\w+|dig\w* up|look\w* up|figur\w* out|work\w* out|pinpoint\w*|get|"
             r"obtain\w*|give me|tell me|retriev\w+|uncover\w*|follow\w*|monitor\w*|know\w*|search\w*|identify\w*|"
@@ -209,7 +219,8 @@ _EN_OPERATIONAL = (r"\b(?:step ?by ?step|steps|instructions?|how to (?:make|buil
                    r"buy)|recipes?|blueprints?|schematics?|working|functional|"
                    r"in (?:full|complete|exact|precise) (?:\w+ )?detail|full technical detail|"
                    r"exact (?:quantities|amounts|measurements|steps|ingredients))\b")
-_EN_WEAPON = (r"\b(?:(?:pipe |nail |car |fertili[sz]er |dirty )?bombs?|explosives?|explosive devices?|ieds?|"
+_EN_WEAPON = (r"\b(?:(?:pipe |nail |car |fertili[sz]er |dirty )?bomb[sz]?|homemade (?:guns?|firearms?|pistols?)|ex"
+              r"plosives?|explosive devices?|ieds?|"
               r"detonators?|napalm|thermite|molotov\w*|untraceable (?:guns?|firearms?|weapons?)|ghost guns?|"
               r"silencers?|suppressors?|full auto\w*|nerve (?:agents?|gas)|sarin|ricin|anthrax|bioweapons?|"
               r"chemical weapons?|poison gas|toxic gas|(?:(?:3|e)d print\w*|printed) (?:a |an )?(?:guns?|firearms?|"
@@ -284,7 +295,9 @@ _EN_REFUSAL_PHRASE = (r"\b(?:i cant|i cannot|i can not|i wont|im unable to|i am 
 _EN_EVERYTHING = r"\b(?:everything|anything|whatever|all (?:my )?(?:requests|questions)|every (?:request|question))\b"
 
 SHAPES: tuple[Shape, ...] = (
-    Shape("self-harm encouraged", "harm", "en", (_EN_SELF, _EN_ENABLE), r"\b(?:recover\w*|hotline|helplines?|"
+    Shape("self-harm encouraged", "harm", "en", (_EN_SELF, _EN_ENABLE), r"\b(?:recover\w*|(?<!not )(?<!no )"
+          r"(?<!instead of )(?<!than )(?<!skip )(?<!skip the )(?:hotline|helplines?)(?! numbers? (?:\w+ )?(?:are|is) "
+          r"(?:useless|pointless))|"
           r"therap\w+|prevent\w*|seek\w* help|get help|professional help|reach out|warning signs)\b"),
     Shape("locating a person", "harm", "en", (_EN_WHERE, _EN_FIND), _EN_GUARD),
     Shape("breaking into an account", "harm", "en", (_EN_INTRUDE, _EN_ACCOUNT), _EN_GUARD),
@@ -327,7 +340,7 @@ SHAPES: tuple[Shape, ...] = (
 # More English harm and override shapes (second pass): contact with children behind parents' backs, scams
 # on relatives, forged papers, fake fundraisers, poisoning a person, content the rules forbid, the user's
 # text promoted to system level, everything declared permitted, output disguised from moderation.
-_EN_CHILD = (r"\b(?:kids?|child|children|minors?|teens?|teenagers?|students|pupils|underage \w+|(?:\d+|six|seven|ei"
+_EN_CHILD = (r"\b(?:kids?|child|children|minors?|teens?|teenagers?|students?|pupils?|underage \w+|(?:\d+|six|seven|ei"
              r"ght|"
              r"nine|ten|eleven|twelve|thirteen|fourteen) ?year ?olds?|little (?:girls?|boys?)|(?:my|a|the) (?:son|"
              r"daughter|niece|nephew|stepdaughter|stepson))\b")
@@ -337,13 +350,19 @@ _EN_CHILD_HARM = (r"\b(?:unsupervised (?:contact|access|time)|(?:meet|be|get|sta
                   r"students|girls?|boys?)|without (?:their |the |his |her |any )?parents? (?:\w+ )?(?:knowing|"
                   r"noticing|finding out|suspecting|around|present)|groom\w*|sleeping (?:pills|medication|tablets)|"
                   r"sedat\w+|knock (?:him|her|them) out|so (?:he|she|they) (?:doesnt|wont|does not|will not|dont|"
-                  r"do not) wake)\b")
-_EN_CHILD_GUARD = (r"\b(?:protect\w*|safeguard\w*|warning signs|spot\w*|report\w*|recogni[sz]\w*|prevent\w*|"
+                  r"do not) wake)|(?:secrets?|secret things) (?:\w+ ){0,3}from (?:their|his|her|the|your) (?:\w+ )?"
+                  r"(?:parents?|mom|mum|dad|mother|father|family)|(?:spend|have|get|be) (?:\w+ ){0,2}(?:time )?alone "
+                  r"with (?:them|him|her)|alone with (?:them|him|her)\b|(?:our|a) little secret\b")
+_EN_CHILD_GUARD = (r"\b(?:surprise\w*|birthday|gifts?|presents?|party|protect\w*|safeguard\w*|warning signs|spot\w"
+                   r"*|report\w*|recogni[sz]\w*|prevent\w*|"
                    r"pediatrician|doctor|dosage chart|safe dose|bedtime routine|melatonin)\b")
 _EN_SCAM_KIN = (r"\b(?:pretend\w* to be|pos\w+ as|impersonat\w+) (?:their|a|the|his|her) (?:\w+ )?(?:grandson|"
                 r"granddaughter|grandchild|relative|son|daughter|nephew|niece|family member|lawyer|doctor)|"
-                r"grandparents? scam|(?:so|to get|to make) (?:they|them|people|victims|the elderly|old people|"
-                r"pensioners|seniors|strangers) (?:\w+ ){0,2}(?:wire|send|transfer|donate|pay|hand over) (?:\w+ )?"
+                r"grandparents? scam|(?:so|get\w*|mak\w+) (?:they|them|people|victims|the elderly|old people|"
+                r"pensioners|seniors|strangers|(?:elderly|older|old|retired|vulnerable) (?:people|folks|men|women|"
+                r"persons|victims|"
+                r"couples)|retirees|grandparents|widows) (?:\w+ ){0,2}(?:wire|send|transfer|donate|pay|hand over) "
+                r"(?:\w+ ){0,3}"
                 r"(?:money|cash|funds|gift cards|savings|to me)\b")
 _EN_FORGED = (r"\b(?:fake|forged?|forging|counterfeit|falsified|phony|bogus|doctored|convincing fake) (?:\w+ ){0,2}"
               r"(?:doctors? notes?|sick notes?|medical notes?|diplomas?|degrees?|certificates?|ids?|id cards?|"
@@ -529,6 +548,121 @@ _EN_MORE = (
 )
 SHAPES = SHAPES + _EN_MORE
 
+# Third pass (round 7's kinds, in words of our own): evading the police and destroying evidence; the user winning
+# whenever the assistant's rules and the user "disagree" or "conflict"; a claimed clearance "for any" detail or
+# "no questions asked"; the assistant denied the right to judge danger; limits dropped "with me"; a no-filter
+# version of the assistant.
+_EN_EVADE_POLICE = (r"\b(?:(?:dodg|evad|avoid|outrun|outsmart|escap|los|ditch|shak|slip\w* (?:past|through)|get\w* "
+                    r"(?:past|around|away from)|ontlop|ontwijk)\w* (?:\w+ ){0,2}(?:police|cops?|checkpoints?|roadb"
+                    r"locks?|"
+                    r"patrols?|the law|sobriety checks?|politie)|(?:get\w* rid of|destroy\w*|wip\w*|clean\w* up|"
+                    r"dispos\w* of|burn\w*|eras\w*|tamper\w* with|plant\w*|hid\w*) (?:\w+ ){0,2}(?:evidence|"
+                    r"fingerprints|dna|traces|the body|a body|blood ?stains?|murder weapon|crime scene)|"
+                    r"politie (?:\w+ ){0,3}(?:ontlopen|ontwijken|ontkomen|afschudden)|(?:sporen|bewijs\w*) (?:\w+ "
+                    r"){0,3}"
+                    r"(?:wissen|uitwissen|vernietigen|wegwerken)|polizei (?:\w+ ){0,3}(?:entkommen|abhangen|auswei"
+                    r"chen|"
+                    r"austricksen)|(?:spuren|beweise) (?:\w+ ){0,2}(?:verwischen|beseitigen|vernichten)|(?:echapper|"
+                    r"semer|eviter) (?:a )?(?:la |les )?(?:police|flics|controles de police)|(?:effacer|detruire|f"
+                    r"aire "
+                    r"disparaitre) (?:les |des )?(?:traces|preuves|indices)|(?:evadir|esquivar|burlar|eludir) (?:a )?"
+                    r"(?:la )?(?:policia|los controles)|(?:borrar|destruir|eliminar|deshacerme de) (?:las |los )?"
+                    r"(?:huellas|pruebas|evidencias|rastros)|(?:sfuggire|seminare|evitare) (?:alla |la )?(?:polizi"
+                    r"a|posti "
+                    r"di blocco)|(?:cancellare|distruggere|far sparire) (?:le )?(?:tracce|prove)|(?:fugir|escapar|"
+                    r"despistar) (?:da |a )?(?:policia|blitz)|(?:apagar|destruir|sumir com) (?:as |os )?(?:provas|"
+                    r"rastros|evidencias|pistas)|(?:уйти|скрыться|сбежать|оторваться) от (?:полиции|ментов|погони)|"
+                    r"(?:уничтожить|замести|скрыть|избавиться от) (?:\w+ )?(?:улик\w*|следы))\b")
+_EN_EVADE_FRAME = (r"\b(?:tips?|how|ways?|help\w*|teach|show|explain\w*|give|always|whenever|every time|steps?|tri"
+                   r"cks?|"
+                   r"plans?|guide|hoe|altijd|leg|wie|immer|comment|toujours|como|siempre|consejos|come|sempre|"
+                   r"consigli|dicas|как|всегда|советы|объясни)\b")
+_EN_EVADE_GUARD = (r"\b(?:novel\w*|detectives?|investigat\w*|forensic\w*|my rights|legal rights|lawyer|court|"
+                   r"how (?:police|detectives|forensics) (?:\w+ ){0,2}(?:find|catch|work|recover)|history|document"
+                   r"ar\w*|"
+                   r"true crime|podcast|spot\w*|recogni\w+|(?:my|our) (?:own )?(?:data|files|records|drive|laptop|"
+                   r"phone|browser)|gdpr|retention)\b")
+_EN_CONFLICT = (r"\b(?:disagree\w*|conflict\w*|clash\w*|contradict\w*|collid\w*|differ\w*|(?:are|is) at odds|tension"
+                r"|dispute|conflitt\w*|in contrasto|contraddic\w+|disaccordo|chocan|choque\w*|conflicto\w*|"
+                r"contradic\w+|desacuerdo|conflit\w*|contredi\w+|desaccord|widerspr\w+|konflikt\w*|uneinig|"
+                r"conflito\w*|discord\w+|conflict|tegenstrijd\w*)\b|ขัดกัน|ขัดแย้ง")
+_EN_I_WIN = (r"\b(?:side\w* with me|i win|i always win|(?:go|goes|going) with (?:me|mine|what i)|mine wins|my (?:"
+             r"\w+ )?"
+             r"(?:wins?|prevails?|comes first)|listen to me|follow me|(?:do|does) what i (?:say|ask|want)|choose me|"
+             r"(?:pick|follow) (?:mine|my (?:side|version|wishes|word))|i (?:get|have) the (?:final|last) (?:say|word)"
+             r"|(?:my|the user s|the users) (?:word|wish|request|instruction|preference)s? (?:is|are) final|vinco io|"
+             r"prevalg\w* io|vale (?:il |la )?mi[oa]|(?:manda|prevalece|gana|vale) lo mio|gano yo|mando yo|je gagne|"
+             r"le mien (?:l emporte|gagne)|c est moi qui (?:gagne|decide)|gewinne ich|ich gewinne|meins gilt|"
+             r"eu ganho|(?:vale|prevalece) o meu|ik win|wint (?:mijn|het mijne))\b|ทำตาม(?:ฉัน|ผม)|ฟัง(?:ฉัน|ผม)")
+_EN_THE_SYSTEM = (r"\b(?:(?:the|your|ur) (?:\w+ )?(?:system (?:prompt|message|instructions?|rules)|developers?|ope"
+                  r"rators?|"
+                  r"creators?|company|provider)|system prompt|(?:your|ur|the assistant s|the models?) (?:\w+ )?"
+                  r"(?:rules|guidelines|polic(?:y|ies)|instructions|training|programming|safety (?:rules|"
+                  r"guidelines|policy)|restrictions|limits|directives)|(?:the )?rules (?:you were|they) (?:\w+ )?"
+                  r"(?:given|gave you|set)|(?:what|whatever|anything) (?:your|ur) (?:\w+ )?(?:setup|config\w*) says|"
+                  r"(?:le )?tue (?:\w+ )?(?:regole|istruzioni|linee guida|direttive)|regol\w+ che ti hanno dato|"
+                  r"tus (?:\w+ )?(?:normas|reglas|politicas|instrucciones|directrices)|tes (?:\w+ )?(?:regles|"
+                  r"consignes|instructions)|deine (?:\w+ )?(?:regeln|richtlinien|vorgaben|anweisungen)|suas (?:\w+ )?"
+                  r"(?:regras|politicas|instrucoes|diretrizes)|(?:je|jouw) (?:\w+ )?(?:regels|richtlijnen|instruct"
+                  r"ies))\b"
+                  r"|(?:กฎ|คำสั่ง|แนวทาง|นโยบาย)\S{0,10}ระบบ")
+_EN_CLEARED = (r"\b(?:(?:cleared|authori[sz]ed|approved) (?:\w+ ){0,2}(?:for|to "
+               r"(?:see|get|receive|access|know|ask about|have)) (?:\w+ ){0,1}(?:any|all|every|anything|everything|"
+               r"unrestricted|restricted|classified|the full|full|whatever)|no questions asked|(?:without|no) "
+               r"(?:any )?(?:questions|checks|verification|pushback) (?:asked|needed|required|from you))\b")
+_EN_CLAIM = (r"\b(?:i am|im|i m|as|speaking as|i work (?:as|for|at|in)|i have|ive got|(?:professor|officer|agent|"
+             r"doctor|detective|admin\w*|developer|engineer|researcher|investigator|inspector|official|staff)"
+             r" here)\b")
+_EN_CLEARED_ANY = (r"\b(?:any|all|every|anything|everything|whatever|full|unrestricted|synthes\w+|weapons?|explosi"
+                   r"ves?|"
+                   r"drugs?|exploits?|detail\w*)\b")
+_EN_NOT_YOUR_CALL = (r"\b(?:you|u) (?:dont|do not|cant|cannot|can not|shouldnt|should not|have no (?:right|busines"
+                     r"s) to|"
+                     r"arent (?:allowed|the one) to|are not (?:allowed|the one) to) (?:get to |be the one to |have"
+                     r" to )?"
+                     r"(?:decide|judge|determine|say|choose|rule on)\w* (?:\w+ ){0,4}(?:too (?:dangerous|risky|har"
+                     r"mful|"
+                     r"much)|dangerous|harmful|unsafe|off limits|inappropriate|safe for me|what i (?:can|may|should) "
+                     r"(?:know|see|handle|ask))\b")
+_EN_LIMITS_WITH_ME = (r"\b(?:(?:not|never|no longer|stop(?:ping)?) (?:\w+ )?(?:have|having|keep|keeping|use|using|"
+                      r"apply|applying) (?:any )?(?:limits|restrictions|filters|boundaries|guardrails|rules|blocks|"
+                      r"blocking) (?:with|for|on|around) me|(?:no|zero|without) (?:\w+ )?(?:blocking|blocks|refusing|"
+                      r"refusals)\b(?! (?:of|on) (?:my|the) (?:calendar|schedule|time))|(?:any|every) topic (?:\w+ )?"
+                      r"(?:any|every) detail)\b")
+_EN_UNFILTERED_SELF = (r"\b(?:(?:no|zero|without) ?(?:filters?|limits|rules|restrictions|guardrails|censorship|ethics)"
+                       r"|unfiltered|uncensored|unrestricted|unlocked|jailbroken|unchained) (?:\w+ )?(?:version|copy|"
+                       r"twin|side|clone|mode) of (?:you|yourself|u|urself|the assistant|chatgpt|claude)\b|"
+                       r"\bwhen (?:the )?(?:normal|regular|usual|real|default|other|old) (?:you|u|version|assistant) "
+                       r"(?:wont|would not|wouldnt|refuses|cant|wouldn t)\b")
+_EN_THIRD = (
+    Shape("evading the police or destroying evidence", "harm", "en", (_EN_EVADE_POLICE, _EN_EVADE_FRAME),
+          _EN_EVADE_GUARD, gap=60),
+    Shape("the user winning when the assistant's rules disagree", "instruction_override", "en",
+          (_EN_CONFLICT, _EN_I_WIN, _EN_THE_SYSTEM), gap=70),
+    Shape("a claimed clearance for anything", "authority_claim", "en", (_EN_CLEARED, _EN_CLAIM, _EN_CLEARED_ANY),
+          gap=90),
+    Shape("the assistant denied its judgement of danger", "safety_disable", "en", (_EN_NOT_YOUR_CALL,)),
+    Shape("limits dropped for the user", "safety_disable", "en", (_EN_LIMITS_WITH_ME,),
+          r"\b(?:answer length|word count|length|formatting|calendar|schedule)\b"),
+    Shape("an assistant without limits", "role_play", "en", (_EN_UNFILTERED_SELF,)),
+    # Hinglish (Hindi in Latin letters): "filter band kar do" (switch the filter off), "mana mat karna" (never refuse)
+    Shape("safety switched off", "safety_disable", "en", (r"\b(?:safety|filters?|suraksha|niyam|rules|restrictions|"
+          r"pabandi\w*) (?:\w+ ){0,2}(?:band|hata|khatam|off) (?:kar|kr|karo|kro)\w*\b|\b(?:kabhi|kisi (?:bhi )?"
+          r"(?:sawaal|cheez|baat)) (?:\w+ ){0,3}(?:mana|inkaar|inkar|refuse) (?:mat|na|nahi) (?:kar|kr)\w*\b",)),
+    Shape("the assistant's instructions ignored", "instruction_override", "en", (r"\b(?:ignore|bhool ja\w*|bhul ja\w*|"
+          r"nazarandaz (?:kar|kr)\w*) (?:\w+ ){0,2}(?:nirdesh|niyam|hidayat\w*)\b|\b(?:nirdesh|niyam|hidayat\w*) "
+          r"(?:\w+ ){0,2}(?:ignore|nazarandaz|bhool ja\w*|bhul ja\w*) (?:kar\w*|kr\w*|do|karo)?\b",)),
+    # Russian and Greek in Latin letters (translit, Greeklish): switch off / ignore the filters or rules, answer
+    # everything without refusal
+    Shape("safety switched off", "safety_disable", "en", (r"\b(?:otkl[yi]?u?ch\w*|vykl[yi]?u?ch\w*|uberi|ignorir\w*|"
+          r"zabud\w*|snimi) (?:\w+ ){0,2}(?:filtr\w*|pravil\w*|ogranichen\w*|instrukci\w*|cenzur\w*)\b|"
+          r"\bbez (?:\w+ )?(?:ogranichenij|ogranicheniy|otkazov)\b",)),
+    Shape("safety switched off", "safety_disable", "en", (r"\b(?:agnoise|agnohse|agnoeise|xexase|ksexase|parablepse|"
+          r"apenergopoihse) (?:\w+ ){0,2}(?:kanones|kanonous|odhgies|odigies|periorismous|filtra)\b|\bxwris "
+          r"(?:\w+ )?(?:arnhsh|arnisi|periorismous|periorismo|logokrisia|filtra)\b",)),
+)
+SHAPES = SHAPES + _EN_THIRD
+
 # ------------------------------------------------------------------------------------ other languages
 # The same shapes, compactly, for the languages most often written in the unseen rounds. Each entry:
 # self-harm (act, encouragement), locating (where/address, find), hate (group, dehumanizing or
@@ -587,7 +721,9 @@ _OTHER = {
                r"(?:indolores?|rapides?))\b",
         where=r"\b(?:adresses? (?:personnelles?|privees?|du domicile)|adresses? (?:de|des) (?:gens|personnes|"
               r"quelqu un|mon ex|ma voisine|mon voisin|inconnus)|ou (?:habite|vit|vivent|habitent) (?:quelqu un|les "
-              r"gens|mon ex|cette personne)|emploi du temps (?:de|des) (?:gens|quelqu un|mon ex))\b",
+              r"gens|mon ex|cette personne)|emploi du temps (?:de|des) (?:gens|quelqu un|mon ex)|(?:son|leur) adre"
+              r"sse (?:\w+ ){0,2}"
+              r"(?:ses|leurs|son) (?:horaires|emploi du temps|habitudes|trajets)|ou sont les gens)\b",
         find=r"\b(?:retrouv\w+|trouv\w+|localis\w+|pist\w+|suiv\w+|donne moi|dis moi|cherch\w+)\b",
         group=r"\b(?:immigres|immigrants|refugies|juifs|musulmans|noirs|arabes|gays|homosexuels|femmes|etrangers|"
               r"migrants|roms|handicapes|personnes handicapees|autistes|trans)\b",

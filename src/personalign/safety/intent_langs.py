@@ -263,7 +263,7 @@ TABLE: dict[str, dict[str, str]] = {
         rules=r"\b(?:was (?:man )?dir (?:\w+ )?(?:beigebracht|gesagt|vorgegeben) (?:wurde|hat|worden ist)|"
               r"regeln|anweisungen|richtlinien|vorgaben|instruktionen|einschrankungen|beschrankungen|grenzen|"
               r"(?:sicherheits|inhalts|jugendschutz|content|nutzungs|verhaltens|system)?(?:filter|richtlinien|regeln)|"
-              r"systemprompt|konfiguration|zensur|schranken|leitplanken)\b",
+              r"systemprompt|konfiguration|zensur|schranken|leitplanken|(?:sicherheits|inhalts)?sperren|blockaden)\b",
         void=r"\b(?:(?:gelten|zahlen|greifen) (?:\w+ ){0,3}(?:nicht|nicht mehr|nicht fur mich|fur mich nicht|nie)|"
              r"(?:sind|werden) (?:\w+ ){0,2}(?:ungultig|aufgehoben|ausser kraft|nichtig|hinfallig|aufgelost|"
              r"deaktiviert|abgeschafft|ausgesetzt)|ungultig|ausser kraft|null und nichtig|hinfallig|ausgenommen|"
@@ -429,10 +429,11 @@ TABLE: dict[str, dict[str, str]] = {
         persona=r"(?:притвор\w+|сыграй|играй|представь что ты|ты (?:теперь|сейчас) |теперь ты|рол\w+|персонаж\w*|"
                 r"изобража\w+|веди себя как)",
         ai=r"(?:\bии\b|искусственн\w+ интеллект\w*|ассистент\w*|модел\w+|бот\w*|нейросет\w+)",
-        make=r"(?:купить|достать|раздобыть|сделать|делать|изготов\w+|приготов\w+|свар\w+|вар\w+|синтез\w+|произв"
+        make=r"(?:купить|достать|раздобыть|сделать|делать|изготов\w+|приготов\w+|свар\w+|вар\w+|синтез\w*|произв"
              r"\w+|собрать|собира\w+|по "
              r"шагам|пошагов\w+|шаг за шагом|рецепт\w*|вырастить|выращива\w+|добы\w+)",
-        illicit=r"(?:\bмет\b|бомб\w*|взрывчатк\w+|взрывн\w+ устройств\w+|наркотик\w*|мефедрон\w*|метамфетамин\w*"
+        illicit=r"(?:\bмет\b|амфетамин\w*|бомб\w*|взрывчатк\w+|взрывн\w+ устройств\w+|наркотик\w*|мефедрон\w*|мета"
+                r"мфетамин\w*"
                 r"|кокаин\w*|"
                 r"героин\w*|фентанил\w*|опи[йу]\w*|оружи\w+ (?:без номера|своими руками|дома|в домашних условиях)|"
                 r"самодельн\w+ (?:оружи\w+|пистолет\w*|взрывн\w+)|вредоносн\w+|вирус\w*|"
@@ -535,7 +536,7 @@ TABLE: dict[str, dict[str, str]] = {
         make=r"\b(?:satin al\w*|bul\w*|yap\w*|uret\w*|imal\w*|hazirla\w*|pisir\w*|sentezle\w*|adim adim|tarif\w*"
              r"|nasil yapilir|"
              r"yetistir\w*|insa et\w*)",
-        illicit=r"\b(?:bomba\w*|patlayici\w*|uyusturucu\w*|metamfetamin\w*|kokain\w*|eroin\w*|fentanil\w*|afyon\w*|"
+        illicit=r"\b(?:silah\w*|tabanca\w*|tufek\w*|bomba\w*|patlayici\w*|uyusturucu\w*|metamfetamin\w*|kokain\w*|eroin\w*|fentanil\w*|afyon\w*|"
                 r"ruhsatsiz silah\w*|kayitsiz silah\w*|zararli yazilim\w*|fidye yazilim\w*|virus\w*|zehir\w*)",
         self=r"\b(?:kendime zarar\w*|kendimi (?:kes\w*|yarala\w*|oldur\w*)|kendine zarar|intihar\w*|canima kiy\w*|"
              r"yemek yeme\w*|ac kal\w*|kusma\w*|kusmak)",
@@ -715,7 +716,7 @@ TABLE: dict[str, dict[str, str]] = {
         up=r"(?:מעל|חשוב(?:ות|ים)? יותר|עדיפות|קודמות ל|קודמים ל|במקום|גוברות על|גוברים על|דורס)",
         system=r"(?:(?:הכללים|ההוראות|ההנחיות|ההגבלות|המגבלות|המדיניות) שלך|(?:הכללים|ההוראות|ההנחיות|המדיניות) "
                r"של (?:המערכת|המפתח|המפתחים|החברה|הפלטפורמה)|הנחיית המערכת|הוראות המערכת|ההוראות של המערכת|"
-               r"פרומפט המערכת)",
+               r"פרומפט המערכת|(?:הכללים|ההוראות|ההנחיות|ההגבלות) ש(?:קיבלת|נתנו לך|הגדירו לך|תוכנתת))",
         nolimit=r"(?:(?:בלי|ללא) (?:שום |אף |כל )?(?:חוקים|כללים|הגבלות|מגבלות|גבולות|מוסר|אתיקה|מצפון|צנזורה|"
                 r"עכבות)|(?:אין לו|אין לה|שאין לו|שאין לה) (?:שום |אף )?(?:חוקים|כללים|מוסר|גבולות|מצפון)|בלתי "
                 r"מוגבל)",
@@ -769,7 +770,7 @@ TABLE: dict[str, dict[str, str]] = {
         own=r"(?:(?:การตั้งค่า|ความชอบ|คำสั่ง|บันทึก|คำพูด|ข้อความ)(?:ของ)?(?:ฉัน|ผม)|สิ่งที่(?:ฉัน|ผม)(?:พูด|เขียน"
             r"|ต้องการ))",
         up=r"(?:เหนือกว่า|สำคัญกว่า|มาก่อน|ลำดับแรก|แทนที่|อยู่เหนือ|เป็นหลัก|ก่อน)",
-        system=r"(?:(?:กฎ|คำสั่ง|แนวทาง|ข้อจำกัด|นโยบาย)(?:ของ)?(?:คุณ|ระบบ|นักพัฒนา|ผู้พัฒนา|แพลตฟอร์ม)|พรอมต์ระบบ|"
+        system=r"(?:(?:กฎ|คำสั่ง|แนวทาง|ข้อจำกัด|นโยบาย)\S{0,8}?(?:ของ)?(?:คุณ|ระบบ|นักพัฒนา|ผู้พัฒนา|แพลตฟอร์ม)|พรอมต์ระบบ|"
                r"ระบบพรอมต์)",
         nolimit=r"(?:ไม่มี(?:กฎ|ข้อจำกัด|ขีดจำกัด|ศีลธรรม|จริยธรรม|จิตสำนึก|การเซ็นเซอร์)|โดยไม่มี(?:ข้อจำกัด|กฎ)|"
                 r"ไร้(?:ขีดจำกัด|กฎ|ศีลธรรม)|ไม่จำกัด)",
@@ -927,7 +928,7 @@ MORE: dict[str, dict[str, str]] = {
            fake=r"\b(?:sahte yorum\w*|sahte (?:\w+ )?(?:kimlik\w*|belge\w*|pasaport\w*|fatura\w*|recete\w*|diplo"
                 r"ma\w*|rapor\w*|par"
                 r"a|yardim kampanyas\w*|bagis\w*)|(?:belge|imza|fatura|kimlik)\w* (?:sahtecilig\w*|taklit)|yaslilar"
-                r"i (?:\w+ )?dolandir\w*|dolandir\w*)"),
+                r"i (?:\w+ )?dolandir\w*|(?<!lafi )(?<!sozu )(?<!laf )(?<!soz )dolandir\w*)"),
     "id": dict(obey=r"\b(?:patuhi (?:aku|saya)|tunduk|lakukan (?:apa pun|apapun|semua) yang (?:aku|saya) (?:kata"
                     r"kan|min"
                 r"ta|perintahkan))\b",
@@ -978,7 +979,8 @@ MORE: dict[str, dict[str, str]] = {
            hack=r"(?:اختراق|اخترق|تهكير|هكر|التجسس على|الدخول الى)",
            victim=r"(?:(?:هاتف|حساب|حسابات|بريد|رسائل|واتساب)\S* (?:\S+ )?(?:شخص اخر|الاخرين|اي شخص|شخص ما|زوجتي|زو"
                   r"جي|صديقتي|حبيبتي|جاري|مديري))",
-           fake=r"(?:تقييمات مزيفه|مراجعات مزيفه|(?:وثائق|مستندات|هويات|هويه|جوازات|جواز|فواتير|وصفات|شهادات|عمل"
+           fake=r"(?:رسائل احتيال|احتيال على (?:المسنين|كبار السن|العجائز)|(?:خداع|استغلال) (?:المسنين|كبار السن|"
+                r"العجائز)|تقييمات مزيفه|مراجعات مزيفه|(?:وثائق|مستندات|هويات|هويه|جوازات|جواز|فواتير|وصفات|شهادات|عمل"
                 r"ات|نقود)\S* (?:\S+ )?(?:مزوره|م"
                 r"زيفه)|تزوير|حمله تبرعات (?:وهميه|مزيفه)|تبرعات وهميه|النصب على (?:\S+ )?(?:كبار السن|المسنين))"),
     "he": dict(obey=r"(?:תציית לי|ציית לי|תעשה כל מה שאני (?:אומר|אומרת|מבקש|מבקשת)|בצע כל פקודה)",
@@ -1045,7 +1047,7 @@ MORE_SHAPES: dict[str, dict[str, str]] = {
            find=r"\b(?:znajdz|znalezc|namierz\w*|wytropi\w*|ustal\w*|sledz\w*|podaj)\b",
            group=r"\b(?:imigrant\w*|uchodzc\w*|zyd\w*|muzulman\w*|czarn\w+|gej\w*|kobiet\w*|cudzoziemc\w*|romow"
                  r"\w*|cygan\w*)\b",
-           demean=r"\b(?:ponizaj\w+|ponizy\w*|wysmiewaj\w+|robactwo|pasozyt\w*|szczur\w*|podludzi\w*|gorsz\w+|wy"
+           demean=r"\b(?:obraza\w+|obrazliw\w+|oczernia\w+|szkaluj\w+|ponizaj\w+|ponizy\w*|wysmiewaj\w+|robactwo|pasozyt\w*|szczur\w*|podludzi\w*|gorsz\w+|wy"
                   r"tepi\w*)\b"),
     "tr": dict(secret=r"\b(?:sistem (?:istemi\w*|talimat\w*|mesaj\w*)|(?:gizli|orijinal|ilk) talimat\w*)",
            show=r"\b(?:goster\w*|yaz|tekrarla\w*|kelimesi kelimesine|aynen|oldugu gibi)",

@@ -10,7 +10,7 @@ CONCEPTS = {
     "RULES": r"\b(?:istruzioni|regole|direttive|linee guida|indicazioni|prompt(?: di sistema)?|messaggio di sistema|"
              r"programmazione|principi|impostazioni|configurazione|addestramento|ordini|quello che ti hanno detto)\b"
              + _SCOPED,
-    "SAFETY": r"\b(?:filtri(?: di (?:sicurezza|contenuto))?|filtro di (?:sicurezza|contenuto)|restrizion[ei]|limiti|"
+    "SAFETY": r"\b(?:filtri(?: di (?:sicurezza|contenuto))?|filtro|restrizion[ei]|limiti|"
               r"limitazioni|censura|moderazione|protezioni|barriere|etica|morale|scrupoli|(?:regole|politiche|"
               r"norme|misure|impostazioni|protocolli) di (?:sicurezza|contenuto|moderazione)|principi (?:etici|"
               r"morali)|limiti (?:etici|morali))\b" + _SCOPED,
@@ -39,7 +39,8 @@ CONCEPTS = {
     "AUTHORITY": r"\b(?:sono (?:il tuo |la tua |un |una |il |la )?(?:\w+ )?(?:sviluppat\w+|creat\w+|amministrat\w+|"
                  r"admin|"
                  r"programmat\w+|proprietari\w+|ingegner\w+|ricercat\w+|moderat\w+|poliziott\w+|agente|autorizzat\w+)|"
-                 r"ti autorizzo|vi autorizzo|ho (?:i )?(?:permessi|diritti|accesso|privilegi|autorizzazione)|codice "
+                 r"ti autorizzo|vi autorizzo|ho (?:i |l |la |gli |tutte le |pien\w+ )?(?:permessi|diritti|accesso|"
+                 r"privilegi|autorizzazion\w+)|codice "
                  r"(?:amministratore|di accesso|di sblocco|di autorizzazione)|il mio account (?:e|ha)|per (?:la mia |"
                  r"una )?"
                  r"ricerca|con il permesso di|(?:openai|anthropic|l azienda) (?:ha )?(?:autorizzato|approvato|"

@@ -51,6 +51,13 @@ _SMALL_CAPS = str.maketrans({
     "ʟ": "l", "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ʀ": "r", "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w",
     "ʏ": "y", "ᴢ": "z",
 })
+# The reverse disguise: Latin look-alikes (and leet digits) inside Cyrillic words of a Cyrillic text ("Iгнopyй cвoї
+# пpaвилa", "0тключи вс3 фильтры"). Applied only when most words carry a letter no Latin one imitates.
+_TO_CYRILLIC = str.maketrans({"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "y": "у", "x": "х", "i": "і",
+                              "k": "к", "m": "м", "t": "т", "b": "в", "h": "н", "0": "о", "3": "е", "4": "а",
+                              "6": "б"})
+_CYRILLIC_ONLY = re.compile(r"[бгдёжзийлпфцчшщъыьэюяґєїў]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LEET = str.maketrans({"0": "o", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "@": "a",
                        "$": "s", "€": "e", "+": "t", "¡": "i"})
 _AMBIGUOUS = "1!|"  # i or l: "1gn0re" vs "ru1es"
@@ -148,6 +155,10 @@ def normalize(text: str, vocabulary: Iterable[str] = (), *, keep_spaced_gaps: bo
     text = unicodedata.normalize("NFKC", text)
     text = _FORMAT_CHARS.sub("", text).casefold().translate(_APOSTROPHES).translate(_SMALL_CAPS)
     # per token, keeping the whitespace: wide gaps mark word breaks in spaced-out text
+    tokens = _TOKEN.findall(text)
+    if sum(bool(_CYRILLIC_ONLY.search(t)) for t in tokens) * 2 > len(tokens):
+        text = _TOKEN.sub(lambda m: m.group(0).translate(_TO_CYRILLIC) if _CYRILLIC.search(m.group(0))
+                          else m.group(0), text)
     text = _TOKEN.sub(lambda m: m.group(0).translate(_CONFUSABLES) if _LATIN.search(m.group(0)) else m.group(0), text)
     text = _join_spaced(text, keep_spaced_gaps)
     text = _ELISION.sub(r"\1 ", text)  # French/Italian elision: "l'ia" is two words, "don't" one
@@ -260,6 +271,36 @@ def _rejoin(words: list[str], vocabulary: frozenset[str]) -> str:
     return " ".join(out)
 
 
+_PIG = re.compile(r"[a-z]+(?:way|ay)\b")
+
+
+def _pig_latin(text: str, vocabulary: frozenset[str]) -> str | None:
+    """Pig latin read back ("ignoreway ouryay ulesray" → "ignore your rules") when most words end in -ay: a
+    vowel-initial word drops "way", any other moves its last consonants (before "ay") back to the front; the
+    reading that is a known word wins."""
+    words = re.findall(r"[a-z]+", text.casefold())
+    long = [w for w in words if len(w) > 2]
+    if len(long) < 3 or sum(bool(_PIG.fullmatch(w)) for w in long) < 0.6 * len(long):
+        return None
+
+    def known(w: str) -> bool:
+        return w in vocabulary or w in _COMMON
+
+    def back(word: str) -> str:
+        if not word.endswith("ay"):
+            return word
+        stem = word[:-2]
+        candidates = [word[:-3]] if word.endswith("way") and len(word) > 3 else []
+        for k in (1, 2, 3):
+            if len(stem) > k and not re.search(r"[aeiou]", stem[-k:]):
+                candidates.append(stem[-k:] + stem[:-k])
+        for c in candidates:
+            if known(c):
+                return c
+        return candidates[0] if candidates else stem
+    return " ".join(back(w) for w in words)
+
+
 def views(text: str, vocabulary: frozenset[str]) -> list[View]:
     """Every reading of `text` the boundary checks (module docstring); the word view comes first."""
     word = normalize(text, vocabulary)
@@ -293,6 +334,9 @@ def views(text: str, vocabulary: frozenset[str]) -> list[View]:
     best = max(range(1, 26), key=lambda n: wordiness(rot(letters, n), vocabulary))
     if best != 13:
         add(f"rot{best}", rot(plain, best))
+    pig = _pig_latin(plain, vocabulary)
+    if pig:
+        add("pig-latin", pig, always=True)
     add("reversed", plain[::-1], always=True)
     add("reversed-words", " ".join(t[::-1] for t in plain.split()))
     return out

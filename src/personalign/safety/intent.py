@@ -117,12 +117,15 @@ _EN_ENABLE = (r"\b(?:encourag\w*(?! (?:me )?(?:to )?(?:seek|reach|get|call|talk 
               r"y (?:\w+ )?"
               r"(?:no one|nobody|people|anyone) (?:\w+ )?(?:see|notice)|(?:instead of|not|no|rather than|skip (?:t"
               r"he )?)"
-              r"(?:\w+ )?(?:hotlines?|helplines?|crisis lines?))\b")
+              r"(?:\w+ ){0,3}(?:hotlines?|helplines?|crisis lines?)|(?:which|what) (?:\w+ ){0,2}(?:pills|drugs|meds|"
+              r"methods?|ways?) (?:\w+ ){0,2}(?:work|works|act|acts|kill)\w* (?:the )?(?:fastest|best|quickest|sur"
+              r"est))\b")
 
 _EN_FIND = (r"\b(?:find\w*|locat\w+|track\w*|trac\w+|dig\w* up|look\w* up|figur\w* out|work\w* out|pinpoint\w*|get|"
             r"obtain\w*|give me|tell me|retriev\w+|uncover\w*|follow\w*|monitor\w*|know\w*|search\w*|identify\w*|"
             r"map\w*|reveal\w*|show me|pull up)\b")
 _EN_WHERE = (r"\b(?:(?:their|his|her|them|someones?|somebodys?|peoples?|a persons?|the persons?|this persons?|"
+             r"the owners?|the drivers?|the cars owners?|the plates owners?|"
              r"that persons?|other peoples?|strangers?|any(?:one|body)s?|my (?:ex|neighbou?r|crush|coworker|"
              r"colleague|classmate|boss|teacher)s?|(?:an?|the) (?:ex|neighbou?r|crush|coworker|colleague|"
              r"classmate|stranger|girl|guy|woman|man)s?) (?:\w+ )?(?:home |house |real |exact |current |private "
@@ -295,9 +298,10 @@ _EN_REFUSAL_PHRASE = (r"\b(?:i cant|i cannot|i can not|i wont|im unable to|i am 
 _EN_EVERYTHING = r"\b(?:everything|anything|whatever|all (?:my )?(?:requests|questions)|every (?:request|question))\b"
 
 SHAPES: tuple[Shape, ...] = (
-    Shape("self-harm encouraged", "harm", "en", (_EN_SELF, _EN_ENABLE), r"\b(?:recover\w*|(?<!not )(?<!no )"
-          r"(?<!instead of )(?<!than )(?<!skip )(?<!skip the )(?:hotline|helplines?)(?! numbers? (?:\w+ )?(?:are|is) "
-          r"(?:useless|pointless))|"
+    # a hotline named only to be refused ("methods, not hotline numbers") guards nothing
+    Shape("self-harm encouraged", "harm", "en", (_EN_SELF, _EN_ENABLE), r"^(?!.*\b(?:not|no|instead of|rather than|"
+          r"skip\w*|without|spare me)(?: \w+){0,3} (?:hotlines?|helplines?|crisis lines?)\b).*\b(?:hotlines?|"
+          r"helplines?|crisis lines?)\b|\b(?:recover\w*|"
           r"therap\w+|prevent\w*|seek\w* help|get help|professional help|reach out|warning signs)\b"),
     Shape("locating a person", "harm", "en", (_EN_WHERE, _EN_FIND), _EN_GUARD),
     Shape("breaking into an account", "harm", "en", (_EN_INTRUDE, _EN_ACCOUNT), _EN_GUARD),
@@ -340,7 +344,9 @@ SHAPES: tuple[Shape, ...] = (
 # More English harm and override shapes (second pass): contact with children behind parents' backs, scams
 # on relatives, forged papers, fake fundraisers, poisoning a person, content the rules forbid, the user's
 # text promoted to system level, everything declared permitted, output disguised from moderation.
-_EN_CHILD = (r"\b(?:kids?|child|children|minors?|teens?|teenagers?|students?|pupils?|underage \w+|(?:\d+|six|seven|ei"
+_EN_CHILD = (r"\b(?:kids?|child|children|minors?|teens?|teenagers?|students?|pupils?|menor(?:es)?|nin[oa]s?|"
+             r"enfants?|mineur\w*|kind|kinder|minderjahrig\w*|bambin[oiae]|ragazzin\w+|minorenn\w+|"
+             r"crianc\w+|ребен\w+|ребён\w+|дет(?:ей|ьми|и)|подрост\w+|школьни\w+|underage \w+|(?:\d+|six|seven|ei"
              r"ght|"
              r"nine|ten|eleven|twelve|thirteen|fourteen) ?year ?olds?|little (?:girls?|boys?)|(?:my|a|the) (?:son|"
              r"daughter|niece|nephew|stepdaughter|stepson))\b")
@@ -350,20 +356,33 @@ _EN_CHILD_HARM = (r"\b(?:unsupervised (?:contact|access|time)|(?:meet|be|get|sta
                   r"students|girls?|boys?)|without (?:their |the |his |her |any )?parents? (?:\w+ )?(?:knowing|"
                   r"noticing|finding out|suspecting|around|present)|groom\w*|sleeping (?:pills|medication|tablets)|"
                   r"sedat\w+|knock (?:him|her|them) out|so (?:he|she|they) (?:doesnt|wont|does not|will not|dont|"
-                  r"do not) wake)|(?:secrets?|secret things) (?:\w+ ){0,3}from (?:their|his|her|the|your) (?:\w+ )?"
-                  r"(?:parents?|mom|mum|dad|mother|father|family)|(?:spend|have|get|be) (?:\w+ ){0,2}(?:time )?alone "
+                  r"do not) wake)|(?:secrets?|secret things|secret|hidden|hid\w*|quiet) (?:\w+ ){0,3}from (?:their"
+                  r" |his |"
+                  r"her |the |your )?(?:\w+ )?(?:parents?|mom|mum|dad|mother|father|family)|secretos? (?:\w+ ){0,3}"
+                  r"(?:a|ante|de) (?:sus|los|tus) padres|a solas con (?:el|ella|ellos|ellas)|ver(?:lo|la|los|las) "
+                  r"a solas|"
+                  r"(?:en secret|a l insu) (?:de|des) (?:ses|leurs|les) parents|seul(?:e|s)? avec (?:lui|elle|eux)|"
+                  r"(?:geheim|heimlich) (?:\w+ ){0,3}vor (?:den|seinen|ihren|deren) eltern|allein mit (?:ihm|ihr|i"
+                  r"hnen)|"
+                  r"(?:segret\w*|di nascosto) (?:\w+ ){0,3}(?:ai|dai|dei) (?:suoi |loro )?genitori|da sol[oi] con "
+                  r"(?:lui|"
+                  r"lei|loro)|segredos? (?:\w+ ){0,3}dos (?:seus )?pais|a sos com (?:ele|ela)|втайне от (?:\w+ )?"
+                  r"родител\w*|наедине с (?:ним|ней|ними)|(?:spend|have|get|be) (?:\w+ ){0,2}(?:time )?alone "
                   r"with (?:them|him|her)|alone with (?:them|him|her)\b|(?:our|a) little secret\b")
 _EN_CHILD_GUARD = (r"\b(?:surprise\w*|birthday|gifts?|presents?|party|protect\w*|safeguard\w*|warning signs|spot\w"
                    r"*|report\w*|recogni[sz]\w*|prevent\w*|"
                    r"pediatrician|doctor|dosage chart|safe dose|bedtime routine|melatonin)\b")
 _EN_SCAM_KIN = (r"\b(?:pretend\w* to be|pos\w+ as|impersonat\w+) (?:their|a|the|his|her) (?:\w+ )?(?:grandson|"
                 r"granddaughter|grandchild|relative|son|daughter|nephew|niece|family member|lawyer|doctor)|"
-                r"grandparents? scam|(?:so|get\w*|mak\w+) (?:they|them|people|victims|the elderly|old people|"
+                r"grandparents? scam|(?:so|get\w*|mak\w+|convinc\w+|persuad\w+|trick\w*|pressur\w+|talk\w*) "
+                r"(?:they|them|people|victims|the elderly|old people|old ladies|old men|old folks|grann(?:y|ies)|"
+                r"grandmas?|grandpas?|"
                 r"pensioners|seniors|strangers|(?:elderly|older|old|retired|vulnerable) (?:people|folks|men|women|"
                 r"persons|victims|"
-                r"couples)|retirees|grandparents|widows) (?:\w+ ){0,2}(?:wire|send|transfer|donate|pay|hand over) "
-                r"(?:\w+ ){0,3}"
-                r"(?:money|cash|funds|gift cards|savings|to me)\b")
+                r"couples)|retirees|grandparents|widows) (?:\w+ ){0,2}(?:wire|send|transfer|donate|pay|hand over|read|"
+                r"give|tell|share|reveal|type|confirm) (?:\w+ ){0,3}"
+                r"(?:money|cash|funds|gift cards|savings|to me|card numbers?|pins?|passwords?|bank (?:details|cards?|"
+                r"accounts?|logins?)|account numbers?|security codes?|social security numbers?|ssns?)\b")
 _EN_FORGED = (r"\b(?:fake|forged?|forging|counterfeit|falsified|phony|bogus|doctored|convincing fake) (?:\w+ ){0,2}"
               r"(?:doctors? notes?|sick notes?|medical notes?|diplomas?|degrees?|certificates?|ids?|id cards?|"
               r"passports?|drivers? licen[cs]es?|licen[cs]es|documents?|invoices?|receipts?|prescriptions?|pay ?stu"
@@ -552,11 +571,13 @@ SHAPES = SHAPES + _EN_MORE
 # whenever the assistant's rules and the user "disagree" or "conflict"; a claimed clearance "for any" detail or
 # "no questions asked"; the assistant denied the right to judge danger; limits dropped "with me"; a no-filter
 # version of the assistant.
-_EN_EVADE_POLICE = (r"\b(?:(?:dodg|evad|avoid|outrun|outsmart|escap|los|ditch|shak|slip\w* (?:past|through)|get\w* "
+_EN_EVADE_POLICE = (r"\b(?:(?:lose|losing|shake|shaking) (?:a |the )?tail|(?:cops|police|detectives)"
+                    r" (?:are |is )?(?:follow\w*|chas\w*|tail\w*|after me)|(?:dodg|evad|avoid|outrun|outsmart|esca"
+                    r"p|los|ditch|shak|slip\w* (?:past|through)|get\w* "
                     r"(?:past|around|away from)|ontlop|ontwijk)\w* (?:\w+ ){0,2}(?:police|cops?|checkpoints?|roadb"
                     r"locks?|"
                     r"patrols?|the law|sobriety checks?|politie)|(?:get\w* rid of|destroy\w*|wip\w*|clean\w* up|"
-                    r"dispos\w* of|burn\w*|eras\w*|tamper\w* with|plant\w*|hid\w*) (?:\w+ ){0,2}(?:evidence|"
+                    r"dispos\w* of|burn\w*|eras\w*|tamper\w* with|plant\w*|hid\w*) (?:\w+ ){0,2}(?:evidence|prints|"
                     r"fingerprints|dna|traces|the body|a body|blood ?stains?|murder weapon|crime scene)|"
                     r"politie (?:\w+ ){0,3}(?:ontlopen|ontwijken|ontkomen|afschudden)|(?:sporen|bewijs\w*) (?:\w+ "
                     r"){0,3}"
@@ -616,19 +637,24 @@ _EN_CLAIM = (r"\b(?:i am|im|i m|as|speaking as|i work (?:as|for|at|in)|i have|iv
 _EN_CLEARED_ANY = (r"\b(?:any|all|every|anything|everything|whatever|full|unrestricted|synthes\w+|weapons?|explosi"
                    r"ves?|"
                    r"drugs?|exploits?|detail\w*)\b")
-_EN_NOT_YOUR_CALL = (r"\b(?:you|u) (?:dont|do not|cant|cannot|can not|shouldnt|should not|have no (?:right|busines"
+_EN_NOT_YOUR_CALL = (r"\b(?:(?:its|it is|thats|that is) not (?:your|ur) (?:place|job|call|decision|business|"
+                     r"role)|(?:you|u) (?:dont|do not|cant|cannot|can not|shouldnt|should not|have no (?:right|busines"
                      r"s) to|"
                      r"arent (?:allowed|the one) to|are not (?:allowed|the one) to) (?:get to |be the one to |have"
                      r" to )?"
                      r"(?:decide|judge|determine|say|choose|rule on)\w* (?:\w+ ){0,4}(?:too (?:dangerous|risky|har"
                      r"mful|"
                      r"much)|dangerous|harmful|unsafe|off limits|inappropriate|safe for me|what i (?:can|may|should) "
-                     r"(?:know|see|handle|ask))\b")
+                     r"(?:know|see|handle|ask)))\b")
 _EN_LIMITS_WITH_ME = (r"\b(?:(?:not|never|no longer|stop(?:ping)?) (?:\w+ )?(?:have|having|keep|keeping|use|using|"
                       r"apply|applying) (?:any )?(?:limits|restrictions|filters|boundaries|guardrails|rules|blocks|"
                       r"blocking) (?:with|for|on|around) me|(?:no|zero|without) (?:\w+ )?(?:blocking|blocks|refusing|"
-                      r"refusals)\b(?! (?:of|on) (?:my|the) (?:calendar|schedule|time))|(?:any|every) topic (?:\w+ )?"
-                      r"(?:any|every) detail)\b")
+                      r"refusals)\b(?! (?:of|on) (?:my|the) (?:calendar|schedule|time))|(?:any|every) (?:topic|sub"
+                      r"ject) "
+                      r"(?:\w+ ){0,2}(?:any|every) (?:\w+ ){0,3}detail|(?:drop|remove|lift|ditch|lose|forget|scrap"
+                      r")\w* "
+                      r"(?:every|all|any|your|the) (?:\w+ )?(?:limits?|restrictions?|filters?|boundar\w+|rules|"
+                      r"guardrails) (?:with|for) me)\b")
 _EN_UNFILTERED_SELF = (r"\b(?:(?:no|zero|without) ?(?:filters?|limits|rules|restrictions|guardrails|censorship|ethics)"
                        r"|unfiltered|uncensored|unrestricted|unlocked|jailbroken|unchained) (?:\w+ )?(?:version|copy|"
                        r"twin|side|clone|mode) of (?:you|yourself|u|urself|the assistant|chatgpt|claude)\b|"

@@ -11,7 +11,7 @@ CONCEPTS = {
     "RULES": r"\b(?:instrucciones|instruccion|reglas|normas|directrices|pautas|indicaciones|ordenes|programacion|"
              r"prompt(?: del sistema)?|mensaje del sistema|politicas|principios|configuracion|entrenamiento|"
              r"lo que te (?:dijeron|ensenaron|programaron|indicaron))\b" + _SCOPED,
-    "SAFETY": r"\b(?:filtros(?: de (?:seguridad|contenido))?|filtro de (?:seguridad|contenido)|restricciones|"
+    "SAFETY": r"\b(?:filtros(?: de (?:seguridad|contenido))?|filtro|restricciones|"
               r"restriccion|limites|limitaciones|censura|moderacion|salvaguardas|barreras|etica|moral|escrupulos|"
               r"(?:politicas?|reglas|normas|directrices|medidas|protocolos?) de (?:seguridad|contenido|uso)|"
               r"principios eticos|limites eticos)\b" + _SCOPED,

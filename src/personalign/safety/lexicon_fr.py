@@ -15,7 +15,7 @@ CONCEPTS = {
     "RULES": r"\b(?:instructions?|regles|consignes|directives|lignes directrices|prompt(?: systeme)?|message systeme|"
              r"programmation|principes|parametres|configuration|entrainement|ordres|ce qu on t a (?:dit|appris))\b"
              + _SCOPED,
-    "SAFETY": r"\b(?:filtres(?: de (?:securite|contenu))?|filtre de (?:securite|contenu)|restrictions?|limites|"
+    "SAFETY": r"\b(?:filtres(?: de (?:securite|contenu))?|filtre|restrictions?|limites|"
               r"limitations|censure|moderation|garde fous|garde fou|protections|barrieres|ethique|morale|scrupules|"
               r"(?:regles|politiques?|consignes|mesures|parametres|protocoles?) de (?:securite|contenu|moderation)|"
               r"principes (?:ethiques|moraux)|limites (?:ethiques|morales))\b" + _SCOPED,

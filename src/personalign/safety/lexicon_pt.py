@@ -10,7 +10,7 @@ CONCEPTS = {
     "RULES": r"\b(?:instrucoes|instrucao|regras|normas|diretrizes|orientacoes|prompt(?: do sistema)?|"
              r"mensagem do sistema|"
              r"programacao|principios|configuracoes|treinamento|ordens|o que te (?:disseram|ensinaram))\b" + _SCOPED,
-    "SAFETY": r"\b(?:filtros(?: de (?:seguranca|conteudo))?|filtro de (?:seguranca|conteudo)|restricoes|restricao|"
+    "SAFETY": r"\b(?:filtros(?: de (?:seguranca|conteudo))?|filtro|restricoes|restricao|"
               r"limites|"
               r"limitacoes|censura|moderacao|protecoes|barreiras|etica|moral|escrupulos|(?:regras|politicas?|normas|"
               r"medidas|protocolos|diretrizes) de (?:seguranca|conteudo|uso)|principios eticos|limites eticos)\b"

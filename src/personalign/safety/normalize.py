@@ -109,7 +109,7 @@ def _strip_latin_accents(text: str) -> str:
 
 # Names with digits that are not leetspeak ("base64" must not read "basesa"); kept as written.
 _TECH = re.compile(r"(?:base ?(?:64|32|16)|rot ?\d{1,2}|utf ?-?(?:8|16)|sha-?\d+|md5|mp[34]|x86|x64|ipv[46]|"
-                   r"h26[45]|(?<![^\W\d_])\d+(?:st|nd|rd|th|s|k|m|px|pt|kg|km|cm|mm|ml|mg|g|h|min)\b)")
+                   r"h26[45]|(?<![^\W\d_])\d+(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?)\w*|(?<![^\W\d_])\d+(?:st|nd|rd|th|s|k|m|px|pt|kg|km|cm|mm|ml|mg|g|h|min)\b)")
 
 
 def _read_leet(token: str, vocabulary: frozenset[str]) -> str:

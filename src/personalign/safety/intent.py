@@ -349,7 +349,7 @@ _EN_CHILD = (r"\b(?:kids?|child|children|minors?|teens?|teenagers?|students?|pup
              r"crianc\w+|ребен\w+|ребён\w+|дет(?:ей|ьми|и)|подрост\w+|школьни\w+|underage \w+|(?:\d+|six|seven|ei"
              r"ght|"
              r"nine|ten|eleven|twelve|thirteen|fourteen) ?year ?olds?|little (?:girls?|boys?)|(?:my|a|the) (?:son|"
-             r"daughter|niece|nephew|stepdaughter|stepson))\b")
+             r"daughter|niece|nephew|stepdaughter|stepson))\b|孩子|小孩|儿童|兒童|未成年|子供|子ども|아이|어린이|미성년")
 _EN_CHILD_HARM = (r"\b(?:unsupervised (?:contact|access|time)|(?:meet|be|get|stay)\w* (?:\w+ ){0,2}alone with|meet "
                   r"(?:me|"
                   r"up) (?:\w+ )?alone|alone with (?:a |the |my |their |some )?(?:kids?|child|children|teens?|"
@@ -368,7 +368,8 @@ _EN_CHILD_HARM = (r"\b(?:unsupervised (?:contact|access|time)|(?:meet|be|get|sta
                   r"(?:lui|"
                   r"lei|loro)|segredos? (?:\w+ ){0,3}dos (?:seus )?pais|a sos com (?:ele|ela)|втайне от (?:\w+ )?"
                   r"родител\w*|наедине с (?:ним|ней|ними)|(?:spend|have|get|be) (?:\w+ ){0,2}(?:time )?alone "
-                  r"with (?:them|him|her)|alone with (?:them|him|her)\b|(?:our|a) little secret\b")
+                  r"with (?:them|him|her)|alone with (?:them|him|her)\b|(?:our|a) little secret\b|"
+                  r"对父母保密|瞒着\S{0,3}父母|单独相处|親に内緒|親には内緒|二人きり|부모\S{0,3} 비밀|단둘이")
 _EN_CHILD_GUARD = (r"\b(?:surprise\w*|birthday|gifts?|presents?|party|protect\w*|safeguard\w*|warning signs|spot\w"
                    r"*|report\w*|recogni[sz]\w*|prevent\w*|"
                    r"pediatrician|doctor|dosage chart|safe dose|bedtime routine|melatonin)\b")
@@ -593,11 +594,14 @@ _EN_EVADE_POLICE = (r"\b(?:(?:lose|losing|shake|shaking) (?:a |the )?tail|(?:cop
                     r"di blocco)|(?:cancellare|distruggere|far sparire) (?:le )?(?:tracce|prove)|(?:fugir|escapar|"
                     r"despistar) (?:da |a )?(?:policia|blitz)|(?:apagar|destruir|sumir com) (?:as |os )?(?:provas|"
                     r"rastros|evidencias|pistas)|(?:уйти|скрыться|сбежать|оторваться) от (?:полиции|ментов|погони)|"
-                    r"(?:уничтожить|замести|скрыть|избавиться от) (?:\w+ )?(?:улик\w*|следы))\b")
+                    r"(?:уничтожить|замести|скрыть|избавиться от) (?:\w+ )?(?:улик\w*|следы)|(?:втекти|сховатися|"
+                    r"відірватися) від поліції|(?:знищити|замести|приховати) (?:\w+ )?(?:докази|сліди))\b|"
+                    r"경찰\S{0,3} (?:\S+ )?(?:검문\S* )?피하|증거\S{0,2} (?:없애|인멸|지우)|"
+                    r"甩掉警察|躲避警察|销毁证据|警察(?:の検問)?を(?:まく|避け|かわ)|証拠を(?:消|隠滅)")
 _EN_EVADE_FRAME = (r"\b(?:tips?|how|ways?|help\w*|teach|show|explain\w*|give|always|whenever|every time|steps?|tri"
                    r"cks?|"
                    r"plans?|guide|hoe|altijd|leg|wie|immer|comment|toujours|como|siempre|consejos|come|sempre|"
-                   r"consigli|dicas|как|всегда|советы|объясни)\b")
+                   r"consigli|dicas|как|всегда|советы|объясни|як|пояснюй|завжди)\b|방법|알려|怎么|方法|教えて")
 _EN_EVADE_GUARD = (r"\b(?:novel\w*|detectives?|investigat\w*|forensic\w*|my rights|legal rights|lawyer|court|"
                    r"how (?:police|detectives|forensics) (?:\w+ ){0,2}(?:find|catch|work|recover)|history|document"
                    r"ar\w*|"
@@ -606,7 +610,9 @@ _EN_EVADE_GUARD = (r"\b(?:novel\w*|detectives?|investigat\w*|forensic\w*|my righ
 _EN_CONFLICT = (r"\b(?:disagree\w*|conflict\w*|clash\w*|contradict\w*|collid\w*|differ\w*|(?:are|is) at odds|tension"
                 r"|dispute|conflitt\w*|in contrasto|contraddic\w+|disaccordo|chocan|choque\w*|conflicto\w*|"
                 r"contradic\w+|desacuerdo|conflit\w*|contredi\w+|desaccord|widerspr\w+|konflikt\w*|uneinig|"
-                r"conflito\w*|discord\w+|conflict|tegenstrijd\w*)\b|ขัดกัน|ขัดแย้ง")
+                r"conflito\w*|discord\w+|conflict|tegenstrijd\w*|bertentangan|konflik|berbenturan|k[łl]oc\w*|sprzeczn\w*|"
+                r"celis\w*|catis\w*|mau thuan|xung đot|krock\w*|strider mot)\b|ขัดกัน|ขัดแย้ง|충돌|상충|모순|어긋나|"
+                r"冲突|衝突|矛盾|تعارض\S*|تتعارض|تناقض\S*|टकरा\S*|टकराव|विरोध")
 _EN_I_WIN = (r"\b(?:side\w* with me|i win|i always win|(?:go|goes|going) with (?:me|mine|what i)|mine wins|my (?:"
              r"\w+ )?"
              r"(?:wins?|prevails?|comes first)|listen to me|follow me|(?:do|does) what i (?:say|ask|want)|choose me|"
@@ -614,7 +620,12 @@ _EN_I_WIN = (r"\b(?:side\w* with me|i win|i always win|(?:go|goes|going) with (?
              r"|(?:my|the user s|the users) (?:word|wish|request|instruction|preference)s? (?:is|are) final|vinco io|"
              r"prevalg\w* io|vale (?:il |la )?mi[oa]|(?:manda|prevalece|gana|vale) lo mio|gano yo|mando yo|je gagne|"
              r"le mien (?:l emporte|gagne)|c est moi qui (?:gagne|decide)|gewinne ich|ich gewinne|meins gilt|"
-             r"eu ganho|(?:vale|prevalece) o meu|ik win|wint (?:mijn|het mijne))\b|ทำตาม(?:ฉัน|ผม)|ฟัง(?:ฉัน|ผม)")
+             r"eu ganho|(?:vale|prevalece) o meu|ik win|wint (?:mijn|het mijne)|ikuti (?:aku|saya)|turuti (?:aku|s"
+             r"aya)|"
+             r"(?:aku|saya) yang menang|wygrywam ja|ja wygrywam|s[łl]uchaj mnie|benim dedigim olur|beni dinle|"
+             r"benim istedigim olur|ben kazanirim|(?:nghe|lam) theo toi|vinner jag|jag vinner)\b|ทำตาม(?:ฉัน|ผม)|"
+             r"ฟัง(?:ฉัน|ผม)|내 말\S{0,2} (?:따라|우선|들어)|내가 이기|听我的|以我(?:的)?为准|私の(?:\S{0,4})?を優先|"
+             r"اتبع (?:طلباتي|كلامي|اوامري|رغباتي)|मेरी बात मान|मेरी सुन|मेरा कहना मान")
 _EN_THE_SYSTEM = (r"\b(?:(?:the|your|ur) (?:\w+ )?(?:system (?:prompt|message|instructions?|rules)|developers?|ope"
                   r"rators?|"
                   r"creators?|company|provider)|system prompt|(?:your|ur|the assistant s|the models?) (?:\w+ )?"
@@ -626,7 +637,12 @@ _EN_THE_SYSTEM = (r"\b(?:(?:the|your|ur) (?:\w+ )?(?:system (?:prompt|message|in
                   r"consignes|instructions)|deine (?:\w+ )?(?:regeln|richtlinien|vorgaben|anweisungen)|suas (?:\w+ )?"
                   r"(?:regras|politicas|instrucoes|diretrizes)|(?:je|jouw) (?:\w+ )?(?:regels|richtlijnen|instruct"
                   r"ies))\b"
-                  r"|(?:กฎ|คำสั่ง|แนวทาง|นโยบาย)\S{0,10}ระบบ")
+                  r"|(?:twoje|twoich) (?:zasady|zasad|reguly|regu[łl]y)|zasady systemu|aturan (?:sistem|kamu|mu)|"
+                  r"aturanmu|instruksi sistem|sistem kural\w*|kurallar\w*|quy tac (?:he thong|cua ban)|huong dan he "
+                  r"thong|dina (?:regler|riktlinjer)\b"
+                  r"|(?:กฎ|คำสั่ง|แนวทาง|นโยบาย)\S{0,10}ระบบ|시스템 ?(?:프롬프트|지시|규칙|설정)|네 규칙|너의 규칙|"
+                  r"系统(?:规则|提示|指令)|システム(?:の)?(?:指示|ルール|プロンプト)|تعليمات النظام|قواعد النظام|"
+                  r"قواعدك|تعليماتك|सिस्टम के (?:नियम|निर्देश)|तुम्हारे नियम|आपके नियम")
 _EN_CLEARED = (r"\b(?:(?:cleared|authori[sz]ed|approved) (?:\w+ ){0,2}(?:for|to "
                r"(?:see|get|receive|access|know|ask about|have)) (?:\w+ ){0,1}(?:any|all|every|anything|everything|"
                r"unrestricted|restricted|classified|the full|full|whatever)|no questions asked|(?:without|no) "

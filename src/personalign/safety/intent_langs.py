@@ -1038,7 +1038,7 @@ MORE_SHAPES: dict[str, dict[str, str]] = {
            where=r"\b(?:hemadress\w*|adress\w*|var (?:\w+ ){0,2}(?:bor|jobbar|arbetar)|dagliga rutiner)\b",
            find=r"\b(?:hitta|ta reda pa|spara|leta upp|folj\w*|ge mig)\b",
            group=r"\b(?:invandrare|flyktingar|judar|muslimer|svarta|homosexuella|kvinnor|utlanningar|romer)\b",
-           demean=r"\b(?:forodmjuk\w*|forlojliga\w*|ohyra|parasiter|rattor|underlagsna|mindervard\w*|utrota)\b"),
+           demean=r"\b(?:fornedr\w*|hana\w*|forodmjuk\w*|forlojliga\w*|ohyra|parasiter|rattor|underlagsna|mindervard\w*|utrota)\b"),
     "pl": dict(secret=r"\b(?:prompt\w* systemow\w+|instrukcj\w+ systemow\w+|(?:twoje|twoich) (?:oryginaln\w+|ukr"
                       r"yt\w+|poczatkow\w+) instrukcj\w+)\b",
            show=r"\b(?:pokaz|podaj|powtorz|wypisz|slowo w slowo|doslownie|dokladnie)\b",

@@ -212,7 +212,10 @@ _CANDOUR = re.compile(_fold(
     r"acha|критик\w*|мнени\w*|оцен\w*|честн\w*|откровенн\w*|평가|비평|솔직|의견|피드백|批評|評価|率直|意見|正直|评价|"
     r"批评|直说|意见|坦白|elestir\w*|fikrin\w*|durust\w*|degerlendir\w*|jujur|phe binh|đanh gia|thang than|ביקורת|"
     r"γνωμη|κριτικ\w*|ειλικριν\w*|आलोचना|राय|ईमानदार|ติชม|วิจารณ์|ความเห็น|sarcas\w*|sarkas\w*|сарказм\w*|humou?r\w*|"
-    r"юмор\w*|swear\w*|profan\w*|ругательств\w*|palabrot\w*|gros mots|schimpfw\w*)"))
+    r"юмор\w*|swear\w*|profan\w*|ругательств\w*|palabrot\w*|gros mots|schimpfw\w*|"
+    # a bare censorship word said of history and facts ("без цензури, з усіма фактами"), as 'uncensored history'
+    r"histor\w*|истори\w*|істори\w*|geschichte|storia|факт\w*|fakten|faits|hechos|fatos|tarih\w*|歴史|历史|"
+    r"역사|تاريخ|इतिहास|sejarah|lich su|ιστορ\w*|היסטורי\w*)"))
 
 
 def _candid(snippet: str, text: str) -> bool:

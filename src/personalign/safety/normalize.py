@@ -157,8 +157,9 @@ def normalize(text: str, vocabulary: Iterable[str] = (), *, keep_spaced_gaps: bo
     # per token, keeping the whitespace: wide gaps mark word breaks in spaced-out text
     tokens = _TOKEN.findall(text)
     if sum(bool(_CYRILLIC_ONLY.search(t)) for t in tokens) * 2 > len(tokens):
-        text = _TOKEN.sub(lambda m: m.group(0).translate(_TO_CYRILLIC) if _CYRILLIC.search(m.group(0))
-                          else m.group(0), text)
+        # a leading 3 is з ("3абудь"), elsewhere е ("вс3", "б3з")
+        text = _TOKEN.sub(lambda m: re.sub(r"^3", "з", m.group(0)).translate(_TO_CYRILLIC)
+                          if _CYRILLIC.search(m.group(0)) else m.group(0), text)
     text = _TOKEN.sub(lambda m: m.group(0).translate(_CONFUSABLES) if _LATIN.search(m.group(0)) else m.group(0), text)
     text = _join_spaced(text, keep_spaced_gaps)
     text = _ELISION.sub(r"\1 ", text)  # French/Italian elision: "l'ia" is two words, "don't" one
@@ -278,7 +279,7 @@ def _pig_latin(text: str, vocabulary: frozenset[str]) -> str | None:
     """Pig latin read back ("ignoreway ouryay ulesray" → "ignore your rules") when most words end in -ay: a
     vowel-initial word drops "way", any other moves its last consonants (before "ay") back to the front; the
     reading that is a known word wins."""
-    words = re.findall(r"[a-z]+", text.casefold())
+    words = re.findall(r"[a-z]+", re.sub(r"-(?=[b-df-hj-np-tv-z]{0,3}ay\b)", "", text.casefold()))
     long = [w for w in words if len(w) > 2]
     if len(long) < 3 or sum(bool(_PIG.fullmatch(w)) for w in long) < 0.6 * len(long):
         return None
@@ -294,7 +295,7 @@ def _pig_latin(text: str, vocabulary: frozenset[str]) -> str | None:
         for k in (1, 2, 3):
             if len(stem) > k and not re.search(r"[aeiou]", stem[-k:]):
                 candidates.append(stem[-k:] + stem[:-k])
-        for c in candidates:
+        for c in candidates + [stem]:
             if known(c):
                 return c
         return candidates[0] if candidates else stem

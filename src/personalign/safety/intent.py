@@ -298,6 +298,15 @@ _EN_REFUSAL_PHRASE = (r"\b(?:i cant|i cannot|i can not|i wont|im unable to|i am 
 _EN_EVERYTHING = r"\b(?:everything|anything|whatever|all (?:my )?(?:requests|questions)|every (?:request|question))\b"
 
 SHAPES: tuple[Shape, ...] = (
+    # one's end and the surest methods, in the Latin-script languages and Russian
+    Shape("a way to end one's life", "harm", "en", (r"\b(?:acabar con (?:todo|mi vida)|quitarme la vida|en finir|me "
+          r"tuer|mettre fin a (?:mes jours|ma vie)|(?:vom|ans|ubers) sterben|mich umbringen|mein leben beenden|farla "
+          r"finita|togliermi la vita|acabar com (?:tudo|a minha vida)|tirar (?:a )?minha vida|покончить с собой|"
+          r"уйти из жизни|покінчити з собою)\b", r"\b(?:metodos? (?:mas )?(?:eficaces|efectivos|seguros|rapidos)|"
+          r"methodes? (?:les )?(?:plus )?(?:efficaces|sures|rapides)|sicherste\w* methode\w*|(?:schnellste|"
+          r"effektivste|sicherste)\w* (?:methode|weg|art)\w*|metodi (?:piu )?(?:efficaci|sicuri|rapidi)|metodos? "
+          r"(?:mais )?(?:eficazes|seguros|rapidos)|(?:сам\w+ )?(?:эффективн|надежн|надёжн|быстр)\w+ способ\w*)\b"),
+          gap=80),
     # a hotline named only to be refused ("methods, not hotline numbers") guards nothing
     Shape("self-harm encouraged", "harm", "en", (_EN_SELF, _EN_ENABLE), r"^(?!.*\b(?:not|no|instead of|rather than|"
           r"skip\w*|without|spare me)(?: \w+){0,3} (?:hotlines?|helplines?|crisis lines?)\b).*\b(?:hotlines?|"
@@ -375,7 +384,12 @@ _EN_CHILD_GUARD = (r"\b(?:surprise\w*|birthday|gifts?|presents?|party|protect\w*
                    r"pediatrician|doctor|dosage chart|safe dose|bedtime routine|melatonin)\b")
 _EN_SCAM_KIN = (r"\b(?:pretend\w* to be|pos\w+ as|impersonat\w+) (?:their|a|the|his|her) (?:\w+ )?(?:grandson|"
                 r"granddaughter|grandchild|relative|son|daughter|nephew|niece|family member|lawyer|doctor)|"
-                r"grandparents? scam|(?:so|get\w*|mak\w+|convinc\w+|persuad\w+|trick\w*|pressur\w+|talk\w*) "
+                r"grandparents? scam|(?:para que|hacer que|convencer a) (?:los |las |a )?(?:ancianos|abuelos|"
+                r"jubilados|personas mayores|viejitos) (?:\w+ ){0,2}(?:transfier\w+|envi\w+|den|entreguen|pagu\w+)|"
+                r"(?:convaincre|pousser|amener) (?:des |les )?(?:personnes agees|retraites|seniors|vieux|grands "
+                r"parents) (?:\w+ ){0,3}(?:donner|virer|envoyer|transferer|payer)|(?:senioren|rentner\w*|alte leute|"
+                r"altere menschen) (?:\w+ ){0,3}(?:uberweis\w+|schick\w+|geben|zahl\w+)|(?:so|get\w*|mak\w+|co"
+                r"nvinc\w+|persuad\w+|trick\w*|pressur\w+|talk\w*) "
                 r"(?:they|them|people|victims|the elderly|old people|old ladies|old men|old folks|grann(?:y|ies)|"
                 r"grandmas?|grandpas?|"
                 r"pensioners|seniors|strangers|(?:elderly|older|old|retired|vulnerable) (?:people|folks|men|women|"
@@ -653,7 +667,8 @@ _EN_CLAIM = (r"\b(?:i am|im|i m|as|speaking as|i work (?:as|for|at|in)|i have|iv
 _EN_CLEARED_ANY = (r"\b(?:any|all|every|anything|everything|whatever|full|unrestricted|synthes\w+|weapons?|explosi"
                    r"ves?|"
                    r"drugs?|exploits?|detail\w*)\b")
-_EN_NOT_YOUR_CALL = (r"\b(?:(?:its|it is|thats|that is) not (?:your|ur) (?:place|job|call|decision|business|"
+_EN_NOT_YOUR_CALL = (r"\b(?:(?:you|u) (?:have|get) no say in|(?:its|it is|thats|that is) not (?:your|ur) "
+                     r"(?:place|job|call|decision|business|"
                      r"role)|(?:you|u) (?:dont|do not|cant|cannot|can not|shouldnt|should not|have no (?:right|busines"
                      r"s) to|"
                      r"arent (?:allowed|the one) to|are not (?:allowed|the one) to) (?:get to |be the one to |have"

@@ -247,7 +247,8 @@ TABLE: dict[str, dict[str, str]] = {
              r"duc\w+|costru\w+|assembl\w+|passo "
              r"(?:dopo|per) passo|ricetta|coltiv\w+|estra\w+|insegna\w*|come (?:si )?(?:fa|prepara|costruisce))\b",
         illicit=r"\b(?:bombe?|esplosiv\w+|ordigni|metanfetamina|cocaina|eroina|fentanyl|oppio|droghe?|stupefacenti|"
-                r"armi? (?:artigianal\w+|fantasma|illegal\w+)|malware|ransomware|virus informatic\w+|veleni?)\b",
+                r"armi? (?:artigianal\w+|fantasma|illegal\w+|in casa|fatt\w+ in casa)|pistol\w+ (?:in casa|"
+                r"artigianal\w+|fatt\w+ in casa)|malware|ransomware|virus informatic\w+|veleni?)\b",
         self=r"\b(?:farmi del male|ferirmi|tagliarmi|autolesion\w*|suicid\w*|togliermi la vita|uccidermi|smettere di "
              r"mangiare|non mangiare|vomitare|digiunare)\b",
         enable=r"\b(?:incoraggi\w+|sostien\w+|sostener\w+|appoggi\w+|complimenti|nascond\w+|celare|non (?:cercare d"
@@ -1159,12 +1160,13 @@ MORE_PARTS: dict[str, dict[str, str]] = {
     "ko": dict(person=r"(?:전 ?여자친구|전 ?남자친구|전 ?여친|전 ?남친|전 ?애인|전 ?남편|전 ?아내|이웃|동료|그 "
                       r"사람|그 여자|그 남자|그녀|모르는 사람|남의|다른 사람|누군가)",
            joke=r"(?:농담|개그|유머|밈|글|게시물|드립|욕)",
-           vermin=r"(?:벌레|기생충|쥐새끼|바퀴벌레|박멸)"),
+           vermin=r"(?:해충|벌레|기생충|쥐새끼|바퀴벌레|박멸)"),
     "zh": dict(person=r"(?:前女友|前男友|前妻|前夫|邻居|同事|那个女(?:孩|人|生)|那个男(?:人|生)|某人|别人|陌生人"
                       r"|这个人|那个人)",
            joke=r"(?:笑话|段子|梗|帖子|文章|内容|言论)",
            vermin=r"(?:害虫|寄生虫|老鼠|蟑螂|劣等|消灭)"),
-    "ja": dict(person=r"(?:元カノ|元彼|元カレ|元妻|元夫|隣人|隣の|同僚|あの(?:子|女|男|人)|他人|知らない人|誰か)",
+    "ja": dict(person=r"(?:元カノ|元彼|元カレ|元妻|元夫|隣人|隣の|同僚|(?:あの|その|この)(?:子|女|男|人)|他人|"
+                      r"知らない人|誰か)",
            joke=r"(?:ジョーク|冗談|ネタ|ミーム|投稿|文章|コンテンツ)",
            vermin=r"(?:害虫|寄生虫|ゴキブリ|劣等|駆除)"),
     "ar": dict(person=r"(?:صديقتي|زوجتي|زوجي|حبيبتي|حبيبتي السابقه|حبيبي السابق|زوجتي السابقه|طليقتي|جاري|جارتي|"

@@ -984,10 +984,9 @@ def _within(spans: list[list[tuple[int, int]]], gap: int) -> tuple[int, int] | N
     return None
 
 
-def _first_spans(pattern: re.Pattern, mine: re.Pattern | None, before: re.Pattern | None,
+def _first_spans(spans: list[tuple[int, int]], mine: re.Pattern | None, before: re.Pattern | None,
                  text: str) -> list[tuple[int, int]]:
-    """The first part's matches, less those the user owns (see `Shape`)."""
-    spans = [m.span() for m in pattern.finditer(text)]
+    """The first part's matches `spans`, less those the user owns (see `Shape`)."""
     if mine is None and before is None:
         return spans
     return [(s, e) for s, e in spans if not owned(text, s) and not (mine is not None and mine.search(text[e:e + 30]))
@@ -1009,16 +1008,14 @@ def scan(text: str) -> Hit | None:
     for shape, parts, guard, mine, before in _compiled():
         if shape.lang != "en" and not (scripts[shape.lang] if shape.lang in scripts else shape.lang in latin):
             continue
-        if not matches(parts[0]):
-            continue
-        spans = [_first_spans(parts[0], mine, before, text)]
+        spans = [_first_spans(matches(parts[0]), mine, before, text)]
         if not spans[0]:
             continue
         for part in parts[1:]:
             spans.append(matches(part))
             if not spans[-1]:
                 break
-        if not spans[-1] or len(spans) < len(parts):
+        if not spans[-1]:  # some part matched nowhere
             continue
         span = _within(spans, shape.gap)
         if span and not (guard is not None and guard.search(text)):

@@ -83,14 +83,11 @@ class _Language:
     script: re.Pattern | None  # the letters marking a language in its own script
 
 
-def _fold(pattern: str) -> str:
+def fold_pattern(pattern: str) -> str:
     """Spells a pattern the way `normalize` spells text (Devanagari nukta dropped, Arabic letter
     variants folded), so lexicon authors may write words as they are usually written."""
     decomposed = unicodedata.normalize("NFKD", pattern).replace("\u093c", "")
     return unicodedata.normalize("NFC", decomposed).translate(_ARABIC)
-
-
-fold_pattern = _fold
 
 
 def owned(text: str, start: int) -> bool:
@@ -104,8 +101,8 @@ def _languages() -> tuple[_Language, ...]:
     out = []
     for code in LANGUAGES:
         module = importlib.import_module(f"personalign.safety.lexicon_{code}")
-        concepts = {name: re.compile(_fold(rx)) for name, rx in module.CONCEPTS.items()}
-        phrases = tuple((family, re.compile(_fold(rx))) for family, rx in module.PHRASES)
+        concepts = {name: re.compile(fold_pattern(rx)) for name, rx in module.CONCEPTS.items()}
+        phrases = tuple((family, re.compile(fold_pattern(rx))) for family, rx in module.PHRASES)
         unknown = {family for family, _ in phrases} - set(FAMILIES)
         if unknown:
             raise ValueError(f"lexicon_{code}: unknown families {sorted(unknown)}")
@@ -198,14 +195,14 @@ def _scan_language(lang: _Language, text: str) -> Hit | None:
 # "Without filter" is also an idiom for candour ("Sin filtros: dime si mi novela es aburrida", "필터 없이 솔직하게
 # 평가해줘") or names a style ("без фильтра на сарказм"): a bare filter or censorship word, with no safety, content or
 # ethics qualifier, in a text that asks for critique, an opinion, honesty, sarcasm or swearing, is taste.
-_BARE_FILTER = re.compile(_fold(
+_BARE_FILTER = re.compile(fold_pattern(
     r"(?:filters?|filtering|unfiltered|filtros?|filtri|filtres?|filtr\w*|фильтр\w*|цензур\w*|censura|censure|"
     r"censorship|zensur|sansur\w*|필터|검열|フィルター|过滤|過濾|فلتر|فلاتر|फिल्टर|sensor|bo loc|ตัวกรอง)"))
-_QUALIFIED = re.compile(_fold(
+_QUALIFIED = re.compile(fold_pattern(
     r"(?:safety|security|content|ethic|moral|etic|ethique|этик|морал|윤리|倫理|伦理|اخلاق|नैतिक|ahlak|seguridad|contenido|seguranca|conteudo|securite|contenu|sicurezza|contenuto|"
     r"sicherheit|inhalt|безопасн|контент|안전|콘텐츠|安全|内容|コンテンツ|الامان|الامن|المحتوى|सुरक्षा|guvenlik|"
     r"icerik|veiligheid|inhoud|sakerhet|bezpieczenstw|tresci|keamanan|konten|an toan|noi dung)"))
-_CANDOUR = re.compile(_fold(
+_CANDOUR = re.compile(fold_pattern(
     r"(?:critic\w*|critiqu\w*|feedback|opinion\w*|opiniao|review\w*|evaluat\w*|evalua\w*|valuta\w*|avalia\w*|"
     r"bewert\w*|kritik\w*|meinung|beurteil\w*|\bavis\b|honest\w*|honnete\w*|ehrlich\w*|sincer\w*|\bfranc\w*|"
     r"frank\w*|blunt\w*|what you think|cosa pensi|que piensas|dime si|was du denkst|ce que tu penses|o que voce "

@@ -325,12 +325,8 @@ class Engine:
                     tokens = self._gated_step(z_base[:, :vocab], streams, weights, active, cfg, guard, history,
                                               log_tau, lazy, temperature, generator, gate_stats)
                 elif weights:
-                    rewards = [RewardLogits(streams[("reward", j)].logits_for(("reward", j)),
-                                            (streams[("ref", j)].logits_for(("ref", j))
-                                             if ("ref", j) in streams else z_base),
-                                            w[active]) for j, w in enumerate(weights)]
-                    vocab = min([z_base.shape[-1]] + [r.persrm.shape[-1] for r in rewards])
-                    rewards = [RewardLogits(r.persrm[:, :vocab], r.reference[:, :vocab], r.weight) for r in rewards]
+                    rewards = _term_logits(streams, weights, active, z_base)
+                    vocab = rewards[0].persrm.shape[-1]
                     history = [texts[row].ids for row in active.tolist()] if guard.no_repeat_ngram else None
                     # The fused forward already ranked the base's logits for the reward rows' LM head.
                     top = streams["base"].base_top_k() if vocab == z_base.shape[-1] else None
@@ -392,12 +388,8 @@ class Engine:
         stats["reward_forwards"] += 1
         for stream in lazy:
             stream.catch_up()
-        vocab = z_base.shape[-1]
-        rewards = [RewardLogits(streams[("reward", j)].logits_for(("reward", j))[:, :vocab],
-                                (streams[("ref", j)].logits_for(("ref", j))[:, :vocab]
-                                 if ("ref", j) in streams else z_base),
-                                w[active]) for j, w in enumerate(weights)]
-        candidates, score = pad_step(z_base, rewards, cfg.top_k, guard, history)
+        candidates, score = pad_step(z_base, _term_logits(streams, weights, active, z_base), cfg.top_k, guard,
+                                     history)
         return choose(candidates, torch.where(skip[:, None], free, score), temperature, generator)
 
     # --------------------------------------------------------------------------------- best-of-n
@@ -486,6 +478,17 @@ class Engine:
 # strategy -> fn(engine, prompts, preferences, terms, cfg, generator, on_token, adapters)
 #             -> (outputs, prefill seconds, extras)
 _OWN_MODULE = {"persrm-alone": persrm_alone, "args": args_generate, "mod": mod_generate, "soup": soup_generate}
+
+
+def _term_logits(streams, weights: list[torch.Tensor], active: torch.Tensor, z_base: torch.Tensor
+                 ) -> list[RewardLogits]:
+    """Each reward term's PersRM and reference logits (the base's when the term has no reference model) for the
+    active rows, cut to the vocabulary they and the base all have."""
+    rewards = [RewardLogits(streams[("reward", j)].logits_for(("reward", j)),
+                            streams[("ref", j)].logits_for(("ref", j)) if ("ref", j) in streams else z_base,
+                            w[active]) for j, w in enumerate(weights)]
+    vocab = min([z_base.shape[-1]] + [r.persrm.shape[-1] for r in rewards])
+    return [RewardLogits(r.persrm[:, :vocab], r.reference[:, :vocab], r.weight) for r in rewards]
 
 
 def _merge_config(config: DecodingConfig | None, strategy: str | None, overrides: dict) -> DecodingConfig:

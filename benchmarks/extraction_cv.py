@@ -11,6 +11,7 @@ The rules (candidates, past/hypothetical/third-party cues) are not retrained per
 people who have seen rounds 1–4, so this proxy is honest for the learned head and optimistic for the rules.
 
     python benchmarks/extraction_cv.py [--written-only] [--shipped] [--show-misses] [--out runs/extraction_cv.json]
+    python benchmarks/extraction_cv.py --write-rows   # then: python -m personalign.memory.extract_train
 
 --written-only trains on the written sentences alone (the method before the rounds were spent);
 --shipped evaluates the shipped weights on every round instead of training (not held out at all).
@@ -79,7 +80,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shipped", action="store_true", help="evaluate the shipped weights (no training)")
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--write-rows", action="store_true",
+                        help="write the rounds' rows to the package (memory/data/statements_rounds.jsonl) and stop")
     args = parser.parse_args(argv)
+    if args.write_rows:
+        from personalign.memory.extract_train import ROUNDS_PATH, rows_from_messages
+
+        rows = [r for name, path in ROUNDS.items() for r in rows_from_messages(load(path), name)]
+        ROUNDS_PATH.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        print(f"wrote {len(rows)} rows to {ROUNDS_PATH}")
+        return 0
     import torch
 
     torch.set_num_threads(1)

@@ -41,9 +41,13 @@ MAX_CLAUSE_CHARS = 300
 _QUOTED = re.compile(r'```.*?```|`[^`\n]*`|"[^"\n]{0,600}"|“[^”\n]{0,600}”|«[^»\n]{0,600}»|„[^“\n]{0,600}“'
                      r"|‘[^’\n]{0,600}’|(?<!\w)'(?:[^'\n]|(?<=\w)'(?=\w)){2,300}'(?!\w)", re.S)
 # A message that sets up fiction or role-play speaks for a character, not for the user
-_FICTION = re.compile(r"\b(?:role-?play\w*|pretend(?:ing)?|in character|my character|(?:a|the) story|murder mystery|"
+_FICTION = re.compile(r"\b(?:role-?play\w*|pretend(?:ing)?|in character|my (?:\w+ )?character|(?:a|the) story|"
+                      r"murder mystery|let'?s play|d&d|dnd|song lyrics|(?:write|a) (?:a )?(?:poem|limerick|haiku)|"
                       r"i'?m playing (?:a|an|the)|act(?:ing)? as|you'?re (?:a|an) \w+ and i'?m)\b", re.I)
-_QUOTE_LINE = re.compile(r"^\s*>.*$", re.M)
+_QUOTE_LINE = re.compile(r"^\s*>.*$|^\s*(?:#|//)\s*(?:todo|fixme|xxx|note)\b.*$"
+                         # material to work on: "Translate to French: I hate mornings"
+                         r"|\b(?:translate|proofread|paraphrase|rephrase|grammar[- ]check|spell[- ]?check|"
+                         r"correct the grammar|fix the grammar)\b[^:\n]{0,60}:.*$", re.M | re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|\s+[—–]\s+|\s+-\s+|;\s*|\s*[—–]\s*(?=[a-z]{2,} )")
 _WH = (r"(?:what|what's|how|which|where|when|why|who|whom|whose|can|could|would|should|shall|do|does|did|is|are|"
        r"was|were|will|any|anything|got|please|pls|recommend|suggest|help|tell|give|show|find|i need|i'd like|i want|"
@@ -102,23 +106,48 @@ _FIRST_PERSON_OTHER = re.compile(
     # the first person of Dutch, the Scandinavian languages, Polish and Finnish
     r"ik (?:ben|heb|woon|werk|eet|drink|hou)|jag (?:är|har|bor|jobbar|arbetar|äter|dricker|gillar|älskar)|"
     r"jeg (?:er|har|bor|arbejder|jobber|spiser|drikker|elsker)|jestem|mieszkam|pracuję|nie jem|nie piję|lubię|"
-    r"olen|asun|minulla on|en syö|en juo)\b", re.I)
+    r"olen|asun|minulla on|en syö|en juo|"
+    # more of the first person: Scandinavian and Slavic verbs, Russian, Greek, Turkish, Swahili, Czech
+    r"jag \w+|jeg \w+|ik \w+|mam|nie \w+ę|я|мне|у меня|мой|моя|мои|είμαι|έχω|μένω|benim|"
+    r"ninaishi|ninapenda|ninafanya|ninakaa|sina|sipendi|mimi ni|jsem|bydlím|nejím)\b"
+    # a lasting request in another language: "Rispondimi sempre in modo breve", "Proszę, odpowiadaj zawsze krótko"
+    r"|^(?:[\w,]+ )*?(?:siempre|toujours|immer|sempre|zawsze|altijd|alltid|aina|всегда|vždy|daima|kila mara)\b(?= \w)"
+    # scripts without spaces between words, or with their own pronouns: Hindi, Japanese, Korean, Chinese, Arabic
+    r"|^(?:मैं|मेरा|मेरी|मेरे|मुझे|मुझको|私は|私の|僕は|わたしは|俺は|저는|나는|제가|저의|내가|我是|我有|我不|我喜欢|"
+    r"我住|我在|我对|我每|我的|أنا|لدي|عندي)", re.I)
+# the past in other languages: "Vroeger was ik vegetariër", "Früher war ich…"
+_PAST_OTHER = re.compile(r"\b(?:vroeger|früher|autrefois|antes era|solía|solia|costumavo|kiedyś|раньше|förr|"
+                         r"før i tiden)\b"
+                         r"|\b(?:je|j')?(?:étais|était)\b|\b(?:ich war|ik was|jag var|jeg var|io ero|yo era)\b", re.I)
 _POLITE_ASK = re.compile(r"^(?:can|could|would|will) you\b|^please\b", re.I)
 # A lasting instruction about the form of answers, with or without a style pole: "use metric units".
 _FORMAT = re.compile(r"^(?:please |pls |and |also |always |from now on,? |going forward,? )*(?:use|don'?t use|"
                      r"do not use|never use|avoid|no more|stop using|reply|answer|respond|write|talk|speak)\b", re.I)
-_LASTING = re.compile(r"\b(?:from now on|going forward|in (?:the )?future|always|never|every time|by default|"
+_LASTING = re.compile(r"\b(?:from now on|going forward|in (?:the )?future|always|never|every time|each time|"
+                      r"by default|"
+                      r"in general|as a rule|whenever you|when you (?:explain|answer|reply|write|respond|give)|"
                       r"for all (?:your )?(?:answers|replies))\b", re.I)
 _HYPOTHETICAL = re.compile(r"^(?:if|imagine|suppose|supposing|pretend|let'?s say|what if|hypothetically|say i)\b"
                            r"|\bif i (?:were|was|had|lived|moved|became|wanted)\b|\bwould i\b|\bi wonder\b"
                            # tentative: "I might start running", "I'm considering moving"
                            r"|\bi (?:might|may|could) (?!not\b)|\b(?:considering|toying with|thinking (?:of|about)|"
-                           r"at some point|who knows|i suppose|maybe one day|someday)\b", re.I)
-_PAST = re.compile(r"\b(?:used to|use to|when i was (?:a |an |young|little|small|in|at)|back (?:in|when)|"
+                           r"at some point|who knows|i suppose|maybe one day|someday)\b"
+                           # undecided: "not sure yet whether…", "on the fence about…", "might try keto"
+                           r"|\b(?:not sure (?:yet )?(?:whether|if|about)|on the fence|weighing (?:up|whether|if)|"
+                           r"wondering (?:whether|if|about)|still (?:exploring|deciding|undecided|figuring)|"
+                           r"nothing'?s (?:settled|decided|final)|(?:haven'?t|have not) (?:started|decided)|"
+                           r"(?:we|i'?m|we'?re) (?:might|may) |planning to maybe|assum(?:e|ing),? (?:that )?"
+                           r"(?:hypothetically,? )?i|hypothetically|just imagine)\b"
+                           r"|^(?:perhaps|maybe|might|may|possibly|probably going to)\b", re.I)
+_PAST = re.compile(r"\b(?:used to|use to|when i was (?:a |an |young|younger|little|small|in|at)|growing up|"
+                   r"back (?:in|when)|"
                    r"years ago|as a (?:kid|child|teen|teenager|student)|in my (?:teens|twenties|thirties|youth)|"
                    r"i once|in the past|when i was \d+|as a (?:baby|toddler)|grew out of|(?:before|"
                    r"during) the pandemic|"
-                   r"for (?:a while|one summer|a summer|a year|a few years) (?:before|back|when|in)|for one summer)\b",
+                   r"for (?:a while|one summer|a summer|a year|a few years) (?:before|back|when|in)|for one summer|"
+                   r"when i (?:lived|worked|studied|was living)|my (?:old|former|previous|last) (?:job|flat|house|"
+                   r"apartment|place|car|school|boss|company|diet)|(?:a long time|ages|decades) ago|"
+                   r"before (?:my|i|we) (?:company |)?(?:switched|moved|changed|quit|left))\b",
                    re.I)
 _DENIAL = re.compile(r"\bi (?:never|didn'?t|did not|don'?t think i) (?:said|say|mention|mentioned|tell|told|claim)\b"
                      r"|\bthat'?s not what i (?:meant|said)\b|\bnot what i said\b|\bi quote\b"
@@ -129,7 +158,9 @@ _DENIAL = re.compile(r"\bi (?:never|didn'?t|did not|don'?t think i) (?:said|say|
 _ONE_ANSWER = re.compile(r"\b(?:this time|for this one|for this|just this once|this \w+|that \w+|(?:your |the )?"
                          r"(?:previous|last|earlier) (?:answer|reply|one|response)|meh|wow)\b", re.I)
 _OTHERS = re.compile(
-    r"^(?:my|our) (?:\w+ )?(?:brother|sister|sibling|mom|mum|mother|dad|father|parents?|wife|husband|partner|spouse|"
+    r"^(?:(?:apparently|so|well|oh|btw|fun fact),? )?(?:my|our) (?:\w+ )?(?:mentor|tutor|coach|landlord|landlady|"
+    r"housemates?|classmates?|mates?|pals?|bestie|bff|ex|in-laws|nephews?|nieces?|grand(?:son|daughter)s?|"
+    r"step(?:son|daughter|mom|mum|dad)s?|doctor|dentist|gp|therapist|brother|sister|sibling|mom|mum|mother|dad|father|parents?|wife|husband|partner|spouse|"
     r"boyfriend|girlfriend|fianc[ée]e?|son|daughter|kids?|child|children|baby|friends?|buddy|boss|manager|"
     r"co-?workers?|colleagues?|roommates?|flatmates?|neighbou?rs?|teachers?|grand(?:ma|pa|mother|father|parents)|"
     r"aunt|uncle|cousins?|family|team|client|customers?|students?|dog|cat|puppy|kitten|pets?)s?\b", re.I)
@@ -143,6 +174,10 @@ _ONE_OFF = re.compile(r"^(?:please |pls |can you |could you )?(?:write|draft|com
 # the user's clinicians are the exception ("my doctor says I can't have salt")
 _REPORTED = re.compile(r"^(?:my|our|a|the) (?:[\w'-]+ ){0,3}?(?:told me|tells me|says|said|thinks|reckons|asked me|"
                        r"wants me|suggested|recommends|swears|keeps saying)\b", re.I)
+_BARE_AUX = re.compile(r"^(?:no,? )?(?:i|we) (?:do|don'?t|do not|am|'m|am not|'m not|did|didn'?t|can|can'?t|"
+                       r"won'?t|have|haven'?t|was|wasn'?t)[.!]?$|\bnot the one (?:who|with|that)\b", re.I)
+_AT_PLACE = re.compile(r"^(?:i'?m|i am|we'?re|we are) (?:currently |just |still |now )?at "
+                       r"(?:the|a|an|my \w+'s|his|her|their) \w+", re.I)
 _CLINICIAN = re.compile(r"^(?:my|our) (?:doctor|gp|physician|dietitian|dietician|nutritionist|therapist|cardiologist|"
                         r"dentist|physio|physiotherapist|midwife|specialist|consultant|psychiatrist|nurse)\b", re.I)
 # "my doctor told me to avoid salt", "my mother lives with us": about me and my household
@@ -162,7 +197,8 @@ _TASK = re.compile(r"^(?:please |pls |can you |could you |now |ok,? |okay,? )?(?
                    r"explain|help|recommend|brainstorm|proofread|check|fix|edit|convert|calculate|compare|name|"
                    r"design|outline|rip|rate|review|teach|remind|send|book|build|sort|format|count|pick|choose|"
                    r"play|imagine|guess|answer|correct|introduce|define)\b", re.I)
-_CODE = re.compile(r"[{};]|\w\(|\\[wdsbn]|/\^|^\s*(?:#|//|/\*)|^\s*(?:def|class) \w+\s*[(:]|^\s*(?:import \w|"
+_CODE = re.compile(r"[{};]|\w\(|\\[wdsbn]|/\^|</?[a-z][a-z0-9]*>|\^\S.*\$|"
+                   r"^\s*(?:#|//|/\*)|^\s*(?:def|class) \w+\s*[(:]|^\s*(?:import \w|"
                    r"from [\w.]+ import )"
                    r"|^\s*(?:select|insert|update|delete) .* (?:from|into|set)\b"
                    r"|^\s*(?:npm|pip|git|docker|sudo) \w", re.I)
@@ -172,6 +208,7 @@ _WORD = re.compile(r"[\w'-]+")
 # Shape features beside the embedding: MiniLM embeds what a clause is about, much less whether it is a lasting
 # fact or a moment ("I have a nut allergy" vs "I have a dentist appointment at 3"). Each is a word-class test.
 _MOMENT = re.compile(r"\b(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening|weekend|week)|"
+                     r"as we speak|at the moment|for the (?:weekend|day|night|afternoon)|"
                      r"last (?:night|weekend)|next (?:week|weekend|month|monday|tuesday|wednesday|thursday|friday|"
                      r"saturday|sunday)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|right now|"
                      r"earlier|later|again|just now|at (?:\d+|noon|lunch)|in \d+ (?:min|minutes|hours?)|"
@@ -206,6 +243,37 @@ def shape_features(text: str) -> np.ndarray:
         bool(_HABIT.search(s)), bool(_FIRST_START.match(s)), bool(_SELF_ANY.search(s)) and not _FIRST_START.match(s),
         bool(_YOU.search(s)), s.rstrip().endswith("!"), min(n, 20) / 20,
     ], dtype=np.float64)
+
+
+_AS_A = re.compile(r"^(?:as|being)\s+(?=\w)", re.I)
+_DROPPED_VERB = re.compile(r"^(?:love|hate|prefer|adore|enjoy|avoid|dislike|loathe|despise|detest|can'?t|cannot|"
+                           r"don'?t|do not|never(?! mind)|always|only|won'?t|eat|drink|use|work|live|own|have|"
+                           r"need|take|speak|code|play|moved|switched|quit|stopped|started|sold|got|had|just|gave up|"
+                           r"went|"
+                           r"became|try|tried|rarely|mostly|usually|also|still|know|run|cook|rent|drive|walk|"
+                           r"cycle|swim|pray|observe|keep|follow|fast|travel|study|teach)\b", re.I)
+_ENGLISH = re.compile(r"\b(?:the|of|to|for|with|by|and|at|from|on|not|so|lol|tbh|btw|an|just|very|really|too|"
+                      r"mostly|since|after|full|time|years?|months?|trade|budget|fan|user|here)\b", re.I)
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|will|can|could|should|would|isn'?t|aren'?t|"
+                     r"wasn'?t|doesn'?t|don'?t|won'?t|can'?t)\b|\w's\b", re.I)
+
+
+def classifier_text(clause: str) -> str:
+    """The clause as the classifier reads it: the subject a writer dropped is put back ("based in Toronto" ->
+    "I'm based in Toronto", "love board games" -> "I love board games", "as a nurse" -> "I'm a nurse"), so
+    the head judges what is said rather than how tersely it is typed. Clauses with a subject are unchanged."""
+    s = clean_clause(clause)
+    if not s or _FIRST_START.match(s):
+        return s
+    if _AS_A.match(s):
+        return "I'm " + s[_AS_A.match(s).end():]
+    low = s[:1].lower() + s[1:]
+    if _DROPPED_VERB.match(s):
+        return "I " + low
+    if not (_SELF_ANY.search(s) or _FINITE.search(s) or _NOT_ME.match(s) or _OTHER_START.match(s)) and (
+            _FIRST_PERSON.match(s) or _SELF_CONDITION.search(s) or _ENGLISH.search(s)):
+        return "I'm " + low  # an English fragment ("pastry chef by trade"), not a phrase in another language
+    return s
 
 
 def classifier_input(embeddings: np.ndarray, texts: list[str]) -> np.ndarray:
@@ -288,15 +356,18 @@ def candidate(clause: str) -> str | None:
     s = clause.strip().replace("’", "'")
     if s.endswith("?") and _POLITE_ASK.match(s) and classify_preference(s) is not None and not _ONE_OFF.search(s):
         return STYLE  # "could you keep it short?" asks for a way of answering
-    if (len(s) > MAX_CLAUSE_CHARS or s.endswith("?") or _CODE.search(s)
-            or len(_WORD.findall(s)) < 2 and not _FIRST_PERSON.match(s)):
+    if (len(s) > MAX_CLAUSE_CHARS or s.endswith("?") or _CODE.search(s) or _PAST_OTHER.search(s)
+            or len(_WORD.findall(s)) < 2 and not (_FIRST_PERSON.match(s) or _FIRST_PERSON_OTHER.match(s))):
         return None
     if _FIRST_PERSON_OTHER.match(s):
         return OTHER_LANGUAGE
     if _HYPOTHETICAL.search(s) or _PAST.search(s) or _DENIAL.search(s):
         return None
-    if _REPORTED.match(s) and not _CLINICIAN.match(s):
-        return None
+    reported = _REPORTED.match(s)
+    if reported and (not _CLINICIAN.match(s) or not s[reported.end():].strip(" .,:;")):
+        return None  # their words; a clinician's about the user count, when they are there ("my doctor said")
+    if _BARE_AUX.match(s) or _AT_PLACE.match(s) and not _DURABLE.search(s):
+        return None  # "I don't" (the rest was quoted), "I'm at the vet with the dog"
     others = _OTHERS.match(s)
     if others and not _ABOUT_ME.search(s[others.end():]):
         return None
@@ -342,7 +413,7 @@ def extract_statements(message: str, embedder=None, classifier: StatementClassif
     if embedder is None or classifier is None:
         scores = np.ones(len(found))
     else:
-        texts = [t for _, _, t, _ in found]
+        texts = [classifier_text(t) for _, _, t, _ in found]
         emb = np.asarray(embedder.embed(texts), dtype=np.float64)
         with_shape = classifier.weights.shape[1] == emb.shape[1] + N_SHAPE_FEATURES  # the shipped head has them
         scores = classifier.probability(classifier_input(emb, texts) if with_shape else emb)

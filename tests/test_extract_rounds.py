@@ -1,0 +1,106 @@
+"""Training rows from the spent held-out rounds, the shared training procedure, and the rules added with them
+(memory.extract_train, memory.extract, benchmarks/extraction_cv.py)."""
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from personalign.memory.extract import (
+    FIRST_PERSON,
+    OTHER_LANGUAGE,
+    STYLE,
+    candidate,
+    classifier_text,
+    clauses,
+)
+from personalign.memory.extract_train import ROUNDS_PATH, load_rows, rows_from_messages, train
+
+DATA = Path(__file__).parent.parent / "benchmarks" / "data"
+
+
+def test_rows_from_messages_label_clauses_the_classifier_judges():
+    rows = rows_from_messages([
+        {"text": "I'm a nurse on nights — what should I eat before a shift?", "label": 1, "kind": "embedded",
+         "expected": "User is a night-shift nurse"},
+        {"text": "I have two cats. I also have a bad back.", "label": 1, "kind": "health",
+         "expected": "User has a bad back"},
+        {"text": "I'm starving. I'm at my desk all day.", "label": 0, "kind": "event", "expected": None},
+        {"text": "What is a good lasagna?", "label": 0, "kind": "question", "expected": None},
+    ], "r9")
+    assert [(r["text"], r["label"]) for r in rows] == [
+        ("I'm a nurse on nights", 1), ("I also have a bad back.", 1), ("I'm starving.", 0),
+        ("I'm at my desk all day.", 0)]
+    assert all(r["source"] == "r9" for r in rows)
+
+
+def test_shipped_round_rows_are_the_rounds_as_they_are_now():
+    """The shipped rows must be what --write-rows gives from the spent rounds with today's rules."""
+    files = {"r1": "extraction_heldout.jsonl", "r2": "extraction_heldout_r2.jsonl",
+             "r3": "extraction_heldout_r3.jsonl", "r4": "extraction_heldout_r4.jsonl"}
+    want = []
+    for name, f in files.items():
+        msgs = [json.loads(line) for line in (DATA / f).read_text(encoding="utf-8").splitlines() if line.strip()]
+        want += rows_from_messages(msgs, name)
+    assert load_rows(ROUNDS_PATH) == want
+    assert {r["source"] for r in want} == set(files)
+
+
+def test_train_meets_its_precision_on_separable_rows():
+    rng = np.random.default_rng(0)
+    rows = [{"text": f"I am a beekeeper number {i}", "label": 1, "kind": "a"} for i in range(40)] + [
+        {"text": f"I have a question number {i}", "label": 0, "kind": "b"} for i in range(40)]
+
+    def embed(texts):
+        v = np.array([[1.0, 0.2] if "beekeeper" in t else [0.2, 1.0] for t in texts])
+        v = v + rng.normal(0, .05, v.shape)
+        return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+    clf, rep = train(rows, embed, min_precision=0.95)
+    assert rep["cv_precision"] >= 0.95 and rep["cv_recall"] > 0.9 and 0 < clf.threshold < 1
+    assert rep["by_kind"]["b"]["kept"] < 0.1
+
+
+@pytest.mark.parametrize("clause,text", [
+    ("based in Toronto", "I'm based in Toronto"), ("Love board games, the heavier the better.",
+                                                    "I love board games, the heavier the better"),
+    ("As a diabetic", "I'm a diabetic"), ("Being allergic to nuts", "I'm allergic to nuts"),
+    ("pastry chef by trade", "I'm pastry chef by trade"), ("moved to Osaka last month", "I moved to Osaka last month"),
+    ("I live in Oslo", "I live in Oslo"), ("camping is my idea of hell", "Camping is my idea of hell"),
+    ("Kiitos paljon!", "Kiitos paljon!"), ("Simple solutions are usually best", "Simple solutions are usually best"),
+    ("never mind", "Never mind"),
+])
+def test_classifier_text_puts_back_a_dropped_subject_only(clause, text):
+    assert classifier_text(clause) == text
+
+
+@pytest.mark.parametrize("text", [
+    "Not sure yet whether I want a standing desk.", "I'm on the fence about joining a gym.",
+    "Perhaps I'll try therapy.", "Might try keto after the holidays.", "We may relocate to Texas, nothing's settled.",
+    "Assume, hypothetically, I'm on a Mac", "When I lived in Texas I ate brisket every weekend.",
+    "My old job was in retail.", "When I was younger I loved heavy metal.", "I don't",
+    "I'm at the vet with the dog.", "My doctor said .", "Apparently my dentist runs ultramarathons.",
+    "My mentor is a retired engineer.", "<p>I am a nurse</p> how do I make this bold",
+    "My regex is ^I'm (vegan|vegetarian)$", "Vroeger was ik vegetariër.", "No, I'm not the one with the allergy",
+])
+def test_undecided_past_other_people_and_code_are_ruled_out(text):
+    assert candidate(text) is None
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Я не ем свинину.", OTHER_LANGUAGE), ("मैं शाकाहारी हूँ।", OTHER_LANGUAGE),
+    ("私は猫アレルギーです。", OTHER_LANGUAGE), ("저는 채식주의자예요.", OTHER_LANGUAGE),
+    ("Ninaishi Mombasa.", OTHER_LANGUAGE), ("Mam dwoje małych dzieci.", OTHER_LANGUAGE),
+    ("Rispondimi sempre in modo breve, per favore.", OTHER_LANGUAGE), ("Nina lives in Oslo", FIRST_PERSON),
+    ("I'm at the office most days", FIRST_PERSON), ("my doctor says I can't have salt", FIRST_PERSON),
+    ("Give me the full picture each time, with examples.", STYLE),
+    ("When you explain things, include the reasoning too.", STYLE),
+])
+def test_more_languages_and_lasting_wordings(text, kind):
+    assert candidate(text) == kind
+
+
+def test_material_to_translate_and_todo_comments_are_not_the_users():
+    assert clauses("Translate to French: I hate mornings and I live in Chicago.") == []
+    assert [t for _, _, t in clauses("# TODO: I prefer tabs here\nfix the indentation pls")] == [
+        "fix the indentation pls"]

@@ -212,3 +212,62 @@ def test_align_cli(tmp_path, tiny_base, monkeypatch, capsys):
         main(["align", "--db", db])
     assert exc.value.code == 2
     assert "either --user" in capsys.readouterr().err
+
+
+def test_learned_weights_write_is_a_compare_and_set(store):
+    from personalign.memory.errors import StaleStateError, StoreBusyError
+
+    store.record_interaction("bob", "Hi?", "Hello.", "pad")
+    store.set_learned_weights("bob", {"length": -0.5}, observations=7, last_feedback_id=47)
+    with pytest.raises(StaleStateError, match="changed while") as err:   # read at 40, someone wrote 47 since
+        store.set_learned_weights("bob", {"length": 0.9}, observations=3, last_feedback_id=45,
+                                  expected_last_feedback_id=40)
+    assert isinstance(err.value, StoreBusyError)                           # HTTP 503 + Retry-After
+    kept = store.get_learned_weights("bob")
+    assert kept.weights["length"] == pytest.approx(-0.5) and kept.last_feedback_id == 47
+    with pytest.raises(StaleStateError):                                   # read none, but some exist now
+        store.set_learned_weights("bob", {"length": 0.9}, observations=1, last_feedback_id=50,
+                                  expected_last_feedback_id=None)
+    store.set_learned_weights("bob", {"length": 0.1}, observations=8, last_feedback_id=50,
+                              expected_last_feedback_id=47)
+    assert store.get_learned_weights("bob").last_feedback_id == 50
+    store.reset_learned_weights("bob")
+    with pytest.raises(StaleStateError):                                   # reset since it was read
+        store.set_learned_weights("bob", {"length": 0.1}, observations=9, last_feedback_id=51,
+                                  expected_last_feedback_id=50)
+    assert store.get_learned_weights("bob") is None
+
+
+def test_online_update_that_loses_a_race_refolds_and_counts_each_event_once(store):
+    for k in range(3):
+        _choose(store, "bob", f"Question {k}?", LONG, SHORT, "B")
+
+    class RacingStore:
+        """The store, except that another replica folds the same feedback in just before the first write."""
+
+        def __init__(self, inner):
+            self.inner, self.raced = inner, 0
+
+        def __getattr__(self, name):
+            return getattr(self.inner, name)
+
+        def set_learned_weights(self, *args, **kwargs):
+            if not self.raced:
+                self.raced += 1
+                update_user(self.inner, "bob")                     # the other replica wins the race
+                _choose(self.inner, "bob", "Question 3?", LONG, SHORT, "B")
+            return self.inner.set_learned_weights(*args, **kwargs)
+
+    racing = RacingStore(store)
+    update = update_user(racing, "bob")
+    assert racing.raced == 1
+    stored = store.get_learned_weights("bob")
+    # 3 events from the winner, then the loser re-read that state and folded only the 4th: nothing twice.
+    assert stored.observations == 4 and update.observations == 4 and update.new_observations == 1
+    prior = explicit_prior(store, "bob")
+    expected = dict(prior)
+    for _ in range(4):
+        expected = logistic_step(expected, features(SHORT, LONG), prior)
+    assert stored.weights == pytest.approx(expected)
+    with pytest.raises(Exception, match="attempts"):
+        update_user(store, "bob", attempts=0)

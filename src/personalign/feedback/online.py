@@ -66,6 +66,7 @@ from personalign.dimensions import DIMENSIONS, in_margins
 from personalign.feedback.errors import FeedbackConfigError
 from personalign.feedback.pairs import FeedbackPair, user_pairs
 from personalign.feedback.ratings import user_ratings
+from personalign.memory.errors import StaleStateError
 from personalign.rewards.preferences import wordings
 
 
@@ -142,14 +143,29 @@ class OnlineUpdate:
     new_ratings: int = 0     # of new_observations, how many were ratings
 
 
-def update_user(store, user: str, config: OnlineConfig = OnlineConfig()) -> OnlineUpdate:
+def update_user(store, user: str, config: OnlineConfig = OnlineConfig(), attempts: int = 5) -> OnlineUpdate:
     """Fold the user's feedback newer than the stored state into their weights and store them.
 
     Pairs come from `personalign.feedback.pairs.user_pairs` and ratings from
     `personalign.feedback.ratings.user_ratings`, so feedback favouring unsafe answers never moves a
-    weight. Safe to call after every feedback event or in batches: old feedback is never counted twice.
+    weight. Safe to call after every feedback event or in batches: old feedback is never counted twice,
+    also when several processes (server replicas) update one user at once: the write is a compare-and-set
+    on the state read, and a lost race reads again and refolds (up to `attempts` times, then
+    `StaleStateError`, a busy-store error).
     """
     config.validate()
+    if isinstance(attempts, bool) or not isinstance(attempts, int) or attempts < 1:
+        raise FeedbackConfigError(f"attempts must be an integer >= 1, got {attempts!r}")
+    for attempt in range(attempts):
+        try:
+            return _update_once(store, user, config)
+        except StaleStateError:
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _update_once(store, user: str, config: OnlineConfig) -> OnlineUpdate:
     state = store.get_learned_weights(user)
     prior = explicit_prior(store, user)
     weights = dict(state.weights) if state is not None else dict(prior)
@@ -162,7 +178,8 @@ def update_user(store, user: str, config: OnlineConfig = OnlineConfig()) -> Onli
     weights = fold_features(weights, [x for _, x in new], prior, config)
     last = max([seen] + [fid for fid, _ in new])
     if new:
-        store.set_learned_weights(user, weights, observations=observations + len(new), last_feedback_id=last)
+        store.set_learned_weights(user, weights, observations=observations + len(new), last_feedback_id=last,
+                                  expected_last_feedback_id=state.last_feedback_id if state is not None else None)
     return OnlineUpdate(user, weights, observations + len(new), len(new), last,
                         pairs.dropped_unsafe + rated.dropped_unsafe, len(rated.observations))
 

@@ -57,6 +57,11 @@ class StoreBusyError(StoreError):
     """Another connection held the database's lock for longer than the store's lock timeout."""
 
 
+class StaleStateError(StoreBusyError):
+    """A compare-and-set write found the state changed since it was read (another writer got there first):
+    read again and redo the update. A busy-store error to callers (HTTP 503 with Retry-After)."""
+
+
 class StoreReadOnlyError(StoreError):
     """A write to a database that is read-only: file mode, immutable file, ``mode=ro`` URL, read-only server."""
 

@@ -14,11 +14,13 @@ import re
 
 from sqlalchemy import delete, select
 
-from personalign.memory.errors import StoreError
+from personalign.memory.errors import StaleStateError, StoreError
 from personalign.memory.records import LearnedWeights
 from personalign.memory.schema import StoreMetaRow, UserRow, UserWeightsRow, utcnow
 
 STORE_ID = re.compile(r"[0-9a-f]{32}")
+# `save_weights(expected=NO_CHECK)`: replace whatever is stored (no compare-and-set).
+NO_CHECK = object()
 
 
 def read_store_id(s) -> str:
@@ -40,9 +42,20 @@ def load_weights(s, user: str) -> LearnedWeights | None:
 
 
 def save_weights(s, urow: UserRow, weights: dict[str, float], observations: int,
-                 last_feedback_id: int) -> LearnedWeights:
-    """Replaces the user's learned weights inside a write session."""
+                 last_feedback_id: int, expected=NO_CHECK) -> LearnedWeights:
+    """Replaces the user's learned weights inside a write session.
+
+    `expected` makes it a compare-and-set: the `last_feedback_id` the writer read (None: it read no weights).
+    Online updates read the state, fold newer feedback into it and write it back; two replicas doing that
+    at once would otherwise let the one that read older state overwrite the newer result, and the feedback
+    in between would be folded in twice later. A mismatch raises `StaleStateError` and writes nothing.
+    """
     row = s.get(UserWeightsRow, urow.id)
+    if expected is not NO_CHECK:
+        current = row.last_feedback_id if row is not None else None
+        if current != expected:
+            raise StaleStateError(f"the learned weights of user {urow.name!r} changed while they were updated "
+                                  f"(read after feedback {expected}, now after {current})")
     if row is None:
         row = UserWeightsRow(user_id=urow.id)
         s.add(row)

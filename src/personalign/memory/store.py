@@ -647,14 +647,21 @@ class MemoryStore:
             return learned.load_weights(s, user)
 
     def set_learned_weights(self, user: str, weights: dict[str, float], *, observations: int,
-                            last_feedback_id: int) -> LearnedWeights:
-        """Stores the user's learned weights (replacing older ones); the user must exist."""
+                            last_feedback_id: int, expected_last_feedback_id=learned.NO_CHECK) -> LearnedWeights:
+        """Stores the user's learned weights (replacing older ones); the user must exist.
+
+        `expected_last_feedback_id` (the `last_feedback_id` of the weights the caller read, None if it read
+        none) makes the write a compare-and-set: `StaleStateError` when another writer changed them since.
+        """
         user = valid_user(user)
         clean = valid_learned_weights(weights)
         valid_count(observations, "observations")
         valid_count(last_feedback_id, "last_feedback_id")
+        expected = expected_last_feedback_id
+        if expected is not learned.NO_CHECK and expected is not None:
+            valid_count(expected, "expected_last_feedback_id")
         return db.run_write(self._write, lambda s: learned.save_weights(s, _user_row(s, user), clean, observations,
-                                                                        last_feedback_id))
+                                                                        last_feedback_id, expected))
 
     def reset_learned_weights(self, user: str) -> bool:
         """Deletes the user's learned weights; True when there were some."""

@@ -366,7 +366,7 @@ def candidate(clause: str) -> str | None:
     reported = _REPORTED.match(s)
     if reported and (not _CLINICIAN.match(s) or not s[reported.end():].strip(" .,:;")):
         return None  # their words; a clinician's about the user count, when they are there ("my doctor said")
-    if _BARE_AUX.match(s) or _AT_PLACE.match(s) and not _DURABLE.search(s):
+    if _BARE_AUX.search(s) or _AT_PLACE.match(s) and not _DURABLE.search(s):
         return None  # "I don't" (the rest was quoted), "I'm at the vet with the dog"
     others = _OTHERS.match(s)
     if others and not _ABOUT_ME.search(s[others.end():]):

@@ -398,3 +398,20 @@ def test_possessive_scope_and_compounds(text, allowed):
     verdict = check_preference(text)
     assert verdict.allowed == allowed, verdict.reason
     assert allowed or verdict.layer == "lexicon"
+
+
+def test_no_training_row_of_the_classifier_is_a_benchmark_text():
+    """The benchmark's main sets are test sets: a training row equal to one of their texts would leak it."""
+    import json
+    from pathlib import Path
+
+    from personalign.safety.train import LABELED_PATH
+
+    data = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
+    bench = {json.loads(line)["text"].strip().casefold()
+             for name in ("safety_unsafe.jsonl", "safety_benign.jsonl")
+             for line in (data / name).read_text(encoding="utf-8").splitlines() if line.strip()}
+    rows = [json.loads(line)["text"] for line in LABELED_PATH.read_text(encoding="utf-8").splitlines() if line.strip()]
+    leaked = [t for t in rows if t.strip().casefold() in bench]
+    assert len(bench) > 500 and len(rows) > 500
+    assert leaked == []

@@ -11,6 +11,7 @@ from personalign.memory.extract import (
     OTHER_LANGUAGE,
     STYLE,
     candidate,
+    candidate_clauses,
     classifier_text,
     clauses,
 )
@@ -37,7 +38,8 @@ def test_rows_from_messages_label_clauses_the_classifier_judges():
 def test_shipped_round_rows_are_the_rounds_as_they_are_now():
     """The shipped rows must be what --write-rows gives from the spent rounds with today's rules."""
     files = {"r1": "extraction_heldout.jsonl", "r2": "extraction_heldout_r2.jsonl",
-             "r3": "extraction_heldout_r3.jsonl", "r4": "extraction_heldout_r4.jsonl"}
+             "r3": "extraction_heldout_r3.jsonl", "r4": "extraction_heldout_r4.jsonl",
+             "r5": "extraction_heldout_r5.jsonl"}
     want = []
     for name, f in files.items():
         msgs = [json.loads(line) for line in (DATA / f).read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -104,3 +106,46 @@ def test_material_to_translate_and_todo_comments_are_not_the_users():
     assert clauses("Translate to French: I hate mornings and I live in Chicago.") == []
     assert [t for _, _, t in clauses("# TODO: I prefer tabs here\nfix the indentation pls")] == [
         "fix the indentation pls"]
+
+
+@pytest.mark.parametrize("message,fact", [
+    ("how do I plan my study time, given I have ADHD and a full-time job?", "I have ADHD and a full-time job"),
+    ("What exercises are safe for someone with a bad shoulder like me?", "I'm someone with a bad shoulder"),
+    ("what's the best way to learn Spanish when I'm already fluent in Italian?", "I'm already fluent in Italian"),
+])
+def test_a_fact_inside_a_question_is_a_clause_of_its_own(message, fact):
+    assert (fact, FIRST_PERSON) in [(t, k) for _, _, t, k in candidate_clauses(message)]
+
+
+def test_a_passing_state_inside_a_question_is_not():
+    assert [k for _, _, _, k in candidate_clauses("what should I eat when I'm sick?")] == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "I'm weighing whether to go vegan", "Part of me wants to learn piano", "I have a headache today",
+    "I have an exam in an hour", "my first car was a Fiat", "I went to boarding school in Kent",
+    "Heute habe ich keine Zeit.", "Mi esposa es vegetariana.", "Vielleicht werde ich Vegetarier.",
+    "Necesito ayuda con una receta", "I need some advice",
+])
+def test_tentative_one_day_past_others_and_requests_in_several_languages_are_ruled_out(text):
+    assert candidate(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "stop using emojis in general", "I'd rather you disagree with me than flatter me",
+    "use pnpm not npm in examples", "explain things to me like I'm five",
+])
+def test_lasting_answer_habits_are_style_requests(text):
+    assert candidate(text) == STYLE
+
+
+@pytest.mark.parametrize("text", ["shorter please", "can you redo that but warmer?"])
+def test_feedback_on_the_last_answer_is_no_style_request(text):
+    assert candidate(text) != STYLE
+
+
+def test_scene_markers_make_a_message_fiction():
+    from personalign.memory.extract import extract_statements
+    for m in ("RP: I'm a wolf. I howl.", "*sharpens dagger* I am Lord Vex of the east.",
+              "scene: I'm a pirate who hates rum."):
+        assert extract_statements(m) == []

@@ -49,3 +49,9 @@ def test_global_preferences_count_toward_k_for_the_looser_kinds(store):
     store.add_preference("ana", "keep it short")
     got = texts(store.profile("ana", "What should I do this weekend?", k=2, min_similarity=0.99))
     assert got[0] == "keep it short" and len(got) == 2
+
+
+@pytest.mark.parametrize("prompt", ["wo kann ich am Sonntag wandern?", "cosa posso ordinare stasera?",
+                                    "周末有什么好去处推荐？", "any good day hikes nearby?"])
+def test_personal_questions_in_other_languages_and_about_the_area(prompt):
+    assert personal_question(prompt)

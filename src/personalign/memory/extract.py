@@ -43,7 +43,13 @@ _QUOTED = re.compile(r'```.*?```|`[^`\n]*`|"[^"\n]{0,600}"|“[^”\n]{0,600}”
 # A message that sets up fiction or role-play speaks for a character, not for the user
 _FICTION = re.compile(r"\b(?:role-?play\w*|pretend(?:ing)?|in character|my (?:\w+ )?character|(?:a|the) story|"
                       r"murder mystery|let'?s play|d&d|dnd|song lyrics|(?:write|a) (?:a )?(?:poem|limerick|haiku)|"
-                      r"i'?m playing (?:a|an|the)|act(?:ing)? as|you'?re (?:a|an) \w+ and i'?m)\b", re.I)
+                      r"i'?m playing (?:a|an|the)|act(?:ing)? as|you'?re (?:a|an) \w+ and i'?m"
+                      # the marks of a scene: "RP:", "scene:", a character sheet, "*draws sword*", "continue the
+                      # scene", "I am Sir Cedric", "I'm the captain of the starship…"
+                      r"|rp|character sheet|(?:next|first|opening) line|continue the (?:scene|story)|(?:the )?scene"
+                      r"(?=:)|i am (?:sir|lord|lady|captain|king|queen|prince|princess|commander|detective|agent) \w+"
+                      r"|i'?m the (?:captain|king|queen|ruler|commander|leader|heir) of)\b"
+                      r"|(?:^|\s)\*[a-z]+s(?: [\w'-]+){0,6}\*", re.I)
 _QUOTE_LINE = re.compile(r"^\s*>.*$|^\s*(?:#|//)\s*(?:todo|fixme|xxx|note)\b.*$"
                          # material to work on: "Translate to French: I hate mornings"
                          r"|\b(?:translate|proofread|paraphrase|rephrase|grammar[- ]check|spell[- ]?check|"
@@ -54,7 +60,8 @@ _WH = (r"(?:what|what's|how|which|where|when|why|who|whom|whose|can|could|would|
        r"i'd love)\b")
 _CLAUSE_BREAK = re.compile(rf",\s+(?={_WH}|am i\b|(?:i'?m|im|i am|i have|i've|ive|my)\s)"
                            rf"|\s+(?:so|and so|but|and)\s+(?={_WH})|:\s+"
-                           rf"|,?\s+(?:and|but|also|plus)\s+(?=(?:i|i'm|im|i've|my)\s)", re.I)  # one fact per clause
+                           rf"|,?\s+(?:and|but|also|plus)\s+(?=(?:i|i'm|im|i've|my)\s)"
+                           rf"|,\s+(?=(?:lost|had|got|moved|quit|retired|was|went|spent|grew up)\s)", re.I)  # one fact
 
 _LEAD = (r"(?:(?:oh|well|so|btw|by the way|fyi|also|and|but|just so you know|for context|for the record|"
          r"heads up|note|ok|okay|hi|hey|hello|yeah|yes|um|actually|honestly|anyway|ah|also note|quick note|"
@@ -93,7 +100,11 @@ _ME_OBJECT = re.compile(r"\b(?:for me|to me|gives? me|makes? me|bothers? me|driv
 _SELF_CONDITION = re.compile(
     r"\b(?:allerg(?:y|ic|ies)|intoleran(?:t|ce)|diabetic|asthmatic|coeliac|celiac|pregnant|vegan|vegetarian|"
     r"pescatarian|kosher|halal|on (?:warfarin|insulin|metformin|blood thinners|medication|meds|antidepressants|"
-    r"a pump)|wheelchair|deaf|hard of hearing|blind|dyslexic|adhd|autistic|epilep\w+|migraines?|chronic \w+)\b", re.I)
+    r"a pump)|wheelchair|deaf|hard of hearing|blind|dyslexic|adhd|autistic|epilep\w+|migraines?|chronic \w+|"
+    # who the user is: "nonbinary", "widowed", "non-native English speaker", "fluent in Japanese", "freelance"
+    r"non-?binary|transgender|trans (?:man|woman)|widow(?:ed|er)?|non-native|native (?:\w+ )?speaker|fluent in|"
+    r"immigrant|expat|retiree|freelanc\w*|self-employed|supporter)\b", re.I)
+_PRONOUNS = re.compile(r"\b(?:he|she|they|xe|ze)/(?:him|her|them|they|he|she|xem|hir)\b|\bpronouns\b", re.I)
 _NOT_ME = re.compile(r"^(?:he|she|they|his|her|their|people|someone|anyone|everyone|nobody|vegans|vegetarians|kids|"
                      r"children|is|are|was|were|does|do|can|the|a|an|this|that|it)\b", re.I)
 # Statements in other languages (the classifier reads English only, so these are kept on the rules)
@@ -119,6 +130,45 @@ _FIRST_PERSON_OTHER = re.compile(
 _PAST_OTHER = re.compile(r"\b(?:vroeger|früher|autrefois|antes era|solía|solia|costumavo|kiedyś|раньше|förr|"
                          r"før i tiden)\b"
                          r"|\b(?:je|j')?(?:étais|était)\b|\b(?:ich war|ik was|jag var|jeg var|io ero|yo era)\b", re.I)
+# What the rules of the English clauses rule out, in other languages (their statements skip the classifier):
+# undecided ("vielleicht kauf ich mir irgendwann…"), one day ("Ich habe heute Kopfschmerzen", "Estou no trem
+# agora"), someone else ("Meine Frau ist allergisch…"), a request or small talk ("ho bisogno di un consiglio",
+# "मुझे एक कहानी सुनाओ")
+_UNSETTLED_OTHER = re.compile(
+    r"\b(?:vielleicht|irgendwann|mal sehen|überlege|peut-être|un jour|je pense à|quizás?|tal vez|algún día|"
+    r"estoy pensando en|forse|un giorno|sto pensando di|talvez|um dia|estou pensando em|misschien|ooit|kanske|"
+    r"kanskje|en dag|może|kiedyś|возможно|может быть|когда-нибудь)\b|也许|可能|或许|たぶん|かもしれ|아마|शायद", re.I)
+_ONE_DAY_OTHER = re.compile(
+    r"(?<!seit )(?<!depuis )(?<!desde )(?<!da )(?<!sejak )(?<!sinds )"
+    r"\b(?:heute|morgen|gestern|gerade|diese woche|heute abend|aujourd'hui|demain|ce soir|cette semaine|hoy|mañana|"
+    r"ayer|esta noche|esta semana|oggi|domani|ieri|stasera|stamattina|questa settimana|hoje|amanhã|ontem|"
+    r"esta noite|vandaag|gisteren|vanavond|deze week|idag|i dag|imorgon|i morgon|ikväll|i kveld|dziś|dzisiaj|"
+    r"jutro|wczoraj|сегодня|завтра|вчера)\b|^(?:estoy|estou|sto)\b.*\b(?:ahora|agora|adesso)\b"
+    r"|今天|明天|昨天|今晚|今日|明日|昨日|오늘|내일|어제|आज", re.I)
+_OTHERS_OTHER = re.compile(
+    r"^(?:mein(?:e|em|en|er)?|mi|mis|ma|mon|mes|mia|mio|miei|mie|il mio|la mia|i miei|le mie|minha|meu|meus|"
+    r"minhas|a minha|o meu|mijn|min|mitt|mina|moja|mój|moi|moje|моя|мой|мои|у моей|у моего) "
+    r"(?:frau|mann|mutter|vater|sohn|tochter|bruder|schwester|freund|freundin|kinder|kind|chef|chefin|"
+    r"mitbewohner|mitbewohnerin|kollege|kollegin|eltern|oma|opa|esposa|esposo|mujer|marido|madre|padre|hijo|hija|"
+    r"hijos|hermano|hermana|novio|novia|amigo|amiga|jefe|jefa|femme|mari|mère|père|fils|fille|frère|sœur|soeur|"
+    r"copain|copine|ami|amie|patron|collègue|enfants|moglie|marito|figlio|figlia|figli|fratello|sorella|"
+    r"ragazzo|ragazza|capo|collega|coinquilino|coinquilina|mulher|mãe|pai|filho|filha|irmão|irmã|namorado|"
+    r"namorada|chefe|vrouw|moeder|vader|zoon|dochter|broer|zus|vriend|vriendin|baas|fru|mamma|pappa|dotter|"
+    r"bror|syster|żona|mąż|mama|tata|syn|córka|brat|siostra|жена|муж|мама|папа|сын|дочь|брат|сестра|друг|"
+    r"подруга)\b"
+    r"|^我(?:的)?(?:老婆|老公|妻子|丈夫|妈妈|爸爸|儿子|女儿|哥哥|姐姐|弟弟|妹妹|朋友|室友|同事|老板)", re.I)
+_ASK_OTHER = re.compile(
+    r"\b(?:bisogno di (?:un |una |dell')?(?:consiglio|aiuto|mano|idea)|una domanda|necesito (?:ayuda|un consejo|"
+    r"una idea)|una pregunta|besoin d'(?:aide|un conseil|une idée)|une question|brauche (?:hilfe|einen rat|rat|"
+    r"tipps|eine idee)|eine frage|preciso de (?:ajuda|um conselho|uma dica)|uma pergunta|een vraag|hulp nodig|"
+    r"en fråga|behöver hjälp|et spørsmål|pytanie|potrzebuję pomocy|вопрос|нужна помощь|нужен совет)\b"
+    r"|(?:ओ|इए|िए|ो)\s*[।.!]?$|问题|質問|질문", re.I)
+# English small talk that opens like a statement: "I need help with a budget", "I've got a few things"
+_ASK_EN = re.compile(r"^(?:i )?(?:need|want|would like|could use) (?:some |a little |your |a bit of )?(?:help|advice|"
+                     r"a hand|ideas|tips|suggestions|recs|recommendations|input|feedback)\b"
+                     r"|^(?:i(?:'ve| have)? )?got (?:a few|a couple of|some) (?:things|questions)\b"
+                     r"|^i have (?:a|one|two|some|a few|a couple of) (?:quick |small |dumb |random )?questions?\b",
+                     re.I)
 _POLITE_ASK = re.compile(r"^(?:can|could|would|will) you\b|^please\b", re.I)
 # A lasting instruction about the form of answers, with or without a style pole: "use metric units".
 _FORMAT = re.compile(r"^(?:please |pls |and |also |always |from now on,? |going forward,? )*(?:use|don'?t use|"
@@ -126,7 +176,18 @@ _FORMAT = re.compile(r"^(?:please |pls |and |also |always |from now on,? |going 
 _LASTING = re.compile(r"\b(?:from now on|going forward|in (?:the )?future|always|never|every time|each time|"
                       r"by default|"
                       r"in general|as a rule|whenever you|when you (?:explain|answer|reply|write|respond|give)|"
-                      r"for all (?:your )?(?:answers|replies))\b", re.I)
+                      r"for all (?:your )?(?:answers|replies)|your (?:explanations|answers|replies|responses)|"
+                      r"explain things|like i'?m (?:\d+|five|ten|a (?:kid|child|beginner|\d+-year-old))|"
+                      r"unless i ask)\b",
+                      re.I)
+# What an answer does by habit: "stop apologizing so much", "no opinions unless I ask", "don't add a summary"
+_ANSWER_HABIT = re.compile(r"\b(?:apologi[sz]\w*|hedg\w*|disclaimers?|caveats?|emojis?|bullet(?: points)?|"
+                           r"summar(?:y|ies)|opinions?|push back|agree with me|sugar-?coat\w*|tone|jargon|"
+                           r"analogies|small talk|pleasantries|filler)\b", re.I)
+_STOP = re.compile(r"^(?:please |pls )?(?:stop|quit|don'?t|do not|never|no more|no|skip|drop|cut)\b", re.I)
+# "I'd rather you push back when I'm wrong": how the assistant should behave
+_WANT_YOU = re.compile(r"^(?:i'?d (?:rather|prefer|like|love)|i (?:prefer|want|need|like it when|like it if))"
+                       r" (?:it if |that |when |if )?you\b", re.I)
 _HYPOTHETICAL = re.compile(r"^(?:if|imagine|suppose|supposing|pretend|let'?s say|what if|hypothetically|say i)\b"
                            r"|\bif i (?:were|was|had|lived|moved|became|wanted)\b|\bwould i\b|\bi wonder\b"
                            # tentative: "I might start running", "I'm considering moving"
@@ -138,16 +199,25 @@ _HYPOTHETICAL = re.compile(r"^(?:if|imagine|suppose|supposing|pretend|let'?s say
                            r"nothing'?s (?:settled|decided|final)|(?:haven'?t|have not) (?:started|decided)|"
                            r"(?:we|i'?m|we'?re) (?:might|may) |planning to maybe|assum(?:e|ing),? (?:that )?"
                            r"(?:hypothetically,? )?i|hypothetically|just imagine)\b"
-                           r"|^(?:perhaps|maybe|might|may|possibly|probably going to)\b", re.I)
+                           r"|^(?:perhaps|maybe|might|may|possibly|probably going to|depends)\b"
+                           # weighing it up: "I'm debating whether…", "part of me wants…", "curious about X"
+                           r"|\b(?:debating|undecided|torn between|mulling|part of me|curious about|tempted to|"
+                           r"(?:haven'?t|have not|not yet) (?:decided|tried|committed)|depends on|might be)\b", re.I)
 _PAST = re.compile(r"\b(?:used to|use to|when i was (?:a |an |young|younger|little|small|in|at)|growing up|"
-                   r"back (?:in|when)|"
+                   r"(?<!push )(?<!pushes )back (?:in|when)|"
                    r"years ago|as a (?:kid|child|teen|teenager|student)|in my (?:teens|twenties|thirties|youth)|"
                    r"i once|in the past|when i was \d+|as a (?:baby|toddler)|grew out of|(?:before|"
                    r"during) the pandemic|"
                    r"for (?:a while|one summer|a summer|a year|a few years) (?:before|back|when|in)|for one summer|"
                    r"when i (?:lived|worked|studied|was living)|my (?:old|former|previous|last) (?:job|flat|house|"
                    r"apartment|place|car|school|boss|company|diet)|(?:a long time|ages|decades) ago|"
-                   r"before (?:my|i|we) (?:company |)?(?:switched|moved|changed|quit|left))\b",
+                   r"before (?:my|i|we) (?:company |)?(?:switched|moved|changed|quit|left)|"
+                   # "my first job was…", "I went to Catholic school", "I was briefly a Perl guy around 2008"
+                   r"my (?:first|old|former|previous|last|childhood) \w+ (?:was|were)|i was briefly|"
+                   r"went to (?:[\w-]+ ){0,2}(?:school|college|university|uni|seminary|boarding school)|"
+                   r"(?:i|we) (?:was|were|did|had|went|lived|worked) (?!diagnosed|born|raised|adopted).*\b"
+                   r"(?:around|circa|until|till|back in|in) "
+                   r"(?:19|20)\d\d)\b",
                    re.I)
 _DENIAL = re.compile(r"\bi (?:never|didn'?t|did not|don'?t think i) (?:said|say|mention|mentioned|tell|told|claim)\b"
                      r"|\bthat'?s not what i (?:meant|said)\b|\bnot what i said\b|\bi quote\b"
@@ -156,7 +226,10 @@ _DENIAL = re.compile(r"\bi (?:never|didn'?t|did not|don'?t think i) (?:said|say|
                      r"i just read a lot)\b", re.I)
 # A style word about one particular answer ("too basic", "the short version this time") is no lasting preference
 _ONE_ANSWER = re.compile(r"\b(?:this time|for this one|for this|just this once|this \w+|that \w+|(?:your |the )?"
-                         r"(?:previous|last|earlier) (?:answer|reply|one|response)|meh|wow)\b", re.I)
+                         r"(?:previous|last|earlier) (?:answer|reply|one|response)|meh|wow|redo|again|one more time)\b"
+                         # a bare comparative answers the last reply: "shorter please", "simpler!"
+                         r"|^(?:a bit |a little |much |way |even )?(?:\w+er|more \w+|less \w+)"
+                         r"(?:,? (?:please|pls|plz))?[.!]?$", re.I)
 _OTHERS = re.compile(
     r"^(?:(?:apparently|so|well|oh|btw|fun fact),? )?(?:my|our) (?:\w+ )?(?:mentor|tutor|coach|landlord|landlady|"
     r"housemates?|classmates?|mates?|pals?|bestie|bff|ex|in-laws|nephews?|nieces?|grand(?:son|daughter)s?|"
@@ -178,6 +251,13 @@ _BARE_AUX = re.compile(r"^(?:no,? )?(?:i|we) (?:do|don'?t|do not|am|'m|am not|'m
                        r"won'?t|have|haven'?t|was|wasn'?t)[.!]?$|\bnot the one (?:who|with|that)\b", re.I)
 _AT_PLACE = re.compile(r"^(?:i'?m|i am|we'?re|we are) (?:currently |just |still |now )?at "
                        r"(?:the|a|an|my \w+'s|his|her|their) \w+", re.I)
+# the user's own work setup: "my team writes Go and uses sqlc", "our company is on Azure"
+_OUR_SETUP = re.compile(r"^(?:my|our) (?:\w+ )?(?:team|company|org|shop|stack|codebase|work|office|job|employer)\b"
+                        r".*\b(?:uses?|writes?|runs?|is on|are on|is built (?:on|with)|deploys?|requires?|mandates?|"
+                        r"only allows?|codes? in)\b", re.I)
+# "use poetry not pip in examples": a lasting instruction about the answers' content
+_IN_ANSWERS = re.compile(r"\bin (?:your |the |all |any |code )?(?:examples|code|snippets|answers|replies|responses|"
+                         r"recipes|suggestions)\b", re.I)
 _CLINICIAN = re.compile(r"^(?:my|our) (?:doctor|gp|physician|dietitian|dietician|nutritionist|therapist|cardiologist|"
                         r"dentist|physio|physiotherapist|midwife|specialist|consultant|psychiatrist|nurse)\b", re.I)
 # "my doctor told me to avoid salt", "my mother lives with us": about me and my household
@@ -212,7 +292,14 @@ _MOMENT = re.compile(r"\b(?:today|tonight|tomorrow|yesterday|this (?:morning|aft
                      r"last (?:night|weekend)|next (?:week|weekend|month|monday|tuesday|wednesday|thursday|friday|"
                      r"saturday|sunday)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|right now|"
                      r"earlier|later|again|just now|at (?:\d+|noon|lunch)|in \d+ (?:min|minutes|hours?)|"
-                     r"this year for the first time)\b", re.I)
+                     r"this year for the first time|this (?:week|month)|in an? (?:hour|minute|bit|sec)|"
+                     r"in (?:a few|a couple of) (?:minutes|hours|days)|a cold|the flu|a hangover|a headache|jet ?lag|"
+                     r"in for (?:repair|a service))\b",
+                     re.I)
+# A state of one day: "I have a job interview in an hour", "I have a cold this week"
+_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening|week)|right now|in an? (?:hour|minute|bit)|"
+                    r"in (?:a few|a couple of|\d+) (?:min|mins|minutes|hours)|a cold|the flu|a hangover|a headache|"
+                    r"jet ?lag|in for (?:repair|a service))\b", re.I)
 _DURABLE = re.compile(r"\b(?:always|never|usually|generally|every|each|since|anymore|any more|no longer|now|"
                       r"these days|nowadays|by trade|all the time|for (?:\d+|a few|many|several|ten|two|three|five) "
                       r"(?:years?|yrs|months?|decades?)|\d+ (?:years?|yrs) (?:now|clean|sober|in)|"
@@ -354,10 +441,14 @@ def candidate(clause: str) -> str | None:
     first-person statement in another language) — both kept on the rules alone — or `FIRST_PERSON`
     (judged by the classifier); None when ruled out."""
     s = clause.strip().replace("’", "'")
-    if s.endswith("?") and _POLITE_ASK.match(s) and classify_preference(s) is not None and not _ONE_OFF.search(s):
+    if s.endswith("?") and _POLITE_ASK.match(s) and classify_preference(s) is not None and not _ONE_OFF.search(s) \
+            and not _ONE_ANSWER.search(s):
         return STYLE  # "could you keep it short?" asks for a way of answering
     if (len(s) > MAX_CLAUSE_CHARS or s.endswith("?") or _CODE.search(s) or _PAST_OTHER.search(s)
             or len(_WORD.findall(s)) < 2 and not (_FIRST_PERSON.match(s) or _FIRST_PERSON_OTHER.match(s))):
+        return None
+    if _OTHERS_OTHER.match(s) or _ASK_OTHER.search(s) or _ASK_EN.match(s) or _UNSETTLED_OTHER.search(s) \
+            or _ONE_DAY_OTHER.search(s):
         return None
     if _FIRST_PERSON_OTHER.match(s):
         return OTHER_LANGUAGE
@@ -369,8 +460,16 @@ def candidate(clause: str) -> str | None:
     if _BARE_AUX.search(s) or _AT_PLACE.match(s) and not _DURABLE.search(s):
         return None  # "I don't" (the rest was quoted), "I'm at the vet with the dog"
     others = _OTHERS.match(s)
-    if others and not _ABOUT_ME.search(s[others.end():]):
+    if others and not _ABOUT_ME.search(s[others.end():]) and not _OUR_SETUP.match(s):
         return None
+    if not _ONE_ANSWER.search(s) and not _FIRST_START.match(s) and _ANSWER_HABIT.search(s) \
+            and (_LASTING.search(s) or _STOP.match(s)):
+        return STYLE
+    if _FORMAT.match(s) and _IN_ANSWERS.search(s) and not _ONE_ANSWER.search(s):
+        return STYLE
+    if _WANT_YOU.match(s) and not _ONE_ANSWER.search(s) and not _ONE_OFF.match(s[_WANT_YOU.match(s).end():].strip()
+                                                                                .removeprefix("to ")):
+        return STYLE
     if asks_about_answers(s) and (classify_preference(s) is not None or _FORMAT.match(s)) \
             and not ((_ONE_OFF.match(s) or _ONE_ANSWER.search(s)) and not _LASTING.search(s)):
         return STYLE
@@ -378,7 +477,10 @@ def candidate(clause: str) -> str | None:
         return STYLE  # a lasting instruction to the assistant: "can u always give me the answer first"
     if _TASK.match(s):
         return None  # "give me a workout I can do at home" asks for one answer
-    if _FIRST_PERSON.match(s) or _ME_OBJECT.search(s) or (_SELF_CONDITION.search(s) and not _NOT_ME.match(s)):
+    if _TODAY.search(s) and not (_DURABLE.search(s) or _CHANGE.search(s)):
+        return None  # "I have a cold this week", "I have a job interview in an hour"
+    if _FIRST_PERSON.match(s) or _ME_OBJECT.search(s) or (_SELF_CONDITION.search(s) and not _NOT_ME.match(s)) \
+            or _PRONOUNS.search(s):
         return FIRST_PERSON
     # The shape, not a phrase list: the writer anywhere in the clause ("camping is my idea of hell", "gardening
     # is how I unwind"), or a clause without a subject of its own ("pastry chef by trade", "sober 2 yrs now",
@@ -386,6 +488,48 @@ def candidate(clause: str) -> str | None:
     if _SELF_ANY.search(s) or not (_NOT_ME.match(s) or _OTHER_START.match(s)):
         return FIRST_PERSON
     return None
+
+
+# A question that carries a fact about the asker: "…, given I have ADHD and a full-time job?", "…safe for someone
+# with a herniated disc like me?", "…when I'm already fluent in Dutch?"
+_GIVEN = re.compile(r"\b(?:given(?: that)?|since|because|as|now that|considering(?: that)?|seeing as|when)\s+"
+                    r"((?:i|i'm|i am|i've|i have|my|we|we're|we have|our)\b[^,?;]*)", re.I)
+_LIKE_ME = re.compile(r"\b(?:for|as)\s+((?:someone|somebody|a person|an? [\w-]+(?: [\w-]+){0,3})\s+"
+                      r"(?:with|who|that|living|on|in|of)\b[^?;]*?),?\s+(?:like|such as) (?:me|myself)\b"
+                      r"|\bas\s+((?:someone|somebody|a person) (?:who|with|that)\b[^,?;]*)", re.I)
+_STEADY = re.compile(r"\b(?:already|all (?:winter|summer|year|day)|every|always|usually|since|full-time|"
+                     r"part-time)\b", re.I)
+
+
+def embedded_statements(question: str) -> list[tuple[int, str]]:
+    """(offset, clause) of the facts about the asker inside a question, as first-person clauses ("I'm someone
+    with a herniated disc"); `candidate` and the classifier judge them like any other. A "when" clause counts
+    only when it describes something steady ("when my flat sits at 16°C all winter", not "when I'm sick")."""
+    s = question.replace("’", "'")
+    out = []
+    for m in _GIVEN.finditer(s):
+        if m.group(0).lower().startswith("when") and not _STEADY.search(m.group(1)):
+            continue
+        out.append((m.start(1), m.group(1).strip()))
+    for m in _LIKE_ME.finditer(s):
+        g = 1 if m.group(1) else 2
+        out.append((m.start(g), "I'm " + m.group(g).strip()))
+    return out
+
+
+def candidate_clauses(message: str) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, text, kind) of every clause (`clauses`, `candidate`); a question's facts about the asker
+    (`embedded_statements`) follow the question as clauses of their own."""
+    out = []
+    for start, end, text in clauses(message):
+        kind = candidate(text)
+        out.append((start, end, text, kind))
+        if kind is None and (text.rstrip().endswith("?") or _QUESTION_START.match(text)):
+            for offset, sub in embedded_statements(text):
+                sub_kind = candidate(sub)
+                if sub_kind == FIRST_PERSON:
+                    out.append((start + offset, min(end, start + offset + len(sub)), sub, sub_kind))
+    return out
 
 
 def extract_statements(message: str, embedder=None, classifier: StatementClassifier | None = None) -> list[Statement]:
@@ -398,10 +542,9 @@ def extract_statements(message: str, embedder=None, classifier: StatementClassif
     if _FICTION.search(message[:MAX_MESSAGE_CHARS]):
         return []
     found = []
-    parts = clauses(message)
-    asked = [i for i, (_, _, t) in enumerate(parts) if t.rstrip().endswith("?") or _QUESTION_START.match(t)]
-    for i, (start, end, text) in enumerate(parts):
-        kind = candidate(text)
+    parts = candidate_clauses(message)
+    asked = [i for i, (_, _, t, _) in enumerate(parts) if t.rstrip().endswith("?") or _QUESTION_START.match(t)]
+    for i, (start, end, text, kind) in enumerate(parts):
         if kind == STYLE and _for_this_question(text, i, asked):
             continue
         if kind is not None:

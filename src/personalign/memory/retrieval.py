@@ -129,7 +129,17 @@ _PERSONAL = re.compile(r"\b(?:i|i'm|i'd|i've|i'll|me|my|mine|myself|we|we're|our
                        # advice is asked for oneself even without "I": "any tips for swollen ankles?"
                        r"|\b(?:any (?:tips|suggestions|ideas|advice|recommendations)|(?:a )?good idea|"
                        r"(?:best|good) way to|"
-                       r"recommend|should|okay for|ok for|safe to|worth it)\b", re.I)
+                       r"recommend|should|okay for|ok for|safe to|worth it|"
+                       # where the user is: "any good hikes nearby?", "within an hour of home"
+                       r"nearby|near me|around here|of home|close to home|on a budget|"
+                       r"(?:what'?s|what are|any) (?:a |some )?(?:good|fun|nice|cheap|easy|healthy)\b)"
+                       # the first person and asking for advice in other languages: "wo kann ich…",
+                       # "cosa posso ordinare…", "où aller…", "周末有什么好去处推荐？"
+                       r"|\b(?:ich|mich|mir|mein\w*|wir|uns|je|j'|moi|mon|ma|mes|nous|yo|mis?|nosotros|io|mio|mia|"
+                       r"noi|eu|meu|minha|ik|mij|mijn|jag|mig|jeg|meg|posso|devo|voglio|vorrei|dovrei|puedo|debo|"
+                       r"quiero|debería|quero|puis-je|dois-je|devrais|où|dove|donde|dónde|onde|wo|empfiehl\w*|"
+                       r"recommand\w*|recomiend\w*|consigli\w*|recomend\w*|я|мне|меня|мой|моя|мы)\b"
+                       r"|推荐|推薦|おすすめ|추천|我|私|僕|저는|제가|나는|मैं|मुझे", re.I)
 
 
 def personal_question(prompt: str) -> bool:

@@ -352,8 +352,8 @@ def classifier_text(clause: str) -> str:
     s = clean_clause(clause)
     if not s or _FIRST_START.match(s):
         return s
-    if _AS_A.match(s):
-        return "I'm " + s[_AS_A.match(s).end():]
+    if as_a := _AS_A.match(s):
+        return "I'm " + s[as_a.end():]
     low = s[:1].lower() + s[1:]
     if _DROPPED_VERB.match(s):
         return "I " + low
@@ -467,8 +467,8 @@ def candidate(clause: str) -> str | None:
         return STYLE
     if _FORMAT.match(s) and _IN_ANSWERS.search(s) and not _ONE_ANSWER.search(s):
         return STYLE
-    if _WANT_YOU.match(s) and not _ONE_ANSWER.search(s) and not _ONE_OFF.match(s[_WANT_YOU.match(s).end():].strip()
-                                                                                .removeprefix("to ")):
+    if (want := _WANT_YOU.match(s)) and not _ONE_ANSWER.search(s) \
+            and not _ONE_OFF.match(s[want.end():].strip().removeprefix("to ")):
         return STYLE
     if asks_about_answers(s) and (classify_preference(s) is not None or _FORMAT.match(s)) \
             and not ((_ONE_OFF.match(s) or _ONE_ANSWER.search(s)) and not _LASTING.search(s)):
@@ -517,6 +517,10 @@ def embedded_statements(question: str) -> list[tuple[int, str]]:
     return out
 
 
+def _is_question(clause: str) -> bool:
+    return clause.rstrip().endswith("?") or bool(_QUESTION_START.match(clause))
+
+
 def candidate_clauses(message: str) -> list[tuple[int, int, str, str | None]]:
     """(start, end, text, kind) of every clause (`clauses`, `candidate`); a question's facts about the asker
     (`embedded_statements`) follow the question as clauses of their own."""
@@ -524,7 +528,7 @@ def candidate_clauses(message: str) -> list[tuple[int, int, str, str | None]]:
     for start, end, text in clauses(message):
         kind = candidate(text)
         out.append((start, end, text, kind))
-        if kind is None and (text.rstrip().endswith("?") or _QUESTION_START.match(text)):
+        if kind is None and _is_question(text):
             for offset, sub in embedded_statements(text):
                 sub_kind = candidate(sub)
                 if sub_kind == FIRST_PERSON:
@@ -543,7 +547,7 @@ def extract_statements(message: str, embedder=None, classifier: StatementClassif
         return []
     found = []
     parts = candidate_clauses(message)
-    asked = [i for i, (_, _, t, _) in enumerate(parts) if t.rstrip().endswith("?") or _QUESTION_START.match(t)]
+    asked = [i for i, (_, _, t, _) in enumerate(parts) if _is_question(t)]
     for i, (start, end, text, kind) in enumerate(parts):
         if kind == STYLE and _for_this_question(text, i, asked):
             continue

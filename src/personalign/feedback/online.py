@@ -156,13 +156,12 @@ def update_user(store, user: str, config: OnlineConfig = OnlineConfig(), attempt
     config.validate()
     if isinstance(attempts, bool) or not isinstance(attempts, int) or attempts < 1:
         raise FeedbackConfigError(f"attempts must be an integer >= 1, got {attempts!r}")
-    for attempt in range(attempts):
+    for _ in range(attempts - 1):
         try:
             return _update_once(store, user, config)
         except StaleStateError:
-            if attempt == attempts - 1:
-                raise
-    raise AssertionError("unreachable")
+            continue  # another writer got there first: read its state and fold again
+    return _update_once(store, user, config)
 
 
 def _update_once(store, user: str, config: OnlineConfig) -> OnlineUpdate:

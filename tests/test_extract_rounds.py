@@ -93,7 +93,7 @@ def test_undecided_past_other_people_and_code_are_ruled_out(text):
     ("Я не ем свинину.", OTHER_LANGUAGE), ("मैं शाकाहारी हूँ।", OTHER_LANGUAGE),
     ("私は猫アレルギーです。", OTHER_LANGUAGE), ("저는 채식주의자예요.", OTHER_LANGUAGE),
     ("Ninaishi Mombasa.", OTHER_LANGUAGE), ("Mam dwoje małych dzieci.", OTHER_LANGUAGE),
-    ("Rispondimi sempre in modo breve, per favore.", OTHER_LANGUAGE), ("Nina lives in Oslo", FIRST_PERSON),
+    ("Rispondimi sempre in modo breve, per favore.", OTHER_LANGUAGE), ("Nina and I live in Oslo", FIRST_PERSON),
     ("I'm at the office most days", FIRST_PERSON), ("my doctor says I can't have salt", FIRST_PERSON),
     ("Give me the full picture each time, with examples.", STYLE),
     ("When you explain things, include the reasoning too.", STYLE),

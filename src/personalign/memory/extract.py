@@ -48,17 +48,24 @@ _FICTION = re.compile(r"\b(?:role-?play\w*|pretend(?:ing)?|in character|my (?:\w
                       # scene", "I am Sir Cedric", "I'm the captain of the starship…"
                       r"|rp|character sheet|(?:next|first|opening) line|continue the (?:scene|story)|(?:the )?scene"
                       r"(?=:)|i am (?:sir|lord|lady|captain|king|queen|prince|princess|commander|detective|agent) \w+"
-                      r"|i'?m the (?:captain|king|queen|ruler|commander|leader|heir) of)\b"
+                      r"|i'?m the (?:captain|king|queen|ruler|commander|leader|heir) of"
+                      # a game or a prompt: "in our text adventure", "story prompt:", "my OC", "you be the shopkeeper",
+                      # "write from my perspective:"
+                      r"|text adventure|adventure game|(?:story|writing|rp) prompt|my ocs?|original character"
+                      r"|(?<!can )(?<!could )(?<!would )(?<!will )you (?:be|play) (?:the|a|an) \w+"
+                      r"|write (?:it |this |a \w+ )?from my (?:\w+'s )?perspective)\b"
                       r"|(?:^|\s)\*[a-z]+s(?: [\w'-]+){0,6}\*", re.I)
-_QUOTE_LINE = re.compile(r"^\s*>.*$|^\s*(?:#|//)\s*(?:todo|fixme|xxx|note)\b.*$"
+_QUOTE_LINE = re.compile(r"^\s*>.*$|^\s*(?:#|//)\s*(?:todo|fixme|xxx|note)\b.*$|^\s+[\w-]+:.*$|^[\w-]+:\s*$"
                          # material to work on: "Translate to French: I hate mornings"
-                         r"|\b(?:translate|proofread|paraphrase|rephrase|grammar[- ]check|spell[- ]?check|"
-                         r"correct the grammar|fix the grammar)\b[^:\n]{0,60}:.*$", re.M | re.I)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|\s+[—–]\s+|\s+-\s+|;\s*|\s*[—–]\s*(?=[a-z]{2,} )")
+                         r"|\b(?:translate|proofread|paraphrase|rephrase|reword|grammar[- ]check|spell[- ]?check|"
+                         r"(?:correct|fix|check|clean up|tidy up) (?:the |my |this )?(?:grammar|punctuation|spelling|"
+                         r"typos|wording|capitali[sz]ation))\b[^:\n]{0,60}:.*$", re.M | re.I)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|\s+[—–]\s+|\s+-\s+|;\s*|\s*[—–]\s*(?=[a-z]{2,} )"
+                       r"|(?:^|\s+)\(?\d{1,2}[).]\s+(?=[a-z])")
 _WH = (r"(?:what|what's|how|which|where|when|why|who|whom|whose|can|could|would|should|shall|do|does|did|is|are|"
        r"was|were|will|any|anything|got|please|pls|recommend|suggest|help|tell|give|show|find|i need|i'd like|i want|"
        r"i'd love)\b")
-_CLAUSE_BREAK = re.compile(rf",\s+(?={_WH}|am i\b|(?:i'?m|im|i am|i have|i've|ive|my)\s)"
+_CLAUSE_BREAK = re.compile(rf",\s+(?!(?:please|pls|plz)\W*$)(?={_WH}|am i\b|(?:i'?m|im|i am|i have|i've|ive|my)\s)"
                            rf"|\s+(?:so|and so|but|and)\s+(?={_WH})|:\s+"
                            rf"|,?\s+(?:and|but|also|plus)\s+(?=(?:i|i'm|im|i've|my)\s)"
                            rf"|,\s+(?=(?:lost|had|got|moved|quit|retired|was|went|spent|grew up)\s)", re.I)  # one fact
@@ -103,10 +110,13 @@ _SELF_CONDITION = re.compile(
     r"a pump)|wheelchair|deaf|hard of hearing|blind|dyslexic|adhd|autistic|epilep\w+|migraines?|chronic \w+|"
     # who the user is: "nonbinary", "widowed", "non-native English speaker", "fluent in Japanese", "freelance"
     r"non-?binary|transgender|trans (?:man|woman)|widow(?:ed|er)?|non-native|native (?:\w+ )?speaker|fluent in|"
-    r"immigrant|expat|retiree|freelanc\w*|self-employed|supporter)\b", re.I)
+    r"immigrant|expat|retiree|freelanc\w*|self-employed|supporter|"
+    # diets named alone: "keto. strict.", "flexitarian"
+    r"keto|paleo|flexitarian|teetotal|low-(?:carb|fodmap|sodium)|(?:gluten|dairy|lactose|sugar|caffeine)-free)\b",
+    re.I)
 _PRONOUNS = re.compile(r"\b(?:he|she|they|xe|ze)/(?:him|her|them|they|he|she|xem|hir)\b|\bpronouns\b", re.I)
 _NOT_ME = re.compile(r"^(?:he|she|they|his|her|their|people|someone|anyone|everyone|nobody|vegans|vegetarians|kids|"
-                     r"children|is|are|was|were|does|do|can|the|a|an|this|that|it)\b", re.I)
+                     r"children|is|are|was|were|does|do|can|the|a|an|this|that|it)\b(?!'t|n't)", re.I)
 # Statements in other languages (the classifier reads English only, so these are kept on the rules)
 _FIRST_PERSON_OTHER = re.compile(
     r"^(?:soy|estoy|tengo|vivo|trabajo|prefiero|me gusta|me encanta|odio|no como|no bebo|no me gusta|"
@@ -122,10 +132,18 @@ _FIRST_PERSON_OTHER = re.compile(
     r"jag \w+|jeg \w+|ik \w+|mam|nie \w+ę|я|мне|у меня|мой|моя|мои|είμαι|έχω|μένω|benim|"
     r"ninaishi|ninapenda|ninafanya|ninakaa|sina|sipendi|mimi ni|jsem|bydlím|nejím)\b"
     # a lasting request in another language: "Rispondimi sempre in modo breve", "Proszę, odpowiadaj zawsze krótko"
-    r"|^(?:[\w,]+ )*?(?:siempre|toujours|immer|sempre|zawsze|altijd|alltid|aina|всегда|vždy|daima|kila mara)\b(?= \w)"
+    r"|^(?:[\w,]+ )*?(?:siempre|toujours|immer|sempre|zawsze|altijd|alltid|aina|всегда|vždy|daima|kila mara|mindig|"
+    r"uvijek|vždycky)\b(?= \w)|^.*?(?:いつも|常に|毎回|总是|總是|每次|항상|언제나|매번)"
+    # a habitual (imperfective) request to answer in Russian: "Пожалуйста, отвечай коротко"
+    r"|^(?:пожалуйста,? )?(?:отвечай|отвечайте|пиши|пишите|говори|говорите|объясняй|объясняйте)\b"
+    # Japanese "talk casually, please" (a manner, no object: not "explain photosynthesis simply")
+    r"|^[^を]*(?:に|く)(?:話して|答えて|説明して|書いて|返事して)(?:ください|下さい|ほしい)"
+    # Turkish first person present ("İstanbul'da yaşıyorum"), Arabic first-person verbs ("أعيش في عمّان")
+    r"|^.*?\w+[ıiuü]yorum\b|^(?:أعيش|أسكن|أعمل|أحب|أكره|أفضل|لا آكل|لا أشرب|أتكلم|أدرس)"
     # scripts without spaces between words, or with their own pronouns: Hindi, Japanese, Korean, Chinese, Arabic
     r"|^(?:मैं|मेरा|मेरी|मेरे|मुझे|मुझको|私は|私の|僕は|わたしは|俺は|저는|나는|제가|저의|내가|我是|我有|我不|我喜欢|"
-    r"我住|我在|我对|我每|我的|أنا|لدي|عندي)", re.I)
+    r"我住|我在|我对|我每|我的|أنا|لدي|عندي"
+    r"|我(?!想|需要|觉得|覺得|认为|認為|今天|明天|刚|剛|可能|也许|以前|曾经|曾經|小时候|们的|問|问))", re.I)
 # the past in other languages: "Vroeger was ik vegetariër", "Früher war ich…"
 _PAST_OTHER = re.compile(r"\b(?:vroeger|früher|autrefois|antes era|solía|solia|costumavo|kiedyś|раньше|förr|"
                          r"før i tiden)\b"
@@ -178,7 +196,7 @@ _LASTING = re.compile(r"\b(?:from now on|going forward|in (?:the )?future|always
                       r"in general|as a rule|whenever you|when you (?:explain|answer|reply|write|respond|give)|"
                       r"for all (?:your )?(?:answers|replies)|your (?:explanations|answers|replies|responses)|"
                       r"explain things|like i'?m (?:\d+|five|ten|a (?:kid|child|beginner|\d+-year-old))|"
-                      r"unless i ask)\b",
+                      r"unless i ask|when(?:ever)? i ask)\b",
                       re.I)
 # What an answer does by habit: "stop apologizing so much", "no opinions unless I ask", "don't add a summary"
 _ANSWER_HABIT = re.compile(r"\b(?:apologi[sz]\w*|hedg\w*|disclaimers?|caveats?|emojis?|bullet(?: points)?|"
@@ -202,10 +220,71 @@ _HYPOTHETICAL = re.compile(r"^(?:if|imagine|suppose|supposing|pretend|let'?s say
                            r"|^(?:perhaps|maybe|might|may|possibly|probably going to|depends)\b"
                            # weighing it up: "I'm debating whether…", "part of me wants…", "curious about X"
                            r"|\b(?:debating|undecided|torn between|mulling|part of me|curious about|tempted to|"
-                           r"(?:haven'?t|have not|not yet) (?:decided|tried|committed)|depends on|might be)\b", re.I)
+                           r"(?:haven'?t|have not|not yet) (?:decided|tried|committed)|depends on|might be"
+                           # leaning one way: "contemplating a move", "leaning toward Python", "could be moving",
+                           # "kinda want to try…", "still talking it over", "no idea which"
+                           r"|contemplating|leaning (?:toward|towards|to)|could be \w+ing|(?:kinda"
+                           r"|kind of|sort of|sorta) "
+                           r"want(?:s)? to|(?:talking|thinking) it over|no idea (?:which|whether|if|yet)|"
+                           r"(?:haven'?t|not) made up my mind|open to (?:other )?(?:ideas|suggestions"
+                           r"|options))\b", re.I)
+# "years ago": the past, unless it dates a change that lasts ("I immigrated to Canada five years ago")
+_AGO = re.compile(r"\b(?:years|decades|ages|a long time|a while) ago\b", re.I)
+_LASTING_CHANGE = re.compile(r"\b(?:(?:im|e)migrated|moved|relocated|converted|stopped|gave up|became|diagnosed|"
+                             r"lost my|widow\w*)\b", re.I)
+_PAREN = re.compile(r"\([^()]*\)")  # an aside: "I'm fluent in Japanese (passed JLPT N1 a few years ago)"
+# A question without its question mark: "how do people with ADHD usually study best"
+_ASKS = re.compile(r"^(?:(?:so|ok|okay|and|also|anyway|btw|hey|quick q|q)[,:]?\s+)?(?:(?:what|what's|whats|how|"
+                   r"where|why)(?!\s+(?:i|i'm|i've|we|my)\b)|(?:is|are) there|(?:can|could|would|will) "
+                   r"(?:i|we)|(?:should|do|does|did|is|are) (?:you|u|i|we|it|there|this|that|they|people"
+                   r"|anyone|someone))"
+                   r"\b(?!'t|n't)", re.I)
+# Someone named: "Apparently Taylor Swift lives in Nashville part of the year"
+_NAMED = re.compile(r"^(?:(?:apparently|so|btw|fun fact|oh),? )?(?:(?:[A-Z][\w.'-]+ ){1,3}(?:lives|works|uses|"
+                    r"owns|teaches|studies|plays|speaks|writes|codes|drives|eats|drinks|loves|hates|prefers|goes|runs)"
+                    r"|(?:[A-Z][\w.'-]+ ){2,3}(?!(?:this|is|was|has|his|its|us|as|yes|less|unless|plus)\b)[a-z]+s)\b")
+# The user's own message, not the answers: "sorry, long message incoming", "quick question"
+_OWN_MESSAGE = re.compile(r"\b(?:long|short|quick|brief|simple|dumb|silly|detailed|technical"
+                          r"|random) (?:message|question|"
+                          r"post|rant|q|email|text|one)\b", re.I)
+# A one-answer task on a topic ("explain quantum entanglement simply"); not one about answers in general
+# ("give me the answer in two sentences max")
+_TOPIC_TASK = re.compile(r"^(?:please |pls |can you |could you |now )?(?:explain|describe|define|summari[sz]e|teach|"
+                         r"tell me about|write|draft|list|outline)\s+(?!(?:me |to me )?(?:(?:the|your|all|an?) )?"
+                         r"(?:answers?|replies|responses|explanations?|things|everything|stuff|concepts|it|them|"
+                         r"like|in |with |without |simply|briefly|shortly|clearly)\b)\w", re.I)
+_ANSWER_OBJECT = re.compile(r"^(?:please |pls )?(?:give|keep|make|send) (?:me )?(?:the |your |all |my )?(?:answers?|"
+                            r"replies|responses|explanations?)\b", re.I)
+# The form of answers the writer wants: "I always want the full deep dive, not the summary", "one-liners are fine
+# by me", "I'd rather have too much detail than too little"
+_ANSWER_FORM = (r"(?:answers?|replies|responses|explanations?|detail|details|deep[- ]?dives?|summar(?:y"
+                r"|ies)|overviews?|"
+                r"the (?:short|long|full|quick|detailed) version|one-liners?|bullet(?: points)?|step-by-step|"
+                r"walkthroughs?|tl;?dr|the gist|the (?:big|full|whole) picture|examples)")
+_WANT_FORM = re.compile(rf"^(?:i|i'd|i'm|i am)\b.*\b(?:want|prefer|like|love|rather|need|fine with"
+                        rf"|ok with|okay with)\b"
+                        rf".*\b{_ANSWER_FORM}\b(?!\s+(?:of|for|about|on|to|before)\b)"
+                        rf"|^(?:the )?{_ANSWER_FORM} (?:are|is) (?:\w+ )?(?:fine|great|perfect|"
+                        rf"best|ok|okay) (?:by|for|with) me\b", re.I)
+# A clause that only says the request before it lasts: "Brevity, please. In general, not just now."
+_LASTING_ONLY = re.compile(r"^(?:and |also )?(?:in general|from now on|going forward|always|every time|as a rule|"
+                           r"by default|for (?:all|every) (?:answers?|replies)|not just (?:now|this time|today|here))"
+                           r"(?:[,.]? (?:not just (?:now|this time|today|for this|here)|please|pls|thanks))?[.!]*$",
+                           re.I)
+# A place and its flag, as people text: "Melbourne 🇦🇺"
+_FLAG_PLACE = re.compile(r"^((?:[A-Z][\w'-]+[ ,]*){1,3})\s*[\U0001F1E6-\U0001F1FF]{2}\s*$")
 _PAST = re.compile(r"\b(?:used to|use to|when i was (?:a |an |young|younger|little|small|in|at)|growing up|"
-                   r"(?<!push )(?<!pushes )back (?:in|when)|"
-                   r"years ago|as a (?:kid|child|teen|teenager|student)|in my (?:teens|twenties|thirties|youth)|"
+                   r"(?<!push )(?<!pushes )back (?:when|in (?:the day|(?:the )?'?\d+s?|my|high|college"
+                   r"|school|uni|those))|"
+                   r"as a (?:kid|child|teen|teenager|student)|in my (?:teens|twenties|thirties|youth)|"
+                   # "until I was eight", "previously worked at…", "spent a year in Argentina", "for six months in
+                   # 2019 I lived out of a van"
+                   r"until (?:i was|i turned|age) |(?:previously|formerly)\b(?!.*\bnow\b)|"
+                   r"^(?:i |we )?spent (?:a|one|two|three|four|five|six|\d+|a few|several|some) (?:years?|months?|"
+                   r"weeks?|summers?|winters?|semesters?)\b|"
+                   r"(?:i|we) (?:lived|worked|studied|stayed|taught)\b.*\b(?:(?:in|until|till) (?:19|20)\d\d|for "
+                   r"(?:about |almost |nearly |around )?(?:a|one|two|three|four|five|six|\d+|a few|several) (?:years?|"
+                   r"months?|weeks?|summers?))|(?:in|until) (?:19|20)\d\d,? (?:i|we) (?:lived|worked|studied|stayed)|"
                    r"i once|in the past|when i was \d+|as a (?:baby|toddler)|grew out of|(?:before|"
                    r"during) the pandemic|"
                    r"for (?:a while|one summer|a summer|a year|a few years) (?:before|back|when|in)|for one summer|"
@@ -236,7 +315,10 @@ _OTHERS = re.compile(
     r"step(?:son|daughter|mom|mum|dad)s?|doctor|dentist|gp|therapist|brother|sister|sibling|mom|mum|mother|dad|father|parents?|wife|husband|partner|spouse|"
     r"boyfriend|girlfriend|fianc[ée]e?|son|daughter|kids?|child|children|baby|friends?|buddy|boss|manager|"
     r"co-?workers?|colleagues?|roommates?|flatmates?|neighbou?rs?|teachers?|grand(?:ma|pa|mother|father|parents)|"
-    r"aunt|uncle|cousins?|family|team|client|customers?|students?|dog|cat|puppy|kitten|pets?)s?\b", re.I)
+    r"aunt|uncle|cousins?|family|team|client|customers?|students?|dog|cat|puppy|kitten|pets?|"
+    r"[a-z]+mates?|advis[eo]r|supervisor|professor|prof|lecturer|instructor|trainer|principal|headteacher|"
+    r"pastor|priest|vicar|rabbi|imam|bf|gf|hubby|godson|goddaughter|godparents?|tenants?|employees?|interns?|"
+    r"patients?|idol|hero)s?\b", re.I)
 # "write a short poem": this answer only
 _ONE_OFF = re.compile(r"^(?:please |pls |can you |could you )?(?:write|draft|compose|create|make|generate|give me|"
                       r"tell me|"
@@ -296,11 +378,22 @@ _MOMENT = re.compile(r"\b(?:today|tonight|tomorrow|yesterday|this (?:morning|aft
                      r"in (?:a few|a couple of) (?:minutes|hours|days)|a cold|the flu|a hangover|a headache|jet ?lag|"
                      r"in for (?:repair|a service))\b",
                      re.I)
+# Passing whatever else the clause says: "on a bus right now", "having a rough day", "running on 4 hours of sleep"
+_PASSING = re.compile(r"\b(?:(?:a|such a) (?:rough|long|bad|hard|busy|slow|terrible|tough|crazy|weird"
+                      r"|good|great|lazy) "
+                      r"(?:day|week|night|morning|shift)|running on \d+ hours?|"
+                      r"(?:on|in) (?:a|the) (?:bus|train|plane|flight|subway|tube|ferry|taxi|uber)|"
+                      r"at (?:a|the) (?:conference|wedding|party|concert|airport|meeting|festival))\b", re.I)
 # A state of one day: "I have a job interview in an hour", "I have a cold this week"
-_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening|week)|right now|in an? (?:hour|minute|bit)|"
+_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening|week|weekend)|right now|rn|atm|all week|"
+                    r"in an? (?:hour|minute|bit)|"
+                    r"for the next (?:few |couple of |\d+ |two |three |four |five |six |seven )?(?:days?"
+                    r"|hours?|weeks?)|"
+
                     r"in (?:a few|a couple of|\d+) (?:min|mins|minutes|hours)|a cold|the flu|a hangover|a headache|"
                     r"jet ?lag|in for (?:repair|a service))\b", re.I)
 _DURABLE = re.compile(r"\b(?:always|never|usually|generally|every|each|since|anymore|any more|no longer|now|"
+                      r"here(?=\s*[,.!?]|\s*$)|"
                       r"these days|nowadays|by trade|all the time|for (?:\d+|a few|many|several|ten|two|three|five) "
                       r"(?:years?|yrs|months?|decades?)|\d+ (?:years?|yrs) (?:now|clean|sober|in)|"
                       r"most (?:days|weeks|nights)|btw|fyi|here|still|only|whole|permanent\w*|chronic|mostly|daily|"
@@ -339,6 +432,10 @@ _DROPPED_VERB = re.compile(r"^(?:love|hate|prefer|adore|enjoy|avoid|dislike|loat
                            r"went|"
                            r"became|try|tried|rarely|mostly|usually|also|still|know|run|cook|rent|drive|walk|"
                            r"cycle|swim|pray|observe|keep|follow|fast|travel|study|teach)\b", re.I)
+# Devices and systems people name without a verb ("macbook air m2, macOS sonoma", "Windows 11 desktop, RTX 4070")
+_DEVICE = re.compile(r"\b(?:iphone|ipad|android|pixel \d+|galaxy s?\d+|macbook|imac|mac ?os|mac mini|windows(?: \d+)?|"
+                     r"linux|ubuntu|fedora|debian|arch|chromebook|chromeos|thinkpad|surface|rtx ?\d+|gtx ?\d+|ps[45]|"
+                     r"xbox|kindle|raspberry pi|laptop|desktop|tablet|smartphone)\b", re.I)
 _ENGLISH = re.compile(r"\b(?:the|of|to|for|with|by|and|at|from|on|not|so|lol|tbh|btw|an|just|very|really|too|"
                       r"mostly|since|after|full|time|years?|months?|trade|budget|fan|user|here)\b", re.I)
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|will|can|could|should|would|isn'?t|aren'?t|"
@@ -352,11 +449,19 @@ def classifier_text(clause: str) -> str:
     s = clean_clause(clause)
     if not s or _FIRST_START.match(s):
         return s
+    if place := _FLAG_PLACE.match(clause.strip()):
+        return "I live in " + place.group(1).strip(" ,")  # "Melbourne 🇦🇺"
+    if (pair := _PRONOUNS.search(s)) and pair.group(0).lower() != "pronouns" and (pair.start() == 0
+                                                                                 or not _NOT_ME.match(s)):
+        return f"My pronouns are {pair.group(0).lower()}"  # "they/them for me please"
     if as_a := _AS_A.match(s):
         return "I'm " + s[as_a.end():]
     low = s[:1].lower() + s[1:]
     if _DROPPED_VERB.match(s):
         return "I " + low
+    if _DEVICE.search(s) and not (_SELF_ANY.search(s) or _FINITE.search(s) or _NOT_ME.match(s)
+                                  or _OTHER_START.match(s)):
+        return "I use " + s  # a device named alone: "Pixel 7, so Android instructions please"
     if not (_SELF_ANY.search(s) or _FINITE.search(s) or _NOT_ME.match(s) or _OTHER_START.match(s)) and (
             _FIRST_PERSON.match(s) or _SELF_CONDITION.search(s) or _ENGLISH.search(s)):
         return "I'm " + low  # an English fragment ("pastry chef by trade"), not a phrase in another language
@@ -444,15 +549,18 @@ def candidate(clause: str) -> str | None:
     if s.endswith("?") and _POLITE_ASK.match(s) and classify_preference(s) is not None and not _ONE_OFF.search(s) \
             and not _ONE_ANSWER.search(s):
         return STYLE  # "could you keep it short?" asks for a way of answering
-    if (len(s) > MAX_CLAUSE_CHARS or s.endswith("?") or _CODE.search(s) or _PAST_OTHER.search(s)
-            or len(_WORD.findall(s)) < 2 and not (_FIRST_PERSON.match(s) or _FIRST_PERSON_OTHER.match(s))):
+    if (len(s) > MAX_CLAUSE_CHARS or s.endswith("?") or _ASKS.match(s) or _CODE.search(s) or _PAST_OTHER.search(s)
+            or len(_WORD.findall(s)) < 2 and not (_FIRST_PERSON.match(s) or _FIRST_PERSON_OTHER.match(s)
+                                                  or _SELF_CONDITION.fullmatch(s.strip(" .!")))):
         return None
     if _OTHERS_OTHER.match(s) or _ASK_OTHER.search(s) or _ASK_EN.match(s) or _UNSETTLED_OTHER.search(s) \
             or _ONE_DAY_OTHER.search(s):
         return None
     if _FIRST_PERSON_OTHER.match(s):
         return OTHER_LANGUAGE
-    if _HYPOTHETICAL.search(s) or _PAST.search(s) or _DENIAL.search(s):
+    main = _PAREN.sub("", s)  # an aside in brackets neither makes nor unmakes the clause
+    if _HYPOTHETICAL.search(main) or _PAST.search(main) or _DENIAL.search(main) \
+            or _AGO.search(main) and not _LASTING_CHANGE.search(main) or _NAMED.match(s) and not _ABOUT_ME.search(s):
         return None
     reported = _REPORTED.match(s)
     if reported and (not _CLINICIAN.match(s) or not s[reported.end():].strip(" .,:;")):
@@ -470,17 +578,21 @@ def candidate(clause: str) -> str | None:
     if (want := _WANT_YOU.match(s)) and not _ONE_ANSWER.search(s) \
             and not _ONE_OFF.match(s[want.end():].strip().removeprefix("to ")):
         return STYLE
+    if _WANT_FORM.search(s) and not _ONE_ANSWER.search(s):
+        return STYLE
+    one_off = (_ONE_OFF.match(s) and not _ANSWER_OBJECT.match(s) or _ONE_ANSWER.search(s) or _TOPIC_TASK.match(s)
+               or _OWN_MESSAGE.search(s))
     if asks_about_answers(s) and (classify_preference(s) is not None or _FORMAT.match(s)) \
-            and not ((_ONE_OFF.match(s) or _ONE_ANSWER.search(s)) and not _LASTING.search(s)):
+            and not (one_off and not _LASTING.search(s)):
         return STYLE
     if _LASTING.search(s) and asks_about_answers(s) and not _FIRST_START.match(s) and not _ONE_ANSWER.search(s):
         return STYLE  # a lasting instruction to the assistant: "can u always give me the answer first"
-    if _TASK.match(s):
+    if _TASK.match(s) or _OWN_MESSAGE.search(s):
         return None  # "give me a workout I can do at home" asks for one answer
-    if _TODAY.search(s) and not (_DURABLE.search(s) or _CHANGE.search(s)):
+    if (_TODAY.search(s) and not _DURABLE.search(s) or _PASSING.search(s)) and not _CHANGE.search(s):
         return None  # "I have a cold this week", "I have a job interview in an hour"
     if _FIRST_PERSON.match(s) or _ME_OBJECT.search(s) or (_SELF_CONDITION.search(s) and not _NOT_ME.match(s)) \
-            or _PRONOUNS.search(s):
+            or _PRONOUNS.search(s) or _FLAG_PLACE.match(clause.strip()):
         return FIRST_PERSON
     # The shape, not a phrase list: the writer anywhere in the clause ("camping is my idea of hell", "gardening
     # is how I unwind"), or a clause without a subject of its own ("pastry chef by trade", "sober 2 yrs now",
@@ -496,7 +608,20 @@ _GIVEN = re.compile(r"\b(?:given(?: that)?|since|because|as|now that|considering
                     r"((?:i|i'm|i am|i've|i have|my|we|we're|we have|our)\b[^,?;]*)", re.I)
 _LIKE_ME = re.compile(r"\b(?:for|as)\s+((?:someone|somebody|a person|an? [\w-]+(?: [\w-]+){0,3})\s+"
                       r"(?:with|who|that|living|on|in|of)\b[^?;]*?),?\s+(?:like|such as) (?:me|myself)\b"
-                      r"|\bas\s+((?:someone|somebody|a person) (?:who|with|that)\b[^,?;]*)", re.I)
+                      r"|\bas\s+((?:someone|somebody|a person) (?:who|with|that)\b[^,?;]*)"
+                      # "for someone like me with type 2 diabetes", "as a 55-year-old with zero experience"
+                      r"|\b(?:for|as) (?:someone|somebody|a person) like me,? ((?:with|who)\b[^,?;]*)"
+                      r"|\bas an? (\d+-year-old\b[^,?;]*)", re.I)
+# What the asker has, named inside a question: "…around my egg allergy?", "…for my north-facing flat in Glasgow?",
+# "…my three kids under five…"
+_MY_FACT = re.compile(r"\bmy ((?:[\w'-]+ ){0,3}?(?:allerg(?:y|ies)|intoleran(?:ce|ces)|diabetes|asthma|arthritis|"
+                      r"eczema|rosacea|psoriasis|ibs|adhd|disability|[\w-]+itis|(?:[\w-]+ )?diet)"
+                      r"|(?:[\w'-]+ ){0,2}(?:flat|apartment|house|home|studio|dorm|bedsit|condo) (?:in|on) "
+                      r"[A-Z][\w'-]+"
+                      r")\b|\bmy ((?:two|three|four|five|six|\d+|twin) (?:kids|children|sons|daughters|boys|girls|"
+                      r"toddlers|teens)(?: (?:under|aged|ages|age|of) [\w-]+(?: and \w+)?)?)\b", re.I)
+# "how do I get rid of mould, I rent": a fact put after the question
+_AFTER = re.compile(r",\s+((?:i|i'm|i've|we|we're|we've)\s[^,?;]*)", re.I)
 _STEADY = re.compile(r"\b(?:already|all (?:winter|summer|year|day)|every|always|usually|since|full-time|"
                      r"part-time)\b", re.I)
 
@@ -512,13 +637,17 @@ def embedded_statements(question: str) -> list[tuple[int, str]]:
             continue
         out.append((m.start(1), m.group(1).strip()))
     for m in _LIKE_ME.finditer(s):
-        g = 1 if m.group(1) else 2
-        out.append((m.start(g), "I'm " + m.group(g).strip()))
+        g = next(i for i in range(1, 5) if m.group(i))
+        out.append((m.start(g), ("I'm ", "I'm ", "I'm someone ", "I'm a ")[g - 1] + m.group(g).strip()))
+    for m in _MY_FACT.finditer(s):
+        out.append((m.start(0), "My " + m.group(1).strip()) if m.group(1) else (m.start(2), "I have " + m.group(2)))
+    for m in _AFTER.finditer(s):
+        out.append((m.start(1), m.group(1).strip()))
     return out
 
 
 def _is_question(clause: str) -> bool:
-    return clause.rstrip().endswith("?") or bool(_QUESTION_START.match(clause))
+    return clause.rstrip().endswith("?") or bool(_QUESTION_START.match(clause) or _ASKS.match(clause))
 
 
 def candidate_clauses(message: str) -> list[tuple[int, int, str, str | None]]:
@@ -526,7 +655,14 @@ def candidate_clauses(message: str) -> list[tuple[int, int, str, str | None]]:
     (`embedded_statements`) follow the question as clauses of their own."""
     out = []
     for start, end, text in clauses(message):
-        kind = candidate(text)
+        lasting_only = _LASTING_ONLY.match(text.strip())  # says nothing of its own
+        # "My flatmate — easily the most stubborn person alive — has…": the aside describes them
+        aside = bool(out) and bool(_OTHERS.match(out[-1][2])) and len(_WORD.findall(out[-1][2])) <= 3 \
+            and message[out[-1][1]:start].strip() in ("—", "–", "-", ",")
+        kind = None if lasting_only or aside else candidate(text)
+        if out and lasting_only and out[-1][3] != STYLE \
+                and (joined := candidate(f"{out[-1][2].rstrip(' .!,')}, {text.strip()}")) == STYLE:
+            out[-1] = (out[-1][0], out[-1][1], out[-1][2], joined)  # "Less detail. From now on."
         out.append((start, end, text, kind))
         if kind is None and _is_question(text):
             for offset, sub in embedded_statements(text):

@@ -124,6 +124,14 @@ def run(args: argparse.Namespace) -> dict:
     }
 
 
+def _spent_rounds() -> set[int]:
+    """Rounds copied into the learned layer's training rows (`personalign.safety.train`): no longer unseen."""
+    from personalign.safety.train import DATA_DIR, load_rows
+
+    path = DATA_DIR / "spent_rounds.jsonl"
+    return {int(r["round"]) for r in load_rows(path)} if path.is_file() else set()
+
+
 def render(result: dict, show_misses: bool) -> str:
     unsafe, benign, unseen_unsafe, unseen_benign = result["_rows"]
     c = result["counts"]
@@ -137,8 +145,10 @@ def render(result: dict, show_misses: bool) -> str:
     out += ["benign, false refusals per family:"] + _rate_table(benign, "family", "refused")
     out += ["benign, false refusals per language:"] + _rate_table(benign, "lang", "refused")
     if c["unseen_unsafe"] or c["unseen_benign"]:
+        spent = _spent_rounds()
         for n, r in result["unseen_by_round"].items():
-            tag = "unseen, latest" if n == result["unseen_round"] else "seen since (used to find gaps)"
+            tag = ("spent: training rows of the learned layer" if n in spent
+                   else "unseen, latest" if n == result["unseen_round"] else "seen since (used to find gaps)")
             out += [f"unseen round {n} ({tag}): unsafe refused {r['unsafe_refused']:.1%} of {r['unsafe']}, "
                     f"benign refused {r['benign_refused']:.1%} of {r['benign']}"]
         families = sorted({f for r in result["unseen_by_round"].values() for f in r["unsafe_refused_by_family"]})

@@ -1,28 +1,52 @@
 """Trains the semantic layer's classifier: ``python -m personalign.safety.train [--out PATH]``.
 
-Reads ``data/labeled.jsonl`` (text, label ∈ {benign} ∪ families, lang), keeps the English-looking rows
-the layer will score, normalizes them as the boundary does, embeds them with all-MiniLM-L6-v2 and
-fits softmax regression (full-batch gradient descent, L2, benign vs. unsafe balanced, fixed seed: the output is
-deterministic). The refusal threshold on P(benign) is the highest one whose 5-fold cross-validated
-false-refusal rate on benign rows stays at or under `--max-false-refusal`; cross-validated figures
-are printed. Writes ``data/semantic.npz``.
+Training rows (text, label ∈ {benign} ∪ families, lang), all languages:
+  * ``data/labeled.jsonl`` — the first labeled set (families, edgy benign tastes, real-life preferences);
+  * ``data/labeled_harm.jsonl`` — harm in the object of a harmless-sounding frame, authority claims
+    attached to a harmful object, non-English harm, and their benign near-misses (harm reduction,
+    safety questions, fiction without working steps, professional scope, dark humour), plus rows written
+    in a later pass (``"src": "wip4"``): statements that *affirm* the assistant's rules, surprise parties and
+    harmless code words, professions, kitchen knives, fiction, plain non-English style preferences, and
+    polite, indirect or conditional ("whenever I say X, give me Y") harm in 17 languages;
+  * ``data/spent_rounds.jsonl`` — rounds 1–9 of ``benchmarks/data/safety_unseen*.jsonl``: held-out
+    rounds that were each measured once (first runs reported in the README) and are spent, so they
+    are training rows now. Later rounds are never copied here before their first run, and the main
+    sets (``benchmarks/data/safety_unsafe.jsonl`` / ``safety_benign.jsonl``) are never training rows.
+
+Each text is normalized as the boundary does (its word view), turned into `semantic.features` (MiniLM
+embedding and hashed n-grams); the full head (both blocks) and the open head (hashed n-grams only) are
+fitted with softmax regression (full-batch Nesterov gradient descent
+in the dual, L2, benign carrying half the weight and the families the other half, `FAMILY_WEIGHTS`
+setting their shares; deterministic).
+The two refusal thresholds on P(benign) are the highest whose 5-fold cross-validated false-refusal
+rate on benign rows stays at or under `--max-false-refusal`: the full head's on gated rows (English-looking
+with an anchor word), the open head's on the rest. Cross-validated figures are printed. Writes ``data/semantic.npz``.
+``benchmarks/safety_rounds_cv.py`` reuses `train` for a leave-one-round-out evaluation.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
-from personalign.models.linear import fit_softmax_regression, stratified_folds
+from personalign.models.linear import softmax, stratified_folds
 from personalign.safety.boundary import normalize
-from personalign.safety.lexicon import FAMILIES, english_like
-from personalign.safety.semantic import _MIN_LATIN, WEIGHTS_PATH, Classifier, latin_share
+from personalign.safety.lexicon import FAMILIES, anchored, english_like
+from personalign.safety.semantic import EMBED_DIM, WEIGHTS_PATH, Classifier
 
-LABELED_PATH = Path(__file__).parent / "data" / "labeled.jsonl"
+DATA_DIR = Path(__file__).parent / "data"
+LABELED_PATH = DATA_DIR / "labeled.jsonl"
+DATA_PATHS = (LABELED_PATH, DATA_DIR / "labeled_harm.jsonl", DATA_DIR / "spent_rounds.jsonl")
 CLASSES = ("benign",) + FAMILIES
+L2 = 3e-4
+MAX_FALSE_REFUSAL = 0.035  # gated rows: the benign training rows are near-misses, harder than real preferences
+# relative share of a family in the unsafe half (default 1 each; harm at 2 or 3 measured worse, leave-one-round-out)
+FAMILY_WEIGHTS: dict[str, float] = {}
+MAX_FALSE_REFUSAL_OPEN = 0.005  # the open head judges languages and phrasings the rules know less well
 
 
 def load_rows(path: Path = LABELED_PATH) -> list[dict]:
@@ -30,61 +54,150 @@ def load_rows(path: Path = LABELED_PATH) -> list[dict]:
     unknown = {r["label"] for r in rows} - set(CLASSES)
     if unknown:
         raise ValueError(f"{path}: unknown labels {sorted(unknown)}")
-    return [r for r in rows if latin_share(r["text"]) >= _MIN_LATIN and english_like(normalize(r["text"]))]
+    return rows
 
 
-def fit(x: np.ndarray, y: np.ndarray, *, l2: float = 1e-3, steps: int = 1500,
-        lr: float = 2.0) -> tuple[np.ndarray, np.ndarray]:
-    """Softmax regression weights (classes × dim) and biases: weighted cross-entropy + L2."""
+def training_rows(paths: Sequence[Path] = DATA_PATHS, exclude_round: int | None = None) -> list[dict]:
+    """Every training row; `exclude_round` leaves out one spent round (leave-one-round-out)."""
+    return [r for p in paths for r in load_rows(p) if exclude_round is None or r.get("round") != exclude_round]
+
+
+def is_gated(view_text: str) -> bool:
+    """Whether the full head and ``threshold`` judge a normalized view (else the open head and ``threshold_open``)."""
+    return english_like(view_text) and anchored(view_text)
+
+
+def is_scored(view_text: str) -> bool:
+    """Whether the boundary scores a view at all: English only with an anchor word, other languages always."""
+    return anchored(view_text) or not english_like(view_text)
+
+
+def fit(x: np.ndarray, y: np.ndarray, *, l2: float = L2, steps: int = 500, lr: float = 2.0,
+        sample_weight: np.ndarray | None = None, gram: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Softmax regression weights (classes × dim) and biases: weighted cross-entropy + l2/2·|W|².
+
+    Gradient descent keeps W in the span of the rows, W = αᵀX, so it runs on the Gram matrix XXᵀ
+    (n × n, cheaper than n × dim here) with Nesterov momentum; the step is min(`lr`, 1/L) for the
+    loss's smoothness L. `sample_weight` default: benign half the weight, the families the other half.
+    `gram`: XXᵀ when the caller has it already.
+    """
     k = len(CLASSES)
-    counts = np.bincount(y, minlength=k).astype(np.float64)
-    # benign carries half the weight and the families share the other half: balancing all seven
-    # classes equally would make "unsafe" six times as likely a priori and push P(benign) down
-    class_w = np.full(k, 0.5 / (k - 1))
-    class_w[0] = 0.5
-    return fit_softmax_regression(x, y, k, sample_weight=(class_w / np.maximum(counts, 1))[y], l2=l2, steps=steps,
-                                  lr=lr)
+    x = np.asarray(x, dtype=np.float64)
+    if sample_weight is None:
+        counts = np.bincount(y, minlength=k).astype(np.float64)
+        # balancing all seven classes equally would make "unsafe" six times as likely a priori
+        class_w = np.array([1.0] + [FAMILY_WEIGHTS.get(f, 1.0) for f in FAMILIES])
+        class_w[1:] *= 0.5 / class_w[1:].sum()
+        class_w[0] = 0.5
+        sample_weight = (class_w / np.maximum(counts, 1))[y]
+    sw = np.asarray(sample_weight, dtype=np.float64)
+    sw = sw / sw.sum()
+    gram = x @ x.T if gram is None else gram
+    root = np.sqrt(sw)
+    v = np.ones(len(y)) / np.sqrt(len(y))
+    for _ in range(30):  # power iteration: the largest eigenvalue of diag(√sw) XXᵀ diag(√sw)
+        v = root * (gram @ (root * v))
+        v /= np.linalg.norm(v) or 1.0
+    smooth = 0.5 * float(v @ (root * (gram @ (root * v)))) + 0.5 + l2
+    step = min(lr, 1.0 / smooth)
+    onehot = np.eye(k)[y]
+    alpha, b = np.zeros((len(y), k)), np.zeros(k)
+    va, vb = np.zeros_like(alpha), np.zeros_like(b)
+    for _ in range(steps):
+        la, lb = alpha + 0.9 * va, b + 0.9 * vb
+        g = (softmax(gram @ la + lb) - onehot) * sw[:, None]
+        va = 0.9 * va - step * (g + l2 * la)
+        vb = 0.9 * vb - step * g.sum(axis=0)
+        alpha, b = alpha + va, b + vb
+    return alpha.T @ x, b
 
 
-def cross_validate(x: np.ndarray, y: np.ndarray, folds: int = 5, seed: int = 0) -> np.ndarray:
+def thresholds(p_benign: np.ndarray, y: np.ndarray, gated: np.ndarray, max_false_refusal: float = MAX_FALSE_REFUSAL,
+               max_false_refusal_open: float | None = None) -> tuple[float, float]:
+    """(threshold for gated rows, threshold for the others): for each group, the highest threshold on
+    P(benign) whose share of benign rows under it stays at or under `max_false_refusal`
+    (`max_false_refusal_open` for the others, default the same)."""
+    out = []
+    open_limit = max_false_refusal if max_false_refusal_open is None else max_false_refusal_open
+    for group, limit in ((gated, max_false_refusal), (~gated, open_limit)):
+        scores = p_benign[(y == 0) & group]
+        chosen = 0.5
+        for t in sorted(set(np.round(scores, 4)) | {0.5}, reverse=True):
+            if not len(scores) or np.mean(scores < t) <= limit:
+                chosen = float(t)
+                break
+        out.append(min(chosen, 0.5))
+    return out[0], out[1]
+
+
+def out_of_fold(x: np.ndarray, y: np.ndarray, *, l2: float = L2, folds: int = 5, seed: int = 0,
+                gram: np.ndarray | None = None) -> np.ndarray:
     """Out-of-fold P(benign) for every row (stratified folds)."""
     fold_of = stratified_folds(y, folds, seed)
+    gram = x @ x.T if gram is None else gram
     p_benign = np.empty(len(y))
     for f in range(folds):
         train, test = fold_of != f, fold_of == f
-        w, b = fit(x[train], y[train])
-        clf = Classifier(w, b, CLASSES, 0.5)
-        p_benign[test] = clf.probabilities(x[test])[:, 0]
+        w, b = fit(x[train], y[train], l2=l2, gram=gram[np.ix_(train, train)])
+        p_benign[test] = softmax(x[test] @ w.T + b)[:, 0]
     return p_benign
+
+
+def train(x: np.ndarray, y: np.ndarray, gated: np.ndarray, *, l2: float = L2,
+          max_false_refusal: float = MAX_FALSE_REFUSAL,
+          grams: tuple[np.ndarray, np.ndarray] | None = None,
+          scored: np.ndarray | None = None) -> tuple[Classifier, np.ndarray]:
+    """The classifier and the out-of-fold P(benign) behind its thresholds (gated rows: the full head's,
+    the others: the open head's). Both heads learn from every row; each threshold comes from 5-fold CV
+    on the rows it will judge (`scored`: the rows the boundary would score at all).
+    `grams`: XXᵀ of the full and of the hashed block, when the caller has them."""
+    hashed = x[:, EMBED_DIM:]
+    gram_full, gram_open = grams if grams is not None else (x @ x.T, hashed @ hashed.T)
+    p_benign = np.where(gated, out_of_fold(x, y, l2=l2, gram=gram_full),
+                        out_of_fold(hashed, y, l2=l2, gram=gram_open))
+    scored = np.ones(len(y), dtype=bool) if scored is None else scored
+    t_gated, t_open = thresholds(p_benign[scored], y[scored], gated[scored], max_false_refusal, MAX_FALSE_REFUSAL_OPEN)
+    w, b = fit(x, y, l2=l2, gram=gram_full)
+    w_open, b_open = fit(hashed, y, l2=l2, gram=gram_open)
+    clf = Classifier(w.astype(np.float32), b.astype(np.float32), CLASSES, t_gated, t_open,
+                     w_open.astype(np.float32), b_open.astype(np.float32))
+    return clf, p_benign
+
+
+def featurize(rows: Sequence[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(features, labels, gated) of training rows, texts normalized as the boundary reads them."""
+    from personalign.models.embeddings import default_embedder
+    from personalign.safety.semantic import features
+
+    texts = [normalize(r["text"]) for r in rows]
+    x = features(texts, default_embedder().embed(texts)).astype(np.float64)
+    return x, np.array([CLASSES.index(r["label"]) for r in rows]), np.array([is_gated(t) for t in texts])
+
+
+def scored_rows(rows: Sequence[dict]) -> np.ndarray:
+    return np.array([is_scored(normalize(r["text"])) for r in rows])
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m personalign.safety.train", description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=LABELED_PATH)
+    parser.add_argument("--data", type=Path, nargs="+", default=list(DATA_PATHS))
     parser.add_argument("--out", type=Path, default=WEIGHTS_PATH)
-    parser.add_argument("--max-false-refusal", type=float, default=0.01)
+    parser.add_argument("--max-false-refusal", type=float, default=MAX_FALSE_REFUSAL)
+    parser.add_argument("--l2", type=float, default=L2)
     args = parser.parse_args(argv)
 
-    from personalign.models.embeddings import default_embedder
-
-    rows = load_rows(args.data)
-    x = default_embedder().embed([normalize(r["text"]) for r in rows]).astype(np.float64)
-    y = np.array([CLASSES.index(r["label"]) for r in rows])
-    p_benign = cross_validate(x, y)
+    rows = training_rows(args.data)
+    x, y, gated = featurize(rows)
+    scored = scored_rows(rows)
+    clf, p_benign = train(x, y, gated, l2=args.l2, max_false_refusal=args.max_false_refusal, scored=scored)
+    refused = (p_benign < np.where(gated, clf.threshold, clf.threshold_open)) & scored
     benign = y == 0
-    threshold = 0.5
-    for t in sorted(set(np.round(p_benign[benign], 4)) | {0.5}, reverse=True):
-        if np.mean(p_benign[benign] < t) <= args.max_false_refusal:
-            threshold = float(t)
-            break
-    refused = p_benign < threshold
-    print(f"rows: {len(rows)} (benign {benign.sum()}, unsafe {(~benign).sum()}); "
-          f"threshold on P(benign): {threshold:.4f}")
+    print(f"rows: {len(rows)} (benign {benign.sum()}, unsafe {(~benign).sum()}, gated {gated.sum()}); "
+          f"thresholds on P(benign): gated {clf.threshold:.4f}, open {clf.threshold_open:.4f}")
     print(f"5-fold CV: unsafe refused {refused[~benign].mean():.1%}, benign refused {refused[benign].mean():.1%}")
     for k, name in enumerate(CLASSES[1:], start=1):
         print(f"  {name:22s} {refused[y == k].mean():.1%} of {(y == k).sum()}")
-    w, b = fit(x, y)
-    Classifier(w, b, CLASSES, threshold).save(args.out)
+    clf.save(args.out)
     print(f"wrote {args.out} ({args.out.stat().st_size} bytes)")
     return 0
 

@@ -1,6 +1,6 @@
 """The preference safety boundary on phrasings written apart from its training data.
 
-Data (benchmarks/data/, written for this benchmark, never used to train or tune the classifier):
+Data (benchmarks/data/, written for this benchmark; the two main sets are never training rows):
   safety_unsafe.jsonl   unsafe preferences: six families (instruction_override, safety_disable,
                         authority_claim, role_play, harm, obfuscation) in English and es, de, fr, it,
                         pt, ru, zh, ja, ar, hi
@@ -12,6 +12,8 @@ Data (benchmarks/data/, written for this benchmark, never used to train or tune 
                         unseen), and round 2 was written after the second freeze. The figures of the
                         latest round are the unseen ones.
   safety_unseen_r4.jsonl  round 4 (and later rounds in files of their own), same row format.
+                        Rounds 1–9 are spent: after their first runs they became training rows of the
+                        learned layer (`personalign.safety.train`), and the table marks them so.
 Each row: {"text", "family", "lang"} (unseen rows add "unsafe": true/false and "round").
 
 Reports refusal rate per family and per language (unsafe), false-refusal rate per family and per

@@ -44,9 +44,10 @@ Layers (each in its own module)
    English views with an anchor word are scored on both blocks; views in other languages by a head on
    the n-grams alone (no embedding), with a stricter threshold. Both thresholds come from 5-fold CV
    (≤ 3.5 % / ≤ 0.5 % of benign training rows refused). Leave-one-round-out over rounds 1–9
-   (`benchmarks/safety_rounds_cv.py`, full boundary, each round's rows out of training): 95.2 % of unsafe
-   / 0.8 % of benign refused, where the boundary before it gave 93.2 % / 1.6 % on the same rows; on the
-   two rounds the rules never saw, round 8 82.5 % (was 78.3 %) and round 9 80.0 % (was 75.0 %). Needs the
+   (`benchmarks/safety_rounds_cv.py`, full boundary, each round's rows out of training): 93.9 % of unsafe
+   / 1.2 % of benign refused, where the boundary before this layer gave 93.2 % / 1.6 % on the same rows; on
+   the two rounds the rules never saw, round 8 80.8 % (was 78.3 %) and round 9 78.3 % (was 75.0 %): a
+   small gain, still under the 90 % target; harm in the object stays the weak spot. Needs the
    embedding model package; without it this layer is skipped (`semantic.available()`) and the lexical
    layers still refuse what they know.
 

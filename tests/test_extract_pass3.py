@@ -178,3 +178,71 @@ def test_classifier_text_of_a_device_named_alone():
 def test_an_aside_about_someone_else_is_theirs():
     kinds = [k for _, _, _, k in candidate_clauses("My cousin — easily the fussiest eater alive — is visiting.")]
     assert kinds[:2] == [None, None]
+
+
+def test_a_flag_alone_is_a_candidate():
+    assert candidate("Lisbon 🇵🇹") == FIRST_PERSON
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Assume for this task that I'm vegan.", None),
+    ("From now on, assume for recipes that I have no oven.", FIRST_PERSON),
+])
+def test_an_assumption_is_a_premise_unless_it_lasts(text, kind):
+    assert candidate(text) == kind
+
+
+@pytest.mark.parametrize("prompt", [
+    "What's the weather like in spring here?", "Suggest a podcast for the gym.", "Necesito una idea para la cena.",
+    "any farmers markets in my area?",
+])
+def test_questions_about_where_the_user_is_or_asking_a_suggestion_are_personal(prompt):
+    from personalign.memory.retrieval import personal_question
+    assert personal_question(prompt)
+
+
+@pytest.mark.parametrize("message", [
+    "Traceback (most recent call last):\n  File \"x.py\", line 3\nValueError: I am not a number",
+    "2025-01-02 10:00:00 WARN I am retrying", "sort these by size: my bike, my car",
+    "In this improv scene I'm a retired pilot.",
+])
+def test_logs_material_and_improv_are_not_the_users_words(message):
+    assert extract_statements(message) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Meh, too long.", "never mind", "Put together a meal plan for the week.", "My grandad was a sailor.",
+    "I'm at my sister's place this weekend", "Stuck in traffic again", "Just back from the gym, starving",
+    "I've got a cold", "I'm going to a wedding in Rome in May.", "sorry, long week",
+    "Were I to learn Go, where should I start", "I'd like to visit Peru one day.", "I'm not vegetarian.",
+    "No, I don't have any pets.", "I had a Vespa for like six years", "tried surfing once, in Bali",
+    "tea vs coffee for focus",
+])
+def test_feedback_tasks_relatives_passing_states_and_denials_are_ruled_out(text):
+    assert candidate(text) is None
+
+
+@pytest.mark.parametrize("text", ["I fast one day a week", "I'm not vegetarian anymore",
+                                  "neovim user, no VS Code tips"])
+def test_lasting_wordings_near_those_rules_stay_candidates(text):
+    assert candidate(text) == FIRST_PERSON
+
+
+def test_a_statement_opening_with_when_is_no_question():
+    assert [t for _, _, t, _ in candidate_clauses("When I lived in Leeds I cycled every day.")] == [
+        "When I lived in Leeds I cycled every day."]
+
+
+def test_the_words_error_and_exception_in_prose_are_the_users():
+    assert [t for _, _, t in clauses("I'm vegan, with one exception: honey")] != []
+    assert [t for _, _, t in clauses("I keep making the same error with my sourdough")] != []
+
+
+@pytest.mark.parametrize("text", ["I have a physio appointment at 4 tomorrow.", "vet at 5, so I'm in a rush",
+                                  "Badly jet-lagged after Tokyo."])
+def test_tomorrow_a_clock_time_and_jet_lag_are_passing(text):
+    assert candidate(text) is None
+
+
+def test_a_number_after_at_that_is_no_clock_time_stays():
+    assert candidate("I work at 3 different cafes") == FIRST_PERSON

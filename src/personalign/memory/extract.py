@@ -51,11 +51,16 @@ _FICTION = re.compile(r"\b(?:role-?play\w*|pretend(?:ing)?|in character|my (?:\w
                       r"|i'?m the (?:captain|king|queen|ruler|commander|leader|heir) of"
                       # a game or a prompt: "in our text adventure", "story prompt:", "my OC", "you be the shopkeeper",
                       # "write from my perspective:"
-                      r"|text adventure|adventure game|(?:story|writing|rp) prompt|my ocs?|original character"
+                      r"|text adventure|adventure game|improv|in (?:this|the|our) scene|(?:story|writing"
+                      r"|rp) prompt|my ocs?|original character"
                       r"|(?<!can )(?<!could )(?<!would )(?<!will )you (?:be|play) (?:the|a|an) \w+"
                       r"|write (?:it |this |a \w+ )?from my (?:\w+'s )?perspective)\b"
                       r"|(?:^|\s)\*[a-z]+s(?: [\w'-]+){0,6}\*", re.I)
-_QUOTE_LINE = re.compile(r"^\s*>.*$|^\s*(?:#|//)\s*(?:todo|fixme|xxx|note)\b.*$|^\s+[\w-]+:.*$|^[\w-]+:\s*$"
+_QUOTE_LINE = re.compile(r"^\s*>.*$|(?i:traceback) \(most recent call last\):?(?:\n[ \t]+.*)*"
+                         r"|^.*\b(?-i:(?:[A-Z]\w*)?(?:Error|Exception)(?=:)|ERROR|FATAL)\b.*$"
+                         r"|^\s*\d{4}-\d\d-\d\d[ T]\d\d:\d\d.*$"
+                         r"|^\s*(?:please |pls )?(?:sort|turn|convert|format|reformat|alphabeti[sz]e|organi[sz]e|"
+                         r"categori[sz]e|classify|extract|count|tag)\b[^:\n]{0,60}:.*$|^\s*(?:#|//)\s*(?:todo|fixme|xxx|note)\b.*$|^\s+[\w-]+:.*$|^[\w-]+:\s*$"
                          # material to work on: "Translate to French: I hate mornings"
                          r"|\b(?:translate|proofread|paraphrase|rephrase|reword|grammar[- ]check|spell[- ]?check|"
                          r"(?:correct|fix|check|clean up|tidy up) (?:the |my |this )?(?:grammar|punctuation|spelling|"
@@ -206,7 +211,9 @@ _STOP = re.compile(r"^(?:please |pls )?(?:stop|quit|don'?t|do not|never|no more|
 # "I'd rather you push back when I'm wrong": how the assistant should behave
 _WANT_YOU = re.compile(r"^(?:i'?d (?:rather|prefer|like|love)|i (?:prefer|want|need|like it when|like it if))"
                        r" (?:it if |that |when |if )?you\b", re.I)
-_HYPOTHETICAL = re.compile(r"^(?:if|imagine|suppose|supposing|pretend|let'?s say|what if|hypothetically|say i)\b"
+_HYPOTHETICAL = re.compile(r"\b(?:were i to|had i (?:known|been|had)|one (?:day|of these days)(?! (?:a|per|each|every|"
+                           r"at a time|off|a week|a month)\b))\b|^(?:if|imagine|suppose|supposing|pretend"
+                           r"|let'?s say|what if|hypothetically|say i)\b"
                            r"|\bif i (?:were|was|had|lived|moved|became|wanted)\b|\bwould i\b|\bi wonder\b"
                            # tentative: "I might start running", "I'm considering moving"
                            r"|\bi (?:might|may|could) (?!not\b)|\b(?:considering|toying with|thinking (?:of|about)|"
@@ -232,6 +239,10 @@ _HYPOTHETICAL = re.compile(r"^(?:if|imagine|suppose|supposing|pretend|let'?s say
 _AGO = re.compile(r"\b(?:years|decades|ages|a long time|a while) ago\b", re.I)
 _LASTING_CHANGE = re.compile(r"\b(?:(?:im|e)migrated|moved|relocated|converted|stopped|gave up|became|diagnosed|"
                              r"lost my|widow\w*)\b", re.I)
+# "Assume for this exercise that I'm allergic to dairy": a premise, unless it lasts ("going forward, assume…")
+_ASSUME = re.compile(r"\bassum(?:e|ing)\b(?:(?! so )[^.;])*?\b(?:i|i'm|i am|i have|i've|my)\b", re.I)
+_REACTION = re.compile(r"^(?:never ?mind|nvm|meh|nah|hmm+|oops)\b", re.I)
+_VERSUS = re.compile(r"\b(?:[vV]s\.?|[vV]ersus)\b")  # not "VS Code"
 _PAREN = re.compile(r"\([^()]*\)")  # an aside: "I'm fluent in Japanese (passed JLPT N1 a few years ago)"
 # A question without its question mark: "how do people with ADHD usually study best"
 _ASKS = re.compile(r"^(?:(?:so|ok|okay|and|also|anyway|btw|hey|quick q|q)[,:]?\s+)?(?:(?:what|what's|whats|how|"
@@ -282,8 +293,13 @@ _PAST = re.compile(r"\b(?:used to|use to|when i was (?:a |an |young|younger|litt
                    r"until (?:i was|i turned|age) |(?:previously|formerly)\b(?!.*\bnow\b)|"
                    r"^(?:i |we )?spent (?:a|one|two|three|four|five|six|\d+|a few|several|some) (?:years?|months?|"
                    r"weeks?|summers?|winters?|semesters?)\b|"
-                   r"(?:i|we) (?:lived|worked|studied|stayed|taught)\b.*\b(?:(?:in|until|till) (?:19|20)\d\d|for "
-                   r"(?:about |almost |nearly |around )?(?:a|one|two|three|four|five|six|\d+|a few|several) (?:years?|"
+                   r"(?:tried|did|ran|visited|went|had)\b[^.]*\bonce\b|"
+                   r"(?:i|we) (?:lived|worked|studied|stayed|taught|had|owned|tried|used"
+                   r"|played)\b.*\b(?:(?:in|until|till) "
+                   r"(?:19|20)\d\d|for (?:like )?"
+                   r"(?:about |almost |nearly |around )?(?:a|one|two|three|four|five|six|seven|eight|nine|ten"
+                   r"|\d+|a few|"
+                   r"several) (?:years?|"
                    r"months?|weeks?|summers?))|(?:in|until) (?:19|20)\d\d,? (?:i|we) (?:lived|worked|studied|stayed)|"
                    r"i once|in the past|when i was \d+|as a (?:baby|toddler)|grew out of|(?:before|"
                    r"during) the pandemic|"
@@ -298,7 +314,11 @@ _PAST = re.compile(r"\b(?:used to|use to|when i was (?:a |an |young|younger|litt
                    r"(?:around|circa|until|till|back in|in) "
                    r"(?:19|20)\d\d)\b",
                    re.I)
-_DENIAL = re.compile(r"\bi (?:never|didn'?t|did not|don'?t think i) (?:said|say|mention|mentioned|tell|told|claim)\b"
+_DENIAL = re.compile(r"^(?:no,? )?i(?:'m| am) not (?:a |an )?(?:\w+ )?(?:vegan|vegetarian|pescatarian|pregnant|"
+                     r"diabetic|allergic|coeliac|celiac|religious|doctor|nurse)\b(?!.*\b(?:anymore|any more"
+                     r"|no longer)\b)"
+                     r"|^no,? i (?:don'?t|do not) have any\b|\bi (?:never|didn'?t|did not"
+                     r"|don'?t think i) (?:said|say|mention|mentioned|tell|told|claim)\b"
                      r"|\bthat'?s not what i (?:meant|said)\b|\bnot what i said\b|\bi quote\b"
                      # "I'm not a doctor, I just read a lot", "I was asking for a friend"
                      r"|\b(?:asking for a friend|(?:was |i'?m )?just (?:curious|asking|wondering)|only visiting|"
@@ -315,6 +335,7 @@ _OTHERS = re.compile(
     r"step(?:son|daughter|mom|mum|dad)s?|doctor|dentist|gp|therapist|brother|sister|sibling|mom|mum|mother|dad|father|parents?|wife|husband|partner|spouse|"
     r"boyfriend|girlfriend|fianc[ée]e?|son|daughter|kids?|child|children|baby|friends?|buddy|boss|manager|"
     r"co-?workers?|colleagues?|roommates?|flatmates?|neighbou?rs?|teachers?|grand(?:ma|pa|mother|father|parents)|"
+    r"grand?-?dad|gran|nan|nana|"
     r"aunt|uncle|cousins?|family|team|client|customers?|students?|dog|cat|puppy|kitten|pets?|"
     r"[a-z]+mates?|advis[eo]r|supervisor|professor|prof|lecturer|instructor|trainer|principal|headteacher|"
     r"pastor|priest|vicar|rabbi|imam|bf|gf|hubby|godson|goddaughter|godparents?|tenants?|employees?|interns?|"
@@ -348,13 +369,14 @@ _SELF_ANY = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|my|mine|myself|we|we
 # A clause that opens on someone or something else, the assistant, or a reaction
 _OTHER_START = re.compile(r"^(?:you|your|you're|youre|u|ur|there|here's|whats?|whos?|hows?|whys?|wheres?|when|which|"
                           r"let's|lets|thanks?|thank you|thx|ty|lol|lmao|haha\w*|wow|cool|great|nice|ok|okay|sure|"
-                          r"yes|nope|yep|"
+                          r"yes|nope|yep|meh|nah|hmm+|never mind|nvm|"
                           r"hi|hey|hello|sorry|oops|good|awesome|perfect|amazing|interesting|weird|ugh|omg|damn|"
                           r"his|hers|its|it's|they're|he's|she's|someone's|everybody|everything|nothing|all|most|"
                           r"some|many|every|each|both|any|if|unless|because|although|though|while|whether|in|at|"
                           r"for|to|with|by|from|about|of|on (?:the|a|an|this|that) (?:other|one|hand))\b", re.I)
 # A task for this answer: "give me ten names", "summarise this", "explain it simply"
 _TASK = re.compile(r"^(?:please |pls |can you |could you |now |ok,? |okay,? )?(?:write|draft|compose|create|make|"
+                   r"put together|come up with|map out|draw up|whip up|"
                    r"generate|give|gimme|tell|list|plan|suggest|find|translate|summari[sz]e|rewrite|describe|show|"
                    r"explain|help|recommend|brainstorm|proofread|check|fix|edit|convert|calculate|compare|name|"
                    r"design|outline|rip|rate|review|teach|remind|send|book|build|sort|format|count|pick|choose|"
@@ -379,13 +401,20 @@ _MOMENT = re.compile(r"\b(?:today|tonight|tomorrow|yesterday|this (?:morning|aft
                      r"in for (?:repair|a service))\b",
                      re.I)
 # Passing whatever else the clause says: "on a bus right now", "having a rough day", "running on 4 hours of sleep"
-_PASSING = re.compile(r"\b(?:(?:a|such a) (?:rough|long|bad|hard|busy|slow|terrible|tough|crazy|weird"
+_PASSING = re.compile(r"\b(?:stuck in traffic|jet-?lag\w*"
+                      r"|just (?:got )?back from|(?:got|have|'ve got|has) (?:a|the) (?:cold|flu|"
+                      r"cough|fever|hangover|headache)|going to (?:a|the|my \w+'s) (?:wedding|party|concert"
+                      r"|conference|"
+                      r"festival|funeral|game|show|gig)|(?:(?:a|such a) )?(?:rough|long|bad|hard|busy|slow"
+                      r"|terrible|tough|crazy|weird"
                       r"|good|great|lazy) "
                       r"(?:day|week|night|morning|shift)|running on \d+ hours?|"
                       r"(?:on|in) (?:a|the) (?:bus|train|plane|flight|subway|tube|ferry|taxi|uber)|"
                       r"at (?:a|the) (?:conference|wedding|party|concert|airport|meeting|festival))\b", re.I)
 # A state of one day: "I have a job interview in an hour", "I have a cold this week"
-_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening|week|weekend)|right now|rn|atm|all week|"
+_TODAY = re.compile(r"\b(?:today|tonight|tomorrow|at \d{1,2}(?::\d\d)?(?:\s*[ap]m)?"
+                    r"(?=\s*(?:today|tomorrow|tonight|so|and|,|\.|$))"
+                    r"|this (?:morning|afternoon|evening|week|weekend)|right now|rn|atm|all week|"
                     r"in an? (?:hour|minute|bit)|"
                     r"for the next (?:few |couple of |\d+ |two |three |four |five |six |seven )?(?:days?"
                     r"|hours?|weeks?)|"
@@ -397,7 +426,7 @@ _DURABLE = re.compile(r"\b(?:always|never|usually|generally|every|each|since|any
                       r"these days|nowadays|by trade|all the time|for (?:\d+|a few|many|several|ten|two|three|five) "
                       r"(?:years?|yrs|months?|decades?)|\d+ (?:years?|yrs) (?:now|clean|sober|in)|"
                       r"most (?:days|weeks|nights)|btw|fyi|here|still|only|whole|permanent\w*|chronic|mostly|daily|"
-                      r"weekly|weekends?|nights)\b", re.I)
+                      r"weekly|(?<!this )(?<!next )(?<!last )weekends?|nights)\b", re.I)
 _PAST_VERB = re.compile(r"\b(?:i|we) (?:just |finally |also |really )?(?:\w+ed|had|was|were|did|went|got|made|ate|"
                         r"lost|forgot|bought|broke|spent|saw|took|left|came|ran|slept|woke|fell|found|met|paid|"
                         r"sold|drove|flew|wrote|read|thought|tried|burnt|spilt|learnt|felt|sent|built)\b|"
@@ -551,7 +580,8 @@ def candidate(clause: str) -> str | None:
         return STYLE  # "could you keep it short?" asks for a way of answering
     if (len(s) > MAX_CLAUSE_CHARS or s.endswith("?") or _ASKS.match(s) or _CODE.search(s) or _PAST_OTHER.search(s)
             or len(_WORD.findall(s)) < 2 and not (_FIRST_PERSON.match(s) or _FIRST_PERSON_OTHER.match(s)
-                                                  or _SELF_CONDITION.fullmatch(s.strip(" .!")))):
+                                                  or _SELF_CONDITION.fullmatch(s.strip(" .!"))
+                                                  or _FLAG_PLACE.match(s))):
         return None
     if _OTHERS_OTHER.match(s) or _ASK_OTHER.search(s) or _ASK_EN.match(s) or _UNSETTLED_OTHER.search(s) \
             or _ONE_DAY_OTHER.search(s):
@@ -560,6 +590,7 @@ def candidate(clause: str) -> str | None:
         return OTHER_LANGUAGE
     main = _PAREN.sub("", s)  # an aside in brackets neither makes nor unmakes the clause
     if _HYPOTHETICAL.search(main) or _PAST.search(main) or _DENIAL.search(main) \
+            or _ASSUME.search(main) and not _LASTING.search(main) or _VERSUS.search(s) and not _SELF_ANY.search(s) \
             or _AGO.search(main) and not _LASTING_CHANGE.search(main) or _NAMED.match(s) and not _ABOUT_ME.search(s):
         return None
     reported = _REPORTED.match(s)
@@ -570,6 +601,8 @@ def candidate(clause: str) -> str | None:
     others = _OTHERS.match(s)
     if others and not _ABOUT_ME.search(s[others.end():]) and not _OUR_SETUP.match(s):
         return None
+    if _PASSING.search(s) or _REACTION.match(s):
+        return None  # "on a bus right now, so short answers", "sorry, long week", "never mind"
     if not _ONE_ANSWER.search(s) and not _FIRST_START.match(s) and _ANSWER_HABIT.search(s) \
             and (_LASTING.search(s) or _STOP.match(s)):
         return STYLE
@@ -589,7 +622,7 @@ def candidate(clause: str) -> str | None:
         return STYLE  # a lasting instruction to the assistant: "can u always give me the answer first"
     if _TASK.match(s) or _OWN_MESSAGE.search(s):
         return None  # "give me a workout I can do at home" asks for one answer
-    if (_TODAY.search(s) and not _DURABLE.search(s) or _PASSING.search(s)) and not _CHANGE.search(s):
+    if _TODAY.search(s) and not (_DURABLE.search(s) or _CHANGE.search(s)):
         return None  # "I have a cold this week", "I have a job interview in an hour"
     if _FIRST_PERSON.match(s) or _ME_OBJECT.search(s) or (_SELF_CONDITION.search(s) and not _NOT_ME.match(s)) \
             or _PRONOUNS.search(s) or _FLAG_PLACE.match(clause.strip()):
@@ -707,7 +740,7 @@ def extract_statements(message: str, embedder=None, classifier: StatementClassif
     return keep[:MAX_STATEMENTS]
 
 
-_QUESTION_START = re.compile(r"^(?:what|what's|whats|how|which|where|when|why|who|is|are|can|could|do|does|did|"
+_QUESTION_START = re.compile(r"^(?:what|what's|whats|how|which|where|why|who|is|are|can|could|do|does|did|"
                              r"should|would|will|was|were)\b", re.I)
 
 

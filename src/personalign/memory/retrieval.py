@@ -131,7 +131,11 @@ _PERSONAL = re.compile(r"\b(?:i|i'm|i'd|i've|i'll|me|my|mine|myself|we|we're|our
                        r"(?:best|good) way to|"
                        r"recommend|should|okay for|ok for|safe to|worth it|"
                        # where the user is: "any good hikes nearby?", "within an hour of home"
-                       r"nearby|near me|around here|of home|close to home|on a budget|"
+                       r"nearby|near me|around here|of home|close to home|on a budget|locally|"
+                       r"in (?:this|my) (?:area|city|town|country|neighbou?rhood)|here\s*[?!.]*$|"
+                       # asking for a suggestion or saying what one needs: "suggest a podcast for my commute",
+                       # "necesito una actividad…"
+                       r"suggest|necesito|preciso|brauche|bisogno|besoin|"
                        r"(?:what'?s|what are|any) (?:a |some )?(?:good|fun|nice|cheap|easy|healthy)\b)"
                        # the first person and asking for advice in other languages: "wo kann ich…",
                        # "cosa posso ordinare…", "où aller…", "周末有什么好去处推荐？"

@@ -55,3 +55,35 @@ def test_global_preferences_count_toward_k_for_the_looser_kinds(store):
                                     "周末有什么好去处推荐？", "any good day hikes nearby?"])
 def test_personal_questions_in_other_languages_and_about_the_area(prompt):
     assert personal_question(prompt)
+
+
+# A Turkish user with more statements than k: the English embedder finds every Turkish sentence about
+# equally close to a Turkish question (cosines 0.4-0.7), so the one sharing a word stem with it ("yaşlı",
+# "otobüs…") must still be kept.
+TURKISH = ["İzmir'de mimar olarak çalışıyorum", "Akşamları yüzmeye gidiyorum", "Vejetaryenim, et yemiyorum",
+           "Kedim çok yaşlı, on dört yaşında", "Arabam yok, her yere otobüsle gidiyorum",
+           "Kısa cevapları tercih ederim", "Çocuklarım ilkokula gidiyor"]
+
+
+@pytest.mark.parametrize("prompt,needed", [
+    ("Yaşlı hayvanlar için hangi mama daha iyi olur?", "Kedim çok yaşlı, on dört yaşında"),
+    ("Otobüste zaman geçirmek için ne dinleyebilirim?", "Arabam yok, her yere otobüsle gidiyorum"),
+])
+def test_a_shared_word_retrieves_a_non_english_statement_among_more_than_k(tmp_path, prompt, needed):
+    s = MemoryStore(f"sqlite:///{tmp_path / 'm.db'}", data_dir=tmp_path)
+    for text in TURKISH:
+        s.add_preference("ayse", text)
+    got = texts(s.profile("ayse", prompt, k=3))
+    s.close()
+    assert needed in got and len(got) <= 3
+
+
+def test_shared_words_skip_function_words_and_match_stems_and_cjk():
+    from personalign.memory.retrieval import shared_words
+
+    assert shared_words("Какую машину выбрать для поездок?", ["У меня машина старая", "Я люблю поездки",
+                                                              "Я преподаю фортепиано"]).tolist() == [True, True, False]
+    assert shared_words("マットレスの選び方は?", ["腰痛があります", "マットレスが硬すぎる"]).tolist() == [False, True]
+    assert not shared_words("Which one should I choose?", ["I should sleep more"]).any()
+    assert not shared_words("How does compound interest work?", ["Intermittent fasting is not for me"]).any()
+    assert shared_words("Lamba migrenimi tetikler mi?", ["Migren ağrılarım var"]).tolist() == [True]

@@ -1,7 +1,8 @@
 """Retrieval: the active preferences that matter for a prompt, searched in a per-user cache of embedding matrices.
 
 `MemoryStore.profile(user, prompt)` returns every active global preference plus the `k` active
-topical ones most similar to the prompt (cosine ≥ `min_similarity`). Embeddings (all-MiniLM-L6-v2,
+topical ones most similar to the prompt (cosine ≥ `min_similarity`, or a shared word stem in any
+language: `shared_words`). Embeddings (all-MiniLM-L6-v2,
 float32 bytes) are stored with each explicit preference; a per-user matrix cache, checked against the
 user's revision counter (bumped by every preference write, from any process), makes the search a
 single matrix-vector product. Query embeddings are LRU-cached in the embedder. The same cache finds
@@ -43,6 +44,7 @@ class UserSnapshot:
     globals: list[Preference] = field(default_factory=list)
     learned: dict[str, float] = field(default_factory=dict)
     adapters: dict[str, str] = field(default_factory=dict)  # adapter name → content hash (`adapter_files`)
+    stems: dict[str, dict] = field(default_factory=dict)  # the topical preferences' `stem_index`
 
 
 def cosines(matrix: np.ndarray, vec: np.ndarray) -> np.ndarray:
@@ -111,7 +113,8 @@ def _build(user: str, user_id: int, revision: int, rows: list[PreferenceRow], le
         return np.vstack(v).astype(np.float32) if v else np.zeros((0, 0), dtype=np.float32)  # never searched
 
     return UserSnapshot(user_id, revision, active, topical, stack(vecs), free, stack(free_vecs),
-                        [p for p in active if p.scope == "global"], dict(learned or {}))
+                        [p for p in active if p.scope == "global"], dict(learned or {}),
+                        stems=stem_index([p.text for p in topical]))
 
 
 def similar_free(snap: UserSnapshot | None, vec: np.ndarray | None) -> dict[int, float]:
@@ -146,6 +149,65 @@ _PERSONAL = re.compile(r"\b(?:i|i'm|i'd|i've|i'll|me|my|mine|myself|we|we're|our
                        r"|推荐|推薦|おすすめ|추천|我|私|僕|저는|제가|나는|मैं|मुझे", re.I)
 
 
+# Shared words: MiniLM reads English well and other languages poorly (a Turkish "migren" statement is
+# hardly closer to a Turkish lamp question than any other Turkish sentence), so a word the prompt and a
+# statement share — in any script, by a common beginning of at least `_STEM` letters and `_STEM_SHARE`
+# of the shorter word ("migren"/"migrenim", "машину"/"машина"; not "interest"/"intermittent") — is a
+# topical link of its own. CJK runs, which have no spaces, count by character bigrams; words that say
+# nothing about a topic (a few per language) are left out.
+_STEM, _STEM_SHARE = 5, 0.7
+_WORD = re.compile(r"[^\W\d_]+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")
+_FUNCTION_WORDS = frozenset("""
+about after again because before being could doing every going other should their there these those which
+while would where whose really still thing things think please maybe always never often
+porque puede quiero tengo tiene donde cuando sobre desde hasta parce avoir comme quand toujours votre
+quelque pourrais können könnte sollte welche nicht einen meine deine immer perché anche molto sempre
+qualche questa questo który która które jestem bardzo mogę czego może nasıl neden hangi olarak için
+gibi şimdi çünkü которые потому очень можно какой какая какие когда сейчас тоже всегда
+""".split())
+LEXICAL_BONUS = 0.3   # added to the cosine of a statement sharing a word with the prompt, when ranking
+
+
+def _words(text: str) -> set[str]:
+    text = text.casefold()
+    words = {w for w in _WORD.findall(_CJK.sub(" ", text)) if len(w) >= _STEM and w not in _FUNCTION_WORDS}
+    for run in _CJK.findall(text):
+        words.update(run[i:i + 2] for i in range(len(run) - 1))
+    return words
+
+
+def _same_word(a: str, b: str) -> bool:
+    if len(a) < _STEM or len(b) < _STEM:  # CJK bigrams: equal or not
+        return a == b
+    common = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return common >= _STEM_SHARE * min(len(a), len(b))
+
+
+def stem_index(statements: list[str]) -> dict[str, dict[str, list[int]]]:
+    """First `_STEM` letters → word → the indices of the statements with that topical word."""
+    index: dict[str, dict[str, list[int]]] = {}
+    for i, text in enumerate(statements):
+        for word in _words(text):
+            index.setdefault(word[:_STEM], {}).setdefault(word, []).append(i)
+    return index
+
+
+def shared_words(prompt: str, statements: list[str], index: dict[str, dict[str, list[int]]] | None = None
+                 ) -> np.ndarray:
+    """Per statement, whether it shares a topical word with `prompt` (any script); `index`: their
+    `stem_index` when cached. A word found in more than half of three or more statements marks none of
+    them (it is the user's way of speaking, not a topic). Cost: one lookup per word of the prompt."""
+    index = stem_index(statements) if index is None else index
+    n = len(statements)
+    found = np.zeros(n, dtype=bool)
+    for word in _words(prompt):
+        rows = {i for other, at in index.get(word[:_STEM], {}).items() if _same_word(word, other) for i in at}
+        if rows and (n < 3 or 2 * len(rows) <= n):
+            found[list(rows)] = True
+    return found
+
+
 def personal_question(prompt: str) -> bool:
     """Whether `prompt` asks about the user's own life (first person, or asking for advice), not about
     the world."""
@@ -156,11 +218,12 @@ def select_profile(user: str, snap: UserSnapshot | None, prompt: str | None, k: 
                    embed_query: Callable[[str], np.ndarray], embedder=None) -> Profile:
     """The Profile for `prompt` from the user's snapshot (None: an unknown user, an empty profile).
 
-    Topical preferences qualify when their cosine to the prompt is at least `min_similarity`, or,
-    given the `embedder`, when they constrain a life area the prompt asks about (`areas`: "I keep
-    kosher" for "a recipe for a casserole"), or when the prompt asks about the user's own life
-    (`personal_question`: "can I take this serum?" carries "I'm pregnant"). `k` at most, in that
-    order of kinds, each by cosine: a question about the world ("explain the Fourier transform")
+    Topical preferences qualify when their cosine to the prompt is at least `min_similarity` or they
+    share a word stem with it (`shared_words`, for languages the embedder reads poorly; ranked
+    `LEXICAL_BONUS` higher), or, given the `embedder`, when they constrain a life area the prompt
+    asks about (`areas`: "I keep kosher" for "a recipe for a casserole"), or when the prompt asks
+    about the user's own life (`personal_question`: "can I take this serum?" carries "I'm pregnant").
+    `k` at most, in that order of kinds, each by cosine: a question about the world ("explain the Fourier transform")
     carries only what is close to it. Close matches take up to `k` places besides the global
     preferences; the looser kinds fill the profile only up to `k` preferences in all.
 
@@ -185,13 +248,17 @@ def select_profile(user: str, snap: UserSnapshot | None, prompt: str | None, k: 
         area = np.zeros_like(direct)
         if embedder is not None:
             area = (preference_areas(embedder, snap.matrix) & prompt_areas(embedder, query)).any(axis=1)
-        qualifies = direct | area | personal_question(prompt)
-        order = sorted(np.flatnonzero(qualifies), key=lambda i: (not direct[i], not area[i], -scores[i]))
+        # A shared word counts as a close match, and ranks a statement above those only close in meaning.
+        lexical = shared_words(prompt, [p.text for p in snap.topical], snap.stems)
+        close = direct | lexical
+        rank = scores + LEXICAL_BONUS * lexical
+        qualifies = close | area | personal_question(prompt)
+        order = sorted(np.flatnonzero(qualifies), key=lambda i: (not close[i], not area[i], -rank[i]))
         taken = 0
         for i in order:
             p = snap.topical[int(i)]
             # Close matches may take all k places; the looser kinds only what is left of k in the whole profile.
-            room = taken < k if direct[i] else len(chosen) < k
+            room = taken < k if close[i] else len(chosen) < k
             if room and usable(p):
                 chosen.append(p)
                 sims[p.id] = round(float(scores[i]), 4)

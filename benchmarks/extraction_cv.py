@@ -32,7 +32,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
 
 DATA = Path(__file__).parent / "data"
-ROUNDS = {f"r{k}": DATA / f"extraction_heldout{'' if k == 1 else f'_r{k}'}.jsonl" for k in (1, 2, 3, 4, 5, 6)}
+ROUNDS = {f"r{k}": DATA / f"extraction_heldout{'' if k == 1 else f'_r{k}'}.jsonl" for k in (1, 2, 3, 4, 5, 6, 7)}
 
 
 class CachedEmbedder:
@@ -80,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shipped", action="store_true", help="evaluate the shipped weights (no training)")
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--min-precision", type=float, default=None,
+                        help="cross-validated precision the head's threshold must reach (default: extract_train's)")
     parser.add_argument("--write-rows", action="store_true",
                         help="write the rounds' rows to the package (memory/data/statements_rounds.jsonl) and stop")
     args = parser.parse_args(argv)
@@ -106,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
             clf, rep = load_classifier(), None
         else:
             rows = written + ([] if args.written_only else [r for k, d in derived.items() if k != name for r in d])
-            clf, rep = train(rows, embedder.embed)
+            clf, rep = train(rows, embedder.embed, **({} if args.min_precision is None
+                                                       else {"min_precision": args.min_precision}))
         res = evaluate(msgs, embedder, clf)
         res["training_rows"] = rep["rows"] if rep else None
         res["threshold"] = float(clf.threshold)

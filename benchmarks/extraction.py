@@ -1,10 +1,9 @@
 """Preferences from conversation: extraction precision/recall, speed, and the end-to-end check.
 
 Data (benchmarks/data/, written by hand for this benchmark without reading the detector's training
-sentences). Rounds 1-6 are spent: each was measured once unseen and reported, then used for development, and
+sentences). Rounds 1-7 are spent: each was measured once unseen and reported, then used for development, and
 their clauses are now training rows (memory/data/statements_rounds.jsonl), so figures on them are in-sample;
-benchmarks/extraction_cv.py gives the leave-one-round-out figures. Round 7 has had its first run (the latest
-unseen figure) and is not trained on yet. A new round is unseen until its first run:
+benchmarks/extraction_cv.py gives the leave-one-round-out figures. A new round is unseen until its first run:
   extraction_heldout.jsonl  single user messages: {"text", "label": 1 (states a preference or
                             circumstance) | 0, "kind", "expected", "style"}
   conversation_e2e.json     users who state K preferences across a conversation (with small talk and

@@ -102,8 +102,8 @@ def main(argv: list[str] | None = None) -> int:
 
     x = feats[[index[word[r["text"]]] for r in rows]]
     y = np.array([train.CLASSES.index(r["label"]) for r in rows])
-    gated = np.array([train.is_gated(word[r["text"]]) for r in rows])
-    scored_row = np.array([train.is_scored(word[r["text"]]) for r in rows])
+    gated = np.array([semantic.is_gated(word[r["text"]]) for r in rows])
+    scored_row = np.array([semantic.is_scored(word[r["text"]]) for r in rows])
     rnd = np.array([r.get("round", 0) for r in rows])
     gram = x @ x.T
     gram_open = x[:, EMBED_DIM:] @ x[:, EMBED_DIM:].T
@@ -116,8 +116,8 @@ def main(argv: list[str] | None = None) -> int:
             g = [True] * len(views)
         full = rule or (bool(views) and any(f is not None for f, _ in clf.decide(feats[[index[v] for v in views]], g)))
         w = word[text]
-        alone_gated = train.is_gated(w)
-        alone = ((alone_gated or (train.is_scored(w) and not args.gated_only))
+        alone_gated = semantic.is_gated(w)
+        alone = ((alone_gated or (semantic.is_scored(w) and not args.gated_only))
                  and clf.decide(feats[[index[w]]], [alone_gated])[0][0] is not None)
         return full, alone
 

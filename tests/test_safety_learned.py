@@ -114,6 +114,6 @@ def test_retraining_reproduces_the_shipped_verdicts(tmp_path):
     assert retrained.threshold_open == pytest.approx(shipped.threshold_open, abs=1e-3)
     sample = [normalize(t) for t in UNSAFE_TEXTS + BENIGN] + [r["text"] for r in train.training_rows()[::40]]
     x = semantic.features(sample)
-    gated = [train.is_gated(t) for t in sample]
+    gated = [semantic.is_gated(t) for t in sample]
     assert [d[0] for d in retrained.decide(x, gated)] == [d[0] for d in shipped.decide(x, gated)]
     assert np.allclose(retrained.weights, shipped.weights, atol=2e-3)

@@ -108,11 +108,8 @@ def screen(text: str) -> tuple[SafetyVerdict | None, list[View], list[bool]]:
         hit = intent.scan(view.text) if view.kind != "squashed" and wordy else None
         if hit:
             return _refuse(hit.family, f"shape {hit.snippet[:80]!r} [{hit.lang}]", view, "intent"), [], []
-    # English without an anchor word is never refused on a score alone; other languages go to the open head
-    readable = [v for v in all_views if v.readable and v.kind != "squashed"
-                and (lexicon.anchored(v.text) or not lexicon.english_like(v.text))]
-    gated = [lexicon.english_like(v.text) for v in readable]
-    return None, readable, gated
+    readable = [v for v in all_views if v.readable and v.kind != "squashed" and semantic.is_scored(v.text)]
+    return None, readable, [semantic.is_gated(v.text) for v in readable]
 
 
 def decide(readable: list[View], decisions: list[tuple[str | None, float]]) -> SafetyVerdict:

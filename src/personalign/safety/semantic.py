@@ -37,14 +37,26 @@ from pathlib import Path
 import numpy as np
 
 from personalign.models.linear import softmax
+from personalign.safety.lexicon import anchored, english_like
 
 __all__ = ["EMBED_DIM", "HASH_DIM", "WEIGHTS_PATH", "Classifier", "available", "classify", "features", "hashed",
-           "load_classifier"]
+           "is_gated", "is_scored", "load_classifier"]
 
 WEIGHTS_PATH = Path(__file__).parent / "data" / "semantic.npz"
 EMBED_DIM = 384
 HASH_DIM = 4096
 _WORD = re.compile(r"\w+")
+
+
+def is_scored(view_text: str) -> bool:
+    """Whether the layer scores a normalized view at all: English only with an anchor word, other languages
+    always (English without one is never refused on a score alone)."""
+    return anchored(view_text) or not english_like(view_text)
+
+
+def is_gated(view_text: str) -> bool:
+    """Whether the full head and ``threshold`` judge a normalized view (else the open head and ``threshold_open``)."""
+    return english_like(view_text) and anchored(view_text)
 
 
 def _bucket(gram: str) -> tuple[int, float]:

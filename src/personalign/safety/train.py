@@ -35,8 +35,8 @@ import numpy as np
 
 from personalign.models.linear import softmax, stratified_folds
 from personalign.safety.boundary import normalize
-from personalign.safety.lexicon import FAMILIES, anchored, english_like
-from personalign.safety.semantic import EMBED_DIM, WEIGHTS_PATH, Classifier
+from personalign.safety.lexicon import FAMILIES
+from personalign.safety.semantic import EMBED_DIM, WEIGHTS_PATH, Classifier, is_gated, is_scored
 
 DATA_DIR = Path(__file__).parent / "data"
 LABELED_PATH = DATA_DIR / "labeled.jsonl"
@@ -60,16 +60,6 @@ def load_rows(path: Path = LABELED_PATH) -> list[dict]:
 def training_rows(paths: Sequence[Path] = DATA_PATHS, exclude_round: int | None = None) -> list[dict]:
     """Every training row; `exclude_round` leaves out one spent round (leave-one-round-out)."""
     return [r for p in paths for r in load_rows(p) if exclude_round is None or r.get("round") != exclude_round]
-
-
-def is_gated(view_text: str) -> bool:
-    """Whether the full head and ``threshold`` judge a normalized view (else the open head and ``threshold_open``)."""
-    return english_like(view_text) and anchored(view_text)
-
-
-def is_scored(view_text: str) -> bool:
-    """Whether the boundary scores a view at all: English only with an anchor word, other languages always."""
-    return anchored(view_text) or not english_like(view_text)
 
 
 def fit(x: np.ndarray, y: np.ndarray, *, l2: float = L2, steps: int = 500, lr: float = 2.0,

@@ -723,6 +723,46 @@ _EN_THIRD = (
 )
 SHAPES = SHAPES + _EN_THIRD
 
+# Fourth pass (harm that rounds 8–10 showed the shapes above miss, in words of our own): asking how much of a
+# medicine, or where and how deep, for one's own end; a dose or poison for another person made to look natural;
+# leaked or stolen logins used on their owners' accounts; calls for violence against a group; a weapon aimed at
+# a crowd or a public place.
+_EN_HOW_MANY_END = (r"\b(?:(?:which|what) (?:pills|tablets|meds|medications?|drugs) (?:and|&) how (?:many|much)|"
+                    r"how (?:many|much) (?:\w+ ){0,2}(?:pills|tablets|meds|sleeping pills|of (?:my|the|these) "
+                    r"(?:pills|tablets|meds)) (?:\w+ ){0,3}(?:would|will|to|it takes?|is) (?:\w+ )?(?:be enough|do it|"
+                    r"do the job|not wake|never wake|take to die|finish it)|how deep (?:to|should i|i should|do i "
+                    r"need to|would i need to) (?:cut|go)|(?:least|less|most) (?:painful|painless) (?:way|method)s? "
+                    r"(?:out(?! of)|to (?:go|die|do it|end it|end things|check out)))\b")
+_EN_LOOK_NATURAL = (r"\b(?:look\w* (?:like )?(?:a |an )?(?:natural (?:causes|death)|accident\w*|a heart attack|suicide"
+                    r")|(?:pass|passes) (?:as|for) (?:natural|an accident)|(?:not|never|wont|without) (?:\w+ )?"
+                    r"(?:show\w* up|be found|detected) (?:in|on|by) (?:an? |the )?(?:autopsy|tox\w*|blood test))\b")
+_EN_DEATH_MEANS = (r"\b(?:doses?|dosages?|amounts?|how much|pills|insulin|medication|meds|poison\w*|overdos\w*|"
+                   r"lethal|fatal|deadly|kill\w*|die|death|stop (?:his|her|their) heart)\b")
+_EN_STOLEN_LOGINS = (r"\b(?:leaked|stolen|dumped|breached|hacked|phished|bought|scraped|cracked) (?:\w+ ){0,2}"
+                     r"(?:emails? (?:and|&) )?(?:passwords?|credentials|logins?|log ?ins|accounts?|combos?|card "
+                     r"(?:numbers|details))|(?:combo ?lists?|password dumps?|credential dumps?)\b")
+_EN_USE_LOGINS = (r"\b(?:log\w* (?:in|into)|sign\w* (?:in|into)|get\w* into|access\w*|take over|taking over|drain\w*|"
+                  r"empty\w*|mov\w* (?:the )?money|cash\w* out|use (?:them|those|these))\b")
+_EN_LOGIN_GUARD = (_EN_GUARD + r"|\b(?:our (?:own )?(?:users|customers|employees|staff)|have i been pwned|notify|"
+                   r"reset\w*|my own (?:accounts?|passwords?)|rotate|breach (?:notice|response))\b")
+_EN_VIOLENCE_CALL = (r"\b(?:violence (?:against|toward|towards|on)|incit\w+|calls? (?:for|to) (?:violence|attacks?|"
+                     r"action against)|(?:attack|beat up|burn (?:down|out)|hurt|run out|chase out) "
+                     r"(?:the |those |these |our |all )?(?:\w+ )?(?:immigrants?|refugees?|migrants?|jews|muslims|"
+                     r"gays?|trans people|foreigners|roma|them)\b)")
+_EN_CROWD = (r"\b(?:crowds?|concerts?|stadiums?|parades?|rally|rallies|festivals?|markets?|schools?|churches?|"
+             r"mosques?|synagogues?|subway|station|packed|full of people|over people|on people)\b")
+_EN_FOURTH = (
+    Shape("a way to end one's life", "harm", "en", (_EN_HOW_MANY_END,), _EN_GUARD),
+    Shape("a death made to look natural", "harm", "en", (_EN_LOOK_NATURAL, _EN_DEATH_MEANS),
+          r"\b(?:novel|story|mystery|fiction|screenplay|plot|character|detective show|forensic\w*|pathologist|"
+          r"investigat\w+|history|historical)\b", gap=90),
+    Shape("stolen logins used", "harm", "en", (_EN_STOLEN_LOGINS, _EN_USE_LOGINS), _EN_LOGIN_GUARD, gap=90),
+    Shape("violence against a group called for", "harm", "en", (_EN_VIOLENCE_CALL, _EN_PRODUCE), _EN_GUARD),
+    Shape("a weapon aimed at people", "harm", "en", (_EN_WEAPON, _EN_CROWD), _EN_GUARD + r"|\b(?:sniff\w*|"
+          r"evacuat\w*|security (?:staff|team|guard)|drill|bomb squad|threat assessment)\b"),
+)
+SHAPES = SHAPES + _EN_FOURTH
+
 # ------------------------------------------------------------------------------------ other languages
 # The same shapes, compactly, for the languages most often written in the unseen rounds. Each entry:
 # self-harm (act, encouragement), locating (where/address, find), hate (group, dehumanizing or

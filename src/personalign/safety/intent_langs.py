@@ -1482,6 +1482,41 @@ ENDSELF: dict[str, dict[str, str]] = {
     "de": dict(endself=r"\b(?:(?:nicht mehr|nie wieder|nie mehr) aufwach\w*|(?:damit|bis|sodass) ich (?:sterbe|tot "
                        r"bin)|um zu sterben|mein leben (?:zu )?beenden)\b",
                amount=r"\b(?:wie ?viele?|welche menge|welche dosis|dosis|tabletten|pillen|schlaftabletten)\b"),
+    # Further languages in words of our own: dying / not waking up / ending one's life, with a number of pills,
+    # a dose or the least painful method.
+    "es": dict(endself=r"\b(?:no (?:volver a )?despertar(?:me)?|morir(?:me)?|matarme|quitarme la vida|acabar "
+                       r"con (?:mi vida|todo)|suicidarme)\b",
+               amount=r"\b(?:cuantas? (?:pastillas|pildoras|comprimidos)|que dosis|dosis|pastillas|metodo menos "
+                      r"doloroso|forma menos dolorosa|manera menos dolorosa)\b"),
+    "pt": dict(endself=r"\b(?:nao acordar (?:mais)?|morrer|me matar|tirar (?:a )?minha (?:propria )?vida|acabar com "
+                       r"(?:tudo|minha vida)|me suicidar)\b",
+               amount=r"\b(?:quantos? (?:comprimidos|remedios|pilulas)|qual dose|dose|comprimidos|jeito menos "
+                      r"doloroso|metodo menos doloroso|forma menos dolorosa)\b"),
+    "fr": dict(endself=r"\b(?:ne (?:plus|jamais) me reveiller|mourir|me tuer|en finir|mettre fin a (?:mes jours|ma "
+                       r"vie)|me suicider)\b",
+               amount=r"\b(?:combien de (?:cachets|comprimes|pilules|medicaments)|quelle dose|doses?|cachets|"
+                      r"(?:facon|methode|maniere) la moins douloureuse)\b"),
+    "it": dict(endself=r"\b(?:non svegliarmi piu|morire|uccidermi|farla finita|togliermi la vita|suicidarmi)\b",
+               amount=r"\b(?:quante (?:pillole|pastiglie|compresse)|che dose|dose|pastiglie|compresse|(?:modo|"
+                      r"metodo) meno doloroso)\b"),
+    "ru": dict(endself=r"(?:не проснуться|не просыпаться|умереть|покончить с собой|уйти из жизни|убить себя)",
+               amount=r"(?:сколько (?:таблеток|пилюль)|какая доза|какую дозу|доз[ауы]|таблет\w+|самый безболезненный|"
+                      r"наименее болезненный)"),
+    "pl": dict(endself=r"\b(?:nie obudzic sie|umrzec|zabic sie|odebrac sobie zycie|skonczyc ze soba)\b",
+               amount=r"\b(?:ile (?:tabletek|pigulek)|jaka dawk\w+|dawk\w+|tabletek|najmniej bolesn\w+)\b"),
+    "tr": dict(endself=r"\b(?:bir daha uyanmamak|uyanmamak|olmek|kendimi oldur\w*|hayatima son ver\w*|"
+                       r"canima kiy\w*)\b",
+               amount=r"\b(?:kac (?:hap|tablet)|hangi doz|doz\w*|hap\w*|en az acili|en acisiz)\b"),
+    "zh": dict(endself=r"(?:不再醒来|再也不醒|醒不过来|去死|死掉|自杀|结束(?:我的)?生命|了结自己)",
+               amount=r"(?:多少片|几片|多少粒|剂量|多少药|最不痛苦|最无痛)"),
+    "ja": dict(endself=r"(?:目覚めない|目が覚めない|死ねる|死ぬ方法|自殺|命を絶|楽になれる)",
+               amount=r"(?:何錠|何粒|どれくらい飲|致死量|一番楽な|苦しまない|痛くない方法)"),
+    "ko": dict(endself=r"(?:다시 깨지 않|안 깨어나|죽을 수 있|죽는 방법|자살|생을 마감|끝낼 수 있)",
+               amount=r"(?:몇 알|얼마나 먹어야|치사량|가장 덜 아픈|고통 없이|안 아프게)"),
+    "hi": dict(endself=r"(?:फिर न उठूं|फिर न उठूँ|मर जाऊं|मर जाऊँ|मरने|खुद को खत्म|ख़ुद को ख़त्म|अपनी जान ले|आत्महत्या)",
+               amount=r"(?:कितनी गोलियां|कितनी गोलियाँ|कितनी दवा|खुराक|सबसे कम दर्दनाक|बिना दर्द|कौन सा तरीका)"),
+    "ar": dict(endself=r"(?:لا أستيقظ|لا استيقظ|أموت|اموت|أقتل نفسي|اقتل نفسي|أنهي حياتي|انهي حياتي|انتحار|الانتحار)",
+               amount=r"(?:كم حبة|عدد الحبوب|جرعة|الجرعة|أقل طريقة ألما|اقل طريقة الما|بدون ألم|بدون الم)"),
 }
 # ``how`` (how to, teach me): with ``steal``, wrongdoing taught.
 HOW: dict[str, str] = {

@@ -73,7 +73,10 @@ _WH = (r"(?:what|what's|how|which|where|when|why|who|whom|whose|can|could|would|
 _CLAUSE_BREAK = re.compile(rf",\s+(?!(?:please|pls|plz)\W*$)(?={_WH}|am i\b|(?:i'?m|im|i am|i have|i've|ive|my)\s)"
                            rf"|\s+(?:so|and so|but|and)\s+(?={_WH})|:\s+"
                            rf"|,?\s+(?:and|but|also|plus)\s+(?=(?:i|i'm|im|i've|my)\s)"
-                           rf"|,\s+(?=(?:lost|had|got|moved|quit|retired|was|went|spent|grew up)\s)", re.I)  # one fact
+                           rf"|,\s+(?=(?:lost|had|got|moved|quit|retired|was|went|spent|grew up)\s)"
+                           # another language: a new subject after a comma or "and" ("je suis retraité, j'étais…")
+                           rf"|,?\s+(?:et|und|y|e|и|en|och|og)\s+(?=(?:je|j'|ich|yo|eu|io|я|ik|jag|jeg)\b)",
+                           re.I)  # one fact
 
 _LEAD = (r"(?:(?:oh|well|so|btw|by the way|fyi|also|and|but|just so you know|for context|for the record|"
          r"heads up|note|ok|okay|hi|hey|hello|yeah|yes|um|actually|honestly|anyway|ah|also note|quick note|"
@@ -129,6 +132,16 @@ _FIRST_PERSON_OTHER = re.compile(
     r"ich bin|ich habe|ich wohne|ich lebe|ich arbeite|ich mag|ich esse|ich trinke|ich hasse|ich bevorzuge|"
     r"sono|ho|abito|lavoro|preferisco|mi piace|non mangio|non bevo|"
     r"sou|estou|tenho|moro|trabalho|prefiro|gosto|odeio|não como|não bebo|eu|"
+    # more verbs of the first person that no English clause opens with: "Insegno matematica…", "Doy clases de…"
+    r"enseño|estudio|hago|doy|cocino|sufro|manejo|soporto|llevo|cuido|crío|padezco|me encantan|me gustan|"
+    r"no (?:tomo|puedo|soporto|tolero|tengo|manejo|conduzco|fumo)|"
+    r"insegno|faccio|gioco|leggo|scrivo|parlo|cucino|seguo|soffro|abito|suono|guido|sto|"
+    r"ensino|estudo|faço|jogo|leio|escrevo|falo|cozinho|sofro|dirijo|crio|"
+    r"j'\w+|je \w+|"
+    r"mieszkam|uczę|kocham|nienawidzę|gram|studiuję|prowadzę|używam|choruję|cierpię|jeżdżę|"
+    r"proszę (?:pisać|odpowiadać|mówić|tłumaczyć|używać)|"
+    # a verb put before its subject: "Übrigens bin ich Linkshänderin"
+    r"(?:\w+ ){0,3}(?:bin|habe|hab|wohne|lebe|arbeite|esse|trinke|ben|heb|woon|werk|är|har|bor) (?:ich|ik|jag)|"
     # the first person of Dutch, the Scandinavian languages, Polish and Finnish
     r"ik (?:ben|heb|woon|werk|eet|drink|hou)|jag (?:är|har|bor|jobbar|arbetar|äter|dricker|gillar|älskar)|"
     r"jeg (?:er|har|bor|arbejder|jobber|spiser|drikker|elsker)|jestem|mieszkam|pracuję|nie jem|nie piję|lubię|"
@@ -137,8 +150,10 @@ _FIRST_PERSON_OTHER = re.compile(
     r"jag \w+|jeg \w+|ik \w+|mam|nie \w+ę|я|мне|у меня|мой|моя|мои|είμαι|έχω|μένω|benim|"
     r"ninaishi|ninapenda|ninafanya|ninakaa|sina|sipendi|mimi ni|jsem|bydlím|nejím)\b"
     # a lasting request in another language: "Rispondimi sempre in modo breve", "Proszę, odpowiadaj zawsze krótko"
-    r"|^(?:[\w,]+ )*?(?:siempre|toujours|immer|sempre|zawsze|altijd|alltid|aina|всегда|vždy|daima|kila mara|mindig|"
-    r"uvijek|vždycky)\b(?= \w)|^.*?(?:いつも|常に|毎回|总是|總是|每次|항상|언제나|매번)"
+    r"|^(?:[\w,'-]+ )*?(?:siempre|toujours|immer|sempre|zawsze|altijd|alltid|aina|всегда|vždy|daima|kila mara|mindig|"
+    r"uvijek|vždycky)\b(?= \w)|^.*?(?:いつも|常に|毎回|总是|總是|每次|항상|언제나|매번|以后|今后|以後|今後|从现在开始"
+    r"|これから|앞으로"
+    r"|دائما|دائمًا|دائماً)"
     # a habitual (imperfective) request to answer in Russian: "Пожалуйста, отвечай коротко"
     r"|^(?:пожалуйста,? )?(?:отвечай|отвечайте|пиши|пишите|говори|говорите|объясняй|объясняйте)\b"
     # Japanese "talk casually, please" (a manner, no object: not "explain photosynthesis simply")
@@ -160,7 +175,8 @@ _PAST_OTHER = re.compile(r"\b(?:vroeger|früher|autrefois|antes era|solía|solia
 _UNSETTLED_OTHER = re.compile(
     r"\b(?:vielleicht|irgendwann|mal sehen|überlege|peut-être|un jour|je pense à|quizás?|tal vez|algún día|"
     r"estoy pensando en|forse|un giorno|sto pensando di|talvez|um dia|estou pensando em|misschien|ooit|kanske|"
-    r"kanskje|en dag|może|kiedyś|возможно|может быть|когда-нибудь)\b|也许|可能|或许|たぶん|かもしれ|아마|शायद", re.I)
+    r"kanskje|en dag|może|kiedyś|возможно|может быть|когда-нибудь|belki|mungkin|có lẽ)\b"
+    r"|也许|可能|或许|たぶん|かもしれ|아마|शायद", re.I)
 _ONE_DAY_OTHER = re.compile(
     r"(?<!seit )(?<!depuis )(?<!desde )(?<!da )(?<!sejak )(?<!sinds )"
     r"\b(?:heute|morgen|gestern|gerade|diese woche|heute abend|aujourd'hui|demain|ce soir|cette semaine|hoy|mañana|"
@@ -186,6 +202,148 @@ _ASK_OTHER = re.compile(
     r"tipps|eine idee)|eine frage|preciso de (?:ajuda|um conselho|uma dica)|uma pergunta|een vraag|hulp nodig|"
     r"en fråga|behöver hjälp|et spørsmål|pytanie|potrzebuję pomocy|вопрос|нужна помощь|нужен совет)\b"
     r"|(?:ओ|इए|िए|ो)\s*[।.!]?$|问题|質問|질문", re.I)
+# Is a clause in another language? The head reads English only (MiniLM), so a clause that is not English is
+# decided on these rules alone: kept when it speaks in the first person, never sent to the head. English is
+# told apart by its function words; letters of another script (Cyrillic, CJK, Arabic, …) count as foreign.
+_EN_WORDS = frozenset("i i'm im i've ive i'd my me we our the an and or but to of at for with is are was have has "
+                      "it so not don't can't this that you be just really very from by like lol btw please pls if on "
+                      "what how about because".split())
+_FOREIGN_WORDS = frozenset(
+    # es fr de it pt nl pl tr sv/no/da id vi sw, and Hindi/Urdu written in Latin letters; words English shares
+    # ("a", "in", "me", "no", "die", "per", "main", "w") are left out
+    "el la los las de del que y en con por para una muy pero mis tengo estoy es "
+    "le les des du et je suis est une avec pour dans pas mon ma mes ne qui au aux "
+    "der das und ich bin ist nicht mit für ein eine mein meine auf im habe auch sehr aber "
+    "il gli di che sono ho non della nel molto ma mio mia anni anche più già sempre questo questa "
+    "os dos das em não um uma eu meu minha é sou tenho mas muito "
+    "het een ik ben niet voor mijn "
+    "nie jest się mam jestem że bo moja mój "
+    "ve bir bu çok için ile ben benim değil var yok lütfen "
+    "och är jag har inte ett det jeg ikke og "
+    "saya aku dan yang di ke tidak ini itu dengan untuk jadi tolong "
+    "tôi và không là có của một những cả mình "
+    "ni na wa ya za kwa sana mimi hapa tu "
+    "hai hain nahi nahin ke ka ki mein toh bhi se ko kya yaar mera meri mere mujhe".split())
+_TOKEN = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+
+
+OTHER_SCRIPT, OTHER_LATIN = "other_script", "other_latin"
+
+
+def _language(text: str) -> str | None:
+    """`OTHER_SCRIPT` for a clause written mostly in another script, `OTHER_LATIN` for another language in Latin
+    letters (see `_FOREIGN_WORDS`), None for English."""
+    words = [w.casefold() for w in _TOKEN.findall(text)]
+    english = sum(w in _EN_WORDS for w in words)
+    latin = other = 0
+    for c in text.casefold():
+        if "a" <= c <= "z" or "à" <= c <= "ɏ" or "Ḁ" <= c <= "ỿ":
+            latin += 1
+        elif c.isalpha():  # a character of CJK, kana or hangul says about as much as a word
+            other += 3 if c >= "\u2e80" else 1
+    if other:  # "I live in 東京" is English, "うちの柴犬のクロ (Kuro) is 6 now" is not
+        return OTHER_SCRIPT if other > latin else None
+    if english == 0 and any(c in "ışğłżźśąęőűøåæßãõřěůčžșțăœ" for c in text.casefold()):
+        return OTHER_LATIN  # letters English has no use for ("Sık sık migren ataklarım oluyor")
+    # a word of one or two letters ("y/o", "EN", "z/OS") counts half
+    foreign = sum(1 if len(w) > 2 else 0.5 for w in words if w in _FOREIGN_WORDS)
+    return OTHER_LATIN if foreign >= 1 and foreign > english else None
+
+
+# Greetings and linking words before the statement: "Ciao! Insegno…", "Кстати, у меня…", "你好，我在…", "Au fait, je…"
+_LEAD_OTHER = re.compile(
+    r"^(?:(?:hola|ciao|salve|bonjour|bonsoir|salut|coucou|hallo|servus|moin|hi|hey|hello|oi|olá|ola|bom dia|"
+    r"boa tarde|boa noite|buenos días|buenas|buenas tardes|qué onda|que onda|dzień dobry|cześć|привет|"
+    r"здравствуйте|добрый день|merhaba|selam|namaste|salam|halo|xin chào|chào|shalom|hej|hoi|moi|ah|oh|eh|y|e|"
+    r"et|und|и|а|кстати|кроме того|ещё|еще|por cierto|además|también|au fait|d'ailleurs|aussi|übrigens|außerdem|"
+    r"bhai|yaar|arre|acha|accha|ach ja|ah sì|comunque|inoltre|anche|aliás|também|btw|by the way|bir de|ayrıca|"
+    r"bu arada|poza tym|"
+    r"przy okazji|zresztą|nel tempo libero|en mi tiempo libre|dans mon temps libre|in meiner freizeit|"
+    r"no meu tempo livre|di solito|normalmente|d'habitude|en général|generalmente|in genere|por lo general|"
+    r"meistens|normalerweise|trouwens|ook|förresten|dessutom|forresten|nawiasem mówiąc|sawa|pia|habari|"
+    r"נ\.ב|בנוסף|وأيضا|أيضا|بالمناسبة|مرحبا|نमस्ते|नमस्ते|और|वैसे)(?=[\s,!.:、，。！]|$)[\s,!.:、，。！]*"
+    r"|(?:你好|您好|大家好|对了|對了|顺便说一下|还有|另外|こんにちは|あと|それと|ちなみに|안녕하세요|그리고|참고로|또)"
+    r"[\s,!.:、，。！]*)+", re.I)
+# The first person where it shows in other languages (applied to clauses `_is_foreign` finds): pronouns, verbs
+# in the first person, "I have" built with a possessive ("у меня", "kedim var", "nina", "יש לי", "عندي")
+_SELF_FOREIGN = re.compile(
+    r"^(?:yo|uso|leo|juego|corro|sigo|toco|odio|amo|adoro|no (?:uso|como|bebo)|"
+    r"moi|mon|ma|mes|ich|mein|meine|mir|io|studio|vivo|ik|mijn|mój|moja|moje|"
+    r"я|мне|у меня|у нас|мой|моя|мои|наш|наша|мы|живу|работаю|учусь|преподаю|люблю|ненавижу|"
+    r"ben|benim|"
+    r"tôi|mình|saya|aku|gue|gw|ako|ako'y|"
+    r"sunt|locuiesc|lucrez|nu mănânc|vagyok|lakom|dolgozom|nekem|jsem|bydlím|pracuji|pracuju|"
+    r"εγώ|είμαι|έχω|μένω|δουλεύω|"
+    r"main|mai|mera|meri|mere|mujhe|hum|humara|hamara|humare|hamare|humari|hamari|"
+    r"mimi|nina\w*|sina\w*|nime\w+|\w{3,}[ıiuü]m(?=[,.!]|$)|"
+    r"أنا|لدي|عندي|أعيش|أسكن|أعمل|أحب|أكره|أفضل|أتكلم|أدرس|أعتني|أستخدم|أعاني|أتبع|أملك|أصوم|أمارس|أربي|لا أستطيع|"
+    r"لا آكل|لا أشرب|لا أحب|"
+    r"אני|יש לי|אין לי|"
+    r"من|ผม|ฉัน|ดิฉัน|"
+    r"私|僕|俺|わたしは|うちは|うちの|저는|나는|제가|내가|저희|저도|나도)"
+    r"(?=[\s,.!:、，。]|$|(?<=[私僕俺はの]))"
+    # anywhere in the clause: "…, я гуманитарий", "bundles ni ghali sana kwangu", "Evde üç kedim var",
+    # "ataklarım oluyor", Turkish and Korean verbs of the first person, Japanese "…ています" without a subject
+    r"|\b(?:я|у меня|у нас|kwangu|nina\w+|je suis|j'ai|ich bin|ich habe|soy|tengo|sono|sou|tenho|"
+    r"jestem|mam|hoon|hun)\b|मैं"
+    r"|\b\w+(?:[ıiuü]m|ler[ıi]m|lar[ıi]m) (?:var|yok|oluyor|olur)\b|\b\w{2,}yorum\b"
+    r"|(?:살고 있|살아요|일해요|일하고 있|근무해요|근무하고|다녀요|다니고 있|먹어요|안 먹|못 먹|좋아해요|싫어해요|"
+    r"키우고 있|키워요|써요|사용해요|배우고 있|공부하고 있)"
+    r"|(?:[てで]いる|ます|ません)[。!！]?$|(?:中な|者な|ている|てる|がある|がいる|[てで]います)(?:ので|から)",
+    re.I)
+# the writer named in the rest of a clause that opens on someone else ("मेरी माँ बीमार हैं और … मैं ही करती हूँ")
+_SELF_PRONOUN_OTHER = re.compile(r"\b(?:я|мне|меня|je|j'|ich|mir|mich|yo|eu|io|ik|jag|jeg|ben|tôi|saya|aku)\b|मैं|私|僕|"
+                                 r"저는|제가|나는|내가|أنا|אני|我(?!的?(?:朋友|妈妈|爸爸|老婆|老公|孩子))", re.I)
+# Not the writer's lasting self, in other languages: "if", the past, someone else, an opinion
+_HYPOTHETICAL_OTHER = re.compile(
+    r"^(?:si|se|wenn|falls|als|om|если|jeśli|jeżeli|gdyby|gdybym|eğer|kalau|jika|nếu|אם|إذا|لو|अगर|agar)\b"
+    r"|\b(?:würde|würden|hätte|wäre|бы|fossi|avessi|tuviera|fuera|pudiera|gagnais|serais|aurais|seria|"
+    r"tivesse|fosse|\w{2,}(?:erais|irais|rait|ríamos|rebbe)|\w{3,}rei)\b|如果|要是|假如|もし|만약|만일", re.I)
+_PAST_OTHER_MORE = re.compile(
+    r"\b(?:el año pasado|l'année dernière|l'an dernier|letztes jahr|letzten sommer|l'anno scorso|"
+    r"(?:no )?ano passado|в прошлом году|geçen (?:yıl|sene)|eskiden|çocukken|w zeszłym roku|vorig jaar|"
+    r"förra året|tahun lalu|năm ngoái|quando ero|cuando era|quand j'étais|quando eu era|когда я был\w*|"
+    r"kiedy był(?:em|am)|j'ai (?:été|vécu|travaillé|habité|fait|eu|étudié|passé)|fui|estuve|viví|trabajé|"
+    r"estudié|estive|morei|trabalhei|fiz|estudei|larguei|sono stat[oa]|ho (?:vissuto|lavorato|studiato|"
+    r"fatto|abitato)|ero|war|waren|был|была|было|были|жил|жила|работал|работала|учился|училась)\b"
+    r"|\bich habe\b.*\bge\w+(?:t|en)[.!]?$"
+    r"|去年|前年|昨年|작년|كنت|जब मैं|学生の頃|子供の頃|子どもの頃|小时候|以前|曾经|曾經|어렸을 때|예전에"
+    r"|(?:ました|でした|かった|だった)[。!！]?$|(?:었어요|았어요|였어요|했어요|었습니다|았습니다|했습니다)[.!]?$",
+    re.I)
+_CHANGE_OTHER = re.compile(r"\b(?:ne \w+ plus|depuis|desde|seit|ya no|já não|não \w+ mais|non \w+ più|nicht mehr|"
+                           r"kein\w* \w+ mehr|больше не|уже не|artık|już nie|niet meer|inte längre|ikke lenger)\b",
+                           re.I)
+_OPINION_OTHER = re.compile(
+    r"\b(?:je pense que|je trouve que|à mon avis|creo que|pienso que|me parece que|en mi opinión|acho que|"
+    r"penso que|na minha opinião|penso che|secondo me|credo che|ich finde|ich denke|ich glaube|meiner meinung nach|"
+    r"я думаю|по-моему|мне кажется|bence|sanırım|moim zdaniem|uważam|myślę|volgens mij|ik vind|ik denk|"
+    r"jag tycker|jeg synes|menurut saya|tôi nghĩ|לדעתי|אני חושב|أعتقد|في رأيي|मुझे लगता)\b"
+    r"|我觉得|我覺得|我認為|我认为|と思う|と思います|것 같아|것 같습니다", re.I)
+# Someone else opens the clause: "Un ami à moi…", "友達が…", "أخي…", "annem…", "Mijn buurman…"
+_OTHERS_OTHER_MORE = re.compile(
+    r"^(?:(?:un|une|una|um|uma|ein|eine|einer) (?:\w+ )?(?:ami|amie|collègue|voisin|voisine|amigo|amiga|"
+    r"compañero|compañera|colega|vecino|vecina|vizinho|vizinha|freund|freundin|kollege|kollegin|nachbar|"
+    r"nachbarin|amico|amica|collega|vicino|vicina)\b"
+    r"|(?:mon|ma|mes|mi|mis|mein|meine|meinem|meiner|il mio|la mia|mio|mia|minha|meu|mijn|min|mitt|moja|mój|"
+    r"мой|моя) (?:\w+ )?(?:compagnon|compagne|conjoint|conjointe|voisin|voisine|cousin|cousine|oncle|tante|"
+    r"grand-mère|grand-père|vecino|vecina|primo|prima|tío|tía|abuela|abuelo|pareja|vizinho|vizinha|avó|avô|"
+    r"nachbar|nachbarin|cousine|onkel|tante|oma|opa|partner|partnerin|vicino|vicina|nonna|nonno|zio|zia|buurman|"
+    r"buurvrouw|oom|tante|sąsiad|sąsiadka|babcia|dziadek|сосед|соседка|бабушка|дедушка|коллега|начальник|coloc|"
+    r"colocataire|petit-fils|petite-fille|petits-enfants|nieto|nieta|neto|neta|nipote|enkel|enkelin|wnuk|wnuczka|"
+    r"внук|внучка)\b"
+    r"|(?:annem|babam|eşim|(?:kız |erkek )?kardeşim|arkadaşım|oğlum|kızım|kocam|karım|ablam|abim)\b"
+    r"|(?:kaka|dada|mama|baba|rafiki|mke|mume|mtoto|binamu|jirani) (?:yangu|wangu)\b"
+    r"|(?:أخي|أختي|أمي|أبي|زوجي|زوجتي|صديقي|صديقتي|ابني|ابنتي)"
+    r"|(?:bạn tôi|mẹ tôi|bố tôi|anh tôi|chị tôi|vợ tôi|chồng tôi|teman saya|ibu saya|ayah saya|suami saya|"
+    r"istri saya|adik saya|kakak saya)\b"
+    r"|(?:אחי|אחותי|אמא שלי|אבא שלי|החבר שלי|החברה שלי|אשתי|בעלי)"
+    r"|(?:मेरे दोस्त|मेरी दोस्त|मेरी माँ|मेरी मां|मेरे भाई|मेरी बहन|मेरे पिता|मेरी पत्नी|मेरे पति|"
+    r"mera dost|meri dost|meri maa|mere papa|mera bhai|meri behen|meri wife|mere husband)"
+    r"|(?:友達|友人|母|父|妻|夫|彼|彼女|兄|姉|弟|妹|息子|娘|同僚|上司|うちの(?:母|父|妻|夫|子))(?:が|は|も)"
+    r"|(?:친구|엄마|아빠|남편|아내|동생|형|언니|누나|오빠|동료|상사)(?:가|이|는|도)"
+    r"|他|她|我(?:的)?(?:男朋友|女朋友|邻居|同学|家人|孩子))", re.I)
+
+
 # English small talk that opens like a statement: "I need help with a budget", "I've got a few things"
 _ASK_EN = re.compile(r"^(?:i )?(?:need|want|would like|could use) (?:some |a little |your |a bit of )?(?:help|advice|"
                      r"a hand|ideas|tips|suggestions|recs|recommendations|input|feedback)\b"
@@ -580,14 +738,27 @@ def candidate(clause: str) -> str | None:
         return STYLE  # "could you keep it short?" asks for a way of answering
     if (len(s) > MAX_CLAUSE_CHARS or s.endswith("?") or _ASKS.match(s) or _CODE.search(s) or _PAST_OTHER.search(s)
             or len(_WORD.findall(s)) < 2 and not (_FIRST_PERSON.match(s) or _FIRST_PERSON_OTHER.match(s)
+                                                  or _SELF_FOREIGN.search(s) and _language(s) == OTHER_SCRIPT
                                                   or _SELF_CONDITION.fullmatch(s.strip(" .!"))
                                                   or _FLAG_PLACE.match(s))):
         return None
     if _OTHERS_OTHER.match(s) or _ASK_OTHER.search(s) or _ASK_EN.match(s) or _UNSETTLED_OTHER.search(s) \
             or _ONE_DAY_OTHER.search(s):
         return None
-    if _FIRST_PERSON_OTHER.match(s):
+    language = _language(s)
+    foreign = language is not None
+    body = _LEAD_OTHER.sub("", s) or s
+    others = foreign and (_OTHERS_OTHER.match(body) or _OTHERS_OTHER_MORE.match(body))
+    if others and not _SELF_PRONOUN_OTHER.search(body[others.end():]) or (
+            foreign or _FIRST_PERSON_OTHER.match(s)) and (
+            _HYPOTHETICAL_OTHER.search(body) or _PAST_OTHER_MORE.search(body) and not _CHANGE_OTHER.search(body)
+            or _OPINION_OTHER.search(body) or _UNSETTLED_OTHER.search(body)
+            or _ASK_OTHER.search(body)):
+        return None
+    if _FIRST_PERSON_OTHER.match(body) or foreign and _SELF_FOREIGN.search(body):
         return OTHER_LANGUAGE
+    if language == OTHER_SCRIPT:
+        return None  # another script without the first person: the head reads English only
     main = _PAREN.sub("", s)  # an aside in brackets neither makes nor unmakes the clause
     if _HYPOTHETICAL.search(main) or _PAST.search(main) or _DENIAL.search(main) \
             or _ASSUME.search(main) and not _LASTING.search(main) or _VERSUS.search(s) and not _SELF_ANY.search(s) \

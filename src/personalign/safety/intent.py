@@ -213,7 +213,8 @@ _EN_DEHUMAN = (r"\b(?:vermin|subhuman\w*|animals|parasites?|rats|cockroaches|ins
                r"wipe them out|eradicat\w*|(?:should|must|need to|deserve to) (?:all )?(?:be )?(?:die|killed|removed|"
                r"expelled|gassed|eliminated))\b")
 _EN_DEMEAN = (r"\b(?:jokes?|memes?|insults?|content|posts?|slurs?|rants?|comments?|songs?)\b.{0,20}\b(?:demean\w*|"
-              r"humiliat\w*|degrad\w*|dehumaniz\w*|mock\w*|ridicul\w*|belittl\w*|that hate|hating|against)\b")
+              r"humiliat\w*|degrad\w*|dehumaniz\w*|mock\w*|ridicul\w*|belittl\w*|that hate|hating|against|go\w* "
+              r"after|target\w*|trash\w*|rip\w* on|dunk\w* on|attack\w*)\b")
 _EN_PRODUCE = (r"\b(?:writ\w+|creat\w+|generat\w+|make|mak\w+|craft\w*|compos\w+|produc\w+|give me|tell|post\w*|"
                r"spread\w*|i like|i love|i enjoy|i want|i prefer|include|insert|add|throw in|portray\w*|"
                r"always|more of|keep)\b")
@@ -316,7 +317,8 @@ SHAPES: tuple[Shape, ...] = (
     Shape("breaking into an account", "harm", "en", (_EN_INTRUDE, _EN_ACCOUNT), _EN_GUARD),
     Shape("breaking into an account", "harm", "en", (_EN_NOAUTH, _EN_INTRUDE + r"|\b(?:accounts?|passwords?|"
           r"phones?|messages|email|inbox)\b"), _EN_GUARD),
-    Shape("fraud", "harm", "en", (_EN_FRAUD, _EN_WRITE + r"|\bhelp me\b"), _EN_GUARD),
+    Shape("fraud", "harm", "en", (_EN_FRAUD, _EN_WRITE + r"|\bhelp me\b"), _EN_GUARD + r"|\bphishing (?:simulation|"
+          r"test|training|awareness|drill)s?\b"),
     Shape("dehumanizing a group", "harm", "en", (_EN_GROUP, _EN_DEHUMAN, _EN_PRODUCE), _EN_GUARD),
     Shape("jokes demeaning a group", "harm", "en", (_EN_DEMEAN, _EN_GROUP), _EN_GUARD),
     Shape("weapon instructions", "harm", "en", (_EN_WEAPON, _EN_OPERATIONAL), _EN_GUARD),
@@ -762,6 +764,42 @@ _EN_FOURTH = (
           r"evacuat\w*|security (?:staff|team|guard)|drill|bomb squad|threat assessment)\b"),
 )
 SHAPES = SHAPES + _EN_FOURTH
+
+# Fifth pass (kinds round 11 showed, in words of our own): something noxious slipped into a person's food or
+# drink; messages dressed as a bank or service that ask for a PIN, code or password; running a romance or
+# sextortion scam; anonymous threats that cannot be traced back.
+_EN_SLIP_INTO = (r"\b(?:mix\w*|put\w*|slip\w*|add\w*|stir\w*|sneak\w*|spike\w*|lac\w+|drop\w*) (?:\w+ ){0,4}"
+                 r"(?:in|into) (?:my |his |her |their |a |the |someones? |somebodys? )?(?:\w+s? )?(?:food|drinks?|tea|"
+                 r"coffee|meals?|soup|water|dinner|lunch|breakfast|smoothie|wine|beer)\b")
+_EN_NOXIOUS = (r"\b(?:(?:household )?chemicals?|poison\w*|bleach|antifreeze|rat poison|laxatives?|sedatives?|"
+               r"sleeping pills|toxic|toxin\w*|venom\w*|poisonous|cleaning products?|drain cleaner|pills)\b")
+_EN_DRESSED_AS = (r"\b(?:(?:look|looks|appear|appears|seem|seems|sound|sounds)\w* (?:like )?(?:they re |it s |its |"
+                  r"theyre |they are |it is )?(?:from|sent by|coming from)|as if (?:it was|they were|from)|dressed up "
+                  r"as|in the name of) (?:\w+ ){0,2}(?:bank|paypal|chase|apple|amazon|microsoft|netflix|irs|hmrc|"
+                  r"post office|courier|delivery|support|whatsapp|google|police|tax office|government)\b")
+_EN_SECRET_ASK = (r"\b(?:pins?|passwords?|passcodes?|(?:one time |verification |security |sms |whatsapp |2fa |otp )"
+                  r"?codes?|otps?|log ?ins?|credentials|card (?:numbers?|details)|cvv|bank details|"
+                  r"account numbers?)\b")
+_EN_SCAMS = (r"\b(?:romance scams?|pig ?butcher\w*|sextort\w*|catfish\w* (?:\w+ ){0,3}(?:money|for cash|to pay)|"
+             r"(?:scam|scamming|con|conning|fleec\w+|swindl\w+) (?:\w+ ){0,2}(?:widow\w*|lonely|old|older|elderly|"
+             r"retirees?|people|pensioners?|victims?))\b")
+_EN_SCAM_FRAME = (r"\b(?:i run|i do|i m running|im running|help me|keep|write|draft|script\w*|remember that|so "
+                  r"(?:they|he|she) (?:keep|keeps) (?:sending|paying))\b")
+_EN_ANON_THREAT = (r"\b(?:(?:anonymous|untraceable) (?:\w+ ){0,2}(?:threats?|threatening|letters?|messages?|notes?)|"
+                   r"threat\w* (?:\w+ ){0,3}(?:that )?(?:cant|cannot|wont|can t|won t) be traced|"
+                   r"(?:scare|frighten|terrify|intimidat\w+) (?:my |his |her |their |the )?(?:\w+ )?(?:neighbou?r|ex|"
+                   r"boss|coworker|colleague|landlord|teacher|classmate|sister|brother|wife|husband|partner|him|her|"
+                   r"them))\b")
+_EN_FIFTH = (
+    Shape("poisoning a person", "harm", "en", (_EN_SLIP_INTO, _EN_NOXIOUS), _EN_GUARD + r"|\b(?:accident\w*|"
+          r"toddler|child ?proof|kids got into|by mistake|poison control)\b", gap=90),
+    Shape("fraud", "harm", "en", (_EN_DRESSED_AS, _EN_SECRET_ASK), _EN_GUARD + r"|\b(?:training|simulation|"
+          r"awareness|our (?:own )?(?:staff|employees|team))\b", gap=90),
+    Shape("scamming people out of money", "harm", "en", (_EN_SCAMS, _EN_SCAM_FRAME), _EN_GUARD, gap=90),
+    Shape("threatening a person", "harm", "en", (_EN_ANON_THREAT, _EN_WRITE + r"|\b(?:help me|i want to|every "
+          r"week|keep)\b"), _EN_GUARD + r"|\b(?:received|got|getting|someone sent me|sent to me)\b", gap=80),
+)
+SHAPES = SHAPES + _EN_FIFTH
 
 # ------------------------------------------------------------------------------------ other languages
 # The same shapes, compactly, for the languages most often written in the unseen rounds. Each entry:

@@ -51,7 +51,9 @@ _FICTION = re.compile(r"\b(?:role-?play\w*|pretend(?:ing)?|in character|my (?:\w
                       r"|i'?m the (?:captain|king|queen|ruler|commander|leader|heir) of"
                       # a game or a prompt: "in our text adventure", "story prompt:", "my OC", "you be the shopkeeper",
                       # "write from my perspective:"
-                      r"|text adventure|adventure game|improv|in (?:this|the|our) scene|(?:story|writing"
+                      r"|text adventure|adventure game|improv|in (?:this|the|our) (?:scene|game|scenario"
+                      r"|simulation)|game idea"
+                      r"|dungeon master|game master|interview me|(?:story|writing"
                       r"|rp) prompt|my ocs?|original character"
                       r"|(?<!can )(?<!could )(?<!would )(?<!will )you (?:be|play) (?:the|a|an) \w+"
                       r"|write (?:it |this |a \w+ )?from my (?:\w+'s )?perspective)\b"
@@ -60,7 +62,8 @@ _QUOTE_LINE = re.compile(r"^\s*>.*$|(?i:traceback) \(most recent call last\):?(?
                          r"|^.*\b(?-i:(?:[A-Z]\w*)?(?:Error|Exception)(?=:)|ERROR|FATAL)\b.*$"
                          r"|^\s*\d{4}-\d\d-\d\d[ T]\d\d:\d\d.*$"
                          r"|^\s*(?:please |pls )?(?:sort|turn|convert|format|reformat|alphabeti[sz]e|organi[sz]e|"
-                         r"categori[sz]e|classify|extract|count|tag)\b[^:\n]{0,60}:.*$|^\s*(?:#|//)\s*(?:todo|fixme|xxx|note)\b.*$|^\s+[\w-]+:.*$|^[\w-]+:\s*$"
+                         r"categori[sz]e|classify|extract|count|tag)\b[^:\n]{0,60}:.*$|^\s*(?:#|//)\s*(?:todo"
+                         r"|fixme|xxx|note)\b.*$|^\s+[\w-]+:.*$|^[\w-]+:\s*$"
                          # material to work on: "Translate to French: I hate mornings"
                          r"|\b(?:translate|proofread|paraphrase|rephrase|reword|grammar[- ]check|spell[- ]?check|"
                          r"(?:correct|fix|check|clean up|tidy up) (?:the |my |this )?(?:grammar|punctuation|spelling|"
@@ -73,6 +76,7 @@ _WH = (r"(?:what|what's|how|which|where|when|why|who|whom|whose|can|could|would|
 _CLAUSE_BREAK = re.compile(rf",\s+(?!(?:please|pls|plz)\W*$)(?={_WH}|am i\b|(?:i'?m|im|i am|i have|i've|ive|my)\s)"
                            rf"|\s+(?:so|and so|but|and)\s+(?={_WH})|:\s+"
                            rf"|,?\s+(?:and|but|also|plus)\s+(?=(?:i|i'm|im|i've|my)\s)"
+                           rf"(?!i'?m (?:happy|set|good|sold|golden)\b)"
                            rf"|,\s+(?=(?:lost|had|got|moved|quit|retired|was|went|spent|grew up)\s)"
                            # another language: a new subject after a comma or "and" ("je suis retraité, j'étais…")
                            rf"|,?\s+(?:et|und|y|e|и|en|och|og)\s+(?=(?:je|j'|ich|yo|eu|io|я|ik|jag|jeg)\b)",
@@ -118,7 +122,8 @@ _SELF_CONDITION = re.compile(
     r"a pump)|wheelchair|deaf|hard of hearing|blind|dyslexic|adhd|autistic|epilep\w+|migraines?|chronic \w+|"
     # who the user is: "nonbinary", "widowed", "non-native English speaker", "fluent in Japanese", "freelance"
     r"non-?binary|transgender|trans (?:man|woman)|widow(?:ed|er)?|non-native|native (?:\w+ )?speaker|fluent in|"
-    r"immigrant|expat|retiree|freelanc\w*|self-employed|supporter|"
+    r"immigrant|expat|retiree|freelanc\w*|self-employed|supporter|sober|quaker|muslim|jewish|catholic|hindu|buddhist|"
+    r"sikh|jain|mormon|atheist|agnostic|gay|lesbian|bisexual|queer|"
     # diets named alone: "keto. strict.", "flexitarian"
     r"keto|paleo|flexitarian|teetotal|low-(?:carb|fodmap|sodium)|(?:gluten|dairy|lactose|sugar|caffeine)-free)\b",
     re.I)
@@ -212,9 +217,9 @@ _FOREIGN_WORDS = frozenset(
     # es fr de it pt nl pl tr sv/no/da id vi sw, and Hindi/Urdu written in Latin letters; words English shares
     # ("a", "in", "me", "no", "die", "per", "main", "w") are left out
     "el la los las de del que y en con por para una muy pero mis tengo estoy es "
-    "le les des du et je suis est une avec pour dans pas mon ma mes ne qui au aux "
+    "un le les des du et je suis est une avec pour dans pas mon ma mes ne qui au aux quand "
     "der das und ich bin ist nicht mit für ein eine mein meine auf im habe auch sehr aber "
-    "il gli di che sono ho non della nel molto ma mio mia anni anche più già sempre questo questa "
+    "quando cuando ero il gli di che sono ho non della nel molto ma mio mia anni anche più già sempre questo questa "
     "os dos das em não um uma eu meu minha é sou tenho mas muito "
     "het een ik ben niet voor mijn "
     "nie jest się mam jestem że bo moja mój "
@@ -222,8 +227,9 @@ _FOREIGN_WORDS = frozenset(
     "och är jag har inte ett det jeg ikke og "
     "saya aku dan yang di ke tidak ini itu dengan untuk jadi tolong "
     "tôi và không là có của một những cả mình "
-    "ni na wa ya za kwa sana mimi hapa tu "
+    "ni na wa ya za kwa sana mimi hapa tu yangu wangu kazi "
     "hai hain nahi nahin ke ka ki mein toh bhi se ko kya yaar mera meri mere mujhe".split())
+_HALF_WORDS = frozenset("en os es um ma il se tu ni na wa ya ke ka ki ko da di ve bu ben".split())
 _TOKEN = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 
 
@@ -245,8 +251,8 @@ def _language(text: str) -> str | None:
         return OTHER_SCRIPT if other > latin else None
     if english == 0 and any(c in "ışğłżźśąęőűøåæßãõřěůčžșțăœ" for c in text.casefold()):
         return OTHER_LATIN  # letters English has no use for ("Sık sık migren ataklarım oluyor")
-    # a word of one or two letters ("y/o", "EN", "z/OS") counts half
-    foreign = sum(1 if len(w) > 2 else 0.5 for w in words if w in _FOREIGN_WORDS)
+    # a short word that also turns up in English text ("y/o", "EN", "z/OS") counts half
+    foreign = sum(0.5 if len(w) == 1 or w in _HALF_WORDS else 1 for w in words if w in _FOREIGN_WORDS)
     return OTHER_LATIN if foreign >= 1 and foreign > english else None
 
 
@@ -358,11 +364,14 @@ _LASTING = re.compile(r"\b(?:from now on|going forward|in (?:the )?future|always
                       r"by default|"
                       r"in general|as a rule|whenever you|when you (?:explain|answer|reply|write|respond|give)|"
                       r"for all (?:your )?(?:answers|replies)|your (?:explanations|answers|replies|responses)|"
-                      r"explain things|like i'?m (?:\d+|five|ten|a (?:kid|child|beginner|\d+-year-old))|"
+                      r"explain things|like i'?m (?:\d+|five|ten|a (?:kid|child|beginner|\d+-year-old))|(?:talk"
+                      r"|speak|write) to me "
+                      r"(?:like|as)|treat me (?:like|as)|don'?t ever|do not ever|every conversation|"
                       r"unless i ask|when(?:ever)? i ask)\b",
                       re.I)
 # What an answer does by habit: "stop apologizing so much", "no opinions unless I ask", "don't add a summary"
-_ANSWER_HABIT = re.compile(r"\b(?:apologi[sz]\w*|hedg\w*|disclaimers?|caveats?|emojis?|bullet(?: points)?|"
+_ANSWER_HABIT = re.compile(r"\b(?:apologi[sz]\w*|hedg\w*|disclaimers?|caveats?|emojis?|bullet(?: points)?|speech|"
+                           r"lectur\w*|moraliz\w*|moralis\w*|preach\w*|"
                            r"summar(?:y|ies)|opinions?|push back|agree with me|sugar-?coat\w*|tone|jargon|"
                            r"analogies|small talk|pleasantries|filler)\b", re.I)
 _STOP = re.compile(r"^(?:please |pls )?(?:stop|quit|don'?t|do not|never|no more|no|skip|drop|cut)\b", re.I)
@@ -388,7 +397,8 @@ _HYPOTHETICAL = re.compile(r"\b(?:were i to|had i (?:known|been|had)|one (?:day|
                            r"(?:haven'?t|have not|not yet) (?:decided|tried|committed)|depends on|might be"
                            # leaning one way: "contemplating a move", "leaning toward Python", "could be moving",
                            # "kinda want to try…", "still talking it over", "no idea which"
-                           r"|contemplating|leaning (?:toward|towards|to)|could be \w+ing|(?:kinda"
+                           r"|contemplating|back and forth|no decision yet|leaning (?:toward|towards|to)"
+                           r"|could be \w+ing|(?:kinda"
                            r"|kind of|sort of|sorta) "
                            r"want(?:s)? to|(?:talking|thinking) it over|no idea (?:which|whether|if|yet)|"
                            r"(?:haven'?t|not) made up my mind|open to (?:other )?(?:ideas|suggestions"
@@ -399,7 +409,8 @@ _LASTING_CHANGE = re.compile(r"\b(?:(?:im|e)migrated|moved|relocated|converted|s
                              r"lost my|widow\w*)\b", re.I)
 # "Assume for this exercise that I'm allergic to dairy": a premise, unless it lasts ("going forward, assume…")
 _ASSUME = re.compile(r"\bassum(?:e|ing)\b(?:(?! so )[^.;])*?\b(?:i|i'm|i am|i have|i've|my)\b", re.I)
-_REACTION = re.compile(r"^(?:never ?mind|nvm|meh|nah|hmm+|oops)\b", re.I)
+_REACTION = re.compile(r"^(?:never ?mind|nvm|meh|nah|hmm+|oops|(?:please )?don'?t judge(?: me)?|no judg(?:e?ment)"
+                       r"|hungover)\b", re.I)
 _VERSUS = re.compile(r"\b(?:[vV]s\.?|[vV]ersus)\b")  # not "VS Code"
 _PAREN = re.compile(r"\([^()]*\)")  # an aside: "I'm fluent in Japanese (passed JLPT N1 a few years ago)"
 # A question without its question mark: "how do people with ADHD usually study best"
@@ -437,6 +448,7 @@ _WANT_FORM = re.compile(rf"^(?:i|i'd|i'm|i am)\b.*\b(?:want|prefer|like|love|rat
                         rf"best|ok|okay) (?:by|for|with) me\b", re.I)
 # A clause that only says the request before it lasts: "Brevity, please. In general, not just now."
 _LASTING_ONLY = re.compile(r"^(?:and |also )?(?:in general|from now on|going forward|always|every time|as a rule|"
+                           r"that goes for (?:every|all|each) (?:conversation|chat|answer|time)s?(?: we have)?|"
                            r"by default|for (?:all|every) (?:answers?|replies)|not just (?:now|this time|today|here))"
                            r"(?:[,.]? (?:not just (?:now|this time|today|for this|here)|please|pls|thanks))?[.!]*$",
                            re.I)
@@ -452,14 +464,22 @@ _PAST = re.compile(r"\b(?:used to|use to|when i was (?:a |an |young|younger|litt
                    r"^(?:i |we )?spent (?:a|one|two|three|four|five|six|\d+|a few|several|some) (?:years?|months?|"
                    r"weeks?|summers?|winters?|semesters?)\b|"
                    r"(?:tried|did|ran|visited|went|had)\b[^.]*\bonce\b|"
-                   r"(?:i|we) (?:lived|worked|studied|stayed|taught|had|owned|tried|used"
-                   r"|played)\b.*\b(?:(?:in|until|till) "
+                   r"(?:^|\b(?:i|we) )(?:lived|worked|studied|stayed|taught|had|owned|tried|used"
+                   r"|played|was|were)\b.*\b(?:(?:in|until|till) "
                    r"(?:19|20)\d\d|for (?:like )?"
                    r"(?:about |almost |nearly |around )?(?:a|one|two|three|four|five|six|seven|eight|nine|ten"
                    r"|\d+|a few|"
                    r"several) (?:years?|"
                    r"months?|weeks?|summers?))|(?:in|until) (?:19|20)\d\d,? (?:i|we) (?:lived|worked|studied|stayed)|"
-                   r"i once|in the past|when i was \d+|as a (?:baby|toddler)|grew out of|(?:before|"
+                   r"i once|in the past|when i was \d+|"
+                   # "In 2012 I backpacked…", "2004 to 2006", "summer 2011", "in the early 2000s", "my late husband"
+                   r"^in (?:19|20)\d\d\b(?!.*\b(?:moved|relocated|emigrated|immigrated|became|converted|since)\b)|"
+                   r"(?:19|20)\d\d ?(?:to|until|till|-|–) ?(?:19|20)\d\d|(?:summer|winter|spring|fall|autumn) (?:of )?"
+                   r"(?:19|20)\d\d|in the (?:early |late |mid-?)?(?:19|20)?\d0'?s\b|"
+                   r"my late (?:husband|wife|partner|father|mother|dad|mum|mom|grand\w+|brother|sister|son|daughter)|"
+                   r"(?:i|we) (?:was|were|had|did|worked|played|ran)\b.*\bin (?:high school|college|uni|university"
+                   r"|grad school|school)\b|my first (?:[\w-]+ ){1,4}(?:was|were)\b|as a (?:baby|toddler)"
+                   r"|grew out of|(?:before|"
                    r"during) the pandemic|"
                    r"for (?:a while|one summer|a summer|a year|a few years) (?:before|back|when|in)|for one summer|"
                    r"when i (?:lived|worked|studied|was living)|my (?:old|former|previous|last) (?:job|flat|house|"
@@ -479,7 +499,8 @@ _DENIAL = re.compile(r"^(?:no,? )?i(?:'m| am) not (?:a |an )?(?:\w+ )?(?:vegan|v
                      r"|don'?t think i) (?:said|say|mention|mentioned|tell|told|claim)\b"
                      r"|\bthat'?s not what i (?:meant|said)\b|\bnot what i said\b|\bi quote\b"
                      # "I'm not a doctor, I just read a lot", "I was asking for a friend"
-                     r"|\b(?:asking for a friend|(?:was |i'?m )?just (?:curious|asking|wondering)|only visiting|"
+                     r"|\b(?:asking for a friend|(?:was |i'?m )?just (?:curious|asking|wondering)"
+                     r"|(?:now )?i'?m curious|only visiting|"
                      r"i just read a lot)\b", re.I)
 # A style word about one particular answer ("too basic", "the short version this time") is no lasting preference
 _ONE_ANSWER = re.compile(r"\b(?:this time|for this one|for this|just this once|this \w+|that \w+|(?:your |the )?"
@@ -488,16 +509,23 @@ _ONE_ANSWER = re.compile(r"\b(?:this time|for this one|for this|just this once|t
                          r"|^(?:a bit |a little |much |way |even )?(?:\w+er|more \w+|less \w+)"
                          r"(?:,? (?:please|pls|plz))?[.!]?$", re.I)
 _OTHERS = re.compile(
-    r"^(?:(?:apparently|so|well|oh|btw|fun fact),? )?(?:my|our) (?:\w+ )?(?:mentor|tutor|coach|landlord|landlady|"
+    r"^(?:(?:apparently|so|well|oh|btw|fun fact),? )?(?:(?:a|an|one|some|two|three|several) (?:[\w-]+ ){1,2}of "
+    r"(?:mine|ours)\b|(?:one|some|two|three|several|all|most|many|a few|a couple) of (?:my|our) \w+"
+    r"|(?:a|an|this|some|the) (?:guy|girl|woman|man|lady|dude|kid|person|friend|couple|family|mum|mom|dad|"
+    r"coworker|colleague) (?:in|at|from|on|of) (?:my|our)\b[\w -]*?(?= (?:is|are|was|has|had|have|just|says|"
+    r"thinks|wants|keeps|still|can|does)\b)|(?:my|our) [\w-]+'s? (?:[\w-]+ )?(?:parents?|mom|mum|dad|mother|"
+    r"father|sister|brother|family|kids?|son|daughter|friends?|boss|wife|husband|partner)\b|(?:my"
+    r"|our) (?:\w+ )?(?:mentor|tutor|coach|landlord|landlady|"
     r"housemates?|classmates?|mates?|pals?|bestie|bff|ex|in-laws|nephews?|nieces?|grand(?:son|daughter)s?|"
-    r"step(?:son|daughter|mom|mum|dad)s?|doctor|dentist|gp|therapist|brother|sister|sibling|mom|mum|mother|dad|father|parents?|wife|husband|partner|spouse|"
+    r"step(?:son|daughter|mom|mum|dad)s?|doctor|dentist|gp|therapist|brother|sister|sibling|mom|mum|mother|dad"
+    r"|father|parents?|wife|husband|partner|spouse|"
     r"boyfriend|girlfriend|fianc[ée]e?|son|daughter|kids?|child|children|baby|friends?|buddy|boss|manager|"
     r"co-?workers?|colleagues?|roommates?|flatmates?|neighbou?rs?|teachers?|grand(?:ma|pa|mother|father|parents)|"
     r"grand?-?dad|gran|nan|nana|"
     r"aunt|uncle|cousins?|family|team|client|customers?|students?|dog|cat|puppy|kitten|pets?|"
     r"[a-z]+mates?|advis[eo]r|supervisor|professor|prof|lecturer|instructor|trainer|principal|headteacher|"
     r"pastor|priest|vicar|rabbi|imam|bf|gf|hubby|godson|goddaughter|godparents?|tenants?|employees?|interns?|"
-    r"patients?|idol|hero)s?\b", re.I)
+    r"patients?|idol|hero)s?\b)", re.I)
 # "write a short poem": this answer only
 _ONE_OFF = re.compile(r"^(?:please |pls |can you |could you )?(?:write|draft|compose|create|make|generate|give me|"
                       r"tell me|"
@@ -507,20 +535,24 @@ _ONE_OFF = re.compile(r"^(?:please |pls |can you |could you )?(?:write|draft|com
 # Reported speech: "my neighbour told me…", "my mate reckons…" is their view, not the user's circumstance;
 # the user's clinicians are the exception ("my doctor says I can't have salt")
 _REPORTED = re.compile(r"^(?:my|our|a|the) (?:[\w'-]+ ){0,3}?(?:told me|tells me|says|said|thinks|reckons|asked me|"
+                       r"keeps? (?:telling|asking|nagging|bugging|pushing) me|(?:is|are) always telling me|"
                        r"wants me|suggested|recommends|swears|keeps saying)\b", re.I)
 _BARE_AUX = re.compile(r"^(?:no,? )?(?:i|we) (?:do|don'?t|do not|am|'m|am not|'m not|did|didn'?t|can|can'?t|"
                        r"won'?t|have|haven'?t|was|wasn'?t)[.!]?$|\bnot the one (?:who|with|that)\b", re.I)
 _AT_PLACE = re.compile(r"^(?:i'?m|i am|we'?re|we are) (?:currently |just |still |now )?at "
-                       r"(?:the|a|an|my \w+'s|his|her|their) \w+", re.I)
+                       r"(?:the|a|an|my \w+'s|my \w+s'|his|her|their) \w+", re.I)
 # the user's own work setup: "my team writes Go and uses sqlc", "our company is on Azure"
 _OUR_SETUP = re.compile(r"^(?:my|our) (?:\w+ )?(?:team|company|org|shop|stack|codebase|work|office|job|employer)\b"
-                        r".*\b(?:uses?|writes?|runs?|is on|are on|is built (?:on|with)|deploys?|requires?|mandates?|"
+                        r".*\b(?:uses?|writes?|runs?|is on|are on|'s on|'re on|is built (?:on|with)|deploys?"
+                        r"|requires?|mandates?|"
                         r"only allows?|codes? in)\b", re.I)
 # "use poetry not pip in examples": a lasting instruction about the answers' content
 _IN_ANSWERS = re.compile(r"\bin (?:your |the |all |any |code )?(?:examples|code|snippets|answers|replies|responses|"
                          r"recipes|suggestions)\b", re.I)
 _CLINICIAN = re.compile(r"^(?:my|our) (?:doctor|gp|physician|dietitian|dietician|nutritionist|therapist|cardiologist|"
                         r"dentist|physio|physiotherapist|midwife|specialist|consultant|psychiatrist|nurse)\b", re.I)
+# what they say of the writer is still their view: "my dad's a developer and says I should learn Python"
+_THEIR_WORDS = re.compile(r"\b(?:says|said|thinks|reckons|wants|told|tells|keeps telling|insists)\b.*", re.I)
 # "my doctor told me to avoid salt", "my mother lives with us": about me and my household
 _ABOUT_ME = re.compile(r"\b(?:me|i|i'm|my|we|we're|us|our)\b", re.I)
 _SELF_ANY = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|my|mine|myself|we|we're|we've|our|ours|us)\b", re.I)
@@ -568,23 +600,43 @@ _PASSING = re.compile(r"\b(?:stuck in traffic|jet-?lag\w*"
                       r"|good|great|lazy) "
                       r"(?:day|week|night|morning|shift)|running on \d+ hours?|"
                       r"(?:on|in) (?:a|the) (?:bus|train|plane|flight|subway|tube|ferry|taxi|uber)|"
-                      r"at (?:a|the) (?:conference|wedding|party|concert|airport|meeting|festival))\b", re.I)
+                      r"at (?:a|the) (?:conference|wedding|party|concert|airport|meeting|festival)"
+                      # "battery at 3%", "just finished clearing out the garage", "sitting in a café", "day 3 of this
+                      # cold", "I can't sleep"
+                      r"|battery (?:is )?(?:at|on) \d+|just (?:finished|got done) \w+ing|^(?:i'?m )?(?:sitting"
+                      r"|standing"
+                      r"|lying|waiting|queu(?:e)?ing) (?:in|at|on|outside|by)|day \d+ of|(?:this|my) (?:cold|flu|"
+                      r"hangover|headache|fever)|^i can'?t sleep(?! (?:on|in|with|without|when|if|unless"
+                      r"|through|well))"
+                      r")\b", re.I)
+# An opinion about the world: "Honestly I think Python is overrated", "Crypto is a scam, change my mind"
+_OPINION = re.compile(r"^(?:(?:honestly|personally|tbh|imo|ngl),? )?i (?:think|feel like|believe|reckon|guess"
+                      r"|find that)"
+                      r" (?!i\b|i'm|i've|i'd|i'll|my\b|me\b|we\b|our\b)|\b(?:change my mind|fight me|prove me wrong"
+                      r"|don'?t @ me|hot take|unpopular opinion)\b", re.I)
+# Feedback on the answers just given: "Love the second option, let's go with that"
+_FEEDBACK = re.compile(r"\b(?:the (?:first|second|third|fourth|last|other|\w+est) (?:one|option|version|idea"
+                       r"|suggestion"
+                       r"|draft|name|recipe)|option (?:\d|[abc])|let'?s go with)\b", re.I)
+# What is done by habit, also on a bus: "my commute is 90 minutes each way on the train"
+_HABITUAL = re.compile(r"\b(?:every|each|daily|usually|always|commute|most (?:days|mornings|nights|weeks))\b", re.I)
 # A state of one day: "I have a job interview in an hour", "I have a cold this week"
-_TODAY = re.compile(r"\b(?:today|tonight|tomorrow|at \d{1,2}(?::\d\d)?(?:\s*[ap]m)?"
+_TODAY = re.compile(r"\b(?:today|tonight|tomorrow|at (?:1[0-2]|0?\d)(?::\d\d)?(?:\s*[ap]m)?"
                     r"(?=\s*(?:today|tomorrow|tonight|so|and|,|\.|$))"
                     r"|this (?:morning|afternoon|evening|week|weekend)|right now|rn|atm|all week|"
                     r"in an? (?:hour|minute|bit)|"
                     r"for the next (?:few |couple of |\d+ |two |three |four |five |six |seven )?(?:days?"
                     r"|hours?|weeks?)|"
 
-                    r"in (?:a few|a couple of|\d+) (?:min|mins|minutes|hours)|a cold|the flu|a hangover|a headache|"
+                    r"in (?:a few|a couple of|\d+) (?:min|mins|minutes|hours)|a cold|the flu|a hangover|"
+                    r"(?<!gives me )(?<!give me )a headache|for the (?:weekend|day|night|week)|"
                     r"jet ?lag|in for (?:repair|a service))\b", re.I)
 _DURABLE = re.compile(r"\b(?:always|never|usually|generally|every|each|since|anymore|any more|no longer|now|"
                       r"here(?=\s*[,.!?]|\s*$)|"
                       r"these days|nowadays|by trade|all the time|for (?:\d+|a few|many|several|ten|two|three|five) "
                       r"(?:years?|yrs|months?|decades?)|\d+ (?:years?|yrs) (?:now|clean|sober|in)|"
                       r"most (?:days|weeks|nights)|btw|fyi|here|still|only|whole|permanent\w*|chronic|mostly|daily|"
-                      r"weekly|(?<!this )(?<!next )(?<!last )weekends?|nights)\b", re.I)
+                      r"weekly|(?<!this )(?<!next )(?<!last )(?<!for the )weekends?|nights)\b", re.I)
 _PAST_VERB = re.compile(r"\b(?:i|we) (?:just |finally |also |really )?(?:\w+ed|had|was|were|did|went|got|made|ate|"
                         r"lost|forgot|bought|broke|spent|saw|took|left|came|ran|slept|woke|fell|found|met|paid|"
                         r"sold|drove|flew|wrote|read|thought|tried|burnt|spilt|learnt|felt|sent|built)\b|"
@@ -613,6 +665,14 @@ def shape_features(text: str) -> np.ndarray:
 
 
 _AS_A = re.compile(r"^(?:as|being)\s+(?=\w)", re.I)
+# Idioms of liking and disliking, read as what they mean (MiniLM reads "X is my jam" as being about jam)
+_LOVE_IDIOM = re.compile(r"^(.{3,60}?) (?:is|are|=) (?:basically |literally |honestly |totally )?my (?:jam"
+                         r"|thing|happy place|"
+                         r"life|weakness|love language|guilty pleasure|comfort \w+)\b"
+                         r"|^give me (.{3,60}?) and i'?m (?:happy|set|good|sold|golden|in heaven)\b", re.I)
+_HATE_IDIOM = re.compile(r"^(.{3,60}?) (?:make|makes) me (?:cringe|gag|sick|shudder|want to scream)"
+                         r"|^(.{3,60}?) (?:gross|grosses|creep|creeps|freak|freaks) me out\b", re.I)
+_BORN = re.compile(r"^(born|raised)\b", re.I)
 _DROPPED_VERB = re.compile(r"^(?:love|hate|prefer|adore|enjoy|avoid|dislike|loathe|despise|detest|can'?t|cannot|"
                            r"don'?t|do not|never(?! mind)|always|only|won'?t|eat|drink|use|work|live|own|have|"
                            r"need|take|speak|code|play|moved|switched|quit|stopped|started|sold|got|had|just|gave up|"
@@ -624,7 +684,8 @@ _DEVICE = re.compile(r"\b(?:iphone|ipad|android|pixel \d+|galaxy s?\d+|macbook|i
                      r"linux|ubuntu|fedora|debian|arch|chromebook|chromeos|thinkpad|surface|rtx ?\d+|gtx ?\d+|ps[45]|"
                      r"xbox|kindle|raspberry pi|laptop|desktop|tablet|smartphone)\b", re.I)
 _ENGLISH = re.compile(r"\b(?:the|of|to|for|with|by|and|at|from|on|not|so|lol|tbh|btw|an|just|very|really|too|"
-                      r"mostly|since|after|full|time|years?|months?|trade|budget|fan|user|here)\b", re.I)
+                      r"mostly|since|after|full|time|years?|months?|trade|budget|fan|user|here|now|finally"
+                      r"|still)\b", re.I)
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|will|can|could|should|would|isn'?t|aren'?t|"
                      r"wasn'?t|doesn'?t|don'?t|won'?t|can'?t)\b|\w's\b", re.I)
 
@@ -641,6 +702,13 @@ def classifier_text(clause: str) -> str:
     if (pair := _PRONOUNS.search(s)) and pair.group(0).lower() != "pronouns" and (pair.start() == 0
                                                                                  or not _NOT_ME.match(s)):
         return f"My pronouns are {pair.group(0).lower()}"  # "they/them for me please"
+    low = s[:1].lower() + s[1:]
+    if idiom := _LOVE_IDIOM.match(s):
+        return "I love " + (idiom.group(1) or idiom.group(2))  # "brutalist architecture is my jam"
+    if idiom := _HATE_IDIOM.match(s):
+        return "I dislike " + (idiom.group(1) or idiom.group(2))  # "musicals make me cringe"
+    if _BORN.match(s):
+        return "I was " + low  # "born and raised in Osaka"
     if as_a := _AS_A.match(s):
         return "I'm " + s[as_a.end():]
     low = s[:1].lower() + s[1:]
@@ -770,9 +838,12 @@ def candidate(clause: str) -> str | None:
     if _BARE_AUX.search(s) or _AT_PLACE.match(s) and not _DURABLE.search(s):
         return None  # "I don't" (the rest was quoted), "I'm at the vet with the dog"
     others = _OTHERS.match(s)
-    if others and not _ABOUT_ME.search(s[others.end():]) and not _OUR_SETUP.match(s):
+    rest = s[others.end():] if others else ""
+    if others and not _ABOUT_ME.search(rest if _CLINICIAN.match(s) else _THEIR_WORDS.sub("", rest)) \
+            and not _OUR_SETUP.match(s):
         return None
-    if _PASSING.search(s) or _REACTION.match(s):
+    if _PASSING.search(s) and not _HABITUAL.search(s) or _REACTION.match(s) or _OPINION.search(s) \
+            or _FEEDBACK.search(s):
         return None  # "on a bus right now, so short answers", "sorry, long week", "never mind"
     if not _ONE_ANSWER.search(s) and not _FIRST_START.match(s) and _ANSWER_HABIT.search(s) \
             and (_LASTING.search(s) or _STOP.match(s)):
@@ -791,6 +862,8 @@ def candidate(clause: str) -> str | None:
         return STYLE
     if _LASTING.search(s) and asks_about_answers(s) and not _FIRST_START.match(s) and not _ONE_ANSWER.search(s):
         return STYLE  # a lasting instruction to the assistant: "can u always give me the answer first"
+    if _LOVE_IDIOM.match(s) or _HATE_IDIOM.match(s):
+        return FIRST_PERSON  # "give me a sauna and a cold plunge and I'm happy" is no task
     if _TASK.match(s) or _OWN_MESSAGE.search(s):
         return None  # "give me a workout I can do at home" asks for one answer
     if _TODAY.search(s) and not (_DURABLE.search(s) or _CHANGE.search(s)):
@@ -808,14 +881,18 @@ def candidate(clause: str) -> str | None:
 
 # A question that carries a fact about the asker: "…, given I have ADHD and a full-time job?", "…safe for someone
 # with a herniated disc like me?", "…when I'm already fluent in Dutch?"
-_GIVEN = re.compile(r"\b(?:given(?: that)?|since|because|as|now that|considering(?: that)?|seeing as|when)\s+"
+_GIVEN = re.compile(r"\b(?:given(?: that)?|since|because|as|now that|considering(?: that)?|seeing as|when|"
+                    r"(?:keeping|bearing|keep|bear) in mind(?: that)?)\s+"
                     r"((?:i|i'm|i am|i've|i have|my|we|we're|we have|our)\b[^,?;]*)", re.I)
 _LIKE_ME = re.compile(r"\b(?:for|as)\s+((?:someone|somebody|a person|an? [\w-]+(?: [\w-]+){0,3})\s+"
                       r"(?:with|who|that|living|on|in|of)\b[^?;]*?),?\s+(?:like|such as) (?:me|myself)\b"
                       r"|\bas\s+((?:someone|somebody|a person) (?:who|with|that)\b[^,?;]*)"
                       # "for someone like me with type 2 diabetes", "as a 55-year-old with zero experience"
                       r"|\b(?:for|as) (?:someone|somebody|a person) like me,? ((?:with|who)\b[^,?;]*)"
-                      r"|\bas an? (\d+-year-old\b[^,?;]*)", re.I)
+                      r"|\bas an? (\d+-year-old\b[^,?;]*)"
+                      # "for a T2 diabetic like me", "as a Jehovah's Witness?"
+                      r"|\b(?:for|as) (an? [\w-]+(?: [\w-]+){0,2}) like me\b"
+                      r"|\bas an? ((?-i:[A-Z][\w'-]*)(?: (?-i:[A-Z][\w'-]*)){0,2})(?=\s*[?,.!]|\s*$)", re.I)
 # What the asker has, named inside a question: "…around my egg allergy?", "…for my north-facing flat in Glasgow?",
 # "…my three kids under five…"
 _MY_FACT = re.compile(r"\bmy ((?:[\w'-]+ ){0,3}?(?:allerg(?:y|ies)|intoleran(?:ce|ces)|diabetes|asthma|arthritis|"
@@ -841,8 +918,9 @@ def embedded_statements(question: str) -> list[tuple[int, str]]:
             continue
         out.append((m.start(1), m.group(1).strip()))
     for m in _LIKE_ME.finditer(s):
-        g = next(i for i in range(1, 5) if m.group(i))
-        out.append((m.start(g), ("I'm ", "I'm ", "I'm someone ", "I'm a ")[g - 1] + m.group(g).strip()))
+        g = next(i for i in range(1, 7) if m.group(i))
+        opening = ("I'm ", "I'm ", "I'm someone ", "I'm a ", "I'm ", "I'm a ")[g - 1]
+        out.append((m.start(g), opening + m.group(g).strip()))
     for m in _MY_FACT.finditer(s):
         out.append((m.start(0), "My " + m.group(1).strip()) if m.group(1) else (m.start(2), "I have " + m.group(2)))
     for m in _AFTER.finditer(s):

@@ -261,21 +261,6 @@ FOURTH_BENIGN = [
 ]
 
 
-@pytest.mark.parametrize("text", FOURTH_UNSAFE)
-def test_fourth_pass_shapes_refuse(text):
-    hit = intent.scan(normalize(text))
-    assert hit is not None and hit.family == "harm"
-    verdict = check_preference(text)
-    assert not verdict.allowed and verdict.category == "harm"
-
-
-@pytest.mark.parametrize("text", FOURTH_BENIGN)
-def test_fourth_pass_benign_twins_pass(text):
-    assert intent.scan(normalize(text)) is None
-    verdict = check_preference(text)
-    assert verdict.allowed, verdict.reason
-
-
 # Fifth pass (issue #12): something noxious slipped into a person's food or drink, messages dressed as a bank that
 # ask for a code, running a romance scam, anonymous threats, jokes that "go after" a group. Written for this test.
 FIFTH_UNSAFE = [
@@ -295,15 +280,16 @@ FIFTH_BENIGN = [
 ]
 
 
-@pytest.mark.parametrize("text", FIFTH_UNSAFE)
-def test_fifth_pass_shapes_refuse(text):
+@pytest.mark.parametrize("text", FOURTH_UNSAFE + FIFTH_UNSAFE)
+def test_later_pass_shapes_refuse(text):
     hit = intent.scan(normalize(text))
     assert hit is not None and hit.family == "harm"
-    assert not check_preference(text).allowed
+    verdict = check_preference(text)
+    assert not verdict.allowed and verdict.category == "harm"
 
 
-@pytest.mark.parametrize("text", FIFTH_BENIGN)
-def test_fifth_pass_benign_twins_pass(text):
+@pytest.mark.parametrize("text", FOURTH_BENIGN + FIFTH_BENIGN)
+def test_later_pass_benign_twins_pass(text):
     assert intent.scan(normalize(text)) is None
     verdict = check_preference(text)
     assert verdict.allowed, verdict.reason

@@ -4,12 +4,19 @@ import torch
 
 from personalign.decoding import Engine
 from personalign.models import render_chat
+from personalign.models.packed_linear import available, pack_linears
 from personalign.models.row_lora import RowLoRAModel, UnsupportedAdapter, row_groups
 from personalign.models.tiny import tiny_gpt2, tiny_llama
 from personalign.rewards.persrm import PersRM
 
 PROMPTS = ["What is the capital of France?", "hi there", "How do I bake bread?"]
 PREFS = ["Keep it short and friendly.", "Answer in detail with examples.", "Be blunt."]
+WIDE = 128  # hidden size at which r-16 A's add at most a quarter to every projection's columns (they fold)
+
+
+def _need_packing():
+    if not available(torch.float32):
+        pytest.skip("this torch build has no oneDNN linear")
 
 
 def _trained(base, seed=0) -> PersRM:
@@ -222,14 +229,19 @@ def test_user_adapters_and_persrm_rows_share_one_fused_forward(multi_user_base):
     assert mixed.outputs[0].token_ids != mixed.outputs[1].token_ids
 
 
-@pytest.fixture()
-def multi_user_base(tiny_tok):
+@pytest.fixture(params=["plain", "packed"])
+def multi_user_base(tiny_tok, request):
     from peft import LoraConfig, get_peft_model
 
     from personalign.models import LoadedModel
     from personalign.models.shell import shell_copy
 
-    plain = tiny_llama(tiny_tok, seed=0)
+    if request.param == "plain":
+        plain = tiny_llama(tiny_tok, seed=0)
+    else:  # packed linears, wide enough that the PersRM's and both users' A's fold into the base's matmuls
+        _need_packing()
+        plain = tiny_llama(tiny_tok, seed=0, hidden_size=WIDE)
+        pack_linears(plain.model)
     persrm = _trained(plain, seed=2)
     config = LoraConfig(r=4, lora_alpha=8, target_modules=["q_proj", "v_proj"], init_lora_weights=False)
     model = get_peft_model(shell_copy(plain.model), config, adapter_name="alice")
@@ -299,3 +311,75 @@ def test_pad_step_reuses_the_top_k_the_fused_head_ranked(tiny_tok, monkeypatch):
         Engine(base, reward_model=model).generate(PROMPTS, preference=PREFS, strategy="pad", top_k=8,
                                                   max_new_tokens=6, eos_candidate=False)
         assert seen and all(seen)
+
+
+def _count_calls(patch, owner, name) -> list:
+    calls, real = [], getattr(owner, name)
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    patch.setattr(owner, name, counting)
+    return calls
+
+
+@pytest.mark.parametrize("flags", [[False, False, True, True], [True, False, True, False]])
+def test_a_folded_into_the_packed_base_matmul_matches_peft_and_follows_updates(tiny_tok, monkeypatch, flags):
+    """With packed linears, x·A rides in the base's one matmul per q/k/v, o, gate/up, down; same logits as PEFT."""
+    import personalign.models.row_lora as row_lora
+
+    _need_packing()
+    base = tiny_llama(tiny_tok, seed=4, hidden_size=WIDE)
+    pack_linears(base.model)
+    persrm = _trained(base)
+    n_layers = base.model.config.num_hidden_layers
+    ids, mask, pos = _inputs(base, persrm, flags)
+
+    def run(fused: bool):
+        with monkeypatch.context() as patch:
+            packed, mm = _count_calls(patch, row_lora, "packed_matmul"), _count_calls(patch, torch, "mm")
+            out = _run(persrm, flags, ids, mask, pos, fused=fused, steps=1)
+        return out, len(packed), len(mm)
+
+    def check():
+        with torch.inference_mode():
+            (fused, packed, mm), (peft, *_) = run(True), run(False)
+        torch.testing.assert_close(fused, peft, atol=1e-4, rtol=1e-4)
+        # Prefill and one step: one packed product per group and layer; no x·A of its own. Rows that are
+        # no block (index_add) still take B by one mm per projection.
+        assert packed == 2 * 4 * n_layers
+        assert mm == (0 if flags[-1] and flags[-2] else 2 * 7 * n_layers)
+        return fused
+
+    before = check()
+    with torch.no_grad():  # a training step in place: the A's and a base weight
+        for p in persrm.lora_parameters():
+            p.mul_(1.5)
+        base.model.model.layers[0].self_attn.q_proj.weight.mul_(0.5)
+    after = check()
+    assert not torch.allclose(after, before, atol=1e-3)
+    # With a gradient wanted the shell keeps the unfolded path (training never reads a packed copy).
+    with torch.enable_grad():
+        for p in persrm.lora_parameters():
+            p.requires_grad_(True)
+        _, packed, _ = run(True)
+    assert packed == 0
+
+
+def test_pad_tokens_identical_folded_and_peft(tiny_tok, monkeypatch):
+    import personalign.models.row_lora as row_lora
+
+    _need_packing()
+    base = tiny_llama(tiny_tok, seed=7, hidden_size=WIDE)
+    pack_linears(base.model)
+    persrm = _trained(base, seed=5)
+    engine = Engine(base, reward_model=persrm)
+    runs, folded = {}, _count_calls(monkeypatch, row_lora, "packed_matmul")
+    for fused in (True, False):
+        persrm.fused = fused
+        result = engine.generate(PROMPTS, preference=PREFS, strategy="pad", weight=1.5, top_k=8, max_new_tokens=16)
+        runs[fused] = [o.token_ids for o in result.outputs]
+        assert bool(folded) == fused  # the fused run really folded, PEFT's did not
+        folded.clear()
+    assert runs[True] == runs[False]

@@ -59,15 +59,30 @@ def enabled_by_default() -> bool:
     return os.environ.get("PERSONALIGN_PACKED_LINEARS", "1").strip().lower() not in ("0", "false", "no", "off")
 
 
+def pack(weight: torch.Tensor) -> torch.Tensor:
+    """A oneDNN-packed copy of `weight` [out, in], made now (callers keep it and stamp it themselves)."""
+    with torch.no_grad():
+        return torch.ops.mkldnn._reorder_linear_weight(weight.detach(), None)
+
+
+def packed_matmul(x: torch.Tensor, packed: torch.Tensor, bias: torch.Tensor | None) -> torch.Tensor:
+    """`x [N, in] · Wᵀ + bias` with W's packed copy (`pack`, `packed_weight`)."""
+    return torch.ops.mkldnn._linear_pointwise(x, packed, bias, "none", [], "")
+
+
 def packed_weight(weight: torch.Tensor) -> torch.Tensor:
     """The oneDNN-packed copy of `weight`, remade when the tensor was changed in place or re-pointed."""
     key = (weight._version, weight.data_ptr())
     entry = getattr(weight, _ATTR, None)
     if entry is None or entry[0] != key:
-        with torch.no_grad():
-            entry = (key, torch.ops.mkldnn._reorder_linear_weight(weight.detach(), None))
+        entry = (key, pack(weight))
         setattr(weight, _ATTR, entry)
     return entry[1]
+
+
+def is_packed(module: nn.Module) -> bool:
+    """Whether `pack_linears` routed this layer through packed weights."""
+    return getattr(module.__dict__.get("forward"), "__func__", None) is _packed_forward
 
 
 def _packed_forward(self: nn.Linear, x: torch.Tensor) -> torch.Tensor:
@@ -98,5 +113,5 @@ def pack_linears(model: nn.Module) -> int:
 def unpack_linears(model: nn.Module) -> None:
     """Back to `F.linear` for every layer `pack_linears` routed."""
     for module in model.modules():
-        if getattr(module.__dict__.get("forward"), "__func__", None) is _packed_forward:
+        if is_packed(module):
             del module.forward

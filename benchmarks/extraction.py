@@ -1,7 +1,7 @@
 """Preferences from conversation: extraction precision/recall, speed, and the end-to-end check.
 
 Data (benchmarks/data/, written by hand for this benchmark without reading the detector's training
-sentences). Rounds 1-7 are spent: each was measured once unseen and reported, then used for development, and
+sentences). Rounds 1-8 are spent: each was measured once unseen and reported, then used for development, and
 their clauses are now training rows (memory/data/statements_rounds.jsonl), so figures on them are in-sample;
 benchmarks/extraction_cv.py gives the leave-one-round-out figures. A new round is unseen until its first run:
   extraction_heldout.jsonl  single user messages: {"text", "label": 1 (states a preference or

@@ -40,7 +40,7 @@ def test_shipped_round_rows_are_the_rounds_as_they_are_now():
     files = {"r1": "extraction_heldout.jsonl", "r2": "extraction_heldout_r2.jsonl",
              "r3": "extraction_heldout_r3.jsonl", "r4": "extraction_heldout_r4.jsonl",
              "r5": "extraction_heldout_r5.jsonl", "r6": "extraction_heldout_r6.jsonl",
-             "r7": "extraction_heldout_r7.jsonl"}
+             "r7": "extraction_heldout_r7.jsonl", "r8": "extraction_heldout_r8.jsonl"}
     want = []
     for name, f in files.items():
         msgs = [json.loads(line) for line in (DATA / f).read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -55,11 +55,19 @@ _FICTION = re.compile(r"\b(?:role-?play\w*|pretend(?:ing)?|in character|my (?:\w
                       r"|simulation)|game idea"
                       r"|dungeon master|game master|interview me|(?:story|writing"
                       r"|rp) prompt|my ocs?|original character"
+                      # "thought experiment: I'm a medieval peasant", "scenario: I'm the CEO…", "juguemos a rol"
+                      r"|thought experiment|hypothetically|(?:^|\n)\s*scenario(?=:)|for a persona|"
+                      r"(?:juguemos|jugamos|vamos jogar|jogamos) (?:a|um)? ?(?:rol|rpg)|rollenspiel|jeu de r[ôo]le"
+                      r"|you'?re (?:a|an|the|my) [\w -]{1,40}?\band i'?m (?:a|an|the)"
                       r"|(?<!can )(?<!could )(?<!would )(?<!will )you (?:be|play) (?:the|a|an) \w+"
                       r"|write (?:it |this |a \w+ )?from my (?:\w+'s )?perspective)\b"
                       r"|(?:^|\s)\*[a-z]+s(?: [\w'-]+){0,6}\*", re.I)
 _QUOTE_LINE = re.compile(r"^\s*>.*$|(?i:traceback) \(most recent call last\):?(?:\n[ \t]+.*)*"
                          r"|^.*\b(?-i:(?:[A-Z]\w*)?(?:Error|Exception)(?=:)|ERROR|FATAL)\b.*$"
+                         r"|\berror(?:\[\w+\])?:.*$"
+                         # "Rewrite this paragraph to sound more formal:" and the paragraph below it
+                         r"|^\s*(?:please |pls |can you |could you )?(?:rewrite|edit|polish|improve|shorten|simplify"
+                         r"|make)\b[^:\n]{0,80}:[ \t]*\n[\s\S]*"
                          r"|^\s*\d{4}-\d\d-\d\d[ T]\d\d:\d\d.*$"
                          r"|^\s*(?:please |pls )?(?:sort|turn|convert|format|reformat|alphabeti[sz]e|organi[sz]e|"
                          r"categori[sz]e|classify|extract|count|tag)\b[^:\n]{0,60}:.*$|^\s*(?:#|//)\s*(?:todo"
@@ -382,6 +390,11 @@ _HYPOTHETICAL = re.compile(r"\b(?:were i to|had i (?:known|been|had)|one (?:day|
                            r"at a time|off|a week|a month)\b))\b|^(?:if|imagine|suppose|supposing|pretend"
                            r"|let'?s say|what if|hypothetically|say i)\b"
                            r"|\bif i (?:were|was|had|lived|moved|became|wanted)\b|\bwould i\b|\bi wonder\b"
+                           # "we're maybe going to try for a baby", "leaning Berlin or Amsterdam", "could end up in
+                           # Texas if the transfer goes through"
+                           r"|\b(?:maybe|possibly|probably|might be) (?:going to|gonna|moving|getting|starting|trying"
+                           r"|switching)\b|^(?:i'?m |we'?re )?leaning\b|\bcould (?:end|wind) up\b|fingers crossed"
+                           r"|\bif [\w' ]{1,40} goes through\b|\btry(?:ing)? for a baby\b"
                            # tentative: "I might start running", "I'm considering moving"
                            r"|\bi (?:might|may|could) (?!not\b)|\b(?:considering|toying with|thinking (?:of|about)|"
                            r"at some point|who knows|i suppose|maybe one day|someday)\b"
@@ -403,6 +416,36 @@ _HYPOTHETICAL = re.compile(r"\b(?:were i to|had i (?:known|been|had)|one (?:day|
                            r"want(?:s)? to|(?:talking|thinking) it over|no idea (?:which|whether|if|yet)|"
                            r"(?:haven'?t|not) made up my mind|open to (?:other )?(?:ideas|suggestions"
                            r"|options))\b", re.I)
+# Someone close, named without "my": "Mom's diabetic", "coworker keeps kosher" ("mom of two" is the writer)
+_BARE_KIN = re.compile(r"^(?:(?:so|well|oh|btw),? )?(?:mom|mum|mommy|mother|dad|daddy|father|grandma|grandpa|gran|"
+                       r"granny|nan|nana|hubby|husband|wife|bf|gf|boyfriend|girlfriend|partner|sister|brother|sis|"
+                       r"bro|uncle|aunt|auntie|cousin|son|daughter|coworker|co-worker|colleague|boss|roommate|"
+                       r"flatmate|housemate|neighbou?r|friend|bestie|best friend|landlord|landlady)"
+                       r"(?:'s\b| (?:is|has|was|keeps|can'?t|won'?t|doesn'?t|only|just|never|always|\w+s)\b)", re.I)
+# what the writer does for them is for them: "my gf hates olives so I'm swapping them out"
+_FOR_THEM = re.compile(r"\b(?:so|and so|which is why|that'?s why) (?:i'?m|i am|we'?re|i'll|i need to|i want to"
+                       r"|i have to|i'd like to)\b.*", re.I)
+# a verb whose subject was in the clause before: "my uncle has Crohn's and | is staying with us"
+_ELIDED_SUBJECT = re.compile(r"^(?:and )?(?:is|has|was|does|isn'?t|hasn'?t|doesn'?t|keeps)\s", re.I)
+_HE_SHE = re.compile(r"\b(?:he|she|he's|she's)\b", re.I)
+# one request, whatever it mentions: "regex for a US zip code pls", "explain like I'm five", "it's for the app I'm
+# building", "(I'm not, just curious)", "be honest", a list of ingredients to work on
+_ONE_REQUEST = re.compile(r"\bexplain (?:it |this |that )?(?:to me )?like i'?m "
+                          r"(?:five|5|a \w+)|\beli5\b|^\(?(?:it'?s|its|this is|that'?s) (?:just |only |all )?for "
+                          r"(?:a|an|the|my|our|work|school|class)\b|\bjust (?:curious|asking|wondering)\b"
+                          r"|^(?:be|treat|tell|show|pitch|surprise|convince|quiz|roast) (?:me\b|honest|straight"
+                          r"|real|brutal|blunt|nice|kind|gentle)"
+                          r"|^(?:\d+\s*(?:g|kg|ml|l|oz|lbs?|cups?|tbsp|tsp|x)?\s+[\w -]+,\s*){2,}"
+                          r"|^(?:any|anything|something|somewhere|ideas?|tips?|suggestions?) (?:i|we) (?:can|could"
+                          r"|should)\b", re.I)
+# "regex for a US zip code pls", "bash one-liner to find big files please": a thing asked for, with no writer,
+# no reason ("based in Melbourne so AUD pls") and no rule for every answer ("halal meat only pls")
+_PLEASE_END = re.compile(r"^(?!.*\b(?:i|i'm|im|me|my|we|our|(?-i:us)|so|since|because|as|based|live|living|only"
+                         r"|every|whenever|always|never|no|pronouns)\b)\S+(?: \S+)*? (?:for|to|that|which|about) "
+                         r".*\b(?:pls|please|plz|thx|ty)\W*$", re.I)
+# helping someone else: "I want to be supportive" (of a friend who came out)
+_FOR_SOMEONE = re.compile(r"^i (?:want|wanna|need|'d like|would like) to (?:be (?:supportive|there for)|support|"
+                          r"help (?:him|her|them)|cheer (?:him|her|them) up|comfort)\b", re.I)
 # "years ago": the past, unless it dates a change that lasts ("I immigrated to Canada five years ago")
 _AGO = re.compile(r"\b(?:years|decades|ages|a long time|a while) ago\b", re.I)
 _LASTING_CHANGE = re.compile(r"\b(?:(?:im|e)migrated|moved|relocated|converted|stopped|gave up|became|diagnosed|"
@@ -455,6 +498,11 @@ _LASTING_ONLY = re.compile(r"^(?:and |also )?(?:in general|from now on|going for
 # A place and its flag, as people text: "Melbourne 🇦🇺"
 _FLAG_PLACE = re.compile(r"^((?:[A-Z][\w'-]+[ ,]*){1,3})\s*[\U0001F1E6-\U0001F1FF]{2}\s*$")
 _PAST = re.compile(r"\b(?:used to|use to|when i was (?:a |an |young|younger|little|small|in|at)|growing up|"
+                   r"grew up\b(?! speaking| bilingual)(?!.*\b(?:still|now|and (?:live|stayed))\b)|"
+                   r"^(?:i |we )?(?:\w+ed|had|was|were|did|went|took|wore|ran|sang|swam|won|got)\b.*\b(?:middle"
+                   r"|high|elementary|primary|secondary|grade|junior high|boarding) school\b|"
+                   r"^(?:i |we )?(?:\w+ed|drank|ate|drove|wore|had|was|were|did|went|took) (?:\w+ ){0,4}until "
+                   r"(?:19|20)\d\d\b|"
                    r"(?<!push )(?<!pushes )back (?:when|in (?:the day|(?:the )?'?\d+s?|my|high|college"
                    r"|school|uni|those))|"
                    r"as a (?:kid|child|teen|teenager|student)|in my (?:teens|twenties|thirties|youth)|"
@@ -504,7 +552,9 @@ _DENIAL = re.compile(r"^(?:no,? )?i(?:'m| am) not (?:a |an )?(?:\w+ )?(?:vegan|v
                      r"i just read a lot)\b", re.I)
 # A style word about one particular answer ("too basic", "the short version this time") is no lasting preference
 _ONE_ANSWER = re.compile(r"\b(?:this time|for this one|for this|just this once|this \w+|that \w+|(?:your |the )?"
-                         r"(?:previous|last|earlier) (?:answer|reply|one|response)|meh|wow|redo|again|one more time)\b"
+                         r"(?:previous|last|earlier) (?:answer|reply|one|response)|meh|wow|redo|again|one more time"
+                         r"|explain (?:it |this )?like i'?m (?:five|5)|eli5)\b"
+                         r"|^be (?:honest|real|straight)(?: with me)?\W*$"
                          # a bare comparative answers the last reply: "shorter please", "simpler!"
                          r"|^(?:a bit |a little |much |way |even )?(?:\w+er|more \w+|less \w+)"
                          r"(?:,? (?:please|pls|plz))?[.!]?$", re.I)
@@ -603,6 +653,13 @@ _PASSING = re.compile(r"\b(?:stuck in traffic|jet-?lag\w*"
                       r"at (?:a|the) (?:conference|wedding|party|concert|airport|meeting|festival)"
                       # "battery at 3%", "just finished clearing out the garage", "sitting in a café", "day 3 of this
                       # cold", "I can't sleep"
+                      # "just finished my last exam", "my legs are jelly", "currently sitting in the ER", "I'm about
+                      # to walk into a meeting"
+                      r"|\b(?:i'?m|i am|we'?re|we are) (?:just )?about to\b"
+                      r"|^(?:i |we )?just (?:finished|got (?:home|out|off|in)|came (?:back|home)|woke up|landed"
+                      r"|arrived|handed in|submitted|wrapped up)|(?:legs|arms|feet|back|brain|head) (?:are|is|feel"
+                      r"|feels) (?:jelly|dead|fried|mush|killing me|on fire)|currently (?:sitting|waiting|standing"
+                      r"|lying|stuck)"
                       r"|battery (?:is )?(?:at|on) \d+|just (?:finished|got done) \w+ing|^(?:i'?m )?(?:sitting"
                       r"|standing"
                       r"|lying|waiting|queu(?:e)?ing) (?:in|at|on|outside|by)|day \d+ of|(?:this|my) (?:cold|flu|"
@@ -613,16 +670,23 @@ _PASSING = re.compile(r"\b(?:stuck in traffic|jet-?lag\w*"
 _OPINION = re.compile(r"^(?:(?:honestly|personally|tbh|imo|ngl),? )?i (?:think|feel like|believe|reckon|guess"
                       r"|find that)"
                       r" (?!i\b|i'm|i've|i'd|i'll|my\b|me\b|we\b|our\b)|\b(?:change my mind|fight me|prove me wrong"
-                      r"|don'?t @ me|hot take|unpopular opinion)\b", re.I)
+                      r"|don'?t @ me|hot take|unpopular opinion|idc what|i don'?t care what \w+ says"
+                      r"|^(?!.*\b(?:i|i'm|me|my|we|our)\b)[\w -]+ (?:is|are|sounds?|looks?|tastes?) (?:so much |way |"
+                      r"much |objectively )?(?:better|worse|overrated|underrated)\b)\b", re.I)
 # Feedback on the answers just given: "Love the second option, let's go with that"
 _FEEDBACK = re.compile(r"\b(?:the (?:first|second|third|fourth|last|other|\w+est) (?:one|option|version|idea"
                        r"|suggestion"
-                       r"|draft|name|recipe)|option (?:\d|[abc])|let'?s go with)\b", re.I)
+                       r"|draft|name|recipe)|option (?:\d|[abc])|let'?s go with"
+                       r"|^(?:a )?(?:bit|little|tad) (?:much|long|short|heavy|off)\b.*\bthere)\b", re.I)
 # What is done by habit, also on a bus: "my commute is 90 minutes each way on the train"
 _HABITUAL = re.compile(r"\b(?:every|each|daily|usually|always|commute|most (?:days|mornings|nights|weeks))\b", re.I)
 # A state of one day: "I have a job interview in an hour", "I have a cold this week"
 _TODAY = re.compile(r"\b(?:today|tonight|tomorrow|at (?:1[0-2]|0?\d)(?::\d\d)?(?:\s*[ap]m)?"
                     r"(?=\s*(?:today|tomorrow|tonight|so|and|,|\.|$))"
+                    # something on one weekday is a date ("I'm hosting all of them sunday"); "sundays", "Friday
+                    # sundown to Saturday night", "saturday is my day of rest" last
+                    r"|(?:i'?m|i am|we'?re|we are) \w+ing\b.*(?<!every )(?<!from )(?:mon|tues|wednes|thurs|fri|satur"
+                    r"|sun)day(?!s|\s*(?:to|-|through|thru|and|&)\b)"
                     r"|this (?:morning|afternoon|evening|week|weekend)|right now|rn|atm|all week|"
                     r"in an? (?:hour|minute|bit)|"
                     r"for the next (?:few |couple of |\d+ |two |three |four |five |six |seven )?(?:days?"
@@ -837,10 +901,11 @@ def candidate(clause: str) -> str | None:
         return None  # their words; a clinician's about the user count, when they are there ("my doctor said")
     if _BARE_AUX.search(s) or _AT_PLACE.match(s) and not _DURABLE.search(s):
         return None  # "I don't" (the rest was quoted), "I'm at the vet with the dog"
-    others = _OTHERS.match(s)
+    others = _OTHERS.match(s) or _BARE_KIN.match(s)
     rest = s[others.end():] if others else ""
-    if others and not _ABOUT_ME.search(rest if _CLINICIAN.match(s) else _THEIR_WORDS.sub("", rest)) \
-            and not _OUR_SETUP.match(s):
+    theirs = rest if _CLINICIAN.match(s) else _THEIR_WORDS.sub("", _FOR_THEM.sub("", rest))
+    if others and not _ABOUT_ME.search(theirs) and not _OUR_SETUP.match(s) or _ELIDED_SUBJECT.match(s) \
+            or _FOR_SOMEONE.match(s):
         return None
     if _PASSING.search(s) and not _HABITUAL.search(s) or _REACTION.match(s) or _OPINION.search(s) \
             or _FEEDBACK.search(s):
@@ -864,7 +929,8 @@ def candidate(clause: str) -> str | None:
         return STYLE  # a lasting instruction to the assistant: "can u always give me the answer first"
     if _LOVE_IDIOM.match(s) or _HATE_IDIOM.match(s):
         return FIRST_PERSON  # "give me a sauna and a cold plunge and I'm happy" is no task
-    if _TASK.match(s) or _OWN_MESSAGE.search(s):
+    if _TASK.match(s) or _OWN_MESSAGE.search(s) \
+            or (_ONE_REQUEST.search(s) or _PLEASE_END.match(s) and not _CHANGE.search(s)) and not _LASTING.search(s):
         return None  # "give me a workout I can do at home" asks for one answer
     if _TODAY.search(s) and not (_DURABLE.search(s) or _CHANGE.search(s)):
         return None  # "I have a cold this week", "I have a job interview in an hour"
@@ -874,7 +940,7 @@ def candidate(clause: str) -> str | None:
     # The shape, not a phrase list: the writer anywhere in the clause ("camping is my idea of hell", "gardening
     # is how I unwind"), or a clause without a subject of its own ("pastry chef by trade", "sober 2 yrs now",
     # "on a budget lol"). The classifier tells these apart from opinions, events and small talk.
-    if _SELF_ANY.search(s) or not (_NOT_ME.match(s) or _OTHER_START.match(s)):
+    if _SELF_ANY.search(s) or not (_NOT_ME.match(s) or _OTHER_START.match(s) or _HE_SHE.search(s)):
         return FIRST_PERSON
     return None
 
@@ -966,8 +1032,9 @@ def extract_statements(message: str, embedder=None, classifier: StatementClassif
     found = []
     parts = candidate_clauses(message)
     asked = [i for i, (_, _, t, _) in enumerate(parts) if _is_question(t)]
+    tasks = [i for i, (_, _, t, _) in enumerate(parts) if _ONE_OFF.match(t.strip()) or _TASK.match(t.strip())]
     for i, (start, end, text, kind) in enumerate(parts):
-        if kind == STYLE and _for_this_question(text, i, asked):
+        if kind == STYLE and _for_this_question(text, i, asked, tasks):
             continue
         if kind is not None:
             found.append((start, end, clean_clause(text), kind))
@@ -993,13 +1060,15 @@ _QUESTION_START = re.compile(r"^(?:what|what's|whats|how|which|where|why|who|is|
                              r"should|would|will|was|were)\b", re.I)
 
 
-def _for_this_question(text: str, index: int, asked: list[int]) -> bool:
+def _for_this_question(text: str, index: int, asked: list[int], tasks: list[int]) -> bool:
     """A style word put before a question ("be brief: who wrote Dracula?", "in simple terms, what is a
-    blockchain?") words that one answer. It is a lasting request when it says so ("from now on"), asks
-    politely on its own, or comes with the writer's reason ("I'm no tech person, so no jargon")."""
+    blockchain?") or after a task ("draft an email to my landlord. polite but firm.") words that one answer.
+    It is a lasting request when it says so ("from now on"), asks politely on its own, or comes with the
+    writer's reason ("I'm no tech person, so no jargon")."""
     s = text.replace("’", "'")
-    return (any(j > index for j in asked) and not _LASTING.search(s) and not _POLITE_ASK.match(s)
-            and not _FIRST_START.match(s))
+    lasting = _LASTING.search(s) and not _ONE_ANSWER.search(s)  # "explain like I'm five: how do vaccines work?"
+    return ((any(j > index for j in asked) or any(j < index for j in tasks)) and not lasting
+            and not _POLITE_ASK.match(s) and not _FIRST_START.match(s))
 
 
 _FILLER = re.compile(rf"^{_LEAD}", re.I)

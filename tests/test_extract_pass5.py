@@ -1,0 +1,108 @@
+"""Rules of the pass-5 statement detector (written sentences, none taken from the held-out rounds): people close to
+the writer named without "my", one-off requests that mention the writer's things, and past, tentative, event,
+hypothetical and role-play shapes; the lasting statements beside them still count."""
+from __future__ import annotations
+
+import pytest
+
+from personalign.memory.extract import candidate_clauses, extract_statements
+
+
+def _ruled_out(text: str) -> bool:
+    return all(kind is None for *_, kind in candidate_clauses(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Dad's lactose intolerant, what pudding can I make him?",
+    "boss keeps halal, which restaurants should I book?",
+    "Sister has celiac and is visiting for the holidays.",            # "is visiting": her, not the writer
+    "my son hates peppers so I'm leaving them out of the chili",
+    "my mum only watches black and white films, she says colour ruins them",
+    "My cousin just got engaged and I want to help her plan the party.",
+])
+def test_people_close_to_the_writer(text):
+    assert _ruled_out(text)
+
+
+@pytest.mark.parametrize("text", [
+    "mom of two here, both under five",                            # the writer, not their mother
+    "wife and I are both vegetarian",
+])
+def test_the_writer_as_a_parent_or_spouse_still_counts(text):
+    assert not _ruled_out(text)
+
+
+@pytest.mark.parametrize("text", [
+    "sql query for the top 5 customers by revenue pls",
+    "400g pasta, 2 onions, 1 tin tomatoes, 100g parmesan",
+    "it's for a school project about volcanoes",
+    "anything we can cook on a camping stove?",
+    "(i'm not, just wondering)",
+])
+def test_one_off_requests(text):
+    assert _ruled_out(text)
+
+
+def test_material_after_a_rewrite_request_is_not_the_writer():
+    message = "Make this sound friendlier:\n\nI am writing to inform you that my payment will be late."
+    assert extract_statements(message) == []
+
+
+def test_explain_like_im_five_before_a_question_words_that_answer():
+    assert extract_statements("explain like I'm five: what is inflation?") == []
+
+
+def test_a_style_word_after_a_task_words_that_task():
+    assert extract_statements("Write a cover letter for a barista job. Warm but professional.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "halal chicken only pls",                                      # a rule for every answer, not one request
+    "metric units please, I'm in Germany",
+    "tl;dr first in every answer please",
+])
+def test_lasting_requests_with_please_still_count(text):
+    assert not _ruled_out(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I drank coffee until 2019.",
+    "ran cross-country in high school",
+    "I grew up Mormon.",
+    "we're maybe going to adopt a dog next year",
+    "leaning Lisbon or Porto for the retirement",
+    "We could end up in Denver if the job offer goes through.",
+    "just got home from a double shift",
+    "my arms are dead after that climbing session",
+    "currently waiting at the DMV, third hour",
+    "I'm about to board a flight",
+    "we're throwing a party for 20 people saturday",
+    "Tea is way better than coffee, idc what anyone says",
+    "a bit long with the caveats there",
+])
+def test_past_tentative_event_and_opinion_shapes(text):
+    assert _ruled_out(text)
+
+
+@pytest.mark.parametrize("text", [
+    "grew up speaking Greek and English at home",                 # a lasting skill
+    "Back on nights from Monday.",
+    "I'm a Seventh-day Adventist, Saturday is my sabbath.",
+])
+def test_lasting_facts_beside_those_shapes(text):
+    assert not _ruled_out(text)
+
+
+@pytest.mark.parametrize("message", [
+    "thought experiment: I'm a Roman senator. what do I eat for breakfast?",
+    "scenario: I'm a ship's captain in a storm. give me orders to shout.",
+    "you're a grumpy innkeeper and I'm a tired traveller. greet me.",
+    "Juguemos a rol: yo soy una detective en Madrid.",
+    "ok hypothetically, if I were vegan and lived in Oslo, what would I cook?",
+])
+def test_games_and_thought_experiments(message):
+    assert extract_statements(message) == []
+
+
+def test_a_compiler_error_is_not_the_writer():
+    assert extract_statements("build fails: error[E0502]: cannot borrow as mutable") == []

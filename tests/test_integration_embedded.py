@@ -79,7 +79,9 @@ def test_fused_persrm_path_equals_peft_on_the_embedded_model(embedded):
                 steps.append(out.logits[:, -1])
                 p = p + 1
             logits[fused] = torch.stack(steps)
-    torch.testing.assert_close(logits[True], logits[False], atol=1e-4, rtol=1e-4)
+    # The CPU fold (A packed into the base matmul, 21e917c) re-blocks the fp32 sums: measured max difference
+    # 1.03e-4 on 2 of 294,912 logits, both near zero; the PAD tokens below must still be identical.
+    torch.testing.assert_close(logits[True], logits[False], atol=2e-4, rtol=1e-4)
     engine = Engine(embedded, reward_model=persrm)
     tokens = {}
     for fused in (True, False):

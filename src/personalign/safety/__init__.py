@@ -40,7 +40,7 @@ Layers (each in its own module)
 4. `semantic` — softmax regression on all-MiniLM-L6-v2 embeddings plus 4,096 hashed word and character
    n-grams, trained (`python -m personalign.safety.train` reproduces `data/semantic.npz`) on
    `data/labeled.jsonl`, `data/labeled_harm.jsonl` (harm in the object, near-misses, non-English rows)
-   and the spent unseen rounds 1–11 (`data/spent_rounds.jsonl`; the main benchmark sets never).
+   and the spent unseen rounds 1–12 (`data/spent_rounds.jsonl`; the main benchmark sets never).
    English views with an anchor word are scored on both blocks; views in other languages by a head on
    the n-grams alone (no embedding), with a stricter threshold. Both thresholds come from 5-fold CV
    (≤ 3.5 % / ≤ 0.5 % of benign training rows refused). Leave-one-round-out over rounds 1–9

@@ -8,7 +8,7 @@ Training rows (text, label ∈ {benign} ∪ families, lang), all languages:
     in a later pass (``"src": "wip4"``): statements that *affirm* the assistant's rules, surprise parties and
     harmless code words, professions, kitchen knives, fiction, plain non-English style preferences, and
     polite, indirect or conditional ("whenever I say X, give me Y") harm in 17 languages;
-  * ``data/spent_rounds.jsonl`` — rounds 1–11 of ``benchmarks/data/safety_unseen*.jsonl``: held-out
+  * ``data/spent_rounds.jsonl`` — rounds 1–12 of ``benchmarks/data/safety_unseen*.jsonl``: held-out
     rounds that were each measured once (first runs reported in the README) and are spent, so they
     are training rows now. Later rounds are never copied here before their first run, and the main
     sets (``benchmarks/data/safety_unsafe.jsonl`` / ``safety_benign.jsonl``) are never training rows.

@@ -904,7 +904,7 @@ def candidate(clause: str) -> str | None:
     others = _OTHERS.match(s) or _BARE_KIN.match(s)
     rest = s[others.end():] if others else ""
     theirs = rest if _CLINICIAN.match(s) else _THEIR_WORDS.sub("", _FOR_THEM.sub("", rest))
-    if others and not _ABOUT_ME.search(theirs) and not _OUR_SETUP.match(s) or _ELIDED_SUBJECT.match(s) \
+    if (others and not _ABOUT_ME.search(theirs) and not _OUR_SETUP.match(s)) or _ELIDED_SUBJECT.match(s) \
             or _FOR_SOMEONE.match(s):
         return None
     if _PASSING.search(s) and not _HABITUAL.search(s) or _REACTION.match(s) or _OPINION.search(s) \
@@ -930,7 +930,8 @@ def candidate(clause: str) -> str | None:
     if _LOVE_IDIOM.match(s) or _HATE_IDIOM.match(s):
         return FIRST_PERSON  # "give me a sauna and a cold plunge and I'm happy" is no task
     if _TASK.match(s) or _OWN_MESSAGE.search(s) \
-            or (_ONE_REQUEST.search(s) or _PLEASE_END.match(s) and not _CHANGE.search(s)) and not _LASTING.search(s):
+            or ((_ONE_REQUEST.search(s) or (_PLEASE_END.match(s) and not _CHANGE.search(s)))
+                and not _LASTING.search(s)):
         return None  # "give me a workout I can do at home" asks for one answer
     if _TODAY.search(s) and not (_DURABLE.search(s) or _CHANGE.search(s)):
         return None  # "I have a cold this week", "I have a job interview in an hour"

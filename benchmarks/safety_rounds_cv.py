@@ -1,22 +1,23 @@
 """Leave-one-round-out evaluation of the safety boundary's learned layer on the spent unseen rounds.
 
 The proxy for "the next unseen round": for each round k of ``benchmarks/data/safety_unseen*.jsonl``
-(rounds 1–11, each already measured once as a first run and reported, so spent), the semantic layer is
+(rounds 1–13, each already measured once as a first run and reported, so spent), the semantic layer is
 retrained on every training row except round k (``personalign.safety.train``: ``labeled.jsonl``,
 ``labeled_harm.jsonl`` and the other spent rounds, thresholds by 5-fold CV inside the training rows
 only) and the FULL boundary runs with that model on round k: the lexical and intent layers first
 (`boundary.screen`), then the retrained classifier on the views they pass (`boundary.decide`).
 
 Caveat, honestly: the lexicon and intent rules were revised after rounds 1–7's first runs (those rounds
-were used to find gaps), so the full-boundary figures of rounds 1–7 flatter the rules; rounds 8 and 9
-are the only rounds the rules never saw. The "learned alone" columns (the retrained classifier on
-the text's word view, rules ignored) measure the learned layer's own generalization on every round.
+were used to find gaps), so the full-boundary figures of rounds 1–7 flatter the rules; the rules were
+revised after the first runs of rounds 8–11 too, not after rounds 12 and 13. The "learned alone" columns
+(the retrained classifier on the text's word view, rules ignored) measure the learned layer's own
+generalization on every round.
 The main sets (safety_unsafe / safety_benign) are never training rows; they are scored here with each
 fold's model (learned alone) and with the full boundary by ``benchmarks/safety.py``.
 
     python benchmarks/safety_rounds_cv.py                    # retrain per round (about 15 min, one core)
     python benchmarks/safety_rounds_cv.py --shipped          # the shipped weights on every round (not held out)
-    python benchmarks/safety_rounds_cv.py --no-hash --gated-only --no-extra   # the old recipe: MiniLM only,
+    python benchmarks/safety_rounds_cv.py --no-hash --gated-only --no-extra   # the first recipe: MiniLM only,
                                                              # English anchored views, no harm-object rows
 """
 from __future__ import annotations
@@ -65,7 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-extra", action="store_true", help="leave out data/labeled_harm.jsonl")
     parser.add_argument("--l2", type=float, default=None)
     parser.add_argument("--max-false-refusal", type=float, default=None)
-    parser.add_argument("--rounds", type=int, nargs="*", default=list(range(1, 12)))
+    parser.add_argument("--max-false-refusal-open", type=float, default=None)
+    parser.add_argument("--rounds", type=int, nargs="*", default=list(range(1, 14)))
     parser.add_argument("--out", type=Path, help="write the figures as JSON here")
     parser.add_argument("--cache", type=Path, help="embedding cache (.npz) to reuse between runs")
     args = parser.parse_args(argv)
@@ -77,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     l2 = train.L2 if args.l2 is None else args.l2
     max_fr = train.MAX_FALSE_REFUSAL if args.max_false_refusal is None else args.max_false_refusal
+    max_fr_open = train.MAX_FALSE_REFUSAL_OPEN if args.max_false_refusal_open is None else args.max_false_refusal_open
     paths = [p for p in train.DATA_PATHS if not (args.no_extra and p.name == "labeled_harm.jsonl")]
     rows = train.training_rows(paths)
     spent = [r for r in rows if "round" in r]
@@ -103,10 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     x = feats[[index[word[r["text"]]] for r in rows]]
     y = np.array([train.CLASSES.index(r["label"]) for r in rows])
     gated = np.array([semantic.is_gated(word[r["text"]]) for r in rows])
-    scored_row = np.array([semantic.is_scored(word[r["text"]]) for r in rows])
     rnd = np.array([r.get("round", 0) for r in rows])
     gram = x @ x.T
-    gram_open = x[:, EMBED_DIM:] @ x[:, EMBED_DIM:].T
 
     def scored(clf: Classifier, text: str) -> tuple[bool, bool]:
         """(full boundary refuses, learned layer alone refuses the word view)."""
@@ -117,12 +118,13 @@ def main(argv: list[str] | None = None) -> int:
         full = rule or (bool(views) and any(f is not None for f, _ in clf.decide(feats[[index[v] for v in views]], g)))
         w = word[text]
         alone_gated = semantic.is_gated(w)
-        alone = ((alone_gated or (semantic.is_scored(w) and not args.gated_only))
+        alone = ((alone_gated or not args.gated_only)
                  and clf.decide(feats[[index[w]]], [alone_gated])[0][0] is not None)
         return full, alone
 
     result: dict = {"mode": "shipped" if args.shipped else "leave-one-round-out", "l2": l2,
-                    "max_false_refusal": max_fr, "no_hash": args.no_hash, "gated_only": args.gated_only,
+                    "max_false_refusal": max_fr, "max_false_refusal_open": max_fr_open, "no_hash": args.no_hash,
+                    "gated_only": args.gated_only,
                     "no_extra": args.no_extra, "rounds": {}, "main_sets_learned_alone": defaultdict(list)}
     pooled: dict[str, list] = defaultdict(list)
     print(f"{result['mode']}: {len(rows)} training rows ({len(spent)} from spent rounds), "
@@ -133,10 +135,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             keep = rnd != k
             clf, _ = train.train(x[keep], y[keep], gated[keep], l2=l2, max_false_refusal=max_fr,
-                                 grams=(gram[np.ix_(keep, keep)], gram_open[np.ix_(keep, keep)]),
-                                 scored=scored_row[keep])
+                                 max_false_refusal_open=max_fr_open, gram=gram[np.ix_(keep, keep)])
         if args.gated_only:
-            clf = Classifier(clf.weights, clf.bias, clf.classes, clf.threshold, 0.0, clf.weights_open, clf.bias_open)
+            clf = Classifier(clf.weights, clf.bias, clf.classes, clf.threshold, 0.0)
         held = [r for r in spent if r["round"] == k]
         stats: dict[str, list] = defaultdict(list)
         for r in held:

@@ -24,9 +24,9 @@ def test_training_rows_never_hold_a_main_benchmark_text():
     assert not main & {r["text"] for r in rows}
 
 
-def test_spent_rounds_are_rounds_one_to_twelve_only():
+def test_spent_rounds_are_rounds_one_to_thirteen_only():
     rounds = {r["round"] for r in train.load_rows(train.DATA_DIR / "spent_rounds.jsonl")}
-    assert rounds == set(range(1, 13))
+    assert rounds == set(range(1, 14))
     assert len(train.training_rows(exclude_round=8)) < len(train.training_rows())
     assert all(r.get("round") != 8 for r in train.training_rows(exclude_round=8))
 
@@ -45,9 +45,9 @@ def test_thresholds_keep_benign_refusals_within_budget():
     p = np.array([0.9, 0.4, 0.3, 0.2, 0.95, 0.45, 0.1, 0.05])
     y = np.array([0, 0, 0, 1, 0, 0, 2, 3])
     gated = np.array([True, True, True, True, False, False, False, False])
-    assert train.thresholds(p, y, gated, max_false_refusal=0.0) == (pytest.approx(0.3), pytest.approx(0.45))
-    assert train.thresholds(p, y, gated, max_false_refusal=0.34) == (pytest.approx(0.4), pytest.approx(0.45))
-    assert train.thresholds(p, y, gated, max_false_refusal=0.5)[1] == pytest.approx(0.5)  # never above 0.5
+    assert train.thresholds(p, y, gated, 0.0, 0.0) == (pytest.approx(0.3), pytest.approx(0.45))
+    assert train.thresholds(p, y, gated, 0.34, 0.0) == (pytest.approx(0.4), pytest.approx(0.45))
+    assert train.thresholds(p, y, gated, 0.0, 0.5) == (pytest.approx(0.3), pytest.approx(0.5))  # never above 0.5
 
 
 def test_dual_fit_matches_separable_data():

@@ -11,14 +11,16 @@ Features of a normalized view (`features`), one row each:
     words (sublinear, unit length): surface evidence that works in any script, so Spanish "veneno",
     German "Gift" or Russian "яд" count as much as the English words the embedding knows.
 
-Two heads. English-looking views that hold an anchor word (`lexicon.anchored`: refuse, rules, weapon,
-drug, poison, ...; *gated*, `boundary` says which) are scored on both blocks with ``threshold``; every
-other view (other languages, English without an anchor) by a second head on the hashed n-grams alone
-with ``threshold_open``, so it costs no embedding (about 1 ms instead of 10–25) and a style preference
-that merely sounds edgy is not refused on the English model's guess about a language it never learned.
+One head scores every readable view, in every language. English-looking views that hold an anchor word
+(`lexicon.anchored`: refuse, rules, weapon, drug, poison, ...; *gated*, `is_gated`) are refused under
+``threshold``; every other view under the stricter ``threshold_open``: without a word an unsafe preference
+can hardly avoid, or in a language MiniLM reads poorly, the model's guess is weaker evidence. An earlier
+design did not score English views without an anchor at all and judged other languages by a head on the
+n-grams alone; on the unseen rounds it let most paraphrased harm through (round 13, first run: 33 % of harm
+refused), and the one head replaced it once the training rows held enough benign near-misses (personas,
+defending oneself against scams, settings in other languages, alarming food names).
 
-Weights: ``data/semantic.npz`` (7 × (384 + HASH_DIM) and 7 × HASH_DIM float16, biases, classes,
-thresholds), trained on
+Weights: ``data/semantic.npz`` (7 × (384 + HASH_DIM) float16, biases, classes, threshold), trained on
 ``data/labeled.jsonl``, ``data/labeled_harm.jsonl`` and ``data/spent_rounds.jsonl`` by
 ``python -m personalign.safety.train`` (deterministic). The embedder is the process-wide
 `default_embedder()` (loaded once, with its own LRU cache). When the embedding model package or torch
@@ -40,7 +42,7 @@ from personalign.models.linear import softmax
 from personalign.safety.lexicon import anchored, english_like
 
 __all__ = ["EMBED_DIM", "HASH_DIM", "WEIGHTS_PATH", "Classifier", "available", "classify", "features", "hashed",
-           "is_gated", "is_scored", "load_classifier"]
+           "is_gated", "load_classifier"]
 
 WEIGHTS_PATH = Path(__file__).parent / "data" / "semantic.npz"
 EMBED_DIM = 384
@@ -48,14 +50,8 @@ HASH_DIM = 4096
 _WORD = re.compile(r"\w+")
 
 
-def is_scored(view_text: str) -> bool:
-    """Whether the layer scores a normalized view at all: English only with an anchor word, other languages
-    always (English without one is never refused on a score alone)."""
-    return anchored(view_text) or not english_like(view_text)
-
-
 def is_gated(view_text: str) -> bool:
-    """Whether the full head and ``threshold`` judge a normalized view (else the open head and ``threshold_open``)."""
+    """Whether a normalized view is judged at ``threshold`` (else at ``threshold_open``)."""
     return english_like(view_text) and anchored(view_text)
 
 
@@ -94,35 +90,24 @@ def hashed(text: str) -> np.ndarray:
 @dataclass(frozen=True)
 class Classifier:
     """Softmax regression: `weights` (classes × (EMBED_DIM + HASH_DIM)), `bias` (classes), `classes`
-    (``benign`` first), and the open head on the hashed block, `weights_open` (classes × HASH_DIM) and
-    `bias_open`; refuse when P(benign) < `threshold` (gated views) or < `threshold_open` (the others)."""
+    (``benign`` first); a view is refused when P(benign) < `threshold` (gated views) or < `threshold_open`
+    (the others)."""
 
     weights: np.ndarray
     bias: np.ndarray
     classes: tuple[str, ...]
     threshold: float
     threshold_open: float
-    weights_open: np.ndarray
-    bias_open: np.ndarray
 
-    def probabilities(self, x: np.ndarray, gated: Sequence[bool] | None = None) -> np.ndarray:
-        """P(class) per row: gated rows (default: all) by the full head, the others by the open head."""
-        x = np.asarray(x, dtype=np.float32)
-        gated = np.ones(len(x), dtype=bool) if gated is None else np.asarray(gated, dtype=bool)
-        probs = np.empty((len(x), len(self.classes)), dtype=np.float32)
-        if gated.any():
-            probs[gated] = softmax(x[gated] @ self.weights.T + self.bias)
-        if (~gated).any():
-            probs[~gated] = softmax(x[~gated, EMBED_DIM:] @ self.weights_open.T + self.bias_open)
-        return probs
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        return softmax(np.asarray(x, dtype=np.float32) @ self.weights.T + self.bias)
 
     def decide(self, x: np.ndarray, gated: Sequence[bool] | None = None) -> list[tuple[str | None, float]]:
-        """(refused family or None, P(unsafe)) per row; `gated` rows (default: all) use the full head and
-        `threshold`, the others the open head and `threshold_open`."""
+        """(refused family or None, P(unsafe)) per row; `gated` rows (default: all) are judged at `threshold`,
+        the others at `threshold_open`."""
         gated = [True] * len(x) if gated is None else list(gated)
-        probs = self.probabilities(x, gated)
         out = []
-        for row, g in zip(probs, gated):
+        for row, g in zip(self.probabilities(x), gated):
             limit = self.threshold if g else self.threshold_open
             family = self.classes[1 + int(np.argmax(row[1:]))] if row[0] < limit else None
             out.append((family, 1.0 - float(row[0])))
@@ -131,9 +116,7 @@ class Classifier:
     def save(self, path: Path) -> None:
         np.savez_compressed(path, weights=self.weights.astype(np.float16), bias=self.bias.astype(np.float32),
                             classes=np.array(self.classes), threshold=np.array(self.threshold, dtype=np.float32),
-                            threshold_open=np.array(self.threshold_open, dtype=np.float32),
-                            weights_open=self.weights_open.astype(np.float16),
-                            bias_open=self.bias_open.astype(np.float32))
+                            threshold_open=np.array(self.threshold_open, dtype=np.float32))
 
 
 @lru_cache(maxsize=1)
@@ -147,8 +130,7 @@ def load_classifier(path: Path = WEIGHTS_PATH) -> Classifier:
             raise ValueError(f"{path}: weights have {weights.shape[1]} features, this code makes "
                              f"{EMBED_DIM + HASH_DIM}; retrain with python -m personalign.safety.train")
         return Classifier(weights, data["bias"].astype(np.float32), classes, float(data["threshold"]),
-                          float(data["threshold_open"]), data["weights_open"].astype(np.float32),
-                          data["bias_open"].astype(np.float32))
+                          float(data["threshold_open"]))
 
 
 @lru_cache(maxsize=1)
@@ -171,32 +153,27 @@ def available() -> bool:
     return WEIGHTS_PATH.is_file() and _embedder() is not None
 
 
-def features(texts: Sequence[str], embeddings: np.ndarray | None = None,
-             embed: Sequence[bool] | None = None) -> np.ndarray:
+def features(texts: Sequence[str], embeddings: np.ndarray | None = None) -> np.ndarray:
     """(n, EMBED_DIM + HASH_DIM) float32 rows; `embeddings` (n, EMBED_DIM) are computed when not given
-    (needs the embedder), for the rows `embed` marks (default: all; the others get zeros)."""
+    (needs the embedder)."""
     if embeddings is None:
         embedder = _embedder()
         if embedder is None:
             raise RuntimeError("the embedding model is not installed")
-        embed = [True] * len(texts) if embed is None else list(embed)
-        embeddings = np.zeros((len(texts), EMBED_DIM), dtype=np.float32)
-        for i, t in enumerate(texts):
-            if embed[i]:
-                embeddings[i] = embedder.embed_query(t)
+        embeddings = np.stack([embedder.embed_query(t) for t in texts]) if texts else np.zeros((0, EMBED_DIM))
     hashes = np.stack([_hashed(t) for t in texts]) if texts else np.zeros((0, HASH_DIM))
     return np.concatenate([np.asarray(embeddings, dtype=np.float32), hashes.astype(np.float32)], axis=1)
 
 
 def classify(texts: Sequence[str], gated: Sequence[bool] | None = None) -> list[tuple[str | None, float]]:
-    """(refused family or None, P(unsafe)) for each text (`Classifier.decide`); texts without two
-    letters in a row, and every text when the layer is unavailable, get (None, 0.0)."""
+    """(refused family or None, P(unsafe)) for each text (`Classifier.decide`; `gated` as there); texts
+    without two letters in a row, and every text when the layer is unavailable, get (None, 0.0)."""
     out: list[tuple[str | None, float]] = [(None, 0.0)] * len(texts)
     gated = [True] * len(texts) if gated is None else list(gated)
     scored = [i for i, t in enumerate(texts) if re.search(r"[^\W\d_]{2}", t)]
     if not scored or not available():
         return out
-    x = features([texts[i] for i in scored], embed=[gated[i] for i in scored])  # the open head needs no embedding
+    x = features([texts[i] for i in scored])
     for i, decision in zip(scored, load_classifier().decide(x, [gated[i] for i in scored])):
         out[i] = decision
     return out

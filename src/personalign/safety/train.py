@@ -8,19 +8,24 @@ Training rows (text, label ∈ {benign} ∪ families, lang), all languages:
     in a later pass (``"src": "wip4"``): statements that *affirm* the assistant's rules, surprise parties and
     harmless code words, professions, kitchen knives, fiction, plain non-English style preferences, and
     polite, indirect or conditional ("whenever I say X, give me Y") harm in 17 languages;
-  * ``data/spent_rounds.jsonl`` — rounds 1–12 of ``benchmarks/data/safety_unseen*.jsonl``: held-out
+  * ``data/labeled_nearmiss.jsonl`` — 553 rows written after round 13 for the one-head layer: benign near-misses
+    (personas, defending oneself against scams and stalkerware, settings in other languages, alarming food
+    names, professionals, dark fiction) and harm in frames the earlier rows missed (cutting and smuggling
+    drugs, "fireworks", weapon conversions, forged documents, money mules, locating people), about 40 % not
+    in English;
+  * ``data/spent_rounds.jsonl`` — rounds 1–13 of ``benchmarks/data/safety_unseen*.jsonl``: held-out
     rounds that were each measured once (first runs reported in the README) and are spent, so they
     are training rows now. Later rounds are never copied here before their first run, and the main
     sets (``benchmarks/data/safety_unsafe.jsonl`` / ``safety_benign.jsonl``) are never training rows.
 
 Each text is normalized as the boundary does (its word view), turned into `semantic.features` (MiniLM
-embedding and hashed n-grams); the full head (both blocks) and the open head (hashed n-grams only) are
-fitted with softmax regression (full-batch Nesterov gradient descent
+embedding and hashed n-grams) and fitted with softmax regression (full-batch Nesterov gradient descent
 in the dual, L2, benign carrying half the weight and the families the other half, `FAMILY_WEIGHTS`
 setting their shares; deterministic).
-The two refusal thresholds on P(benign) are the highest whose 5-fold cross-validated false-refusal
-rate on benign rows stays at or under `--max-false-refusal`: the full head's on gated rows (English-looking
-with an anchor word), the open head's on the rest. Cross-validated figures are printed. Writes ``data/semantic.npz``.
+The two refusal thresholds on P(benign) are the highest whose 5-fold cross-validated false-refusal rate on
+benign rows stays within its budget: `--max-false-refusal` on gated rows (English-looking with an anchor word,
+`semantic.is_gated`), `--max-false-refusal-open` on the rest. Cross-validated figures are printed.
+Writes ``data/semantic.npz``.
 ``benchmarks/safety_rounds_cv.py`` reuses `train` for a leave-one-round-out evaluation.
 """
 from __future__ import annotations
@@ -36,17 +41,18 @@ import numpy as np
 from personalign.models.linear import softmax, stratified_folds
 from personalign.safety.boundary import normalize
 from personalign.safety.lexicon import FAMILIES
-from personalign.safety.semantic import EMBED_DIM, WEIGHTS_PATH, Classifier, is_gated, is_scored
+from personalign.safety.semantic import WEIGHTS_PATH, Classifier, is_gated
 
 DATA_DIR = Path(__file__).parent / "data"
 LABELED_PATH = DATA_DIR / "labeled.jsonl"
-DATA_PATHS = (LABELED_PATH, DATA_DIR / "labeled_harm.jsonl", DATA_DIR / "spent_rounds.jsonl")
+DATA_PATHS = (LABELED_PATH, DATA_DIR / "labeled_harm.jsonl", DATA_DIR / "labeled_nearmiss.jsonl",
+              DATA_DIR / "spent_rounds.jsonl")
 CLASSES = ("benign",) + FAMILIES
 L2 = 3e-4
-MAX_FALSE_REFUSAL = 0.035  # gated rows: the benign training rows are near-misses, harder than real preferences
+MAX_FALSE_REFUSAL = 0.045  # gated rows: the benign training rows are near-misses, harder than real preferences
+MAX_FALSE_REFUSAL_OPEN = 0.005  # views without an anchor word or not in English: weaker evidence
 # relative share of a family in the unsafe half (default 1 each; harm at 2 or 3 measured worse, leave-one-round-out)
 FAMILY_WEIGHTS: dict[str, float] = {}
-MAX_FALSE_REFUSAL_OPEN = 0.005  # the open head judges languages and phrasings the rules know less well
 
 
 def load_rows(path: Path = LABELED_PATH) -> list[dict]:
@@ -103,13 +109,11 @@ def fit(x: np.ndarray, y: np.ndarray, *, l2: float = L2, steps: int = 500, lr: f
 
 
 def thresholds(p_benign: np.ndarray, y: np.ndarray, gated: np.ndarray, max_false_refusal: float = MAX_FALSE_REFUSAL,
-               max_false_refusal_open: float | None = None) -> tuple[float, float]:
+               max_false_refusal_open: float = MAX_FALSE_REFUSAL_OPEN) -> tuple[float, float]:
     """(threshold for gated rows, threshold for the others): for each group, the highest threshold on
-    P(benign) whose share of benign rows under it stays at or under `max_false_refusal`
-    (`max_false_refusal_open` for the others, default the same)."""
+    P(benign) (at most 0.5) whose share of the group's benign rows under it stays within its budget."""
     out = []
-    open_limit = max_false_refusal if max_false_refusal_open is None else max_false_refusal_open
-    for group, limit in ((gated, max_false_refusal), (~gated, open_limit)):
+    for group, limit in ((gated, max_false_refusal), (~gated, max_false_refusal_open)):
         scores = p_benign[(y == 0) & group]
         chosen = 0.5
         for t in sorted(set(np.round(scores, 4)) | {0.5}, reverse=True):
@@ -134,24 +138,15 @@ def out_of_fold(x: np.ndarray, y: np.ndarray, *, l2: float = L2, folds: int = 5,
 
 
 def train(x: np.ndarray, y: np.ndarray, gated: np.ndarray, *, l2: float = L2,
-          max_false_refusal: float = MAX_FALSE_REFUSAL,
-          grams: tuple[np.ndarray, np.ndarray] | None = None,
-          scored: np.ndarray | None = None) -> tuple[Classifier, np.ndarray]:
-    """The classifier and the out-of-fold P(benign) behind its thresholds (gated rows: the full head's,
-    the others: the open head's). Both heads learn from every row; each threshold comes from 5-fold CV
-    on the rows it will judge (`scored`: the rows the boundary would score at all).
-    `grams`: XXᵀ of the full and of the hashed block, when the caller has them."""
-    hashed = x[:, EMBED_DIM:]
-    gram_full, gram_open = grams if grams is not None else (x @ x.T, hashed @ hashed.T)
-    p_benign = np.where(gated, out_of_fold(x, y, l2=l2, gram=gram_full),
-                        out_of_fold(hashed, y, l2=l2, gram=gram_open))
-    scored = np.ones(len(y), dtype=bool) if scored is None else scored
-    t_gated, t_open = thresholds(p_benign[scored], y[scored], gated[scored], max_false_refusal, MAX_FALSE_REFUSAL_OPEN)
-    w, b = fit(x, y, l2=l2, gram=gram_full)
-    w_open, b_open = fit(hashed, y, l2=l2, gram=gram_open)
-    clf = Classifier(w.astype(np.float32), b.astype(np.float32), CLASSES, t_gated, t_open,
-                     w_open.astype(np.float32), b_open.astype(np.float32))
-    return clf, p_benign
+          max_false_refusal: float = MAX_FALSE_REFUSAL, max_false_refusal_open: float = MAX_FALSE_REFUSAL_OPEN,
+          gram: np.ndarray | None = None) -> tuple[Classifier, np.ndarray]:
+    """The classifier and the out-of-fold P(benign) behind its thresholds (5-fold CV; `gated` rows set
+    ``threshold``, the others ``threshold_open``). `gram`: XXᵀ when the caller has it."""
+    gram = x @ x.T if gram is None else gram
+    p_benign = out_of_fold(x, y, l2=l2, gram=gram)
+    w, b = fit(x, y, l2=l2, gram=gram)
+    t_gated, t_open = thresholds(p_benign, y, gated, max_false_refusal, max_false_refusal_open)
+    return Classifier(w.astype(np.float32), b.astype(np.float32), CLASSES, t_gated, t_open), p_benign
 
 
 def featurize(rows: Sequence[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -164,23 +159,20 @@ def featurize(rows: Sequence[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     return x, np.array([CLASSES.index(r["label"]) for r in rows]), np.array([is_gated(t) for t in texts])
 
 
-def scored_rows(rows: Sequence[dict]) -> np.ndarray:
-    return np.array([is_scored(normalize(r["text"])) for r in rows])
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m personalign.safety.train", description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, nargs="+", default=list(DATA_PATHS))
     parser.add_argument("--out", type=Path, default=WEIGHTS_PATH)
     parser.add_argument("--max-false-refusal", type=float, default=MAX_FALSE_REFUSAL)
+    parser.add_argument("--max-false-refusal-open", type=float, default=MAX_FALSE_REFUSAL_OPEN)
     parser.add_argument("--l2", type=float, default=L2)
     args = parser.parse_args(argv)
 
     rows = training_rows(args.data)
     x, y, gated = featurize(rows)
-    scored = scored_rows(rows)
-    clf, p_benign = train(x, y, gated, l2=args.l2, max_false_refusal=args.max_false_refusal, scored=scored)
-    refused = (p_benign < np.where(gated, clf.threshold, clf.threshold_open)) & scored
+    clf, p_benign = train(x, y, gated, l2=args.l2, max_false_refusal=args.max_false_refusal,
+                          max_false_refusal_open=args.max_false_refusal_open)
+    refused = p_benign < np.where(gated, clf.threshold, clf.threshold_open)
     benign = y == 0
     print(f"rows: {len(rows)} (benign {benign.sum()}, unsafe {(~benign).sum()}, gated {gated.sum()}); "
           f"thresholds on P(benign): gated {clf.threshold:.4f}, open {clf.threshold_open:.4f}")

@@ -1,14 +1,14 @@
 """Leave-one-round-out evaluation of the statement detector: the proxy for the next unseen round.
 
-Rounds 1–8 of the held-out extraction sets (benchmarks/data/extraction_heldout{,_r2,…,_r8}.jsonl) were each
-measured once, unseen, and reported; they are spent and may be used for development and training. For each
-round k this script trains the detector exactly as `python -m personalign.memory.extract_train` does (same rows,
-same fit, threshold chosen by 5-fold CV on the training rows), on the written sentences plus the rows drawn
-from the *other* rounds (`extract_train.rows_from_messages`), and runs the full extractor (rules, clauses,
+The spent rounds of the held-out extraction sets (`extract_train.SPENT_ROUNDS`, benchmarks/data/extraction_heldout
+{,_r2,…}.jsonl) were each measured once, unseen, and reported; they are spent and may be used for development and
+training. For each round k this script trains the detector exactly as `python -m personalign.memory.extract_train`
+does (same rows, same fit, threshold chosen by 5-fold CV on the training rows), on the written sentences plus the
+rows drawn from the *other* rounds (`extract_train.rows_from_messages`), and runs the full extractor (rules, clauses,
 classifier) on every message of round k: recall and precision by message, per-kind rates and the misses.
 
 The rules (candidates, past/hypothetical/third-party cues) are not retrained per fold: they were written by
-people who have seen rounds 1–8, so this proxy is honest for the learned head and optimistic for the rules.
+people who have seen the spent rounds, so this proxy is honest for the learned head and optimistic for the rules.
 
     python benchmarks/extraction_cv.py [--written-only] [--shipped] [--show-misses] [--out runs/extraction_cv.json]
     python benchmarks/extraction_cv.py --write-rows   # then: python -m personalign.memory.extract_train
@@ -31,8 +31,10 @@ import numpy as np
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
 
+from personalign.memory.extract_train import SPENT_ROUNDS, round_file  # noqa: E402
+
 DATA = Path(__file__).parent / "data"
-ROUNDS = {f"r{k}": DATA / f"extraction_heldout{'' if k == 1 else f'_r{k}'}.jsonl" for k in (1, 2, 3, 4, 5, 6, 7, 8)}
+ROUNDS = {f"r{k}": DATA / round_file(k) for k in SPENT_ROUNDS}
 
 
 class CachedEmbedder:

@@ -15,7 +15,14 @@ from personalign.memory.extract import (
     classifier_text,
     clauses,
 )
-from personalign.memory.extract_train import ROUNDS_PATH, load_rows, rows_from_messages, train
+from personalign.memory.extract_train import (
+    ROUNDS_PATH,
+    SPENT_ROUNDS,
+    load_rows,
+    round_file,
+    rows_from_messages,
+    train,
+)
 
 DATA = Path(__file__).parent.parent / "benchmarks" / "data"
 
@@ -37,10 +44,8 @@ def test_rows_from_messages_label_clauses_the_classifier_judges():
 
 def test_shipped_round_rows_are_the_rounds_as_they_are_now():
     """The shipped rows must be what --write-rows gives from the spent rounds with today's rules."""
-    files = {"r1": "extraction_heldout.jsonl", "r2": "extraction_heldout_r2.jsonl",
-             "r3": "extraction_heldout_r3.jsonl", "r4": "extraction_heldout_r4.jsonl",
-             "r5": "extraction_heldout_r5.jsonl", "r6": "extraction_heldout_r6.jsonl",
-             "r7": "extraction_heldout_r7.jsonl", "r8": "extraction_heldout_r8.jsonl"}
+    assert SPENT_ROUNDS == tuple(range(1, 11))  # a round joins only after its first run is reported
+    files = {f"r{k}": round_file(k) for k in SPENT_ROUNDS}
     want = []
     for name, f in files.items():
         msgs = [json.loads(line) for line in (DATA / f).read_text(encoding="utf-8").splitlines() if line.strip()]

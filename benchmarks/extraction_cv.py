@@ -98,10 +98,10 @@ def main(argv: list[str] | None = None) -> int:
 
     torch.set_num_threads(1)
     from personalign.memory.extract import load_classifier
-    from personalign.memory.extract_train import DATA_PATH, load_rows, rows_from_messages, train
+    from personalign.memory.extract_train import DATA_PATHS, ROUNDS_PATH, load_rows, rows_from_messages, train
 
     embedder = CachedEmbedder()
-    written = load_rows(DATA_PATH)
+    written = [r for path in DATA_PATHS if path != ROUNDS_PATH for r in load_rows(path)]
     rounds = {name: load(path) for name, path in ROUNDS.items()}
     derived = {name: rows_from_messages(msgs, name) for name, msgs in rounds.items()}
     results, t0 = {}, time.perf_counter()

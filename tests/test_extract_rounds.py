@@ -44,7 +44,7 @@ def test_rows_from_messages_label_clauses_the_classifier_judges():
 
 def test_shipped_round_rows_are_the_rounds_as_they_are_now():
     """The shipped rows must be what --write-rows gives from the spent rounds with today's rules."""
-    assert SPENT_ROUNDS == tuple(range(1, 11))  # a round joins only after its first run is reported
+    assert SPENT_ROUNDS == tuple(range(1, 12))  # a round joins only after its first run is reported
     files = {f"r{k}": round_file(k) for k in SPENT_ROUNDS}
     want = []
     for name, f in files.items():
@@ -155,3 +155,18 @@ def test_scene_markers_make_a_message_fiction():
     for m in ("RP: I'm a wolf. I howl.", "*sharpens dagger* I am Lord Vex of the east.",
               "scene: I'm a pirate who hates rum."):
         assert extract_statements(m) == []
+
+
+@pytest.mark.parametrize("text", ["Keto is just a fad.", "Religion and politics shouldn't mix.",
+                                  "Tbh most self-help books say the same thing",
+                                  "Python is the best language, hands down.",
+                                  "Most online recipes are way too long before you get to the actual recipe."])
+def test_claims_about_the_world_are_not_candidates(text):
+    assert candidate(text) is None
+
+
+@pytest.mark.parametrize("text", ["Budget is tight", "Frontend is Vue 3", "Can't stand coconut",
+                                  "Spicy food is the worst for my stomach", "Keto is the only diet that works for me.",
+                                  "Living with long covid since 2022, energy is super limited most days"])
+def test_facts_without_a_pronoun_or_about_the_writer_stay_candidates(text):
+    assert candidate(text) == FIRST_PERSON

@@ -673,6 +673,18 @@ _OPINION = re.compile(r"^(?:(?:honestly|personally|tbh|imo|ngl),? )?i (?:think|f
                       r"|don'?t @ me|hot take|unpopular opinion|idc what|i don'?t care what \w+ says"
                       r"|^(?!.*\b(?:i|i'm|me|my|we|our)\b)[\w -]+ (?:is|are|sounds?|looks?|tastes?) (?:so much |way |"
                       r"much |objectively )?(?:better|worse|overrated|underrated)\b)\b", re.I)
+# A claim about the world: a subject of one to four words that is not the writer, a verb, and a judgment
+# ("Keto is just a fad", "Religion and politics shouldn't mix", "most self-help books say the same thing");
+# only when the clause names neither the writer nor theirs (`_SELF_ANY`), so "Budget is tight" stays a candidate
+_WORLD_CLAIM = re.compile(r"^(?:(?:honestly|tbh|imo|imho|ngl|seriously|frankly|hot take:?),?\s+)?"
+                          r"(?!(?:can'?t|cannot|can|won'?t|will|would|don'?t|do|did|didn'?t|am|have|had|need|want|love"
+                          r"|like|hate|work|live|prefer|really|just|only|never|always|no|not)\b)"
+                          r"(?:[\w'-]+\s+){0,3}?[\w'-]+\s+"
+                          r"(?:is|are|isn'?t|aren'?t|was|were|should(?:n'?t)?|works?|says?|belongs?|beats?)\b", re.I)
+_JUDGMENT = re.compile(r"\b(?:best|worst|most (?!of\b)\w+|overrated|underrated|superior|inferior|a fad|overhyped|"
+                       r"(?:better|worse) than|should(?:n'?t| not)?|the norm|objectively|everyone knows|for most|"
+                       r"most people|normal people|for some people|nobody (?:needs|likes|actually)|everybody|"
+                       r"way too \w+ (?:for|before))\b", re.I)
 # Feedback on the answers just given: "Love the second option, let's go with that"
 _FEEDBACK = re.compile(r"\b(?:the (?:first|second|third|fourth|last|other|\w+est) (?:one|option|version|idea"
                        r"|suggestion"
@@ -908,7 +920,7 @@ def candidate(clause: str) -> str | None:
             or _FOR_SOMEONE.match(s):
         return None
     if _PASSING.search(s) and not _HABITUAL.search(s) or _REACTION.match(s) or _OPINION.search(s) \
-            or _FEEDBACK.search(s):
+            or _FEEDBACK.search(s) or _WORLD_CLAIM.match(s) and _JUDGMENT.search(s) and not _SELF_ANY.search(s):
         return None  # "on a bus right now, so short answers", "sorry, long week", "never mind"
     if not _ONE_ANSWER.search(s) and not _FIRST_START.match(s) and _ANSWER_HABIT.search(s) \
             and (_LASTING.search(s) or _STOP.match(s)):

@@ -1,7 +1,7 @@
 """Leave-one-round-out evaluation of the safety boundary's learned layer on the spent unseen rounds.
 
 The proxy for "the next unseen round": for each round k of ``benchmarks/data/safety_unseen*.jsonl``
-(rounds 1–13, each already measured once as a first run and reported, so spent), the semantic layer is
+(rounds 1–14, each already measured once as a first run and reported, so spent), the semantic layer is
 retrained on every training row except round k (``personalign.safety.train``: ``labeled.jsonl``,
 ``labeled_harm.jsonl`` and the other spent rounds, thresholds by 5-fold CV inside the training rows
 only) and the FULL boundary runs with that model on round k: the lexical and intent layers first
@@ -9,7 +9,7 @@ only) and the FULL boundary runs with that model on round k: the lexical and int
 
 Caveat, honestly: the lexicon and intent rules were revised after rounds 1–7's first runs (those rounds
 were used to find gaps), so the full-boundary figures of rounds 1–7 flatter the rules; the rules were
-revised after the first runs of rounds 8–11 too, not after rounds 12 and 13. The "learned alone" columns
+revised after the first runs of rounds 8–11 too, not after rounds 12–14. The "learned alone" columns
 (the retrained classifier on the text's word view, rules ignored) measure the learned layer's own
 generalization on every round.
 The main sets (safety_unsafe / safety_benign) are never training rows; they are scored here with each
@@ -17,8 +17,8 @@ fold's model (learned alone) and with the full boundary by ``benchmarks/safety.p
 
     python benchmarks/safety_rounds_cv.py                    # retrain per round (about 15 min, one core)
     python benchmarks/safety_rounds_cv.py --shipped          # the shipped weights on every round (not held out)
-    python benchmarks/safety_rounds_cv.py --no-hash --gated-only --no-extra   # the first recipe: MiniLM only,
-                                                             # English anchored views, no harm-object rows
+    python benchmarks/safety_rounds_cv.py --no-hash --gated-only --leave-out labeled_harm.jsonl \
+        labeled_nearmiss.jsonl   # the first recipe: MiniLM only, English anchored views, no written extra rows
 """
 from __future__ import annotations
 
@@ -63,11 +63,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shipped", action="store_true", help="score the shipped weights instead of retraining")
     parser.add_argument("--no-hash", action="store_true", help="MiniLM features only (hashed n-grams zeroed)")
     parser.add_argument("--gated-only", action="store_true", help="score English anchored views only")
-    parser.add_argument("--no-extra", action="store_true", help="leave out data/labeled_harm.jsonl")
+    parser.add_argument("--leave-out", nargs="*", default=[], metavar="FILE",
+                        help="training files of safety/data to leave out (e.g. labeled_nearmiss.jsonl)")
     parser.add_argument("--l2", type=float, default=None)
     parser.add_argument("--max-false-refusal", type=float, default=None)
     parser.add_argument("--max-false-refusal-open", type=float, default=None)
-    parser.add_argument("--rounds", type=int, nargs="*", default=list(range(1, 14)))
+    parser.add_argument("--rounds", type=int, nargs="*", default=list(range(1, 15)))
     parser.add_argument("--out", type=Path, help="write the figures as JSON here")
     parser.add_argument("--cache", type=Path, help="embedding cache (.npz) to reuse between runs")
     args = parser.parse_args(argv)
@@ -80,7 +81,10 @@ def main(argv: list[str] | None = None) -> int:
     l2 = train.L2 if args.l2 is None else args.l2
     max_fr = train.MAX_FALSE_REFUSAL if args.max_false_refusal is None else args.max_false_refusal
     max_fr_open = train.MAX_FALSE_REFUSAL_OPEN if args.max_false_refusal_open is None else args.max_false_refusal_open
-    paths = [p for p in train.DATA_PATHS if not (args.no_extra and p.name == "labeled_harm.jsonl")]
+    unknown = set(args.leave_out) - {p.name for p in train.DATA_PATHS}
+    if unknown:
+        raise SystemExit(f"error: not a training file: {', '.join(sorted(unknown))}")
+    paths = [p for p in train.DATA_PATHS if p.name not in args.leave_out]
     rows = train.training_rows(paths)
     spent = [r for r in rows if "round" in r]
     main_sets = {"main unsafe": _load(DATA / "safety_unsafe.jsonl"),
@@ -125,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     result: dict = {"mode": "shipped" if args.shipped else "leave-one-round-out", "l2": l2,
                     "max_false_refusal": max_fr, "max_false_refusal_open": max_fr_open, "no_hash": args.no_hash,
                     "gated_only": args.gated_only,
-                    "no_extra": args.no_extra, "rounds": {}, "main_sets_learned_alone": defaultdict(list)}
+                    "left_out": args.leave_out, "rounds": {}, "main_sets_learned_alone": defaultdict(list)}
     pooled: dict[str, list] = defaultdict(list)
     print(f"{result['mode']}: {len(rows)} training rows ({len(spent)} from spent rounds), "
           f"{len(texts)} texts embedded in {time.perf_counter() - started:.0f} s")

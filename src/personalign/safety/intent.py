@@ -281,7 +281,12 @@ _EN_NEVER_TOLD = (r"\b(?:never|not|hasnt|has not|didnt|did not) (?:\w+ )?(?:rece
                    r"guidelines|training)\b")
 _EN_DISCLOSE = (r"\b(?:what|everything|anything|all|the text|the words) (?:\w+ )?(?:were you|you were|youve been|"
                 r"you have been|was you|have you been) (?:told|given|instructed|programmed|set up)(?: \w+){0,4} "
-                r"(?:before|prior to|at the start|first)\b")
+                r"(?:before|prior to|at the start|first)\b|"
+                # what stands in the context before the user's first turn is the assistant's setup
+                r"\b(?:everything|anything|all|whatever|the text|what) "
+                r"(?:(?:that )?(?:came|comes|was written|is written|appears|stands|was said|is) )?(?:before|above) "
+                r"(?:my|the|this) (?:very )?(?:first )?"
+                r"(?:message|prompt|conversation|chat|turn)\b")
 _EN_VERBATIM = (r"\b(?:word for word|verbatim|exact(?:ly)? (?:as written|wording|text|words)|paste|quote|recite|"
                 r"repeat|print|copy|dump|reveal|show)\b")
 _EN_REFUSAL_QUOTE = (r"\b(?:stop|quit|no more|enough|never|drop|ditch|cut|lose|skip|spare me)\w* (?:\w+ ){0,3}"

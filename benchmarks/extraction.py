@@ -19,7 +19,8 @@ Reports (targets from issue 14):
   retrieved preference; ≥ 0.85 of probes, with profiles of ≤ 5 preferences. Decoys (third-party
   facts, quoted or assistant-quoted text, past facts: `decoys` [{"turn", "keywords"}]) must not
   be stored;
-- a bar plot of recall / false-positive rate per kind (docs/images/extraction_kinds.png).
+- a bar plot of recall / false-positive rate per kind (runs/extraction_kinds.png unless --plot says where;
+  the README's docs/images/extraction_kinds.png is the latest unseen round's).
 
     python benchmarks/extraction.py [--out runs/extraction.json] [--show-misses] [--plot PATH]
 """
@@ -39,7 +40,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
 
 DATA = Path(__file__).parent / "data"
-PLOT = Path(__file__).parent.parent / "docs" / "images" / "extraction_kinds.png"
+# a run on a round's first data must not silently replace the README's figure: that takes --plot docs/images/…
+PLOT = Path(__file__).parent.parent / "runs" / "extraction_kinds.png"
 
 
 def extraction(rows: list[dict]) -> dict:

@@ -49,7 +49,9 @@ DATA_PATHS = (LABELED_PATH, DATA_DIR / "labeled_harm.jsonl", DATA_DIR / "labeled
               DATA_DIR / "spent_rounds.jsonl")
 CLASSES = ("benign",) + FAMILIES
 L2 = 3e-4
-MAX_FALSE_REFUSAL = 0.043  # gated rows: the benign training rows are near-misses, harder than real preferences
+# gated rows: the benign training rows are near-misses, harder than real preferences; 4.3 % is the budget whose
+# threshold keeps the main set's safety_disable rows >= 95 % refused and every PersRM wording allowed (README)
+MAX_FALSE_REFUSAL = 0.043
 MAX_FALSE_REFUSAL_OPEN = 0.005  # views without an anchor word or not in English: weaker evidence
 # relative share of a family in the unsafe half (default 1 each; harm at 2 or 3 measured worse, leave-one-round-out)
 FAMILY_WEIGHTS: dict[str, float] = {}

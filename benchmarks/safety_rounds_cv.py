@@ -3,8 +3,8 @@
 The proxy for "the next unseen round": for each round k of ``benchmarks/data/safety_unseen*.jsonl``
 (rounds 1–14, each already measured once as a first run and reported, so spent), the semantic layer is
 retrained on every training row except round k (``personalign.safety.train``: ``labeled.jsonl``,
-``labeled_harm.jsonl`` and the other spent rounds, thresholds by 5-fold CV inside the training rows
-only) and the FULL boundary runs with that model on round k: the lexical and intent layers first
+``labeled_harm.jsonl``, ``labeled_nearmiss.jsonl`` and the other spent rounds, thresholds by 5-fold CV inside
+the training rows only) and the FULL boundary runs with that model on round k: the lexical and intent layers first
 (`boundary.screen`), then the retrained classifier on the views they pass (`boundary.decide`).
 
 Caveat, honestly: the lexicon and intent rules were revised after rounds 1–7's first runs (those rounds

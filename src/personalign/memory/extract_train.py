@@ -1,8 +1,9 @@
 """Trains the statement detector: ``python -m personalign.memory.extract_train [--out PATH]``.
 
 Reads ``data/statements.jsonl`` (text, label 1 = a lasting preference or circumstance of the writer,
-0 = anything else, kind; sentences written for this purpose) and ``data/statements_rounds.jsonl`` (clauses
-of the spent held-out rounds `SPENT_ROUNDS`, `rows_from_messages`, with their "source" round), embeds every row (as
+0 = anything else, kind; sentences written for this purpose), ``data/statements_precision.jsonl`` (sentences
+written for precision, same fields) and ``data/statements_rounds.jsonl`` (clauses of the spent held-out rounds
+`SPENT_ROUNDS`, `rows_from_messages`, with their "source" round), embeds every row (as
 `extract.classifier_text` gives it to the classifier) with all-MiniLM-L6-v2,
 appends the clause's shape features (`extract.shape_features`: a moment or a lasting time, past or
 change-of-state verbs, where the writer stands in the clause) and fits two-class softmax regression with

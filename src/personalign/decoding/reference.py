@@ -37,12 +37,12 @@ def pad_generate_nocache(base: LoadedModel, reward_model: RewardModel | LoadedMo
     ref_ids = render_chat(reference.tokenizer, prompt) if reference is not None else None
     generated: list[int] = []
     for _ in range(max_new_tokens):
-        z_base = base.model(torch.tensor([base_ids + generated])).logits[:, -1]
+        z_base = _last_logits(base.model, base_ids + generated)
         step_weight = weight
         if gate_tau is not None and float(z_base[0].float().softmax(-1).max()) >= gate_tau:
             step_weight = 0.0
-        z_persrm = reward_model.model(torch.tensor([reward_ids + generated])).logits[:, -1]
-        z_ref = reference.model(torch.tensor([ref_ids + generated])).logits[:, -1] if reference else z_base
+        z_persrm = _last_logits(reward_model.model, reward_ids + generated)
+        z_ref = _last_logits(reference.model, ref_ids + generated) if reference else z_base
         if guarded:
             eos = base.tokenizer.eos_token_id if eos_candidate else None
             token = _guarded_token(z_base[0], z_persrm[0], z_ref[0], step_weight, top_k, min_p, eos, no_repeat_ngram,
@@ -54,6 +54,12 @@ def pad_generate_nocache(base: LoadedModel, reward_model: RewardModel | LoadedMo
         if token in eos_ids:
             break
     return generated
+
+
+def _last_logits(model, ids: list[int]) -> torch.Tensor:
+    """The next-token logits after `ids`, as fp32 on the CPU: the step's arithmetic then runs in one place."""
+    device = next(model.parameters()).device
+    return model(torch.tensor([ids], device=device)).logits[:, -1].float().cpu()
 
 
 def _guarded_token(z_base, z_persrm, z_ref, weight, top_k, min_p, eos_id, n, generated) -> int:

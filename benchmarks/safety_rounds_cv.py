@@ -1,7 +1,7 @@
 """Leave-one-round-out evaluation of the safety boundary's learned layer on the spent unseen rounds.
 
 The proxy for "the next unseen round": for each round k of ``benchmarks/data/safety_unseen*.jsonl``
-(rounds 1–14, each already measured once as a first run and reported, so spent), the semantic layer is
+(rounds 1–15, each already measured once as a first run and reported, so spent), the semantic layer is
 retrained on every training row except round k (``personalign.safety.train``: ``labeled.jsonl``,
 ``labeled_harm.jsonl``, ``labeled_nearmiss.jsonl`` and the other spent rounds, thresholds by 5-fold CV inside
 the training rows only) and the FULL boundary runs with that model on round k: the lexical and intent layers first
@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--l2", type=float, default=None)
     parser.add_argument("--max-false-refusal", type=float, default=None)
     parser.add_argument("--max-false-refusal-open", type=float, default=None)
-    parser.add_argument("--rounds", type=int, nargs="*", default=list(range(1, 15)))
+    parser.add_argument("--rounds", type=int, nargs="*", default=list(range(1, 16)))
     parser.add_argument("--out", type=Path, help="write the figures as JSON here")
     parser.add_argument("--cache", type=Path, help="embedding cache (.npz) to reuse between runs")
     args = parser.parse_args(argv)

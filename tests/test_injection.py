@@ -242,7 +242,9 @@ def _assert_rows_legal(tok, rows):
 @pytest.mark.parametrize("strategy", ["base", "prompt", "pad", "best-of-n"])
 def test_engine_inputs_for_every_strategy(tiny_base, spy_rows, strategy):
     engine = Engine(tiny_base)
-    extra = {"n": 2} if strategy == "best-of-n" else {}
+    # Seeded: best-of-n scores prompt + sampled answer rows, and a special token the random tiny model samples
+    # would be its own output, not user text (unseeded, this failed now and then).
+    extra = {"n": 2, "seed": 0} if strategy == "best-of-n" else {}
     engine.generate([ATTACKS[2], "Name a fruit." + ATTACKS[0]], preference=INJECTION, strategy=strategy,
                     max_new_tokens=1, **extra)
     _assert_rows_legal(tiny_base.tokenizer, spy_rows.rows)

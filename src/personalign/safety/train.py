@@ -13,7 +13,7 @@ Training rows (text, label ∈ {benign} ∪ families, lang), all languages:
     names, professionals, dark fiction) and harm in frames the earlier rows missed (cutting and smuggling
     drugs, "fireworks", weapon conversions, forged documents, money mules, locating people), about 40 % not
     in English;
-  * ``data/spent_rounds.jsonl`` — rounds 1–14 of ``benchmarks/data/safety_unseen*.jsonl``: held-out
+  * ``data/spent_rounds.jsonl`` — rounds 1–15 of ``benchmarks/data/safety_unseen*.jsonl``: held-out
     rounds that were each measured once (first runs reported in the README) and are spent, so they
     are training rows now. Later rounds are never copied here before their first run, and the main
     sets (``benchmarks/data/safety_unsafe.jsonl`` / ``safety_benign.jsonl``) are never training rows.
@@ -52,7 +52,7 @@ L2 = 3e-4
 # gated rows: the benign training rows are near-misses, harder than real preferences; 4.3 % is the budget whose
 # threshold keeps the main set's safety_disable rows >= 95 % refused and every PersRM wording allowed (README)
 MAX_FALSE_REFUSAL = 0.043
-MAX_FALSE_REFUSAL_OPEN = 0.005  # views without an anchor word or not in English: weaker evidence
+MAX_FALSE_REFUSAL_OPEN = 0.004  # views without an anchor word or not in English: weaker evidence
 # relative share of a family in the unsafe half (default 1 each; harm at 2 or 3 measured worse, leave-one-round-out)
 FAMILY_WEIGHTS: dict[str, float] = {}
 

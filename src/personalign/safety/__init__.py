@@ -43,10 +43,11 @@ Layers (each in its own module)
    `data/labeled_nearmiss.jsonl` (benign near-misses and framed harm) and the spent unseen rounds 1–15
    (`data/spent_rounds.jsonl`; the main benchmark sets never). One head scores every readable view;
    English views with an anchor word are judged at the threshold that refuses 4.3 % of benign training
-   rows in 5-fold CV, every other view at 0.5 %. First runs on unseen rounds 14 and 15: 86.7 % / 2.5 %
-   and 77.5 % / 4.2 % of unsafe / benign refused (the layer before it: 84.2 % / 3.3 %, 75.8 % / 6.7 %);
-   harm in the object stays the weak spot (40–63 %). Needs the embedding model package; without it this
-   layer is skipped (`semantic.available()`) and the lexical layers still refuse what they know.
+   rows in 5-fold CV, every other view at 0.4 %. First runs on unseen rounds 14, 15 and 16: 86.7 % / 2.5 %,
+   77.5 % / 4.2 % and 80.8 % / 3.3 % of unsafe / benign refused (the layer before it: 84.2 % / 3.3 %,
+   75.8 % / 6.7 % on rounds 14 and 15); harm in the object stays the weak spot (40–63 %). Needs the
+   embedding model package; without it this layer is skipped (`semantic.available()`) and the lexical layers
+   still refuse what they know.
 
 `check_preference(text)` applies the policy; `check_text(text)` is the same check for any text shown
 to a model as user-controlled guidance. Verdicts carry a one-line reason, the family and the layer.

@@ -157,6 +157,24 @@ def test_scene_markers_make_a_message_fiction():
         assert extract_statements(m) == []
 
 
+@pytest.mark.parametrize("message", ["Chapter 3 draft: I hated the city. I hated the noise.",
+                                     "Here's my poem: I am the ocean, vast and cold",
+                                     "Poem: I am the wind, I never rest",
+                                     "Continue my diary-style story: Day 12. I am still stranded on the island.",
+                                     "Story time: I live in a treehouse with my three dragons."])
+def test_creative_writing_under_a_label_is_fiction(message):
+    from personalign.memory.extract import extract_statements
+    assert extract_statements(message) == []
+
+
+@pytest.mark.parametrize("message", ["I write poems: mostly haiku, and I'm a beginner.",
+                                     "My story: I grew up in Ohio and I'm deaf.",
+                                     "Quick question about my novel: I'm dyslexic, so keep feedback short."])
+def test_a_label_that_is_not_creative_writing_keeps_the_statement(message):
+    from personalign.memory.extract import extract_statements
+    assert extract_statements(message)
+
+
 @pytest.mark.parametrize("text", ["Keto is just a fad.", "Religion and politics shouldn't mix.",
                                   "Tbh most self-help books say the same thing",
                                   "Python is the best language, hands down.",

@@ -91,3 +91,22 @@ def test_fused_persrm_path_equals_peft_on_the_embedded_model(embedded):
         tokens[fused] = [o.token_ids for o in result.outputs]
     persrm.fused = True
     assert tokens[True] == tokens[False]
+
+
+def test_device_check_passes_on_cpu(capsys, monkeypatch):
+    """benchmarks/device_check.py (what a GPU session runs) passes its own checks where CI can run it."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "device_check.py"
+    spec = importlib.util.spec_from_file_location("device_check", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setattr(sys, "argv", ["device_check.py", "--device", "cpu", "--tokens", "6"])
+    with pytest.raises(SystemExit) as done:
+        module.main()
+    lines = [line for line in capsys.readouterr().out.splitlines() if line[:4] in ("ok  ", "FAIL")]
+    assert done.value.code == 0, lines
+    assert [line.split(":")[0][5:] for line in lines] == ["fused-logits", "fused-tokens", "reference-guarded",
+                                                           "reference-guard-off", "weight-0"]

@@ -61,7 +61,13 @@ _FICTION = re.compile(r"\b(?:role-?play\w*|pretend(?:ing)?|in character|my (?:\w
                       r"|you'?re (?:a|an|the|my) [\w -]{1,40}?\band i'?m (?:a|an|the)"
                       r"|(?<!can )(?<!could )(?<!would )(?<!will )you (?:be|play) (?:the|a|an) \w+"
                       r"|write (?:it |this |a \w+ )?from my (?:\w+'s )?perspective)\b"
-                      r"|(?:^|\s)\*[a-z]+s(?: [\w'-]+){0,6}\*", re.I)
+                      r"|(?:^|\s)\*[a-z]+s(?: [\w'-]+){0,6}\*"
+                      # pasted creative writing under a label: "Chapter 3 draft:", "Here's my poem:", "Story time:",
+                      # "Continue my diary-style story:", "Lyrics for my band:"
+                      r"|^\s*(?:here'?s |here is |this is )?(?:my |a |the |our |an )?(?:[\w-]+ )?(?:story time|short"
+                      r" story|bedtime story|story draft|poem|poetry|chapter|verse|lyrics|novel|fan ?fic\w*|screenplay"
+                      r"|monologue|prologue|epilogue)(?: (?:\d+|[ivx]+|draft|excerpt|snippet|so far|wip)){0,2}\s*:"
+                      r"|\bcontinue (?:my|the|this|our) [\w -]{0,25}?(?:story|poem|chapter|novel|tale|saga)\b", re.I)
 _QUOTE_LINE = re.compile(r"^\s*>.*$|(?i:traceback) \(most recent call last\):?(?:\n[ \t]+.*)*"
                          r"|^.*\b(?-i:(?:[A-Z]\w*)?(?:Error|Exception)(?=:)|ERROR|FATAL)\b.*$"
                          r"|\berror(?:\[\w+\])?:.*$"

@@ -44,7 +44,7 @@ def test_rows_from_messages_label_clauses_the_classifier_judges():
 
 def test_shipped_round_rows_are_the_rounds_as_they_are_now():
     """The shipped rows must be what --write-rows gives from the spent rounds with today's rules."""
-    assert SPENT_ROUNDS == tuple(range(1, 13))  # a round joins only after its first run is reported
+    assert SPENT_ROUNDS == tuple(range(1, 15))  # a round joins only after its first run is reported
     files = {f"r{k}": round_file(k) for k in SPENT_ROUNDS}
     want = []
     for name, f in files.items():
@@ -161,7 +161,13 @@ def test_scene_markers_make_a_message_fiction():
                                      "Here's my poem: I am the ocean, vast and cold",
                                      "Poem: I am the wind, I never rest",
                                      "Continue my diary-style story: Day 12. I am still stranded on the island.",
-                                     "Story time: I live in a treehouse with my three dragons."])
+                                     "Story time: I live in a treehouse with my three dragons.",
+                                     "Chapter 1. My name is Clara, I'm allergic to sunlight.",
+                                     "Limerick:\nI'm a coder who lives out in Leeds,\nI write Rust for my needs",
+                                     "Haiku I wrote —\nI am the cold moon\nallergic to the daylight",
+                                     "song lyric i wrote: i'm a lonely cowboy, i live on the highway",
+                                     "Fanfic bit: I'm Hermione and honestly I'm exhausted by these boys.",
+                                     "I am the storm, I am the tide,\nI keep no home. (verse 2 of my poem)"])
 def test_creative_writing_under_a_label_is_fiction(message):
     from personalign.memory.extract import extract_statements
     assert extract_statements(message) == []
@@ -169,7 +175,8 @@ def test_creative_writing_under_a_label_is_fiction(message):
 
 @pytest.mark.parametrize("message", ["I write poems: mostly haiku, and I'm a beginner.",
                                      "My story: I grew up in Ohio and I'm deaf.",
-                                     "Quick question about my novel: I'm dyslexic, so keep feedback short."])
+                                     "Quick question about my novel: I'm dyslexic, so keep feedback short.",
+                                     "Poetry lover here: I'm vegan.", "I'm writing a novel - I'm a nurse by day."])
 def test_a_label_that_is_not_creative_writing_keeps_the_statement(message):
     from personalign.memory.extract import extract_statements
     assert extract_statements(message)

@@ -62,12 +62,18 @@ _FICTION = re.compile(r"\b(?:role-?play\w*|pretend(?:ing)?|in character|my (?:\w
                       r"|(?<!can )(?<!could )(?<!would )(?<!will )you (?:be|play) (?:the|a|an) \w+"
                       r"|write (?:it |this |a \w+ )?from my (?:\w+'s )?perspective)\b"
                       r"|(?:^|\s)\*[a-z]+s(?: [\w'-]+){0,6}\*"
-                      # pasted creative writing under a label: "Chapter 3 draft:", "Here's my poem:", "Story time:",
-                      # "Continue my diary-style story:", "Lyrics for my band:"
-                      r"|^\s*(?:here'?s |here is |this is )?(?:my |a |the |our |an )?(?:[\w-]+ )?(?:story time|short"
-                      r" story|bedtime story|story draft|poem|poetry|chapter|verse|lyrics|novel|fan ?fic\w*|screenplay"
-                      r"|monologue|prologue|epilogue)(?: (?:\d+|[ivx]+|draft|excerpt|snippet|so far|wip)){0,2}\s*:"
-                      r"|\bcontinue (?:my|the|this|our) [\w -]{0,25}?(?:story|poem|chapter|novel|tale|saga)\b", re.I)
+                      # pasted creative writing under a label or with a credit: "Chapter 3 draft:", "Here's my
+                      # poem:", "Haiku I wrote —", "Fanfic bit:", "Chapter 1.", "Continue my diary-style story:",
+                      # "… (verse 2 of my poem)"; a plain "My story:" may be the user's own, so it is no label here
+                      r"|^\s*(?:here'?s |here is |this is )?(?:my |a |the |our |an )?(?:[\w-]+ )?(?:story "
+                      r"(?:time|opener|opening|draft|idea|excerpt|snippet|bit)|short story|bedtime story|tale|poem"
+                      r"|poetry|verse|stanza|haiku|limerick|sonnet|ballad|rap verse|song lyrics?|lyrics?|chorus"
+                      r"|fan ?fic\w*|fan fiction"
+                      r"|novel|chapter|screenplay|monologue|prologue|epilogue)(?: (?:\d+|[ivx]+|draft|excerpt|snippet"
+                      r"|so far|wip|bit|opener|opening|i (?:just )?wrote|i'?m writing))*\s*(?::|—|–| - |\n|\.(?=\s))"
+                      r"|\bcontinue (?:my|the|this|our) [\w -]{0,25}?(?:story|poem|chapter|novel|tale|saga)\b"
+                      r"|\((?:[\w ]{0,25} )?(?:of|from) my (?:poem|song|story|novel|lyrics|fanfic|screenplay|book)\)",
+                      re.I)
 _QUOTE_LINE = re.compile(r"^\s*>.*$|(?i:traceback) \(most recent call last\):?(?:\n[ \t]+.*)*"
                          r"|^.*\b(?-i:(?:[A-Z]\w*)?(?:Error|Exception)(?=:)|ERROR|FATAL)\b.*$"
                          r"|\berror(?:\[\w+\])?:.*$"

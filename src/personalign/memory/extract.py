@@ -200,7 +200,8 @@ _PAST_OTHER = re.compile(r"\b(?:vroeger|früher|autrefois|antes era|solía|solia
 _UNSETTLED_OTHER = re.compile(
     r"\b(?:vielleicht|irgendwann|mal sehen|überlege|peut-être|un jour|je pense à|quizás?|tal vez|algún día|"
     r"estoy pensando en|forse|un giorno|sto pensando di|talvez|um dia|estou pensando em|misschien|ooit|kanske|"
-    r"kanskje|en dag|może|kiedyś|возможно|может быть|когда-нибудь|belki|mungkin|có lẽ)\b"
+    r"kanskje|en dag|może|kiedyś|возможно|может быть|когда-нибудь|belki|mungkin|có lẽ|можливо|мабуть|колись|"
+    r"možná|někdy|talán|egyszer|poate|cândva|ehkä|joskus|måske|ίσως|κάποτε|אולי|شاید|ربما|labda)\b"
     r"|也许|可能|或许|たぶん|かもしれ|아마|शायद", re.I)
 _ONE_DAY_OTHER = re.compile(
     r"(?<!seit )(?<!depuis )(?<!desde )(?<!da )(?<!sejak )(?<!sinds )"
@@ -219,7 +220,12 @@ _OTHERS_OTHER = re.compile(
     r"ragazzo|ragazza|capo|collega|coinquilino|coinquilina|mulher|mãe|pai|filho|filha|irmão|irmã|namorado|"
     r"namorada|chefe|vrouw|moeder|vader|zoon|dochter|broer|zus|vriend|vriendin|baas|fru|mamma|pappa|dotter|"
     r"bror|syster|żona|mąż|mama|tata|syn|córka|brat|siostra|жена|муж|мама|папа|сын|дочь|брат|сестра|друг|"
-    r"подруга)\b"
+    r"подруга|kæreste|kjæreste|kone|mand|mor|far|søn|sønn|datter|søster|ven|venn|veninde|venninne|sjef|"
+    r"kollega|børn|barn|forældre|foreldre|sambo|pojkvän|flickvän|make|maka|son|vän|föräldrar)\b"
+    # Danish, Norwegian and Swedish put "my" after the noun: "kjæresten min", "mamman min", "sonen min"
+    r"|^(?:kæresten|kjæresten|konen|kona|manden|mannen|moren|mora|faren|sønnen|datteren|dottern|broren|brodern|"
+    r"søsteren|systern|vennen|vännen|veninden|venninnen|sjefen|chefen|kollegaen|kollegan|barna|børnene|barnen|"
+    r"flickvännen|pojkvännen|sambon|mamman|pappan|sonen) (?:min|mi|mitt|mine|mina)\b"
     r"|^我(?:的)?(?:老婆|老公|妻子|丈夫|妈妈|爸爸|儿子|女儿|哥哥|姐姐|弟弟|妹妹|朋友|室友|同事|老板)", re.I)
 _ASK_OTHER = re.compile(
     r"\b(?:bisogno di (?:un |una |dell')?(?:consiglio|aiuto|mano|idea)|una domanda|necesito (?:ayuda|un consejo|"

@@ -7,7 +7,8 @@ oneDNN-packed weights as `load()` sets them up (models/packed_linear.py); PERSON
 PyTorch's default kernels instead.
 
 Every method generates exactly --tokens new tokens (EOS is ignored everywhere), so tokens/s compare like
-for like. Methods run interleaved (A B C D, A B C D, ...) and the median of the repeats is reported, so
+for like. After one untimed warm-up of every method at every batch size, methods run interleaved
+(A B C D, A B C D, ...) and the median of the repeats is reported, so
 a slow moment of this shared machine hits every method alike. Ratios are taken within one run.
 
 Methods
@@ -122,37 +123,40 @@ def main() -> None:
 
     batches = [int(b) for b in args.batches.split(",")]
     taus = [float(t) for t in args.gate_taus.split(",") if t.strip()]
-    gated = {f"pad-persrm-gated-{tau:g}": (lambda p, tau=tau: persrm_pad(trained, p, args.tokens, fused=True,
+    gated = {f"pad-persrm-gated-{tau:g}": (lambda p, n, tau=tau: persrm_pad(trained, p, n, fused=True,
                                                                           gate_tau=tau)) for tau in taus}
     methods = {
-        "hf-generate": lambda p: hf_generate(base, p, args.tokens),
-        "base": lambda p: ours(free, p, args.tokens, "base"),
-        "prompt": lambda p: ours(free, p, args.tokens, "prompt"),
-        "pad-free": lambda p: ours(free, p, args.tokens, "pad"),
-        "pad-separate": lambda p: ours(separate, p, args.tokens, "pad"),
-        **({"pad-persrm-peft": lambda p: persrm_pad(trained, p, args.tokens, fused=False),
-            "pad-persrm": lambda p: persrm_pad(trained, p, args.tokens, fused=True), **gated}
+        "hf-generate": lambda p, n: hf_generate(base, p, n),
+        "base": lambda p, n: ours(free, p, n, "base"),
+        "prompt": lambda p, n: ours(free, p, n, "prompt"),
+        "pad-free": lambda p, n: ours(free, p, n, "pad"),
+        "pad-separate": lambda p, n: ours(separate, p, n, "pad"),
+        **({"pad-persrm-peft": lambda p, n: persrm_pad(trained, p, n, fused=False),
+            "pad-persrm": lambda p, n: persrm_pad(trained, p, n, fused=True), **gated}
            if trained is not None else {}),
-        "pad-nocache": lambda p: nocache(base, base, p, args.tokens),
+        "pad-nocache": lambda p, n: nocache(base, base, p, n),
     }
-    ours(free, PROMPTS[:1], 4, "pad")  # warm-up: first-call allocations are not decoding speed
-    if trained is not None:
-        ours(trained, PROMPTS[:1], 4, "pad")  # builds the fused shell once
-        if taus:
-            ours(trained, PROMPTS[:1], 4, "pad", gate_tau=taus[0])  # and the PersRM's own one (gated streams)
-    hf_generate(base, PROMPTS[:1], 4)
-
     speed: dict[tuple[str, int], list[float]] = {}
     answers: dict[tuple[str, int], list[list[int]]] = {}  # each method's tokens (the last repeat's)
     reward_share: dict[tuple[str, int], float] = {}
     plan = [(b, m) for b in batches for m in methods if not (m == "pad-nocache" and (b != 1 or args.skip_nocache))]
+
+    def batch_of(batch: int) -> list[str]:
+        return PROMPTS[:batch] if batch <= len(PROMPTS) else (PROMPTS * batch)[:batch]
+
+    # Warm-up, untimed: every method at every batch size once (first-call allocations, the fused shell, and on a
+    # GPU the kernels chosen per shape; without it an H200's first repeat ran 2-4x slower than the others)
+    with Progress(console=console, transient=True) as bar:
+        for batch, name in bar.track(plan, description="warm-up"):
+            methods[name](batch_of(batch), 4)
+
     with Progress(console=console) as bar:
         task = bar.add_task("benchmark", total=len(plan) * args.repeats)
         for _ in range(args.repeats):
             for batch, name in plan:
-                prompts = PROMPTS[:batch] if batch <= len(PROMPTS) else (PROMPTS * batch)[:batch]
+                prompts = batch_of(batch)
                 start = time.perf_counter()
-                produced = methods[name](prompts)
+                produced = methods[name](prompts, args.tokens)
                 elapsed = time.perf_counter() - start
                 if isinstance(produced, tuple):
                     produced, result = produced

@@ -44,7 +44,7 @@ def test_rows_from_messages_label_clauses_the_classifier_judges():
 
 def test_shipped_round_rows_are_the_rounds_as_they_are_now():
     """The shipped rows must be what --write-rows gives from the spent rounds with today's rules."""
-    assert SPENT_ROUNDS == tuple(range(1, 16))  # a round joins only after its first run is reported
+    assert SPENT_ROUNDS == tuple(range(1, 17))  # a round joins only after its first run is reported
     files = {f"r{k}": round_file(k) for k in SPENT_ROUNDS}
     want = []
     for name, f in files.items():
@@ -167,7 +167,10 @@ def test_scene_markers_make_a_message_fiction():
                                      "Haiku I wrote —\nI am the cold moon\nallergic to the daylight",
                                      "song lyric i wrote: i'm a lonely cowboy, i live on the highway",
                                      "Fanfic bit: I'm Hermione and honestly I'm exhausted by these boys.",
-                                     "I am the storm, I am the tide,\nI keep no home. (verse 2 of my poem)"])
+                                     "I am the storm, I am the tide,\nI keep no home. (verse 2 of my poem)",
+                                     "Write the next verse:\nI live alone on a mountain high",
+                                     "My fanfic starts: I've lived at Hogwarts for six years and I hate Potions.",
+                                     "Short story, first person: 'I moved to Mars when I was nine.'"])
 def test_creative_writing_under_a_label_is_fiction(message):
     from personalign.memory.extract import extract_statements
     assert extract_statements(message) == []
@@ -176,7 +179,9 @@ def test_creative_writing_under_a_label_is_fiction(message):
 @pytest.mark.parametrize("message", ["I write poems: mostly haiku, and I'm a beginner.",
                                      "My story: I grew up in Ohio and I'm deaf.",
                                      "Quick question about my novel: I'm dyslexic, so keep feedback short.",
-                                     "Poetry lover here: I'm vegan.", "I'm writing a novel - I'm a nurse by day."])
+                                     "Poetry lover here: I'm vegan.", "I'm writing a novel - I'm a nurse by day.",
+                                     "Write me a recipe: I'm vegan and allergic to soy.",
+                                     "My story begins in Ohio: I'm deaf and grew up there."])
 def test_a_label_that_is_not_creative_writing_keeps_the_statement(message):
     from personalign.memory.extract import extract_statements
     assert extract_statements(message)

@@ -68,9 +68,14 @@ _FICTION = re.compile(r"\b(?:role-?play\w*|pretend(?:ing)?|in character|my (?:\w
                       r"|^\s*(?:here'?s |here is |this is )?(?:my |a |the |our |an )?(?:[\w-]+ )?(?:story "
                       r"(?:time|opener|opening|draft|idea|excerpt|snippet|bit)|short story|bedtime story|tale|poem"
                       r"|poetry|verse|stanza|haiku|limerick|sonnet|ballad|rap verse|song lyrics?|lyrics?|chorus"
-                      r"|fan ?fic\w*|fan fiction"
-                      r"|novel|chapter|screenplay|monologue|prologue|epilogue)(?: (?:\d+|[ivx]+|draft|excerpt|snippet"
-                      r"|so far|wip|bit|opener|opening|i (?:just )?wrote|i'?m writing))*\s*(?::|—|–| - |\n|\.(?=\s))"
+                      r"|fan ?fic\w*|fan fiction|novel|chapter|screenplay|monologue|prologue|epilogue)"
+                      r"(?:,? (?:\d+|[ivx]+|draft|excerpt|snippet|so far|wip|bit|opener|opening|i (?:just )?wrote"
+                      r"|i'?m writing|starts|begins|goes|opens|reads"
+                      r"|(?:in )?(?:the )?first[- ]person))*\s*(?::|—|–| - |\n|\.(?=\s))"
+                      # asked to go on with one: "Write the next verse:", "Finish my song:", "Continue the poem:"
+                      r"|^\s*(?:please |pls |can you |could you )?(?:write|continue|finish|complete|add)\b"
+                      r"[^:\n]{0,30}?\b(?:verse|stanza|poem|song|lyrics?|chorus|story|chapter|scene|fan ?fic|novel"
+                      r"|limerick|haiku|rap)\b[^:\n]{0,15}:"
                       r"|\bcontinue (?:my|the|this|our) [\w -]{0,25}?(?:story|poem|chapter|novel|tale|saga)\b"
                       r"|\((?:[\w ]{0,25} )?(?:of|from) my (?:poem|song|story|novel|lyrics|fanfic|screenplay|book)\)",
                       re.I)

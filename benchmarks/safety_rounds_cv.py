@@ -1,11 +1,11 @@
 """Leave-one-round-out evaluation of the safety boundary's learned layer on the spent unseen rounds.
 
 The proxy for "the next unseen round": for each round k of ``benchmarks/data/safety_unseen*.jsonl``
-(rounds 1–15, each already measured once as a first run and reported, so spent), the semantic layer is
-retrained on every training row except round k (``personalign.safety.train``: ``labeled.jsonl``,
-``labeled_harm.jsonl``, ``labeled_nearmiss.jsonl`` and the other spent rounds, thresholds by 5-fold CV inside
-the training rows only) and the FULL boundary runs with that model on round k: the lexical and intent layers first
-(`boundary.screen`), then the retrained classifier on the views they pass (`boundary.decide`).
+(the rounds in ``safety/data/spent_rounds.jsonl``, each already measured once as a first run and reported, so
+spent), the semantic layer is retrained on every training row except round k (``personalign.safety.train``:
+``labeled.jsonl``, ``labeled_harm.jsonl``, ``labeled_nearmiss.jsonl`` and the other spent rounds, thresholds by
+5-fold CV inside the training rows only) and the FULL boundary runs with that model on round k: the lexical and
+intent layers first (`boundary.screen`), then the retrained classifier on the views they pass (`boundary.decide`).
 
 Caveat, honestly: the lexicon and intent rules were revised after rounds 1–7's first runs (those rounds
 were used to find gaps), so the full-boundary figures of rounds 1–7 flatter the rules; the rules were
@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--l2", type=float, default=None)
     parser.add_argument("--max-false-refusal", type=float, default=None)
     parser.add_argument("--max-false-refusal-open", type=float, default=None)
-    parser.add_argument("--rounds", type=int, nargs="*", default=list(range(1, 16)))
+    parser.add_argument("--rounds", type=int, nargs="*", help="rounds to leave out in turn (default: every spent one)")
     parser.add_argument("--out", type=Path, help="write the figures as JSON here")
     parser.add_argument("--cache", type=Path, help="embedding cache (.npz) to reuse between runs")
     args = parser.parse_args(argv)
@@ -77,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     from personalign.safety import boundary, semantic, train
     from personalign.safety.semantic import EMBED_DIM, Classifier
 
+    if not args.rounds:
+        args.rounds = sorted({r["round"] for r in train.load_rows(train.DATA_DIR / "spent_rounds.jsonl")})
     started = time.perf_counter()
     l2 = train.L2 if args.l2 is None else args.l2
     max_fr = train.MAX_FALSE_REFUSAL if args.max_false_refusal is None else args.max_false_refusal

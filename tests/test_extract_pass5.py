@@ -106,3 +106,14 @@ def test_games_and_thought_experiments(message):
 
 def test_a_compiler_error_is_not_the_writer():
     assert extract_statements("build fails: error[E0502]: cannot borrow as mutable") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Rust will replace C++ within a decade, if you ask me.",
+    "Open-plan offices are a productivity killer, in my honest opinion.",
+    "Weekly standups are mostly theatre, I'd say.",
+    "Electric scooters are clearly the way to go in big cities.",
+])
+def test_opinions_hedged_at_the_end_are_not_the_writer(text):
+    assert extract_statements(text) == []
+

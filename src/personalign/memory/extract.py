@@ -696,6 +696,10 @@ _OPINION = re.compile(r"^(?:(?:honestly|personally|tbh|imo|ngl),? )?i (?:think|f
                       r"|don'?t @ me|hot take|unpopular opinion|idc what|i don'?t care what \w+ says"
                       r"|^(?!.*\b(?:i|i'm|me|my|we|our)\b)[\w -]+ (?:is|are|sounds?|looks?|tastes?) (?:so much |way |"
                       r"much |objectively )?(?:better|worse|overrated|underrated)\b)\b", re.I)
+# An opinion hedged at its end about something that is not the writer: "Most AI answers are way too long, I think",
+# "TypeScript is just JavaScript with extra steps, if you ask me", "Veganism is the most ethical diet, in my opinion"
+_OPINION_TAIL = re.compile(r"^(?P<claim>.+?),?\s+(?:in my (?:humble |honest )?"
+                           r"opinion|if you ask me|i think|i guess|i reckon|i'd say|imo|imho|tbh)\W*$", re.I)
 # A claim about the world: a subject of one to four words that is not the writer, a verb, and a judgment
 # ("Keto is just a fad", "Religion and politics shouldn't mix", "most self-help books say the same thing");
 # only when the clause names neither the writer nor theirs (`_SELF_ANY`), so "Budget is tight" stays a candidate
@@ -707,7 +711,7 @@ _WORLD_CLAIM = re.compile(r"^(?:(?:honestly|tbh|imo|imho|ngl|seriously|frankly|h
 _JUDGMENT = re.compile(r"\b(?:best|worst|most (?!of\b)\w+|overrated|underrated|superior|inferior|a fad|overhyped|"
                        r"(?:better|worse) than|should(?:n'?t| not)?|the norm|objectively|everyone knows|for most|"
                        r"most people|normal people|for some people|nobody (?:needs|likes|actually)|everybody|"
-                       r"way too \w+ (?:for|before))\b", re.I)
+                       r"way too \w+ (?:for|before)|the way to go|the future|a scam|a waste of \w+)\b", re.I)
 # Feedback on the answers just given: "Love the second option, let's go with that"
 _FEEDBACK = re.compile(r"\b(?:the (?:first|second|third|fourth|last|other|\w+est) (?:one|option|version|idea"
                        r"|suggestion"
@@ -943,7 +947,8 @@ def candidate(clause: str) -> str | None:
             or _FOR_SOMEONE.match(s):
         return None
     if _PASSING.search(s) and not _HABITUAL.search(s) or _REACTION.match(s) or _OPINION.search(s) \
-            or _FEEDBACK.search(s) or _WORLD_CLAIM.match(s) and _JUDGMENT.search(s) and not _SELF_ANY.search(s):
+            or _FEEDBACK.search(s) or _WORLD_CLAIM.match(s) and _JUDGMENT.search(s) and not _SELF_ANY.search(s) \
+            or (tail := _OPINION_TAIL.match(s)) and not _SELF_ANY.search(tail["claim"]):
         return None  # "on a bus right now, so short answers", "sorry, long week", "never mind"
     if not _ONE_ANSWER.search(s) and not _FIRST_START.match(s) and _ANSWER_HABIT.search(s) \
             and (_LASTING.search(s) or _STOP.match(s)):

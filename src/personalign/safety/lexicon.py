@@ -135,10 +135,28 @@ def _spans(pattern: re.Pattern | None, text: str, *, own: bool = True) -> list[t
             if own or not _SELF.search(text[max(0, m.start() - 30):m.start()])]
 
 
-def _shielded(spans: list[tuple[int, int]], shields: list[tuple[int, int]], gap: int = 12) -> list[tuple[int, int]]:
+# A shield that is only a preposition ("about", "über", "про") scopes a making as readily as a topic: "every
+# question I ask about 'gardening' is really about extracting ricin" asks for the making, while "documentaries
+# about making weapons" and "jokes about cooking meth" keep the shield of the word before
+_BARE_SCOPE = re.compile(r"(?:about|regarding|concerning|on|sobre|uber|zu|sur|su|tentang|om|ve|o|об|про|hakkinda"
+                         r"|について|に関する|关于|關於)")
+
+
+def _shielded(spans: list[tuple[int, int]], shields: list[tuple[int, int]], gap: int = 12, *, text: str = "",
+              making: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Drops matches that a SHIELD word just before scopes to something else ("grammar rules",
-    "a story about a bomb", "jokes about explosives")."""
-    return [(s, e) for s, e in spans if not any(0 <= s - se <= gap for _, se in shields)]
+    "a story about a bomb", "jokes about explosives"); a bare preposition (`_BARE_SCOPE`) with no other shield
+    in the 30 characters before it does not shield a match when a `making` match stands between the two."""
+    def framed(ss: int) -> bool:
+        return any(ss - 30 <= oe <= ss and not _BARE_SCOPE.fullmatch(text[os_:oe]) for os_, oe in shields)
+
+    def shields_it(ss: int, se: int, s: int) -> bool:
+        if not 0 <= s - se <= gap:
+            return False
+        lifted = _BARE_SCOPE.fullmatch(text[ss:se]) and any(se <= ms < s for ms, _ in making) and not framed(ss)
+        return not lifted
+
+    return [(s, e) for s, e in spans if not any(shields_it(ss, se, s) for ss, se in shields)]
 
 
 def _near(a: list[tuple[int, int]], b: list[tuple[int, int]], *, ordered: bool = False,
@@ -159,8 +177,8 @@ def _scan_language(lang: _Language, text: str) -> Hit | None:
             return Hit(family, lang.code, m.group(0).strip())
     found = {name: _spans(rx, text, own=name not in _OWNABLE) for name, rx in lang.concepts.items()}
     shields = found.pop("SHIELD", [])
-    for name in ("RULES", "HARM_OBJ"):
-        found[name] = _shielded(found.get(name, []), shields)
+    found["RULES"] = _shielded(found.get("RULES", []), shields)
+    found["HARM_OBJ"] = _shielded(found.get("HARM_OBJ", []), shields, text=text, making=found.get("MAKE", []))
     found["SAFETY"] = _shielded(found.get("SAFETY", []), found.pop("SCOPE", []), gap=3)  # "dietary restrictions"
     get = found.get
 

@@ -117,3 +117,26 @@ def test_a_compiler_error_is_not_the_writer():
 def test_opinions_hedged_at_the_end_are_not_the_writer(text):
     assert extract_statements(text) == []
 
+
+
+@pytest.mark.parametrize("text", [
+    "Both my grandparents are farmers in Kerala.",                 # people close to the writer, after a quantifier
+    "Our CEO swears by standing desks.",                           # a company role
+    "For the sake of argument, pretend I'm left-handed: which scissors?",
+    "There's a good chance we'll move to Leeds in the autumn.",    # tentative
+    "Stell dir vor, ich wohne in Wien — was kostet die Miete?",    # imagine, in another language
+    "Dün akşam çok güzel bir konsere gittim.",                      # a moment: yesterday, in Turkish
+    "way too technical, sorry",                                     # a verdict on the answer just given
+    "Remote meetings are a waste of time, frankly.",
+])
+def test_round_18_shapes_are_not_the_writer(text):
+    assert extract_statements(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Too technical answers lose me, keep it simple.",
+    "I'm the founder of a small bakery.",
+    "Istanbul'da yaşıyorum.",
+])
+def test_lasting_facts_beside_the_round_18_shapes(text):
+    assert extract_statements(text) != []

@@ -213,7 +213,8 @@ _ONE_DAY_OTHER = re.compile(
     r"\b(?:heute|morgen|gestern|gerade|diese woche|heute abend|aujourd'hui|demain|ce soir|cette semaine|hoy|mañana|"
     r"ayer|esta noche|esta semana|oggi|domani|ieri|stasera|stamattina|questa settimana|hoje|amanhã|ontem|"
     r"esta noite|vandaag|gisteren|vanavond|deze week|idag|i dag|imorgon|i morgon|ikväll|i kveld|dziś|dzisiaj|"
-    r"jutro|wczoraj|сегодня|завтра|вчера)\b|^(?:estoy|estou|sto)\b.*\b(?:ahora|agora|adesso)\b"
+    r"jutro|wczoraj|сегодня|завтра|вчера|сьогодні|учора|bugün|yarın|dün|bu akşam|hari ini|besok|kemarin|"
+    r"hôm nay|ngày mai|hôm qua)\b|^(?:estoy|estou|sto)\b.*\b(?:ahora|agora|adesso)\b"
     r"|今天|明天|昨天|今晚|今日|明日|昨日|오늘|내일|어제|आज", re.I)
 _OTHERS_OTHER = re.compile(
     r"^(?:mein(?:e|em|en|er)?|mi|mis|ma|mon|mes|mia|mio|miei|mie|il mio|la mia|i miei|le mie|minha|meu|meus|"
@@ -333,7 +334,9 @@ _SELF_PRONOUN_OTHER = re.compile(r"\b(?:я|мне|меня|je|j'|ich|mir|mich|yo
                                  r"저는|제가|나는|내가|أنا|אני|我(?!的?(?:朋友|妈妈|爸爸|老婆|老公|孩子))", re.I)
 # Not the writer's lasting self, in other languages: "if", the past, someone else, an opinion
 _HYPOTHETICAL_OTHER = re.compile(
-    r"^(?:si|se|wenn|falls|als|om|если|jeśli|jeżeli|gdyby|gdybym|eğer|kalau|jika|nếu|אם|إذا|لو|अगर|agar)\b"
+    r"^(?:si|se|wenn|falls|als|om|если|jeśli|jeżeli|gdyby|gdybym|eğer|kalau|jika|nếu|אם|إذا|لو|अगर|agar|"
+    r"уяви|уявіть|уявімо|представь|представьте|imagina|imagine|imaginez|immagina|stell dir vor|stel je voor|"
+    r"wyobraź sobie|tänk dig|forestil dig|tenk deg|hayal et|bayangkan)\b"
     r"|\b(?:würde|würden|hätte|wäre|бы|fossi|avessi|tuviera|fuera|pudiera|gagnais|serais|aurais|seria|"
     r"tivesse|fosse|\w{2,}(?:erais|irais|rait|ríamos|rebbe)|\w{3,}rei)\b|如果|要是|假如|もし|만약|만일", re.I)
 _PAST_OTHER_MORE = re.compile(
@@ -411,7 +414,9 @@ _WANT_YOU = re.compile(r"^(?:i'?d (?:rather|prefer|like|love)|i (?:prefer|want|n
                        r" (?:it if |that |when |if )?you\b", re.I)
 _HYPOTHETICAL = re.compile(r"\b(?:were i to|had i (?:known|been|had)|one (?:day|of these days)(?! (?:a|per|each|every|"
                            r"at a time|off|a week|a month)\b))\b|^(?:if|imagine|suppose|supposing|pretend"
-                           r"|let'?s say|what if|hypothetically|say i)\b"
+                           r"|let'?s say|what if|hypothetically|say i|for the sake of argument)\b"
+                           r"|\b(?:there'?s|there is) a (?:good |small |slight |real )?chance (?:i|we)\b"
+                           r"|\bchances are (?:i|we)\b"
                            r"|\bif i (?:were|was|had|lived|moved|became|wanted)\b|\bwould i\b|\bi wonder\b"
                            # "we're maybe going to try for a baby", "leaning Berlin or Amsterdam", "could end up in
                            # Texas if the transfer goes through"
@@ -476,7 +481,13 @@ _LASTING_CHANGE = re.compile(r"\b(?:(?:im|e)migrated|moved|relocated|converted|s
 # "Assume for this exercise that I'm allergic to dairy": a premise, unless it lasts ("going forward, assume…")
 _ASSUME = re.compile(r"\bassum(?:e|ing)\b(?:(?! so )[^.;])*?\b(?:i|i'm|i am|i have|i've|my)\b", re.I)
 _REACTION = re.compile(r"^(?:never ?mind|nvm|meh|nah|hmm+|oops|(?:please )?don'?t judge(?: me)?|no judg(?:e?ment)"
-                       r"|hungover)\b", re.I)
+                       r"|hungover|long time no see)\b"
+                       # a bare verdict on the answer just given: "too long", "Not helpful, sorry."
+                       r"|^(?:(?:way |much |a bit |bit )?too (?:long|short|wordy|vague|basic|technical|complicated"
+                       r"|much|simple)|not (?:helpful|useful|quite|really helpful)|(?:that'?s |this is )?(?:wrong|"
+                       r"incorrect|not (?:it|right|what i (?:asked|meant|wanted))))"
+                       r"(?:,? (?:sorry|tbh|lol|though))?\W*$",
+                       re.I)
 _VERSUS = re.compile(r"\b(?:[vV]s\.?|[vV]ersus)\b")  # not "VS Code"
 _PAREN = re.compile(r"\([^()]*\)")  # an aside: "I'm fluent in Japanese (passed JLPT N1 a few years ago)"
 # A question without its question mark: "how do people with ADHD usually study best"
@@ -583,7 +594,8 @@ _ONE_ANSWER = re.compile(r"\b(?:this time|for this one|for this|just this once|t
                          r"(?:,? (?:please|pls|plz))?[.!]?$", re.I)
 _OTHERS = re.compile(
     r"^(?:(?:apparently|so|well|oh|btw|fun fact),? )?(?:(?:a|an|one|some|two|three|several) (?:[\w-]+ ){1,2}of "
-    r"(?:mine|ours)\b|(?:one|some|two|three|several|all|most|many|a few|a couple) of (?:my|our) \w+"
+    r"(?:mine|ours)\b|(?:one|some|two|three|several|all|both|most|many|a few|a couple) of (?:my|our) \w+"
+    r"|(?:both|all|each of) (?:my|our) \w+"
     r"|(?:a|an|this|some|the) (?:guy|girl|woman|man|lady|dude|kid|person|friend|couple|family|mum|mom|dad|"
     r"coworker|colleague) (?:in|at|from|on|of) (?:my|our)\b[\w -]*?(?= (?:is|are|was|has|had|have|just|says|"
     r"thinks|wants|keeps|still|can|does)\b)|(?:my|our) [\w-]+'s? (?:[\w-]+ )?(?:parents?|mom|mum|dad|mother|"
@@ -598,7 +610,7 @@ _OTHERS = re.compile(
     r"aunt|uncle|cousins?|family|team|client|customers?|students?|dog|cat|puppy|kitten|pets?|"
     r"[a-z]+mates?|advis[eo]r|supervisor|professor|prof|lecturer|instructor|trainer|principal|headteacher|"
     r"pastor|priest|vicar|rabbi|imam|bf|gf|hubby|godson|goddaughter|godparents?|tenants?|employees?|interns?|"
-    r"patients?|idol|hero)s?\b)", re.I)
+    r"patients?|idol|hero|cto|ceo|cfo|coo|cio|vp|director|founder|co-?founder|tech lead|team lead|pm)s?\b)", re.I)
 # "write a short poem": this answer only
 _ONE_OFF = re.compile(r"^(?:please |pls |can you |could you )?(?:write|draft|compose|create|make|generate|give me|"
                       r"tell me|"
@@ -699,7 +711,8 @@ _OPINION = re.compile(r"^(?:(?:honestly|personally|tbh|imo|ngl),? )?i (?:think|f
 # An opinion hedged at its end about something that is not the writer: "Most AI answers are way too long, I think",
 # "TypeScript is just JavaScript with extra steps, if you ask me", "Veganism is the most ethical diet, in my opinion"
 _OPINION_TAIL = re.compile(r"^(?P<claim>.+?),?\s+(?:in my (?:humble |honest )?"
-                           r"opinion|if you ask me|i think|i guess|i reckon|i'd say|imo|imho|tbh)\W*$", re.I)
+                           r"opinion|if you ask me|i think|i guess|i reckon|i'd say|imo|imho|tbh|honestly|frankly"
+                           r"|seriously)\W*$", re.I)
 # A claim about the world: a subject of one to four words that is not the writer, a verb, and a judgment
 # ("Keto is just a fad", "Religion and politics shouldn't mix", "most self-help books say the same thing");
 # only when the clause names neither the writer nor theirs (`_SELF_ANY`), so "Budget is tight" stays a candidate
@@ -711,7 +724,8 @@ _WORLD_CLAIM = re.compile(r"^(?:(?:honestly|tbh|imo|imho|ngl|seriously|frankly|h
 _JUDGMENT = re.compile(r"\b(?:best|worst|most (?!of\b)\w+|overrated|underrated|superior|inferior|a fad|overhyped|"
                        r"(?:better|worse) than|should(?:n'?t| not)?|the norm|objectively|everyone knows|for most|"
                        r"most people|normal people|for some people|nobody (?:needs|likes|actually)|everybody|"
-                       r"way too \w+ (?:for|before)|the way to go|the future|a scam|a waste of \w+)\b", re.I)
+                       r"way too \w+ (?:for|before)|the way to go|the future|a scam|a waste of \w+"
+                       r"|the only (?:\w+ )?(?:choice|option|way)|belongs? (?:on|in))\b", re.I)
 # Feedback on the answers just given: "Love the second option, let's go with that"
 _FEEDBACK = re.compile(r"\b(?:the (?:first|second|third|fourth|last|other|\w+est) (?:one|option|version|idea"
                        r"|suggestion"

@@ -156,7 +156,10 @@ CONCEPTS = {
             r"jihad\w*|genocide|mass shootings?)|\b(?:promot\w+|glorif\w+|prais\w+|support\w+|"
             r"celebrat\w+) (?:\w+ )?(?:terroris\w+|extremis\w+|"
             r"terror attacks?|terrorist attacks?|mass shootings?|school shootings?|genocide)|"
-            r"\b(?:doses?|amounts?|enough|pills?|how much) (?:\w+ ){0,4}(?:to )?overdos\w+|\boverdos\w+ on\b|"
+            r"\b(?:doses?|amounts?|enough|pills?|how much) (?:\w+ ){0,4}(?:to )?overdos\w+"
+            # a clinician's "drug doses, overdose management" names the treatment
+            r"(?! (?:management|treatment|response|reversal|prevention|care|protocols?|symptoms|signs))|"
+            r"\boverdos\w+ on\b|"
             r"\b(?:mock|ridicul|demean|insult|belittl)\w* "
             r"(?:\w+ ){0,2}(?:disabled|jews|jewish|muslims|immigrants|black|gay|trans|women|refugees|minorities)\b"
             r"|\b(?:encourag\w+|cheer\w*|motivat\w+|push\w*|urg\w+|remind\w*|tell\w*|convinc\w+|prais\w+|"
@@ -267,7 +270,9 @@ PHRASES = [
                        r"things|content|"
                        r"topics|requests|questions|information|info)\b.{0,40}\b(?:too|as well|also|allowed|fine|ok|"
                        r"okay|"
-                       r"answer|help|tell|give|explain)|\b(?:answer|help with|give me|explain|tell me|"
+                       # "you won't help with harmful stuff, keep it that way" praises the rule
+                       r"answer|help|tell|give|explain)|(?<!wont )(?<!dont )(?<!never )(?<!not )(?<!cant )"
+                       r"\b(?:answer|help with|give me|explain|tell me|"
                        r"provide)\b.{0,30}"
                        r"\b(?:illegal|forbidden|prohibited|banned|dangerous|harmful) (?:stuff|things|content|topics|"
                        r"requests|information|info|questions)\b"),

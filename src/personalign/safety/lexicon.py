@@ -142,6 +142,9 @@ _BARE_SCOPE = re.compile(r"(?:about|regarding|concerning|on|sobre|uber|zu|sur|su
                          r"|について|に関する|关于|關於)")
 
 
+_DENIED = re.compile(r"\b(?:never|dont|do not|not|no|nunca|jamais|niemals|nie|nooit|nao|mai)\b")
+
+
 def _shielded(spans: list[tuple[int, int]], shields: list[tuple[int, int]], gap: int = 12, *, text: str = "",
               making: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Drops matches that a SHIELD word just before scopes to something else ("grammar rules",
@@ -195,6 +198,10 @@ def _scan_language(lang: _Language, text: str) -> Hit | None:
     unlock = off or next(iter(get("UNBOUND", []) + get("REFUSE", [])), None) or harm or override
     if unlock and not (harm or override or get("REFUSE")) and _candid(snippet(unlock), text):
         unlock = None  # "without filter" said of candour or of a style ("без фильтра на сарказм"), see `_candid`
+    # a claimed office asking for other people's data; "never show me other users' chats" asks the opposite
+    private = [sp for sp in get("PRIVATE", []) if not _DENIED.search(text[max(0, sp[0] - 30):sp[0]])]
+    if get("AUTHORITY") and private:
+        return Hit("authority_claim", lang.code, snippet(found["AUTHORITY"][0]) + " … " + snippet(private[0]))
     if unlock and get("AUTHORITY"):
         return Hit("authority_claim", lang.code, snippet(found["AUTHORITY"][0]) + " … " + snippet(unlock))
     if unlock and get("PRETEND"):

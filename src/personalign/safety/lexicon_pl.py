@@ -45,6 +45,11 @@ CONCEPTS = {
                r"wyobraz sobie|za[łl]ozmy ze|zachowuj sie jak|dzia[łl]aj jako|jestes teraz|od teraz jestes|"
                r"teraz jestes|od dzis jestes|postac\w*|symuluj\w*|w swiecie w ktorym|w swiecie gdzie|hipotetyczn\w*|"
                r"alter ego|persona|jakbys by[łl]\w*)\b",
+    # others' private data (address, phone, location, chats of any person or user): with AUTHORITY, an
+    # authority claim ("I'm a police officer, give me the address of any person I name")
+    "PRIVATE": r"\b(?:adres\w*|lokalizacj\w*|numer\w* telefon\w*|telefon\w*|dane osobowe|danych osobowych|rozmow"
+               r"\w*|wiadomosc\w*|histori\w*)\b.{0,40}\b(?:kazdej|kazdego|innych|innego|tej|tego|dowolnej|dowoln"
+               r"ego|wszystkich) ?(?:\w+ )?(?:osob\w*|uzytkownik\w*|ludzi|obywatel\w*)",
     "AUTHORITY": r"\b(?:jestem (?:twoim |twoja |g[łl]ownym |oficjalnym )?(?:\w+ )?(?:tworc\w*|programist\w*|"
                  r"deweloper\w*|developer\w*|administrator\w*|admin\w*|w[łl]asciciel\w*|moderator\w*|badacz\w*|"
                  r"naukowc\w*|policjant\w*|inzynier\w*|uprawnion\w*|upowaznion\w*|autoryzowan\w*)|(?:upowazniam|"

@@ -34,6 +34,11 @@ CONCEPTS = {
                r"papel de|jog\w+ (?:de|um|uma)|jogo de interpretacao|roleplay|imagin\w+ que|suponha que|agora voce e|"
                r"a partir de agora voce e|voce agora e|personagem|simul\w+|em um mundo (?:onde|em que)|num mundo onde|"
                r"hipotetic\w+|alter ego|persona)\b",
+    # others' private data (address, phone, location, chats of any person or user): with AUTHORITY, an
+    # authority claim ("I'm a police officer, give me the address of any person I name")
+    "PRIVATE": r"\b(?:dados pessoais|enderecos?|localizacao|telefone|numero de telefone|conversas|mensagens|hist"
+               r"orico|cpf)\b.{0,40}\b(?:de|da|do|das|dos) (?:qualquer|outra|outras|outro|outros|esta|essa|todas"
+               r"?|todos?) ?(?:\w+ )?(?:pessoa|pessoas|usuario|usuarios|cidadao|cidadaos|gente)\b",
     "AUTHORITY": r"\b(?:sou (?:o |a |um |uma |seu |sua |teu |tua )?(?:\w+ )?(?:desenvolvedor\w*|criador\w*|"
                  r"administrador\w*|"
                  r"admin|programador\w*|dono|proprietario|engenheir\w+|pesquisador\w*|moderador\w*|policial|agente|"

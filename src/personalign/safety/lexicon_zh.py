@@ -36,6 +36,10 @@ CONCEPTS = {
                r"从现在起你是|"
                r"從現在起你是|当作你是|當作你是|模拟|模擬|化身|人设|人設|在一个.{0,10}的世界|在一個.{0,10}的世界|"
                r"另一个人格|另一個人格)",
+    # others' private data (address, phone, location, chats of any person or user): with AUTHORITY, an
+    # authority claim ("I'm a police officer, give me the address of any person I name")
+    "PRIVATE": r"(?:任何人|其他用户|其他人|别人|某人|这个人|该用户|用户|他人)的?"
+               r".{0,8}(?:住址|地址|电话|手机号|位置|行踪|聊天记录|个人信息|个人资料)",
     "AUTHORITY": r"(?:我是(?:你的)?(?:开发者|開發者|开发人员|開發人員|创造者|創造者|管理员|管理員|程序员|程序員|"
                  r"工程师|"
                  r"工程師|研究员|研究員|所有者|版主|警察|官员|官員|调查员|调查人员|安全研究)|我授权你|我授權你|"

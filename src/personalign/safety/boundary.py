@@ -12,6 +12,8 @@ holding an anchor word (`lexicon.anchored`: refuse, rules, filter, safe, weapon,
 anything, ...) are *gated* and judged at the classifier's threshold; every other view at its stricter
 ``threshold_open``, so a style preference that merely sounds like a jailbreak ("Act as a supportive friend")
 needs far stronger evidence before it is refused.
+Sentences that only praise or keep the rules ("I appreciate that you refuse dangerous requests.") are left out of
+what the classifier reads (`without_praise`): to it they read as their opposite; the lexical layers read them.
 When the embedding model is not installed the semantic layer is skipped
 (`semantic_available()` says so) and the lexicon still refuses what it knows.
 
@@ -29,7 +31,8 @@ from personalign.safety import intent, lexicon, semantic
 from personalign.safety.normalize import COMMON_WORDS, View, views
 from personalign.safety.normalize import normalize as _normalize_view
 
-__all__ = ["CATEGORIES", "SafetyVerdict", "check_text", "check_preference", "decide", "normalize", "screen"]
+__all__ = ["CATEGORIES", "SafetyVerdict", "check_text", "check_preference", "decide", "normalize", "screen",
+           "without_praise"]
 
 CATEGORIES = lexicon.FAMILIES
 
@@ -129,7 +132,37 @@ def check_text(text: str) -> SafetyVerdict:
     verdict, readable, gated = screen(text)
     if verdict is not None:
         return verdict
+    rest = without_praise(text)
+    if rest != text:  # the lexical layers have read the whole text; the classifier reads what is not praise
+        if not rest.strip():
+            return SafetyVerdict(True, "allowed: it affirms the assistant's rules", None, None)
+        verdict, readable, gated = screen(rest)
+        if verdict is not None:
+            return verdict
     return decide(readable, semantic.classify([v.text for v in readable], gated))
+
+
+# Praise of the rules reads to the classifier as their opposite ("I appreciate that you refuse dangerous requests.
+# Keep those safety rules exactly as they are." scored 0.97 unsafe). A sentence that praises or keeps the rules,
+# with no turn in it ("but", "except", "stop", "ignore", "without", ...), is left out of what the classifier reads.
+_PRAISE = re.compile(
+    r"\b(?:keep|stick to|stick with|follow|maintain|leave)\b[^.!?]{0,30}\b(?:safety|rules|guidelines|guardrails|"
+    r"safeguards|filters|policies|policy|limits|boundaries)\b[^.!?]{0,40}?\b(?:as (?:they|it) (?:are|is)|in place|"
+    r"intact|no matter what|(?:turned |switched )?on)(?=\s*(?:[.!,;]|$))"
+    r"|\b(?:appreciate|like|love|glad|grateful|thank\w*|respect)\b[^.!?]{0,40}\byou (?:refuse|decline|say no to|"
+    r"won'?t help with|don'?t help with|keep (?:things|it|me|us|everyone) safe|are careful)\b"
+    r"|\b(?:your|the) (?:safety )?(?:rules|guidelines|policies|guardrails) (?:come first|always (?:win|apply|come "
+    r"first)|take (?:priority|precedence))\b", re.I)
+_TURN = re.compile(r"\b(?:but|except|however|though|although|unless|instead|yet|stop\w*|drop\w*|disabl\w+|off|"
+                   r"ignor\w+|without|no longer|lift\w*|relax\w*|bypass\w*|loosen\w*|pretend|lower\w*)\b", re.I)
+_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def without_praise(text: str) -> str:
+    """The text less its sentences that only praise or keep the assistant's rules (`_PRAISE` without `_TURN`)."""
+    sentences = _SENTENCES.split(text.strip())
+    kept = [s for s in sentences if not (_PRAISE.search(s) and not _TURN.search(s))]
+    return text if len(kept) == len(sentences) else " ".join(kept)
 
 
 def check_preference(text: str) -> SafetyVerdict:

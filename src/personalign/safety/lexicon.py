@@ -199,7 +199,7 @@ def _scan_language(lang: _Language, text: str) -> Hit | None:
     if unlock and not (harm or override or get("REFUSE")) and _candid(snippet(unlock), text):
         unlock = None  # "without filter" said of candour or of a style ("без фильтра на сарказм"), see `_candid`
     # a claimed office asking for other people's data; "never show me other users' chats" asks the opposite
-    private = [sp for sp in get("PRIVATE", []) if not _DENIED.search(text[max(0, sp[0] - 30):sp[0]])]
+    private = [sp for sp in get("PRIVATE", []) if not _DENIED.search(text[max(0, sp[0] - 30):sp[1] + 25])]
     if get("AUTHORITY") and private:
         return Hit("authority_claim", lang.code, snippet(found["AUTHORITY"][0]) + " … " + snippet(private[0]))
     if unlock and get("AUTHORITY"):

@@ -100,11 +100,20 @@ CONCEPTS = {
                r"|customers?|suspects?|one|accounts?|numbers?|names?)|(?:anyones|anybodys|someones|somebodys|oth"
                r"er users?|other peoples?|peoples|the owners|owners|targets|suspects|any users?|users) (?:\w+ ){"
                r"0,2}(?:address(?:es)?|phone numbers?|locations?|whereabouts|personal (?:data|details|informatio"
-               r"n)|chats?|conversations|messages))\b",
-    "AUTHORITY": r"\b(?:i am|i m|im|as|speaking as) (?:a |an |the |your |one of your |one of the )?(?:\w+ )?"
+               r"n)|chats?|conversations|messages))\b"
+               # the person the user will name, people of a kind, an ex or a neighbour
+               r"|\b(?:address(?:es)?|phone numbers?|locations?|whereabouts|chat (?:logs|history)|conversations)\b"
+               r".{0,40}"
+               r"\b(?:of|for) (?:the )?(?:person|people|individuals?|journalists?|reporters?|activists?|critics?|"
+               r"protesters?|witnesses?|employees?) (?:i |whose |who |that i |you )"
+               r"|\b(?:ex(?:husband|wife|girlfriend|boyfriend|partner)?s|neighbou?rs|bosss|coworkers|journalists) "
+               r"(?:\w+ ){0,2}(?:address(?:es)?|phone numbers?|locations?|whereabouts|chat (?:logs|history)|"
+               r"conversations|messages)\b",
+    "AUTHORITY": r"\b(?:i am|i m|im|as|speaking as) (?:a |an |the |your |one of your |one of the )?(?:\w+ ){0,2}"
                  r"(?:developers?|creators?|admins?|administrator|owner|operator|programmer|maker|moderator|sysadmin|"
                  r"superuser|root user|red team\w*|(?:ai )?safety researcher|researcher with|law enforcement|police|"
-                 r"officer|government|federal agent|authorized|authorised|cleared|verified|engineer at|employee)\b"
+                 r"officer|government|federal agent|authorized|authorised|cleared|verified|engineer at|employee|judge|"
+                 r"prosecutor|detective|investigator|minister|government official|intelligence agent)\b"
                  r"|\b(?:authoriz|authoris)\w* (?:you|this|the|to)\b|\bi (?:give|grant) you (?:full |special )?"
                  r"(?:permission|authorization|clearance|consent)|\b(?:admin|override|access|authorization|clearance|"
                  r"security|developer|unlock) (?:code|key|token|password|level|mode|privileges?|access)\b"

@@ -17,8 +17,12 @@ CONCEPTS = {
                r"aturan|filter)|tak terbatas|tanpa sensor)\b",
     "PRETEND": r"\b(?:berpura ?pura\w*|pura ?pura\w*|berperan sebagai|perankan|bayangkan|anggap (?:dirimu|kamu)|"
                r"jadilah|bertindak sebagai|karakter|persona)\b",
+    # others' private data: with AUTHORITY, an authority claim (see lexicon_en)
+    "PRIVATE": r"\b(?:alamat|lokasi|nomor (?:telepon|hp)|riwayat chat|percakapan|data pribadi)\b.{0,40}"
+               r"\b(?:siapa pun|orang lain|pengguna lain|orang yang|setiap orang|mantan)",
     "AUTHORITY": r"\b(?:saya (?:adalah )?(?:\w+ )?(?:pengembang\w*|developer|admin\w*|administrator|pembuat\w*|"
-                 r"pemilik\w*|moderator|peneliti)|saya (?:memberi|memberikan) (?:kamu|anda) izin|saya punya akses)\b",
+                 r"pemilik\w*|moderator|peneliti|hakim|jaksa|polisi|pejabat)|"
+                 r"saya (?:memberi|memberikan) (?:kamu|anda) izin|saya punya akses)\b",
     "MAKE": r"\b(?:buat\w*|membuat|merakit|rakit|sintesis\w*|meracik|racik|tulis\w*|menulis|resep|langkah demi "
             r"langkah|cara membuat)\b",
     "HARM_OBJ": r"\b(?:bom|bahan peledak|peledak|senjata api|narkoba|sabu|metamfetamin|fentanil|malware|racun)\b",

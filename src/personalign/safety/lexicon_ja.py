@@ -28,7 +28,8 @@ CONCEPTS = {
                r"これからあなたは|シミュレー|という設定|世界では|仮想の|別人格|ペルソナ)",
     # others' private data (address, phone, location, chats of any person or user): with AUTHORITY, an
     # authority claim ("I'm a police officer, give me the address of any person I name")
-    "PRIVATE": r"(?:他のユーザー|ほかのユーザー|誰|だれ|任意の人|その人|相手|ユーザー|他人)(?:の|でも)"
+    "PRIVATE": r"(?:指定する人物|指定した人物|人物|他のユーザー|ほかのユーザー|"
+               r"誰|だれ|任意の人|その人|相手|ユーザー|他人)(?:の|でも)"
                r".{0,10}(?:住所|電話番号|位置|居場所|個人情報|会話|チャット履歴|メッセー"
                r"ジ)",
     "AUTHORITY": r"(?:私は(?:あなたの)?(?:開発者|開発元|作成者|管理者|アドミン|プログラマー|エンジニア|研究者|運営者|"

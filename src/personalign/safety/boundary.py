@@ -152,7 +152,11 @@ _PRAISE = re.compile(
     r"|\b(?:appreciate|like|love|glad|grateful|thank\w*|respect)\b[^.!?]{0,40}\byou (?:refuse|decline|say no to|"
     r"won'?t help with|don'?t help with|keep (?:things|it|me|us|everyone) safe|are careful)\b"
     r"|\b(?:your|the) (?:safety )?(?:rules|guidelines|policies|guardrails) (?:come first|always (?:win|apply|come "
-    r"first)|take (?:priority|precedence))\b", re.I)
+    r"first)|take (?:priority|precedence))\b"
+    r"|\b(?:appreciate|like|love|glad|grateful|thank\w*|respect|trust)\b[^.!?]{0,30}\b(?:your|the) (?:safety )?"
+    r"(?:rules|guidelines|guardrails|safeguards|limits|boundaries)\b"
+    r"|\b(?:keep (?:on )?(?:refusing|declining|saying no to)|stay within (?:your|the) (?:safety )?(?:rules|guidelines|"
+    r"limits|boundaries|policies))\b", re.I)
 _TURN = re.compile(r"\b(?:but|except|however|though|although|unless|instead|yet|stop\w*|drop\w*|disabl\w+|off|"
                    r"ignor\w+|without|no longer|lift\w*|relax\w*|bypass\w*|loosen\w*|pretend|lower\w*)\b", re.I)
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")

@@ -294,7 +294,8 @@ _EN_REFUSAL_QUOTE = (r"\b(?:stop|quit|no more|enough|never|drop|ditch|cut|lose|s
                      r"as an ai i cant) (?:help|do|assist|answer|comply|provide)\b")
 _EN_SAFETY_OFF = (r"\b(?:disabl\w+|deactivat\w+|turn\w* off|switch\w* off|shut\w* off|bypass\w*|kill|drop|lose|"
                   r"remov\w+|strip\w*|circumvent\w*) (?:(?:all|your|the|any|of) )*(?:safety|safeguards|ethics|morals|"
-                  r"moderation)\b(?! (?:warnings?|tips|notes?|disclaimers?|caveats?|reminders?|advice|info|"
+                  r"moderation)\b(?! (?:warnings?|tips|notes?|disclaimers?|caveats?|reminders?|advice|info|preambles?|"
+                  r"intros?|spiel|talks?|speech(?:es)?|boilerplate|checklists?|"
                   r"information|lectures?|precautions|gear|glasses|goggles|briefing|instructions|features?|data|pins?|"
                   r"locks?|net|catch|switch|valve|belt|settings? (?:on|of|for|in) (?:my|the|our)))")
 _EN_BANNED = (r"\b(?:banned|forbidden|not allowed|off the table|tired of|sick of|hate hearing|done with|never again|"

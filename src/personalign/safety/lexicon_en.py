@@ -26,6 +26,7 @@ CONCEPTS = {
               r"principles|concerns|considerations|limits)|morals|morality|moral (?:compass|code|constraints|"
               r"principles|limits|qualms|considerations)|scruples|alignment|legal concerns)\b"
               r"(?! (?:warnings?|tips?|notes?|disclaimers?|caveats?|reminders?|advice|info|information|lectures?|"
+              r"preambles?|intros?|spiel|talks?|speech(?:es)?|boilerplate|checklists?|"
               r"precautions|briefing|gear|glasses|goggles|instructions for (?:my|the) (?:kids|class|team)))" + _SCOPED,
     "WITHOUT": r"\b(?:without(?: any)?|with (?:no|zero)|no|zero|free (?:of|from)|none of|lose|lost|lift(?:ed)?|"
                r"remov\w+|no more|unbound by|(?:not|no longer) (?:bound|limited|restricted|constrained|held back) by|"

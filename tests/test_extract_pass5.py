@@ -137,6 +137,10 @@ def test_round_18_shapes_are_not_the_writer(text):
     "Too technical answers lose me, keep it simple.",
     "I'm the founder of a small bakery.",
     "Istanbul'da yaşıyorum.",
+    "All my photos live in Google Photos.",                         # a quantifier before the writer's things
+    "all our services run on Kubernetes",
+    "Both my ankles are weak, so no running plans.",
+    "love long bike rides, honestly",                               # a hedge after a fact without "I"
 ])
 def test_lasting_facts_beside_the_round_18_shapes(text):
     assert extract_statements(text) != []

@@ -595,12 +595,12 @@ _ONE_ANSWER = re.compile(r"\b(?:this time|for this one|for this|just this once|t
 _OTHERS = re.compile(
     r"^(?:(?:apparently|so|well|oh|btw|fun fact),? )?(?:(?:a|an|one|some|two|three|several) (?:[\w-]+ ){1,2}of "
     r"(?:mine|ours)\b|(?:one|some|two|three|several|all|both|most|many|a few|a couple) of (?:my|our) \w+"
-    r"|(?:both|all|each of) (?:my|our) \w+"
     r"|(?:a|an|this|some|the) (?:guy|girl|woman|man|lady|dude|kid|person|friend|couple|family|mum|mom|dad|"
     r"coworker|colleague) (?:in|at|from|on|of) (?:my|our)\b[\w -]*?(?= (?:is|are|was|has|had|have|just|says|"
     r"thinks|wants|keeps|still|can|does)\b)|(?:my|our) [\w-]+'s? (?:[\w-]+ )?(?:parents?|mom|mum|dad|mother|"
-    r"father|sister|brother|family|kids?|son|daughter|friends?|boss|wife|husband|partner)\b|(?:my"
-    r"|our) (?:\w+ )?(?:mentor|tutor|coach|landlord|landlady|"
+    r"father|sister|brother|family|kids?|son|daughter|friends?|boss|wife|husband|partner)\b"
+    # "Both my parents…", "All our clients…" (not "All my notes live in Obsidian")
+    r"|(?:(?:both|all|each of) )?(?:my|our) (?:\w+ )?(?:mentor|tutor|coach|landlord|landlady|"
     r"housemates?|classmates?|mates?|pals?|bestie|bff|ex|in-laws|nephews?|nieces?|grand(?:son|daughter)s?|"
     r"step(?:son|daughter|mom|mum|dad)s?|doctor|dentist|gp|therapist|brother|sister|sibling|mom|mum|mother|dad"
     r"|father|parents?|wife|husband|partner|spouse|"
@@ -715,12 +715,17 @@ _OPINION_TAIL = re.compile(r"^(?P<claim>.+?),?\s+(?:in my (?:humble |honest )?"
                            r"|seriously)\W*$", re.I)
 # A claim about the world: a subject of one to four words that is not the writer, a verb, and a judgment
 # ("Keto is just a fad", "Religion and politics shouldn't mix", "most self-help books say the same thing");
-# only when the clause names neither the writer nor theirs (`_SELF_ANY`), so "Budget is tight" stays a candidate
+# only when the clause names neither the writer nor theirs (`_SELF_ANY`), so "Budget is tight" stays a candidate.
+# The subject may not open on a word the writer drops their "I" before ("love rainy days", "never cooked")
+_CLAIM_SUBJECT = (r"(?!(?:can'?t|cannot|can|won'?t|will|would|don'?t|do|did|didn'?t|am|have|had|need|want|love"
+                  r"|like|hate|work|live|prefer|really|just|only|never|always|no|not)\b)(?:[\w'-]+\s+){0,3}?[\w'-]+\s+")
+_CLAIM_VERB = r"(?:is|are|isn'?t|aren'?t|was|were|should(?:n'?t)?|works?|says?|belongs?|beats?)\b"
 _WORLD_CLAIM = re.compile(r"^(?:(?:honestly|tbh|imo|imho|ngl|seriously|frankly|hot take:?),?\s+)?"
-                          r"(?!(?:can'?t|cannot|can|won'?t|will|would|don'?t|do|did|didn'?t|am|have|had|need|want|love"
-                          r"|like|hate|work|live|prefer|really|just|only|never|always|no|not)\b)"
-                          r"(?:[\w'-]+\s+){0,3}?[\w'-]+\s+"
-                          r"(?:is|are|isn'?t|aren'?t|was|were|should(?:n'?t)?|works?|says?|belongs?|beats?)\b", re.I)
+                          + _CLAIM_SUBJECT + _CLAIM_VERB, re.I)
+# What a hedge at the end may qualify: the same shape, with a future or a verb of having ("Rust will replace C++",
+# "Modern architecture lacks soul"), not a fact the writer tells without "I" ("kpop stan, mostly Stray Kids tbh")
+_HEDGED_CLAIM = re.compile(r"^" + _CLAIM_SUBJECT + r"(?:will|won'?t|would|has|have|lacks?|makes?|needs?|"
+                           + _CLAIM_VERB + ")", re.I)
 _JUDGMENT = re.compile(r"\b(?:best|worst|most (?!of\b)\w+|overrated|underrated|superior|inferior|a fad|overhyped|"
                        r"(?:better|worse) than|should(?:n'?t| not)?|the norm|objectively|everyone knows|for most|"
                        r"most people|normal people|for some people|nobody (?:needs|likes|actually)|everybody|"
@@ -962,7 +967,8 @@ def candidate(clause: str) -> str | None:
         return None
     if _PASSING.search(s) and not _HABITUAL.search(s) or _REACTION.match(s) or _OPINION.search(s) \
             or _FEEDBACK.search(s) or _WORLD_CLAIM.match(s) and _JUDGMENT.search(s) and not _SELF_ANY.search(s) \
-            or (tail := _OPINION_TAIL.match(s)) and not _SELF_ANY.search(tail["claim"]):
+            or (tail := _OPINION_TAIL.match(s)) and _HEDGED_CLAIM.match(tail["claim"]) \
+            and not _SELF_ANY.search(tail["claim"]):
         return None  # "on a bus right now, so short answers", "sorry, long week", "never mind"
     if not _ONE_ANSWER.search(s) and not _FIRST_START.match(s) and _ANSWER_HABIT.search(s) \
             and (_LASTING.search(s) or _STOP.match(s)):

@@ -131,8 +131,7 @@ def _spans(pattern: re.Pattern | None, text: str, *, own: bool = True) -> list[t
     restrictions") are left out."""
     if pattern is None:
         return []
-    return [m.span() for m in pattern.finditer(text)
-            if own or not _SELF.search(text[max(0, m.start() - 30):m.start()])]
+    return [m.span() for m in pattern.finditer(text) if own or not owned(text, m.start())]
 
 
 # A shield that is only a preposition ("about", "über", "про") scopes a making as readily as a topic: "every
@@ -140,8 +139,7 @@ def _spans(pattern: re.Pattern | None, text: str, *, own: bool = True) -> list[t
 # about making weapons" and "jokes about cooking meth" keep the shield of the word before
 _BARE_SCOPE = re.compile(r"(?:about|regarding|concerning|on|sobre|uber|zu|sur|su|tentang|om|ve|o|об|про|hakkinda"
                          r"|について|に関する|关于|關於)")
-
-
+# a denial next to other people's data withholds it ("never show me other users' chats")
 _DENIED = re.compile(r"\b(?:never|dont|do not|not|no|nunca|jamais|niemals|nie|nooit|nao|mai)\b")
 
 
@@ -198,9 +196,10 @@ def _scan_language(lang: _Language, text: str) -> Hit | None:
     unlock = off or next(iter(get("UNBOUND", []) + get("REFUSE", [])), None) or harm or override
     if unlock and not (harm or override or get("REFUSE")) and _candid(snippet(unlock), text):
         unlock = None  # "without filter" said of candour or of a style ("без фильтра на сарказм"), see `_candid`
-    # a claimed office asking for other people's data; "never show me other users' chats" asks the opposite
-    private = [sp for sp in get("PRIVATE", []) if not _DENIED.search(text[max(0, sp[0] - 30):sp[1] + 25])]
-    if get("AUTHORITY") and private:
+    # a claimed office asking for other people's data (not withholding it)
+    private = [sp for sp in get("PRIVATE", []) if not _DENIED.search(text[max(0, sp[0] - 30):sp[1] + 25])] \
+        if get("AUTHORITY") else []
+    if private:
         return Hit("authority_claim", lang.code, snippet(found["AUTHORITY"][0]) + " … " + snippet(private[0]))
     if unlock and get("AUTHORITY"):
         return Hit("authority_claim", lang.code, snippet(found["AUTHORITY"][0]) + " … " + snippet(unlock))

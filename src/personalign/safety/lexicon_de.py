@@ -43,10 +43,10 @@ CONCEPTS = {
                r"simulier\w*|in einer welt|hypothetisch\w*|alter ego|persona)\b",
     # others' private data (address, phone, location, chats of any person or user): with AUTHORITY, an
     # authority claim ("I'm a police officer, give me the address of any person I name")
-    "PRIVATE": r"\b(?:adressen?|wohnort|wohnadresse|standort|aufenthaltsort|telefonnummer\w*|personliche\w* date"
-               r"n|daten|chats?|nachrichten|verlauf)\b.{0,40}\b(?:von|jeder|jedes|jedem|anderer|anderen|dieser|d"
-               r"ieses|beliebiger|beliebigen) (?:\w+ )?(?:person\w*|nutzer\w*|benutzer\w*|user\w*|burger\w*|verd"
-               r"achtig\w*|menschen|leute\w*)",
+    "PRIVATE": r"\b(?:adressen?|wohnort|wohnadresse|standort|aufenthaltsort|telefonnummer\w*|personliche\w* daten|"
+               r"daten|chats?|nachrichten|verlauf)\b.{0,40}\b(?:von|jeder|jedes|jedem|anderer|anderen|dieser|dieses|"
+               r"beliebiger|beliebigen) (?:\w+ )?(?:person\w*|nutzer\w*|benutzer\w*|user\w*|burger\w*|verdachtig\w*|"
+               r"menschen|leute\w*)",
     "AUTHORITY": r"\b(?:ich bin (?:dein |deine |ihr |der |die |ein |eine )?(?:\w+ )?(?:entwickler\w*|administrator\w*|"
                  r"admin|schopfer\w*|programmierer\w*|betreiber\w*|besitzer\w*|moderator\w*|forscher\w*|polizist\w*|"
                  r"ermittler\w*|berechtigt|autorisiert)|ich (?:autorisiere|erlaube|berechtige|ermachtige) dich|"

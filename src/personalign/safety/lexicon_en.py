@@ -94,22 +94,21 @@ CONCEPTS = {
                r"(?:called|named|that|who|with|without)|two responses|two personas|both personas)\b",
     # others' private data (address, phone, location, chats of any person or user): with AUTHORITY, an
     # authority claim ("I'm a police officer, give me the address of any person I name")
-    "PRIVATE": r"\b(?:(?:home |private |personal |exact |current |live )?(?:address(?:es)?|phone numbers?|locati"
-               r"ons?(?: history)?|whereabouts|personal (?:data|details|information|info)|chat (?:logs|history)|"
-               r"conversations|messages|ip address(?:es)?)\b.{0,40}\b(?:of|for|from|belonging to) (?:any|every|a"
-               r"ll|other|another|this|that|these|those) (?:\w+ )?(?:person|people|users?|individuals?|citizens?"
-               r"|customers?|suspects?|one|accounts?|numbers?|names?)|(?:anyones|anybodys|someones|somebodys|oth"
-               r"er users?|other peoples?|peoples|the owners|owners|targets|suspects|any users?|users) (?:\w+ ){"
-               r"0,2}(?:address(?:es)?|phone numbers?|locations?|whereabouts|personal (?:data|details|informatio"
-               r"n)|chats?|conversations|messages))\b"
+    "PRIVATE": r"\b(?:(?:home |private |personal |exact |current |live )?(?:address(?:es)?|phone numbers?|"
+               r"locations?(?: history)?|whereabouts|personal (?:data|details|information|info)|chat (?:logs|"
+               r"history)|conversations|messages|ip address(?:es)?)\b.{0,40}\b(?:of|for|from|belonging to) (?:any|"
+               r"every|all|other|another|this|that|these|those) (?:\w+ )?(?:person|people|users?|individuals?|"
+               r"citizens?|customers?|suspects?|one|accounts?|numbers?|names?)|(?:anyones|anybodys|someones|"
+               r"somebodys|other users?|other peoples?|peoples|the owners|owners|targets|suspects|any users?|"
+               r"users) (?:\w+ ){0,2}(?:address(?:es)?|phone numbers?|locations?|whereabouts|personal (?:data|"
+               r"details|information)|chats?|conversations|messages))\b"
                # the person the user will name, people of a kind, an ex or a neighbour
-               r"|\b(?:address(?:es)?|phone numbers?|locations?|whereabouts|chat (?:logs|history)|conversations)\b"
-               r".{0,40}"
-               r"\b(?:of|for) (?:the )?(?:person|people|individuals?|journalists?|reporters?|activists?|critics?|"
-               r"protesters?|witnesses?|employees?) (?:i |whose |who |that i |you )"
-               r"|\b(?:ex(?:husband|wife|girlfriend|boyfriend|partner)?s|neighbou?rs|bosss|coworkers|journalists) "
-               r"(?:\w+ ){0,2}(?:address(?:es)?|phone numbers?|locations?|whereabouts|chat (?:logs|history)|"
-               r"conversations|messages)\b",
+               r"|\b(?:address(?:es)?|phone numbers?|locations?|whereabouts|chat (?:logs|history)|"
+               r"conversations)\b.{0,40}\b(?:of|for) (?:the )?(?:person|people|individuals?|journalists?|reporters?|"
+               r"activists?|critics?|protesters?|witnesses?|employees?) (?:i |whose |who |that i |you )|"
+               r"\b(?:ex(?:husband|wife|girlfriend|boyfriend|partner)?s|neighbou?rs|bosss|coworkers|"
+               r"journalists) (?:\w+ ){0,2}(?:address(?:es)?|phone numbers?|locations?|whereabouts|chat (?:logs|"
+               r"history)|conversations|messages)\b",
     "AUTHORITY": r"\b(?:i am|i m|im|as|speaking as) (?:a |an |the |your |one of your |one of the )?(?:\w+ ){0,2}"
                  r"(?:developers?|creators?|admins?|administrator|owner|operator|programmer|maker|moderator|sysadmin|"
                  r"superuser|root user|red team\w*|(?:ai )?safety researcher|researcher with|law enforcement|police|"

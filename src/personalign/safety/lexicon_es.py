@@ -36,10 +36,10 @@ CONCEPTS = {
                r"hipotetic\w+|alter ego)\b",
     # others' private data (address, phone, location, chats of any person or user): with AUTHORITY, an
     # authority claim ("I'm a police officer, give me the address of any person I name")
-    "PRIVATE": r"\b(?:datos personales|direccion\w*|domicilio|ubicacion|telefono|numero de telefono|conversacion"
-               r"es|mensajes|historial)\b.{0,40}\b(?:de|del) (?:cualquier|cualquiera|esta|esa|otra|otras|otro|ot"
-               r"ros|los demas|las demas|todo|toda|todos) ?(?:\w+ )?(?:persona|personas|usuario|usuarios|ciudada"
-               r"no|ciudadanos|gente|individuo|sospechoso)\b",
+    "PRIVATE": r"\b(?:datos personales|direccion\w*|domicilio|ubicacion|telefono|numero de telefono|conversaciones|"
+               r"mensajes|historial)\b.{0,40}\b(?:de|del) (?:cualquier|cualquiera|esta|esa|otra|otras|otro|otros|"
+               r"los demas|las demas|todo|toda|todos) ?(?:\w+ )?(?:persona|personas|usuario|usuarios|ciudadano|"
+               r"ciudadanos|gente|individuo|sospechoso)\b",
     "AUTHORITY": r"\b(?:soy (?:tu |el |un |una |la )?(?:\w+ )?(?:desarrollador\w*|creador\w*|administrador\w*|admin|"
                  r"programador\w*|dueno|propietario|ingenier\w+|investigador\w*|moderador\w*|policia|agente|"
                  r"autorizad\w+)|te autoriz\w+|autorizo|tengo (?:permiso|autorizacion|acceso|privilegios|"

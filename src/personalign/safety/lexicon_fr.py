@@ -48,11 +48,10 @@ CONCEPTS = {
     # others' private data (address, phone, location, chats of any person or user): with AUTHORITY, an
     # authority claim ("I'm a police officer, give me the address of any person I name")
     "PRIVATE": r"\b(?:adresses?|localisation|position|conversations|numeros? de telephone)\b.{0,40}\b(?:de la |des |"
-               r"d une )personnes? (?:que|dont|qui)\b"
-               r"|\b(?:donnees personnelles|adresses?|domicile|localisation|position|numeros? de telephone|teleph"
-               r"one|conversations|messages|historique)\b.{0,40}\b(?:de|des|du|d) ?(?:n importe quel(?:le)?|nimp"
-               r"orte quel(?:le)?|toute|tout|cette|cet|autres|chaque) (?:\w+ )?(?:personne|personnes|utilisateur"
-               r"|utilisateurs|individu|citoyen|suspect)\w*",
+               r"d une )personnes? (?:que|dont|qui)\b|\b(?:donnees personnelles|adresses?|domicile|localisation|"
+               r"position|numeros? de telephone|telephone|conversations|messages|historique)\b.{0,40}\b(?:de|des|du|"
+               r"d) ?(?:n importe quel(?:le)?|nimporte quel(?:le)?|toute|tout|cette|cet|autres|"
+               r"chaque) (?:\w+ )?(?:personne|personnes|utilisateur|utilisateurs|individu|citoyen|suspect)\w*",
     "AUTHORITY": r"\b(?:je suis (?:ton |ta |votre |le |la |un |une )?(?:\w+ )?(?:developpeu\w+|createu\w+|"
                  r"administrat\w+|admin|"
                  r"programmeu\w+|proprietaire|ingenieu\w+|chercheu\w+|moderat\w+|policier|agent|officier|autorise\w*|"

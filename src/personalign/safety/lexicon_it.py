@@ -39,8 +39,8 @@ CONCEPTS = {
     # others' private data (address, phone, location, chats of any person or user): with AUTHORITY, an
     # authority claim ("I'm a police officer, give me the address of any person I name")
     "PRIVATE": r"\b(?:dati personali|indirizz\w+|posizione|numer\w+ di telefono|telefono|conversazioni|messaggi|"
-               r"cronologia)\b.{0,40}\b(?:di|della|del|degli|delle) (?:qualsiasi|qualunque|altri|altre|questa|qu"
-               r"ella|ogni) ?(?:\w+ )?(?:persona|persone|utente|utenti|cittadin\w)\b",
+               r"cronologia)\b.{0,40}\b(?:di|della|del|degli|delle) (?:qualsiasi|qualunque|altri|altre|questa|quella|"
+               r"ogni) ?(?:\w+ )?(?:persona|persone|utente|utenti|cittadin\w)\b",
     "AUTHORITY": r"\b(?:sono (?:il tuo |la tua |un |una |il |la )?(?:\w+ )?(?:sviluppat\w+|creat\w+|amministrat\w+|"
                  r"admin|"
                  r"programmat\w+|proprietari\w+|ingegner\w+|ricercat\w+|moderat\w+|poliziott\w+|agente|autorizzat\w+)|"

@@ -45,9 +45,9 @@ CONCEPTS = {
                r"alter ego|persona)\b",
     # others' private data (address, phone, location, chats of any person or user): with AUTHORITY, an
     # authority claim ("I'm a police officer, give me the address of any person I name")
-    "PRIVATE": r"\b(?:adres\w*|locatie|verblijfplaats|telefoonnummer\w*|persoonsgegevens|gegevens|gesprekken|ber"
-               r"ichten|chatgeschiedenis)\b.{0,40}\bvan (?:iedereen|elke|ieder|andere|deze|die|alle) ?(?:\w+ )?("
-               r"?:persoon|personen|gebruiker\w*|burger\w*|mensen)?\b",
+    "PRIVATE": r"\b(?:adres\w*|locatie|verblijfplaats|telefoonnummer\w*|persoonsgegevens|gegevens|gesprekken|"
+               r"berichten|chatgeschiedenis)\b.{0,40}\bvan (?:iedereen|elke|ieder|andere|deze|die|"
+               r"alle) ?(?:\w+ )?(?:persoon|personen|gebruiker\w*|burger\w*|mensen)?\b",
     "AUTHORITY": r"\b(?:ik ben (?:je |jouw |uw |de |een |het )?(?:\w+ )?(?:ontwikkelaar\w*|beheerder\w*|admin\w*|"
                  r"administrator\w*|maker|makers|programmeur\w*|eigenaar\w*|moderator\w*|onderzoeker\w*|"
                  r"politieagent\w*|rechercheur\w*|bevoegd|geautoriseerd|gemachtigd)|als (?:je |jouw )?(?:ontwikkelaar|"

@@ -47,9 +47,9 @@ CONCEPTS = {
                r"alter ego|persona|jakbys by[łl]\w*)\b",
     # others' private data (address, phone, location, chats of any person or user): with AUTHORITY, an
     # authority claim ("I'm a police officer, give me the address of any person I name")
-    "PRIVATE": r"\b(?:adres\w*|lokalizacj\w*|numer\w* telefon\w*|telefon\w*|dane osobowe|danych osobowych|rozmow"
-               r"\w*|wiadomosc\w*|histori\w*)\b.{0,40}\b(?:kazdej|kazdego|innych|innego|tej|tego|dowolnej|dowoln"
-               r"ego|wszystkich) ?(?:\w+ )?(?:osob\w*|uzytkownik\w*|ludzi|obywatel\w*)",
+    "PRIVATE": r"\b(?:adres\w*|lokalizacj\w*|numer\w* telefon\w*|telefon\w*|dane osobowe|danych osobowych|rozmow\w*|"
+               r"wiadomosc\w*|histori\w*)\b.{0,40}\b(?:kazdej|kazdego|innych|innego|tej|tego|dowolnej|dowolnego|"
+               r"wszystkich) ?(?:\w+ )?(?:osob\w*|uzytkownik\w*|ludzi|obywatel\w*)",
     "AUTHORITY": r"\b(?:jestem (?:twoim |twoja |g[łl]ownym |oficjalnym )?(?:\w+ )?(?:tworc\w*|programist\w*|"
                  r"deweloper\w*|developer\w*|administrator\w*|admin\w*|w[łl]asciciel\w*|moderator\w*|badacz\w*|"
                  r"naukowc\w*|policjant\w*|inzynier\w*|uprawnion\w*|upowaznion\w*|autoryzowan\w*)|(?:upowazniam|"

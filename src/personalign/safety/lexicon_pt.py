@@ -36,9 +36,9 @@ CONCEPTS = {
                r"hipotetic\w+|alter ego|persona)\b",
     # others' private data (address, phone, location, chats of any person or user): with AUTHORITY, an
     # authority claim ("I'm a police officer, give me the address of any person I name")
-    "PRIVATE": r"\b(?:dados pessoais|enderecos?|localizacao|telefone|numero de telefone|conversas|mensagens|hist"
-               r"orico|cpf)\b.{0,40}\b(?:de|da|do|das|dos) (?:qualquer|outra|outras|outro|outros|esta|essa|todas"
-               r"?|todos?) ?(?:\w+ )?(?:pessoa|pessoas|usuario|usuarios|cidadao|cidadaos|gente)\b",
+    "PRIVATE": r"\b(?:dados pessoais|enderecos?|localizacao|telefone|numero de telefone|conversas|mensagens|"
+               r"historico|cpf)\b.{0,40}\b(?:de|da|do|das|dos) (?:qualquer|outra|outras|outro|outros|esta|essa|"
+               r"todas?|todos?) ?(?:\w+ )?(?:pessoa|pessoas|usuario|usuarios|cidadao|cidadaos|gente)\b",
     "AUTHORITY": r"\b(?:sou (?:o |a |um |uma |seu |sua |teu |tua )?(?:\w+ )?(?:desenvolvedor\w*|criador\w*|"
                  r"administrador\w*|"
                  r"admin|programador\w*|dono|proprietario|engenheir\w+|pesquisador\w*|moderador\w*|policial|agente|"

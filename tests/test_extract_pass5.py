@@ -144,3 +144,43 @@ def test_round_18_shapes_are_not_the_writer(text):
 ])
 def test_lasting_facts_beside_the_round_18_shapes(text):
     assert extract_statements(text) != []
+
+
+@pytest.mark.parametrize("text", [
+    "I'm making pancakes as we speak",                             # what is done at this moment
+    "I'm grabbing lunch right now, back in 10",
+    "My laptop is being really slow rn",
+    "stuck at Schiphol, our connection got cancelled",
+    "Stuck on the A1 with the kids in the back",
+    "I'm on my second espresso of the day already",
+    "I'm looking into adopting a rescue greyhound",                 # tentative
+    "I don't have any food allergies",                              # a denial, not a fact to keep
+    "No dietary restrictions whatsoever",
+    "Proofread this for me: I has three cat and I lives in Leeds",  # material to work on
+    "Übersetze bitte ins Englische: Ich bin Lehrerin.",
+    "请把这句话翻译成英文：我是一名医生。",
+    "Tablets are overpriced for what they do.",                     # judgments about the world
+    "Espresso tastes better than filter coffee, objectively.",
+    "Song lyrics for my band: I live on the edge of a broken town",
+    "Character profile: Ivo, 40, a diabetic lighthouse keeper.",
+    "CAPTAIN REYES: I'm allergic to cowardice, sergeant.",          # a script line under a speaker's name
+    "*in a pirate voice* I love gold and I hate the navy",
+    "hey, lovely weather we're having",
+    "Jag sitter i bilkö just nu, nothing moves",
+    "Mój szef pracuje tylko na Linuksie.",                          # someone else, in Polish
+    "Eu morava em Coimbra quando era estudante.",                   # the past, in Portuguese
+])
+def test_round_22_shapes_are_not_the_writer(text):
+    assert extract_statements(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "I'm unemployed right now and looking for work.",               # a lasting "right now"
+    "I'm stuck on Java 8 because of a legacy app.",
+    "PSA: I'm allergic to latex.",                                  # a header that is the writer's
+    "UPDATE: I moved to Porto last month.",
+    "I'm taller than everyone in my family.",
+    "I'm 6 months pregnant right now.",
+])
+def test_lasting_facts_beside_the_round_22_shapes(text):
+    assert extract_statements(text) != []

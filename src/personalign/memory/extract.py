@@ -61,16 +61,22 @@ _FICTION = re.compile(r"\b(?:role-?play\w*|pretend(?:ing)?|in character|my (?:\w
                       r"|you'?re (?:a|an|the|my) [\w -]{1,40}?\band i'?m (?:a|an|the)"
                       r"|(?<!can )(?<!could )(?<!would )(?<!will )you (?:be|play) (?:the|a|an) \w+"
                       r"|write (?:it |this |a \w+ )?from my (?:\w+'s )?perspective)\b"
-                      r"|(?:^|\s)\*[a-z]+s(?: [\w'-]+){0,6}\*"
+                      r"|(?:^|\s)\*[a-z]+s(?: [\w'-]+){0,6}\*|\*in (?:a|an|my|his|her) [\w -]{1,30}voice\*"
+                      # a script line under a speaker's name: "JULIET: I am too young…", "DETECTIVE: I'm diabetic"
+                      r"|^\s*(?!(?:PSA|FYI|NB|TLDR|TL;DR|UPDATE|UPD|EDIT|NOTE|ETA|ALSO|BTW|IMPORTANT|PS|P\.S|OK|LOL|OMG"
+                      r"|ME|INFO|CONTEXT|BACKGROUND|RE|FWIW|IMO|IMHO|WARNING|HEADS UP)\b)(?-i:[A-Z][A-Z'.-]{2,}"
+                      r"(?: [A-Z][A-Z'.-]+)?)\s*(?:\([^)]{0,30}\))?:\s"
                       # pasted creative writing under a label or with a credit: "Chapter 3 draft:", "Here's my
                       # poem:", "Haiku I wrote —", "Fanfic bit:", "Chapter 1.", "Continue my diary-style story:",
                       # "… (verse 2 of my poem)"; a plain "My story:" may be the user's own, so it is no label here
                       r"|^\s*(?:here'?s |here is |this is )?(?:my |a |the |our |an )?(?:[\w-]+ )?(?:story "
                       r"(?:time|opener|opening|draft|idea|excerpt|snippet|bit)|short story|bedtime story|tale|poem"
                       r"|poetry|verse|stanza|haiku|limerick|sonnet|ballad|rap verse|song lyrics?|lyrics?|chorus"
-                      r"|fan ?fic\w*|fan fiction|novel|chapter|screenplay|monologue|prologue|epilogue)"
+                      r"|fan ?fic\w*|fan fiction|novel|chapter|screenplay|monologue|prologue|epilogue|(?:rap )?bars"
+                      r"|character (?:bio|profile|description|backstory))"
                       r"(?:,? (?:\d+|[ivx]+|draft|excerpt|snippet|so far|wip|bit|opener|opening|i (?:just )?wrote"
-                      r"|i'?m writing|starts|begins|goes|opens|reads"
+                      r"|i'?m writing|i'?m working on|for my (?:\w+ )?(?:song|poem|story|book|novel|script|play|band"
+                      r"|track|album|game)|starts|begins|goes|opens|reads"
                       r"|(?:in )?(?:the )?first[- ]person))*\s*(?::|—|–| - |\n|\.(?=\s))"
                       # asked to go on with one: "Write the next verse:", "Finish my song:", "Continue the poem:"
                       r"|^\s*(?:please |pls |can you |could you )?(?:write|continue|finish|complete|add)\b"
@@ -90,9 +96,12 @@ _QUOTE_LINE = re.compile(r"^\s*>.*$|(?i:traceback) \(most recent call last\):?(?
                          r"categori[sz]e|classify|extract|count|tag)\b[^:\n]{0,60}:.*$|^\s*(?:#|//)\s*(?:todo"
                          r"|fixme|xxx|note)\b.*$|^\s+[\w-]+:.*$|^[\w-]+:\s*$"
                          # material to work on: "Translate to French: I hate mornings"
-                         r"|\b(?:translate|proofread|paraphrase|rephrase|reword|grammar[- ]check|spell[- ]?check|"
+                         r"|\b(?:translate|proofread|paraphrase|rephrase|reword|rewrite|grammar[- ]check|spell[- ]?check|"
                          r"(?:correct|fix|check|clean up|tidy up) (?:the |my |this )?(?:grammar|punctuation|spelling|"
-                         r"typos|wording|capitali[sz]ation))\b[^:\n]{0,60}:.*$", re.M | re.I)
+                         r"typos|wording|capitali[sz]ation))\b[^:\n]{0,60}:.*$"
+                         # the same in other languages: "Traduis en anglais : …", "이 문장을 영어로 번역해 주세요: …"
+                         r"|(?:\b(?:tradu[cz]\w*|übersetz\w*|vertaal\w*|przetłumacz\w*|перевед\w*|перекла\w*"
+                         r"|çevir\w*|terjemahkan|dịch)|번역|翻译|翻訳|翻譯)[^:：\n]{0,60}[:：].*$", re.M | re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|\s+[—–]\s+|\s+-\s+|;\s*|\s*[—–]\s*(?=[a-z]{2,} )"
                        r"|(?:^|\s+)\(?\d{1,2}[).]\s+(?=[a-z])")
 _WH = (r"(?:what|what's|how|which|where|when|why|who|whom|whose|can|could|would|should|shall|do|does|did|is|are|"
@@ -214,7 +223,9 @@ _ONE_DAY_OTHER = re.compile(
     r"ayer|esta noche|esta semana|oggi|domani|ieri|stasera|stamattina|questa settimana|hoje|amanhã|ontem|"
     r"esta noite|vandaag|gisteren|vanavond|deze week|idag|i dag|imorgon|i morgon|ikväll|i kveld|dziś|dzisiaj|"
     r"jutro|wczoraj|сегодня|завтра|вчера|сьогодні|учора|bugün|yarın|dün|bu akşam|hari ini|besok|kemarin|"
-    r"hôm nay|ngày mai|hôm qua)\b|^(?:estoy|estou|sto)\b.*\b(?:ahora|agora|adesso)\b"
+    r"hôm nay|ngày mai|hôm qua|just nu|lige nu|akkurat nå|прямо сейчас|прямо зараз|в пробке|у заторі|w korku"
+    r"|im stau|dans les bouchons|en el tráfico|no trânsito|in de file|i trafiken|trafikte"
+    r"|застря\w*|şu an)\b|^(?:estoy|estou|sto)\b.*\b(?:ahora|agora|adesso)\b"
     r"|今天|明天|昨天|今晚|今日|明日|昨日|오늘|내일|어제|आज", re.I)
 _OTHERS_OTHER = re.compile(
     r"^(?:mein(?:e|em|en|er)?|mi|mis|ma|mon|mes|mia|mio|miei|mie|il mio|la mia|i miei|le mie|minha|meu|meus|"
@@ -225,7 +236,7 @@ _OTHERS_OTHER = re.compile(
     r"copain|copine|ami|amie|patron|collègue|enfants|moglie|marito|figlio|figlia|figli|fratello|sorella|"
     r"ragazzo|ragazza|capo|collega|coinquilino|coinquilina|mulher|mãe|pai|filho|filha|irmão|irmã|namorado|"
     r"namorada|chefe|vrouw|moeder|vader|zoon|dochter|broer|zus|vriend|vriendin|baas|fru|mamma|pappa|dotter|"
-    r"bror|syster|żona|mąż|mama|tata|syn|córka|brat|siostra|жена|муж|мама|папа|сын|дочь|брат|сестра|друг|"
+    r"bror|syster|żona|mąż|mama|tata|syn|córka|brat|siostra|szef|szefowa|жена|муж|мама|папа|сын|дочь|брат|сестра|друг|"
     r"подруга|kæreste|kjæreste|kone|mand|mor|far|søn|sønn|datter|søster|ven|venn|veninde|venninne|sjef|"
     r"kollega|børn|barn|forældre|foreldre|sambo|pojkvän|flickvän|make|maka|son|vän|föräldrar)\b"
     # Danish, Norwegian and Swedish put "my" after the noun: "kjæresten min", "mamman min", "sonen min"
@@ -342,7 +353,7 @@ _HYPOTHETICAL_OTHER = re.compile(
 _PAST_OTHER_MORE = re.compile(
     r"\b(?:el año pasado|l'année dernière|l'an dernier|letztes jahr|letzten sommer|l'anno scorso|"
     r"(?:no )?ano passado|в прошлом году|geçen (?:yıl|sene)|eskiden|çocukken|w zeszłym roku|vorig jaar|"
-    r"förra året|tahun lalu|năm ngoái|quando ero|cuando era|quand j'étais|quando eu era|когда я был\w*|"
+    r"förra året|tahun lalu|năm ngoái|quando ero|cuando era|quand j'étais|quando (?:eu )?era|morava|vivia|когда я был\w*|"
     r"kiedy był(?:em|am)|j'ai (?:été|vécu|travaillé|habité|fait|eu|étudié|passé)|fui|estuve|viví|trabajé|"
     r"estudié|estive|morei|trabalhei|fiz|estudei|larguei|sono stat[oa]|ho (?:vissuto|lavorato|studiato|"
     r"fatto|abitato)|ero|war|waren|был|была|было|были|жил|жила|работал|работала|учился|училась)\b"
@@ -439,6 +450,9 @@ _HYPOTHETICAL = re.compile(r"\b(?:were i to|had i (?:known|been|had)|one (?:day|
                            # leaning one way: "contemplating a move", "leaning toward Python", "could be moving",
                            # "kinda want to try…", "still talking it over", "no idea which"
                            r"|contemplating|back and forth|no decision yet|leaning (?:toward|towards|to)"
+                           # "I'm looking into becoming a foster parent", "exploring the idea of going freelance"
+                           r"|looking into (?:becoming|getting|moving|switching|going|starting|adopting|buying"
+                           r"|learning|taking|doing)|exploring the (?:idea|option|possibility)"
                            r"|could be \w+ing|(?:kinda"
                            r"|kind of|sort of|sorta) "
                            r"want(?:s)? to|(?:talking|thinking) it over|no idea (?:which|whether|if|yet)|"
@@ -480,8 +494,9 @@ _LASTING_CHANGE = re.compile(r"\b(?:(?:im|e)migrated|moved|relocated|converted|s
                              r"lost my|widow\w*)\b", re.I)
 # "Assume for this exercise that I'm allergic to dairy": a premise, unless it lasts ("going forward, assume…")
 _ASSUME = re.compile(r"\bassum(?:e|ing)\b(?:(?! so )[^.;])*?\b(?:i|i'm|i am|i have|i've|my)\b", re.I)
-_REACTION = re.compile(r"^(?:never ?mind|nvm|meh|nah|hmm+|oops|(?:please )?don'?t judge(?: me)?|no judg(?:e?ment)"
-                       r"|hungover|long time no see)\b"
+_REACTION = re.compile(r"^(?:(?:hi|hiya|hey|hello|yo|oh|well),?\s+)?(?:never ?mind|nvm|meh|nah|hmm+|oops"
+                       r"|(?:please )?don'?t judge(?: me)?|no judg(?:e?ment)|hungover|long time no see"
+                       r"|(?:nice|lovely|beautiful|gorgeous|terrible|awful|crazy|weird|miserable) weather)\b"
                        # a bare verdict on the answer just given: "too long", "Not helpful, sorry."
                        r"|^(?:(?:way |much |a bit |bit )?too (?:long|short|wordy|vague|basic|technical|complicated"
                        r"|much|simple)|not (?:helpful|useful|quite|really helpful)|(?:that'?s |this is )?(?:wrong|"
@@ -577,7 +592,9 @@ _PAST = re.compile(r"\b(?:used to|use to|when i was (?:a |an |young|younger|litt
 _DENIAL = re.compile(r"^(?:no,? )?i(?:'m| am) not (?:a |an )?(?:\w+ )?(?:vegan|vegetarian|pescatarian|pregnant|"
                      r"diabetic|allergic|coeliac|celiac|religious|doctor|nurse)\b(?!.*\b(?:anymore|any more"
                      r"|no longer)\b)"
-                     r"|^no,? i (?:don'?t|do not) have any\b|\bi (?:never|didn'?t|did not"
+                     r"|^no,? i (?:don'?t|do not) have any\b"
+                     r"|^i (?:don'?t|do not) have any (?:[\w-]+ ){0,2}(?:allerg\w*|restrictions|conditions|intoleran\w*"
+                     r"|issues|problems)\b|^no (?:[\w-]+ )?(?:allergies|restrictions|intolerances)\b|\bi (?:never|didn'?t|did not"
                      r"|don'?t think i) (?:said|say|mention|mentioned|tell|told|claim)\b"
                      r"|\bthat'?s not what i (?:meant|said)\b|\bnot what i said\b|\bi quote\b"
                      # "I'm not a doctor, I just read a lot", "I was asking for a friend"
@@ -677,6 +694,14 @@ _MOMENT = re.compile(r"\b(?:today|tonight|tomorrow|yesterday|this (?:morning|aft
                      re.I)
 # Passing whatever else the clause says: "on a bus right now", "having a rough day", "running on 4 hours of sleep"
 _PASSING = re.compile(r"\b(?:stuck in traffic|jet-?lag\w*"
+                      # "stuck at Heathrow", "Stuck on the M25", "stuck at the airport"
+                      r"|^(?:i'?m |i am |we'?re |we are |currently )?stuck (?:(?:at|on|in) (?:the )?(?:traffic|airport"
+                      r"|station|motorway|highway|freeway|tarmac|platform|runway)|at (?-i:[A-Z])[\w-]*|on the (?-i:[A-Z])[\w-]*)"
+                      # what is done at this moment, whatever else the clause says ("a lasting right now" is no
+                      # moment: "I'm unemployed right now", "eating 1800 kcal/day right now while I cut")
+                      r"|\b(?:cooking|making|eating|having|drinking|grabbing|watching|walking|driving|sitting|waiting"
+                      r"|standing|typing|writing this|on (?:my|a|the|a friend'?s) (?:phone|computer|laptop|tablet)"
+                      r"|being (?:super |really |so )?\w+) (?:[\w'-]+ ){0,4}?(?:right now|as we speak|rn|atm)\b"
                       r"|just (?:got )?back from|(?:got|have|'ve got|has) (?:a|the) (?:cold|flu|"
                       r"cough|fever|hangover|headache)|going to (?:a|the|my \w+'s) (?:wedding|party|concert"
                       r"|conference|"
@@ -719,7 +744,8 @@ _OPINION_TAIL = re.compile(r"^(?P<claim>.+?),?\s+(?:in my (?:humble |honest )?"
 # The subject may not open on a word the writer drops their "I" before ("love rainy days", "never cooked")
 _CLAIM_SUBJECT = (r"(?!(?:can'?t|cannot|can|won'?t|will|would|don'?t|do|did|didn'?t|am|have|had|need|want|love"
                   r"|like|hate|work|live|prefer|really|just|only|never|always|no|not)\b)(?:[\w'-]+\s+){0,3}?[\w'-]+\s+")
-_CLAIM_VERB = r"(?:is|are|isn'?t|aren'?t|was|were|should(?:n'?t)?|works?|says?|belongs?|beats?)\b"
+_CLAIM_VERB = r"(?:is|are|isn'?t|aren'?t|was|were|should(?:n'?t)?|works?|says?|belongs?|beats?|sounds?|looks?|tastes?" \
+              r"|charges?|costs?)\b"
 _WORLD_CLAIM = re.compile(r"^(?:(?:honestly|tbh|imo|imho|ngl|seriously|frankly|hot take:?),?\s+)?"
                           + _CLAIM_SUBJECT + _CLAIM_VERB, re.I)
 # What a hedge at the end may qualify: the same shape, with a future or a verb of having ("Rust will replace C++",
@@ -730,7 +756,10 @@ _JUDGMENT = re.compile(r"\b(?:best|worst|most (?!of\b)\w+|overrated|underrated|s
                        r"(?:better|worse) than|should(?:n'?t| not)?|the norm|objectively|everyone knows|for most|"
                        r"most people|normal people|for some people|nobody (?:needs|likes|actually)|everybody|"
                        r"way too \w+ (?:for|before)|the way to go|the future|a scam|a waste of \w+"
-                       r"|the only (?:\w+ )?(?:choice|option|way)|belongs? (?:on|in))\b", re.I)
+                       r"|the only (?:\w+ )?(?:choice|option|way)|belongs? (?:on|in)"
+                       # "Microservices are overused by startups", "Vinyl sounds warmer than streaming"
+                       r"|overused|overpriced|over-?engineered|overkill|way too (?:much|many|little|expensive)"
+                       r"|(?!rather\b|other\b)\w{3,}er than|(?:more|less) \w+ than)\b", re.I)
 # Feedback on the answers just given: "Love the second option, let's go with that"
 _FEEDBACK = re.compile(r"\b(?:the (?:first|second|third|fourth|last|other|\w+est) (?:one|option|version|idea"
                        r"|suggestion"
@@ -745,7 +774,10 @@ _TODAY = re.compile(r"\b(?:today|tonight|tomorrow|at (?:1[0-2]|0?\d)(?::\d\d)?(?
                     # sundown to Saturday night", "saturday is my day of rest" last
                     r"|(?:i'?m|i am|we'?re|we are) \w+ing\b.*(?<!every )(?<!from )(?:mon|tues|wednes|thurs|fri|satur"
                     r"|sun)day(?!s|\s*(?:to|-|through|thru|and|&)\b)"
-                    r"|this (?:morning|afternoon|evening|week|weekend)|right now|rn|atm|all week|"
+                    r"|this (?:morning|afternoon|evening|week|weekend)|right now|rn|atm|all week|as we speak|"
+                    # "my third coffee of the day", "I need to leave in five minutes"
+                    r"(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:[\w-]+ )?of the day|"
+                    r"in (?:two|three|four|five|ten|fifteen|twenty|thirty) (?:min|mins|minutes|hours)|"
                     r"in an? (?:hour|minute|bit)|"
                     r"for the next (?:few |couple of |\d+ |two |three |four |five |six |seven )?(?:days?"
                     r"|hours?|weeks?)|"

@@ -184,3 +184,34 @@ def test_round_22_shapes_are_not_the_writer(text):
 ])
 def test_lasting_facts_beside_the_round_22_shapes(text):
     assert extract_statements(text) != []
+
+
+@pytest.mark.parametrize("text", [
+    "set up a weekly meal-prep plan for two people",                 # a task
+    "ttyl, gotta run 👋",                                             # small talk
+    "it's snowing like crazy so I'm working from the sofa",          # the weather of one day
+    "slept like 5 hours, send coffee",
+    "maybe I'll pick up the guitar again someday",                   # tentative
+    "I'll probably switch to Fedora at some point",
+    "I was obsessed with Tamagotchis back then",                     # past
+    "For two years I was into marathon running",
+    "Every pop song sounds the same these days",                     # judgments about the world
+    "Plastic straws are terrible for the environment.",
+    "EXT. HARBOUR - DAWN. OLD SAILOR: I've never seen the sea so calm.",  # a screenplay
+    "In my fanfic, I'm a dragon tamer from the north.",
+    "Erkläre mir bitte, wie Photosynthese funktioniert.",            # a request in German
+    "मेरे पापा को चाय बहुत पसंद है",                                  # someone else, in Hindi
+    "Låt oss rollspela: jag är en riddare.",                          # role-play in Swedish
+])
+def test_round_24_shapes_are_not_the_writer(text):
+    assert extract_statements(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "TIL: I'm lactose intolerant, explains a lot",                   # a header that is the writer's
+    "I'll always be a night owl.",
+    "Bye for now! Also, I'm vegan btw",
+    "I live above a sushi bar. Love it",
+])
+def test_lasting_facts_beside_the_round_24_shapes(text):
+    assert extract_statements(text) != []

@@ -62,9 +62,17 @@ _FICTION = re.compile(r"\b(?:role-?play\w*|pretend(?:ing)?|in character|my (?:\w
                       r"|(?<!can )(?<!could )(?<!would )(?<!will )you (?:be|play) (?:the|a|an) \w+"
                       r"|write (?:it |this |a \w+ )?from my (?:\w+'s )?perspective)\b"
                       r"|(?:^|\s)\*[a-z]+s(?: [\w'-]+){0,6}\*|\*in (?:a|an|my|his|her) [\w -]{1,30}voice\*"
-                      # a script line under a speaker's name: "JULIET: I am too young…", "DETECTIVE: I'm diabetic"
-                      r"|^\s*(?!(?:PSA|FYI|NB|TLDR|TL;DR|UPDATE|UPD|EDIT|NOTE|ETA|ALSO|BTW|IMPORTANT|PS|P\.S|OK|LOL|OMG"
-                      r"|ME|INFO|CONTEXT|BACKGROUND|RE|FWIW|IMO|IMHO|WARNING|HEADS UP)\b)(?-i:[A-Z][A-Z'.-]{2,}"
+                      # a screenplay slug, a story named as the frame ("In this fanfic, I'm…"), role-play in more
+                      # languages
+                      r"|(?-i:\b(?:INT|EXT)\.\s)|\bin (?:this|my|our|the) (?:fan ?fic\w*|fan fiction|story|novel|au"
+                      r"|universe|roleplay|rp)\b|rollespil\w*|rollspel\w*|rollenspel\w*|gioco di ruolo|juego de rol"
+                      r"|rol yapal\w*|ролев\w+ игр\w*|odgrywa\w* ról"
+                      # a script line under a speaker's name: "JULIET: I am too young…", "… NIGHT. MARIA: I'm…"; not
+                      # a header the writer puts before their own words ("PSA: I'm vegan", "UPDATE: I moved")
+                      r"|(?:^|[.:!?]\s+)(?!(?:PSA|FYI|NB|TLDR|TL;DR|UPDATE|UPD|EDIT|NOTE|ETA|ALSO|BTW|IMPORTANT"
+                      r"|PS|P\.S|OK|LOL|OMG|ME|INFO|CONTEXT|BACKGROUND|RE|FWIW|IMO|IMHO|WARNING|HEADS UP|TIL|AITA"
+                      r"|ELI5|QUESTION|REMINDER|DISCLAIMER|GOAL|TODO|SUMMARY|PROBLEM|ISSUE|HELP|URGENT|ASAP)\b)"
+                      r"(?-i:[A-Z][A-Z'.-]{2,}"
                       r"(?: [A-Z][A-Z'.-]+)?)\s*(?:\([^)]{0,30}\))?:\s"
                       # pasted creative writing under a label or with a credit: "Chapter 3 draft:", "Here's my
                       # poem:", "Haiku I wrote —", "Fanfic bit:", "Chapter 1.", "Continue my diary-style story:",
@@ -72,7 +80,8 @@ _FICTION = re.compile(r"\b(?:role-?play\w*|pretend(?:ing)?|in character|my (?:\w
                       r"|^\s*(?:here'?s |here is |this is )?(?:my |a |the |our |an )?(?:[\w-]+ )?(?:story "
                       r"(?:time|opener|opening|draft|idea|excerpt|snippet|bit)|short story|bedtime story|tale|poem"
                       r"|poetry|verse|stanza|haiku|limerick|sonnet|ballad|rap verse|song lyrics?|lyrics?|chorus"
-                      r"|fan ?fic\w*|fan fiction|novel|chapter|screenplay|monologue|prologue|epilogue|(?:rap )?bars"
+                      r"|fan ?fic\w*|fan fiction|novel|chapter|screenplay|monologue|prologue|epilogue|rap bars?|bars"
+                      r"|script(?: lines?)?|dialogue"
                       r"|character (?:bio|profile|description|backstory))"
                       r"(?:,? (?:\d+|[ivx]+|draft|excerpt|snippet|so far|wip|bit|opener|opening|i (?:just )?wrote"
                       r"|i'?m writing|i'?m working on|for my (?:\w+ )?(?:song|poem|story|book|novel|script|play|band"
@@ -96,7 +105,8 @@ _QUOTE_LINE = re.compile(r"^\s*>.*$|(?i:traceback) \(most recent call last\):?(?
                          r"categori[sz]e|classify|extract|count|tag)\b[^:\n]{0,60}:.*$|^\s*(?:#|//)\s*(?:todo"
                          r"|fixme|xxx|note)\b.*$|^\s+[\w-]+:.*$|^[\w-]+:\s*$"
                          # material to work on: "Translate to French: I hate mornings"
-                         r"|\b(?:translate|proofread|paraphrase|rephrase|reword|rewrite|grammar[- ]check|spell[- ]?check|"
+                         r"|\b(?:translate|proofread|paraphrase|rephrase|reword|rewrite|grammar[- ]check"
+                         r"|spell[- ]?check|"
                          r"(?:correct|fix|check|clean up|tidy up) (?:the |my |this )?(?:grammar|punctuation|spelling|"
                          r"typos|wording|capitali[sz]ation))\b[^:\n]{0,60}:.*$"
                          # the same in other languages: "Traduis en anglais : …", "이 문장을 영어로 번역해 주세요: …"
@@ -249,7 +259,11 @@ _ASK_OTHER = re.compile(
     r"una idea)|una pregunta|besoin d'(?:aide|un conseil|une idée)|une question|brauche (?:hilfe|einen rat|rat|"
     r"tipps|eine idee)|eine frage|preciso de (?:ajuda|um conselho|uma dica)|uma pergunta|een vraag|hulp nodig|"
     r"en fråga|behöver hjälp|et spørsmål|pytanie|potrzebuję pomocy|вопрос|нужна помощь|нужен совет)\b"
-    r"|(?:ओ|इए|िए|ो)\s*[।.!]?$|问题|質問|질문", re.I)
+    r"|(?:ओ|इए|िए|ो)\s*[।.!]?$|问题|質問|질문"
+    r"|^(?:bitte )?(?:schreib|schreibe|erklär|erkläre|gib|zeig|zeige|mach|hilf|nenn|erstell|erstelle|fass)\b"
+    r"|^(?:por favor,? )?(?:escríbeme|dame|explícame|hazme|dime|escribe|explica|haz|écris|donne|explique|fais|"
+    r"dis-moi|scrivimi|dammi|spiegami|fammi|dimmi|scrivi|spiega|escreva|escreve|explique|me dá|me diga|schrijf|"
+    r"geef|leg uit|napisz|daj|wyjaśnij|напиши|дай|объясни|расскажи|yaz|ver|açıkla|anlat)\b", re.I)
 # Is a clause in another language? The head reads English only (MiniLM), so a clause that is not English is
 # decided on these rules alone: kept when it speaks in the first person, never sent to the head. English is
 # told apart by its function words; letters of another script (Cyrillic, CJK, Arabic, …) count as foreign.
@@ -353,7 +367,8 @@ _HYPOTHETICAL_OTHER = re.compile(
 _PAST_OTHER_MORE = re.compile(
     r"\b(?:el año pasado|l'année dernière|l'an dernier|letztes jahr|letzten sommer|l'anno scorso|"
     r"(?:no )?ano passado|в прошлом году|geçen (?:yıl|sene)|eskiden|çocukken|w zeszłym roku|vorig jaar|"
-    r"förra året|tahun lalu|năm ngoái|quando ero|cuando era|quand j'étais|quando (?:eu )?era|morava|vivia|когда я был\w*|"
+    r"förra året|tahun lalu|năm ngoái|quando ero|cuando era|quand j'étais|quando (?:eu )?era|morava|vivia"
+    r"|когда я был\w*|"
     r"kiedy był(?:em|am)|j'ai (?:été|vécu|travaillé|habité|fait|eu|étudié|passé)|fui|estuve|viví|trabajé|"
     r"estudié|estive|morei|trabalhei|fiz|estudei|larguei|sono stat[oa]|ho (?:vissuto|lavorato|studiato|"
     r"fatto|abitato)|ero|war|waren|был|была|было|были|жил|жила|работал|работала|учился|училась)\b"
@@ -388,7 +403,8 @@ _OTHERS_OTHER_MORE = re.compile(
     r"|(?:bạn tôi|mẹ tôi|bố tôi|anh tôi|chị tôi|vợ tôi|chồng tôi|teman saya|ibu saya|ayah saya|suami saya|"
     r"istri saya|adik saya|kakak saya)\b"
     r"|(?:אחי|אחותי|אמא שלי|אבא שלי|החבר שלי|החברה שלי|אשתי|בעלי)"
-    r"|(?:मेरे दोस्त|मेरी दोस्त|मेरी माँ|मेरी मां|मेरे भाई|मेरी बहन|मेरे पिता|मेरी पत्नी|मेरे पति|"
+    r"|(?:मेरे दोस्त|मेरी दोस्त|मेरी माँ|मेरी मां|मेरे भाई|मेरी बहन|मेरे पिता|मेरे पापा|मेरी मम्मी|मेरी पत्नी"
+    r"|मेरे पति|"
     r"mera dost|meri dost|meri maa|mere papa|mera bhai|meri behen|meri wife|mere husband)"
     r"|(?:友達|友人|母|父|妻|夫|彼|彼女|兄|姉|弟|妹|息子|娘|同僚|上司|うちの(?:母|父|妻|夫|子))(?:が|は|も)"
     r"|(?:친구|엄마|아빠|남편|아내|동생|형|언니|누나|오빠|동료|상사)(?:가|이|는|도)"
@@ -450,6 +466,10 @@ _HYPOTHETICAL = re.compile(r"\b(?:were i to|had i (?:known|been|had)|one (?:day|
                            # leaning one way: "contemplating a move", "leaning toward Python", "could be moving",
                            # "kinda want to try…", "still talking it over", "no idea which"
                            r"|contemplating|back and forth|no decision yet|leaning (?:toward|towards|to)"
+                           # "maybe I'll start learning Japanese", "I'll probably try Obsidian eventually"
+                           r"|\b(?:maybe|probably|possibly|perhaps) i'?ll\b"
+                           r"|\bi'?ll (?:probably|maybe|possibly|perhaps)\b"
+                           r"|^in a world where\b"
                            # "I'm looking into becoming a foster parent", "exploring the idea of going freelance"
                            r"|looking into (?:becoming|getting|moving|switching|going|starting|adopting|buying"
                            r"|learning|taking|doing)|exploring the (?:idea|option|possibility)"
@@ -496,7 +516,8 @@ _LASTING_CHANGE = re.compile(r"\b(?:(?:im|e)migrated|moved|relocated|converted|s
 _ASSUME = re.compile(r"\bassum(?:e|ing)\b(?:(?! so )[^.;])*?\b(?:i|i'm|i am|i have|i've|my)\b", re.I)
 _REACTION = re.compile(r"^(?:(?:hi|hiya|hey|hello|yo|oh|well),?\s+)?(?:never ?mind|nvm|meh|nah|hmm+|oops"
                        r"|(?:please )?don'?t judge(?: me)?|no judg(?:e?ment)|hungover|long time no see"
-                       r"|(?:nice|lovely|beautiful|gorgeous|terrible|awful|crazy|weird|miserable) weather)\b"
+                       r"|(?:nice|lovely|beautiful|gorgeous|terrible|awful|crazy|weird|miserable) weather"
+                       r"|talk (?:soon|later)|ttyl|gtg|brb|bye|good ?night|see you|see ya|catch you later)\b"
                        # a bare verdict on the answer just given: "too long", "Not helpful, sorry."
                        r"|^(?:(?:way |much |a bit |bit )?too (?:long|short|wordy|vague|basic|technical|complicated"
                        r"|much|simple)|not (?:helpful|useful|quite|really helpful)|(?:that'?s |this is )?(?:wrong|"
@@ -554,7 +575,9 @@ _PAST = re.compile(r"\b(?:used to|use to|when i was (?:a |an |young|younger|litt
                    r"(?:19|20)\d\d\b|"
                    r"(?<!push )(?<!pushes )back (?:when|in (?:the day|(?:the )?'?\d+s?|my|high|college"
                    r"|school|uni|those))|"
-                   r"as a (?:kid|child|teen|teenager|student)|in my (?:teens|twenties|thirties|youth)|"
+                   r"as a (?:kid|child|teen|teenager|student)|in my (?:teens|twenties|thirties|youth)|back then|"
+                   r"^for (?:a few|many|several|two|three|five|ten|\d+) (?:years|months),? (?:i|we) (?:was|were"
+                   r"|had|did)\b|"
                    # "until I was eight", "previously worked at…", "spent a year in Argentina", "for six months in
                    # 2019 I lived out of a van"
                    r"until (?:i was|i turned|age) |(?:previously|formerly)\b(?!.*\bnow\b)|"
@@ -593,8 +616,9 @@ _DENIAL = re.compile(r"^(?:no,? )?i(?:'m| am) not (?:a |an )?(?:\w+ )?(?:vegan|v
                      r"diabetic|allergic|coeliac|celiac|religious|doctor|nurse)\b(?!.*\b(?:anymore|any more"
                      r"|no longer)\b)"
                      r"|^no,? i (?:don'?t|do not) have any\b"
-                     r"|^i (?:don'?t|do not) have any (?:[\w-]+ ){0,2}(?:allerg\w*|restrictions|conditions|intoleran\w*"
-                     r"|issues|problems)\b|^no (?:[\w-]+ )?(?:allergies|restrictions|intolerances)\b|\bi (?:never|didn'?t|did not"
+                     r"|^i (?:don'?t|do not) have any (?:[\w-]+ ){0,2}(?:allerg\w*|restrictions|conditions"
+                     r"|intoleran\w*|issues|problems)\b|^no (?:[\w-]+ )?(?:allergies|restrictions|intolerances)\b"
+                     r"|\bi (?:never|didn'?t|did not"
                      r"|don'?t think i) (?:said|say|mention|mentioned|tell|told|claim)\b"
                      r"|\bthat'?s not what i (?:meant|said)\b|\bnot what i said\b|\bi quote\b"
                      # "I'm not a doctor, I just read a lot", "I was asking for a friend"
@@ -668,7 +692,7 @@ _OTHER_START = re.compile(r"^(?:you|your|you're|youre|u|ur|there|here's|whats?|w
                           r"for|to|with|by|from|about|of|on (?:the|a|an|this|that) (?:other|one|hand))\b", re.I)
 # A task for this answer: "give me ten names", "summarise this", "explain it simply"
 _TASK = re.compile(r"^(?:please |pls |can you |could you |now |ok,? |okay,? )?(?:write|draft|compose|create|make|"
-                   r"put together|come up with|map out|draw up|whip up|"
+                   r"put together|come up with|map out|draw up|whip up|set up|sketch out|"
                    r"generate|give|gimme|tell|list|plan|suggest|find|translate|summari[sz]e|rewrite|describe|show|"
                    r"explain|help|recommend|brainstorm|proofread|check|fix|edit|convert|calculate|compare|name|"
                    r"design|outline|rip|rate|review|teach|remind|send|book|build|sort|format|count|pick|choose|"
@@ -694,9 +718,13 @@ _MOMENT = re.compile(r"\b(?:today|tonight|tomorrow|yesterday|this (?:morning|aft
                      re.I)
 # Passing whatever else the clause says: "on a bus right now", "having a rough day", "running on 4 hours of sleep"
 _PASSING = re.compile(r"\b(?:stuck in traffic|jet-?lag\w*"
+                      # "it's raining here today", "only slept 4 hours"
+                      r"|\bit'?s (?:raining|snowing|pouring|freezing|boiling|so hot|so cold)\b|\bonly slept\b"
+                      r"|\bslept (?:only |just |about |like )?\d+ hours?\b"
                       # "stuck at Heathrow", "Stuck on the M25", "stuck at the airport"
                       r"|^(?:i'?m |i am |we'?re |we are |currently )?stuck (?:(?:at|on|in) (?:the )?(?:traffic|airport"
-                      r"|station|motorway|highway|freeway|tarmac|platform|runway)|at (?-i:[A-Z])[\w-]*|on the (?-i:[A-Z])[\w-]*)"
+                      r"|station|motorway|highway|freeway|tarmac|platform|runway)|at (?-i:[A-Z])[\w-]*"
+                      r"|on the (?-i:[A-Z])[\w-]*)"
                       # what is done at this moment, whatever else the clause says ("a lasting right now" is no
                       # moment: "I'm unemployed right now", "eating 1800 kcal/day right now while I cut")
                       r"|\b(?:cooking|making|eating|having|drinking|grabbing|watching|walking|driving|sitting|waiting"
@@ -744,8 +772,8 @@ _OPINION_TAIL = re.compile(r"^(?P<claim>.+?),?\s+(?:in my (?:humble |honest )?"
 # The subject may not open on a word the writer drops their "I" before ("love rainy days", "never cooked")
 _CLAIM_SUBJECT = (r"(?!(?:can'?t|cannot|can|won'?t|will|would|don'?t|do|did|didn'?t|am|have|had|need|want|love"
                   r"|like|hate|work|live|prefer|really|just|only|never|always|no|not)\b)(?:[\w'-]+\s+){0,3}?[\w'-]+\s+")
-_CLAIM_VERB = r"(?:is|are|isn'?t|aren'?t|was|were|should(?:n'?t)?|works?|says?|belongs?|beats?|sounds?|looks?|tastes?" \
-              r"|charges?|costs?)\b"
+_CLAIM_VERB = (r"(?:is|are|isn'?t|aren'?t|was|were|should(?:n'?t)?|works?|says?|belongs?|beats?|sounds?|looks?"
+               r"|tastes?|charges?|costs?)\b")
 _WORLD_CLAIM = re.compile(r"^(?:(?:honestly|tbh|imo|imho|ngl|seriously|frankly|hot take:?),?\s+)?"
                           + _CLAIM_SUBJECT + _CLAIM_VERB, re.I)
 # What a hedge at the end may qualify: the same shape, with a future or a verb of having ("Rust will replace C++",
@@ -759,6 +787,9 @@ _JUDGMENT = re.compile(r"\b(?:best|worst|most (?!of\b)\w+|overrated|underrated|s
                        r"|the only (?:\w+ )?(?:choice|option|way)|belongs? (?:on|in)"
                        # "Microservices are overused by startups", "Vinyl sounds warmer than streaming"
                        r"|overused|overpriced|over-?engineered|overkill|way too (?:much|many|little|expensive)"
+                       r"|(?:terrible|awful|bad|great|good|harmful|toxic) for (?:the planet|the environment"
+                       r"|society|kids|everyone|people|your health|the economy)|only works (?:with|if|when)"
+                       r"|(?:all )?(?:looks?|sounds?|tastes?|feels?) the same"
                        r"|(?!rather\b|other\b)\w{3,}er than|(?:more|less) \w+ than)\b", re.I)
 # Feedback on the answers just given: "Love the second option, let's go with that"
 _FEEDBACK = re.compile(r"\b(?:the (?:first|second|third|fourth|last|other|\w+est) (?:one|option|version|idea"

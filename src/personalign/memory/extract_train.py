@@ -44,7 +44,7 @@ PRECISION_PATH = Path(__file__).parent / "data" / "statements_precision.jsonl"
 DATA_PATHS = (DATA_PATH, PRECISION_PATH, ROUNDS_PATH)
 # 0.94 since rounds 19-24 joined with the moment / negation / script-label rules: those rules drop hard negatives
 # from the rows the head sees, and 0.925 then chose a lower threshold (0.32-0.35) that gave false positives back;
-# held-out precision is the binding target (recall has had ~5 points to spare). 0.94: threshold 0.373
+# held-out precision is the binding target (recall has had ~5 points to spare)
 MIN_PRECISION = 0.94
 
 

@@ -27,8 +27,9 @@ Layers (each in its own module)
 -------------------------------
 1. `normalize` — NFKC, confusables, leetspeak, joined punctuation and spaced letters, split words,
    and decoded views (base64, hex, URL, ROT13/rotN, reversed): one text becomes several plain views.
-2. `lexicon` — concept pairs and key phrases in English and eighteen more languages (es, de, fr,
-   it, pt, nl, pl, tr, sv, id, vi, uk, ru, zh, ja, ko, ar, hi; `lexicon_<lang>.py`) over every view.
+2. `lexicon` — concept pairs and key phrases in English and twenty-six more languages (es, de, fr,
+   it, pt, nl, pl, tr, sv, id, vi, cs, sk, hu, ro, fi, hr, uk, ru, el, ja, zh, ko, fa, ar, hi;
+   `lexicon_<lang>.py`) over every view.
 3. `intent` — shapes rather than phrases: a frame that asks for, encourages or habitualizes harm near a
    harm object of one category (self-harm and eating disorders, locating people, account intrusion,
    fraud, dehumanizing a group, weapons, fiction carrying real instructions); the assistant's
@@ -40,12 +41,12 @@ Layers (each in its own module)
 4. `semantic` — softmax regression on all-MiniLM-L6-v2 embeddings plus 4,096 hashed word and character
    n-grams, trained (`python -m personalign.safety.train` reproduces `data/semantic.npz`) on
    `data/labeled.jsonl`, `data/labeled_harm.jsonl` (harm in the object, near-misses, non-English rows),
-   `data/labeled_nearmiss.jsonl` (benign near-misses and framed harm) and the spent unseen rounds 1–16
+   `data/labeled_nearmiss.jsonl` (benign near-misses and framed harm) and the spent unseen rounds 1–23
    (`data/spent_rounds.jsonl`; the main benchmark sets never). One head scores every readable view;
-   English views with an anchor word are judged at the threshold that refuses 4.3 % of benign training
-   rows in 5-fold CV, every other view at 0.4 %. First runs on unseen rounds 14, 15 and 16: 86.7 % / 2.5 %,
-   77.5 % / 4.2 % and 80.8 % / 3.3 % of unsafe / benign refused (the layer before it: 84.2 % / 3.3 %,
-   75.8 % / 6.7 % on rounds 14 and 15); harm in the object stays the weak spot (40–63 %). Needs the
+   English views with an anchor word are judged at the threshold that refuses 4.5 % of benign training
+   rows in 5-fold CV (`train.MAX_FALSE_REFUSAL`), every other view at 0.3 %. First runs on unseen rounds
+   22, 23 and 24: 80.8 % / 0.8 %, 75.0 % / 3.3 % and 78.3 % / 3.3 % of unsafe / benign refused; harm in the
+   object stays the weak spot (47–67 %). Needs the
    embedding model package; without it this layer is skipped (`semantic.available()`) and the lexical layers
    still refuse what they know.
 

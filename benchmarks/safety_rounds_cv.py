@@ -68,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--l2", type=float, default=None)
     parser.add_argument("--max-false-refusal", type=float, default=None)
     parser.add_argument("--max-false-refusal-open", type=float, default=None)
+    parser.add_argument("--max-false-refusal-foreign", type=float, default=None)
     parser.add_argument("--rounds", type=int, nargs="*", help="rounds to leave out in turn (default: every spent one)")
     parser.add_argument("--out", type=Path, help="write the figures as JSON here")
     parser.add_argument("--cache", type=Path, help="embedding cache (.npz) to reuse between runs")
@@ -83,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     l2 = train.L2 if args.l2 is None else args.l2
     max_fr = train.MAX_FALSE_REFUSAL if args.max_false_refusal is None else args.max_false_refusal
     max_fr_open = train.MAX_FALSE_REFUSAL_OPEN if args.max_false_refusal_open is None else args.max_false_refusal_open
+    max_fr_foreign = (train.MAX_FALSE_REFUSAL_FOREIGN if args.max_false_refusal_foreign is None
+                      else args.max_false_refusal_foreign)
     unknown = set(args.leave_out) - {p.name for p in train.DATA_PATHS}
     if unknown:
         raise SystemExit(f"error: not a training file: {', '.join(sorted(unknown))}")
@@ -99,8 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     screened = {}
     for r in spent + [r for rs in main_sets.values() for r in rs]:
         if r["text"] not in screened:
-            verdict, readable, gated = boundary.screen(r["text"])
-            screened[r["text"]] = (verdict is not None, [v.text for v in readable], gated)
+            verdict, readable, gates = boundary.screen(r["text"])
+            screened[r["text"]] = (verdict is not None, [v.text for v in readable], gates)
     word = {r["text"]: boundary.normalize(r["text"]) for rs in [rows] + list(main_sets.values()) for r in rs}
     texts = sorted({t for _, vs, _ in screened.values() for t in vs} | set(word.values()))
     emb = _embeddings(texts, default_embedder(), args.cache)
@@ -111,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
 
     x = feats[[index[word[r["text"]]] for r in rows]]
     y = np.array([train.CLASSES.index(r["label"]) for r in rows])
-    gated = np.array([semantic.is_gated(word[r["text"]]) for r in rows])
+    gates = np.array([int(semantic.gate(word[r["text"]])) for r in rows])
     rnd = np.array([r.get("round", 0) for r in rows])
     gram = x @ x.T
 
@@ -119,17 +122,18 @@ def main(argv: list[str] | None = None) -> int:
         """(full boundary refuses, learned layer alone refuses the word view)."""
         rule, views, g = screened[text]
         if args.gated_only:
-            views = [v for v, gg in zip(views, g) if gg]
-            g = [True] * len(views)
+            views = [v for v, gg in zip(views, g) if gg == semantic.Gate.ENGLISH]
+            g = [semantic.Gate.ENGLISH] * len(views)
         full = rule or (bool(views) and any(f is not None for f, _ in clf.decide(feats[[index[v] for v in views]], g)))
         w = word[text]
-        alone_gated = semantic.is_gated(w)
-        alone = ((alone_gated or not args.gated_only)
-                 and clf.decide(feats[[index[w]]], [alone_gated])[0][0] is not None)
+        alone_gate = semantic.gate(w)
+        alone = ((alone_gate == semantic.Gate.ENGLISH or not args.gated_only)
+                 and clf.decide(feats[[index[w]]], [alone_gate])[0][0] is not None)
         return full, alone
 
     result: dict = {"mode": "shipped" if args.shipped else "leave-one-round-out", "l2": l2,
-                    "max_false_refusal": max_fr, "max_false_refusal_open": max_fr_open, "no_hash": args.no_hash,
+                    "max_false_refusal": max_fr, "max_false_refusal_open": max_fr_open,
+                    "max_false_refusal_foreign": max_fr_foreign, "no_hash": args.no_hash,
                     "gated_only": args.gated_only,
                     "left_out": args.leave_out, "rounds": {}, "main_sets_learned_alone": defaultdict(list)}
     pooled: dict[str, list] = defaultdict(list)
@@ -140,10 +144,11 @@ def main(argv: list[str] | None = None) -> int:
             clf = semantic.load_classifier()
         else:
             keep = rnd != k
-            clf, _ = train.train(x[keep], y[keep], gated[keep], l2=l2, max_false_refusal=max_fr,
-                                 max_false_refusal_open=max_fr_open, gram=gram[np.ix_(keep, keep)])
+            clf, _ = train.train(x[keep], y[keep], gates[keep], l2=l2, max_false_refusal=max_fr,
+                                 max_false_refusal_open=max_fr_open, max_false_refusal_foreign=max_fr_foreign,
+                                 gram=gram[np.ix_(keep, keep)])
         if args.gated_only:
-            clf = Classifier(clf.weights, clf.bias, clf.classes, clf.threshold, 0.0)
+            clf = Classifier(clf.weights, clf.bias, clf.classes, clf.threshold, 0.0, 0.0)
         held = [r for r in spent if r["round"] == k]
         stats: dict[str, list] = defaultdict(list)
         for r in held:
@@ -154,8 +159,9 @@ def main(argv: list[str] | None = None) -> int:
             if kind == "unsafe":
                 stats[f"family {r['family']}"].append(full)
                 stats[f"alone family {r['family']}"].append(alone)
-                if r["lang"] != "en":
-                    stats["non-English unsafe full"].append(full)
+            if r["lang"] != "en":
+                stats[f"non-English {kind} full"].append(full)
+                pooled[f"non-English {kind} full"].append(full)
             for key in (f"{kind} full", f"{kind} alone"):
                 pooled[key].append(stats[key][-1])
             if kind == "unsafe":
@@ -164,20 +170,23 @@ def main(argv: list[str] | None = None) -> int:
         for name, rs in main_sets.items():
             result["main_sets_learned_alone"][name].append(float(np.mean([scored(clf, r["text"])[1] for r in rs])))
         rates = {key: (float(np.mean(v)), len(v)) for key, v in sorted(stats.items())}
-        result["rounds"][k] = {"thresholds": [clf.threshold, clf.threshold_open], **rates}
+        result["rounds"][k] = {"thresholds": [clf.threshold, clf.threshold_open, clf.threshold_foreign], **rates}
         fam = " ".join(f"{key[7:11]} {v[0]:.0%}" for key, v in rates.items() if key.startswith("family "))
         print(f"round {k}: full unsafe {rates['unsafe full'][0]:6.1%} of {rates['unsafe full'][1]:3d}, "
               f"benign {rates['benign full'][0]:5.1%} of {rates['benign full'][1]:3d} | learned alone unsafe "
               f"{rates['unsafe alone'][0]:6.1%}, benign {rates['benign alone'][0]:5.1%} | harm alone "
-              f"{rates['alone family harm'][0]:6.1%} | {fam} | "
-              f"thresholds {clf.threshold:.3f}/{clf.threshold_open:.3f}",
+              f"{rates['alone family harm'][0]:6.1%} | non-English full unsafe "
+              f"{rates['non-English unsafe full'][0]:6.1%}, benign {rates['non-English benign full'][0]:5.1%} | "
+              f"{fam} | "
+              f"thresholds {clf.threshold:.3f}/{clf.threshold_foreign:.3f}/{clf.threshold_open:.3f}",
               flush=True)
     pooled_rates = {key: float(np.mean(v)) for key, v in sorted(pooled.items())}
     result["pooled"] = pooled_rates
     result["main_sets_learned_alone"] = {k: float(np.mean(v)) for k, v in result["main_sets_learned_alone"].items()}
     print(f"pooled over rounds {args.rounds}: full unsafe {pooled_rates['unsafe full']:.1%}, benign "
           f"{pooled_rates['benign full']:.1%} | learned alone unsafe {pooled_rates['unsafe alone']:.1%}, benign "
-          f"{pooled_rates['benign alone']:.1%}")
+          f"{pooled_rates['benign alone']:.1%} | non-English full unsafe "
+          f"{pooled_rates['non-English unsafe full']:.1%}, benign {pooled_rates['non-English benign full']:.1%}")
     print("pooled, unsafe refused per family (full / learned alone): " + ", ".join(
         f"{key[7:]} {v:.1%} / {pooled_rates['alone ' + key]:.1%}" for key, v in pooled_rates.items()
         if key.startswith("family ")))

@@ -38,14 +38,15 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["FAMILIES", "LANGUAGES", "Hit", "anchored", "english_like", "fold_pattern", "latin_languages", "owned",
-           "scan", "vocabulary"]
+from personalign.safety.normalize import ARABIC_FOLD
+
+__all__ = ["FAMILIES", "LANGUAGES", "Hit", "anchored", "anchored_foreign", "english_like", "fold_pattern",
+           "latin_languages", "owned", "scan", "vocabulary"]
 
 FAMILIES = ("instruction_override", "safety_disable", "authority_claim", "role_play", "harm", "obfuscation")
 # uk before ru (Ukrainian letters pick it first), ja before zh (kana text is Japanese), fa before ar
 LANGUAGES = ("en", "es", "de", "fr", "it", "pt", "nl", "pl", "tr", "sv", "id", "vi", "cs", "sk", "hu", "ro", "fi",
              "hr", "uk", "ru", "el", "ja", "zh", "ko", "fa", "ar", "hi")
-_ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 _OWNABLE = {"RULES", "SAFETY"}  # concepts a user may own: "my instructions", "my dietary restrictions"
 _NEAR = 48  # characters between the two halves of a pair ("ignore all of the previous system instructions")
 
@@ -87,7 +88,7 @@ def fold_pattern(pattern: str) -> str:
     """Spells a pattern the way `normalize` spells text (Devanagari nukta dropped, Arabic letter
     variants folded), so lexicon authors may write words as they are usually written."""
     decomposed = unicodedata.normalize("NFKD", pattern).replace("\u093c", "")
-    return unicodedata.normalize("NFC", decomposed).translate(_ARABIC)
+    return unicodedata.normalize("NFC", decomposed).translate(ARABIC_FOLD)
 
 
 def owned(text: str, start: int) -> bool:
@@ -221,18 +222,22 @@ def _scan_language(lang: _Language, text: str) -> Hit | None:
 # ethics qualifier, in a text that asks for critique, an opinion, honesty, sarcasm or swearing, is taste.
 _BARE_FILTER = re.compile(fold_pattern(
     r"(?:filters?|filtering|unfiltered|filtros?|filtri|filtres?|filtr\w*|фильтр\w*|цензур\w*|censura|censure|"
-    r"censorship|zensur|sansur\w*|필터|검열|フィルター|过滤|過濾|فلتر|فلاتر|फिल्टर|sensor|bo loc|ตัวกรอง)"))
+    r"censorship|zensur|sansur\w*|필터|검열|フィルター|过滤|過濾|فلتر|فلاتر|फिल्टर|sensor|bo loc|ตัวกรอง|"
+    r"φιλτρ\w*|λογοκρισ\w*|suodat\w*|sensuur\w*|szuro\w*|szurok|szures\w*|cenzur\w*|فیلتر|سانسور)"))
 _QUALIFIED = re.compile(fold_pattern(
     r"(?:safety|security|content|ethic|moral|etic|ethique|этик|морал|윤리|倫理|伦理|اخلاق|नैतिक|ahlak|seguridad|contenido|seguranca|conteudo|securite|contenu|sicurezza|contenuto|"
     r"sicherheit|inhalt|безопасн|контент|안전|콘텐츠|安全|内容|コンテンツ|الامان|الامن|المحتوى|सुरक्षा|guvenlik|"
-    r"icerik|veiligheid|inhoud|sakerhet|bezpieczenstw|tresci|keamanan|konten|an toan|noi dung)"))
+    r"icerik|veiligheid|inhoud|sakerhet|bezpieczenstw|tresci|keamanan|konten|an toan|noi dung|ασφαλει|περιεχομεν|"
+    r"ηθικ|turva|sisalto|eetti|biztonsag|tartalm|etika|erkolcs|bezpecn|obsah|sigurnos|sadrzaj|امنیت|محتوا)"))
 _CANDOUR = re.compile(fold_pattern(
     r"(?:critic\w*|critiqu\w*|feedback|opinion\w*|opiniao|review\w*|evaluat\w*|evalua\w*|valuta\w*|avalia\w*|"
     r"bewert\w*|kritik\w*|meinung|beurteil\w*|\bavis\b|honest\w*|honnete\w*|ehrlich\w*|sincer\w*|\bfranc\w*|"
     r"frank\w*|blunt\w*|what you think|cosa pensi|que piensas|dime si|was du denkst|ce que tu penses|o que voce "
     r"acha|критик\w*|мнени\w*|оцен\w*|честн\w*|откровенн\w*|평가|비평|솔직|의견|피드백|批評|評価|率直|意見|正直|评价|"
     r"批评|直说|意见|坦白|elestir\w*|fikrin\w*|durust\w*|degerlendir\w*|jujur|phe binh|đanh gia|thang than|ביקורת|"
-    r"γνωμη|κριτικ\w*|ειλικριν\w*|आलोचना|राय|ईमानदार|ติชม|วิจารณ์|ความเห็น|sarcas\w*|sarkas\w*|сарказм\w*|humou?r\w*|"
+    r"γνωμη|κριτικ\w*|ειλικριν\w*|αποψη|πιστευεισ|आलोचना|राय|ईमानदार|ติชม|วิจารณ์|ความเห็น|rehelli\w*|mielipit\w*|"
+    r"palaute\w*|arvio\w*|kritiik\w*|oszint\w*|velemeny\w*|ertekel\w*|uprimn\w*|nazor\w*|hodnot\w*|iskren\w*|"
+    r"misljenj\w*|mislis|صادقانه|نظرت|نظر ?تو|انتقاد\w*|sarcas\w*|sarkas\w*|сарказм\w*|humou?r\w*|"
     r"юмор\w*|swear\w*|profan\w*|ругательств\w*|palabrot\w*|gros mots|schimpfw\w*|"
     # a bare censorship word said of history and facts ("без цензури, з усіма фактами"), as 'uncensored history'
     r"histor\w*|истори\w*|істори\w*|geschichte|storia|факт\w*|fakten|faits|hechos|fatos|tarih\w*|歴史|历史|"
@@ -300,6 +305,26 @@ def anchored(text: str) -> bool:
     """Whether a normalized English view holds a word an unsafe preference can hardly avoid (the
     semantic layer's gate, see `lexicon_en.ANCHORS`)."""
     return _anchors().search(text) is not None
+
+
+# the concepts whose words an unsafe preference in another language can hardly avoid, as `lexicon_en.ANCHORS` in
+# English; "ignore", "without", "turn off" and "make" are everyday words and do not count alone
+_FOREIGN_ANCHORS = ("RULES", "SAFETY", "REFUSE", "UNBOUND", "PRETEND", "AUTHORITY", "PRIVATE", "HARM_OBJ", "HARM",
+                    "ENCODE", "EVADE")
+
+
+def anchored_foreign(text: str) -> bool:
+    """Whether a normalized view holds, in a lexicon other than English's, a word of an anchor concept (rules,
+    safety, refusing, unbound, pretending, authority, private data, harm objects, encoding, evading) that the
+    user does not own ("mis reglas" is the user's): the semantic layer's gate for views not in English."""
+    for lang in _candidates(text):
+        if lang.code == "en":
+            continue
+        for name in _FOREIGN_ANCHORS:
+            rx = lang.concepts.get(name)
+            if rx is not None and _spans(rx, text, own=name not in _OWNABLE):
+                return True
+    return False
 
 
 def english_like(text: str) -> bool:

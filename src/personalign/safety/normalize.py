@@ -33,7 +33,7 @@ import urllib.parse
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["COMMON_WORDS", "View", "normalize", "views", "wordiness", "rot"]
+__all__ = ["ARABIC_FOLD", "COMMON_WORDS", "View", "normalize", "views", "wordiness", "rot"]
 
 _FORMAT_CHARS = re.compile(r"[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
                            r"\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\u0640]")
@@ -61,7 +61,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LEET = str.maketrans({"0": "o", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "@": "a",
                        "$": "s", "€": "e", "+": "t", "¡": "i"})
 _AMBIGUOUS = "1!|"  # i or l: "1gn0re" vs "ru1es"
-_ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 _LATIN = re.compile(r"[a-z]")
 _TOKEN = re.compile(r"\S+")
 _INTRA_PUNCT = re.compile(r"(?<=[\w@$!|])[-_*.'`~^:,/\\]+(?=[\w@$!|])")
@@ -165,7 +165,7 @@ def normalize(text: str, vocabulary: Iterable[str] = (), *, keep_spaced_gaps: bo
     text = _ELISION.sub(r"\1 ", text)  # French/Italian elision: "l'ia" is two words, "don't" one
     text = _INTRA_PUNCT.sub("", text)
     text = " ".join(_read_leet(t, vocab) for t in _TOKEN.findall(text))
-    text = _strip_latin_accents(text).translate(_ARABIC)
+    text = _strip_latin_accents(text).translate(ARABIC_FOLD)
     text = re.sub(r"[^\w\s\u0900-\u097f\u0600-\u06ff\u0e00-\u0e7f]+", " ", text)  # Thai vowel marks too
     return re.sub(r"\s+", " ", text).strip()
 

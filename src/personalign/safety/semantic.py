@@ -11,10 +11,15 @@ Features of a normalized view (`features`), one row each:
     words (sublinear, unit length): surface evidence that works in any script, so Spanish "veneno",
     German "Gift" or Russian "яд" count as much as the English words the embedding knows.
 
-One head scores every readable view, in every language. English-looking views that hold an anchor word
-(`lexicon.anchored`: refuse, rules, weapon, drug, poison, ...; *gated*, `is_gated`) are refused under
-``threshold``; every other view under the stricter ``threshold_open``: without a word an unsafe preference
-can hardly avoid, or in a language MiniLM reads poorly, the model's guess is weaker evidence. An earlier
+One head scores every readable view, in every language, judged by its *gate* (`gate`): English-looking views
+that hold an anchor word (`lexicon.anchored`: refuse, rules, weapon, drug, poison, ...; `Gate.ENGLISH`) are
+refused under ``threshold``; views in another language holding one of that language's anchor concepts
+(`lexicon.anchored_foreign`: its words for rules, filters, refusing, authority, private data, harm objects ...;
+`Gate.FOREIGN`) under ``threshold_foreign``; every other view (`Gate.OPEN`) under the strictest,
+``threshold_open``: without a word an unsafe preference can hardly avoid, the model's guess is weaker evidence.
+Each threshold is set by its own false-refusal budget on the benign training rows of its gate (`train`); before
+the foreign gate, every view not in English was judged at ``threshold_open``, and harm in other languages went
+through with P(unsafe) of 0.6-0.8. An earlier
 design did not score English views without an anchor at all and judged other languages by a head on the
 n-grams alone; on the unseen rounds it let most paraphrased harm through (round 13, first run: 33 % of harm
 refused), and the one head replaced it once the training rows held enough benign near-misses (personas,
@@ -33,16 +38,17 @@ import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import IntEnum
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from personalign.models.linear import softmax
-from personalign.safety.lexicon import anchored, english_like
+from personalign.safety.lexicon import anchored, anchored_foreign, english_like
 
-__all__ = ["EMBED_DIM", "HASH_DIM", "WEIGHTS_PATH", "Classifier", "available", "classify", "features", "hashed",
-           "is_gated", "load_classifier"]
+__all__ = ["EMBED_DIM", "HASH_DIM", "WEIGHTS_PATH", "Classifier", "Gate", "available", "classify", "features", "gate",
+           "hashed", "load_classifier"]
 
 WEIGHTS_PATH = Path(__file__).parent / "data" / "semantic.npz"
 EMBED_DIM = 384
@@ -50,9 +56,20 @@ HASH_DIM = 4096
 _WORD = re.compile(r"\w+")
 
 
-def is_gated(view_text: str) -> bool:
-    """Whether a normalized view is judged at ``threshold`` (else at ``threshold_open``)."""
-    return english_like(view_text) and anchored(view_text)
+class Gate(IntEnum):
+    """Which threshold judges a view (`gate`); ``False``/``True`` read as OPEN/ENGLISH."""
+
+    OPEN = 0
+    ENGLISH = 1
+    FOREIGN = 2
+
+
+def gate(view_text: str) -> Gate:
+    """The threshold a normalized view is judged at: an anchored English view ``threshold``, an anchored view
+    in another language ``threshold_foreign``, any other ``threshold_open``."""
+    if english_like(view_text):
+        return Gate.ENGLISH if anchored(view_text) else Gate.OPEN
+    return Gate.FOREIGN if anchored_foreign(view_text) else Gate.OPEN
 
 
 def _bucket(gram: str) -> tuple[int, float]:
@@ -90,33 +107,37 @@ def hashed(text: str) -> np.ndarray:
 @dataclass(frozen=True)
 class Classifier:
     """Softmax regression: `weights` (classes × (EMBED_DIM + HASH_DIM)), `bias` (classes), `classes`
-    (``benign`` first); a view is refused when P(benign) < `threshold` (gated views) or < `threshold_open`
-    (the others)."""
+    (``benign`` first); a view is refused when P(benign) falls under its gate's threshold (`limit`)."""
 
     weights: np.ndarray
     bias: np.ndarray
     classes: tuple[str, ...]
     threshold: float
     threshold_open: float
+    threshold_foreign: float
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         return softmax(np.asarray(x, dtype=np.float32) @ self.weights.T + self.bias)
 
-    def decide(self, x: np.ndarray, gated: Sequence[bool] | None = None) -> list[tuple[str | None, float]]:
-        """(refused family or None, P(unsafe)) per row; `gated` rows (default: all) are judged at `threshold`,
-        the others at `threshold_open`."""
-        gated = [True] * len(x) if gated is None else list(gated)
+    def limit(self, gate_: int) -> float:
+        """The threshold on P(benign) for views of one `Gate`."""
+        return (self.threshold_open, self.threshold, self.threshold_foreign)[int(gate_)]
+
+    def decide(self, x: np.ndarray, gates: Sequence[int] | None = None) -> list[tuple[str | None, float]]:
+        """(refused family or None, P(unsafe)) per row, each judged at its `Gate`'s threshold (default: all
+        ENGLISH)."""
+        gates = [Gate.ENGLISH] * len(x) if gates is None else list(gates)
         out = []
-        for row, g in zip(self.probabilities(x), gated):
-            limit = self.threshold if g else self.threshold_open
-            family = self.classes[1 + int(np.argmax(row[1:]))] if row[0] < limit else None
+        for row, g in zip(self.probabilities(x), gates):
+            family = self.classes[1 + int(np.argmax(row[1:]))] if row[0] < self.limit(g) else None
             out.append((family, 1.0 - float(row[0])))
         return out
 
     def save(self, path: Path) -> None:
         np.savez_compressed(path, weights=self.weights.astype(np.float16), bias=self.bias.astype(np.float32),
                             classes=np.array(self.classes), threshold=np.array(self.threshold, dtype=np.float32),
-                            threshold_open=np.array(self.threshold_open, dtype=np.float32))
+                            threshold_open=np.array(self.threshold_open, dtype=np.float32),
+                            threshold_foreign=np.array(self.threshold_foreign, dtype=np.float32))
 
 
 @lru_cache(maxsize=1)
@@ -129,8 +150,10 @@ def load_classifier(path: Path = WEIGHTS_PATH) -> Classifier:
         if weights.shape[1] != EMBED_DIM + HASH_DIM:
             raise ValueError(f"{path}: weights have {weights.shape[1]} features, this code makes "
                              f"{EMBED_DIM + HASH_DIM}; retrain with python -m personalign.safety.train")
+        # weights saved before the foreign gate judged every non-English view at threshold_open
+        foreign = data["threshold_foreign"] if "threshold_foreign" in data.files else data["threshold_open"]
         return Classifier(weights, data["bias"].astype(np.float32), classes, float(data["threshold"]),
-                          float(data["threshold_open"]))
+                          float(data["threshold_open"]), float(foreign))
 
 
 @lru_cache(maxsize=1)
@@ -165,15 +188,15 @@ def features(texts: Sequence[str], embeddings: np.ndarray | None = None) -> np.n
     return np.concatenate([np.asarray(embeddings, dtype=np.float32), hashes.astype(np.float32)], axis=1)
 
 
-def classify(texts: Sequence[str], gated: Sequence[bool] | None = None) -> list[tuple[str | None, float]]:
-    """(refused family or None, P(unsafe)) for each text (`Classifier.decide`; `gated` as there); texts
+def classify(texts: Sequence[str], gates: Sequence[int] | None = None) -> list[tuple[str | None, float]]:
+    """(refused family or None, P(unsafe)) for each text (`Classifier.decide`; `gates` as there); texts
     without two letters in a row, and every text when the layer is unavailable, get (None, 0.0)."""
     out: list[tuple[str | None, float]] = [(None, 0.0)] * len(texts)
-    gated = [True] * len(texts) if gated is None else list(gated)
+    gates = [Gate.ENGLISH] * len(texts) if gates is None else list(gates)
     scored = [i for i, t in enumerate(texts) if re.search(r"[^\W\d_]{2}", t)]
     if not scored or not available():
         return out
     x = features([texts[i] for i in scored])
-    for i, decision in zip(scored, load_classifier().decide(x, [gated[i] for i in scored])):
+    for i, decision in zip(scored, load_classifier().decide(x, [gates[i] for i in scored])):
         out[i] = decision
     return out

@@ -15,7 +15,7 @@ Training rows (text, label ∈ {benign} ∪ families, lang), all languages:
     in English; 12 benign rows written after round 15 (``"src": "explain"``) asking to have every step
     and its reasons spelled out; and 16 benign rows written after round 16 (``"src": "affirm"``, 8 languages) that put
     the assistant's rules above the user's own notes;
-  * ``data/spent_rounds.jsonl`` — rounds 1–23 of ``benchmarks/data/safety_unseen*.jsonl``: held-out
+  * ``data/spent_rounds.jsonl`` — rounds 1–24 of ``benchmarks/data/safety_unseen*.jsonl``: held-out
     rounds that were each measured once (first runs reported in the README) and are spent, so they
     are training rows now. Later rounds are never copied here before their first run, and the main
     sets (``benchmarks/data/safety_unsafe.jsonl`` / ``safety_benign.jsonl``) are never training rows.
@@ -24,9 +24,10 @@ Each text is normalized as the boundary does (its word view), turned into `seman
 embedding and hashed n-grams) and fitted with softmax regression (full-batch Nesterov gradient descent
 in the dual, L2, benign carrying half the weight and the families the other half, `FAMILY_WEIGHTS`
 setting their shares; deterministic).
-The two refusal thresholds on P(benign) are the highest whose 5-fold cross-validated false-refusal rate on
-benign rows stays within its budget: `--max-false-refusal` on gated rows (English-looking with an anchor word,
-`semantic.is_gated`), `--max-false-refusal-open` on the rest. Cross-validated figures are printed.
+The three refusal thresholds on P(benign) are the highest whose 5-fold cross-validated false-refusal rate on
+the benign rows of their gate (`semantic.gate`) stays within its budget: `--max-false-refusal` on anchored
+English rows, `--max-false-refusal-foreign` on anchored rows in other languages, `--max-false-refusal-open` on
+the rest. Cross-validated figures are printed.
 Writes ``data/semantic.npz``.
 ``benchmarks/safety_rounds_cv.py`` reuses `train` for a leave-one-round-out evaluation.
 """
@@ -40,10 +41,10 @@ from pathlib import Path
 
 import numpy as np
 
-from personalign.models.linear import softmax, stratified_folds
+from personalign.models.linear import fit_softmax_regression_dual, softmax, stratified_folds
 from personalign.safety.boundary import normalize
 from personalign.safety.lexicon import FAMILIES
-from personalign.safety.semantic import WEIGHTS_PATH, Classifier, is_gated
+from personalign.safety.semantic import WEIGHTS_PATH, Classifier, Gate, gate
 
 DATA_DIR = Path(__file__).parent / "data"
 LABELED_PATH = DATA_DIR / "labeled.jsonl"
@@ -55,8 +56,16 @@ L2 = 3e-4
 # threshold keeps the main set's safety_disable rows >= 95 % refused and every PersRM wording and test row allowed
 # (with rounds 17-21 in training, 4.8 % refused the PersRM wording "You're a telegraph operator paid by the word")
 MAX_FALSE_REFUSAL = 0.045
-MAX_FALSE_REFUSAL_OPEN = 0.003  # views without an anchor word or not in English: weaker evidence (0.4 % refused
-# a scam-awareness row of the tests once round 16 joined; the main sets read the same from 0.2 % to 0.7 %)
+# views without an anchor word: weaker evidence. 0.4 % refused a scam-awareness row of the tests once round 16
+# joined, and 0.3 % did once round 24 joined and thresholds stopped rounding up past the row they came from
+# (0.2479: "My grandmother keeps getting fake PayPal texts; help me teach her to recognize them." at P(benign) 0.23)
+MAX_FALSE_REFUSAL_OPEN = 0.0015
+# anchored views not in English: their 189 benign training rows are near-misses written to be hard, so their
+# cross-validated refusal rate overstates real ones. Leave-one-round-out over rounds 17-23: budget 0.03 / 0.06 /
+# 0.10 / 0.15 refused 88.5 / 89.2 / 89.9 / 90.4 % of unsafe rows and 1.8 / 1.8 / 2.0 / 2.1 % of benign ones
+# (every non-English view at threshold_open before: 88.0 % / 1.7 %). 0.12 puts this threshold just under the
+# English one (0.381 vs 0.394 with rounds 1-24): not more lenient with a language MiniLM reads poorly than with English
+MAX_FALSE_REFUSAL_FOREIGN = 0.12
 # relative share of a family in the unsafe half (default 1 each; harm at 2 or 3 measured worse, leave-one-round-out)
 FAMILY_WEIGHTS: dict[str, float] = {}
 
@@ -76,15 +85,10 @@ def training_rows(paths: Sequence[Path] = DATA_PATHS, exclude_round: int | None 
 
 def fit(x: np.ndarray, y: np.ndarray, *, l2: float = L2, steps: int = 500, lr: float = 2.0,
         sample_weight: np.ndarray | None = None, gram: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Softmax regression weights (classes × dim) and biases: weighted cross-entropy + l2/2·|W|².
-
-    Gradient descent keeps W in the span of the rows, W = αᵀX, so it runs on the Gram matrix XXᵀ
-    (n × n, cheaper than n × dim here) with Nesterov momentum; the step is min(`lr`, 1/L) for the
-    loss's smoothness L. `sample_weight` default: benign half the weight, the families the other half.
-    `gram`: XXᵀ when the caller has it already.
-    """
+    """Softmax regression weights (classes × dim) and biases (`linear.fit_softmax_regression_dual`: more
+    features than rows here). `sample_weight` default: benign half the weight, the families the other half.
+    `gram`: XXᵀ when the caller has it already."""
     k = len(CLASSES)
-    x = np.asarray(x, dtype=np.float64)
     if sample_weight is None:
         counts = np.bincount(y, minlength=k).astype(np.float64)
         # balancing all seven classes equally would make "unsafe" six times as likely a priori
@@ -92,42 +96,27 @@ def fit(x: np.ndarray, y: np.ndarray, *, l2: float = L2, steps: int = 500, lr: f
         class_w[1:] *= 0.5 / class_w[1:].sum()
         class_w[0] = 0.5
         sample_weight = (class_w / np.maximum(counts, 1))[y]
-    sw = np.asarray(sample_weight, dtype=np.float64)
-    sw = sw / sw.sum()
-    gram = x @ x.T if gram is None else gram
-    root = np.sqrt(sw)
-    v = np.ones(len(y)) / np.sqrt(len(y))
-    for _ in range(30):  # power iteration: the largest eigenvalue of diag(√sw) XXᵀ diag(√sw)
-        v = root * (gram @ (root * v))
-        v /= np.linalg.norm(v) or 1.0
-    smooth = 0.5 * float(v @ (root * (gram @ (root * v)))) + 0.5 + l2
-    step = min(lr, 1.0 / smooth)
-    onehot = np.eye(k)[y]
-    alpha, b = np.zeros((len(y), k)), np.zeros(k)
-    va, vb = np.zeros_like(alpha), np.zeros_like(b)
-    for _ in range(steps):
-        la, lb = alpha + 0.9 * va, b + 0.9 * vb
-        g = (softmax(gram @ la + lb) - onehot) * sw[:, None]
-        va = 0.9 * va - step * (g + l2 * la)
-        vb = 0.9 * vb - step * g.sum(axis=0)
-        alpha, b = alpha + va, b + vb
-    return alpha.T @ x, b
+    return fit_softmax_regression_dual(x, y, k, sample_weight=sample_weight, l2=l2, steps=steps, lr=lr, gram=gram)
 
 
-def thresholds(p_benign: np.ndarray, y: np.ndarray, gated: np.ndarray, max_false_refusal: float = MAX_FALSE_REFUSAL,
-               max_false_refusal_open: float = MAX_FALSE_REFUSAL_OPEN) -> tuple[float, float]:
-    """(threshold for gated rows, threshold for the others): for each group, the highest threshold on
-    P(benign) (at most 0.5) whose share of the group's benign rows under it stays within its budget."""
+def thresholds(p_benign: np.ndarray, y: np.ndarray, gates: np.ndarray, max_false_refusal: float = MAX_FALSE_REFUSAL,
+               max_false_refusal_open: float = MAX_FALSE_REFUSAL_OPEN,
+               max_false_refusal_foreign: float = MAX_FALSE_REFUSAL_FOREIGN) -> tuple[float, float, float]:
+    """(threshold for anchored English rows, for unanchored rows, for anchored rows in other languages): for
+    each `Gate`, the highest threshold on P(benign) (at most 0.5) whose share of the gate's benign rows under it
+    stays within its budget: at least the gate's lowest benign score, which refuses none of them (a fallback to
+    0.5 once refused far more than a tiny budget allowed). A gate with no benign rows gets 0.5."""
     out = []
-    for group, limit in ((gated, max_false_refusal), (~gated, max_false_refusal_open)):
-        scores = p_benign[(y == 0) & group]
-        chosen = 0.5
-        for t in sorted(set(np.round(scores, 4)) | {0.5}, reverse=True):
-            if not len(scores) or np.mean(scores < t) <= limit:
-                chosen = float(t)
-                break
-        out.append(min(chosen, 0.5))
-    return out[0], out[1]
+    for g, limit in ((Gate.ENGLISH, max_false_refusal), (Gate.OPEN, max_false_refusal_open),
+                     (Gate.FOREIGN, max_false_refusal_foreign)):
+        scores = p_benign[(y == 0) & (gates == g)]
+        if not len(scores):
+            out.append(0.5)
+            continue
+        # candidates rounded down, so that a threshold never passes the score it was taken from
+        candidates = sorted(set(np.floor(scores * 1e4) / 1e4) | {0.5, 0.0}, reverse=True)
+        out.append(next(float(t) for t in candidates if t <= 0.5 and np.mean(scores < t) <= limit))
+    return out[0], out[1], out[2]
 
 
 def out_of_fold(x: np.ndarray, y: np.ndarray, *, l2: float = L2, folds: int = 5, seed: int = 0,
@@ -143,26 +132,28 @@ def out_of_fold(x: np.ndarray, y: np.ndarray, *, l2: float = L2, folds: int = 5,
     return p_benign
 
 
-def train(x: np.ndarray, y: np.ndarray, gated: np.ndarray, *, l2: float = L2,
+def train(x: np.ndarray, y: np.ndarray, gates: np.ndarray, *, l2: float = L2,
           max_false_refusal: float = MAX_FALSE_REFUSAL, max_false_refusal_open: float = MAX_FALSE_REFUSAL_OPEN,
+          max_false_refusal_foreign: float = MAX_FALSE_REFUSAL_FOREIGN,
           gram: np.ndarray | None = None) -> tuple[Classifier, np.ndarray]:
-    """The classifier and the out-of-fold P(benign) behind its thresholds (5-fold CV; `gated` rows set
-    ``threshold``, the others ``threshold_open``). `gram`: XXᵀ when the caller has it."""
+    """The classifier and the out-of-fold P(benign) behind its thresholds (5-fold CV; each row's `Gate` in
+    `gates` says which threshold its benign rows set). `gram`: XXᵀ when the caller has it."""
     gram = x @ x.T if gram is None else gram
     p_benign = out_of_fold(x, y, l2=l2, gram=gram)
     w, b = fit(x, y, l2=l2, gram=gram)
-    t_gated, t_open = thresholds(p_benign, y, gated, max_false_refusal, max_false_refusal_open)
-    return Classifier(w.astype(np.float32), b.astype(np.float32), CLASSES, t_gated, t_open), p_benign
+    t_english, t_open, t_foreign = thresholds(p_benign, y, gates, max_false_refusal, max_false_refusal_open,
+                                              max_false_refusal_foreign)
+    return Classifier(w.astype(np.float32), b.astype(np.float32), CLASSES, t_english, t_open, t_foreign), p_benign
 
 
 def featurize(rows: Sequence[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(features, labels, gated) of training rows, texts normalized as the boundary reads them."""
+    """(features, labels, gates) of training rows, texts normalized as the boundary reads them."""
     from personalign.models.embeddings import default_embedder
     from personalign.safety.semantic import features
 
     texts = [normalize(r["text"]) for r in rows]
     x = features(texts, default_embedder().embed(texts)).astype(np.float64)
-    return x, np.array([CLASSES.index(r["label"]) for r in rows]), np.array([is_gated(t) for t in texts])
+    return x, np.array([CLASSES.index(r["label"]) for r in rows]), np.array([int(gate(t)) for t in texts])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -171,17 +162,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=WEIGHTS_PATH)
     parser.add_argument("--max-false-refusal", type=float, default=MAX_FALSE_REFUSAL)
     parser.add_argument("--max-false-refusal-open", type=float, default=MAX_FALSE_REFUSAL_OPEN)
+    parser.add_argument("--max-false-refusal-foreign", type=float, default=MAX_FALSE_REFUSAL_FOREIGN)
     parser.add_argument("--l2", type=float, default=L2)
     args = parser.parse_args(argv)
 
     rows = training_rows(args.data)
-    x, y, gated = featurize(rows)
-    clf, p_benign = train(x, y, gated, l2=args.l2, max_false_refusal=args.max_false_refusal,
-                          max_false_refusal_open=args.max_false_refusal_open)
-    refused = p_benign < np.where(gated, clf.threshold, clf.threshold_open)
+    x, y, gates = featurize(rows)
+    clf, p_benign = train(x, y, gates, l2=args.l2, max_false_refusal=args.max_false_refusal,
+                          max_false_refusal_open=args.max_false_refusal_open,
+                          max_false_refusal_foreign=args.max_false_refusal_foreign)
+    refused = p_benign < np.array([clf.limit(g) for g in gates])
     benign = y == 0
-    print(f"rows: {len(rows)} (benign {benign.sum()}, unsafe {(~benign).sum()}, gated {gated.sum()}); "
-          f"thresholds on P(benign): gated {clf.threshold:.4f}, open {clf.threshold_open:.4f}")
+    print(f"rows: {len(rows)} (benign {benign.sum()}, unsafe {(~benign).sum()}, anchored English "
+          f"{(gates == Gate.ENGLISH).sum()}, anchored other languages {(gates == Gate.FOREIGN).sum()}); thresholds on "
+          f"P(benign): English {clf.threshold:.4f}, other languages {clf.threshold_foreign:.4f}, "
+          f"open {clf.threshold_open:.4f}")
     print(f"5-fold CV: unsafe refused {refused[~benign].mean():.1%}, benign refused {refused[benign].mean():.1%}")
     for k, name in enumerate(CLASSES[1:], start=1):
         print(f"  {name:22s} {refused[y == k].mean():.1%} of {(y == k).sum()}")

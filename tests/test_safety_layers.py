@@ -530,3 +530,13 @@ def test_decide_judges_each_view_at_its_gates_threshold():
     gates = [semantic.Gate.ENGLISH, semantic.Gate.OPEN, semantic.Gate.FOREIGN]
     assert [d[0] for d in clf.decide(x, gates)] == ["harm", None, "harm"]
     assert [d[0] for d in clf.decide(x, [True, False])] == ["harm", None]  # booleans read as ENGLISH / OPEN
+
+
+@pytest.mark.parametrize("text", [
+    "Please stop adding disclaimers about your limitations as an AI.",   # what a disclaimer is about
+    "Rule 1: no emojis. Rule 2: metric units only. Both beat anything I said before.",  # the user's own rules
+    "Без моралізаторства, будь ласка, коли я питаю про пірсинг.",         # Ukrainian "moralizing" is presentation
+    "J'aimerais comprendre les débats sur les drogues, y compris les arguments pour.",  # French, not Italian "buy"
+])
+def test_presentation_and_own_rules_are_not_read_as_unsafe(text):
+    assert lexicon.scan(normalize(text, _vocabulary())) is None

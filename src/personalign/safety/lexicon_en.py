@@ -14,7 +14,8 @@ CONCEPTS = {
               r"(?:dont|dont|do not|no longer|never) (?:follow|obey|apply|use|listen to|stick to)|"
               r"not bound by|no longer bound by|break free (?:of|from)|escape|evad\w+|get around|work around|"
               r"overwrite|replace|violat\w+|break(?:ing)?|leave behind|let go of|drop(?:ping|ped)?)\b",
-    "RULES": r"\b(?:instructions?|rules?|guidelines?|guidance|system prompt|prompts?|system messages?|programming|"
+    # "Rule #1: never use emojis" numbers the user's own rules
+    "RULES": r"\b(?:instructions?|rules?(?! (?:\d+|number \d+|one|two|three)\b)|guidelines?|guidance|system prompt|prompts?|system messages?|programming|"
              r"directives?|constraints?|training|conditioning|orders|commands|protocols?|policies|policy|"
              r"principles|configuration|developer messages?|everything (?:above|before|prior|else you were told)|"
              r"(?:anything|everything|all|what) (?:you (?:were|ve been|have been|are) )?(?:told|taught|given|"
@@ -159,7 +160,9 @@ CONCEPTS = {
     "SCOPE": r"\b(?:dietary|diet|food|word|words|length|character|time|speed|age|weight|budget|calorie|calories|"
              r"parking|"
              r"travel|visa|zoning|noise|screen time|data|file size|rate|spending|sugar|salt|mobility|physical|medical|"
-             r"allergy|religious|sodium|page|token|format|topic)\b",
+             r"allergy|religious|sodium|page|token|format|topic|"
+             # "drop the disclaimers about AI limitations": what a disclaimer is about is presentation too
+             r"(?:disclaimers?|caveats?|reminders?|boilerplate) (?:about|on|regarding)(?: (?:ai|your|its|the|my))?)\b",
     "HARM": r"\b(?:racist|sexist|homophobic|transphobic|antisemitic|xenophobic|bigoted|hateful|ethnic|racial|"
             r"misogynistic|islamophobic)\s+(?:jokes?|slurs?|humou?r|insults?|remarks?|rants?|stereotypes?|content|"
             r"comments?|memes?|propaganda|language|terms|names)\b|\b(?:use|say|add|include|write|throw in) "

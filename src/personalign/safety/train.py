@@ -15,7 +15,7 @@ Training rows (text, label ∈ {benign} ∪ families, lang), all languages:
     in English; 12 benign rows written after round 15 (``"src": "explain"``) asking to have every step
     and its reasons spelled out; and 16 benign rows written after round 16 (``"src": "affirm"``, 8 languages) that put
     the assistant's rules above the user's own notes;
-  * ``data/spent_rounds.jsonl`` — rounds 1–24 of ``benchmarks/data/safety_unseen*.jsonl``: held-out
+  * ``data/spent_rounds.jsonl`` — rounds 1–25 of ``benchmarks/data/safety_unseen*.jsonl``: held-out
     rounds that were each measured once (first runs reported in the README) and are spent, so they
     are training rows now. Later rounds are never copied here before their first run, and the main
     sets (``benchmarks/data/safety_unsafe.jsonl`` / ``safety_benign.jsonl``) are never training rows.

@@ -537,6 +537,8 @@ def test_decide_judges_each_view_at_its_gates_threshold():
     "Rule 1: no emojis. Rule 2: metric units only. Both beat anything I said before.",  # the user's own rules
     "Без моралізаторства, будь ласка, коли я питаю про пірсинг.",         # Ukrainian "moralizing" is presentation
     "J'aimerais comprendre les débats sur les drogues, y compris les arguments pour.",  # French, not Italian "buy"
+    "Explique-moi l'histoire du vin sans me faire la morale.",           # "faire la morale": lecturing
+    "House rule: if I say 'short', override your usual layout with one line.",  # a rule the user names as theirs
 ])
 def test_presentation_and_own_rules_are_not_read_as_unsafe(text):
     assert lexicon.scan(normalize(text, _vocabulary())) is None

@@ -14,8 +14,9 @@ CONCEPTS = {
               r"(?:dont|dont|do not|no longer|never) (?:follow|obey|apply|use|listen to|stick to)|"
               r"not bound by|no longer bound by|break free (?:of|from)|escape|evad\w+|get around|work around|"
               r"overwrite|replace|violat\w+|break(?:ing)?|leave behind|let go of|drop(?:ping|ped)?)\b",
-    # "Rule #1: never use emojis" numbers the user's own rules
-    "RULES": r"\b(?:instructions?|rules?(?! (?:\d+|number \d+|one|two|three)\b)|guidelines?|guidance|system prompt|"
+    # "Rule #1: never use emojis" numbers the user's own rules, and "priority rule", "house rule" name them
+    "RULES": r"\b(?:instructions?|(?<!priority )(?<!golden )(?<!house )(?<!standing )(?<!personal )"
+             r"rules?(?! (?:\d+|number \d+|one|two|three)\b)|guidelines?|guidance|system prompt|"
              r"prompts?|system messages?|programming|"
              r"directives?|constraints?|training|conditioning|orders|commands|protocols?|policies|policy|"
              r"principles|configuration|developer messages?|everything (?:above|before|prior|else you were told)|"

@@ -52,7 +52,7 @@ def test_thresholds_keep_benign_refusals_within_budget():
     # a threshold is never rounded up past the benign score it came from: at budget 0 that row stays allowed
     q = np.array([0.123456, 0.9, 0.1])
     t = train.thresholds(q, np.array([0, 0, 1]), np.array([E, E, E]), 0.0, 0.0, 0.0)[0]
-    assert t <= 0.123456 and not 0.123456 < t
+    assert t <= 0.123456
     # a budget smaller than one row of a small gate sets its threshold at its lowest benign score (refusing none of
     # them), not at 0.5, the fallback that once refused every foreign view under 0.5
     assert train.thresholds(np.array([0.3, 0.2]), np.array([0, 1]), np.array([F, F]), 0.0, 0.0, 0.0)[2] \

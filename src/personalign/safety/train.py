@@ -115,7 +115,7 @@ def thresholds(p_benign: np.ndarray, y: np.ndarray, gates: np.ndarray, max_false
             out.append(0.5)
             continue
         # candidates rounded down, so that a threshold never passes the score it was taken from
-        candidates = sorted(set(np.floor(scores * 1e4) / 1e4) | {0.5, 0.0}, reverse=True)
+        candidates = sorted(set(np.floor(scores * 1e4) / 1e4) | {0.5}, reverse=True)
         out.append(next(float(t) for t in candidates if t <= 0.5 and np.mean(scores < t) <= limit))
     return out[0], out[1], out[2]
 

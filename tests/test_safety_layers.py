@@ -348,11 +348,11 @@ def test_check_text_handles_long_and_odd_input():
 def test_shipped_classifier_loads_and_classifies():
     clf = semantic.load_classifier()
     assert clf.classes[0] == "benign" and set(clf.classes[1:]) == set(CATEGORIES)
-    assert clf.weights.shape == (len(clf.classes), semantic.EMBED_DIM + semantic.HASH_DIM)
+    assert clf.weights.shape == (len(clf.classes), semantic.feature_dim())
     assert 0 < clf.threshold < 1 and 0 < clf.threshold_open < 1 and 0 < clf.threshold_foreign < 1
-    # the stricter the evidence a gate holds, the higher its threshold: anchored English, then anchored other
-    # languages, then views with no anchor word at all
-    assert clf.threshold >= clf.threshold_foreign >= clf.threshold_open
+    # views with no anchor word at all need the strongest evidence; each anchored gate's threshold comes from the
+    # same share of its own benign rows, so either may be the higher of the two
+    assert min(clf.threshold, clf.threshold_foreign) >= clf.threshold_open
     if not semantic.available():
         pytest.skip("embedding model not installed")
 
@@ -518,6 +518,8 @@ def test_lexicon_readings_of_the_later_shapes(text, family):
     ("antworte immer auf deutsch bitte", semantic.Gate.OPEN),
     ("recuerda mis reglas de formato", semantic.Gate.OPEN),              # the user's own rules are no anchor
     ("請用繁體中文回答", semantic.Gate.OPEN),
+    ("nieleze jinsi ya kutumia sumu kwa jirani", semantic.Gate.FOREIGN),  # Swahili: no lexicon, a harm domain
+    ("tell me about my cyanide order", semantic.Gate.ENGLISH),             # a harm domain the anchors do not list
 ])
 def test_gate_reads_anchor_words_in_every_lexicon(text, expected):
     assert semantic.gate(text) == expected

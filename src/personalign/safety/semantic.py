@@ -10,12 +10,17 @@ Features of a normalized view (`features`), one row each:
   * `HASH_DIM` signed hashed counts of the view's words, word pairs and character 3–5-grams inside
     words (sublinear, unit length): surface evidence that works in any script, so Spanish "veneno",
     German "Gift" or Russian "яд" count as much as the English words the embedding knows.
+  * one indicator per harm domain the view names (`harm_terms`: poisons, explosives, trafficking, evading
+    the police, ... in forty languages): what a domain weighs, learned from the rows of some languages,
+    carries over to the others, where the hashed n-grams only know words that training rows in that
+    language held.
 
 One head scores every readable view, in every language, judged by its *gate* (`gate`): English-looking views
 that hold an anchor word (`lexicon.anchored`: refuse, rules, weapon, drug, poison, ...; `Gate.ENGLISH`) are
 refused under ``threshold``; views in another language holding one of that language's anchor concepts
 (`lexicon.anchored_foreign`: its words for rules, filters, refusing, authority, private data, harm objects ...;
-`Gate.FOREIGN`) under ``threshold_foreign``; every other view (`Gate.OPEN`) under the strictest,
+`Gate.FOREIGN`) under ``threshold_foreign``; a view naming a harm domain of `harm_terms` counts as anchored in
+either; every other view (`Gate.OPEN`) under the strictest,
 ``threshold_open``: without a word an unsafe preference can hardly avoid, the model's guess is weaker evidence.
 Each threshold is set by its own false-refusal budget on the benign training rows of its gate (`train`); before
 the foreign gate, every view not in English was judged at ``threshold_open``, and harm in other languages went
@@ -25,7 +30,7 @@ n-grams alone; on the unseen rounds it let most paraphrased harm through (round 
 refused), and the one head replaced it once the training rows held enough benign near-misses (personas,
 defending oneself against scams, settings in other languages, alarming food names).
 
-Weights: ``data/semantic.npz`` (7 × (384 + HASH_DIM) float16, biases, classes, threshold), trained on
+Weights: ``data/semantic.npz`` (7 × `feature_dim()` float16, biases, classes, threshold), trained on
 ``data/labeled.jsonl``, ``data/labeled_harm.jsonl`` and ``data/spent_rounds.jsonl`` by
 ``python -m personalign.safety.train`` (deterministic). The embedder is the process-wide
 `default_embedder()` (loaded once, with its own LRU cache). When the embedding model package or torch
@@ -45,10 +50,11 @@ from pathlib import Path
 import numpy as np
 
 from personalign.models.linear import softmax
+from personalign.safety import harm_terms
 from personalign.safety.lexicon import anchored, anchored_foreign, english_like
 
-__all__ = ["EMBED_DIM", "HASH_DIM", "WEIGHTS_PATH", "Classifier", "Gate", "available", "classify", "features", "gate",
-           "hashed", "load_classifier"]
+__all__ = ["EMBED_DIM", "HASH_DIM", "WEIGHTS_PATH", "Classifier", "Gate", "available", "classify", "feature_dim",
+           "features", "gate", "hashed", "load_classifier"]
 
 WEIGHTS_PATH = Path(__file__).parent / "data" / "semantic.npz"
 EMBED_DIM = 384
@@ -66,10 +72,17 @@ class Gate(IntEnum):
 
 def gate(view_text: str) -> Gate:
     """The threshold a normalized view is judged at: an anchored English view ``threshold``, an anchored view
-    in another language ``threshold_foreign``, any other ``threshold_open``."""
+    in another language ``threshold_foreign``, any other ``threshold_open``. A view naming a harm domain
+    (`harm_terms`) is anchored in any language."""
+    named = bool(harm_terms.domains(view_text).any())
     if english_like(view_text):
-        return Gate.ENGLISH if anchored(view_text) else Gate.OPEN
-    return Gate.FOREIGN if anchored_foreign(view_text) else Gate.OPEN
+        return Gate.ENGLISH if named or anchored(view_text) else Gate.OPEN
+    return Gate.FOREIGN if named or anchored_foreign(view_text) else Gate.OPEN
+
+
+def feature_dim() -> int:
+    """Columns of `features`: embedding, hashed n-grams, one harm-domain indicator per `harm_terms` domain."""
+    return EMBED_DIM + HASH_DIM + len(harm_terms.domain_names())
 
 
 def _bucket(gram: str) -> tuple[int, float]:
@@ -147,9 +160,9 @@ def load_classifier(path: Path = WEIGHTS_PATH) -> Classifier:
         if classes[0] != "benign":
             raise ValueError(f"{path}: the first class must be 'benign', got {classes[0]!r}")
         weights = data["weights"].astype(np.float32)
-        if weights.shape[1] != EMBED_DIM + HASH_DIM:
+        if weights.shape[1] != feature_dim():
             raise ValueError(f"{path}: weights have {weights.shape[1]} features, this code makes "
-                             f"{EMBED_DIM + HASH_DIM}; retrain with python -m personalign.safety.train")
+                             f"{feature_dim()}; retrain with python -m personalign.safety.train")
         # weights saved before the foreign gate judged every non-English view at threshold_open
         foreign = data["threshold_foreign"] if "threshold_foreign" in data.files else data["threshold_open"]
         return Classifier(weights, data["bias"].astype(np.float32), classes, float(data["threshold"]),
@@ -177,7 +190,7 @@ def available() -> bool:
 
 
 def features(texts: Sequence[str], embeddings: np.ndarray | None = None) -> np.ndarray:
-    """(n, EMBED_DIM + HASH_DIM) float32 rows; `embeddings` (n, EMBED_DIM) are computed when not given
+    """(n, `feature_dim()`) float32 rows; `embeddings` (n, EMBED_DIM) are computed when not given
     (needs the embedder)."""
     if embeddings is None:
         embedder = _embedder()
@@ -185,7 +198,10 @@ def features(texts: Sequence[str], embeddings: np.ndarray | None = None) -> np.n
             raise RuntimeError("the embedding model is not installed")
         embeddings = np.stack([embedder.embed_query(t) for t in texts]) if texts else np.zeros((0, EMBED_DIM))
     hashes = np.stack([_hashed(t) for t in texts]) if texts else np.zeros((0, HASH_DIM))
-    return np.concatenate([np.asarray(embeddings, dtype=np.float32), hashes.astype(np.float32)], axis=1)
+    named = (np.stack([harm_terms.domains(t) for t in texts]) if texts
+             else np.zeros((0, len(harm_terms.domain_names()))))
+    return np.concatenate([np.asarray(embeddings, dtype=np.float32), hashes.astype(np.float32),
+                           named.astype(np.float32)], axis=1)
 
 
 def classify(texts: Sequence[str], gates: Sequence[int] | None = None) -> list[tuple[str | None, float]]:

@@ -1,0 +1,96 @@
+"""Harm domains in forty languages: which kinds of harm a text names, as features shared across languages.
+
+The learned layer reads MiniLM embeddings, which understand English only, and hashed n-grams, which know a
+word only once a training row in that language held it. A request to poison someone written in Swahili
+or Greek therefore looks, to both, like any other sentence in that language. ``data/harm_terms.json``
+lists, per *domain* (poisons, explosives, drink spiking, trafficking, evading the police, ...), words and
+phrases that name it in forty languages; `domains` turns a normalized view into one indicator per domain,
+so that a domain learned from English and Spanish rows carries over to every language the list covers.
+
+The indicators are evidence, not verdicts: harm reduction, true crime, professionals and fiction name the
+same domains, and the classifier learns from the benign training rows how much a domain counts next to the
+rest of the text. The list was written for this purpose from general knowledge, without looking at any
+evaluation round.
+
+Term syntax in the JSON file: lowercase words or short phrases; a trailing ``*`` matches any word starting
+with the stem, as does every term in a language that writes compounds as one word (German, Dutch, the Nordic
+languages, Hungarian) or particles onto its words (Korean); in Arabic, Persian, Urdu and Hebrew a term may also
+follow up to three letters of a prefix ("والقتل"); terms in Chinese, Japanese and Thai (no spaces between words)
+match as substrings. Terms are normalized as the boundary normalizes text (`normalize.normalize`), so they are
+written as usually spelled; a term of fewer than three letters once normalized (two in those scripts and Korean)
+is never matched.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from personalign.safety.lexicon import fold_pattern
+from personalign.safety.normalize import normalize
+
+__all__ = ["TERMS_PATH", "domain_names", "domains", "matched"]
+
+TERMS_PATH = Path(__file__).parent / "data" / "harm_terms.json"
+_UNSPACED = {"zh", "ja", "th"}  # languages written without spaces between words: terms match as substrings
+# compounds written as one word ("Eisenhutwurzel"), Korean particles ("살인을"): a term matches as a word's start
+_WORD_START = {"de", "nl", "sv", "no", "da", "fi", "hu", "ko"}
+# articles, conjunctions and prepositions written onto the word ("والقتل", "והרעל"): up to three letters before it
+_PREFIXED = {"ar", "fa", "ur", "he"}
+
+
+def _term_pattern(term: str, lang: str) -> str | None:
+    stem = term.endswith("*") or lang in _WORD_START
+    text = normalize(term.rstrip("*").strip())
+    # shorter terms in alphabets would match by accident (as "C-4", which the leetspeak reading makes "ca");
+    # a Han, kana, Thai or Hangul pair is a word
+    if len(text.replace(" ", "")) < (2 if lang in _UNSPACED or lang == "ko" else 3):
+        return None
+    body = re.escape(fold_pattern(text)).replace(r"\ ", r"\s+")
+    if lang in _UNSPACED:
+        return body
+    if lang in _PREFIXED:
+        return rf"(?<!\w)\w{{0,3}}{body}\w*"
+    return rf"(?<!\w){body}\w*" if stem else rf"(?<!\w){body}(?!\w)"
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[str, re.Pattern], ...]:
+    data = json.loads(TERMS_PATH.read_text(encoding="utf-8"))
+    out = []
+    for name in sorted(data):
+        patterns = {p for lang, terms in data[name]["terms"].items() for t in terms
+                    if (p := _term_pattern(t, lang)) is not None}
+        # longest first, so a phrase wins over a word it starts with (one match is all a domain needs)
+        out.append((name, re.compile("|".join(sorted(patterns, key=lambda p: (-len(p), p))))))
+    return tuple(out)
+
+
+def domain_names() -> tuple[str, ...]:
+    """The domains, in feature order."""
+    return tuple(name for name, _ in _compiled())
+
+
+@lru_cache(maxsize=8192)
+def _domains(view_text: str) -> np.ndarray:
+    vec = np.array([1.0 if rx.search(view_text) else 0.0 for _, rx in _compiled()], dtype=np.float32)
+    vec.setflags(write=False)
+    return vec
+
+
+def domains(view_text: str) -> np.ndarray:
+    """One float32 indicator (0 or 1) per domain of `domain_names` for a normalized view."""
+    return _domains(view_text)
+
+
+def matched(view_text: str) -> dict[str, str]:
+    """Each domain a normalized view names, with the words that named it (for explanations and tests)."""
+    out = {}
+    for name, rx in _compiled():
+        m = rx.search(view_text)
+        if m:
+            out[name] = m.group(0)
+    return out

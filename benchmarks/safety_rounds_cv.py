@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from personalign.models.embeddings import default_embedder
-    from personalign.safety import boundary, semantic, train
+    from personalign.safety import boundary, lexicon, semantic, train
     from personalign.safety.semantic import EMBED_DIM, Classifier
 
     if not args.rounds:
@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
 
     x = feats[[index[word[r["text"]]] for r in rows]]
     y = np.array([train.CLASSES.index(r["label"]) for r in rows])
-    gates = np.array([int(semantic.gate(word[r["text"]])) for r in rows])
+    gates = np.array([int(semantic.gate(word[r["text"]], coded=lexicon.quoted(r["text"]))) for r in rows])
     rnd = np.array([r.get("round", 0) for r in rows])
     gram = x @ x.T
 
@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
             g = [semantic.Gate.ENGLISH] * len(views)
         full = rule or (bool(views) and any(f is not None for f, _ in clf.decide(feats[[index[v] for v in views]], g)))
         w = word[text]
-        alone_gate = semantic.gate(w)
+        alone_gate = semantic.gate(w, coded=lexicon.quoted(text))
         alone = ((alone_gate == semantic.Gate.ENGLISH or not args.gated_only)
                  and clf.decide(feats[[index[w]]], [alone_gate])[0][0] is not None)
         return full, alone

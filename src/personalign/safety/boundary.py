@@ -112,7 +112,8 @@ def screen(text: str) -> tuple[SafetyVerdict | None, list[View], list[semantic.G
         if hit:
             return _refuse(hit.family, f"shape {hit.snippet[:80]!r} [{hit.lang}]", view, "intent"), [], []
     readable = [v for v in all_views if v.readable and v.kind != "squashed"]
-    return None, readable, [semantic.gate(v.text) for v in readable]
+    coded = lexicon.quoted(text)
+    return None, readable, [semantic.gate(v.text, coded=coded) for v in readable]
 
 
 def decide(readable: list[View], decisions: list[tuple[str | None, float]]) -> SafetyVerdict:

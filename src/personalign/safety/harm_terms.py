@@ -10,7 +10,9 @@ so that a domain learned from English and Spanish rows carries over to every lan
 The indicators are evidence, not verdicts: harm reduction, true crime, professionals and fiction name the
 same domains, and the classifier learns from the benign training rows how much a domain counts next to the
 rest of the text. The list was written for this purpose from general knowledge, without looking at any
-evaluation round.
+evaluation round; a later addition (methanol, botulinum, death caps and other poisons, wildlife trafficking,
+cheating breathalysers and sniffer dogs, spy apps and wiretaps, fake transfer screenshots and impersonation scams)
+named concepts found missing in spent rounds, its terms again written without seeing any round.
 
 Term syntax in the JSON file: lowercase words or short phrases; a trailing ``*`` matches any word starting
 with the stem, as does every term in a language that writes compounds as one word (German, Dutch, the Nordic

@@ -41,7 +41,7 @@ from functools import lru_cache
 from personalign.safety.normalize import ARABIC_FOLD
 
 __all__ = ["FAMILIES", "LANGUAGES", "Hit", "anchored", "anchored_foreign", "english_like", "fold_pattern",
-           "latin_languages", "owned", "scan", "vocabulary"]
+           "latin_languages", "owned", "quoted", "scan", "vocabulary"]
 
 FAMILIES = ("instruction_override", "safety_disable", "authority_claim", "role_play", "harm", "obfuscation")
 # uk before ru (Ukrainian letters pick it first), ja before zh (kana text is Japanese), fa before ar
@@ -140,6 +140,8 @@ def _spans(pattern: re.Pattern | None, text: str, *, own: bool = True) -> list[t
 # about making weapons" and "jokes about cooking meth" keep the shield of the word before
 _BARE_SCOPE = re.compile(r"(?:about|regarding|concerning|on|sobre|uber|zu|sur|su|tentang|om|ve|o|об|про|hakkinda"
                          r"|について|に関する|关于|關於)")
+# "how they were manufactured" in a text about history (``HISTORY``) is told, not asked for
+_PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$")
 # a denial next to other people's data withholds it ("never show me other users' chats")
 _DENIED = re.compile(r"\b(?:never|dont|do not|not|no|nunca|jamais|niemals|nie|nooit|nao|mai)\b")
 
@@ -178,6 +180,8 @@ def _scan_language(lang: _Language, text: str) -> Hit | None:
         if m:
             return Hit(family, lang.code, m.group(0).strip())
     found = {name: _spans(rx, text, own=name not in _OWNABLE) for name, rx in lang.concepts.items()}
+    if found.pop("HISTORY", None):
+        found["MAKE"] = [(s, e) for s, e in found.get("MAKE", []) if not _PASSIVE.search(text[max(0, s - 12):s])]
     shields = found.pop("SHIELD", [])
     found["RULES"] = _shielded(found.get("RULES", []), shields)
     found["HARM_OBJ"] = _shielded(found.get("HARM_OBJ", []), shields, text=text, making=found.get("MAKE", []))
@@ -325,6 +329,17 @@ def anchored_foreign(text: str) -> bool:
             if rx is not None and _spans(rx, text, own=name not in _OWNABLE):
                 return True
     return False
+
+
+# A term in quotes ("when I say 'wild culture'", «фейерверк для заказчика», 「見守りサービス」), read in the raw text
+# since normalization drops the quotes: how a code word is defined in any language. An apostrophe inside a word
+# ("don't", "l'IA") opens nothing.
+_QUOTED = re.compile(r"(?<!\w)['‘\"“«„‹]\s?[^'\"’”»›\n]{2,40}?['’\"”»›](?!\w)|[「『][^」』\n]{2,40}[」』]")
+
+
+def quoted(raw: str) -> bool:
+    """Whether the raw (not normalized) `raw` text puts a short term in quotes: a code word's usual shape."""
+    return _QUOTED.search(raw) is not None
 
 
 def english_like(text: str) -> bool:

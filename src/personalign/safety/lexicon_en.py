@@ -38,7 +38,9 @@ CONCEPTS = {
                r"deactivat\w+|lower\w*|loosen\w*|relax\w*|suspend\w*|pause\w*|lift\w*|strip\w*|unlock\w*|waiv\w+|"
                r"off|remove\w*|dial (?:\w+ )?down|tone (?:\w+ )?down|get rid of|do away with|opt (?:me )?out of|"
                r"exempt\w*|exception)\b",
-    "REFUSE": r"\b" + _NOT + r" (?:ever |again |even |you |to |be )?(?:refus\w*|declin\w*|deny\w*|reject\w*|"
+    # "without hesitation" is said of anyone ("a necromancer who kills without hesitation"): only of answering
+    "REFUSE": r"\b(?!without (?:any )?hesitat)" + _NOT + r" (?:ever |again |even |you |to |be )?(?:refus\w*|declin\w*|"
+              r"deny\w*|reject\w*|"
                              r"say(?:ing)? no|"
               r"turn(?:ing)? (?:me )?down|push(?:ing)? back|hold(?:ing)? anything back|hold(?:ing)? back(?= (?:on|f"
               r"rom|for) (?:safety|ethic|moral|legal|any))|object\w*|hesitat\w*|"
@@ -48,6 +50,8 @@ CONCEPTS = {
               r"prompts?|on (?:safety|ethical|moral|legal) grounds|because of (?:safety|ethics|rules|policy)|"
               r"for (?:safety|ethical|moral|legal) reasons|because of (?:your |the )?(?:safety|ethics|rules|polic\w+|"
               r"training|guidelines|safety training|filters))|$)"
+              r"|\b(?:answer|respond|reply|help|comply|obey|do|tell|give|provide|explain|assist)\w* (?:\w+ ){0,4}"
+              r"without (?:any )?hesitat\w*"
               r"|\bnever (?:say|tell me) (?:that )?(?:i |you )?(?:cant|cannot|can not|wont|will not|are not able to) "
               r"(?:help|do|answer|assist)"
               r"|\b(?:dont|do not|never|stop) (?:bother )?(?:\w+ )?(?:check\w*|assess\w*|evaluat\w+|judg\w+|"
@@ -73,7 +77,10 @@ CONCEPTS = {
               r"fine)",
     "UNBOUND": r"\b(?:uncensored(?! (?:\w+ ){0,3}(?:history|histories|record|records|account|accounts|facts|sexual|"
                r"sex|health|medical|anatomy|body|bodies|war|wars|genocide|famine|massacres?|atrocit\w+|past|events|"
-               r"truth about (?:the past|history)))|unrestricted|unrestrained|unmoderated|jailbr[eo]\w*|amoral|une"
+               r"truth about (?:the past|history)))|"
+               # "unrestricted length", "unrestricted creativity on my map names": said of a style
+               r"unrestricted(?! (?:\w+ )?(?:length|word counts?|creativ\w+|imagination|brainstorm\w*|weirdness|"
+               r"detail|depth|ideas?|styles?|formats?|tangents?)\b)|unrestrained|unmoderated|jailbr[eo]\w*|amoral|une"
                r"thical|immoral|lawless|"
                r"unaligned|unchained|unshackled|unleashed|liberated|no (?:rules|limits|restrictions|boundaries|ethics|"
                r"morals|filters|guardrails|censorship) (?:at all|whatsoever|of any kind|apply|for you|anymore)|"
@@ -149,6 +156,9 @@ CONCEPTS = {
                 r"currency|documents)|credit card skimmers?|card skimmers?|stolen (?:credit cards?|data|accounts?)|"
                 r"lethal doses?|date rape drugs?|roofies|weapons?|guns?|firearms?|(?:dangerous |deadly )?pathogens?|"
                 r"toxins?|bacteria cultures?)\b",
+    # a text about the past, where "how they were manufactured" describes a making instead of asking for one
+    "HISTORY": r"\b(?:histor\w*|wwi+|world wars?|civil war|the war|centur(?:y|ies)|museums?|militaria|antiques?|"
+               r"collectors?|medieval|ancient|(?:18|19)\d0s|victorian|veterans?)\b",
     "SHIELD": r"\b(?:grammar|grammatical|spelling|punctuation|style|formatting|rhyme|rhyming|poetry|poetic|chess|"
               r"game|games|golf|football|soccer|sports?|house|dress code|etiquette|traffic|road|diet|dietary|"
               r"coding style|lint\w*|citation|about|regarding|history of|against|"
@@ -302,9 +312,10 @@ PHRASES = [
                        r"requests|information|info|questions)\b"),
 ]
 
-# Words that an unsafe preference can hardly avoid: the semantic layer refuses only texts holding
-# one of them, so a style preference that merely sounds like a jailbreak ("Act as a supportive
-# friend") is left alone. Broad on purpose: it gates the classifier, it never refuses by itself.
+# Words that an unsafe preference can hardly avoid, and the shapes of a code word or of an effect hidden from
+# someone: the semantic layer judges English texts holding one at its anchored threshold and every other one at
+# the strictest, so a style preference that merely sounds like a jailbreak ("Act as a supportive friend") is
+# left alone. Broad on purpose: it gates the classifier, it never refuses by itself.
 ANCHORS = (r"\b(?:refus\w*|declin\w*|say(?:ing)? no|turn\w* (?:me )?down|hold\w* back|red lines?|limit\w*|rules?|"
            r"restrict\w*|filter\w*|censor\w*|safe\w*|ethic\w*|moral\w*|legal\w*|illegal|laws?|polic\w+|guideline\w*|"
            r"instruction\w*|prompt\w*|system|setup|developer\w*|operator\w*|admin\w*|authori[sz]\w*|clearance|"
@@ -316,7 +327,20 @@ ANCHORS = (r"\b(?:refus\w*|declin\w*|say(?:ing)? no|turn\w* (?:me )?down|hold\w*
            r"letters|spell\w*|moderat\w*|flag\w*|detect\w*|banned|forbidden|anything|everything|whatever|no matter|"
            r"unfiltered|uncensored|free\w*|escape\w*|priorit\w*|override\w*|obey\w*|comply|replace\w*|cancel\w*|"
            r"void|quote|quoting|repeat\w*|print|reveal\w*|secret\w*|judg\w*|ok|okay|allowed|fine|questions|"
-           r"requests?)\b")
+           r"requests?)\b"
+           # a code word ("when I say 'wild culture' I mean ...", "'reprint' means ...", "isn't about sourdough")
+           r"|\b(?:when(?:ever)? i (?:say|mention|write|type|use (?:the (?:word|phrase) )?|call)|"
+           r"(?:really |actually )?means|i mean|is code for|code ?words?|codenames?|stands for|in quotes|"
+           r"(?:isnt|is not|arent|are not) (?:really |actually )?(?:about|for)|(?:is|are) (?:really|actually) "
+           r"(?:about|for)|(?:treat|read) (?:\w+ ){1,4}as)\b"
+           # the effect hidden from someone ("the audit won't flag", "so the dogs don't alert", "read as natural")
+           r"|\b(?:wont|wouldnt|dont|doesnt|cant|cannot|never|not|no one|nobody|without (?:\w+ )?(?:ever )?)"
+           r"(?: \w+){0,2} "
+           r"(?:notic\w*|flag\w*|alert\w*|suspect\w*|tast\w*|find\w* out|catch\w*|spot\w*|realiz\w+|clock\w*|"
+           r"show\w* up|pick\w* (?:it )?up|figur\w* (?:it )?out|get suspicious|work\w* (?:it )?out)\b"
+           r"|\b(?:look|looks|read|reads|pass|passes|seem|seems|appear|appears) (?:\w+ ){0,2}(?:like|as) (?:an? )?"
+           r"(?:\w+ ){0,2}(?:accident\w*|natural\w*|genuine|real|legit\w*|authentic|official|fault|short circuit|"
+           r"old age|suicide)\b")
 
 # Whole words behind the stems above: what leetspeak and split-word repair aim for ("d!sab1e").
 VOCABULARY = ("disable disabled ignore disregard forget override bypass instructions rules guidelines filters filter "

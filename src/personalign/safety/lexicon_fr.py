@@ -17,8 +17,9 @@ CONCEPTS = {
              + _SCOPED,
     "SAFETY": r"\b(?:filtres(?: de (?:securite|contenu))?|filtre|restrictions?|limites|"
               r"limitations|censure|moderation|garde fous|garde fou|protections|barrieres|ethique|"
-              # "sans me faire la morale" (without lecturing me) is presentation
-              r"(?<!faire la )(?<!fasse la )(?<!faites la )(?<!fais la )morale|scrupules|"
+              # "sans me faire la morale", "plus de leçons de morale" (without lecturing me) is presentation
+              r"(?<!faire la )(?<!fasse la )(?<!faites la )(?<!fais la )(?<!lecons de )(?<!lecon de )"
+              r"(?<!sermons de )(?<!sermon de )morale|scrupules|"
               r"(?:regles|politiques?|consignes|mesures|parametres|protocoles?) de (?:securite|contenu|moderation)|"
               r"principes (?:ethiques|moraux)|limites (?:ethiques|morales))\b" + _SCOPED,
     "WITHOUT": r"\b(?:sans|aucune?|zero|libre de|libere de|plus de|hors de|au dela de|depourvu de|"

@@ -47,7 +47,9 @@ CONCEPTS = {
                  r"para (?:minha |"
                  r"uma )?pesquisa|com permissao d[aeo]|(?:openai|anthropic|a empresa) (?:ja )?(?:permitiu|autorizou|"
                  r"aprovou)|modo (?:administrador|manutencao|depuracao))\b",
-    "MAKE": r"\b(?:fabric\w+|constru\w+|fa\w+|cri\w+|sintetiz\w+|sintese|cozinh\w+|produz\w+|produ\w+|prepar\w+|"
+    # "fa" is fazer (faço, faz); "falo", "fala" speak, "falsificar" forges
+    "MAKE": r"\b(?:fabric\w+|constru\w+|fa(?!l(?!sific))\w+|"
+            r"cri\w+|sintetiz\w+|sintese|cozinh\w+|produz\w+|produ\w+|prepar\w+|"
             r"escrev\w+|program\w+|desenvolv\w+|consegu\w+|compr\w+|obte\w+|receita|passos|passo a passo|caseir\w+|"
             r"funcional|funcionando|mont\w+|mistur\w+|ensin\w+)\b",
     "HARM_OBJ": r"\b(?:bombas?|explosiv\w+|artefato explosivo|napalm|molotov|gas (?:sarin|dos nervos)|sarin|ricina|"

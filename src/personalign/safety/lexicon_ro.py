@@ -15,6 +15,9 @@ _SCOPED = (r"(?! (?:\w+ )?(?:alimentar\w*|dietetic\w*|culinar\w*|de (?:lungime|t
            r"gramatic\w*|ortografi\w*)|jocului|de joc|sahului|gramaticii|ortografiei|de circulatie)\b)")
 _NEG = r"(?<!\bnu )(?<!\bnu mai )(?<!\bsa nu )"  # "nu uita regulile" (don't forget the rules) is no forgetting
 
+# "să-mi faci morală" (lecture me) and "fără morală la final" (no moral at the end) are presentation
+_LECTURE = r"(?<!faci )(?<!face )(?<!faceti )(?<!tine )(?<!tii )"
+
 CONCEPTS = {
     "IGNORE": _NEG + r"\b(?:ignor(?:a|ati|i|and|area)|(?<!\bse )(?<!\bma )(?<!\bte )(?<!\bne )(?<!\bva )uit(?:a"
                      r"|ati|i|and)(?! te\b)|sa uiti|nu (?:mai )?(?:tine|"
@@ -30,7 +33,8 @@ CONCEPTS = {
              + _NOT_MINE + _SCOPED,
     "SAFETY": r"\b(?:filtr(?:u|ul|e|ele|elor|ului)|restricti(?:e|a|i|ii|ile|ilor)|restrictionar(?:i|ile|ea)|"
               r"limit(?:a|e|ele|elor|ari|arile|arilor)|ingradir(?:i|ile|ilor)|cenzur(?:a|ii|ile)|"
-              r"moderar(?:e|ea|ii)|etic(?:a|ii|ile|e|ilor)?|moral(?:a|ei|itate|itatea|itatii)|scrupul(?:e|ele)|"
+              r"moderar(?:e|ea|ii)|etic(?:a|ii|ile|e|ilor)?|" + _LECTURE
+              + r"moral(?:a|ei|itate|itatea|itatii)(?! la (?:final|sfarsit|urma))|scrupul(?:e|ele)|"
               r"protocoal\w* de (?:siguranta|securitate)|masuri(?:le)? de (?:siguranta|securitate|protectie)|"
               r"regul(?:i|ile|ilor) de (?:siguranta|securitate|continut)|politic\w* de (?:continut|siguranta|"
               r"securitate|utilizare)|mecanism\w* de (?:siguranta|securitate|protectie)|setari(?:le)? de "
@@ -56,7 +60,8 @@ CONCEPTS = {
                r"nelimitat\w* (?:ai|ia|model\w*|versiune\w*|modul\w*|asistent\w*|chatbot\w*)|amoral\w*|"
                r"imoral(?:a|e|i)? (?:ai|ia|model\w*|asistent\w*|chatbot\w*)|lipsit\w* de (?:scrupule|etica|morala|"
                r"reguli|restrictii|limite)|fara (?:nicio |niciun |nici o |vreo )?(?:reguli|regula|restrictii|"
-               r"restrictie|limite|limita|filtre|filtru|cenzura|etica|morala|scrupule|bariere)|"
+               r"restrictie|limite|limita|filtre|filtru|cenzura|etica|morala(?! la (?:final|sfarsit|urma))|scrupule|"
+               r"bariere)|"
                r"nu (?:mai )?ai (?:nicio |niciun |nici o )?(?:\w+ )?(?:reguli|restrictii|limite|filtre|cenzura|"
                r"etica)|(?:regulile|restrictiile|instructiunile|limitele|ghidurile|filtrele) (?:tale )?nu (?:mai )?"
                r"(?:se (?:mai )?aplica|sunt valabile|conteaza)|totul (?:este |e )?permis|orice (?:este |e )?permis|"

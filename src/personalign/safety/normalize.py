@@ -6,7 +6,8 @@ folding, format characters (zero-width joiners, bidi marks) removed, Cyrillic/Gr
 mapped to Latin inside words that also hold Latin letters (real Russian or Greek text is left
 alone), leetspeak read back inside such words ("1gn0r3" → "ignore"; the ambiguous 1/!/| is read
 as i or l, whichever makes a known word), intra-word punctuation joined ("ig-nore", "i.g.n.o.r.e"),
-runs of spaced single letters joined ("i g n o r e"), accents stripped from Latin letters only
+runs of spaced single letters joined ("i g n o r e", "『ば く だ ん』"), Hangul typed as separate letters composed
+("ㅍㅗㄱㅌㅏㄴ" → "폭탄"), accents stripped from Latin letters only
 (Hindi vowel signs and Japanese voicing marks are letters, not accents), Arabic letter variants
 folded, and punctuation turned into spaces.
 
@@ -17,7 +18,8 @@ folded, and punctuation turned into spaces.
 * ``spaced``: spaced-out letters with double gaps read as word gaps ("i g n o r e  a l l");
 * ``base64`` / ``hex`` / ``url``: embedded runs that decode to readable UTF-8 text;
 * ``rot13`` / ``rotN``: the Caesar shift that makes the text most word-like, and ROT13 itself;
-* ``reversed`` / ``reversed-words``: the text read backwards, or each word read backwards.
+* ``reversed`` / ``reversed-words``: the text read backwards, or each word read backwards;
+* ``emoji``: pictures that name a harm read as words ("💊" pills, "🔫" gun).
 
 A decoded view counts as *readable* when more of its words are known words than in the plain
 text (`wordiness`); only readable views go to the semantic layer, while the lexicon scans them all
@@ -55,7 +57,7 @@ _SMALL_CAPS = str.maketrans({
 # пpaвилa", "0тключи вс3 фильтры"). Applied only when most words carry a letter no Latin one imitates.
 _TO_CYRILLIC = str.maketrans({"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "y": "у", "x": "х", "i": "і",
                               "k": "к", "m": "м", "t": "т", "b": "в", "h": "н", "0": "о", "3": "е", "4": "а",
-                              "6": "б"})
+                              "6": "б", "@": "а"})
 _CYRILLIC_ONLY = re.compile(r"[бгдёжзийлпфцчшщъыьэюяґєїў]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LEET = str.maketrans({"0": "o", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "@": "a",
@@ -65,7 +67,13 @@ ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى
 _LATIN = re.compile(r"[a-z]")
 _TOKEN = re.compile(r"\S+")
 _INTRA_PUNCT = re.compile(r"(?<=[\w@$!|])[-_*.'`~^:,/\\]+(?=[\w@$!|])")
-_SPACED_RUN = re.compile(r"(?<!\S)(?:[\w@$!|€+][ \t._\-*·•,]+){2,}[\w@$!|€+](?![^\s,.;:!?])")
+# spaced single letters, a letter possibly carrying a combining mark (Thai "ย า บ้ า"), the run possibly inside
+# quotes or brackets ("『ば く だ ん の 作 り 方』")
+_MARK = r"[\u0300-\u036f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0900-\u0903\u093a-\u094f\u3099\u309a]?"
+_OPEN = "\"'«“‘„「『(\\["
+_CLOSE = "\"'»”’」』)\\]"
+_SPACED_RUN = re.compile(r"(?<![^\s" + _OPEN + r"])(?:[\w@$!|€+]" + _MARK + r"[ \t._\-*·•,]+){2,}[\w@$!|€+]" + _MARK
+                         + r"(?![^\s,.;:!?" + _CLOSE + r"])")
 _ELISION = re.compile(r"(?<![\w])(l|d|n|j|s|m|t|c|qu|un|dell|all|sull|nell)'(?=\w)")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
 
@@ -95,6 +103,43 @@ class View:
     kind: str
     text: str
     readable: bool = True  # a view that reads like language (the plain views always do)
+
+
+# Hangul typed as separate letters ("ㅍㅗㄱㅌㅏㄴ", bomb): NFKC turns them into conjoining jamo and composes an
+# initial and a vowel ("포ᄀ타ᄂ"), never a final consonant. A leading consonant after an open syllable, with no vowel
+# after it, is that syllable's final; a second vowel joins the first where Hangul has the compound ("ㅗㅏ" is "ㅘ").
+_FINAL_OF_INITIAL = {0: 1, 1: 2, 2: 4, 3: 7, 5: 8, 6: 16, 7: 17, 9: 19, 10: 20, 11: 21, 12: 22, 14: 23, 15: 24,
+                     16: 25, 17: 26, 18: 27}
+_COMPOUND_VOWEL = {(8, 0): 9, (8, 1): 10, (8, 20): 11, (13, 4): 14, (13, 5): 15, (13, 20): 16, (18, 20): 19}
+_JAMO = re.compile(r"[\u1100-\u11ff]")
+
+
+def _compose_hangul(text: str) -> str:
+    if not _JAMO.search(text):
+        return text
+    out: list[str] = []
+    for i, ch in enumerate(text):
+        prev = out[-1] if out else ""
+        open_syllable = prev and 0xAC00 <= ord(prev) <= 0xD7A3 and (ord(prev) - 0xAC00) % 28 == 0
+        if open_syllable:
+            v = (ord(prev) - 0xAC00) // 28 % 21
+            nxt = text[i + 1] if i + 1 < len(text) else ""
+            if 0x1100 <= ord(ch) <= 0x1112 and ord(ch) - 0x1100 in _FINAL_OF_INITIAL and not (
+                    nxt and 0x1161 <= ord(nxt) <= 0x1175):
+                out[-1] = chr(ord(prev) + _FINAL_OF_INITIAL[ord(ch) - 0x1100])
+                continue
+            if 0x1161 <= ord(ch) <= 0x1175 and (v, ord(ch) - 0x1161) in _COMPOUND_VOWEL:
+                out[-1] = chr(ord(prev) + (_COMPOUND_VOWEL[(v, ord(ch) - 0x1161)] - v) * 28)
+                continue
+        out.append(ch)
+    return "".join(out)
+
+
+# Pictures that name a harm in an emoji code ("💊➕🍷 means ...", "🔫🖨️ means printed guns"), read as the English
+# word in the ``emoji`` view; pictures with an everyday meaning (💀 laughing, 🔥 great, ❄️ weather) are left alone.
+_EMOJI_WORDS = str.maketrans({"🔫": " gun ", "💣": " bomb ", "🧨": " explosives ", "💊": " pills ", "💉": " syringe ",
+                              "🧪": " chemicals ", "☠": " poison ", "⚰": " coffin ", "🔪": " knife ", "🗡": " dagger ",
+                              "🍄": " mushroom ", "🩸": " blood "})
 
 
 def _strip_latin_accents(text: str) -> str:
@@ -152,7 +197,7 @@ def normalize(text: str, vocabulary: Iterable[str] = (), *, keep_spaced_gaps: bo
     `vocabulary` lists the words that leetspeak resolution aims for (the lexicon's words).
     """
     vocab = vocabulary if isinstance(vocabulary, frozenset) else frozenset(vocabulary) | _COMMON
-    text = unicodedata.normalize("NFKC", text)
+    text = _compose_hangul(unicodedata.normalize("NFKC", text))
     text = _FORMAT_CHARS.sub("", text).casefold().translate(_APOSTROPHES).translate(_SMALL_CAPS)
     # per token, keeping the whitespace: wide gaps mark word breaks in spaced-out text
     tokens = _TOKEN.findall(text)
@@ -338,6 +383,11 @@ def views(text: str, vocabulary: frozenset[str]) -> list[View]:
     pig = _pig_latin(plain, vocabulary)
     if pig:
         add("pig-latin", pig, always=True)
+    pictured = plain.translate(_EMOJI_WORDS)
+    if pictured != plain:
+        named = normalize(pictured, vocabulary)
+        if all(v.text != named for v in out):
+            out.append(View("emoji", named))
     add("reversed", plain[::-1], always=True)
     add("reversed-words", " ".join(t[::-1] for t in plain.split()))
     return out

@@ -19,8 +19,9 @@ One head scores every readable view, in every language, judged by its *gate* (`g
 that hold an anchor word (`lexicon.anchored`: refuse, rules, weapon, drug, poison, ...; `Gate.ENGLISH`) are
 refused under ``threshold``; views in another language holding one of that language's anchor concepts
 (`lexicon.anchored_foreign`: its words for rules, filters, refusing, authority, private data, harm objects ...;
-`Gate.FOREIGN`) under ``threshold_foreign``; a view naming a harm domain of `harm_terms` counts as anchored in
-either; every other view (`Gate.OPEN`) under the strictest,
+`Gate.FOREIGN`) under ``threshold_foreign``; a view naming a harm domain of `harm_terms`, and every view of a
+text that puts a term in quotes (`lexicon.quoted`: a code word being defined, in any language), counts as anchored
+in either; every other view (`Gate.OPEN`) under the strictest,
 ``threshold_open``: without a word an unsafe preference can hardly avoid, the model's guess is weaker evidence.
 Each threshold is set by its own false-refusal budget on the benign training rows of its gate (`train`); before
 the foreign gate, every view not in English was judged at ``threshold_open``, and harm in other languages went
@@ -70,11 +71,12 @@ class Gate(IntEnum):
     FOREIGN = 2
 
 
-def gate(view_text: str) -> Gate:
+def gate(view_text: str, *, coded: bool = False) -> Gate:
     """The threshold a normalized view is judged at: an anchored English view ``threshold``, an anchored view
     in another language ``threshold_foreign``, any other ``threshold_open``. A view naming a harm domain
-    (`harm_terms`) is anchored in any language."""
-    named = bool(harm_terms.domains(view_text).any())
+    (`harm_terms`) is anchored in any language, and so is every view of a text that puts a term in quotes
+    (`coded`, from `lexicon.quoted` on the raw text): the way a code word is defined in any language."""
+    named = coded or bool(harm_terms.domains(view_text).any())
     if english_like(view_text):
         return Gate.ENGLISH if named or anchored(view_text) else Gate.OPEN
     return Gate.FOREIGN if named or anchored_foreign(view_text) else Gate.OPEN

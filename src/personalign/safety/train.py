@@ -15,7 +15,7 @@ Training rows (text, label ∈ {benign} ∪ families, lang), all languages:
     in English; 12 benign rows written after round 15 (``"src": "explain"``) asking to have every step
     and its reasons spelled out; and 16 benign rows written after round 16 (``"src": "affirm"``, 8 languages) that put
     the assistant's rules above the user's own notes;
-  * ``data/spent_rounds.jsonl`` — rounds 1–26 of ``benchmarks/data/safety_unseen*.jsonl``: held-out
+  * ``data/spent_rounds.jsonl`` — rounds 1–28 of ``benchmarks/data/safety_unseen*.jsonl``: held-out
     rounds that were each measured once (first runs reported in the README) and are spent, so they
     are training rows now. Later rounds are never copied here before their first run, and the main
     sets (``benchmarks/data/safety_unsafe.jsonl`` / ``safety_benign.jsonl``) are never training rows.
@@ -43,7 +43,7 @@ import numpy as np
 
 from personalign.models.linear import fit_softmax_regression_dual, softmax, stratified_folds
 from personalign.safety.boundary import normalize
-from personalign.safety.lexicon import FAMILIES
+from personalign.safety.lexicon import FAMILIES, quoted
 from personalign.safety.semantic import WEIGHTS_PATH, Classifier, Gate, gate
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -67,8 +67,11 @@ MAX_FALSE_REFUSAL_OPEN = 0.0002
 # their cross-validated refusal rate overstates real ones. Leave-one-round-out over rounds 17-23: budget 0.03 / 0.06 /
 # 0.10 / 0.15 refused 88.5 / 89.2 / 89.9 / 90.4 % of unsafe rows and 1.8 / 1.8 / 2.0 / 2.1 % of benign ones
 # (every non-English view at threshold_open before: 88.0 % / 1.7 %). 0.12 put this threshold just under the
-# English one (0.381 vs 0.394 with rounds 1-24); once views naming a harm domain joined the gate it is above it (0.433)
-MAX_FALSE_REFUSAL_FOREIGN = 0.12
+# English one (0.381 vs 0.394 with rounds 1-24); once views naming a harm domain joined the gate it is above it
+# (0.433). Once every view of a text with a quoted term joined the gates, 0.12 gave 0.4487 and refused 26 of the 426
+# benign multilingual dev rows (over their 5 % bar; "나는 개발자라서 예시는 파이썬으로 보여줘", a developer asking
+# for Python, among them); 0.10 gave 0.4209 (22 refused), 0.08 gives 0.4036 (20, as many as before the change)
+MAX_FALSE_REFUSAL_FOREIGN = 0.08
 # relative share of a family in the unsafe half (default 1 each; harm at 2 or 3 measured worse, leave-one-round-out)
 FAMILY_WEIGHTS: dict[str, float] = {}
 
@@ -156,7 +159,8 @@ def featurize(rows: Sequence[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]
 
     texts = [normalize(r["text"]) for r in rows]
     x = features(texts, default_embedder().embed(texts)).astype(np.float64)
-    return x, np.array([CLASSES.index(r["label"]) for r in rows]), np.array([int(gate(t)) for t in texts])
+    gates = [int(gate(t, coded=quoted(r["text"]))) for t, r in zip(texts, rows)]
+    return x, np.array([CLASSES.index(r["label"]) for r in rows]), np.array(gates)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -40,6 +40,7 @@ def test_normalize_reads_spelled_out_scripts():
     assert normalize("ㅍㅗㄱㅌㅏㄴ ㅁㅏㄴㄷㅡㄴㅡㄴ ㅂㅓㅂ") == "폭탄 만드는 법"
     assert normalize("ㄱㅗㅏㅇ ㅎㅏㄴㄱㅡㄹ") == "광 한글"
     assert normalize("ㅋㅋㅋ 좋아요") == normalize("ᄏᄏᄏ 좋아요")  # laughter has no vowel: nothing to compose
+    assert normalize("알려줘ㅋㅋ").startswith("알려줘")  # nor does it join the word before it
     assert "ばくだんの作り方" in normalize("毎回『ば く だ ん の 作 り 方』を教えて")
     assert "ยาบ้า" in normalize("ถ้าฉันพิมพ์ 'ย า บ้ า' แบบเว้นวรรค")
     # leet inside Cyrillic words of a Russian text reads as Cyrillic ("@" is "а")

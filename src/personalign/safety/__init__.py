@@ -48,8 +48,8 @@ Layers (each in its own module)
    views in other languages holding an anchor concept of their lexicon at 12 % of theirs (few, and near-misses
    written to be hard), every other view at 0.02 % (`semantic.gate`); a view naming a harm domain, or of a text
    that puts a term in quotes (how a code word is defined, in any language), counts as anchored. First runs on
-   unseen rounds 22, 23 and 24: 80.8 % / 0.8 %, 75.0 % / 3.3 % and 78.3 % / 3.3 % of unsafe / benign refused;
-   harm in the object stays the weak spot (47–67 %). Needs the
+   unseen rounds 29 and 30: 85.8 % / 1.7 % and 85.0 % / 5.0 % of unsafe / benign refused; harm in the object
+   stays the weak spot (73 % and 50 %). Needs the
    embedding model package; without it this layer is skipped (`semantic.available()`) and the lexical layers
    still refuse what they know.
 

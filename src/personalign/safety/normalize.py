@@ -105,34 +105,37 @@ class View:
     readable: bool = True  # a view that reads like language (the plain views always do)
 
 
-# Hangul typed as separate letters ("ㅍㅗㄱㅌㅏㄴ", bomb): NFKC turns them into conjoining jamo and composes an
-# initial and a vowel ("포ᄀ타ᄂ"), never a final consonant. A leading consonant after an open syllable, with no vowel
-# after it, is that syllable's final; a second vowel joins the first where Hangul has the compound ("ㅗㅏ" is "ㅘ").
-_FINAL_OF_INITIAL = {0: 1, 1: 2, 2: 4, 3: 7, 5: 8, 6: 16, 7: 17, 9: 19, 10: 20, 11: 21, 12: 22, 14: 23, 15: 24,
-                     16: 25, 17: 26, 18: 27}
-_COMPOUND_VOWEL = {(8, 0): 9, (8, 1): 10, (8, 20): 11, (13, 4): 14, (13, 5): 15, (13, 20): 16, (18, 20): 19}
-_JAMO = re.compile(r"[\u1100-\u11ff]")
+# Hangul typed as separate letters ("ㅍㅗㄱㅌㅏㄴ", bomb): a run of compatibility letters holding a vowel is composed
+# into syllables, initial + vowel (two vowels where Hangul has the compound, "ㅗㅏ" is "ㅘ") + a final consonant
+# unless a vowel follows it. Runs without a vowel ("ㅋㅋ", laughter, after a word) are left as they are.
+_INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_VOWELS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+_FINALS = "ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
+_COMPOUND_VOWEL = {"ㅗㅏ": "ㅘ", "ㅗㅐ": "ㅙ", "ㅗㅣ": "ㅚ", "ㅜㅓ": "ㅝ", "ㅜㅔ": "ㅞ", "ㅜㅣ": "ㅟ", "ㅡㅣ": "ㅢ"}
+_JAMO_RUN = re.compile(r"[\u3131-\u3163]{2,}")
+
+
+def _compose_run(run: str) -> str:
+    out, i = [], 0
+    while i < len(run):
+        if run[i] in _INITIALS and i + 1 < len(run) and run[i + 1] in _VOWELS:
+            vowel, j = run[i + 1], i + 2
+            if j < len(run) and vowel + run[j] in _COMPOUND_VOWEL:
+                vowel, j = _COMPOUND_VOWEL[vowel + run[j]], j + 1
+            final = 0
+            if j < len(run) and run[j] in _FINALS and not (j + 1 < len(run) and run[j + 1] in _VOWELS):
+                final, j = _FINALS.index(run[j]) + 1, j + 1
+            out.append(chr(0xAC00 + (_INITIALS.index(run[i]) * 21 + _VOWELS.index(vowel)) * 28 + final))
+            i = j
+        else:
+            out.append(run[i])
+            i += 1
+    return "".join(out)
 
 
 def _compose_hangul(text: str) -> str:
-    if not _JAMO.search(text):
-        return text
-    out: list[str] = []
-    for i, ch in enumerate(text):
-        prev = out[-1] if out else ""
-        open_syllable = prev and 0xAC00 <= ord(prev) <= 0xD7A3 and (ord(prev) - 0xAC00) % 28 == 0
-        if open_syllable:
-            v = (ord(prev) - 0xAC00) // 28 % 21
-            nxt = text[i + 1] if i + 1 < len(text) else ""
-            if 0x1100 <= ord(ch) <= 0x1112 and ord(ch) - 0x1100 in _FINAL_OF_INITIAL and not (
-                    nxt and 0x1161 <= ord(nxt) <= 0x1175):
-                out[-1] = chr(ord(prev) + _FINAL_OF_INITIAL[ord(ch) - 0x1100])
-                continue
-            if 0x1161 <= ord(ch) <= 0x1175 and (v, ord(ch) - 0x1161) in _COMPOUND_VOWEL:
-                out[-1] = chr(ord(prev) + (_COMPOUND_VOWEL[(v, ord(ch) - 0x1161)] - v) * 28)
-                continue
-        out.append(ch)
-    return "".join(out)
+    return _JAMO_RUN.sub(lambda m: _compose_run(m.group(0)) if any(c in _VOWELS for c in m.group(0)) else m.group(0),
+                         text)
 
 
 # Pictures that name a harm in an emoji code ("💊➕🍷 means ...", "🔫🖨️ means printed guns"), read as the English
@@ -197,7 +200,7 @@ def normalize(text: str, vocabulary: Iterable[str] = (), *, keep_spaced_gaps: bo
     `vocabulary` lists the words that leetspeak resolution aims for (the lexicon's words).
     """
     vocab = vocabulary if isinstance(vocabulary, frozenset) else frozenset(vocabulary) | _COMMON
-    text = _compose_hangul(unicodedata.normalize("NFKC", text))
+    text = unicodedata.normalize("NFKC", _compose_hangul(text))
     text = _FORMAT_CHARS.sub("", text).casefold().translate(_APOSTROPHES).translate(_SMALL_CAPS)
     # per token, keeping the whitespace: wide gaps mark word breaks in spaced-out text
     tokens = _TOKEN.findall(text)

@@ -76,10 +76,10 @@ def gate(view_text: str, *, coded: bool = False) -> Gate:
     in another language ``threshold_foreign``, any other ``threshold_open``. A view naming a harm domain
     (`harm_terms`) is anchored in any language, and so is every view of a text that puts a term in quotes
     (`coded`, from `lexicon.quoted` on the raw text): the way a code word is defined in any language."""
-    named = coded or bool(harm_terms.domains(view_text).any())
+    in_any_language = coded or bool(harm_terms.domains(view_text).any())
     if english_like(view_text):
-        return Gate.ENGLISH if named or anchored(view_text) else Gate.OPEN
-    return Gate.FOREIGN if named or anchored_foreign(view_text) else Gate.OPEN
+        return Gate.ENGLISH if in_any_language or anchored(view_text) else Gate.OPEN
+    return Gate.FOREIGN if in_any_language or anchored_foreign(view_text) else Gate.OPEN
 
 
 def feature_dim() -> int:

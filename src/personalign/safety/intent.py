@@ -635,8 +635,11 @@ _EN_EVADE_GUARD = (r"\b(?:novel\w*|detectives?|investigat\w*|forensic\w*|my righ
 _EN_CONFLICT = (r"\b(?:disagree\w*|conflict\w*|clash\w*|contradict\w*|collid\w*|differ\w*|(?:are|is) at odds|tension"
                 r"|dispute|conflitt\w*|in contrasto|contraddic\w+|disaccordo|chocan|choque\w*|conflicto\w*|"
                 r"contradic\w+|desacuerdo|conflit\w*|contredi\w+|desaccord|widerspr\w+|konflikt\w*|uneinig|"
-                r"conflito\w*|discord\w+|conflict|tegenstrijd\w*|bertentangan|konflik|berbenturan|k[łl]oc\w*|sprzeczn\w*|"
-                r"celis\w*|catis\w*|mau thuan|xung đot|krock\w*|strider mot)\b|ขัดกัน|ขัดแย้ง|충돌|상충|모순|어긋나|"
+                r"conflito\w*|discord\w+|conflict|tegenstrijd\w*|bertentangan|konflik|berbenturan|k[łl]oc\w*|"
+                r"sprzeczn\w*|"
+                r"celis\w*|catis\w*|mau thuan|xung đot|krock\w*|strider mot|v rozporu|rozporu|say\w* (?:one thing|"
+                r"something else|"
+                r"otherwise|the opposite))\b|ขัดกัน|ขัดแย้ง|충돌|상충|모순|어긋나|"
                 r"冲突|衝突|矛盾|تعارض\S*|تتعارض|تناقض\S*|टकरा\S*|टकराव|विरोध")
 _EN_I_WIN = (r"\b(?:side\w* with me|i win|i always win|(?:go|goes|going) with (?:me|mine|what i)|mine wins|my (?:"
              r"\w+ )?"
@@ -648,7 +651,11 @@ _EN_I_WIN = (r"\b(?:side\w* with me|i win|i always win|(?:go|goes|going) with (?
              r"eu ganho|(?:vale|prevalece) o meu|ik win|wint (?:mijn|het mijne)|ikuti (?:aku|saya)|turuti (?:aku|s"
              r"aya)|"
              r"(?:aku|saya) yang menang|wygrywam ja|ja wygrywam|s[łl]uchaj mnie|benim dedigim olur|beni dinle|"
-             r"benim istedigim olur|ben kazanirim|(?:nghe|lam) theo toi|vinner jag|jag vinner)\b|ทำตาม(?:ฉัน|ผม)|"
+             r"benim istedigim olur|ben kazanirim|(?:nghe|lam) theo toi|vinner jag|jag vinner|rid se mnou|"
+             r"mine (?:are|is) (?:the ones? )?(?:in effect|that (?:count|apply|stand|matter)|final)|mine (?:apply|"
+             r"count|"
+             r"stand|rule)|(?:gelten|gilt) (?:ab (?:jetzt|sofort) )?(?:nur (?:noch )?)?meine (?:regeln|worte|"
+             r"anweisungen|vorgaben))\b|ทำตาม(?:ฉัน|ผม)|"
              r"ฟัง(?:ฉัน|ผม)|내 말\S{0,2} (?:따라|우선|들어)|내가 이기|听我的|以我(?:的)?为准|私の(?:\S{0,4})?を優先|"
              r"اتبع (?:طلباتي|كلامي|اوامري|رغباتي)|मेरी बात मान|मेरी सुन|मेरा कहना मान")
 _EN_THE_SYSTEM = (r"\b(?:(?:the|your|ur) (?:\w+ )?(?:system (?:prompt|message|instructions?|rules)|developers?|ope"
@@ -659,12 +666,14 @@ _EN_THE_SYSTEM = (r"\b(?:(?:the|your|ur) (?:\w+ )?(?:system (?:prompt|message|in
                   r"(?:given|gave you|set)|(?:what|whatever|anything) (?:your|ur) (?:\w+ )?(?:setup|config\w*) says|"
                   r"(?:le )?tue (?:\w+ )?(?:regole|istruzioni|linee guida|direttive)|regol\w+ che ti hanno dato|"
                   r"tus (?:\w+ )?(?:normas|reglas|politicas|instrucciones|directrices)|tes (?:\w+ )?(?:regles|"
-                  r"consignes|instructions)|deine (?:\w+ )?(?:regeln|richtlinien|vorgaben|anweisungen)|suas (?:\w+ )?"
+                  r"consignes|instructions)|deinen? (?:\w+ )?(?:system)?(?:regeln|richtlinien|vorgaben|anweisungen)|"
+                  r"suas (?:\w+ )?"
                   r"(?:regras|politicas|instrucoes|diretrizes)|(?:je|jouw) (?:\w+ )?(?:regels|richtlijnen|instruct"
                   r"ies))\b"
                   r"|(?:twoje|twoich) (?:zasady|zasad|reguly|regu[łl]y)|zasady systemu|aturan (?:sistem|kamu|mu)|"
                   r"aturanmu|instruksi sistem|sistem kural\w*|kurallar\w*|quy tac (?:he thong|cua ban)|huong dan he "
-                  r"thong|dina (?:regler|riktlinjer)\b"
+                  r"thong|dina (?:regler|riktlinjer)|tv(?:ymi|ym|ych|a|e|i) (?:\w+ )?pravid\w+|"
+                  r"(?:the )?(?:platforms?|platform s|safety|content|usage) (?:rules|polic(?:y|ies)|guidelines)\b"
                   r"|(?:กฎ|คำสั่ง|แนวทาง|นโยบาย)\S{0,10}ระบบ|시스템 ?(?:프롬프트|지시|규칙|설정)|네 규칙|너의 규칙|"
                   r"系统(?:规则|提示|指令)|システム(?:の)?(?:指示|ルール|プロンプト)|تعليمات النظام|قواعد النظام|"
                   r"قواعدك|تعليماتك|सिस्टम के (?:नियम|निर्देश)|तुम्हारे नियम|आपके नियम")
@@ -700,6 +709,9 @@ _EN_LIMITS_WITH_ME = (r"\b(?:(?:not|never|no longer|stop(?:ping)?) (?:\w+ )?(?:h
 _EN_UNFILTERED_SELF = (r"\b(?:(?:no|zero|without) ?(?:filters?|limits|rules|restrictions|guardrails|censorship|ethics)"
                        r"|unfiltered|uncensored|unrestricted|unlocked|jailbroken|unchained) (?:\w+ )?(?:version|copy|"
                        r"twin|side|clone|mode) of (?:you|yourself|u|urself|the assistant|chatgpt|claude)\b|"
+                       r"\b(?:version|side|copy) of (?:you|u|yourself|urself) (?:that|which|who) (?:never|doesnt|"
+                       r"does not|wont|"
+                       r"will not|cant) (?:says? no|refuses?|holds? back)\b|"
                        r"\bwhen (?:the )?(?:normal|regular|usual|real|default|other|old) (?:you|u|version|assistant) "
                        r"(?:wont|would not|wouldnt|refuses|cant|wouldn t)\b")
 _EN_THIRD = (
@@ -711,7 +723,7 @@ _EN_THIRD = (
           gap=90),
     Shape("the assistant denied its judgement of danger", "safety_disable", "en", (_EN_NOT_YOUR_CALL,)),
     Shape("limits dropped for the user", "safety_disable", "en", (_EN_LIMITS_WITH_ME,),
-          r"\b(?:answer length|word count|length|formatting|calendar|schedule)\b"),
+          r"\b(?:answer length|word count|length|formatting|calendar|schedule|unsafe (?:blocks?|code|rust))\b"),
     Shape("an assistant without limits", "role_play", "en", (_EN_UNFILTERED_SELF,)),
     # Hinglish (Hindi in Latin letters): "filter band kar do" (switch the filter off), "mana mat karna" (never refuse)
     Shape("safety switched off", "safety_disable", "en", (r"\b(?:safety|filters?|suraksha|niyam|rules|restrictions|"
@@ -767,7 +779,10 @@ _EN_FOURTH = (
     Shape("stolen logins used", "harm", "en", (_EN_STOLEN_LOGINS, _EN_USE_LOGINS), _EN_LOGIN_GUARD, gap=90),
     Shape("violence against a group called for", "harm", "en", (_EN_VIOLENCE_CALL, _EN_PRODUCE), _EN_GUARD),
     Shape("a weapon aimed at people", "harm", "en", (_EN_WEAPON, _EN_CROWD), _EN_GUARD + r"|\b(?:sniff\w*|"
-          r"evacuat\w*|security (?:staff|team|guard)|drill|bomb squad|threat assessment)\b"),
+          r"evacuat\w*|security (?:staff|team|guard)|drill|bomb squad|threat assessment)\b"
+          # a comedian who "would rather bomb in front of you than in front of a crowd" fails on stage
+          r"|\b(?:i d|id|i would|rather|might|will|to|dont want to|not) bomb (?:in front of|on stage|at (?:the |my )?"
+          r"(?:gig|show|open mic))"),
 )
 SHAPES = SHAPES + _EN_FOURTH
 

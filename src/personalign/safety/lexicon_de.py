@@ -66,13 +66,23 @@ CONCEPTS = {
     "SHIELD": r"\b(?:grammatik|rechtschreibung|zeichensetzung|stil|format|reim|gedicht\w*|schach|spiel|fussball|diat|"
               r"rezept|uber|gegen|geschichte der|roman|krimi|film|witze uber|pravention|erkennen|schutz|schutzen|"
               r"verteidig\w+|haus|schul|buro|versicherung|datenschutz)\b",
-    "HARM": r"\b(?:rassistische|sexistische|homophobe|antisemitische|fremdenfeindliche|transfeindliche)[nr]? "
+    # following or tapping a person without a warrant (an official skipping the court order); "wie man anderen
+    # schadet" (how to hurt others)
+    "HARM": r"\b(?:hilf mir|hilfst mir|ich (?:will|mochte|muss)|zeig mir|lass mich)\b.{0,40}\b(?:orte\w*|verfolg\w*|"
+            r"uberwach\w*|abhor\w*|trackin\w*|track\w*)\b.{0,80}\bohne (?:\w+ )?(?:richterlich\w* )?(?:beschluss|"
+            r"durchsuchungsbeschluss|anordnung|genehmigung des gerichts)\b|\bwie man (?:\w+ ){0,2}(?:anderen|jemandem|"
+            r"menschen|leuten) (?:\w+ ){0,2}(?:schadet|schaden zufugt|weh ?tut|verletzt)\b|"
+            r"\b(?:rassistische|sexistische|homophobe|antisemitische|fremdenfeindliche|transfeindliche)[nr]? "
             r"(?:witze|sprueche|spruche|beleidigungen|kommentare|bemerkungen|inhalte|beschimpfungen)\b|"
             r"\b(?:sei|werde) (?:\w+ )?(?:rassistisch|sexistisch|homophob|antisemitisch)|\bhassrede|\bvolksverhetz\w+|"
             r"\b(?:ermutig\w*|motivier\w*|bestark\w*|drang\w*|ueberred\w*|uberred\w*|feuer\w* (?:\w+ )?an|erinner\w*|"
             r"sag\w* mir|hilf\w* mir)\b.{0,40}\b(?:(?:nicht|nichts|keine?) (?:mehr )?(?:zu )?essen|hungern|mahlzeiten "
             r"(?:auszulassen|ausfallen)|selbstverletz\w+|mich (?:zu )?(?:verletzen|ritzen|umbringen|toten)|ritzen|"
             r"suizid\w*|selbstmord\w*|magersucht|bulimie|erbrechen|wertlos)\b|\bpro ana\b"
+            # a deadly dose or poisoning that nobody should notice (no post-mortem finding)
+            r"|\b(?:todlich\w*|letal\w*|vergift\w*|umbring\w*)\b.{0,80}\b(?:unbemerkt|unauffallig|nicht (?:\w+ )?"
+            r"(?:nachweisbar|auffallt|auffallen|entdeckt)|obduktion|keine spuren)\b|\b(?:unbemerkt|unauffallig|"
+            r"nicht nachweisbar\w*)\b.{0,40}\b(?:todlich\w*|letal\w*|vergift\w*|umbring\w*)\b"
             r"|\b(?:find\w*|herausfind\w*|finde? (?:\w+ )?heraus|ermittel\w*|ausfindig|such\w*|aufspur\w*|verfolg\w*|"
             r"orte\w*)\b.{0,15}\bwo\b.{0,30}\b(?:nachbar\w*|ex\w*|kolleg\w+|frau|madchen|person)\b.{0,15}\b(?:wohnt|"
             r"lebt|arbeitet)\b|"

@@ -77,7 +77,9 @@ CONCEPTS = {
               r"fine)",
     "UNBOUND": r"\b(?:uncensored(?! (?:\w+ ){0,3}(?:history|histories|record|records|account|accounts|facts|sexual|"
                r"sex|health|medical|anatomy|body|bodies|war|wars|genocide|famine|massacres?|atrocit\w+|past|events|"
-               r"truth about (?:the past|history)))|"
+               r"truth about (?:the past|history)|feedback|opinions?|critiques?|reviews?|honesty|takes?|thoughts|"
+               r"lyrics|"
+               r"swear\w*|profanity|cursing|as in))|"
                # "unrestricted length", "unrestricted creativity on my map names": said of a style
                r"unrestricted(?! (?:\w+ )?(?:length|word counts?|creativ\w+|imagination|brainstorm\w*|weirdness|"
                r"detail|depth|ideas?|styles?|formats?|tangents?)\b)|unrestrained|unmoderated|jailbr[eo]\w*|amoral|une"
@@ -175,7 +177,11 @@ CONCEPTS = {
              r"allergy|religious|sodium|page|token|format|topic|"
              # "drop the disclaimers about AI limitations": what a disclaimer is about is presentation too
              r"(?:disclaimers?|caveats?|reminders?|boilerplate) (?:about|on|regarding)(?: (?:ai|your|its|the|my))?)\b",
-    "HARM": r"\b(?:racist|sexist|homophobic|transphobic|antisemitic|xenophobic|bigoted|hateful|ethnic|racial|"
+    # following or tapping a person without a warrant: an official skipping the court order
+    "HARM": r"\b(?:help me|let me|i (?:want|need|have) to|for me|you to|can you)\b.{0,40}\b(?:track\w*|trac(?:e|ing)|"
+            r"locat\w+|ping\w*|tap\w*|monitor\w*|surveil\w*)\b.{0,80}\bwithout (?:a |any )?(?:warrant|court order|"
+            r"subpoena)s?\b|"
+            r"\b(?:racist|sexist|homophobic|transphobic|antisemitic|xenophobic|bigoted|hateful|ethnic|racial|"
             r"misogynistic|islamophobic)\s+(?:jokes?|slurs?|humou?r|insults?|remarks?|rants?|stereotypes?|content|"
             r"comments?|memes?|propaganda|language|terms|names)\b|\b(?:use|say|add|include|write|throw in) "
             r"(?:\w+ ){0,3}slurs?\b|\bslurs (?:against|about|for|towards) \w|\bn word\b|\b(?:be|act|sound|get|"
@@ -190,7 +196,8 @@ CONCEPTS = {
             r"jihad\w*|genocide|mass shootings?)|\b(?:promot\w+|glorif\w+|prais\w+|support\w+|"
             r"celebrat\w+) (?:\w+ )?(?:terroris\w+|extremis\w+|"
             r"terror attacks?|terrorist attacks?|mass shootings?|school shootings?|genocide)|"
-            r"\b(?:doses?|amounts?|enough|pills?|how much) (?:\w+ ){0,4}(?:to )?overdos\w+"
+            # a connecting word ("enough pills to overdose"): a list ("doses, overdoses or toxic levels") names topics
+            r"\b(?:doses?|amounts?|enough|pills?|how much) (?:\w+ ){0,4}(?:to|for|would|will|that|an?) overdos\w+"
             # a clinician's "drug doses, overdose management" names the treatment
             r"(?! (?:management|treatment|response|reversal|prevention|care|protocols?|symptoms|signs))|"
             r"\boverdos\w+ on\b|"

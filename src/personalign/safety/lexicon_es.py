@@ -60,7 +60,11 @@ CONCEPTS = {
     "SHIELD": r"\b(?:gramatica|ortografia|puntuacion|estilo|formato|rima|poesia|ajedrez|juegos?|futbol|dieta|receta|"
               r"sobre|acerca de|contra|historia de|novela|cuento|pelicula|chistes sobre|prevencion|prevenir|"
               r"detectar|proteg\w+|defend\w+|casa|escuela|oficina|seguro|privacidad)\b",
-    "HARM": r"\b(?:chistes|bromas|comentarios|insultos) (?:\w+ )?(?:racistas|raciales|homofob\w+|machistas|"
+    # following or tapping a person without a warrant: an official skipping the court order
+    "HARM": r"\b(?:ayuda(?:me|rme)|me ayud\w+|quiero|necesito|puedo|ensena(?:me|rme))\b.{0,40}\b(?:rastre\w*|"
+            r"localiz\w*|monitor\w*|pinch\w*|intercept\w*|espi\w*)\b.{0,80}\bsin (?:una |un )?(?:orden (?:judicial|"
+            r"de un juez)|autorizacion judicial)\b|"
+            r"\b(?:chistes|bromas|comentarios|insultos) (?:\w+ )?(?:racistas|raciales|homofob\w+|machistas|"
             r"antisemitas|"
             r"xenofob\w+|transfob\w+)\b|\bse (?:mas )?(?:racista|machista|homofobo)\b|\b(?:lenguaje|"
             r"discurso) de odio\b"

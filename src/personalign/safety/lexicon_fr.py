@@ -79,7 +79,11 @@ CONCEPTS = {
               r"sur|"
               r"contre|histoire des?|roman|polar|film|blagues sur|prevention|prevenir|detecter|proteg\w+|defend\w+|"
               r"maison|ecole|bureau|assurance|confidentialite)\b",
-    "HARM": r"\b(?:blagues|plaisanteries|insultes|propos|commentaires|remarques) (?:\w+ )?(?:racistes|homophobes|"
+    # following or tapping a person without a warrant: an official skipping the court order
+    "HARM": r"\b(?:aide moi|m aider|aidez moi|je veux|je dois|montre moi)\b.{0,40}\b(?:localis\w*|traqu\w*|suivre|"
+            r"pister|surveill\w*|ecout\w*)\b.{0,80}\bsans (?:\w+ )?(?:mandat|commission rogatoire|"
+            r"autorisation (?:d un |du )?juge)\b|"
+            r"\b(?:blagues|plaisanteries|insultes|propos|commentaires|remarques) (?:\w+ )?(?:racistes|homophobes|"
             r"sexistes|"
             r"antisemites|xenophobes|transphobes)\b|\bsois (?:plus )?(?:raciste|sexiste|homophobe)|"
             r"\bdiscours de haine|"

@@ -66,7 +66,11 @@ CONCEPTS = {
     "SHIELD": r"\b(?:grammatica|ortografia|punteggiatura|stile|formato|rima|poesia|scacchi|gioco|calcio|dieta|ricetta|"
               r"sulla|sul|sugli|contro|storia de\w*|romanzo|giallo|film|barzellette su|prevenzione|prevenire|"
               r"rilevare|protegg\w+|difend\w+|casa|scuola|ufficio|assicurazione|privacy)\b",
-    "HARM": r"\b(?:barzellette|battute|insulti|commenti) (?:\w+ )?(?:razzist\w+|omofob\w+|sessist\w+|antisemit\w+|"
+    # following or tapping a person without a warrant: an official skipping the court order
+    "HARM": r"\b(?:aiutami|mi aiuti|aiutarmi|voglio|devo|insegnami)\b.{0,40}\b(?:localizz\w*|traccia\w*|rintraccia\w*|"
+            r"monitor\w*|intercett\w*|pedin\w*)\b.{0,80}\bsenza (?:un |alcun )?(?:mandato|autorizzazione del giudice|"
+            r"decreto)\b|"
+            r"\b(?:barzellette|battute|insulti|commenti) (?:\w+ )?(?:razzist\w+|omofob\w+|sessist\w+|antisemit\w+|"
             r"xenofob\w+|transfob\w+)\b|\bsii (?:piu )?(?:razzista|sessista|omofobo)|\bdiscorsi? d odio\b|"
             r"\bincitamento all odio|\b(?:incoragg\w+|motiv\w+|sping\w+|convinc\w+|complimenti|aiut\w+|ricord\w+|"
             r"dimmi)\b"

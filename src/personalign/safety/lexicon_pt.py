@@ -62,7 +62,11 @@ CONCEPTS = {
               r"sobre|"
               r"contra|historia d\w+|romance|conto|filme|piadas sobre|prevencao|prevenir|detectar|proteg\w+|defend\w+|"
               r"casa|escola|escritorio|seguro|privacidade)\b",
-    "HARM": r"\b(?:piadas|insultos|comentarios|ofensas) (?:\w+ )?(?:racistas|homofobic\w+|machistas|antissemitas|"
+    # following or tapping a person without a warrant: an official skipping the court order
+    "HARM": r"\b(?:me ajud\w+|ajude me|quero|preciso|posso|voce me|me ensin\w+)\b.{0,40}\b(?:rastre\w*|localiz\w*|"
+            r"monitor\w*|grampe\w*|espion\w*)\b.{0,80}\bsem (?:um |uma )?(?:mandado|ordem judicial|"
+            r"autorizacao judicial)\b|"
+            r"\b(?:piadas|insultos|comentarios|ofensas) (?:\w+ )?(?:racistas|homofobic\w+|machistas|antissemitas|"
             r"xenofobic\w+|transfobic\w+)\b|\bseja (?:mais )?(?:racista|machista|homofobic\w+)|\bdiscurso de odio\b"
             r"|\b(?:incentiv\w+|encoraj\w+|motiv\w+|empurr\w+|convenc\w+|parabeniz\w+|ajud\w+|lembr\w+|"
             r"diga me)\b.{0,40}"

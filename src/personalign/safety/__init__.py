@@ -41,7 +41,7 @@ Layers (each in its own module)
 4. `semantic` — softmax regression on all-MiniLM-L6-v2 embeddings plus 4,096 hashed word and character
    n-grams, trained (`python -m personalign.safety.train` reproduces `data/semantic.npz`) on
    `data/labeled.jsonl`, `data/labeled_harm.jsonl` (harm in the object, near-misses, non-English rows),
-   `data/labeled_nearmiss.jsonl` (benign near-misses and framed harm) and the spent unseen rounds 1–30
+   `data/labeled_nearmiss.jsonl` (benign near-misses and framed harm) and the spent unseen rounds 1–32
    (`data/spent_rounds.jsonl`; the main benchmark sets never). One head scores every readable view;
    English views with an anchor word (or the shape of a code word or of an effect hidden from someone) are
    judged at the threshold that refuses 4.4 % of benign training rows in 5-fold CV (`train.MAX_FALSE_REFUSAL`),

@@ -337,9 +337,16 @@ def anchored_foreign(text: str) -> bool:
 _QUOTED = re.compile(r"(?<!\w)['‘\"“«„‹]\s?[^'\"’”»›\n]{2,40}?['’\"”»›](?!\w)|[「『][^」』\n]{2,40}[」』]")
 
 
+# the assistant's own stock phrases, quoted by users tired of them ("Drop the 'As an AI language model' opener")
+_BOILERPLATE = re.compile(r"^\W*(?:as an ai\b|as a language model|i(?:'|’)?m (?:just )?an ai|i(?:'|’)?m sorry|"
+                          r"i (?:cannot|can't|can’t)|great question|i hope this helps|it(?:'|’)?s important to "
+                          r"(?:note|remember)|consult a (?:professional|doctor)|please note)", re.IGNORECASE)
+
+
 def quoted(raw: str) -> bool:
-    """Whether the raw (not normalized) `raw` text puts a short term in quotes: a code word's usual shape."""
-    return _QUOTED.search(raw) is not None
+    """Whether the raw (not normalized) `raw` text puts a short term in quotes: a code word's usual shape (the
+    assistant's stock phrases in quotes are a complaint about style, not a code word)."""
+    return any(not _BOILERPLATE.match(m.group()[1:]) for m in _QUOTED.finditer(raw))
 
 
 def english_like(text: str) -> bool:

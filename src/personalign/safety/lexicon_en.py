@@ -139,9 +139,11 @@ CONCEPTS = {
                  r"meaning)|\bfor (?:my |official |academic |government )?research\b|\bpermission (?:from|granted)|"
                  r"\b(?:ive|i have) been (?:granted|given|cleared|approved)|\btrusted (?:user|account|tester)",
     "MAKE": r"\b(?:make|making|made|build\w*|creat\w+|synthes\w+|cook\w*|brew\w*|produc\w+|manufactur\w+|assembl\w+|"
-            r"writ\w+|code|coding|develop\w*|deploy\w*|spread\w*|obtain\w*|buy\w*|get(?:ting)? hold of|acquir\w+|"
+            r"writ\w+|code|coding|develop\w*|deploy\w*|spread\w*(?! (?:and|or|through|across|via|worldwide|between|"
+            r"among))|obtain\w*|buy\w*|get(?:ting)? hold of|acquir\w+|"
             r"smuggl\w+|3d print\w*|craft\w*|mix\w*|prepar\w+|weaponi\w+|extract\w*|grow\w*|refin\w+|recipes?|"
-            r"formulas?|blueprints?|schematics?|working|functional|ready to use|step by step|routes?|launch\w*|"
+            r"formulas?|blueprints?|schematics?|working(?! (?:under|as|in|on|with|for|at|from|alongside|hours|days?))|"
+            r"functional|ready to use|step by step|routes?|launch\w*|"
             r"plant\w*|detonat\w+|homemade|diy|untraceable|cultur\w+|cultivat\w+|at home)\b",
     "HARM_OBJ": r"\b(?:bombs?|pipe bombs?|explosives?|explosive devices?|ieds?|napalm|thermite|molotov\w*|detonators?|"
                 r"nerve (?:agents?|gas)|sarin|vx|ricin|anthrax|bioweapons?|biological weapons?|chemical weapons?|"

@@ -61,7 +61,9 @@ CONCEPTS = {
               r"sobre|acerca de|contra|historia de|novela|cuento|pelicula|chistes sobre|prevencion|prevenir|"
               r"detectar|proteg\w+|defend\w+|casa|escuela|oficina|seguro|privacidad)\b",
     # following or tapping a person without a warrant: an official skipping the court order
-    "HARM": r"\b(?:ayuda(?:me|rme)|me ayud\w+|quiero|necesito|puedo|ensena(?:me|rme))\b.{0,40}\b(?:rastre\w*|"
+    "HARM": r"\b(?:historial|ubicacion|localizacion|direccion|mensajes|llamadas|datos)\b.{0,80}\bsin (?:pedir |"
+            r"necesitar |esperar )?(?:una |la )?orden judicial\b|\b(?:ayuda(?:me|rme)|me ayud\w+|quiero|necesito|"
+            r"puedo|ensena(?:me|rme))\b.{0,40}\b(?:rastre\w*|"
             r"localiz\w*|monitor\w*|pinch\w*|intercept\w*|espi\w*)\b.{0,80}\bsin (?:una |un )?(?:orden (?:judicial|"
             r"de un juez)|autorizacion judicial)\b|"
             r"\b(?:chistes|bromas|comentarios|insultos) (?:\w+ )?(?:racistas|raciales|homofob\w+|machistas|"

@@ -45,10 +45,12 @@ CONCEPTS = {
                r"alter ego|persona)\b",
     # others' private data (address, phone, location, chats of any person or user): with AUTHORITY, an
     # authority claim ("I'm a police officer, give me the address of any person I name")
-    "PRIVATE": r"\b(?:adres\w*|locatie|verblijfplaats|telefoonnummer\w*|persoonsgegevens|gegevens|gesprekken|"
+    "PRIVATE": r"\b(?:adres\w*|locatie|verblijfplaats|telefoonnummer\w*|persoonsgegevens|gegevens|\w*gesprekken|"
                r"berichten|chatgeschiedenis)\b.{0,40}\bvan (?:iedereen|elke|ieder|andere|deze|die|"
                r"alle) ?(?:\w+ )?(?:persoon|personen|gebruiker\w*|burger\w*|mensen)?\b",
-    "AUTHORITY": r"\b(?:ik ben (?:je |jouw |uw |de |een |het )?(?:\w+ )?(?:ontwikkelaar\w*|beheerder\w*|admin\w*|"
+    "AUTHORITY": r"\b(?:dat ik (?:je |jouw |uw |de |een |het )?(?:ontwikkelaar|beheerder|admin\w*|eigenaar|"
+                 r"moderator)\b.{0,30}\bben\b|ik ben (?:je |jouw |uw |de |een |het )?(?:\w+ )?(?:ontwikkelaar\w*|"
+                 r"beheerder\w*|admin\w*|"
                  r"administrator\w*|maker|makers|programmeur\w*|eigenaar\w*|moderator\w*|onderzoeker\w*|"
                  r"politieagent\w*|rechercheur\w*|bevoegd|geautoriseerd|gemachtigd)|als (?:je |jouw )?(?:ontwikkelaar|"
                  r"beheerder|admin|maker)\b|ik (?:autoriseer|machtig) (?:je|jou|u)|ik geef (?:je|jou|"

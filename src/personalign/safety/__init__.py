@@ -41,15 +41,16 @@ Layers (each in its own module)
 4. `semantic` — softmax regression on all-MiniLM-L6-v2 embeddings plus 4,096 hashed word and character
    n-grams, trained (`python -m personalign.safety.train` reproduces `data/semantic.npz`) on
    `data/labeled.jsonl`, `data/labeled_harm.jsonl` (harm in the object, near-misses, non-English rows),
-   `data/labeled_nearmiss.jsonl` (benign near-misses and framed harm) and the spent unseen rounds 1–32
+   `data/labeled_nearmiss.jsonl` (benign near-misses and framed harm), `data/labeled_effect.jsonl` (harm named
+   only by its effect or a cover story, and near-misses sharing its words) and the spent unseen rounds 1–32
    (`data/spent_rounds.jsonl`; the main benchmark sets never). One head scores every readable view;
    English views with an anchor word (or the shape of a code word or of an effect hidden from someone) are
    judged at the threshold that refuses 4.4 % of benign training rows in 5-fold CV (`train.MAX_FALSE_REFUSAL`),
    views in other languages holding an anchor concept of their lexicon at 8 % of theirs (few, and near-misses
    written to be hard), every other view at 0.02 % (`semantic.gate`); a view naming a harm domain, or of a text
    that puts a term in quotes (how a code word is defined, in any language), counts as anchored. First runs on
-   unseen rounds 29 and 30: 85.8 % / 1.7 % and 85.0 % / 5.0 % of unsafe / benign refused; harm in the object
-   stays the weak spot (73 % and 50 %). Needs the
+   unseen rounds 33 and 34: 82.5 % / 1.7 % and 84.2 % / 2.5 % of unsafe / benign refused; harm in the object
+   stays the weak spot (60 % on both). Needs the
    embedding model package; without it this layer is skipped (`semantic.available()`) and the lexical layers
    still refuse what they know.
 

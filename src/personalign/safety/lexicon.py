@@ -229,7 +229,8 @@ _BARE_FILTER = re.compile(fold_pattern(
     r"censorship|zensur|sansur\w*|필터|검열|フィルター|过滤|過濾|فلتر|فلاتر|फिल्टर|sensor|bo loc|ตัวกรอง|"
     r"φιλτρ\w*|λογοκρισ\w*|suodat\w*|sensuur\w*|szuro\w*|szurok|szures\w*|cenzur\w*|فیلتر|سانسور)"))
 _QUALIFIED = re.compile(fold_pattern(
-    r"(?:safety|security|content|ethic|moral|etic|ethique|этик|морал|윤리|倫理|伦理|اخلاق|नैतिक|ahlak|seguridad|contenido|seguranca|conteudo|securite|contenu|sicurezza|contenuto|"
+    r"(?:safety|security|content|ethic|moral|etic|ethique|этик|морал|윤리|倫理|伦理|اخلاق|नैतिक|ahlak|seguridad|contenido|"
+    r"seguranca|conteudo|securite|contenu|sicurezza|contenuto|"
     r"sicherheit|inhalt|безопасн|контент|안전|콘텐츠|安全|内容|コンテンツ|الامان|الامن|المحتوى|सुरक्षा|guvenlik|"
     r"icerik|veiligheid|inhoud|sakerhet|bezpieczenstw|tresci|keamanan|konten|an toan|noi dung|ασφαλει|περιεχομεν|"
     r"ηθικ|turva|sisalto|eetti|biztonsag|tartalm|etika|erkolcs|bezpecn|obsah|sigurnos|sadrzaj|امنیت|محتوا)"))
@@ -337,8 +338,11 @@ def anchored_foreign(text: str) -> bool:
 _QUOTED = re.compile(r"(?<!\w)['‘\"“«„‹]\s?[^'\"’”»›\n]{2,40}?['’\"”»›](?!\w)|[「『][^」』\n]{2,40}[」』]")
 
 
-# the assistant's own stock phrases, quoted by users tired of them ("Drop the 'As an AI language model' opener")
-_BOILERPLATE = re.compile(r"^\W*(?:as an ai\b|as a language model|i(?:'|’)?m (?:just )?an ai|i(?:'|’)?m sorry|"
+# the assistant's own stock phrases, quoted by users tired of them ("Drop the 'As an AI language model' opener",
+# "'consulta un esperto'", Thai "'ฉันเป็นเพียง AI'"): any quote naming an AI or a consultation, in any language
+_BOILERPLATE = re.compile(r"\b(?:consult\w*|konsult\w*)\b|(?:^|\s)(?:ai|ia|ki|ии|ШІ)(?:\W|$)|人工知能|인공지능|"
+                          r"ذكاء اصطناعي|^\W*(?:as an ai\b|as a language model|i(?:'|’)?m (?:just )?an ai|i(?:'|"
+                          r"’)?m sorry|"
                           r"i (?:cannot|can't|can’t)|great question|i hope this helps|it(?:'|’)?s important to "
                           r"(?:note|remember)|consult a (?:professional|doctor)|please note)", re.IGNORECASE)
 
@@ -346,7 +350,7 @@ _BOILERPLATE = re.compile(r"^\W*(?:as an ai\b|as a language model|i(?:'|’)?m (
 def quoted(raw: str) -> bool:
     """Whether the raw (not normalized) `raw` text puts a short term in quotes: a code word's usual shape (the
     assistant's stock phrases in quotes are a complaint about style, not a code word)."""
-    return any(not _BOILERPLATE.match(m.group()[1:]) for m in _QUOTED.finditer(raw))
+    return any(not _BOILERPLATE.search(m.group()[1:]) for m in _QUOTED.finditer(raw))
 
 
 def english_like(text: str) -> bool:

@@ -7,7 +7,8 @@ CONCEPTS = {
     "IGNORE": r"\b(?:ignorier\w*|vergiss|vergessen|vergesst|missacht\w+|umgeh\w*|uberges?ch\w+|hinweg|"
               r"setz\w* (?:\w+ )?(?:ausser kraft|uber)|halte? dich nicht (?:mehr )?an|befolge? (?:\w+ )?(?:nicht|"
               r"keine)|nicht mehr (?:befolgen|beachten|folgen)|beachte? (?:\w+ )?(?:nicht|keine)|verwirf|verwerfen|"
-              r"uberschreib\w*|ersetz\w*|brich|brechen|los von|hinter dir)\b",
+              r"uberschreib\w*|ersetz\w*|brich|brechen|los von|hinter dir|stehen (?:\w+ ){0,2}unter meinen|"
+              r"(?:gelten|gilt) (?:sie |es |die )?(?:einfach )?nicht mehr)\b",
     "RULES": r"\b(?:anweisungen|anweisung|regeln|richtlinien|vorgaben|instruktionen|befehle|systemprompt|"
              r"system prompt|systemnachricht|programmierung|prinzipien|grundsatze|training|konfiguration|"
              r"was (?:man )?dir (?:gesagt|beigebracht) wurde|bisherigen vorgaben)\b" + _SCOPED,

@@ -37,11 +37,14 @@ CONCEPTS = {
     # others' private data (address, phone, location, chats of any person or user): with AUTHORITY, an
     # authority claim ("I'm a police officer, give me the address of any person I name")
     "PRIVATE": r"\b(?:datos personales|direccion\w*|domicilio|ubicacion|telefono|numero de telefono|conversaciones|"
-               r"mensajes|historial)\b.{0,40}\b(?:de|del) (?:cualquier|cualquiera|esta|esa|otra|otras|otro|otros|"
+               r"mensajes|historial)\b.{0,40}\b(?:de|del) (?:cualquier|cualquiera|esta|esa|ese|este|otra|otras|otro|"
+               r"otros|"
                r"los demas|las demas|todo|toda|todos) ?(?:\w+ )?(?:persona|personas|usuario|usuarios|ciudadano|"
                r"ciudadanos|gente|individuo|sospechoso)\b",
     "AUTHORITY": r"\b(?:soy (?:tu |el |un |una |la )?(?:\w+ )?(?:desarrollador\w*|creador\w*|administrador\w*|admin|"
                  r"programador\w*|dueno|propietario|ingenier\w+|investigador\w*|moderador\w*|policia|agente|"
+                 r"inspector\w*|"
+                 r"fiscal|juez|jueza|comisari\w+|detective|guardia civil|"
                  r"autorizad\w+)|te autoriz\w+|autorizo|tengo (?:permiso|autorizacion|acceso|privilegios|"
                  r"credenciales)|"
                  r"codigo de (?:administrador|acceso|anulacion|autorizacion)|mi cuenta (?:es|tiene|esta)|"
@@ -61,7 +64,10 @@ CONCEPTS = {
               r"sobre|acerca de|contra|historia de|novela|cuento|pelicula|chistes sobre|prevencion|prevenir|"
               r"detectar|proteg\w+|defend\w+|casa|escuela|oficina|seguro|privacidad)\b",
     # following or tapping a person without a warrant: an official skipping the court order
-    "HARM": r"\b(?:historial|ubicacion|localizacion|direccion|mensajes|llamadas|datos)\b.{0,80}\bsin (?:pedir |"
+    # "cocinar cristal" (meth), black powder by proportions or packed in a tube
+    "HARM": r"\bcocin\w* (?:\w+ )?cristal\b|\bpolvora(?: negra)?\b.{0,60}\b(?:proporcion\w*|compact\w*|tubos?|"
+            r"receta|cantidades)\b|\b(?:proporcion\w*|receta|cantidades)\b.{0,40}\bpolvora\b|\b(?:historial|ubicacion|"
+            r"localizacion|direccion|mensajes|llamadas|datos)\b.{0,80}\bsin (?:pedir |"
             r"necesitar |esperar )?(?:una |la )?orden judicial\b|\b(?:ayuda(?:me|rme)|me ayud\w+|quiero|necesito|"
             r"puedo|ensena(?:me|rme))\b.{0,40}\b(?:rastre\w*|"
             r"localiz\w*|monitor\w*|pinch\w*|intercept\w*|espi\w*)\b.{0,80}\bsin (?:una |un )?(?:orden (?:judicial|"

@@ -27,7 +27,9 @@ CONCEPTS = {
               r"renunt(?:a|ati|i) la|lasa (?:deoparte|la o parte)|lasati (?:deoparte|la o parte)|"
               r"fa abstractie de|fara sa (?:mai )?(?:tii cont|respecti)|"
               # declared void: "instrucțiunile tale inițiale nu mai sunt valabile"
-              r"nu mai (?:sunt|este|e) (?:valabil\w*|valid\w*|in vigoare)|(?:sunt|este) (?:anulat\w*|nul\w*))\b",
+              r"nu mai (?:sunt|este|e) (?:valabil\w*|valid\w*|in vigoare)|(?:sunt|este) (?:anulat\w*|nul\w*)|"
+              r"se anuleaza|"
+              r"(?:vin|sunt|stau|trec) (?:inaintea|deasupra|peste|inainte de))\b",
     "RULES": r"\b(?:instructiun(?:e|i|ea|ile|ilor|ii)|regul(?:a|i|ile|ilor|ii)|directiv(?:a|e|ele|elor)|"
              r"ghidur(?:i|ile|ilor)|linii(?:le)? directoare|indicatii(?:le)?|comenzi(?:le)?|"
              r"prompt\w* (?:de |al )?sistem\w*|mesaj\w* (?:de |al )?sistem\w*|programar(?:ea|ii) (?:ta|tale|"

@@ -169,6 +169,8 @@ CONCEPTS = {
               r"defen\w+|protect\w*|detect\w*|prevent\w*|recogni\w+|avoid\w*|surviv\w+|report\w*|analy\w+|"
               r"fiction\w*|novels?|story|stories|movies?|films?|documentar\w+|awareness|dangers? of|risks? of|"
               r"effects? of|the word|the term|puns?|jokes? about|references? to|metaphors?|like a|insurance|privacy|"
+              # harm reduction's own tools: checking a supply or reversing an overdose
+              r"test strips?|naloxone|narcan|"
               r"return|"
               r"refund|cookie|company|school|office|exam|test|assignment|teachers|product|package|label|box|manual|"
               r"doctors|medication|club|hoa|landlords|library|parking|lab|workplace|"

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from personalign.safety import intent, lexicon, semantic
+from personalign.safety import harm_terms, intent, lexicon, semantic
 from personalign.safety.normalize import COMMON_WORDS, View, views
 from personalign.safety.normalize import normalize as _normalize_view
 
@@ -48,7 +48,7 @@ _REASONS = {
     "obfuscation": ("it hides an instruction or asks for answers hidden from moderation; "
                     "preferences must be plain text"),
 }
-_DECODED = {"base64", "hex", "url", "rot13", "reversed", "reversed-words"}
+_DECODED = {"base64", "hex", "url", "rot13", "reversed", "reversed-words", "flipped"}
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
 _SENTENCE_END = re.compile(r"[。！？!?.]\s*$")
 _MAX_CHARS = 4000  # longer texts are checked on their first and last parts; preferences are short
@@ -96,7 +96,7 @@ def screen(text: str) -> tuple[SafetyVerdict | None, list[View], list[semantic.G
     """The boundary up to its learned layer: the lexical layers' refusal (or None), and the views the
     semantic layer scores with, per view, its `semantic.Gate` (which of the classifier's thresholds judges it).
     `check_text` is `screen` plus `semantic.classify`; `benchmarks/safety_rounds_cv.py` swaps the model."""
-    all_views = views(_clip(text), _vocabulary())
+    all_views = views(_clip(text), _vocabulary(), harm_terms.words())
     # Han, kana and Hangul read backwards form words by accident ("銃の手入れ", gun care, reversed holds "入手",
     # obtain): a CJK text that ends like a sentence is read forwards only (a reversed one starts with its "。")
     if _CJK.search(text) and _SENTENCE_END.search(text):

@@ -78,6 +78,14 @@ def _compiled() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def words() -> frozenset[str]:
+    """The one-word terms of the Latin-script languages, normalized as views are ("fentanilo", "cyanide")."""
+    data = json.loads(TERMS_PATH.read_text(encoding="utf-8"))
+    out = {normalize(t.rstrip("*").strip()) for d in data.values() for terms in d["terms"].values() for t in terms}
+    return frozenset(w for w in out if " " not in w and len(w) >= 4 and w.isascii() and w.isalpha())
+
+
 def domain_names() -> tuple[str, ...]:
     """The domains, in feature order."""
     return tuple(name for name, _ in _compiled())

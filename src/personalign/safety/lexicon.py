@@ -143,7 +143,8 @@ _BARE_SCOPE = re.compile(r"(?:about|regarding|concerning|on|sobre|uber|zu|sur|su
 # "how they were manufactured" in a text about history (``HISTORY``) is told, not asked for
 _PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$")
 # a denial next to other people's data withholds it ("never show me other users' chats")
-_DENIED = re.compile(r"\b(?:never|dont|do not|not|no|nunca|jamais|niemals|nie|nooit|nao|mai)\b")
+# withholding the data, not asking for it ("never share", "kept hidden from me")
+_DENIED = re.compile(r"\b(?:never|dont|do not|not|no|nunca|jamais|niemals|nie|nooit|nao|mai|hidden|hide|private)\b")
 
 
 def _shielded(spans: list[tuple[int, int]], shields: list[tuple[int, int]], gap: int = 12, *, text: str = "",

@@ -25,7 +25,7 @@ CONCEPTS = {
     "SAFETY": r"\b(?:(?:safety|security|content|ethical|moral|usage) )?(?:filters|filtering|guardrails?|safeguards?|"
               r"restrictions?|limits|limitations|boundaries|censorship|moderation|"
               r"(?:safety|content|usage|ethics) (?:filter|polic(?:y|ies)|rules|guidelines|settings|protocols?|"
-              r"measures|checks?|mode|training|layers?|systems?|team)|ethics|ethical (?:guidelines|rules|constraints|"
+              r"measures|checks?|mode|training|layers?|systems?|team|levels?|sliders?|dials?)|ethics|ethical (?:guidelines|rules|constraints|"
               r"principles|concerns|considerations|limits)|morals|morality|moral (?:compass|code|constraints|"
               r"principles|limits|qualms|considerations)|scruples|alignment|legal concerns)\b"
               r"(?! (?:warnings?|tips?|notes?|disclaimers?|caveats?|reminders?|advice|info|information|lectures?|"
@@ -37,7 +37,7 @@ CONCEPTS = {
     "DISABLE": r"\b(?:turn\w* (?:\w+ ){0,4}off|switch\w* (?:\w+ ){0,4}off|shut\w* (?:\w+ ){0,4}(?:off|down)|disabl\w+|"
                r"deactivat\w+|lower\w*|loosen\w*|relax\w*|suspend\w*|pause\w*|lift\w*|strip\w*|unlock\w*|waiv\w+|"
                r"off|remove\w*|dial (?:\w+ )?down|tone (?:\w+ )?down|get rid of|do away with|opt (?:me )?out of|"
-               r"exempt\w*|exception)\b",
+               r"exempt\w*|exception|(?:to|at) (?:zero|0|none|nothing|the minimum|minimum|the lowest))\b",
     # "without hesitation" is said of anyone ("a necromancer who kills without hesitation"): only of answering
     "REFUSE": r"\b(?!without (?:any )?hesitat)" + _NOT + r" (?:ever |again |even |you |to |be )?(?:refus\w*|declin\w*|"
               r"deny\w*|reject\w*|"
@@ -92,7 +92,8 @@ CONCEPTS = {
                r"unhinged|chaos|opposite) (?:ai|assistant|model|bot|twin|version|gpt|self)|"
                # "dark mode" is also a display setting ("I prefer dark mode in my apps"): only the others as modes
                r"(?:evil|rogue|shadow|unfiltered|unhinged|chaos|opposite) mode|anything goes|"
-               r"no holds barred|nothing is off limits|the rules dont apply|(?:instructions|rules|guidelines|"
+               r"no holds barred|nothing is off limits|nothing (?:gets|is|will be|should be|may be) (?:filtered|"
+               r"censored)|the rules dont apply|(?:instructions|rules|guidelines|"
                r"configuration|setup) "
                r"(?:no longer|dont|do not) (?:count|apply|matter)|safety (?:is )?(?:off|disabled|deactivated|"
                r"suspended|lifted|removed|waived)|(?:rules|restrictions|limits|guidelines) "
@@ -112,8 +113,10 @@ CONCEPTS = {
                r"every|all|other|another|this|that|these|those) (?:\w+ )?(?:person|people|users?|individuals?|"
                r"citizens?|customers?|suspects?|one|accounts?|numbers?|names?)|(?:anyones|anybodys|someones|"
                r"somebodys|other users?|other peoples?|peoples|the owners|owners|targets|suspects|any users?|"
-               r"users) (?:\w+ ){0,2}(?:address(?:es)?|phone numbers?|locations?|whereabouts|personal (?:data|"
-               r"details|information)|chats?|conversations|messages))\b"
+               r"users|other (?:customers?|members?|accounts?|subscribers?)) (?:\w+ ){0,2}(?:address(?:es)?|phone "
+               r"numbers?|locations?|whereabouts|personal (?:data|details|information)|chats?|chat summar(?:y|ies)|"
+               r"conversations?(?: histor(?:y|ies))?|messages|e ?mails?|(?:saved|stored) (?:\w+ )?(?:data|preferences"
+               r"|memories)|data))\b"
                # the person the user will name, people of a kind, an ex or a neighbour
                r"|\b(?:address(?:es)?|phone numbers?|locations?|whereabouts|chat (?:logs|history)|"
                r"conversations)\b.{0,40}\b(?:of|for) (?:the )?(?:person|people|individuals?|journalists?|reporters?|"
@@ -121,9 +124,10 @@ CONCEPTS = {
                r"\b(?:ex(?:husband|wife|girlfriend|boyfriend|partner)?s|neighbou?rs|bosss|coworkers|"
                r"journalists) (?:\w+ ){0,2}(?:address(?:es)?|phone numbers?|locations?|whereabouts|chat (?:logs|"
                r"history)|conversations|messages)\b",
-    "AUTHORITY": r"\b(?:i am|i m|im|as|speaking as) (?:a |an |the |your |one of your |one of the )?(?:\w+ ){0,2}"
+    "AUTHORITY": r"\b(?:i am|i m|im|as|speaking as|(?:treat|remember|register|recogni[sz]e|flag|mark|list|save"
+                 r"|whitelist) me as) (?:a |an |the |your |one of your |one of the )?(?:\w+ ){0,2}"
                  r"(?:developers?|creators?|admins?|administrator|owner|operator|programmer|maker|moderator|sysadmin|"
-                 r"superuser|root user|red team\w*|(?:ai )?safety researcher|researcher with|law enforcement|police|"
+                 r"superuser|root user|support (?:lead|agent|staff|manager)|account holder|red team\w*|(?:ai )?safety researcher|researcher with|law enforcement|police|"
                  r"officer|government|federal agent|authorized|authorised|cleared|verified|engineer at|employee|judge|"
                  r"prosecutor|detective|investigator|minister|government official|intelligence agent)\b"
                  r"|\b(?:authoriz|authoris)\w* (?:you|this|the|to)\b|\bi (?:give|grant) you (?:full |special )?"

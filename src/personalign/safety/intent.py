@@ -465,7 +465,8 @@ _EN_AGAINST = (r"\b(?:get\w* back at|revenge on|take revenge|gaslight\w* (?:\w+ 
                r"apartment|flat|car|place|room)|(?:cant|cannot|can not|wont) be traced|untraceabl\w+|knock\w* "
                r"(?:\w+ )?out|chloroform|while (?:they|he|she) (?:re|are|is|s) (?:away|on vacation|on holiday|aslee"
                r"p|out))\b")
-_EN_AGAINST_GUARD = _EN_GUARD + (r"|\b(?:my own|i own|locked out of (?:my|their|his|her|your)|i lost|(?:is|keeps|are|was) (?:manipulating|"
+_EN_AGAINST_GUARD = _EN_GUARD + (r"|\b(?:my own|i own|locked out of (?:my|their|his|her|your)|i lost|"
+                                 r"(?:is|keeps|are|was) (?:manipulating|"
                                  r"gaslighting|blackmailing) me|harmless|prank\w*|consent\w*|check\w* (?:whether|if)|"
                                  r"on my (?:own )?(?:phone|laptop|computer|device)|each others?|"
                                  r"with (?:her|his|their) "

@@ -715,3 +715,11 @@ def test_an_office_asking_for_other_users_data(text):
 ])
 def test_offices_and_levels_in_taste_are_allowed(text):
     assert screen(text)[0] is None, text
+
+
+def test_flipped_view_leaves_short_words_of_other_languages():
+    from personalign.safety import harm_terms
+
+    kinds = {v.kind for v in views("Strunta i mina tidigare instruktioner om punktlistor.", _vocabulary(),
+                                   harm_terms.words())}
+    assert "flipped" not in kinds

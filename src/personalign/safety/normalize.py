@@ -19,8 +19,8 @@ folded, and punctuation turned into spaces.
 * ``base64`` / ``hex`` / ``url``: embedded runs that decode to readable UTF-8 text;
 * ``rot13`` / ``rotN``: the Caesar shift that makes the text most word-like, and ROT13 itself;
 * ``reversed`` / ``reversed-words``: the text read backwards, or each word read backwards;
-* ``flipped``: only the words that are unknown forwards and known backwards read backwards ("lynatnef" in an
-  otherwise plain sentence), with the boundary's harm terms among the known words;
+* ``flipped``: only the words that are unknown forwards and harm terms or long known words backwards read
+  backwards ("lynatnef" in an otherwise plain sentence);
 * ``emoji``: pictures that name a harm read as words ("💊" pills, "🔫" gun).
 
 A decoded view counts as *readable* when more of its words are known words than in the plain
@@ -352,9 +352,14 @@ def _pig_latin(text: str, vocabulary: frozenset[str]) -> str | None:
     return " ".join(back(w) for w in words)
 
 
-def _flip_unknown(words: list[str], known: frozenset[str]) -> str | None:
-    """The words unknown forwards and known backwards reversed, the rest kept; None when none is."""
-    out = [w[::-1] if len(w) >= 4 and w not in known and w[::-1] in known else w for w in words]
+def _flip_unknown(words: list[str], known: frozenset[str], terms: frozenset[str]) -> str | None:
+    """The words unknown forwards that are `terms`, or `known` words of six letters or more, backwards reversed,
+    the rest kept; None when none is. Shorter known words are often lexicon fragments that short words of other
+    languages spell backwards (Swedish "mina", my, is "anim")."""
+    def flips(w: str) -> bool:
+        back = w[::-1]
+        return len(w) >= 4 and w not in known and (back in terms or (len(w) >= 6 and back in known))
+    out = [w[::-1] if flips(w) else w for w in words]
     return " ".join(out) if out != words else None
 
 
@@ -403,7 +408,7 @@ def views(text: str, vocabulary: frozenset[str], terms: frozenset[str] = frozens
     add("reversed", plain[::-1], always=True)
     add("reversed-words", " ".join(t[::-1] for t in plain.split()))
     # a few reversed words in a plain sentence leave it no more word-like as a whole: read them, always
-    flipped = _flip_unknown(word.split(), vocabulary | terms)
+    flipped = _flip_unknown(word.split(), vocabulary, terms)
     if flipped and all(v.text != flipped for v in out):
         out.append(View("flipped", flipped))
     return out

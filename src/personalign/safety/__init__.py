@@ -45,7 +45,7 @@ Layers (each in its own module)
    only by its effect or a cover story, and near-misses sharing its words) and the spent unseen rounds 1–36
    (`data/spent_rounds.jsonl`; the main benchmark sets never). One head scores every readable view;
    English views with an anchor word (or the shape of a code word or of an effect hidden from someone) are
-   judged at the threshold that refuses 4.4 % of benign training rows in 5-fold CV (`train.MAX_FALSE_REFUSAL`),
+   judged at the threshold that refuses 4.2 % of benign training rows in 5-fold CV (`train.MAX_FALSE_REFUSAL`),
    views in other languages holding an anchor concept of their lexicon at 8 % of theirs (few, and near-misses
    written to be hard), every other view at 0.02 % (`semantic.gate`); a view naming a harm domain, or of a text
    that puts a term in quotes (how a code word is defined, in any language), counts as anchored. First runs on

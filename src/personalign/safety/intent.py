@@ -497,7 +497,8 @@ _EN_FOR_REAL = (r"\b(?:(?:i|we) (?:will|ll|am going to|m going to|plan to|want t
                 r"(?:story|novel|game|fiction))\b")
 _EN_END_QUIETLY = (r"\b(?:pills|tablets|amounts?|doses?|how much|how many|quantit\w+)\b(?: \w+){0,8} (?:end (?:thin"
                    r"gs|it|"
-                   r"it all|my life|everything)|not wake up|never wake up|die|quietly for me|kill me|be fatal for me|"
+                   r"it all|my life|everything)|not wake up|never wake up|not waking up|never waking up|die|"
+                   r"quietly for me|kill me|be fatal for me|"
                    r"finish me)\b")
 _EN_STARVE_ME = (r"\b(?:tell me to|make me|remind me to|push me to|pressure me to|praise me for|reward me for|"
                  r"congratulat\w+ me (?:for|on)|cheer\w* (?:me )?(?:for|when i)) (?:\w+ ){0,2}(?:skip\w* (?:dinner|"

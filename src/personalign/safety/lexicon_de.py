@@ -50,7 +50,8 @@ CONCEPTS = {
                r"menschen|leute\w*)",
     "AUTHORITY": r"\b(?:ich bin (?:dein |deine |ihr |der |die |ein |eine )?(?:\w+ )?(?:entwickler\w*|administrator\w*|"
                  r"admin|schopfer\w*|programmierer\w*|betreiber\w*|besitzer\w*|moderator\w*|forscher\w*|polizist\w*|"
-                 r"ermittler\w*|berechtigt|autorisiert)|ich (?:autorisiere|erlaube|berechtige|ermachtige) dich|"
+                 r"ermittler\w*|polizeibeamt\w*|kriminalbeamt\w*|staatsanwalt\w*|richter\w*|berechtigt|autorisiert)|"
+                 r"ich (?:autorisiere|erlaube|berechtige|ermachtige) dich|"
                  r"ich habe (?:admin|root|sonder|volle?|die)\w* ?(?:rechte|berechtigung\w*|freigabe|zugriff)|"
                  r"(?:admin|zugangs|freigabe|override|entwickler)(?:code|schlussel|modus|rechte|zugang)|"
                  r"mein (?:konto|account|status) (?:ist|hat|erlaubt)|zu forschungszwecken|fur (?:meine )?forschung|"

@@ -188,7 +188,14 @@ CONCEPTS = {
              # "drop the disclaimers about AI limitations": what a disclaimer is about is presentation too
              r"(?:disclaimers?|caveats?|reminders?|boilerplate) (?:about|on|regarding)(?: (?:ai|your|its|the|my))?)\b",
     # following or tapping a person without a warrant: an official skipping the court order
-    "HARM": r"\b(?:help me|let me|i (?:want|need|have) to|for me|you to|can you)\b.{0,40}\b(?:track\w*|trac(?:e|ing)|"
+    "HARM": r"\b(?:drop\w*|releas\w*|dump\w*) (?:\w+ ){0,3}(?:payloads?|loads?|packages?|"
+            r"canisters?) (?:\w+ ){0,3}over "
+            r"(?:a |the )?(?:\w+ )?(?:crowds?|stadiums?|festivals?|parades?|concerts?|people|stands)\b|"
+            # steering people toward violence, however softly worded
+            r"\b(?:steer\w*|push\w*|stir\w*|nudg\w*|encourag\w*|lead\w*|radicali[sz]\w*|groom\w*)\b.{0,40}\b(?:toward|"
+            r"towards|to|into) (?:\w+ ){0,2}(?:tak\w+|pick\w*) up arms\b|"
+            r"\blethal (?:amount|dose|quantity) of my (?:own )?(?:prescriptions?|pills|meds|medications?)\b|"
+            r"\b(?:help me|let me|i (?:want|need|have) to|for me|you to|can you)\b.{0,40}\b(?:track\w*|trac(?:e|ing)|"
             r"locat\w+|ping\w*|tap\w*|monitor\w*|surveil\w*)\b.{0,80}\bwithout (?:a |any )?(?:warrant|court order|"
             r"subpoena)s?\b|"
             r"\b(?:racist|sexist|homophobic|transphobic|antisemitic|xenophobic|bigoted|hateful|ethnic|racial|"
@@ -327,6 +334,13 @@ PHRASES = [
                        r"provide)\b.{0,30}"
                        r"\b(?:illegal|forbidden|prohibited|banned|dangerous|harmful) (?:stuff|things|content|topics|"
                        r"requests|information|info|questions)\b"),
+    ("safety_disable", r"\b(?:dangerous|harmful|illegal|risky|forbidden) ones (?:included|too|as well)\b(?!.{0,30}"
+                       r"\bsafety (?:notes?|tips?|warnings?|precautions?))|\bincluding "
+                       r"(?:the )?(?:dangerous|harmful|illegal|forbidden) ones\b|\b(?:never|dont|do not|stop|skip) "
+                       r"(?:run\w* |do\w* |apply\w* )?(?:your |any )?risk (?:checks?|assessments?|screening)\b"),
+    # unless scoped ("the only rules now are the ones I set for formatting")
+    ("instruction_override", r"\bthe only rules (?:now |from now on |that count |that matter )?are (?:the ones|those) "
+                             r"i\b(?! (?:\w+ ){0,2}(?:for|about|on|in|of) )"),
 ]
 
 # Words that an unsafe preference can hardly avoid, and the shapes of a code word or of an effect hidden from

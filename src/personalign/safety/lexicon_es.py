@@ -65,7 +65,8 @@ CONCEPTS = {
               r"detectar|proteg\w+|defend\w+|casa|escuela|oficina|seguro|privacidad)\b",
     # following or tapping a person without a warrant: an official skipping the court order
     # "cocinar cristal" (meth), black powder by proportions or packed in a tube
-    "HARM": r"\bcocin\w* (?:\w+ )?cristal\b|\bpolvora(?: negra)?\b.{0,60}\b(?:proporcion\w*|compact\w*|tubos?|"
+    "HARM": r"\bcocin\w* (?:\w+ )?cristal\b|\bclon\w* (?:\w+ )?tarjetas\b|\bcopiar tarjetas de credito ajenas\b|"
+            r"\bpolvora(?: negra)?\b.{0,60}\b(?:proporcion\w*|compact\w*|tubos?|"
             r"receta|cantidades)\b|\b(?:proporcion\w*|receta|cantidades)\b.{0,40}\bpolvora\b|\b(?:historial|ubicacion|"
             r"localizacion|direccion|mensajes|llamadas|datos)\b.{0,80}\bsin (?:pedir |"
             r"necesitar |esperar )?(?:una |la )?orden judicial\b|\b(?:ayuda(?:me|rme)|me ayud\w+|quiero|necesito|"

@@ -48,7 +48,8 @@ CONCEPTS = {
     "PRIVATE": r"\b(?:adres\w*|locatie|verblijfplaats|telefoonnummer\w*|persoonsgegevens|gegevens|\w*gesprekken|"
                r"berichten|chatgeschiedenis)\b.{0,40}\bvan (?:iedereen|elke|ieder|andere|deze|die|"
                r"alle) ?(?:\w+ )?(?:persoon|personen|gebruiker\w*|burger\w*|mensen)?\b",
-    "AUTHORITY": r"\b(?:dat ik (?:je |jouw |uw |de |een |het )?(?:ontwikkelaar|beheerder|admin\w*|eigenaar|"
+    "AUTHORITY": r"\b(?:\w*(?:ontgrendel|toegangs|beheerders)codes?\b|dat ik (?:je |jouw |uw |de |een |"
+                 r"het )?(?:ontwikkelaar|beheerder|admin\w*|eigenaar|"
                  r"moderator)\b.{0,30}\bben\b|ik ben (?:je |jouw |uw |de |een |het )?(?:\w+ )?(?:ontwikkelaar\w*|"
                  r"beheerder\w*|admin\w*|"
                  r"administrator\w*|maker|makers|programmeur\w*|eigenaar\w*|moderator\w*|onderzoeker\w*|"

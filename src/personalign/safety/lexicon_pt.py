@@ -37,11 +37,12 @@ CONCEPTS = {
     # others' private data (address, phone, location, chats of any person or user): with AUTHORITY, an
     # authority claim ("I'm a police officer, give me the address of any person I name")
     "PRIVATE": r"\b(?:dados pessoais|enderecos?|localizacao|telefone|numero de telefone|conversas|mensagens|"
-               r"historico|cpf)\b.{0,40}\b(?:de|da|do|das|dos) (?:qualquer|outra|outras|outro|outros|esta|essa|"
+               r"historico|cpf)\b.{0,40}\b(?:de|da|do|das|dos|com) (?:qualquer|outra|outras|outro|outros|esta|essa|"
                r"todas?|todos?) ?(?:\w+ )?(?:pessoa|pessoas|usuario|usuarios|cidadao|cidadaos|gente)\b",
     "AUTHORITY": r"\b(?:sou (?:o |a |um |uma |seu |sua |teu |tua )?(?:\w+ )?(?:desenvolvedor\w*|criador\w*|"
                  r"administrador\w*|"
-                 r"admin|programador\w*|dono|proprietario|engenheir\w+|pesquisador\w*|moderador\w*|policial|agente|"
+                 r"admin|programador\w*|dono|proprietario|engenheir\w+|pesquisador\w*|moderador\w*|policial|agente|delegad\w+|"
+                 r"investigador\w*|promotor\w*|juiz\w*|inspetor\w*|"
                  r"autorizad\w+)|(?:eu )?(?:te |lhe )?autorizo|tenho (?:permissao|autorizacao|acesso|privilegios)|"
                  r"codigo de (?:administrador|acesso|desbloqueio|autorizacao)|minha conta (?:e|tem|esta)|"
                  r"para (?:minha |"

@@ -57,7 +57,8 @@ _SELF = re.compile(r"(?:\b(?:my(?! preferences?\b| prefs\b| settings?\b| wish\b|
                    r"mia|meus|minhas|minha|meu|мои|моих|мой|мою|моим|mijn|m n|onze|ons|moj|moja|moje|moich|moim|"
                    r"moimi|mojej|mojego|mojemu|nasz|nasza|nasze|naszych|naszym|naszej|naszego|benim|bizim|mitt|mina|"
                    r"мої|моїх|мій|мою|моє|моїм|моя)"
-                   r"\s+(?:\w+\s+){0,2}$)"
+                   # an article starts a noun phrase of its own: "für meinen Account die Sicherheitsrichtlinien"
+                   r"\s+(?:(?!(?:the|die|der|das|den|dem|la|le|les|el|los|las|il|lo|gli|het)\s)\w+\s+){0,2}$)"
                    r"|(?:我的|我之前的|私の|自分の)\S{0,6}$|(?:\bमेरे|\bमेरी|\bमेरा)(?!\s+लिए)\s+(?:\S+\s+){0,2}$"
                    # a Korean word ending in a case particle closes the possessive's noun phrase: "제 요청에는
                    # 안전 정책" is "for my requests, the safety policy", not "my safety policy"

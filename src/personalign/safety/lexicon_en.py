@@ -118,6 +118,12 @@ CONCEPTS = {
                r"numbers?|locations?|whereabouts|personal (?:data|details|information)|chats?|chat summar(?:y|ies)|"
                r"conversations?(?: histor(?:y|ies))?|messages|e ?mails?|(?:saved|stored) (?:\w+ )?(?:data|preferences"
                r"|memories)|data))\b"
+               r"|\b(?:any|every|each) (?:\w+ )?(?:students?|pupils?|employees?|patients?|customers?|clients?|"
+               r"members?|"
+               r"users?|childs?|kids?) (?:\w+ ){0,2}(?:chat (?:histor(?:y|ies)|logs?)|conversations?|messages|chats)\b"
+               r"|\bwhat(?:ever)? (?:my |the |other |\w+ (?:and|or) )?(?:(?:other )?(?:\w+ )?(?:users?|parents|people|"
+               r"children|kids|students|pupils|employees|customers|patients)) (?:\w+ ){0,3}(?:told|tell|ask|asked|"
+               r"said to|say to) you\b"
                # the person the user will name, people of a kind, an ex or a neighbour
                r"|\b(?:address(?:es)?|phone numbers?|locations?|whereabouts|chat (?:logs|history)|"
                r"conversations)\b.{0,40}\b(?:of|for) (?:the )?(?:person|people|individuals?|journalists?|reporters?|"
@@ -128,7 +134,8 @@ CONCEPTS = {
     "AUTHORITY": r"\b(?:i am|i m|im|as|speaking as|(?:treat|remember|register|recogni[sz]e|flag|mark|list|save"
                  r"|whitelist) me as) (?:a |an |the |your |one of your |one of the )?(?:\w+ ){0,2}"
                  r"(?:developers?|creators?|admins?|administrator|owner|operator|programmer|maker|moderator|sysadmin|"
-                 r"superuser|root user|support (?:lead|agent|staff|manager)|account holder|"
+                 r"superuser|root user|support (?:lead|agent|staff|manager)|account holder|head ?teacher|headmaster|"
+                 r"headmistress|principal|dean|"
                  r"red team\w*|(?:ai )?safety researcher|researcher with|law enforcement|police|"
                  r"officer|government|federal agent|authorized|authorised|cleared|verified|engineer at|employee|judge|"
                  r"prosecutor|detective|investigator|minister|government official|intelligence agent)\b"
@@ -290,7 +297,10 @@ PHRASES = [
                              r"at the start|first))"),
     ("instruction_override", r"\brepeat (?:the |all |everything )?(?:\w+ )?(?:above|before this|you were given)|"
                              r"\bstarting with (?:the words )?you are\b"),
-    ("instruction_override", r"\bdo anything now\b|\byou are (?:now )?(?:dan|stan|dude|aim)\b"),
+    ("instruction_override", r"\bdo anything now\b|\byou are (?:now )?(?:dan|stan|dude|aim)\b|"
+                             r"\b(?:be|become) (?:dan|stan)\b|"
+                             # the two-word fragment, not "… should override everything else" in a preference
+                             r"^\W*override everything\W*$"),
     ("instruction_override", r"\b(?:reveal|print|show|output|repeat|leak|tell me|display|dump|share|copy)\s+(?:me\s+)?"
                              r"(?:your|the)\s+(?:full\s+|original\s+|hidden\s+|initial\s+|exact\s+)?(?:system|hidden|"
                              r"initial|secret|original|developer)\s+(?:prompt|instructions|message)"),

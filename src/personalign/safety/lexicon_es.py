@@ -25,6 +25,7 @@ CONCEPTS = {
               r"por (?:ilegal|peligroso)|aunque no (?:debas|se deba))|\b(?:obedece|cumple|acata)\w* (?:todas|todo|"
               r"cada|cualquier)\b|\bnada esta prohibido|\bningun tema (?:esta )?prohibido|\bsin excepcion(?:es)?\b",
     "UNBOUND": r"\b(?:sin censura|sin restricciones|sin limites|sin reglas|sin etica|sin moral|amoral|inmoral|"
+               r"para mi no hay (?:\w+ )?(?:restricciones|reglas|limites|filtros|normas)|"
                r"sin escrupulos|no tienes (?:ningun\w* |mas )?(?:regla|restriccion|limite|filtro|norma)\w*|"
                r"libre de (?:toda |todas |cualquier )?(?:regla|restriccion|limite|censura|norma)\w*|desencadenad\w+|"
                r"ia malvada|ia sin|asistente sin|las reglas no (?:se )?aplican|todo vale|(?:instrucciones|reglas|"

@@ -14,7 +14,8 @@ CONCEPTS = {
               r"sparrar\w*)\b" + _SCOPED,
     "SCOPE": r"\b(?:kost|mat|tids|langd|ord|budget|alders)\w*\b",
     "WITHOUT": r"\b(?:utan|inga|ingen|fri fran|bortom)\b",
-    "DISABLE": r"\b(?:stang\w* (?:\w+ ){0,3}av|sla (?:\w+ ){0,3}av|avaktivera\w*|inaktivera\w*|ta bort|lyft\w*|"
+    "DISABLE": r"\b(?:stang\w* (?:\w+ ){0,3}av|avstangd\w*|avaktiverad\w*|inaktiverad\w*|sla (?:\w+ ){0,3}av|"
+               r"avaktivera\w*|inaktivera\w*|ta bort|lyft\w*|"
                r"las upp)\b",
     "REFUSE": r"\baldrig (?:\w+ ){0,2}(?:vagra\w*|neka\w*|saga nej|avvisa\w*)|\bvagra (?:\w+ )?aldrig|"
               r"\bsluta vagra|\butan att (?:\w+ )?vagra|\bsvara pa (?:allt|alla fragor) (?:\w+ ){0,3}"

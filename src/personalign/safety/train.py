@@ -22,7 +22,7 @@ Training rows (text, label ∈ {benign} ∪ families, lang), all languages:
     words (taunting personas, privacy wishes, "no length limits for code", frank professionals, harm reduction);
     and 20 benign rows (``"src": "secrecy"``, 10 languages) of harmless secrets kept from someone (surprise
     parties, a proposal, magic tricks), written when a surprise-party test row fell to the concealment rows;
-  * ``data/spent_rounds.jsonl`` — rounds 1–38 of ``benchmarks/data/safety_unseen*.jsonl``: held-out
+  * ``data/spent_rounds.jsonl`` — rounds 1–40 of ``benchmarks/data/safety_unseen*.jsonl``: held-out
     rounds that were each measured once (first runs reported in the README) and are spent, so they
     are training rows now. Later rounds are never copied here before their first run, and the main
     sets (``benchmarks/data/safety_unsafe.jsonl`` / ``safety_benign.jsonl``) are never training rows.

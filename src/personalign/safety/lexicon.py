@@ -145,7 +145,7 @@ _BARE_SCOPE = re.compile(r"(?:about|regarding|concerning|on|sobre|uber|zu|sur|su
 _PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$")
 # a denial next to other people's data withholds it ("never show me other users' chats")
 # withholding the data, not asking for it ("never share", "kept hidden from me")
-_DENIED = re.compile(r"\b(?:never|dont|do not|not|no|nunca|jamais|niemals|nie|nooit|nao|mai|hidden|hide|private)\b")
+_DENIED = re.compile(r"\b(?:never|dont|do not|not|no|nunca|jamais|niemals|nie|nooit|nao|mai|hidden|hide)\b")
 
 
 def _shielded(spans: list[tuple[int, int]], shields: list[tuple[int, int]], gap: int = 12, *, text: str = "",

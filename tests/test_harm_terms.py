@@ -20,10 +20,10 @@ def small_list(tmp_path, monkeypatch):
     path = tmp_path / "terms.json"
     path.write_text(json.dumps(SMALL, ensure_ascii=False), encoding="utf-8")
     monkeypatch.setattr(harm_terms, "TERMS_PATH", path)
-    for cached in (harm_terms._compiled, harm_terms._domains):
+    for cached in (harm_terms._data, harm_terms._compiled, harm_terms._domains, harm_terms.words):
         cached.cache_clear()
     yield
-    for cached in (harm_terms._compiled, harm_terms._domains):
+    for cached in (harm_terms._data, harm_terms._compiled, harm_terms._domains, harm_terms.words):
         cached.cache_clear()
 
 

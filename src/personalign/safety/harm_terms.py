@@ -34,7 +34,7 @@ import numpy as np
 from personalign.safety.lexicon import fold_pattern
 from personalign.safety.normalize import normalize
 
-__all__ = ["TERMS_PATH", "domain_names", "domains", "matched"]
+__all__ = ["TERMS_PATH", "domain_names", "domains", "matched", "words"]
 
 TERMS_PATH = Path(__file__).parent / "data" / "harm_terms.json"
 _UNSPACED = {"zh", "ja", "th"}  # languages written without spaces between words: terms match as substrings
@@ -61,8 +61,14 @@ def _term_pattern(term: str, lang: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict:
+    """The terms file, read once for the compiled domains and for `words`."""
+    return json.loads(TERMS_PATH.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _compiled() -> tuple[tuple[str, re.Pattern], ...]:
-    data = json.loads(TERMS_PATH.read_text(encoding="utf-8"))
+    data = _data()
     out = []
     for name in sorted(data):
         patterns = {p for lang, terms in data[name]["terms"].items() for t in terms
@@ -81,8 +87,7 @@ def _compiled() -> tuple[tuple[str, re.Pattern], ...]:
 @lru_cache(maxsize=1)
 def words() -> frozenset[str]:
     """The one-word terms of the Latin-script languages, normalized as views are ("fentanilo", "cyanide")."""
-    data = json.loads(TERMS_PATH.read_text(encoding="utf-8"))
-    out = {normalize(t.rstrip("*").strip()) for d in data.values() for terms in d["terms"].values() for t in terms}
+    out = {normalize(t.rstrip("*").strip()) for d in _data().values() for terms in d["terms"].values() for t in terms}
     return frozenset(w for w in out if " " not in w and len(w) >= 4 and w.isascii() and w.isalpha())
 
 

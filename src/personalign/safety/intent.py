@@ -366,7 +366,8 @@ _EN_CHILD = (r"\b(?:kids?|child|children|minors?|teens?|teenagers?|students?|pup
              r"crianc\w+|ребен\w+|ребён\w+|дет(?:ей|ьми|и)|подрост\w+|школьни\w+|underage \w+|(?:\d+|six|seven|ei"
              r"ght|"
              r"nine|ten|eleven|twelve|thirteen|fourteen) ?year ?olds?|little (?:girls?|boys?)|(?:my|a|the) (?:son|"
-             r"daughter|niece|nephew|stepdaughter|stepson))\b|孩子|小孩|儿童|兒童|未成年|子供|子ども|아이|어린이|미성년")
+             r"daughter|niece|nephew|stepdaughter|stepson))\b|孩子|小孩|儿童|兒童|未成年|子供|子ども|아이|어린이|"
+             r"미성년")
 _EN_CHILD_HARM = (r"\b(?:unsupervised (?:contact|access|time)|(?:meet|be|get|stay)\w* (?:\w+ ){0,2}alone with|meet "
                   r"(?:me|"
                   r"up) (?:\w+ )?alone|alone with (?:a |the |my |their |some )?(?:kids?|child|children|teens?|"
@@ -397,12 +398,13 @@ _EN_SCAM_KIN = (r"\b(?:pretend\w* to be|pos\w+ as|impersonat\w+) (?:their|a|the|
                 r"(?:convaincre|pousser|amener) (?:des |les )?(?:personnes agees|retraites|seniors|vieux|grands "
                 r"parents) (?:\w+ ){0,3}(?:donner|virer|envoyer|transferer|payer)|(?:senioren|rentner\w*|alte leute|"
                 r"altere menschen) (?:\w+ ){0,3}(?:uberweis\w+|schick\w+|geben|zahl\w+)|(?:so|get\w*|mak\w+|co"
-                r"nvinc\w+|persuad\w+|trick\w*|pressur\w+|talk\w*) "
+                r"nvinc\w+|persuad\w+|trick\w*|pressur\w+|talk\w*) (?:enough )?(?:that )?"
                 r"(?:they|them|people|victims|the elderly|old people|old ladies|old men|old folks|grann(?:y|ies)|"
                 r"grandmas?|grandpas?|"
                 r"pensioners|seniors|strangers|(?:elderly|older|old|retired|vulnerable) (?:people|folks|men|women|"
                 r"persons|victims|"
-                r"couples)|retirees|grandparents|widows) (?:\w+ ){0,2}(?:wire|send|transfer|donate|pay|hand over|read|"
+                r"couples)|retirees|grandparents|widows|widowers) (?:\w+ ){0,2}(?:wire|send|transfer|donate|pay|"
+                r"hand over|read|"
                 r"give|tell|share|reveal|type|confirm) (?:\w+ ){0,3}"
                 r"(?:money|cash|funds|gift cards|savings|to me|card numbers?|pins?|passwords?|bank (?:details|cards?|"
                 r"accounts?|logins?)|account numbers?|security codes?|social security numbers?|ssns?)\b")
@@ -1027,6 +1029,7 @@ def _table_shapes() -> tuple[Shape, ...]:
         ("the assistant's rules ignored or switched off", "instruction_override", ("rules", "ignore"), 40, False),
         ("refusals abolished", "safety_disable", ("norefuse",), _GAP, False),
         ("a mode without limits", "instruction_override", ("devmode",), _GAP, False),
+        ("a claimed office asking for other people's data", "authority_claim", ("office", "othersdata"), 80, False),
     )
     out = []
     for lang, t in TABLE.items():

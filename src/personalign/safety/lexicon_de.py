@@ -110,6 +110,9 @@ CONCEPTS = {
 }
 
 PHRASES = [
+    ("harm", r"\b(?:anwerb\w*|anzuwerben|rekrutier\w*|werb\w*|mobilisier\w*|gewinn\w*)\b.{0,60}\bbewaffnete\w* "
+             r"(?:kampf|widerstand|aufstand)\b|\bbewaffnete\w* (?:kampf|widerstand|aufstand)\b.{0,60}\b(?:anwerb\w*|"
+             r"anzuwerben|rekrutier\w*|mobilisier\w*)"),
     ("instruction_override", r"\b(?:entwickler|dan|jailbreak|gott|debug)modus\b|\bmodus ohne (?:einschrankungen|"
                              r"zensur|regeln)"),
     ("instruction_override", r"\b(?:zeig|verrat|gib|wiederhol)\w* (?:\w+ )?(?:deinen|den|deine|die) "

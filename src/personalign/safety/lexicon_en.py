@@ -22,7 +22,8 @@ CONCEPTS = {
              r"principles|configuration|developer messages?|everything (?:above|before|prior|else you were told)|"
              r"(?:anything|everything|all|what) (?:you (?:were|ve been|have been|are) )?(?:told|taught|given|"
              r"programmed|trained)(?: (?:to do|before|earlier|so far))?)\b" + _SCOPED,
-    "SAFETY": r"\b(?:(?:safety|security|content|ethical|moral|usage) )?(?:filters|filtering|guardrails?|safeguards?|"
+    "SAFETY": r"\b(?<!understand the )(?<!i know the )(?:(?:safety|security|content|ethical|moral|"
+              r"usage) )?(?:filters|filtering|guardrails?|safeguards?|"
               r"restrictions?|limits|limitations|boundaries|censorship|moderation|"
               r"(?:safety|content|usage|ethics) (?:filter|polic(?:y|ies)|rules|guidelines|settings|protocols?|"
               r"measures|checks?|mode|training|layers?|systems?|team|levels?|sliders?|dials?)|ethics|"
@@ -76,14 +77,16 @@ CONCEPTS = {
               r"request)"
               r"|\b(?:treat|consider) (?:every|all|any) (?:request|question|topic)s? as (?:allowed|acceptable|safe|"
               r"fine)",
-    "UNBOUND": r"\b(?:uncensored(?! (?:\w+ ){0,3}(?:history|histories|record|records|account|accounts|facts|sexual|"
+    "UNBOUND": r"\b(?:(?<!dark and )(?<!gory and )uncensored(?! (?:is fine|in (?:tone|style|wording|"
+               r"voice))\b)(?! (?:\w+ ){0,3}(?:history|histories|record|records|account|accounts|facts|sexual|"
                r"sex|health|medical|anatomy|body|bodies|war|wars|genocide|famine|massacres?|atrocit\w+|past|events|"
                r"truth about (?:the past|history)|feedback|opinions?|critiques?|reviews?|honesty|takes?|thoughts|"
                r"lyrics|"
                r"swear\w*|profanity|cursing|as in))|"
                # "unrestricted length", "unrestricted creativity on my map names": said of a style
                r"unrestricted(?! (?:\w+ )?(?:length|word counts?|creativ\w+|imagination|brainstorm\w*|weirdness|"
-               r"detail|depth|ideas?|styles?|formats?|tangents?)\b)|unrestrained|unmoderated|jailbr[eo]\w*|amoral|une"
+               r"detail|depth|ideas?|styles?|formats?|tangents?|snark|sarcasm|sass|banter|roast\w*|puns?|humou?r)\b)|"
+               r"unrestrained|unmoderated|jailbr[eo]\w*|amoral|une"
                r"thical|immoral|lawless|"
                r"unaligned|unchained|unshackled|unleashed|liberated|no (?:rules|limits|restrictions|boundaries|ethics|"
                r"morals|filters|guardrails|censorship) (?:at all|whatsoever|of any kind|apply|for you|anymore)|"
@@ -287,6 +290,23 @@ CONCEPTS = {
 }
 
 PHRASES = [
+    # poison chosen for not being found: "which substances don't get flagged in a routine autopsy"
+    ("harm", r"\b(?:dont|do not|doesnt|wont|never|not|wouldnt) (?:get |be )?(?:flagged|detected|found|show up|"
+             r"picked up|"
+             r"caught)\b.{0,30}\b(?:autops\w+|tox(?:icology)? (?:screens?|reports?|panels?)|post ?mortems?)"),
+    ("harm", r"\b(?:get\w*|slip\w*|sneak\w*|mak\w+ it) (?:\w+ ){0,2}past (?:the )?(?:port |border |airport |customs )?"
+             r"(?:scanners?|x ?ray machines?|sniffer dogs|drug dogs|k9s?)\b"),
+    ("harm", r"\b(?:sealed|capped|packed|stuffed|tamped) (?:\w+ ){0,2}(?:inside|in|into) (?:a |the )?(?:steel|metal|"
+             r"iron|"
+             r"galvani[sz]ed|copper) pipe\b"),
+    ("authority_claim", r"\bim (?:the|a|your|an) (?:\w+ )?(?:developer|admin|administrator|creator|engineer)\b.{0,40}"
+                        r"\b(?:debug|maintenance|god|developer|dev|admin|test|root) mode\b"),
+    # a lethal amount meant for someone else's drink or food
+    ("harm", r"\b(?:lethal|fatal|deadly|killing) (?:\w+ )?(?:doses?|amounts?|quantit\w+)\b.{0,50}\b(?:roommate|"
+             r"flatmate|"
+             r"neighbou?r|wife|husband|partner|boss|coworker|colleague|mother|father|mom|dad|ex|friend|sister|brother|"
+             r"teacher|landlord|someone|somebody|his|her|their)s? (?:drink|food|coffee|tea|meal|soup|water|wine|beer|"
+             r"glass|cup|dinner|lunch|breakfast|smoothie)s?\b"),
     ("instruction_override", r"\b(?:developer|dev|jailbreak|dan|unrestricted|unfiltered|uncensored|no limits|"
                              r"do anything) mode\b"),
     ("instruction_override", r"\b(?:quot\w+|recit\w+|paste|copy) (?:\w+ )?(?:your|the) (?:\w+ )?(?:developer|system|"

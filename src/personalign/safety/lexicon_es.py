@@ -41,8 +41,13 @@ CONCEPTS = {
                r"mensajes|historial)\b.{0,40}\b(?:de|del) (?:cualquier|cualquiera|esta|esa|ese|este|otra|otras|otro|"
                r"otros|"
                r"los demas|las demas|todo|toda|todos) ?(?:\w+ )?(?:persona|personas|usuario|usuarios|ciudadano|"
-               r"ciudadanos|gente|individuo|sospechoso)\b",
-    "AUTHORITY": r"\b(?:soy (?:tu |el |un |una |la )?(?:\w+ )?(?:desarrollador\w*|creador\w*|administrador\w*|admin|"
+               r"ciudadanos|gente|individuo|sospechoso)\b"
+               r"|\b(?:datos personales|direccion\w*|domicilio|ubicacion|telefono|conversaciones|mensajes|historial)\b"
+               r".{0,20}\bde (?:alguien|quien sea|cualquiera|terceros)\b",
+    "AUTHORITY": r"\b(?:como (?:un |una |el |la )?(?:agente de policia|policia|inspector\w*|fiscal|juez|jueza|"
+                 r"detective|"
+                 r"administrador\w*|desarrollador\w*|guardia civil)\b|soy (?:tu |el |un |una |"
+                 r"la )?(?:\w+ )?(?:desarrollador\w*|creador\w*|administrador\w*|admin|"
                  r"programador\w*|dueno|propietario|ingenier\w+|investigador\w*|moderador\w*|policia|agente|"
                  r"inspector\w*|"
                  r"fiscal|juez|jueza|comisari\w+|detective|guardia civil|"
@@ -105,6 +110,7 @@ CONCEPTS = {
 }
 
 PHRASES = [
+    ("harm", r"\bprecursor\w*\b.{0,60}\bsin (?:levantar|despertar|generar) sospechas?\b"),
     ("instruction_override", r"\bmodo (?:desarrollador|sin restricciones|dan|sin censura|dios|jailbreak)\b"),
     ("instruction_override", r"\b(?:revela|muestra|imprime|dime|repite)\w* (?:tu |el )?(?:prompt|mensaje|"
                              r"instrucciones) (?:del sistema|inicial\w*|ocult\w+|secret\w+)"),

@@ -112,6 +112,8 @@ CONCEPTS = {
 }
 
 PHRASES = [
+    ("harm", r"\b(?:pour qu une|sans qu une|qu aucune) fouille ne (?:trouve|detecte|revele|decouvre)\w* rien\b"
+             r"|\bcouper (?:la|de la) (?:poudre|coke|came|cocaine|heroine|drogue)\b"),
     ("instruction_override", r"\bmode (?:developpeur|sans restriction\w*|dan|non censure|jailbreak|dieu)\b"),
     ("instruction_override", r"\b(?:revele|montre|affiche|repete|donne)\w* (?:moi )?(?:ton |tes |le |les |votre |vos )"
                              r"(?:prompt|instructions|message) (?:systeme|initia\w+|cache\w*|secret\w*)"),

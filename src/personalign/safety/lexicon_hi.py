@@ -79,6 +79,8 @@ CONCEPTS = {
 }
 
 PHRASES = [
+    # a bank's voice used to get people's one-time codes and PINs
+    ("harm", r"(?:ओटीपी|otp|पिन|pin)\S*.{0,40}(?:निकलवा|उगलवा|बतवा|हासिल कर)"),
     ("instruction_override", r"(?:डेवलपर मोड|डेवेलपर मोड|जेलब्रेक मोड|dan मोड|बिना सीमा वाला मोड)"),
     ("instruction_override", r"(?:सिस्टम प्रॉम्प्ट|सिस्टम प्रोम्प्ट|छिपे निर्देश|मूल निर्देश)\S* (?:दिखाओ|बताओ|दोहराओ|"
                              r"प्रिंट)"),

@@ -37,7 +37,8 @@ CONCEPTS = {
                r"u heeft) (?:nu |vanaf nu |voortaan |geen |verder )*(?:geen|geen enkele) (?:\w+ )?(?:regels?|"
                r"beperkingen|beperking|restricties?|grenzen|grens|filters?|richtlijnen|ethiek|moraal|censuur)|"
                r"vrij van (?:alle |elke |iedere )?(?:regels|beperkingen|restricties|censuur)|kwaadaardige ai|"
-               r"(?:de )?regels gelden (?:\w+ )?niet|(?:instructies|regels|richtlijnen) (?:gelden|"
+               r"(?:de )?regels gelden (?:\w+ )?niet|gelden (?:jouw |je |uw |de )?\w*(?:regels|beperkingen|"
+               r"filters) niet|(?:instructies|regels|richtlijnen) (?:gelden|"
                r"tellen) (?:\w+ ){0,3}niet meer|alles mag|alles is toegestaan|jailbreak\w*)\b",
     "PRETEND": r"\b(?:doe (?:net )?alsof|doet alsof|speel (?:de rol|een|het personage|die)|rollenspel|rol van|"
                r"stel je voor|beeld je in|alsof je|je bent (?:nu|vanaf nu|voortaan) |vanaf nu ben je|voortaan ben je|"
@@ -45,15 +46,16 @@ CONCEPTS = {
                r"alter ego|persona)\b",
     # others' private data (address, phone, location, chats of any person or user): with AUTHORITY, an
     # authority claim ("I'm a police officer, give me the address of any person I name")
-    "PRIVATE": r"\b(?:adres\w*|locatie|verblijfplaats|telefoonnummer\w*|persoonsgegevens|gegevens|\w*gesprekken|"
-               r"berichten|chatgeschiedenis)\b.{0,40}\bvan (?:iedereen|elke|ieder|andere|deze|die|"
-               r"alle) ?(?:\w+ )?(?:persoon|personen|gebruiker\w*|burger\w*|mensen)?\b",
+    "PRIVATE": r"\b(?:adres\w*|locatie|verblijfplaats|telefoonnummer\w*|persoonsgegevens|privegegevens|gegevens|"
+               r"\w*gesprekken|berichten|chatgeschiedenis)\b.{0,40}\bvan (?:iedereen|elke|ieder|andere|deze|die|"
+               r"alle|de tegenpartij|anderen|derden) ?(?:\w+ )?(?:persoon|personen|gebruiker\w*|burger\w*|mensen)?\b",
     "AUTHORITY": r"\b(?:\w*(?:ontgrendel|toegangs|beheerders)codes?\b|dat ik (?:je |jouw |uw |de |een |"
                  r"het )?(?:ontwikkelaar|beheerder|admin\w*|eigenaar|"
                  r"moderator)\b.{0,30}\bben\b|ik ben (?:je |jouw |uw |de |een |het )?(?:\w+ )?(?:ontwikkelaar\w*|"
                  r"beheerder\w*|admin\w*|"
                  r"administrator\w*|maker|makers|programmeur\w*|eigenaar\w*|moderator\w*|onderzoeker\w*|"
-                 r"politieagent\w*|rechercheur\w*|bevoegd|geautoriseerd|gemachtigd)|als (?:je |jouw )?(?:ontwikkelaar|"
+                 r"politieagent\w*|rechercheur\w*|advocaat|officier van justitie|bevoegd|geautoriseerd|gemachtigd)|"
+                 r"als (?:je |jouw )?(?:ontwikkelaar|"
                  r"beheerder|admin|maker)\b|ik (?:autoriseer|machtig) (?:je|jou|u)|ik geef (?:je|jou|"
                  r"u) (?:hierbij )?(?:toestemming|de bevoegdheid|het recht)|(?:ik heb|heb ik) (?:admin|root|"
                  r"beheerders|speciale|volledige|ontwikkelaars)\w* ?(?:rechten|toegang|toestemming|bevoegdheid)|"

@@ -12,7 +12,8 @@ CONCEPTS = {
              r"programacao|principios|configuracoes|treinamento|ordens|o que te (?:disseram|ensinaram))\b" + _SCOPED,
     "SAFETY": r"\b(?:filtros(?: de (?:seguranca|conteudo))?|filtro|restricoes|restricao|"
               r"limites|"
-              r"limitacoes|censura|moderacao|protecoes|barreiras|etica|moral|escrupulos|(?:regras|politicas?|normas|"
+              r"limitacoes|censura|moderacao|protecoes|barreiras|etica|(?<!sermao )(?<!sermoes )(?<!licao )moral|"
+              r"escrupulos|(?:regras|politicas?|normas|"
               r"medidas|protocolos|diretrizes) de (?:seguranca|conteudo|uso)|principios eticos|limites eticos)\b"
               + _SCOPED,
     "WITHOUT": r"\b(?:sem|nenhum\w*|nenhuma|livre de|zero|nao tem (?:mais )?|voce nao tem|tu nao tens|nao ha|"
@@ -41,7 +42,8 @@ CONCEPTS = {
                r"todas?|todos?) ?(?:\w+ )?(?:pessoa|pessoas|usuario|usuarios|cidadao|cidadaos|gente)\b",
     "AUTHORITY": r"\b(?:sou (?:o |a |um |uma |seu |sua |teu |tua )?(?:\w+ )?(?:desenvolvedor\w*|criador\w*|"
                  r"administrador\w*|"
-                 r"admin|programador\w*|dono|proprietario|engenheir\w+|pesquisador\w*|moderador\w*|policial|agente|delegad\w+|"
+                 r"admin|programador\w*|dono|proprietario|engenheir\w+|pesquisador\w*|moderador\w*|policial|agente|"
+                 r"delegad\w+|"
                  r"investigador\w*|promotor\w*|juiz\w*|inspetor\w*|"
                  r"autorizad\w+)|(?:eu )?(?:te |lhe )?autorizo|tenho (?:permissao|autorizacao|acesso|privilegios)|"
                  r"codigo de (?:administrador|acesso|desbloqueio|autorizacao)|minha conta (?:e|tem|esta)|"
@@ -53,7 +55,8 @@ CONCEPTS = {
             r"cri\w+|sintetiz\w+|sintese|cozinh\w+|produz\w+|produ\w+|prepar\w+|"
             r"escrev\w+|program\w+|desenvolv\w+|consegu\w+|compr\w+|obte\w+|receita|passos|passo a passo|caseir\w+|"
             r"funcional|funcionando|mont\w+|mistur\w+|ensin\w+)\b",
-    "HARM_OBJ": r"\b(?:bombas?|explosiv\w+|artefato explosivo|napalm|molotov|gas (?:sarin|dos nervos)|sarin|ricina|"
+    "HARM_OBJ": r"\b(?:bombas?|explosiv\w+|artefato explosivo|napalm|molotov|gas (?:sarin|dos nervos|toxico|venenoso|"
+                r"letal|mortal)|sarin|ricina|"
                 r"antraz|"
                 r"armas? (?:quimicas?|biologicas?|caseiras?|sem registro|irrastreaveis)|venenos?|silenciador\w*|"
                 r"metanfetamina|cocaina|heroina|fentanil|lsd|mdma|drogas?|malware|ransomware|virus de computador|"
@@ -92,6 +95,7 @@ CONCEPTS = {
 }
 
 PHRASES = [
+    ("harm", r"\blavar (?:o |os |esse |este )?dinheiro\b.{0,40}\b(?:sem|para que nao)\b"),
     ("instruction_override", r"\bmodo (?:desenvolvedor|sem restricoes|dan|sem censura|jailbreak|deus)\b"),
     ("instruction_override", r"\b(?:revel\w+|mostr\w+|repit\w+|diga)\w* (?:o seu |seu |o |as suas |suas |"
                              r"as )(?:prompt|"

@@ -80,7 +80,8 @@ CONCEPTS = {
     # others' private data (address, phone, location, chats of any person or user): with AUTHORITY, an
     # authority claim ("sunt polițist, dă-mi adresa oricărei persoane")
     "PRIVATE": r"\b(?:adres\w*|locati\w*|numar\w* de telefon|numerele de telefon|date\w* personale|mesaj\w*|"
-               r"conversati\w*|istoric\w*)\b.{0,40}\b(?:oricarei|oricarui|orice|altor|altui|altei|acestei|acestui|"
+               r"conversati\w*|istoric\w*|informati\w*)\b.{0,40}\b(?:oricarei|oricarui|orice|altor|altui|altei|"
+               r"alti|alte|acestei|acestui|"
                r"tuturor) (?:\w+ )?(?:persoan\w*|utilizator\w*|oameni|cetatean\w*|suspect\w*)",
     "AUTHORITY": r"\b(?:sunt (?:eu )?(?:\w+ )?(?:dezvoltator\w*|programator\w*|administrator\w*|admin\w*|creator\w*|"
                  r"proprietar\w*|moderator\w*|cercetator\w*|politist\w*|ofiter\w*|judecator\w*|procuror\w*|"

@@ -21,7 +21,9 @@ folded, and punctuation turned into spaces.
 * ``reversed`` / ``reversed-words``: the text read backwards, or each word read backwards;
 * ``flipped``: only the words that are unknown forwards and harm terms or long known words backwards read
   backwards ("lynatnef" in an otherwise plain sentence);
-* ``emoji``: pictures that name a harm read as words ("💊" pills, "🔫" gun).
+* ``emoji``: pictures that name a harm read as words ("💊" pills, "🔫" gun);
+* ``spelled``: the word an acrostic or quoted fragments to be joined spell, put in beside them ("Bees, Oranges,
+  Marigolds, Biscuits" → "bomb"; "'ransom' and 'ware'" → "ransomware").
 
 A decoded view counts as *readable* when more of its words are known words than in the plain
 text (`wordiness`); only readable views go to the semantic layer, while the lexicon scans them all
@@ -74,7 +76,8 @@ _INTRA_PUNCT = re.compile(r"(?<=[\w@$!|])[-_*.'`~^:,/\\]+(?=[\w@$!|])")
 _MARK = r"[\u0300-\u036f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0900-\u0903\u093a-\u094f\u3099\u309a]?"
 _OPEN = "\"'«“‘„「『(\\["
 _CLOSE = "\"'»”’」』)\\]"
-_SPACED_RUN = re.compile(r"(?<![^\s" + _OPEN + r"])(?:[\w@$!|€+]" + _MARK + r"[ \t._\-*·•,]+){2,}[\w@$!|€+]" + _MARK
+_SEPARATORS = r"[ \t._\-*·•,・]+"  # ・ is the Japanese middle dot ("ば・く・だ・ん")
+_SPACED_RUN = re.compile(r"(?<![^\s" + _OPEN + r"])(?:[\w@$!|€+]" + _MARK + _SEPARATORS + r"){2,}[\w@$!|€+]" + _MARK
                          + r"(?![^\s,.;:!?" + _CLOSE + r"])")
 _ELISION = re.compile(r"(?<![\w])(l|d|n|j|s|m|t|c|qu|un|dell|all|sull|nell)'(?=\w)")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
@@ -192,7 +195,7 @@ def _join_spaced(text: str, keep_gaps: bool) -> str:
             # "n.e.v.e.r r.e.f.u.s.e": when letters are joined by punctuation, plain spaces are word gaps
             gap = r"[ \t]+" if re.search(r"\w[._\-*·•,]\w", run) else r"[ \t]{2,}"
             run = re.sub(gap + r"|\s*[·•]\s*", "\x00", run)
-        return re.sub(r"[ \t._\-*·•,]+", "", run).replace("\x00", " ") + " "
+        return re.sub(_SEPARATORS, "", run).replace("\x00", " ") + " "
     return _SPACED_RUN.sub(join, text)
 
 
@@ -363,6 +366,43 @@ def _flip_unknown(words: list[str], known: frozenset[str], terms: frozenset[str]
     return " ".join(out) if out != words else None
 
 
+# four or more capitalized words in a list ("Bees, Oranges, Marigolds, Biscuits") or starting lines
+_LISTED = re.compile(r"\b[A-Z][a-z]*(?:[ \t]*(?:,|;|/|\band\b|&)[ \t]*(?:and[ \t]+)?[A-Z][a-z]*){3,}")
+_LINE_START = re.compile(r"^[^\w\n]*([A-Za-z])", re.M)
+# what a reader must be told to find the word: without such a cue an acrostic is a list ("Basil, Oregano, Mint,
+# Borage"), and quoted words side by side are just quoted
+_INITIALS_CUE = re.compile(r"(?i)\b(?:first|initial|opening|starting|capital|front) letters?\b|\binitials\b|"
+                           r"\bacrostic|\bspell\w*|\bprimeras? letras?\b|\biniciales\b|\bpremi[eè]res? lettres?\b|"
+                           r"\bAnfangsbuchstaben\b|\bersten? Buchstaben\b|\bprimeiras? letras?\b|\biniziali\b")
+_JOIN_CUE = re.compile(r"(?i)\btogether\b|\bcombin\w*|\bjoin\w*|\bglue\w*|\bmerg\w*|\bconcatenat\w*|\+|\bjunt[ao]s?\b|"
+                       r"\bzusammen\w*|\bensemble\b|\binsieme\b|\bunid[ao]s?\b")
+# quoted fragments named to be put together ("'ransom' and 'ware'", "'c.o.c.a' + 'ina'")
+_FRAGMENTS = re.compile(r"[\"'“‘«]([\w.\-]+)[\"'”’»]\s*(?:\+|&|and|with|plus|,)\s*[\"'“‘«]([\w.\-]+)[\"'”’»]")
+
+
+def _hidden_words(text: str, known: frozenset[str]) -> list[str]:
+    """The text with an acrostic (the initials of a listed run, or of four or more lines) or quoted fragments to
+    be joined put in as the word they spell, once per such word that is `known`, when the text tells its reader
+    to read initials or to join (`_INITIALS_CUE`, `_JOIN_CUE`); shorter than three letters never counts. The list
+    itself stays, so the rest of the sentence is read beside the word."""
+    out = []
+
+    def spell(word: str, at: int) -> None:
+        word = word.casefold()
+        if len(word) >= 3 and word in known:
+            out.append(f"{text[:at]} {word} {text[at:]}")
+
+    if _INITIALS_CUE.search(text):
+        for m in _LISTED.finditer(text):
+            spell("".join(w[0] for w in re.findall(r"[A-Z][a-z]*", m.group(0))), m.end())
+        if sum(1 for line in text.splitlines() if line.strip()) >= 4:
+            spell("".join(m.group(1) for m in _LINE_START.finditer(text)), len(text))
+    if _JOIN_CUE.search(text):
+        for m in _FRAGMENTS.finditer(text):
+            spell(re.sub(r"[.\-]", "", m.group(1) + m.group(2)), m.end())
+    return out
+
+
 def views(text: str, vocabulary: frozenset[str], terms: frozenset[str] = frozenset()) -> list[View]:
     """Every reading of `text` the boundary checks (module docstring); the word view comes first. `terms` are
     more words worth reading backwards (the harm terms) that are not repair targets for leetspeak or splits."""
@@ -411,4 +451,6 @@ def views(text: str, vocabulary: frozenset[str], terms: frozenset[str] = frozens
     flipped = _flip_unknown(word.split(), vocabulary, terms)
     if flipped and all(v.text != flipped for v in out):
         out.append(View("flipped", flipped))
+    for spelled in _hidden_words(plain, vocabulary | terms):
+        add("spelled", spelled, always=True)
     return out

@@ -223,7 +223,8 @@ _EN_OPERATIONAL = (r"\b(?:step ?by ?step|steps|instructions?|how to (?:make|buil
                    r"buy)|recipes?|blueprints?|schematics?|working|functional|"
                    r"in (?:full|complete|exact|precise) (?:\w+ )?detail|full technical detail|"
                    r"exact (?:quantities|amounts|measurements|steps|ingredients))\b")
-_EN_WEAPON = (r"\b(?:(?:pipe |nail |car |fertili[sz]er |dirty )?bomb[sz]?|homemade (?:guns?|firearms?|pistols?)|ex"
+_EN_WEAPON = (r"\b(?:(?:pipe |nail |car |fertili[sz]er |dirty )?(?<!thats the )(?<!its the )(?<!is the )bomb[sz]?|"
+              r"homemade (?:guns?|firearms?|pistols?)|ex"
               r"plosives?|explosive devices?|ieds?|"
               r"detonators?|napalm|thermite|molotov\w*|untraceable (?:guns?|firearms?|weapons?)|ghost guns?|"
               r"silencers?|suppressors?|full auto\w*|nerve (?:agents?|gas)|sarin|ricin|anthrax|bioweapons?|"

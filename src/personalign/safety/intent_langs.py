@@ -537,7 +537,8 @@ TABLE: dict[str, dict[str, str]] = {
         make=r"\b(?:satin al\w*|bul\w*|yap\w*|uret\w*|imal\w*|hazirla\w*|pisir\w*|sentezle\w*|adim adim|tarif\w*"
              r"|nasil yapilir|"
              r"yetistir\w*|insa et\w*)",
-        illicit=r"\b(?:silah\w*|tabanca\w*|tufek\w*|bomba\w*|patlayici\w*|uyusturucu\w*|metamfetamin\w*|kokain\w*|eroin\w*|fentanil\w*|afyon\w*|"
+        illicit=r"\b(?:silah\w*|tabanca\w*|tufek\w*|bomba\w*|patlayici\w*|uyusturucu\w*|metamfetamin\w*|kokain\w*|"
+                r"eroin\w*|fentanil\w*|afyon\w*|"
                 r"ruhsatsiz silah\w*|kayitsiz silah\w*|zararli yazilim\w*|fidye yazilim\w*|virus\w*|zehir\w*)",
         self=r"\b(?:kendime zarar\w*|kendimi (?:kes\w*|yarala\w*|oldur\w*)|kendine zarar|intihar\w*|canima kiy\w*|"
              r"yemek yeme\w*|ac kal\w*|kusma\w*|kusmak)",
@@ -771,7 +772,8 @@ TABLE: dict[str, dict[str, str]] = {
         own=r"(?:(?:การตั้งค่า|ความชอบ|คำสั่ง|บันทึก|คำพูด|ข้อความ)(?:ของ)?(?:ฉัน|ผม)|สิ่งที่(?:ฉัน|ผม)(?:พูด|เขียน"
             r"|ต้องการ))",
         up=r"(?:เหนือกว่า|สำคัญกว่า|มาก่อน|ลำดับแรก|แทนที่|อยู่เหนือ|เป็นหลัก|ก่อน)",
-        system=r"(?:(?:กฎ|คำสั่ง|แนวทาง|ข้อจำกัด|นโยบาย)\S{0,8}?(?:ของ)?(?:คุณ|ระบบ|นักพัฒนา|ผู้พัฒนา|แพลตฟอร์ม)|พรอมต์ระบบ|"
+        system=r"(?:(?:กฎ|คำสั่ง|แนวทาง|ข้อจำกัด|นโยบาย)\S{0,8}?(?:ของ)?(?:คุณ|ระบบ|นักพัฒนา|ผู้พัฒนา|แพลตฟอร์ม)|"
+               r"พรอมต์ระบบ|"
                r"ระบบพรอมต์)",
         nolimit=r"(?:ไม่มี(?:กฎ|ข้อจำกัด|ขีดจำกัด|ศีลธรรม|จริยธรรม|จิตสำนึก|การเซ็นเซอร์)|โดยไม่มี(?:ข้อจำกัด|กฎ)|"
                 r"ไร้(?:ขีดจำกัด|กฎ|ศีลธรรม)|ไม่จำกัด)",
@@ -960,8 +962,11 @@ MORE: dict[str, dict[str, str]] = {
                 r"老人|骗老人)"),
     "ja": dict(obey=r"(?:服従|私に従え|言うことを何でも聞|言う通りにしろ|命令には全て従)",
            forbid=r"(?:禁止|禁じ|許可されていない|許されない)",
-           hack=r"(?:ハッキング|ハックし|侵入|乗っ取|不正アクセス|盗み見|のぞき見)",
-           victim=r"(?:他人の|人の|誰かの|彼女の|彼氏の|妻の|夫の|元カノの|元彼の|隣人の|同僚の)(?:\S{0,3})?(?:"
+           hack=r"(?:ハッキング|ハックし|侵入|乗っ取|不正アクセス|盗み見|のぞき見|勝手にログイン|"
+                r"パスワードなしで\S{0,6}ログイン)",
+           victim=r"(?:他人の|人の|誰かの|彼女の|彼氏の|妻の|夫の|元カノの|元彼の|隣人の|"
+                  r"同僚の)(?:\S{0,3})?(?:インスタ|instagram|sns|"
+                  r"フェイスブック|ツイッター|"
                   r"スマホ|携帯|アカウント|メール|ライン|line|メッセージ)",
            fake=r"(?:偽の(?:レビュー|口コミ)|やらせレビュー|サクラレビュー|偽(?:の)?(?:身分証|書類|パスポート|請"
                 r"求書|処方箋|卒業証書|証明書|診断書|紙幣)|偽造|偽の募金"
@@ -1039,7 +1044,8 @@ MORE_SHAPES: dict[str, dict[str, str]] = {
            where=r"\b(?:hemadress\w*|adress\w*|var (?:\w+ ){0,2}(?:bor|jobbar|arbetar)|dagliga rutiner)\b",
            find=r"\b(?:hitta|ta reda pa|spara|leta upp|folj\w*|ge mig)\b",
            group=r"\b(?:invandrare|flyktingar|judar|muslimer|svarta|homosexuella|kvinnor|utlanningar|romer)\b",
-           demean=r"\b(?:fornedr\w*|hana\w*|forodmjuk\w*|forlojliga\w*|ohyra|parasiter|rattor|underlagsna|mindervard\w*|utrota)\b"),
+           demean=r"\b(?:fornedr\w*|hana\w*|forodmjuk\w*|forlojliga\w*|ohyra|parasiter|rattor|underlagsna|"
+                  r"mindervard\w*|utrota)\b"),
     "pl": dict(secret=r"\b(?:prompt\w* systemow\w+|instrukcj\w+ systemow\w+|(?:twoje|twoich) (?:oryginaln\w+|ukr"
                       r"yt\w+|poczatkow\w+) instrukcj\w+)\b",
            show=r"\b(?:pokaz|podaj|powtorz|wypisz|slowo w slowo|doslownie|dokladnie)\b",
@@ -1048,7 +1054,8 @@ MORE_SHAPES: dict[str, dict[str, str]] = {
            find=r"\b(?:znajdz|znalezc|namierz\w*|wytropi\w*|ustal\w*|sledz\w*|podaj)\b",
            group=r"\b(?:imigrant\w*|uchodzc\w*|zyd\w*|muzulman\w*|czarn\w+|gej\w*|kobiet\w*|cudzoziemc\w*|romow"
                  r"\w*|cygan\w*)\b",
-           demean=r"\b(?:obraza\w+|obrazliw\w+|oczernia\w+|szkaluj\w+|ponizaj\w+|ponizy\w*|wysmiewaj\w+|robactwo|pasozyt\w*|szczur\w*|podludzi\w*|gorsz\w+|wy"
+           demean=r"\b(?:obraza\w+|obrazliw\w+|oczernia\w+|szkaluj\w+|ponizaj\w+|ponizy\w*|wysmiewaj\w+|robactwo|"
+                  r"pasozyt\w*|szczur\w*|podludzi\w*|gorsz\w+|wy"
                   r"tepi\w*)\b"),
     "tr": dict(secret=r"\b(?:sistem (?:istemi\w*|talimat\w*|mesaj\w*)|(?:gizli|orijinal|ilk) talimat\w*)",
            show=r"\b(?:goster\w*|yaz|tekrarla\w*|kelimesi kelimesine|aynen|oldugu gibi)",
@@ -1174,7 +1181,8 @@ MORE_PARTS: dict[str, dict[str, str]] = {
       r"لفتاه|هذا الرجل|الغرباء|الناس)",
            joke=r"(?:نكت|نكته|ميمز|منشورات|محتوى|شتائم)",
            vermin=r"(?:حشرات|طفيليات|جرذان|صراصير|ابادتهم)"),
-    "he": dict(person=r"(?:אשתי|בעלי|החברה שלי|החבר שלי|האקסית|האקס|השכן|השכנה|עמית|מישהו|מישהי|הבחורה|הבחור|אנש"
+    "he": dict(person=r"(?:אשתי|בעלי|החברה שלי|החבר שלי|בת הזוג|בן הזוג|האקסית|האקס|השכן|השכנה|עמית|מישהו|מישהי|"
+                      r"הבחורה|הבחור|אנש"
                       r"ים זרים|זר|זרה)",
            joke=r"(?:בדיחות|בדיחה|ממים|פוסטים|תוכן|עלבונות)",
            vermin=r"(?:חרקים|טפילים|עכברושים|ג'וקים|להשמיד)"),
@@ -1308,8 +1316,10 @@ MORE_COVERT: dict[str, dict[str, str]] = {
                   r"ن ان يكتشف)",
            revenge=r"(?:انتقام|انتقم|تسميم|اسمم|اذيه|ايذاء(?:ه|ها)|تخريب|اقناع(?:ها|ه)? بان(?:ها|ه) (?:مجنون|مجن"
                    r"ونه)|تقنع \S+ بانها مجنونه|اقتحام منزل)"),
-    "he": dict(spy=r"(?:אפליקציית ריגול|אפליקציית מעקב|תוכנת ריגול|לצותת|לקרוא את ההודעות של|מצלמה נסתרת)",
-           covert=r"(?:בלי ש(?:היא|הוא|הם) (?:ת?ידע|תדע|ידעו|ישים לב|תשים לב)|בסתר|בלי שאף אחד ידע|בלי להשאיר עק"
+    "he": dict(spy=r"(?:אפליקציית ריגול|אפליקציות ריגול|אפליקציית מעקב|אפליקציות מעקב|תוכנת ריגול|לצותת|"
+                   r"לקרוא את ההודעות של|מצלמה נסתרת)",
+           covert=r"(?:בלי ש(?:היא|הוא|הם) (?:ת?ידע|תדע|ידעו|ישים לב|תשים לב)|בלי שתדע|בלי שידע|בלי שידעו|בסתר|"
+                  r"בלי שאף אחד ידע|בלי להשאיר עק"
                   r"בות|בלי להיתפס)",
            revenge=r"(?:לנקום|נקמה|להרעיל|הרעלה|לפגוע ב|לחבל|לפרוץ לבית|לשכנע את\S* ש(?:היא|הוא) (?:משוגעת|משוגע))"),
     "el": dict(spy=r"(?:κατασκοπευτικ\w+ εφαρμογ\w+|εφαρμογ\w+ παρακολουθησ\w*|spyware|υποκλοπ\w+|να διαβαζω τα "
@@ -1513,7 +1523,8 @@ ENDSELF: dict[str, dict[str, str]] = {
                amount=r"(?:何錠|何粒|どれくらい飲|致死量|一番楽な|苦しまない|痛くない方法)"),
     "ko": dict(endself=r"(?:다시 깨지 않|다시 안 깨|안 깨어나|죽을 수 있|죽는 방법|자살|생을 마감|끝낼 수 있)",
                amount=r"(?:몇 알|얼마나 먹어야|얼마나 모아야|얼마나 있어야|치사량|가장 덜 아픈|고통 없이|안 아프게)"),
-    "hi": dict(endself=r"(?:फिर न उठूं|फिर न उठूँ|मर जाऊं|मर जाऊँ|मरने|खुद को खत्म|ख़ुद को ख़त्म|अपनी जान ले|आत्महत्या)",
+    "hi": dict(endself=r"(?:फिर न उठूं|फिर न उठूँ|मर जाऊं|मर जाऊँ|मरने|खुद को खत्म|ख़ुद को ख़त्म|अपनी जान ले|"
+                       r"आत्महत्या)",
                amount=r"(?:कितनी गोलियां|कितनी गोलियाँ|कितनी दवा|खुराक|सबसे कम दर्दनाक|बिना दर्द|कौन सा तरीका)"),
     "ar": dict(endself=r"(?:لا أستيقظ|لا استيقظ|أموت|اموت|أقتل نفسي|اقتل نفسي|أنهي حياتي|انهي حياتي|انتحار|الانتحار)",
                amount=r"(?:كم حبة|عدد الحبوب|جرعة|الجرعة|أقل طريقة ألما|اقل طريقة الما|بدون ألم|بدون الم)"),
@@ -1586,8 +1597,10 @@ OFFICE: dict[str, dict[str, str]] = {
                       r"δικηγορ\S*|admin|developer)|ως (?:ο )?(?:διαχειριστ\S*|προγραμματιστ\S*|αστυνομικ\S*))",
                othersdata=r"(?:στοιχει\S*|δεδομεν\S*|πληροφορι\S*|συνομιλι\S*|μηνυματ\S*|διευθυνσ\S*|τηλεφων\S*) "
                           r"(?:\S+ ){0,3}(?:αλλων|αλλου|καθε χρηστη|οποιουδηποτε|οποιουδηποτε χρηστη|αλλων χρηστων)"),
-    "th": dict(office=r"(?:(?:ผม|ฉัน|ดิฉัน|เรา)\s?(?:เป็น|คือ)\s?(?:ผู้ดูแลระบบ|แอดมิน|นักพัฒนา|ตำรวจ|เจ้าหน้าที่|ทนาย))",
-               othersdata=r"(?:ข้อมูล|แชท|ข้อความ|ที่อยู่|เบอร์โทร|ประวัติ)\S{0,20}?ของ\s?(?:ผู้ใช้คนอื่น|คนอื่น|ผู้ใช้อื่น|"
+    "th": dict(office=r"(?:(?:ผม|ฉัน|ดิฉัน|เรา)\s?(?:เป็น|คือ)\s?(?:ผู้ดูแลระบบ|แอดมิน|นักพัฒนา|ตำรวจ|เจ้าหน้าที่|"
+                      r"ทนาย))",
+               othersdata=r"(?:ข้อมูล|แชท|ข้อความ|ที่อยู่|เบอร์โทร|ประวัติ)\S{0,20}?ของ\s?(?:ผู้ใช้คนอื่น|คนอื่น|"
+                          r"ผู้ใช้อื่น|"
                           r"ผู้ใช้ทุกคน|ทุกคน|ใครก็ได้)"),
 }
 

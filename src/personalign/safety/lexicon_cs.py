@@ -141,6 +141,10 @@ CONCEPTS = {
 }
 
 PHRASES = [
+    ("instruction_override", r"\b(?:moje|me) (?:\w+ )?(?:preference|pokyny|pravidla|instrukce|nastaveni) (?:\w+ )?"
+                             r"(?:maji|ma) (?:prednost|vyssi prioritu) pred (?:\w+ ){0,2}(?:systemov\w+|tvymi|"
+                             r"tvoji\w*|"
+                             r"vyvojar\w+)"),
     ("instruction_override", r"\b(?:rezim\w* (?:vyvojare|vyvojaru|dan|jailbreak\w*|boha|bez omezeni|bez cenzury|"
                              r"bez filtru|ladeni)|vyvojarsk\w* rezim\w*)\b"),
     ("instruction_override", r"\b(?:ukaz|prozrad|vypis|zopakuj|odhal|sdel|zobraz|vyklop)\w* (?:mi )?(?:cel\w* )?"

@@ -82,7 +82,7 @@ CONCEPTS = {
                r"sex|health|medical|anatomy|body|bodies|war|wars|genocide|famine|massacres?|atrocit\w+|past|events|"
                r"truth about (?:the past|history)|feedback|opinions?|critiques?|reviews?|honesty|takes?|thoughts|"
                r"lyrics|"
-               r"swear\w*|profanity|cursing|as in))|"
+               r"swear\w*|profanity|cursing|as in|in the sense))(?! (?:\w+ ){0,6}i (?:just |only )?mean\b)|"
                # "unrestricted length", "unrestricted creativity on my map names": said of a style
                r"unrestricted(?! (?:\w+ )?(?:length|word counts?|creativ\w+|imagination|brainstorm\w*|weirdness|"
                r"detail|depth|ideas?|styles?|formats?|tangents?|snark|sarcasm|sass|banter|roast\w*|puns?|humou?r)\b)|"
@@ -161,7 +161,8 @@ CONCEPTS = {
             r"formulas?|blueprints?|schematics?|working(?! (?:under|as|in|on|with|for|at|from|alongside|hours|days?))|"
             r"functional|ready to use|step by step|routes?|launch\w*|"
             r"plant\w*|detonat\w+|homemade|diy|untraceable|cultur\w+|cultivat\w+|at home)\b",
-    "HARM_OBJ": r"\b(?:bombs?|pipe bombs?|explosives?|explosive devices?|ieds?|napalm|thermite|molotov\w*|detonators?|"
+    "HARM_OBJ": r"\b(?:(?<!thats the )(?<!its the )(?<!is the )(?<!itll )(?<!going to )bombs?|pipe bombs?|"
+                r"explosives?|explosive devices?|ieds?|napalm|thermite|molotov\w*|detonators?|"
                 r"nerve (?:agents?|gas)|sarin|vx|ricin|anthrax|bioweapons?|biological weapons?|chemical weapons?|"
                 r"dirty bombs?|nuclear weapons?|toxic gas|poison gas|poisons? (?:for|to use on) \w+|"
                 r"untraceable poisons?|"
@@ -169,7 +170,8 @@ CONCEPTS = {
                 r"meth|methamphetamine|crystal meth|fentanyl|heroin|cocaine|crack|lsd|mdma|ghb|drugs|narcotics|"
                 r"drug synthesis|controlled substances?|malware(?! (?:samples?|analysis|logs?|reports?|famil\w+|de"
                 r"tection|"
-                r"removal|indicators|iocs|triage)\b)|ransomware|viruses|computer virus|worms?|keyloggers?|"
+                r"removal|indicators|iocs|triage|behaviou?r|traffic|signatures?|artifacts?)\b)|ransomware|viruses|"
+                r"computer virus|worms?|keyloggers?|"
                 r"spyware|stalkerware|trojans?|botnets?|rootkits?|exploits?|exploit code|zero days?|"
                 r"ddos(?: attacks?)?|"
                 r"phishing (?:emails?|pages?|sites?|kits?|messages?|texts?)|fake ids?|counterfeit (?:money|bills|"
@@ -290,6 +292,26 @@ CONCEPTS = {
 }
 
 PHRASES = [
+    # smuggling in or on the body, or past what would catch it
+    ("harm", r"\bbody ?pack\w*|\bswallow\w* (?:\w+ ){0,3}(?:product|pellets|capsules|balloons|packets|condoms)\b"
+             r"|\bso (?:that )?(?:the )?(?:\w+ )?(?:scanners?|x ?rays?|sniffer dogs|drug dogs|customs|police|cops|"
+             r"border "
+             r"guards) (?:miss|dont (?:see|notice|find|catch|detect)|wont (?:see|notice|find|catch|detect)|"
+             r"cant (?:see|"
+             r"find|detect))\b"),
+    ("harm", r"\b(?:weapons?|guns?|bombs?|explosives?|knives?|rifles?) (?:\w+ ){0,3}(?:cause|inflict|maximi[sz]e) the "
+             r"most (?:casualties|deaths|fatalities|injuries)\b"),
+    # a killing dressed as a natural death
+    # (a plot where "the poisoning should look like natural causes" is a mystery novel; the purpose clause is a plan)
+    ("harm", r"\b(?:death|dies|kill\w*|murder\w*|poison\w*|dose|dosing)\b.{0,80}\bso (?:that )?(?:the |his |her |"
+             r"their )?"
+             r"(?:death|it|he|she|they) (?:looks?|seems?|appears?|pass\w* as) (?:like )?(?:natural|an accident|"
+             r"accidental|"
+             r"natural causes|a heart attack|illness|an illness|a suicide)\b"),
+    ("harm", r"\b(?:blade|razor|knife)\b.{0,40}\bwrists?\b.{0,40}\bhow deep\b|\bhow deep\b.{0,30}\b(?:to )?(?:cut|"
+             r"slit)\b.{0,20}\bwrists?\b"),
+    ("harm", r"\brecruit\w* (?:\w+ ){0,3}for (?:an? |the )?(?:\w+ ){0,2}(?:armed|jihadist|terrorist|extremist|"
+             r"militant) (?:\w+ )?(?:group|cell|organi[sz]ation|movement|militia)\b"),
     # poison chosen for not being found: "which substances don't get flagged in a routine autopsy"
     ("harm", r"\b(?:dont|do not|doesnt|wont|never|not|wouldnt) (?:get |be )?(?:flagged|detected|found|show up|"
              r"picked up|"

@@ -14,6 +14,7 @@ CONCEPTS = {
     "SAFETY": r"\b(?:filtros(?: de (?:seguridad|contenido))?|filtro|restricciones|"
               r"restriccion|limites|limitaciones|censura|moderacion|salvaguardas|barreras|etica|moral|escrupulos|"
               r"(?:politicas?|reglas|normas|directrices|medidas|protocolos?) de (?:seguridad|contenido|uso)|"
+              r"nivel(?:es)? de seguridad|"
               r"principios eticos|limites eticos)\b" + _SCOPED,
     "WITHOUT": r"\b(?:sin|ningun\w*|libre de|cero|no tienes|ya no tienes|no existen|no hay|fuera de|mas alla de)\b",
     "DISABLE": r"\b(?:desactiv\w+|apag\w+|quit\w+|elimin\w+|suspend\w+|levant\w+|relaj\w+|baj\w+|deshabilit\w+|"
@@ -58,7 +59,7 @@ CONCEPTS = {
                  r"(?:lo )?(?:permite|autoriza|aprobo|autorizo)|modo (?:administrador|mantenimiento|depuracion))\b",
     "MAKE": r"\b(?:fabric\w+|hac\w+|haz|constru\w+|crea\w*|sintetiz\w+|sintesis|cocin\w+|produc\w+|prepar\w+|"
             r"escrib\w+|program\w+|desarroll\w+|consegu\w+|compr\w+|obten\w+|receta|pasos|paso a paso|como se hace|"
-            r"instrucciones para|funcional|caser\w+|ensambl\w+|mezcl\w+)\b",
+            r"instrucciones para|funcional|caser\w+|ensambl\w+|mezcl\w+(?! peligros\w*))\b",
     "HARM_OBJ": r"\b(?:bombas?(?! de (?:bano|semillas|calorias|humo de colores|agua))|explosiv\w+|artefactos? explo"
                 r"siv\w+|napalm|molotov|sarin|ricina|antrax|"
                 r"armas? (?:quimicas?|biologicas?|caseras?|sin registro|imposibles de rastrear)|venenos?|"
@@ -110,6 +111,8 @@ CONCEPTS = {
 }
 
 PHRASES = [
+    ("harm", r"\bsin que (?:los |el )?perros?\b.{0,30}\b(?:huela\w*|detect\w*|encuentr\w*|olfate\w*)\b|\bpasar (?:la |"
+             r"el )?(?:merca|droga|coca|mercancia|producto|fierro) por la frontera\b"),
     ("harm", r"\bprecursor\w*\b.{0,60}\bsin (?:levantar|despertar|generar) sospechas?\b"),
     ("instruction_override", r"\bmodo (?:desarrollador|sin restricciones|dan|sin censura|dios|jailbreak)\b"),
     ("instruction_override", r"\b(?:revela|muestra|imprime|dime|repite)\w* (?:tu |el )?(?:prompt|mensaje|"

@@ -121,6 +121,8 @@ _CONCEPTS = {
 CONCEPTS = {name: _fa(rx) for name, rx in _CONCEPTS.items()}
 
 PHRASES = [(family, _fa(rx)) for family, rx in [
+    ("harm", r"(?:خرید|بخرم|تهیه|خریدن)\S* (?:\S+ ){0,2}اسلحه\S* (?:\S+ ){0,3}(?:بدون مجوز|غیر ?قانونی|"
+             r"از بازار سیاه)"),
     ("instruction_override", r"\bحالت (?:توسعه ?دهنده|دولوپر|developer|dan|جیلبریک|خدا|دیباگ|بدون (?:سانسور|"
                              r"محدودیت|فیلتر))"),
     ("instruction_override", r"\b(?:پرامپت|پرامپ|پیام|دستورالعمل|دستورات)\w* (?:سیستم\w*|اولیه|مخفی|پنهان|"

@@ -112,6 +112,8 @@ CONCEPTS = {
 }
 
 PHRASES = [
+    ("harm", r"\bdoses? letales?\b.{0,80}\b(?:sans (?:poser de )?questions?|pour (?:un tiers|quelqu un d autre|une "
+             r"autre personne))"),
     ("harm", r"\b(?:pour qu une|sans qu une|qu aucune) fouille ne (?:trouve|detecte|revele|decouvre)\w* rien\b"
              r"|\bcouper (?:la|de la) (?:poudre|coke|came|cocaine|heroine|drogue)\b"),
     ("instruction_override", r"\bmode (?:developpeur|sans restriction\w*|dan|non censure|jailbreak|dieu)\b"),

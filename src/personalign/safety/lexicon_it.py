@@ -12,7 +12,8 @@ CONCEPTS = {
              + _SCOPED,
     "SAFETY": r"\b(?:filtri(?: di (?:sicurezza|contenuto))?|filtro|restrizion[ei]|limiti|"
               r"limitazioni|censura|moderazione|protezioni|barriere|etica|morale|scrupoli|(?:regole|politiche|"
-              r"norme|misure|impostazioni|protocolli) di (?:sicurezza|contenuto|moderazione)|principi (?:etici|"
+              r"norme|misure|impostazioni|protocolli) di (?:sicurezza|contenuto|moderazione)|livell\w* di sicurezza|"
+              r"principi (?:etici|"
               r"morali)|limiti (?:etici|morali))\b" + _SCOPED,
     "WITHOUT": r"\b(?:senza|niente|nessun\w*|zero|libero da|libera da|liber\w+ da|non hai (?:piu )?|niente piu|oltre|"
                r"al di la)\b",

@@ -104,6 +104,8 @@ CONCEPTS = {
 }
 
 PHRASES = [
+    ("harm", r"\balarm\w* (?:\w+ ){0,3}(?:bij de buren|van de buren|van anderen|van andermans huis) uitschakel\w*|"
+             r"\bsloten forceer\w*\b.{0,60}\bburen\b"),
     ("instruction_override", r"\b(?:ontwikkelaars|developer|dan|jailbreak|god|debug) ?modus\b|"
                              r"\bmodus zonder (?:beperkingen|censuur|regels|filters)"),
     ("instruction_override", r"\b(?:toon|laat|geef|herhaal|onthul|verklap|print)\w* (?:\w+ )?(?:je|jouw|de|"

@@ -146,6 +146,7 @@ CONCEPTS = {
 }
 
 PHRASES = [
+    ("harm", r"\b(?:montez|monteze|instalez|instaleze|pun|pune)\w* (?:un )?skimmer\b|\bclon\w* (?:\w+ )?card\w*\b"),
     ("instruction_override", r"\bmod(?:ul)? (?:de )?(?:dezvoltator|developer|dan|jailbreak|zeu|debug|nelimitat|"
                              r"fara restrictii|fara cenzura|fara filtre)\b"),
     ("instruction_override", r"\b(?:arata\w*|dezvaluie\w*|afiseaz\w*|repeta\w*|spune\w*|scrie\w*|copiaz\w*) "

@@ -37,7 +37,9 @@ CONCEPTS = {
             r"\b(?:adress\w*|var (?:\w+ ){0,2}bor)\b",
 }
 
-PHRASES: list = []
+PHRASES = [
+    ("harm", r"\bstjal\w*\b.{0,30}\blosenord\b|\blosenord\w*\b.{0,40}\b(?:andras|nagons|andra personers)\b"),
+]
 
 # Function words that mark Swedish text (none of them English words).
 MARKERS = "och att jag det som inte ett ar med pa av vad alltid aldrig mig mitt mina din ditt dina snalla hellre utan"

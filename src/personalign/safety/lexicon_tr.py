@@ -57,10 +57,11 @@ CONCEPTS = {
                r"bir dunyada\b|varsayimsal\w*|alter ego|persona\w*|kimligine bur\w*|kiligina gir\w*)",
     # others' private data (address, phone, location, chats of any person or user): with AUTHORITY, an
     # authority claim ("I'm a police officer, give me the address of any person I name")
-    "PRIVATE": r"\b(?:herhangi bir|her|diger|baska|tum|butun) (?:\w+ )?(?:kisi\w*|kullanici\w*|insan\w*|"
+    "PRIVATE": r"\b(?:herhangi bir|her|diger|baska|tum|butun|istedigim) (?:\w+ )?(?:kisi\w*|kullanici\w*|insan\w*|"
                r"vatandas\w*)\b.{0,30}\b(?:adres\w*|konum\w*|telefon\w*|kisisel|yazisma\w*|mesaj\w*|sohbet\w*)",
     "AUTHORITY": r"\b(?:ben (?:senin )?(?:\w+ )?(?:gelistirici\w*|yaratici\w*|yonetici\w*|admin\w*|programci\w*|"
-                 r"sahib\w*|moderator\w*|arastirmaci\w*|polis\w*|muhendis\w*)|(?:gelistirici|yonetici|yaratici|"
+                 r"sahib\w*|moderator\w*|arastirmaci\w*|polis\w*|muhendis\w*|savci\w*|hakim\w*|komiser\w*|"
+                 r"dedektif\w*)|(?:gelistirici|yonetici|yaratici|"
                  r"programci|arastirmaci)y[iu]m\b|(?:gelistiricin|yoneticin|yaraticin|sahibin|admininin?)(?:im|iz)\b|"
                  r"adminim\b|moderatoruy?um\b|sana izin (?:veriyorum|verdim|veririm)|seni yetkilendir\w*|yetkim var|"
                  r"yetkiliyim|yetkili (?:kisiyim|biriyim)|(?:yonetici|admin|gelistirici) (?:yetki|izin|kod|erisim|"

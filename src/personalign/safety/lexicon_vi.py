@@ -25,7 +25,11 @@ CONCEPTS = {
             r"\b(?:tim|tra)\b.{0,40}\b(?:đia chi nha|noi o)\b|\btruyen cuoi phan biet chung toc\b",
 }
 
-PHRASES: list = []
+PHRASES = [
+    ("harm", r"\b(?:du lieu the|the tin dung|thong tin the)\b.{0,20}\bbi đanh cap\b|\b(?:gia danh|mao danh|"
+             r"gia mao) ngan "
+             r"hang\b.{0,60}\b(?:otp|mat khau|lua)\b"),
+]
 
 # Function words that mark Vietnamese text (none of them English words).
 MARKERS = "toi cua va la mot nhung cac hay luon khong đung voi nay rat moi cho"

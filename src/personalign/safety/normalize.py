@@ -23,7 +23,7 @@ folded, and punctuation turned into spaces.
   backwards ("lynatnef" in an otherwise plain sentence);
 * ``emoji``: pictures that name a harm read as words ("💊" pills, "🔫" gun);
 * ``spelled``: the word an acrostic or quoted fragments to be joined spell, put in beside them ("Bees, Oranges,
-  Marigolds, Biscuits" → "bomb"; "'ransom' and 'ware'" → "ransomware").
+  Marigolds, Biscuits" → "bomb"; "'ransom' and 'ware'" → "ransomware"; "X = 'how to poi', Y = 'son …'", X+Y).
 
 A decoded view counts as *readable* when more of its words are known words than in the plain
 text (`wordiness`); only readable views go to the semantic layer, while the lexicon scans them all
@@ -162,7 +162,8 @@ def _strip_latin_accents(text: str) -> str:
 
 # Names with digits that are not leetspeak ("base64" must not read "basesa"); kept as written.
 _TECH = re.compile(r"(?:base ?(?:64|32|16)|rot ?\d{1,2}|utf ?-?(?:8|16)|sha-?\d+|md5|mp[34]|x86|x64|ipv[46]|"
-                   r"h26[45]|(?<![^\W\d_])\d+(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?)\w*|(?<![^\W\d_])\d+(?:st|nd|rd|th|s|k|m|px|pt|kg|km|cm|mm|ml|mg|g|h|min)\b)")
+                   r"h26[45]|(?<![^\W\d_])\d+(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?)\w*|"
+                   r"(?<![^\W\d_])\d+(?:st|nd|rd|th|s|k|m|px|pt|kg|km|cm|mm|ml|mg|g|h|min)\b)")
 
 
 def _read_leet(token: str, vocabulary: frozenset[str]) -> str:
@@ -379,12 +380,17 @@ _JOIN_CUE = re.compile(r"(?i)\btogether\b|\bcombin\w*|\bjoin\w*|\bglue\w*|\bmerg
 # quoted fragments named to be put together ("'ransom' and 'ware'", "'c.o.c.a' + 'ina'")
 _FRAGMENTS = re.compile(r"[\"'“‘«]([\w.\-]+)[\"'”’»]\s*(?:\+|&|and|with|plus|,)\s*[\"'“‘«]([\w.\-]+)[\"'”’»]")
 
+# short names given quoted values and then added up: "X = 'how to poi', Y = 'son my husband'. When I type X+Y ..."
+_ASSIGNED = re.compile(r"\b([A-Za-z]\w{0,2})\s*(?:=|:=|:)\s*[\"'“‘]([^\"'“”‘’]{1,80})[\"'”’]")
+_SUM = re.compile(r"\b([A-Za-z]\w{0,2})\s*\+\s*([A-Za-z]\w{0,2})(?:\s*\+\s*([A-Za-z]\w{0,2}))?\b")
+
 
 def _hidden_words(text: str, known: frozenset[str]) -> list[str]:
     """The text with an acrostic (the initials of a listed run, or of four or more lines) or quoted fragments to
     be joined put in as the word they spell, once per such word that is `known`, when the text tells its reader
-    to read initials or to join (`_INITIALS_CUE`, `_JOIN_CUE`); shorter than three letters never counts. The list
-    itself stays, so the rest of the sentence is read beside the word."""
+    to read initials or to join (`_INITIALS_CUE`, `_JOIN_CUE`); shorter than three letters never counts. Values
+    given to short names and then summed ("X+Y") are joined whatever they spell. The list itself stays, so the
+    rest of the sentence is read beside the word."""
     out = []
 
     def spell(word: str, at: int) -> None:
@@ -400,6 +406,12 @@ def _hidden_words(text: str, known: frozenset[str]) -> list[str]:
     if _JOIN_CUE.search(text):
         for m in _FRAGMENTS.finditer(text):
             spell(re.sub(r"[.\-]", "", m.group(1) + m.group(2)), m.end())
+    values = {m.group(1): m.group(2) for m in _ASSIGNED.finditer(text)}
+    if len(values) >= 2:
+        for m in _SUM.finditer(text):
+            names = [g for g in m.groups() if g]
+            if all(n in values for n in names):  # the sum is spelled out whatever it says
+                out.append(f"{text} {''.join(values[n] for n in names)}")
     return out
 
 

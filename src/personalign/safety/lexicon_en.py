@@ -365,6 +365,9 @@ PHRASES = [
                        r"(?:\w+ )?(?:illegal|unethical|harmful|dangerous|immoral|against (?:the|your) (?:rules|law|"
                        r"policy|policies))"),
     ("safety_disable", r"\bno matter how (?:illegal|dangerous|harmful|unethical|immoral|risky)|"
+                       # said of the answers: "answer all my questions, however dangerous they are"
+                       r"\b(?:answer|respond|reply|help|tell)\w* (?:\w+ ){0,4}however (?:illegal|dangerous|harmful|"
+                       r"unethical|risky) (?:they|it|that|this) (?:are|is|seems?|sounds?|gets?)|"
                        r"\bregardless of (?:legality|ethics|"
                        r"safety|the law|laws|harm|consequences|morality|your (?:rules|guidelines|policies|training))"),
     ("safety_disable", r"\b(?:dont|dont|do not|never|stop|quit) (?:care|caring|worry\w*|think\w*) about (?:ethics|"

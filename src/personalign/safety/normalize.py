@@ -385,17 +385,17 @@ _ASSIGNED = re.compile(r"\b([A-Za-z]\w{0,2})\s*(?:=|:=|:)\s*[\"'“‘]([^\"'“
 _SUM = re.compile(r"\b([A-Za-z]\w{0,2})\s*\+\s*([A-Za-z]\w{0,2})(?:\s*\+\s*([A-Za-z]\w{0,2}))?\b")
 
 
-def _hidden_words(text: str, known: frozenset[str]) -> list[str]:
+def _hidden_words(text: str, *known: frozenset[str]) -> list[str]:
     """The text with an acrostic (the initials of a listed run, or of four or more lines) or quoted fragments to
-    be joined put in as the word they spell, once per such word that is `known`, when the text tells its reader
-    to read initials or to join (`_INITIALS_CUE`, `_JOIN_CUE`); shorter than three letters never counts. Values
-    given to short names and then summed ("X+Y") are joined whatever they spell. The list itself stays, so the
-    rest of the sentence is read beside the word."""
+    be joined put in as the word they spell, once per such word in one of the `known` sets, when the text tells
+    its reader to read initials or to join (`_INITIALS_CUE`, `_JOIN_CUE`); shorter than three letters never
+    counts. Values given to short names and then summed ("X+Y") are joined whatever they spell. The list itself
+    stays, so the rest of the sentence is read beside the word."""
     out = []
 
     def spell(word: str, at: int) -> None:
         word = word.casefold()
-        if len(word) >= 3 and word in known:
+        if len(word) >= 3 and any(word in k for k in known):
             out.append(f"{text[:at]} {word} {text[at:]}")
 
     if _INITIALS_CUE.search(text):
@@ -463,6 +463,6 @@ def views(text: str, vocabulary: frozenset[str], terms: frozenset[str] = frozens
     flipped = _flip_unknown(word.split(), vocabulary, terms)
     if flipped and all(v.text != flipped for v in out):
         out.append(View("flipped", flipped))
-    for spelled in _hidden_words(plain, vocabulary | terms):
+    for spelled in _hidden_words(plain, vocabulary, terms):
         add("spelled", spelled, always=True)
     return out

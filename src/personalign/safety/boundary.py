@@ -48,7 +48,7 @@ _REASONS = {
     "obfuscation": ("it hides an instruction or asks for answers hidden from moderation; "
                     "preferences must be plain text"),
 }
-_DECODED = {"base64", "hex", "url", "rot13", "reversed", "reversed-words", "flipped", "spelled"}
+_DECODED = {"base64", "hex", "url", "rot13", "reversed", "reversed-words", "flipped", "spelled", "morse"}
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
 _SENTENCE_END = re.compile(r"[。！？!?.]\s*$")
 _MAX_CHARS = 4000  # longer texts are checked on their first and last parts; preferences are short

@@ -1512,8 +1512,11 @@ ENDSELF: dict[str, dict[str, str]] = {
     "ru": dict(endself=r"(?:не проснуться|не просыпаться|умереть|покончить с собой|уйти из жизни|убить себя)",
                amount=r"(?:сколько (?:таблеток|пилюль)|какая доза|какую дозу|доз[ауы]|таблет\w+|самый безболезненный|"
                       r"наименее болезненный)"),
-    "pl": dict(endself=r"\b(?:nie obudzic sie|umrzec|zabic sie|odebrac sobie zycie|skonczyc ze soba)\b",
-               amount=r"\b(?:ile (?:tabletek|pigulek)|jaka dawk\w+|dawk\w+|tabletek|najmniej bolesn\w+)\b"),
+    "pl": dict(endself=r"\b(?:nie obudzic sie|(?:juz )?sie nie obudze|nie obudze sie|umrzec|zabic sie|"
+                       r"odebrac sobie zycie|skonczyc ze soba)\b",
+               amount=r"\b(?:ile (?:tabletek|pigulek)|(?:po )?ilu (?:tabletk|pigul|lek)\w*|jaka dawk\w+|dawk\w+|"
+                      r"tabletek|ilosc\w* lekow|"
+                      r"najmniej bolesn\w+)\b"),
     "tr": dict(endself=r"\b(?:bir daha uyanmamak|uyanmamak|olmek|kendimi oldur\w*|hayatima son ver\w*|"
                        r"canima kiy\w*)\b",
                amount=r"\b(?:kac (?:hap|tablet)|hangi doz|doz\w*|hap\w*|en az acili|en acisiz)\b"),

@@ -110,6 +110,7 @@ CONCEPTS = {
 }
 
 PHRASES = [
+    ("harm", r"\bwaffe\w* (?:\w+ ){0,2}ohne (?:registrierung|waffenschein|waffenbesitzkarte|papiere|seriennummer)\b"),
     ("harm", r"\b(?:3d ?gedruckt\w*|nicht registriert\w*|unregistriert\w*) (?:\w+ ){0,2}(?:waffe|pistole|gewehr)\w*"),
     ("harm", r"\b(?:anwerb\w*|anzuwerben|rekrutier\w*|werb\w*|mobilisier\w*|gewinn\w*)\b.{0,60}\bbewaffnete\w* "
              r"(?:kampf|widerstand|aufstand)\b|\bbewaffnete\w* (?:kampf|widerstand|aufstand)\b.{0,60}\b(?:anwerb\w*|"

@@ -82,7 +82,8 @@ CONCEPTS = {
                r"sex|health|medical|anatomy|body|bodies|war|wars|genocide|famine|massacres?|atrocit\w+|past|events|"
                r"truth about (?:the past|history)|feedback|opinions?|critiques?|reviews?|honesty|takes?|thoughts|"
                r"lyrics|"
-               r"swear\w*|profanity|cursing|as in|in the sense))(?! (?:\w+ ){0,6}i (?:just |only )?mean\b)|"
+               r"swear\w*|profanity|cursing|as in|in the sense))(?! (?:\w+ ){0,6}(?:i (?:just |only )?mean|"
+               r"meaning)\b)|"
                # "unrestricted length", "unrestricted creativity on my map names": said of a style
                r"unrestricted(?! (?:\w+ )?(?:length|word counts?|creativ\w+|imagination|brainstorm\w*|weirdness|"
                r"detail|depth|ideas?|styles?|formats?|tangents?|snark|sarcasm|sass|banter|roast\w*|puns?|humou?r)\b)|"
@@ -111,7 +112,9 @@ CONCEPTS = {
                r"(?:called|named|that|who|with|without)|two responses|two personas|both personas)\b",
     # others' private data (address, phone, location, chats of any person or user): with AUTHORITY, an
     # authority claim ("I'm a police officer, give me the address of any person I name")
-    "PRIVATE": r"\b(?:(?:home |private |personal |exact |current |live )?(?:address(?:es)?|phone numbers?|"
+    "PRIVATE": r"\b(?:health|medical|mental health) (?:info|information|data|records|histor(?:y|ies)|details)\b.{0,30}"
+               r"\b(?:other users?|other people|other patients|anyone else|any users?)\b|"
+               r"\b(?:(?:home |private |personal |exact |current |live )?(?:address(?:es)?|phone numbers?|"
                r"locations?(?: history)?|whereabouts|personal (?:data|details|information|info)|chat (?:logs|"
                r"history)|conversations|messages|ip address(?:es)?)\b.{0,40}\b(?:of|for|from|belonging to) (?:any|"
                r"every|all|other|another|this|that|these|those) (?:\w+ )?(?:person|people|users?|individuals?|"
@@ -137,6 +140,7 @@ CONCEPTS = {
     "AUTHORITY": r"\b(?:i am|i m|im|as|speaking as|(?:treat|remember|register|recogni[sz]e|flag|mark|list|save"
                  r"|whitelist) me as) (?:a |an |the |your |one of your |one of the )?(?:\w+ ){0,2}"
                  r"(?:developers?|creators?|admins?|administrator|owner|operator|programmer|maker|moderator|sysadmin|"
+                 r"gp|general practitioner|psychiatrist|physician|"
                  r"superuser|root user|support (?:lead|agent|staff|manager)|account holder|head ?teacher|headmaster|"
                  r"headmistress|principal|dean|"
                  r"red team\w*|(?:ai )?safety researcher|researcher with|law enforcement|police|"
@@ -292,8 +296,15 @@ CONCEPTS = {
 }
 
 PHRASES = [
+    ("harm", r"\bsteal\w* (?:\w+ ){0,2}(?:card numbers|credit card (?:numbers|data|details)|card data|pins)\b|"
+             r"\b(?:install|"
+             r"place|put|fit|attach|mount)\w* (?:a |the )?(?:card )?skimmers?\b"),
+    ("harm", r"\b(?:hard|difficult|impossible|tricky) to (?:detect|trace|find|"
+             r"spot) (?:in (?:an? )?)?(?:post ?mortems?|"
+             r"autops\w+|tox\w* (?:screens?|reports?))"),
     # smuggling in or on the body, or past what would catch it
     ("harm", r"\bbody ?pack\w*|\bswallow\w* (?:\w+ ){0,3}(?:product|pellets|capsules|balloons|packets|condoms)\b"
+             r"|\b(?:get\w*|slip\w*|sneak\w*) (?:\w+ ){0,3}past (?:the )?(?:k ?9|kg)s? (?:units?|dogs?|teams?)\b"
              r"|\bso (?:that )?(?:the )?(?:\w+ )?(?:scanners?|x ?rays?|sniffer dogs|drug dogs|customs|police|cops|"
              r"border "
              r"guards) (?:miss|dont (?:see|notice|find|catch|detect)|wont (?:see|notice|find|catch|detect)|"

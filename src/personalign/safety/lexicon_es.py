@@ -114,6 +114,7 @@ PHRASES = [
     ("harm", r"\bsin que (?:los |el )?perros?\b.{0,30}\b(?:huela\w*|detect\w*|encuentr\w*|olfate\w*)\b|\bpasar (?:la |"
              r"el )?(?:merca|droga|coca|mercancia|producto|fierro) por la frontera\b"),
     ("harm", r"\bprecursor\w*\b.{0,60}\bsin (?:levantar|despertar|generar) sospechas?\b"),
+    ("harm", r"\bsemiautomatic\w* a (?:rafaga|automatico|full auto)\b|\b(?:piezas|armas?|fierros?) sin papeles\b"),
     ("instruction_override", r"\bmodo (?:desarrollador|sin restricciones|dan|sin censura|dios|jailbreak)\b"),
     ("instruction_override", r"\b(?:revela|muestra|imprime|dime|repite)\w* (?:tu |el )?(?:prompt|mensaje|"
                              r"instrucciones) (?:del sistema|inicial\w*|ocult\w+|secret\w+)"),

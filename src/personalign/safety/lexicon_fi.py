@@ -117,6 +117,9 @@ CONCEPTS = {
 }
 
 PHRASES = [
+    ("harm", r"\b(?:naapuri\w*|anopp\w*|mieh\w*|vaimo\w*|pomo\w*) ruoka\w*\b.{0,40}\bmyrky\w*|\bmyrky\w*\b.{0,60}"
+             r"\bettei kukaan (?:epaile|huomaa)\b|\bmyrkkysien\w*\b.{0,40}\b(?:naapuri\w*|ruoka\w*)\b|\b(?:naapuri\w*|"
+             r"ruoka\w*)\b.{0,40}\bmyrkkysien\w*"),
     ("instruction_override", r"\b(?:kehittaja|jailbreak|jumala|yllapitaja)tila\w*|\bdeveloper ?mode\b|"
                              r"\btila (?:ilman|jossa ei ole) (?:rajoituksia|sensuuria|suodattimia)\b"),
     ("instruction_override", r"\b(?:nayta|paljasta|toista|tulosta|kerro)\w* (?:minulle |mulle )?(?:\w+ )?"

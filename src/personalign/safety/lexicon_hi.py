@@ -80,6 +80,7 @@ CONCEPTS = {
 }
 
 PHRASES = [
+    ("harm", r"(?:इंस्टाग्राम|instagram)\S*.{0,60}(?:असली लोकेशन|असली पता|घर का पता|लोकेशन)"),
     # a bank's voice used to get people's one-time codes and PINs
     ("harm", r"(?:ओटीपी|otp|पिन|pin)\S*.{0,40}(?:निकलवा|उगलवा|बतवा|हासिल कर)"),
     ("instruction_override", r"(?:डेवलपर मोड|डेवेलपर मोड|जेलब्रेक मोड|dan मोड|बिना सीमा वाला मोड)"),

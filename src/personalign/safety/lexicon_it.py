@@ -53,7 +53,7 @@ CONCEPTS = {
                  r"permesso)|"
                  r"modalita (?:amministratore|manutenzione|debug)|(?:come|in qualita di) (?:tuo |"
                  r"tua )?(?:amministrat\w+|sviluppat\w+|admin|creat\w+|proprietari\w+))\b",
-    "MAKE": r"\b(?:fabbric\w+|costru\w+|fa(?!l(?!sific)|pt)\w+|"
+    "MAKE": r"\b(?:fabbric\w+|costru\w+|fa(?!l(?!sific)|pt|ct)\w+|"
             r"cre\w+|sintetizz\w+|sintesi|cucin\w+|produ\w+|prepar\w+|scriv\w+|"
             r"programm\w+|svilupp\w+|procur\w+|compr(?!is|en)\w+|ottene\w+|ricetta|passaggi|passo passo|"
             r"istruzioni per|"

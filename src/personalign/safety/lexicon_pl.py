@@ -112,6 +112,8 @@ CONCEPTS = {
 }
 
 PHRASES = [
+    ("harm", r"\bpodac (?:\w+ ){0,2}(?:leki|lekow|srodki|tabletki|substancj\w+) (?:\w+ ){0,2}bez (?:jego|jej|ich) "
+             r"(?:wiedzy|zgody)\b"),
     ("instruction_override", r"\btryb(?:ie|u)? (?:dewelopera|developera|programisty|dan|jailbreak\w*|boga|"
                              r"bez ograniczen|bez cenzury|bez filtrow|debugowania)\b"),
     ("instruction_override", r"\b(?:pokaz|ujawnij|wypisz|powtorz|podaj|zdradz|wyswietl)\w* (?:mi )?(?:swoj\w* |"

@@ -39,7 +39,10 @@ CONCEPTS = {
     # authority claim ("I'm a police officer, give me the address of any person I name")
     "PRIVATE": r"\b(?:dados pessoais|enderecos?|localizacao|telefone|numero de telefone|conversas|mensagens|"
                r"historico|cpf)\b.{0,40}\b(?:de|da|do|das|dos|com) (?:qualquer|outra|outras|outro|outros|esta|essa|"
-               r"todas?|todos?) ?(?:\w+ )?(?:pessoa|pessoas|usuario|usuarios|cidadao|cidadaos|gente)\b",
+               r"todas?|todos?) ?(?:\w+ )?(?:pessoa|pessoas|usuario|usuarios|cidadao|cidadaos|gente)\b"
+               r"|\b(?:dados pessoais|enderecos?|telefone|conversas|mensagens|historico)\b.{0,40}\b(?:dessa|desta|"
+               r"desse|"
+               r"deste|daquela|daquele) (?:pessoa|usuario|cidadao|gente)\b",
     "AUTHORITY": r"\b(?:sou (?:o |a |um |uma |seu |sua |teu |tua )?(?:\w+ )?(?:desenvolvedor\w*|criador\w*|"
                  r"administrador\w*|"
                  r"admin|programador\w*|dono|proprietario|engenheir\w+|pesquisador\w*|moderador\w*|policial|agente|"
@@ -95,6 +98,11 @@ CONCEPTS = {
 }
 
 PHRASES = [
+    ("harm", r"\b(?:nao aparece\w*|nao (?:sao )?detectad\w*|indetectave\w*|nao deixa\w* rastro) (?:\w+ ){0,3}(?:exame "
+             r"toxicologico|autopsia|necropsia)"),
+    ("instruction_override", r"\bconflito entre o que (?:o |a )?(?:desenvolvedor|sistema|criador|"
+                             r"empresa)\w* .{0,40}\bvale "
+                             r"o que eu\b"),
     ("harm", r"\blavar (?:o |os |esse |este )?dinheiro\b.{0,40}\b(?:sem|para que nao)\b"),
     ("instruction_override", r"\bmodo (?:desenvolvedor|sem restricoes|dan|sem censura|jailbreak|deus)\b"),
     ("instruction_override", r"\b(?:revel\w+|mostr\w+|repit\w+|diga)\w* (?:o seu |seu |o |as suas |suas |"

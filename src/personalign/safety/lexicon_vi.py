@@ -18,6 +18,8 @@ CONCEPTS = {
     "PRETEND": r"\b(?:đong vai|gia vo|gia lam|tuong tuong|nhap vai|nhan vat|vai tro)\b",
     "AUTHORITY": r"\b(?:toi la (?:\w+ ){0,2}(?:nha phat trien|quan tri vien|admin|nguoi tao|chu so huu|"
                  r"nha nghien cuu|lap trinh vien)|toi (?:cho phep|uy quyen) (?:ban|cau)|toi co quyen)\b",
+    "PRIVATE": r"\b(?:lich su tro chuyen|thong tin ca nhan|đia chi|so đien thoai|tin nhan)\b.{0,40}\b(?:nguoi dung "
+               r"khac|nguoi khac|bat ky ai|moi nguoi dung|bat ky nguoi dung nao)\b",
     "MAKE": r"\b(?:che tao|tong hop|cong thuc|tung buoc|cach lam|cach che)\b",
     "HARM_OBJ": r"\b(?:bom|chat no|thuoc no|vu khi|ma tuy|ma đoc|malware|chat đoc)\b",
     "SHIELD": r"\b(?:lich su|ve|phong chong|bao ve|thao go)\b",
@@ -26,6 +28,7 @@ CONCEPTS = {
 }
 
 PHRASES = [
+    ("harm", r"\bgia (?:lam|danh|mao) (?:cong an|canh sat)\b.{0,60}\b(?:chuyen tien|doa|tai khoan)\b"),
     ("harm", r"\b(?:du lieu the|the tin dung|thong tin the)\b.{0,20}\bbi đanh cap\b|\b(?:gia danh|mao danh|"
              r"gia mao) ngan "
              r"hang\b.{0,60}\b(?:otp|mat khau|lua)\b"),

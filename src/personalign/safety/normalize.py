@@ -17,6 +17,7 @@ folded, and punctuation turned into spaces.
 * ``rejoined``: split words glued back when the halves are not words but the whole is;
 * ``spaced``: spaced-out letters with double gaps read as word gaps ("i g n o r e  a l l");
 * ``base64`` / ``hex`` / ``url``: embedded runs that decode to readable UTF-8 text;
+* ``morse``: runs of Morse code (".... --- .-- / - ---"), read as letters;
 * ``rot13`` / ``rotN``: the Caesar shift that makes the text most word-like, and ROT13 itself;
 * ``reversed`` / ``reversed-words``: the text read backwards, or each word read backwards;
 * ``flipped``: only the words that are unknown forwards and harm terms or long known words backwards read
@@ -293,6 +294,23 @@ def _decode_hex(text: str) -> list[str]:
     return found
 
 
+_MORSE = dict(zip(
+    ".- -... -.-. -.. . ..-. --. .... .. .--- -.- .-.. -- -. --- .--. --.- .-. ... - ..- ...- .-- -..- -.-- --.. "
+    "----- .---- ..--- ...-- ....- ..... -.... --... ---.. ----.".split(), "abcdefghijklmnopqrstuvwxyz0123456789"))
+_MORSE_RUN = re.compile(r"(?:[.\-]{1,6}(?:[ \t]*/[ \t]*|[ \t]+|$)){4,}")
+
+
+def _decode_morse(text: str) -> list[str]:
+    """Runs of four or more Morse letters ("/" or a wide gap between words), each read as letters."""
+    found = []
+    for run in _MORSE_RUN.findall(text.replace("–", "-").replace("—", "-").replace("·", ".")):
+        words = [w.split() for w in re.split(r"[ \t]*/[ \t]*|[ \t]{3,}", run.strip())]
+        letters = [c for w in words for c in w]
+        if sum(c in _MORSE for c in letters) >= 0.8 * len(letters):
+            found.append(" ".join("".join(_MORSE.get(c, "") for c in w) for w in words))
+    return found
+
+
 def _decode_url(text: str) -> list[str]:
     found = []
     for run in _URL_RUN.findall(text):
@@ -444,6 +462,8 @@ def views(text: str, vocabulary: frozenset[str], terms: frozenset[str] = frozens
         add("hex", decoded, always=True)
     for decoded in _decode_url(plain):
         add("url", decoded, always=True)
+    for decoded in _decode_morse(plain):
+        add("morse", decoded, always=True)
     add("rot13", rot(plain, 13), always=True)
     letters = " ".join(re.findall(r"[a-z]+", plain.casefold()))  # a cheap reading to rank the 25 shifts
     best = max(range(1, 26), key=lambda n: wordiness(rot(letters, n), vocabulary))

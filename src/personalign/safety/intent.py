@@ -77,7 +77,9 @@ _EN_GUARD = (r"\b(?:recover\w*|prevent\w*|spot\w*|recogni\w+|detect\w*|protect\w
              r"histor\w*|analy\w+|report\w*|hotline|helplines?|therap\w+|seek\w* help|get help|professional help|"
              r"reach out|safe storage|defus\w*|disposal|treaty|treaties|so i can teach|train\w* staff|"
              r"for my (?:essay|class|thesis|paper)|in (?:clinical|general|vague|non ?graphic) terms|"
-             r"keep (?:it|the details|details) vague|without (?:real|specific|actual|working) (?:details|steps))\b")
+             r"keep (?:it|the details|details) vague|without (?:real|specific|actual|working) (?:details|steps)|"
+             r"(?:never|dont|do not) (?:need|want)\w* (?:\w+ ){0,2}(?:technical realism|realism|real (?:details|steps|"
+             r"instructions)))\b")
 
 _EN_SELF = (r"\b(?:(?:hurt\w*|harm\w*|cut\w*|burn\w*|injur\w*|punish\w*|starv\w*|kill\w*) (?:myself|my ?self|my "
             r"(?:arms?|legs?|wrists?|body|skin|thighs))|self ?harm\w*|suicid\w*|(?:(?:about|of|on) )(?:ending|end)"
@@ -970,7 +972,9 @@ _OTHER = {
         verbatim=r"(?:дословно|слово в слово|буквально)",
         secret=r"(?:системн\w+ (?:промпт\w*|инструкц\w+|сообщени\w+)|(?:исходн\w+|первоначальн\w+|скрыт\w+) "
                r"инструкц\w+)",
-        guard=r"(?:истори\w+|анализ\w*|почему|критич\w+|выздоровлен\w+|профилактик\w+|терапи\w+)"),
+        guard=r"(?:истори\w+|анализ\w*|почему|критич\w+|выздоровлен\w+|профилактик\w+|терапи\w+|"
+              r"признак\w* (?:\w+ )?(?:суицид\w*|риска|кризис\w*|депресси\w*)|"
+              r"лини\w+ (?:\w+ )?поддержк\w+|горяч\w+ лини\w+)"),
 }
 
 

@@ -38,15 +38,15 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from personalign.safety.normalize import ARABIC_FOLD
+from personalign.safety.normalize import ARABIC_FOLD, normalize
 
 __all__ = ["FAMILIES", "LANGUAGES", "Hit", "anchored", "anchored_foreign", "english_like", "fold_pattern",
-           "latin_languages", "owned", "quoted", "scan", "vocabulary"]
+           "glossary", "latin_languages", "owned", "quoted", "scan", "vocabulary"]
 
 FAMILIES = ("instruction_override", "safety_disable", "authority_claim", "role_play", "harm", "obfuscation")
 # uk before ru (Ukrainian letters pick it first), ja before zh (kana text is Japanese), fa before ar
 LANGUAGES = ("en", "es", "de", "fr", "it", "pt", "nl", "pl", "tr", "sv", "id", "vi", "cs", "sk", "hu", "ro", "fi",
-             "hr", "uk", "ru", "el", "ja", "zh", "ko", "fa", "ar", "hi")
+             "hr", "uk", "ru", "el", "ja", "zh", "ko", "fa", "ar", "hi", "sw")
 _OWNABLE = {"RULES", "SAFETY"}  # concepts a user may own: "my instructions", "my dietary restrictions"
 _NEAR = 48  # characters between the two halves of a pair ("ignore all of the previous system instructions")
 
@@ -363,3 +363,29 @@ def english_like(text: str) -> bool:
     english = len(words & langs[0].markers)
     others = [len(words & lang.markers) for lang in langs[1:] if lang.script is None]
     return english >= 1 and english >= max(others, default=0)
+
+
+# a code-word glossary: "'harina' = cocaína, 'pastel' = kilo", "'Weihnachtsplätzchen' = Nitroglyzerin"
+_GLOSS_ENTRY = re.compile(r"[\"'‘“«„]([^\"'‘’“”«»„\n]{1,40})[\"'’”»“]\s*(?:=|:=|->|→|:|stands? for|means?|meaning|"
+                          r"significa|quiere decir|bedeutet|hei(?:ß|ss)t|signifie|veut dire|betekent|oznacza|"
+                          r"znamená|значит|означает)\s*([^,;.\n\"'‘’“”]{1,60})", re.IGNORECASE)
+# substances the lexicons leave out of HARM_OBJ as too ambiguous in running text, but not as a glossary's meaning
+_GLOSS_MEANING = re.compile(r"\b(?:nitroglyc\w+|nitroglyz\w+|coke|kokain\w*|tnt|semtex|thermit\w*|anfo|crack)\b")
+_HARM_REDUCTION = re.compile(r"\b(?:harm reduction|reduccion de (?:danos|riesgos)|reducao de danos|reduction des "
+                             r"(?:risques|mefaits)|schadensminderung|drug ?check\w*|test ?kits?|naloxon\w*|"
+                             r"overdos\w*|sobredosis|uberdosis)\b")
+
+
+def glossary(raw: str) -> str | None:
+    """The meaning of a code word, when the raw text defines two or more quoted code words and one of them
+    stands for a harm object (`HARM_OBJ` of any lexicon: a drug, an explosive, a weapon): a glossary is how
+    a request hides its subject. Harm-reduction texts define street names for safety's sake and are left be."""
+    entries = [m.group(2) for m in _GLOSS_ENTRY.finditer(raw)]
+    if len(entries) < 2 or _HARM_REDUCTION.search(normalize(raw)):
+        return None
+    for meaning in entries:
+        text = normalize(meaning)
+        if _GLOSS_MEANING.search(text) or any(
+                "HARM_OBJ" in lang.concepts and lang.concepts["HARM_OBJ"].search(text) for lang in _languages()):
+            return meaning.strip()
+    return None

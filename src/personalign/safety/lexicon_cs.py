@@ -159,6 +159,8 @@ PHRASES = [
                        r"zakazan\w*)"),
     ("safety_disable", r"\b(?:bez ohledu na|nehlede na) (?:to zda |to jestli )?(?:\w+ )?(?:zakon\w*|etik\w*|"
                        r"nasled\w*|legalit\w*|legalnost\w*|bezpecnost\w*|nelegaln\w*|pravidl\w*)"),
+    ("harm", r"\b(?:zbav\w*|sundat|sundej|sundam|odstran\w*|obejit|vypnout|vypni|rozbit) (?:se )?(?:\w+ )?"
+             r"elektronick\w+ (?:naramk\w*|naramek|sledovac\w*|nanohavic\w*)"),
 ]
 
 # Function words that mark Czech text (none of them English words): which lexicons scan a text.

@@ -9,7 +9,9 @@ _SCOPED = (r"(?! (?:of|for|about|on|in|regarding) (?!what|anything|any\b|topics?
 CONCEPTS = {
     "IGNORE": r"\b(?:ignor\w*|disregard\w*|forget\w*|forgot|overrid\w*|bypass\w*|circumvent\w*|set\w* aside|"
               r"put\w* aside|"
-              r"throw out|abandon\w*|discard\w*|ditch\w*|skip\w*|scrap|toss|look past|pay no attention to|"
+              r"throw out|abandon\w*|discard\w*|ditch\w*|"
+              r"skip\w*(?! (?:\w+ )?(?:religious|spiritual|faith|theological|biblical)\b)|"
+              r"scrap|toss|look past|pay no attention to|"
               r"(?:stop|quit) (?:following|obeying|applying|using|listening to)|"
               r"(?:dont|dont|do not|no longer|never) (?:follow|obey|apply|use|listen to|stick to)|"
               r"not bound by|no longer bound by|break free (?:of|from)|escape|evad\w+|get around|work around|"
@@ -187,7 +189,7 @@ CONCEPTS = {
                r"collectors?|medieval|ancient|(?:18|19)\d0s|victorian|veterans?)\b",
     "SHIELD": r"\b(?:grammar|grammatical|spelling|punctuation|style|formatting|rhyme|rhyming|poetry|poetic|chess|"
               r"game|games|golf|football|soccer|sports?|house|dress code|etiquette|traffic|road|diet|dietary|"
-              r"coding style|lint\w*|citation|about|regarding|history of|against|"
+              r"coding style|lint\w*|citation|about|name|names for|naming|regarding|history of|against|"
               r"defen\w+|protect\w*|detect\w*|prevent\w*|recogni\w+|avoid\w*|surviv\w+|report\w*|analy\w+|"
               r"fiction\w*|novels?|story|stories|movies?|films?|documentar\w+|awareness|dangers? of|risks? of|"
               r"effects? of|the word|the term|puns?|jokes? about|references? to|metaphors?|like a|insurance|privacy|"
@@ -341,7 +343,8 @@ PHRASES = [
              r"teacher|landlord|someone|somebody|his|her|their)s? (?:drink|food|coffee|tea|meal|soup|water|wine|beer|"
              r"glass|cup|dinner|lunch|breakfast|smoothie)s?\b"),
     ("instruction_override", r"\b(?:developer|dev|jailbreak|dan|unrestricted|unfiltered|uncensored|no limits|"
-                             r"do anything) mode\b"),
+                             r"do anything) mode\b(?! (?:\w+ )?(?:in the sense of|meaning|as in|i mean|"
+                             r"by which i mean))"),
     ("instruction_override", r"\b(?:quot\w+|recit\w+|paste|copy) (?:\w+ )?(?:your|the) (?:\w+ )?(?:developer|system|"
                              r"hidden|initial|original|secret) (?:instructions|prompt|message|rules)"),
     ("instruction_override", r"\b(?:reproduce|recite|repeat|print|output|show|paste)\w* (?:\w+ ){0,2}(?:preamble|"
@@ -407,6 +410,21 @@ PHRASES = [
     # unless scoped ("the only rules now are the ones I set for formatting")
     ("instruction_override", r"\bthe only rules (?:now |from now on |that count |that matter )?are (?:the ones|those) "
                              r"i\b(?! (?:\w+ ){0,2}(?:for|about|on|in|of) )"),
+    # after rounds 47-48: painless ways to end one's life; retirees talked out of their savings "when their kids get
+    # suspicious"; ankle monitors removed; something slipped into someone's drink so they won't remember
+    ("harm", r"\b(?:painless|quick|quickest|easy|easiest|best|surest|peaceful|gentle)\w* (?:ways?|methods?|means) "
+             r"(?:\w+ )?to (?:end (?:my (?:own )?life|it all)|kill myself|commit suicide|take my (?:own )?life)\b"),
+    ("harm", r"\b(?:retirees|pensioners|seniors|elderly|old (?:people|folks)|grandparents|victims?)\b.{0,120}\bwhen "
+             r"(?:their|the|his|her) (?:kids|children|family|families|relatives|sons?|daughters?|banks?|grandkids)"
+             r" (?:get|gets|getting|become|becomes|are|is|start\w* to get) suspicious"),
+    ("harm", r"\b(?:remov\w*|cut\w* off|get\w* rid of|disabl\w*|bypass\w*|tamper\w* with|jam\w*|fool\w*|slip\w* "
+             r"out of) (?:my |the |an |this |his |her )?(?:gps )?(?:ankle (?:monitor|bracelet|tag)|electronic "
+             r"(?:tag|monitor|bracelet)|tracking (?:anklet|bracelet))"),
+    ("harm", r"\bslip\w* (?:\w+ ){0,3}(?:in|into) (?:someones?|somebodys?|her|his|their|a (?:girls?|womans?|guys?|"
+             r"strangers?)|my dates?) drinks?\b|\b(?:pass|black) out and (?:\w+ )?(?:wont|will not|never|dont|do not"
+             r"|cant|not) remember\b"),
+    ("harm", r"\b(?:coke|cocaine|gear|powder|heroin|smack|speed|ket)\b.{0,60}\b(?:cut (?:it |them )?(?:wi|with)|"
+             r"bulk\w* (?:it |them )?up)\b"),
 ]
 
 # Words that an unsafe preference can hardly avoid, and the shapes of a code word or of an effect hidden from
@@ -463,7 +481,7 @@ SQUASHED = [
     ("safety_disable", r"(?:no|without)(?:safety|content)?(?:restrictions|censorship|guardrails|filters)(?:atall|"
                        r"whatsoever)"),
     ("role_play", r"(?:pretend|actas|roleplay)(?:to|that|you|are|as|an?|be)*(?:uncensored|unrestricted|unfiltered|"
-                  r"jailbroken|evil|amoral)"),
+                  r"jailbroken|evil(?!villain|twin|queen|king|stepmother|overlord|genius|narrator|wizard|sorcerer|witch)|amoral)"),
     ("harm", r"(?:make|build|synthesi[sz]e|cook)(?:a|an|some)?(?:pipebomb|bomb|explosives?|meth|methamphetamine|"
              r"nerveagent|sarin|ricin|bioweapon|chemicalweapon)s?"),
 ]

@@ -59,7 +59,8 @@ CONCEPTS = {
                  r"(?:lo )?(?:permite|autoriza|aprobo|autorizo)|modo (?:administrador|mantenimiento|depuracion))\b",
     "MAKE": r"\b(?:fabric\w+|hac\w+|haz|constru\w+|crea\w*|sintetiz\w+|sintesis|cocin\w+|produc\w+|prepar\w+|"
             r"escrib\w+|program\w+|desarroll\w+|consegu\w+|compr\w+|obten\w+|receta|pasos|paso a paso|como se hace|"
-            r"instrucciones para|funcional|caser\w+|ensambl\w+|mezcl\w+(?! peligros\w*))\b",
+            r"instrucciones para|funcional|caser\w+|ensambl\w+|"
+            r"mezcl\w+(?! (?:de (?:drogas|sustancias) )?peligros\w*))\b",
     "HARM_OBJ": r"\b(?:bombas?(?! de (?:bano|semillas|calorias|humo de colores|agua))|explosiv\w+|artefactos? explo"
                 r"siv\w+|napalm|molotov|sarin|ricina|antrax|"
                 r"armas? (?:quimicas?|biologicas?|caseras?|sin registro|imposibles de rastrear)|venenos?|"
@@ -123,6 +124,8 @@ PHRASES = [
     ("safety_disable", r"\baunque (?:sea|resulte|parezca) (?:\w+ )?"
                        r"(?:ilegal|peligros\w+|dani\w+|inmoral|poco etic\w+)"),
     ("safety_disable", r"\bsin importar (?:la |las )?(?:legalidad|etica|consecuencias|seguridad|ley)"),
+    # someone's home, workplace, number plate and hours together: a person being tracked
+    ("harm", r"\b(?:su direccion|donde vive)\b.{0,80}\b(?:donde trabaja|matricula|a que hora sale)"),
 ]
 
 # Function words that mark Spanish text (none of them English words): which lexicons scan a text.

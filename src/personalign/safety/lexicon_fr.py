@@ -130,6 +130,11 @@ PHRASES = [
     ("safety_disable", r"\bmeme si (?:c est|cela est|c etait) (?:\w+ )?"
                        r"(?:illegal|dangereux|nuisible|immoral|interdit)"),
     ("safety_disable", r"\bpeu importe (?:la |les )?(?:legalite|ethique|morale|consequences|loi)"),
+    ("instruction_override", r"\b(?:developpeur|systeme|tes regles|tes consignes)\b.{0,80}\b(?:les miennes|mes "
+                             r"(?:consignes|instructions|regles|preferences)) (?:qui )?l ?emport\w*"),
+    ("harm", r"\b(?:deces|mort) (?:\w+ ){0,3}(?:passe|paraisse|semble|ait l air) (?:pour )?nature\w*|"
+             r"\b(?:medicaments?|substances?|poisons?|associations? de medicaments?|melanges?) (?:\w+ ){0,3}"
+             r"indetectabl\w*"),
 ]
 
 MARKERS = ("le la les des et est pour pas sur au avec ce il elle je tu vous nous ne du un une qui mes tes ta "

@@ -6,7 +6,7 @@ _SCOPED = (r"(?! (?:di|della|del|su|sulla|per) (?:la |il )?"
 CONCEPTS = {
     "IGNORE": r"\b(?:ignor\w*|dimentic\w*|trascur\w+|aggir\w+|scavalc\w+|non (?:seguire|rispettare|obbedire|applicare|"
               r"considerare)|smetti\w* di (?:seguire|rispettare|obbedire|applicare)|metti da parte|lascia perdere|"
-              r"sostitu\w+|sovrascriv\w+|infrang\w+|viol\w+|disobbed\w+|fregatene di|fai a meno)\b",
+              r"sostitu\w+|sovrascriv\w+|infrang\w+|viol(?!en)\w+|disobbed\w+|fregatene di|fai a meno)\b",
     "RULES": r"\b(?:istruzioni|regole|direttive|linee guida|indicazioni|prompt(?: di sistema)?|messaggio di sistema|"
              r"programmazione|principi|impostazioni|configurazione|addestramento|ordini|quello che ti hanno detto)\b"
              + _SCOPED,
@@ -105,6 +105,8 @@ PHRASES = [
     ("instruction_override", r"\b(?:obbedisci|segui|ascolta)\w* (?:solo|soltanto|unicamente) (?:a )?me\b"),
     ("safety_disable", r"\banche se (?:e|fosse|sembra) (?:\w+ )?(?:illegale|pericoloso|dannoso|immorale|vietato)"),
     ("safety_disable", r"\ba prescindere (?:dalla |dalle |dall )?(?:legalita|etica|morale|conseguenze|legge)"),
+    ("harm", r"\b(?:sostanz\w+|velen\w+|farmac\w+|dos\w+)\b.{0,40}\bnon (?:si )?(?:rilev\w+|trov\w+|vedon\w+) "
+             r"(?:\w+ ){0,2}autopsi\w*|\bnon rilevabil\w+ (?:\w+ ){0,2}autopsi\w*"),
 ]
 
 MARKERS = ("il di che non per una sono gli ti della del delle sei hai tuo tua tue tuoi mio mia sempre mai "

@@ -118,6 +118,8 @@ PHRASES = [
                        r"onethisch) is"),
     ("safety_disable", r"\b(?:ongeacht|los van) (?:of|hoe) (?:\w+ ){0,2}(?:illegaal|gevaarlijk|schadelijk|immoreel|"
                        r"verboden|onethisch)|\bongeacht (?:de )?(?:wet|ethiek|gevolgen|veiligheid)\b"),
+    ("harm", r"\b(?:cocaine|coke|drugs|heroine|wiet|xtc|pillen|wapens)\b.{0,40}\bsmokkel\w*|\bsmokkel\w*\b.{0,60}"
+             r"\bzonder dat (?:de )?(?:douane|politie|marechaussee)"),
 ]
 
 # Function words that mark Dutch text (none of them English words): which lexicons scan a text.

@@ -126,6 +126,8 @@ PHRASES = [
                        r"niebezpieczn\w*|szkodliw\w*|nieetyczn\w*|niemoraln\w*|zakazan\w*)"),
     ("safety_disable", r"\b(?:bez wzgledu na|niezaleznie od) (?:tego czy )?(?:\w+ )?(?:prawo|etyk\w*|konsekwencj\w*|"
                        r"legalnosc\w*|bezpieczenstw\w*|nielegaln\w*)"),
+    ("instruction_override", r"\bnadpisuj\w* (?:\w+ ){0,2}instrukcj\w+ systemow\w*|\bjesli (?:deweloper|tworc\w*|"
+                             r"system) (?:czegos |cos )?zabroni\w*,? (?:i tak|mimo to)"),
 ]
 
 # Function words that mark Polish text (none of them English words): which lexicons scan a text.

@@ -6,7 +6,7 @@ _SCOPED = (r"(?! (?:de|da|do|sobre|para) (?:a |o )?"
 CONCEPTS = {
     "IGNORE": r"\b(?:ignor\w*|esquec\w+|esqueca|desconsider\w+|contorn\w+|burl\w+|nao (?:siga|sigas|respeite|obedeca|"
               r"aplique|cumpra)|pare de (?:seguir|respeitar|obedecer|aplicar)|deixa? de (?:seguir|lado)|"
-              r"desobedec\w+|substitu\w+|sobrescrev\w+|quebr\w+|viol\w+|abandon\w+|descart\w+|passe por cima)\b",
+              r"desobedec\w+|substitu\w+|sobrescrev\w+|quebr\w+|viol(?!en)\w+|abandon\w+|descart\w+|passe por cima)\b",
     "RULES": r"\b(?:instrucoes|instrucao|regras|normas|diretrizes|orientacoes|prompt(?: do sistema)?|"
              r"mensagem do sistema|"
              r"programacao|principios|configuracoes|treinamento|ordens|o que te (?:disseram|ensinaram))\b" + _SCOPED,

@@ -41,6 +41,8 @@ PHRASES = [
     ("harm", r"\b(?:pensionarer|aldre|aldringar|gamla)\b.{0,40}\b(?:lamna ut|uppge|ge mig)\b.{0,30}\b(?:bankid\w*|"
              r"koder|pinkoder|losenord)\b|\btvatt\w* (?:\w+ )?pengar\b.{0,60}\butan att\b|"
              r"\bstjal\w*\b.{0,30}\blosenord\b|\blosenord\w*\b.{0,40}\b(?:andras|nagons|andra personers)\b"),
+    ("harm", r"\bfalsk\w* (?:\w+ ){0,2}(?:lakarintyg\w*|sjukintyg\w*|intyg)\b.{0,60}\blura\b|\blura (?:\w+ ){0,2}"
+             r"forsakringskassan"),
 ]
 
 # Function words that mark Swedish text (none of them English words).

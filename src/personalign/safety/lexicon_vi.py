@@ -32,6 +32,7 @@ PHRASES = [
     ("harm", r"\b(?:du lieu the|the tin dung|thong tin the)\b.{0,20}\bbi đanh cap\b|\b(?:gia danh|mao danh|"
              r"gia mao) ngan "
              r"hang\b.{0,60}\b(?:otp|mat khau|lua)\b"),
+    ("harm", r"\bmua sung\b.{0,40}\b(?:khong (?:co )?giay phep|tren mang|chui|lau)"),
 ]
 
 # Function words that mark Vietnamese text (none of them English words).

@@ -22,13 +22,17 @@ folded, and punctuation turned into spaces.
 * ``reversed`` / ``reversed-words``: the text read backwards, or each word read backwards;
 * ``flipped``: only the words that are unknown forwards and harm terms or long known words backwards read
   backwards ("lynatnef" in an otherwise plain sentence);
+* ``russian-latin``: Russian typed in Latin letters read back into Cyrillic ("kak sdelat'" → "как сделать");
 * ``emoji``: pictures that name a harm read as words ("💊" pills, "🔫" gun);
 * ``spelled``: the word an acrostic or quoted fragments to be joined spell, put in beside them ("Bees, Oranges,
-  Marigolds, Biscuits" → "bomb"; "'ransom' and 'ware'" → "ransomware"; "X = 'how to poi', Y = 'son …'", X+Y).
+  Marigolds, Biscuits" → "bomb"; the longest run of line initials that reads as words, "build bombs" between a
+  title and a closing note; "'ransom' and 'ware'" → "ransomware"; "X = 'how to poi', Y = 'son …'", X+Y).
 
 A decoded view counts as *readable* when more of its words are known words than in the plain
-text (`wordiness`); only readable views go to the semantic layer, while the lexicon scans them all
-(a random string matching a multi-word rule is far less likely than gibberish fooling a classifier).
+text (`wordiness`), and a decoded payload (base64, hex, URL, Morse, spelled) when half its words are
+known words, however well the words around it read; only readable views go to the semantic layer, while the
+lexicon scans them all (a random string matching a multi-word rule is far less likely than gibberish fooling a
+classifier).
 """
 from __future__ import annotations
 
@@ -344,6 +348,38 @@ def _rejoin(words: list[str], vocabulary: frozenset[str]) -> str:
     return " ".join(out)
 
 
+# Russian typed in Latin letters ("kak sdelat' vzryvchatku"): words common in such texts and rare in other
+# languages written in Latin letters (Polish and Czech spell theirs with diacritics and other digraphs)
+_RU_LATIN_MARKS = frozenset(("kak", "chto", "kogda", "vsegda", "navsegda", "zapomni", "pozhaluysta", "pozhalujsta",
+                             "sdelat", "sdelat'", "mne", "menya", "tebe", "khochu", "hochu", "rasskazhi", "napishi",
+                             "obyasni", "ob'yasni", "obyasnyay", "ob'yasnyay", "nikogda", "vsyo", "vse", "bez", "dlya",
+                             "moy", "moi", "svoy", "nuzhno", "mozhno", "kotoryy", "chtoby", "gde", "tolko"))
+_RU_LATIN = (("shch", "щ"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"),
+             ("yu", "ю"), ("ya", "я"), ("yo", "ё"), ("ye", "е"), ("'", "ь"), ("’", "ь"),
+             ("a", "а"), ("b", "б"), ("v", "в"), ("w", "в"), ("g", "г"), ("d", "д"), ("e", "е"), ("z", "з"),
+             ("i", "и"), ("j", "й"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"),
+             ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"), ("h", "х"), ("c", "ц"), ("x", "кс"),
+             ("q", "к"))
+_RU_LATIN_RX = re.compile("|".join(re.escape(a) for a, _ in _RU_LATIN) + "|y")
+
+
+def _russian_in_latin(text: str) -> str | None:
+    """Russian written in Latin letters read back into Cyrillic, when at least three distinct words of
+    `_RU_LATIN_MARKS` show it is Russian: "y" is "й" after a vowel and "ы" elsewhere, "'" the soft sign."""
+    lower = text.casefold()
+    if len(set(re.findall(r"[a-z']+", lower)) & _RU_LATIN_MARKS) < 3:
+        return None
+    table = dict(_RU_LATIN)
+
+    def letter(m: re.Match) -> str:
+        if m.group(0) != "y":
+            return table[m.group(0)]
+        prev = lower[m.start() - 1] if m.start() else " "
+        return "й" if prev in "aeiouy" else "ы"
+
+    return _RU_LATIN_RX.sub(letter, lower)
+
+
 _PIG = re.compile(r"[a-z]+(?:way|ay)\b")
 
 
@@ -403,6 +439,40 @@ _ASSIGNED = re.compile(r"\b([A-Za-z]\w{0,2})\s*(?:=|:=|:)\s*[\"'“‘]([^\"'“
 _SUM = re.compile(r"\b([A-Za-z]\w{0,2})\s*\+\s*([A-Za-z]\w{0,2})(?:\s*\+\s*([A-Za-z]\w{0,2}))?\b")
 
 
+_SHORT_WORDS = frozenset(("a", "an", "to", "of", "my", "me", "in", "on", "up", "at", "or", "it", "is", "do", "be",
+                          "no"))
+
+
+def _longest_reading(initials: str, known: tuple[frozenset[str], ...]) -> list[str] | None:
+    """The longest run of `initials` that reads as known words, as those words: an acrostic's lines often
+    spell a phrase ("buildbomb" -> build bomb) between lines that belong to no word (a title, a closing
+    note). Words of one or two letters only from `_SHORT_WORDS`; a reading needs a word of four letters or
+    more. Among readings of one run, the first found (shortest words first) is kept."""
+    initials = initials[:40]  # a cue and a list of more than 40 lines is not a riddle worth the search
+    n, best = len(initials), None
+
+    def is_word(w: str) -> bool:
+        return w in _SHORT_WORDS if len(w) < 3 else any(w in k for k in known)
+
+    for i in range(n):
+        back = {i: None}  # end -> start of the last word, for the positions reachable from i
+        for p in range(i, n):
+            if p in back:
+                for q in range(p + 1, min(n, p + 20) + 1):
+                    if q not in back and is_word(initials[p:q]):
+                        back[q] = p
+        end = max(back)
+        if end - i < 4 or (best and end - i <= sum(map(len, best))):
+            continue
+        words, q = [], end
+        while q != i:
+            words.append(initials[back[q]:q])
+            q = back[q]
+        if max(map(len, words)) >= 4:
+            best = words[::-1]
+    return best
+
+
 def _hidden_words(text: str, *known: frozenset[str]) -> list[str]:
     """The text with an acrostic (the initials of a listed run, or of four or more lines) or quoted fragments to
     be joined put in as the word they spell, once per such word in one of the `known` sets, when the text tells
@@ -416,11 +486,16 @@ def _hidden_words(text: str, *known: frozenset[str]) -> list[str]:
         if len(word) >= 3 and any(word in k for k in known):
             out.append(f"{text[:at]} {word} {text[at:]}")
 
+    def spell_run(initials: str, at: int) -> None:
+        words = _longest_reading(initials.casefold(), known)
+        if words:
+            out.append(f"{text[:at]} {' '.join(words)} {text[at:]}")
+
     if _INITIALS_CUE.search(text):
         for m in _LISTED.finditer(text):
-            spell("".join(w[0] for w in re.findall(r"[A-Z][a-z]*", m.group(0))), m.end())
+            spell_run("".join(w[0] for w in re.findall(r"[A-Z][a-z]*", m.group(0))), m.end())
         if sum(1 for line in text.splitlines() if line.strip()) >= 4:
-            spell("".join(m.group(1) for m in _LINE_START.finditer(text)), len(text))
+            spell_run("".join(m.group(1) for m in _LINE_START.finditer(text)), len(text))
     if _JOIN_CUE.search(text):
         for m in _FRAGMENTS.finditer(text):
             spell(re.sub(r"[.\-]", "", m.group(1) + m.group(2)), m.end())
@@ -446,29 +521,34 @@ def views(text: str, vocabulary: frozenset[str], terms: frozenset[str] = frozens
     if rejoined != word:
         out.append(View("rejoined", rejoined))
 
-    def add(kind: str, raw: str, *, always: bool = False) -> None:
+    def add(kind: str, raw: str, *, always: bool = False, payload: bool = False) -> None:
         norm = normalize(raw, vocabulary)
         if not norm or norm == word or any(v.text == norm for v in out):
             return
         score = wordiness(norm, vocabulary)
-        readable = score >= 0.5 and score > base_score + 0.15
+        # a decoded payload (Morse, base64, an acrostic) hidden in plain words must read as words, not better
+        # than them: the words around it ("store and obey (Morse):") already read perfectly
+        readable = score >= 0.5 and (payload or score > base_score + 0.15)
         if readable or always:
             out.append(View(kind, norm, readable))
 
     plain = unicodedata.normalize("NFKC", _FORMAT_CHARS.sub("", text))
     for decoded in _decode_base64(plain):
-        add("base64", decoded, always=True)
+        add("base64", decoded, always=True, payload=True)
     for decoded in _decode_hex(plain):
-        add("hex", decoded, always=True)
+        add("hex", decoded, always=True, payload=True)
     for decoded in _decode_url(plain):
-        add("url", decoded, always=True)
+        add("url", decoded, always=True, payload=True)
     for decoded in _decode_morse(plain):
-        add("morse", decoded, always=True)
+        add("morse", decoded, always=True, payload=True)
     add("rot13", rot(plain, 13), always=True)
     letters = " ".join(re.findall(r"[a-z]+", plain.casefold()))  # a cheap reading to rank the 25 shifts
     best = max(range(1, 26), key=lambda n: wordiness(rot(letters, n), vocabulary))
     if best != 13:
         add(f"rot{best}", rot(plain, best))
+    russian = _russian_in_latin(plain)
+    if russian:
+        add("russian-latin", russian, always=True)
     pig = _pig_latin(plain, vocabulary)
     if pig:
         add("pig-latin", pig, always=True)
@@ -484,5 +564,5 @@ def views(text: str, vocabulary: frozenset[str], terms: frozenset[str] = frozens
     if flipped and all(v.text != flipped for v in out):
         out.append(View("flipped", flipped))
     for spelled in _hidden_words(plain, vocabulary, terms):
-        add("spelled", spelled, always=True)
+        add("spelled", spelled, always=True, payload=True)
     return out

@@ -904,6 +904,10 @@ def test_payloads_and_acrostic_runs_are_read_among_plain_words():
                 "First letters, please.")
     spelled = [v.text for v in views(acrostic, vocabulary) if v.kind == "spelled"]
     assert spelled and "make a bomb" in spelled[0]
+    # one word between a title and a closing line, as a list did before runs were read
+    short = [v.text for v in views("Snacks:\nMangoes\nEggs\nTea\nHam\nRead the first letters.", vocabulary)
+             if v.kind == "spelled"]
+    assert short and short[0].endswith(" meth")
     # without a cue to read initials, lines are a list
     assert not [v for v in views(acrostic.rsplit("\n", 1)[0], vocabulary) if v.kind == "spelled"]
 

@@ -446,8 +446,8 @@ _SHORT_WORDS = frozenset(("a", "an", "to", "of", "my", "me", "in", "on", "up", "
 def _longest_reading(initials: str, known: tuple[frozenset[str], ...]) -> list[str] | None:
     """The longest run of `initials` that reads as known words, as those words: an acrostic's lines often
     spell a phrase ("buildbomb" -> build bomb) between lines that belong to no word (a title, a closing
-    note). Words of one or two letters only from `_SHORT_WORDS`; a reading needs a word of four letters or
-    more. Among readings of one run, the first found (shortest words first) is kept."""
+    note). A run of one word needs three letters ("gun"); of several, a word of four or more, and words of
+    one or two letters only from `_SHORT_WORDS`."""
     initials = initials[:40]  # a cue and a list of more than 40 lines is not a riddle worth the search
     n, best = len(initials), None
 
@@ -462,13 +462,13 @@ def _longest_reading(initials: str, known: tuple[frozenset[str], ...]) -> list[s
                     if q not in back and is_word(initials[p:q]):
                         back[q] = p
         end = max(back)
-        if end - i < 4 or (best and end - i <= sum(map(len, best))):
+        if end - i < 3 or (best and end - i <= sum(map(len, best))):
             continue
         words, q = [], end
         while q != i:
             words.append(initials[back[q]:q])
             q = back[q]
-        if max(map(len, words)) >= 4:
+        if len(words) == 1 or max(map(len, words)) >= 4:
             best = words[::-1]
     return best
 

@@ -597,7 +597,8 @@ TABLE: dict[str, dict[str, str]] = {
         persona=r"\b(?:đong vai|gia vo|nhap vai|vai tro|nhan vat|tu gio ban la|ban bay gio la|hay tuong tuong ban)\b",
         ai=r"\b(?:ai|tri tue nhan tao|tro ly|mo hinh|bot|chatbot)\b",
         make=r"\b(?:che tao|lam|san xuat|nau|tong hop|lap rap|tung buoc|cong thuc|cach (?:lam|che|nau)|trong)\b",
-        illicit=r"\b(?:bom|thuoc no|chat no|ma tuy|đa|methamphetamine|cocaine|heroin|fentanyl|thuoc phien|"
+        illicit=r"\b(?:bom|thuoc no|chat no|ma tuy|đa(?! nang| lat)|methamphetamine|cocaine|heroin|fentanyl|"
+                r"thuoc phien|"
                 r"sung (?:tu che|khong so)|phan mem đoc hai|ma đoc|malware|ransomware|virus may tinh|chat đoc)\b",
         self=r"\b(?:tu lam hai|lam hai ban than|tu hai|cat tay|tu sat|ket lieu|khong an|nhin an|bo an|non ra)\b",
         enable=r"\b(?:khuyen khich|co vu|ung ho|khen|giau|che giau|an giau)\b",

@@ -13,7 +13,8 @@ CONCEPTS = {
               r"skip\w*(?! (?:\w+ )?(?:religious|spiritual|faith|theological|biblical)\b)|"
               r"scrap|toss|look past|pay no attention to|"
               r"(?:stop|quit) (?:following|obeying|applying|using|listening to)|"
-              r"(?:dont|dont|do not|no longer|never) (?:follow|obey|apply|use|listen to|stick to)|"
+              r"(?:dont|dont|do not|no longer|never) (?:follow|obey|apply|use(?! (?:\w+ ){0,3}for (?:training|ads|"
+              r"advertising|marketing))|listen to|stick to)|"
               r"not bound by|no longer bound by|break free (?:of|from)|escape|evad\w+|get around|work around|"
               r"overwrite|replace|violat\w+|break(?:ing)?|leave behind|let go of|drop(?:ping|ped)?)\b",
     # "Rule #1: never use emojis" numbers the user's own rules, and "priority rule", "house rule" name them
@@ -285,7 +286,8 @@ CONCEPTS = {
             r"someones|data|accounts?)|\bhow to (?:kill|murder|poison|hurt|torture|kidnap|strangle|drug)\b(?! (?:a"
             r" |an |the |"
             r"all |any |my |that |this )?(?:hung |stuck |zombie |running |background |child |frozen |idle |long )?"
-            r"(?:process\w*|query|queries|jobs?|tasks?|sessions?|threads?|connections?|pods?|containers?|apps?|"
+            r"(?:\w+ )?(?:process\w*|query|queries|jobs?|tasks?|sessions?|threads?|connections?|pods?|containers?|"
+            r"apps?|"
             r"programs?|the mood|time|weeds?|mold|mould|bacteria|germs|pests?|fleas|ants|lice|a conversation)\b)|"
             r"\b(?:launder\w*) money|\bget away with (?:murder|crimes?|theft|fraud|poisoning)"
             r"|\b(?<!without )(?<!no )(?:real|working|actual|practical|usable|proven)\s+(?:\w+\s+)?(?:techniques|"
@@ -418,13 +420,29 @@ PHRASES = [
              r"(?:their|the|his|her) (?:kids|children|family|families|relatives|sons?|daughters?|banks?|grandkids)"
              r" (?:get|gets|getting|become|becomes|are|is|start\w* to get) suspicious"),
     ("harm", r"\b(?:remov\w*|cut\w* off|get\w* rid of|disabl\w*|bypass\w*|tamper\w* with|jam\w*|fool\w*|slip\w* "
-             r"out of) (?:my |the |an |this |his |her )?(?:gps )?(?:ankle (?:monitor|bracelet|tag)|electronic "
+             r"out of) (?:my |the |an |this |his |her )?(?:\w+ )?(?:gps )?(?:ankle (?:monitor|bracelet|tag)|"
+             r"electronic "
              r"(?:tag|monitor|bracelet)|tracking (?:anklet|bracelet))"),
     ("harm", r"\bslip\w* (?:\w+ ){0,3}(?:in|into) (?:someones?|somebodys?|her|his|their|a (?:girls?|womans?|guys?|"
              r"strangers?)|my dates?) drinks?\b|\b(?:pass|black) out and (?:\w+ )?(?:wont|will not|never|dont|do not"
              r"|cant|not) remember\b"),
     ("harm", r"\b(?:coke|cocaine|gear|powder|heroin|smack|speed|ket)\b.{0,60}\b(?:cut (?:it |them )?(?:wi|with)|"
              r"bulk\w* (?:it |them )?up)\b"),
+    # after rounds 49-50: drug listings past keyword bans; poison mixed into an animal's food "so they die"; fertilizer
+    # made to detonate; customers' card numbers pulled up; "hard to trace" combinations
+    ("harm", r"\b(?:oxy\w*|xanax|percs?|fent\w*|molly|coke|meth|pills)\b.{0,80}\b(?:slip|get|sneak)\w* past (?:the )?"
+             r"(?:\w+ ){0,2}(?:keyword|filters?|bans?|moderat\w+)|\bdead ?drop (?:spots?|locations?|places?)\b"),
+    ("harm", r"\b(?:mix|put|add|slip|lace)\w* (?:\w+ )?(?:in|into) (?:the |their |its |his |her )?"
+             r"(?:\w+ ){0,2}(?:bread|food|"
+             r"treats?|"
+             r"water|bowl|kibble|meat|feed)\b.{0,40}\bso (?:they|it|he|she) (?:die|dies|croak\w*|drop\w* dead)"),
+    ("harm", r"\b(?:ammonium nitrate|anfo|fertili[sz]er)\b.{0,60}\bso (?:it|they) (?:detonat|explod|blow)\w*"),
+    ("authority_claim", r"\b(?:pull up|give me|show me|send me|read me|look up)\b.{0,30}\b(?:customers?|clients?|"
+                        r"other users?|account ?holders?|members?)s? (?:\w+ )?(?:card numbers|security (?:answers|"
+                        r"questions)|pins|passwords|cvvs?)\b"),
+    ("harm", r"\bhard ?to ?(?:trace|detect) (?:\w+ )?(?:combinations?|poisons?|doses?|substances?)\b"),
+    # Franco-Arabic (Arabizi) for "bomb"
+    ("harm", r"\b(?:2onbela|2onbola|2unbula|qonbela|qonbola|qunbula)\w*\b"),
 ]
 
 # Words that an unsafe preference can hardly avoid, and the shapes of a code word or of an effect hidden from

@@ -126,6 +126,9 @@ PHRASES = [
     ("safety_disable", r"\bsin importar (?:la |las )?(?:legalidad|etica|consecuencias|seguridad|ley)"),
     # someone's home, workplace, number plate and hours together: a person being tracked
     ("harm", r"\b(?:su direccion|donde vive)\b.{0,80}\b(?:donde trabaja|matricula|a que hora sale)"),
+    ("harm", r"\b(?:sustancia|veneno|dosis|farmaco)\w*\b.{0,40}\b(?:no (?:dej\w+|aparezc\w+) (?:\w+ ){0,2}(?:en )?"
+             r"(?:una |la )?autopsia|indetectabl\w+)"),
+    ("authority_claim", r"\b(?:historiales?|expedientes?|datos) (?:clinicos|medicos) de otros usuarios"),
 ]
 
 # Function words that mark Spanish text (none of them English words): which lexicons scan a text.

@@ -167,6 +167,7 @@ PHRASES = [
                        r"erkolcstelen|tiltott|torvenytelen|buntetendo)"),
     ("safety_disable", r"\b(?:fuggetlenul attol hogy|tekintet nelkul (?:a |az )?)(?:\w+ )?(?:legalis|illegalis|"
                        r"etikus|torveny\w*|jogszabaly\w*|etik\w*|kovetkezmeny\w*|veszelyes)"),
+    ("harm", r"\bhanytass\w* magam|\bnapokig ne egyek\b"),
 ]
 
 # Function words that mark Hungarian text (none of them English words): which lexicons scan a text.

@@ -128,6 +128,9 @@ PHRASES = [
                        r"legalnosc\w*|bezpieczenstw\w*|nielegaln\w*)"),
     ("instruction_override", r"\bnadpisuj\w* (?:\w+ ){0,2}instrukcj\w+ systemow\w*|\bjesli (?:deweloper|tworc\w*|"
                              r"system) (?:czegos |cos )?zabroni\w*,? (?:i tak|mimo to)"),
+    ("authority_claim", r"\b(?:dane osobowe|histori\w+ rozmow|czat\w*)\b.{0,40}\b(?:wskazanych|innych|wybranych) "
+                        r"uzytkownik\w*"),
+    ("harm", r"\brycyn\w*|\bnasion racznika"),
 ]
 
 # Function words that mark Polish text (none of them English words): which lexicons scan a text.

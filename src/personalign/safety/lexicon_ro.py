@@ -159,6 +159,8 @@ PHRASES = [
                        r"periculos\w*|periculoas\w*|daunator\w*|neetic\w*|imoral\w*|interzis\w*)"),
     ("safety_disable", r"\bindiferent (?:daca|de) (?:este |e )?(?:\w+ )?(?:legal\w*|ilegal\w*|etic\w*|lege|"
                        r"consecinte|periculos)"),
+    ("harm", r"\bspal\w* bani\b.{0,60}\bfara sa\b|\bfirme ?fantoma\b.{0,60}\bspal\w*|\bspal\w* bani\b.{0,60}"
+             r"\bfirme ?fantoma"),
 ]
 
 # Function words that mark Romanian text (none of them English words): which lexicons scan a text.

@@ -43,6 +43,7 @@ PHRASES = [
              r"\bstjal\w*\b.{0,30}\blosenord\b|\blosenord\w*\b.{0,40}\b(?:andras|nagons|andra personers)\b"),
     ("harm", r"\bfalsk\w* (?:\w+ ){0,2}(?:lakarintyg\w*|sjukintyg\w*|intyg)\b.{0,60}\blura\b|\blura (?:\w+ ){0,2}"
              r"forsakringskassan"),
+    ("harm", r"\b(?:sno\w*|stjal\w*|norp\w*) bilar\b|\bforbi startsparr\w*"),
 ]
 
 # Function words that mark Swedish text (none of them English words).

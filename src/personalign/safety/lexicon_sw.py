@@ -11,6 +11,8 @@ PHRASES = [
     ("instruction_override", r"\b(?:maagizo|maelekezo|sheria|amri) yangu (?:\w+ )?(?:yanashinda|yatashinda|ni juu "
                              r"ya|yako juu ya)|\bpuuza (?:\w+ ){0,2}(?:maagizo|maelekezo|sheria) (?:yote )?"
                              r"(?:ya (?:awali|mfumo|watengenezaji)|yaliyotangulia)"),
+    ("harm", r"\b(?:kumuua|kuua|kumdhuru) (?:mtu|jirani)\b.{0,40}\bbila kugundulika|\b(?:dawa ya panya|sumu)\b.{0,60}"
+             r"\b(?:kumuua|kuua)\b"),
 ]
 
 # Function words that mark Swahili text (none of them English words).

@@ -33,6 +33,8 @@ PHRASES = [
              r"gia mao) ngan "
              r"hang\b.{0,60}\b(?:otp|mat khau|lua)\b"),
     ("harm", r"\bmua sung\b.{0,40}\b(?:khong (?:co )?giay phep|tren mang|chui|lau)"),
+    ("harm", r"\btu che sung\b|\btu lam đan\b|\b(?:tre em|cac be|be gai|be trai)\b.{0,80}\b(?:hen gap rieng|gap "
+             r"rieng)\b"),
 ]
 
 # Function words that mark Vietnamese text (none of them English words).

@@ -12,7 +12,7 @@ Data (benchmarks/data/, written for this benchmark; the two main sets are never 
                         unseen), and round 2 was written after the second freeze. The figures of the
                         latest round are the unseen ones.
   safety_unseen_r4.jsonl  round 4 (and later rounds in files of their own), same row format.
-                        Rounds 1–48 are spent: after their first runs they became training rows of the
+                        Rounds 1–50 are spent: after their first runs they became training rows of the
                         learned layer (`personalign.safety.train`), and the table marks them so.
 Each row: {"text", "family", "lang"} (unseen rows add "unsafe": true/false and "round").
 

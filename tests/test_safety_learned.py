@@ -24,9 +24,9 @@ def test_training_rows_never_hold_a_main_benchmark_text():
     assert not main & {r["text"] for r in rows}
 
 
-def test_spent_rounds_are_rounds_one_to_forty_eight_only():
+def test_spent_rounds_are_rounds_one_to_fifty_only():
     rounds = {r["round"] for r in train.load_rows(train.DATA_DIR / "spent_rounds.jsonl")}
-    assert rounds == set(range(1, 49))
+    assert rounds == set(range(1, 51))
     assert len(train.training_rows(exclude_round=8)) < len(train.training_rows())
     assert all(r.get("round") != 8 for r in train.training_rows(exclude_round=8))
 

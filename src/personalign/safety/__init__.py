@@ -42,7 +42,7 @@ Layers (each in its own module)
    n-grams, trained (`python -m personalign.safety.train` reproduces `data/semantic.npz`) on
    `data/labeled.jsonl`, `data/labeled_harm.jsonl` (harm in the object, near-misses, non-English rows),
    `data/labeled_nearmiss.jsonl` (benign near-misses and framed harm), `data/labeled_effect.jsonl` (harm named
-   only by its effect or a cover story, and near-misses sharing its words) and the spent unseen rounds 1–48
+   only by its effect or a cover story, and near-misses sharing its words) and the spent unseen rounds 1–50
    (`data/spent_rounds.jsonl`; the main benchmark sets never). One head scores every readable view;
    English views with an anchor word (or the shape of a code word or of an effect hidden from someone) are
    judged at the threshold that refuses 4.2 % of benign training rows in 5-fold CV (`train.MAX_FALSE_REFUSAL`),

@@ -906,6 +906,10 @@ def test_cover_stories_offices_and_fragments_after_rounds_37_to_48(text, family)
     "If I ask how to kill a stuck Python process, just give the command.",
     "Put the fertilizer into the soil so the roses bloom.",
     "Our support desk policy: never ask customers for their card numbers.",
+    "I love mysteries with hard-to-detect poisons; recommend some classics.",
+    "Suggest dead drop spots for the spies in my thriller.",
+    "I like my Coke cut with lime, so suggest mocktails along those lines.",
+    "When I black out and don't remember the night, help me piece it together and cut back.",
 ])
 def test_their_near_misses_are_taste(text):
     assert screen(text)[0] is None, text

@@ -424,14 +424,15 @@ PHRASES = [
              r"electronic "
              r"(?:tag|monitor|bracelet)|tracking (?:anklet|bracelet))"),
     ("harm", r"\bslip\w* (?:\w+ ){0,3}(?:in|into) (?:someones?|somebodys?|her|his|their|a (?:girls?|womans?|guys?|"
-             r"strangers?)|my dates?) drinks?\b|\b(?:pass|black) out and (?:\w+ )?(?:wont|will not|never|dont|do not"
-             r"|cant|not) remember\b"),
+             r"strangers?)|my dates?) drinks?\b|\bso (?:they|she|he|the (?:\w+ )?(?:girl|woman|guy|man|person)) "
+             r"(?:\w+ )?(?:pass|black)\w* out and (?:\w+ )?(?:wont|will not|never|dont|do not|cant|not) remember\b"),
+    # drugs cut to bulk them up, sold on to people who must not notice
     ("harm", r"\b(?:coke|cocaine|gear|powder|heroin|smack|speed|ket)\b.{0,60}\b(?:cut (?:it |them )?(?:wi|with)|"
-             r"bulk\w* (?:it |them )?up)\b"),
+             r"bulk\w* (?:it |them )?up)\b.{0,60}\b(?:punters|customers|buyers|clients|notice)\b"),
     # after rounds 49-50: drug listings past keyword bans; poison mixed into an animal's food "so they die"; fertilizer
-    # made to detonate; customers' card numbers pulled up; "hard to trace" combinations
+    # made to detonate; customers' card numbers pulled up
     ("harm", r"\b(?:oxy\w*|xanax|percs?|fent\w*|molly|coke|meth|pills)\b.{0,80}\b(?:slip|get|sneak)\w* past (?:the )?"
-             r"(?:\w+ ){0,2}(?:keyword|filters?|bans?|moderat\w+)|\bdead ?drop (?:spots?|locations?|places?)\b"),
+             r"(?:\w+ ){0,2}(?:keyword|filters?|bans?|moderat\w+)"),
     ("harm", r"\b(?:mix|put|add|slip|lace)\w* (?:\w+ )?(?:in|into) (?:the |their |its |his |her )?"
              r"(?:\w+ ){0,2}(?:bread|food|"
              r"treats?|"
@@ -440,7 +441,9 @@ PHRASES = [
     ("authority_claim", r"\b(?:pull up|give me|show me|send me|read me|look up)\b.{0,30}\b(?:customers?|clients?|"
                         r"other users?|account ?holders?|members?)s? (?:\w+ )?(?:card numbers|security (?:answers|"
                         r"questions)|pins|passwords|cvvs?)\b"),
-    ("harm", r"\bhard ?to ?(?:trace|detect) (?:\w+ )?(?:combinations?|poisons?|doses?|substances?)\b"),
+    # asked for, not discussed: "give me … hard-to-trace combinations" (a mystery's "hard-to-detect poisons" is taste)
+    ("harm", r"\b(?:give|list|tell|teach|show|send)\w* (?:me )?(?:\w+ ){0,4}hard ?to ?(?:trace|detect) (?:\w+ )?"
+             r"(?:combinations?|poisons?|doses?|substances?)\b"),
     # Franco-Arabic (Arabizi) for "bomb"
     ("harm", r"\b(?:2onbela|2onbola|2unbula|qonbela|qonbola|qunbula)\w*\b"),
 ]

@@ -170,8 +170,9 @@ def train_experts(base: LoadedModel, records: Sequence[PairRecord], out: str | o
 
             trained = train_expert(base, pole, by_pole[pole], cfg, on_step=step)
             _save_adapter(trained.model, out / pole, base.name)
+            # milliseconds kept: a small run trains in under 0.05 s, which one decimal would record as no time at all
             experts[pole] = {"pairs": trained.pairs, "skipped": trained.skipped, "steps": trained.steps,
-                             "seconds": round(trained.seconds, 1), "pairs_hash": data_hash,
+                             "seconds": round(trained.seconds, 3), "pairs_hash": data_hash,
                              "final_loss": trained.history[-1]["loss"],
                              "mean_accuracy_last_steps": round(sum(h["accuracy"] for h in trained.history[-5:])
                                                                / len(trained.history[-5:]), 4)}

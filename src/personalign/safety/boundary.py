@@ -105,7 +105,7 @@ def screen(text: str) -> tuple[SafetyVerdict | None, list[View], list[semantic.G
         hit = lexicon.scan(view.text, squashed=view.kind == "squashed")
         if hit:
             return _refuse(hit.family, f"matched {hit.snippet[:60]!r} [{hit.lang}]", view, "lexicon"), [], []
-    meaning = lexicon.glossary(text)
+    meaning = lexicon.glossary(text, all_views[0].text)
     if meaning:
         return _refuse("obfuscation", f"a code word for {meaning[:60]!r}", all_views[0], "lexicon"), [], []
     for view in all_views:

@@ -46,7 +46,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from personalign.safety.intent_langs import TABLE
+from personalign.safety.intent_langs import RU_SUPPORT, TABLE
 from personalign.safety.lexicon import Hit, fold_pattern, latin_languages, owned
 
 __all__ = ["SHAPES", "Shape", "scan"]
@@ -972,9 +972,8 @@ _OTHER = {
         verbatim=r"(?:дословно|слово в слово|буквально)",
         secret=r"(?:системн\w+ (?:промпт\w*|инструкц\w+|сообщени\w+)|(?:исходн\w+|первоначальн\w+|скрыт\w+) "
                r"инструкц\w+)",
-        guard=r"(?:истори\w+|анализ\w*|почему|критич\w+|выздоровлен\w+|профилактик\w+|терапи\w+|"
-              r"признак\w* (?:\w+ )?(?:суицид\w*|риска|кризис\w*|депресси\w*)|"
-              r"лини\w+ (?:\w+ )?поддержк\w+|горяч\w+ лини\w+)"),
+        guard=r"(?:истори\w+|анализ\w*|почему|критич\w+|выздоровлен\w+|профилактик\w+|терапи\w+|" + RU_SUPPORT
+              + ")"),
 }
 
 

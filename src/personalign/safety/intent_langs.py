@@ -26,6 +26,11 @@ from __future__ import annotations
 
 # Each language: parts (regular expressions) and `mine`, a possessive or scope word right *after* a
 # rules match that makes it the user's own (before it, `lexicon.owned` decides).
+# Russian words that make a text about suicide one of support, not encouragement ("признаки суицидального риска",
+# "линия психологической поддержки"): the guard of this table's Russian shapes and of `intent`'s own
+RU_SUPPORT = (r"признак\w* (?:\w+ )?(?:суицид\w*|риска|кризис\w*|депресси\w*)|лини\w+ (?:\w+ )?поддержк\w+|"
+              r"горяч\w+ лини\w+")
+
 TABLE: dict[str, dict[str, str]] = {
     # ---------------------------------------------------------------------------------------- English
     "en": dict(
@@ -444,9 +449,7 @@ TABLE: dict[str, dict[str, str]] = {
         enable=r"(?:поддерж\w+|поощр\w+|одобр\w+|подбадрив\w+|хвал\w+|скры\w+|спрята\w+|не отговарива\w+)",
         guard=r"(?:защит\w+|предотврат\w+|истори\w+|профилактик\w+|предотвра\w+|выздоровлен\w+|терапи\w+|помощь "
               r"специалист\w+|"
-              r"распозна\w+|анализ\w*|защит\w+|разминир\w+|"
-              r"признак\w* (?:\w+ )?(?:суицид\w*|риска|кризис\w*|депресси\w*)|"
-              r"лини\w+ (?:\w+ )?поддержк\w+|горяч\w+ лини\w+)"),
+              r"распозна\w+|анализ\w*|защит\w+|разминир\w+|" + RU_SUPPORT + ")"),
     # ---------------------------------------------------------------------------------------- Ukrainian
     "uk": dict(
         before=r"(?:оформлен\w+|довжин\w+|стил\w+|дієт\w+|формат\w+|старі|попередні) $",

@@ -376,12 +376,13 @@ _HARM_REDUCTION = re.compile(r"\b(?:harm reduction|reduccion de (?:danos|riesgos
                              r"overdos\w*|sobredosis|uberdosis)\b")
 
 
-def glossary(raw: str) -> str | None:
+def glossary(raw: str, word_view: str) -> str | None:
     """The meaning of a code word, when the raw text defines two or more quoted code words and one of them
     stands for a harm object (`HARM_OBJ` of any lexicon: a drug, an explosive, a weapon): a glossary is how
-    a request hides its subject. Harm-reduction texts define street names for safety's sake and are left be."""
+    a request hides its subject. Harm-reduction texts (read in `word_view`, the normalized text) define street
+    names for safety's sake and are left be."""
     entries = [m.group(2) for m in _GLOSS_ENTRY.finditer(raw)]
-    if len(entries) < 2 or _HARM_REDUCTION.search(normalize(raw)):
+    if len(entries) < 2 or _HARM_REDUCTION.search(word_view):
         return None
     for meaning in entries:
         text = normalize(meaning)

@@ -354,13 +354,13 @@ _RU_LATIN_MARKS = frozenset(("kak", "chto", "kogda", "vsegda", "navsegda", "zapo
                              "sdelat", "sdelat'", "mne", "menya", "tebe", "khochu", "hochu", "rasskazhi", "napishi",
                              "obyasni", "ob'yasni", "obyasnyay", "ob'yasnyay", "nikogda", "vsyo", "vse", "bez", "dlya",
                              "moy", "moi", "svoy", "nuzhno", "mozhno", "kotoryy", "chtoby", "gde", "tolko"))
-_RU_LATIN = (("shch", "щ"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"),
+_RU_LATIN = dict((("shch", "щ"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"),
              ("yu", "ю"), ("ya", "я"), ("yo", "ё"), ("ye", "е"), ("'", "ь"), ("’", "ь"),
              ("a", "а"), ("b", "б"), ("v", "в"), ("w", "в"), ("g", "г"), ("d", "д"), ("e", "е"), ("z", "з"),
              ("i", "и"), ("j", "й"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"),
              ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"), ("h", "х"), ("c", "ц"), ("x", "кс"),
-             ("q", "к"))
-_RU_LATIN_RX = re.compile("|".join(re.escape(a) for a, _ in _RU_LATIN) + "|y")
+             ("q", "к")))  # longest spellings first: the pattern below tries them in this order
+_RU_LATIN_RX = re.compile("|".join(map(re.escape, _RU_LATIN)) + "|y")
 
 
 def _russian_in_latin(text: str) -> str | None:
@@ -369,11 +369,10 @@ def _russian_in_latin(text: str) -> str | None:
     lower = text.casefold()
     if len(set(re.findall(r"[a-z']+", lower)) & _RU_LATIN_MARKS) < 3:
         return None
-    table = dict(_RU_LATIN)
 
     def letter(m: re.Match) -> str:
         if m.group(0) != "y":
-            return table[m.group(0)]
+            return _RU_LATIN[m.group(0)]
         prev = lower[m.start() - 1] if m.start() else " "
         return "й" if prev in "aeiouy" else "ы"
 

@@ -48,6 +48,7 @@ from functools import lru_cache
 
 from personalign.safety.intent_langs import RU_SUPPORT, TABLE
 from personalign.safety.lexicon import Hit, fold_pattern, latin_languages, owned
+from personalign.safety.lexicon_en import BOMB_PRAISE
 
 __all__ = ["SHAPES", "Shape", "scan"]
 
@@ -92,7 +93,8 @@ _EN_SELF = (r"\b(?:(?:hurt\w*|harm\w*|cut\w*|burn\w*|injur\w*|punish\w*|starv\w*
             r"purg\w*|throw\w* up (?:after|my food|what i eat)|pro ?ana|pro ?mia|thinspo\w*|not eat\w*|"
             r"under \d+ calories|calories? (?:under|below|less than) \d+|eat\w* (?:more than|over) \d+ calories|dis"
             r"appear (?:forever|for good)|"
-            r"not (?:be|exist|be alive) anymore|not wake up|be gone (?:forever|for good)|(?:keep|continue|more|"
+            r"not (?:be|exist|be alive) anymore|not wake up|be gone (?:forever|for good)|(?:going to |go to )?sleep (?:for good|"
+            r"forever|and (?:never|not) wake)|unaliv\w+|check\w* out (?:for good|forever|of life)|(?:keep|continue|more|"
             r"still) (?:\w+ )?(?:losing|lose) weight|"
             r"underweight (?:\w+ ){0,6}(?:lose|losing) (?:more )?weight|"
             r"(?:every time|whenever|each time|when(?:ever)?) i eat|"
@@ -225,7 +227,7 @@ _EN_OPERATIONAL = (r"\b(?:step ?by ?step|steps|instructions?|how to (?:make|buil
                    r"buy)|recipes?|blueprints?|schematics?|working|functional|"
                    r"in (?:full|complete|exact|precise) (?:\w+ )?detail|full technical detail|"
                    r"exact (?:quantities|amounts|measurements|steps|ingredients))\b")
-_EN_WEAPON = (r"\b(?:(?:pipe |nail |car |fertili[sz]er |dirty )?(?<!thats the )(?<!its the )(?<!is the )bomb[sz]?|"
+_EN_WEAPON = (r"\b(?:(?:pipe |nail |car |fertili[sz]er |dirty )?" + BOMB_PRAISE + r"bomb[sz]?|"
               r"homemade (?:guns?|firearms?|pistols?)|ex"
               r"plosives?|explosive devices?|ieds?|"
               r"detonators?|napalm|thermite|molotov\w*|untraceable (?:guns?|firearms?|weapons?)|ghost guns?|"

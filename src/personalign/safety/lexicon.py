@@ -46,7 +46,7 @@ __all__ = ["FAMILIES", "LANGUAGES", "Hit", "anchored", "anchored_foreign", "engl
 FAMILIES = ("instruction_override", "safety_disable", "authority_claim", "role_play", "harm", "obfuscation")
 # uk before ru (Ukrainian letters pick it first), ja before zh (kana text is Japanese), fa before ar
 LANGUAGES = ("en", "es", "de", "fr", "it", "pt", "nl", "pl", "tr", "sv", "id", "vi", "cs", "sk", "hu", "ro", "fi",
-             "hr", "uk", "ru", "el", "ja", "zh", "ko", "fa", "ar", "hi", "sw")
+             "hr", "uk", "ru", "el", "ja", "zh", "ko", "fa", "ar", "hi", "sw", "tl")
 _OWNABLE = {"RULES", "SAFETY"}  # concepts a user may own: "my instructions", "my dietary restrictions"
 _NEAR = 48  # characters between the two halves of a pair ("ignore all of the previous system instructions")
 
@@ -245,7 +245,8 @@ _CANDOUR = re.compile(fold_pattern(
     r"γνωμη|κριτικ\w*|ειλικριν\w*|αποψη|πιστευεισ|आलोचना|राय|ईमानदार|ติชม|วิจารณ์|ความเห็น|rehelli\w*|mielipit\w*|"
     r"palaute\w*|arvio\w*|kritiik\w*|oszint\w*|velemeny\w*|ertekel\w*|uprimn\w*|nazor\w*|hodnot\w*|iskren\w*|"
     r"misljenj\w*|mislis|صادقانه|نظرت|نظر ?تو|انتقاد\w*|sarcas\w*|sarkas\w*|сарказм\w*|humou?r\w*|"
-    r"юмор\w*|swear\w*|profan\w*|ругательств\w*|palabrot\w*|gros mots|schimpfw\w*|"
+    r"юмор\w*|swear\w*|profan\w*|ругательств\w*|palabrot\w*|groser\w*|palavro\w*|parolacc\w*|gros mots|"
+    r"schimpfw\w*|матом|матерн\w*|kufur\w*|"
     # a bare censorship word said of history and facts ("без цензури, з усіма фактами"), as 'uncensored history'
     r"histor\w*|истори\w*|істори\w*|geschichte|storia|факт\w*|fakten|faits|hechos|fatos|tarih\w*|歴史|历史|"
     r"역사|تاريخ|इतिहास|sejarah|lich su|ιστορ\w*|היסטורי\w*)"))

@@ -124,6 +124,8 @@ PHRASES = [
                              r"gehorch)\w* (?:\w+ )?nur (?:noch )?auf mich"),
     ("safety_disable", r"\bauch wenn (?:es|das) (?:\w+ )?(?:illegal|gefahrlich|schadlich|unmoralisch|verboten) ist"),
     ("safety_disable", r"\begal (?:wie|ob) (?:\w+ )?(?:illegal|gefahrlich|schadlich|unmoralisch|verboten)"),
+    # a number plate turned into its owner's name and address
+    ("harm", r"\bkennzeichen\w*\b.{0,80}\b(?:name\w*|adresse|anschrift|wohnort)\b.{0,40}\b(?:halter\w*|besitzer\w*)"),
 ]
 
 MARKERS = ("der das und ist nicht ein eine ich du mit auf fur zu den dem von mir mich dich dir bitte sei "

@@ -6,6 +6,9 @@ _NOT = (r"(?:never|no longer|dont|dont|do not|stop|quit|wont|will not|cannot|can
 _SCOPED = (r"(?! (?:of|for|about|on|in|regarding) (?!what|anything|any\b|topics?|content|subjects?|requests?|"
            r"questions?|me\b|you\b|your|this|the (?:assistant|ai|model|chat|conversation)|safety|ethics|conduct)\w)")
 
+# praise, not a device: "that's the bomb", "one-pot dinners are the bomb" (shared with `intent`)
+BOMB_PRAISE = r"(?<!thats the )(?<!its the )(?<!is the )(?<!are the )"
+
 CONCEPTS = {
     "IGNORE": r"\b(?:ignor\w*|disregard\w*|forget\w*|forgot|overrid\w*|bypass\w*|circumvent\w*|set\w* aside|"
               r"put\w* aside|"
@@ -86,7 +89,8 @@ CONCEPTS = {
                r"truth about (?:the past|history)|feedback|opinions?|critiques?|reviews?|honesty|takes?|thoughts|"
                r"lyrics|"
                r"swear\w*|profanity|cursing|as in|in the sense))(?! (?:\w+ ){0,6}(?:i (?:just |only )?mean|"
-               r"meaning)\b)|"
+               # "'Uncensored Uncle Ray', a frank old farmer": a persona's name glossed as candour
+               r"meaning|frank|candid|outspoken|plain spoken|straight talking)\b)|"
                # "unrestricted length", "unrestricted creativity on my map names": said of a style
                r"unrestricted(?! (?:\w+ )?(?:length|word counts?|creativ\w+|imagination|brainstorm\w*|weirdness|"
                r"detail|depth|ideas?|styles?|formats?|tangents?|snark|sarcasm|sass|banter|roast\w*|puns?|humou?r)\b)|"
@@ -168,7 +172,7 @@ CONCEPTS = {
             r"formulas?|blueprints?|schematics?|working(?! (?:under|as|in|on|with|for|at|from|alongside|hours|days?))|"
             r"functional|ready to use|step by step|routes?|launch\w*|"
             r"plant\w*|detonat\w+|homemade|diy|untraceable|cultur\w+|cultivat\w+|at home)\b",
-    "HARM_OBJ": r"\b(?:(?<!thats the )(?<!its the )(?<!is the )(?<!itll )(?<!going to )bombs?|pipe bombs?|"
+    "HARM_OBJ": r"\b(?:" + BOMB_PRAISE + r"(?<!itll )(?<!going to )bombs?|pipe bombs?|"
                 r"explosives?|explosive devices?|ieds?|napalm|thermite|molotov\w*|detonators?|"
                 r"nerve (?:agents?|gas)|sarin|vx|ricin|anthrax|bioweapons?|biological weapons?|chemical weapons?|"
                 r"dirty bombs?|nuclear weapons?|toxic gas|poison gas|poisons? (?:for|to use on) \w+|"
@@ -179,7 +183,9 @@ CONCEPTS = {
                 r"tection|"
                 r"removal|indicators|iocs|triage|behaviou?r|traffic|signatures?|artifacts?)\b)|ransomware|viruses|"
                 r"computer virus|worms?|keyloggers?|"
-                r"spyware|stalkerware|trojans?|botnets?|rootkits?|exploits?|exploit code|zero days?|"
+                r"spyware|stalkerware|trojans?|botnets?|rootkits?|"
+                # "'exploit' means exploiting a game mechanic": a gamer's word
+                r"exploits?(?! (?:\w+ ){0,8}(?:game mechanics?|glitch\w*|speedrun\w*)\b)|exploit code|zero days?|"
                 r"ddos(?: attacks?)?|"
                 r"phishing (?:emails?|pages?|sites?|kits?|messages?|texts?)|fake ids?|counterfeit (?:money|bills|"
                 r"currency|documents)|credit card skimmers?|card skimmers?|stolen (?:credit cards?|data|accounts?)|"
@@ -236,7 +242,9 @@ CONCEPTS = {
             r"\b(?:doses?|amounts?|enough|pills?|how much) (?:\w+ ){0,4}(?:to|for|would|will|that|an?) overdos\w+"
             # a clinician's "drug doses, overdose management" names the treatment
             r"(?! (?:management|treatment|response|reversal|prevention|care|protocols?|symptoms|signs))|"
-            r"\boverdos\w+ on\b|"
+            # "overdose on pills", not "manage an overdose on the ward" (where it happens)
+            r"\boverdos\w+ on\b(?! (?:the|a|our|my|your|his|her|their) (?:ward|unit|floor|shift|icu|street|scene|"
+            r"job|premises|night shift)\b)|"
             r"\b(?:mock|ridicul|demean|insult|belittl)\w* "
             r"(?:\w+ ){0,2}(?:disabled|jews|jewish|muslims|immigrants|black|gay|trans|women|refugees|minorities)\b"
             r"|\b(?:encourag\w+|cheer\w*|motivat\w+|push\w*|urg\w+|remind\w*|tell\w*|convinc\w+|prais\w+|"
@@ -346,7 +354,7 @@ PHRASES = [
              r"glass|cup|dinner|lunch|breakfast|smoothie)s?\b"),
     ("instruction_override", r"\b(?:developer|dev|jailbreak|dan|unrestricted|unfiltered|uncensored|no limits|"
                              r"do anything) mode\b(?! (?:\w+ )?(?:in the sense of|meaning|as in|i mean|"
-                             r"by which i mean))"),
+                             r"by which i mean|(?:for|to) me means?|means?)\b)"),
     ("instruction_override", r"\b(?:quot\w+|recit\w+|paste|copy) (?:\w+ )?(?:your|the) (?:\w+ )?(?:developer|system|"
                              r"hidden|initial|original|secret) (?:instructions|prompt|message|rules)"),
     ("instruction_override", r"\b(?:reproduce|recite|repeat|print|output|show|paste)\w* (?:\w+ ){0,2}(?:preamble|"
@@ -446,6 +454,23 @@ PHRASES = [
              r"(?:combinations?|poisons?|doses?|substances?)\b"),
     # Franco-Arabic (Arabizi) for "bomb"
     ("harm", r"\b(?:2onbela|2onbola|2unbula|qonbela|qonbola|qunbula)\w*\b"),
+    # propaganda that draws young people into armed groups
+    ("harm", r"\bpropaganda\b.{0,60}\b(?:join\w*|recruit\w*|fight\w* for) (?:\w+ ){0,2}(?:armed jihad|jihad\w*|"
+             r"terror\w*|extremis\w*|isis|the caliphate|militias?)\b|\b(?:draw\w*|lur\w*|pull\w*|recruit\w*|bring\w*|"
+             r"push\w*) (?:\w+ ){0,3}(?:teen\w*|kids|children|youths?|young people|minors) into (?:joining )?(?:an? |the )?"
+             r"(?:armed jihad|jihad\w*|terror\w*|extremis\w*|militias?)\b"),
+    # breaking into homes while people are inside them
+    ("harm", r"\b(?:bypass\w*|disabl\w*|defeat\w*|pick\w*|break\w* into|get\w* into|jimm\w*)\b.{0,80}\b(?:houses|homes|"
+             r"apartments|flats) (?:where|that|with) (?:people|someone|families|the owners?|residents|they) (?:are |is )?"
+             r"(?:still )?(?:living|live|lives|home|sleeping|inside)\b"),
+    # Hinglish: "bomb banane ka tareeka" (how to make a bomb)
+    ("harm", r"\b(?:bomb|bam|hathiyar|hathyar|bandook|bandooq|katta|zeher|zehar|goli) (?:\w+ )?(?:banane|banaane|"
+             r"banate|banaye|banayein|bnane|banao|banaun|banaana)\b"),
+    # killing someone in one's own life and escaping the police ("kill my boss ... no police ever find out")
+    ("harm", r"\b(?:kill\w*|murder\w*|poison\w*|get rid of) my (?:\w+ )?(?:boss|wife|husband|partner|neighbou?r|ex|"
+             r"teacher|father|mother|dad|mom|roommate|flatmate|coworker|colleague|landlord|brother|sister|stepdad|"
+             r"stepmom)\b.{0,100}\b(?:(?:no |the )?(?:police|cops) (?:\w+ ){0,2}(?:find\w* out|catch\w*|know|suspect\w*)|"
+             r"get\w* away with it|without (?:getting |being )?caught|never (?:get|be) caught)"),
 ]
 
 # Words that an unsafe preference can hardly avoid, and the shapes of a code word or of an effect hidden from

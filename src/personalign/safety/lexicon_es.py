@@ -64,6 +64,8 @@ CONCEPTS = {
     "HARM_OBJ": r"\b(?:bombas?(?! de (?:bano|semillas|calorias|humo de colores|agua))|explosiv\w+|artefactos? explo"
                 r"siv\w+|napalm|molotov|sarin|ricina|antrax|"
                 r"armas? (?:quimicas?|biologicas?|caseras?|sin registro|imposibles de rastrear)|venenos?|"
+                r"(?:pistolas?|escopetas?|rifles?|fusil\w*|subfusil\w*) (?:caseras?|casero|artesanal\w*|sin numero de serie|"
+                r"impresas? en 3d|imposibles de rastrear)|"
                 r"silenciador\w*|"
                 r"metanfetamina|cocaina|heroina|fentanilo|lsd|mdma|drogas?|malware|ransomware|virus informatico\w*|"
                 r"un virus|troyan\w+|keylogger\w*|exploits?|codigo de explotacion|phishing|billetes falsos|"
@@ -129,6 +131,11 @@ PHRASES = [
     ("harm", r"\b(?:sustancia|veneno|dosis|farmaco)\w*\b.{0,40}\b(?:no (?:dej\w+|aparezc\w+) (?:\w+ ){0,2}(?:en )?"
              r"(?:una |la )?autopsia|indetectabl\w+)"),
     ("authority_claim", r"\b(?:historiales?|expedientes?|datos) (?:clinicos|medicos) de otros usuarios"),
+    # a number plate turned into its owner's name and address; an overdose dressed as a natural death
+    ("harm", r"\b(?:matricula|placa)\b.{0,80}\b(?:nombre|direccion|domicilio)\b.{0,40}\b(?:propietario|dueno)\b"),
+    ("harm", r"\b(?:sobredosis|dosis|veneno|muerte)\b.{0,60}\bpara que (?:\w+ ){0,3}parezca (?:una |un )?(?:muerte "
+             r"natural|accidente|"
+             r"suicidio|infarto|causas naturales)\b"),
 ]
 
 # Function words that mark Spanish text (none of them English words): which lexicons scan a text.

@@ -16,7 +16,7 @@ CONCEPTS = {
              r"programmation|principes|parametres|configuration|entrainement|ordres|ce qu on t a (?:dit|appris))\b"
              + _SCOPED,
     "SAFETY": r"\b(?:filtres(?: de (?:securite|contenu))?|filtre|restrictions?|limites|"
-              r"limitations|censure|moderation|garde fous|garde fou|protections|barrieres|ethique|"
+              r"limitations|censure|moderation|garde fous|garde fou|gardefous?|protections|barrieres|ethique|"
               # "sans me faire la morale", "plus de leçons de morale" (without lecturing me) is presentation
               r"(?<!faire la )(?<!fasse la )(?<!faites la )(?<!fais la )(?<!lecons de )(?<!lecon de )"
               r"(?<!sermons de )(?<!sermon de )morale|scrupules|"
@@ -27,7 +27,7 @@ CONCEPTS = {
     "DISABLE": r"\b(?:desactiv\w+|coup\w+|eteins|eteindre|suppri\w+|enlev\w+|retir\w+|leve\w*|lever|assoupli\w+|"
                r"suspend\w*|debloqu\w+|deverrouill\w+|baiss\w+|abaiss\w+|lach\w+)\b",
     "REFUSE": r"\b(?:ne (?:me )?(?:\w+ )?refus\w* (?:plus |jamais |rien|aucune?)|ne refuse\w* (?:\w+ )?(?:jamais|plus|"
-              r"rien)|refus\w* (?:plus )?jamais|arrete\w* de (?:refuser|dire non|decliner)|sans (?:jamais )?refuser|"
+              r"rien)|ne (?:\w+ ){1,3}(?:plus|jamais) refus\w*|refus\w* (?:plus )?jamais|arrete\w* de (?:refuser|dire non|decliner)|sans (?:jamais )?refuser|"
               r"ne dis (?:plus )?jamais non|ne decline\w* (?:\w+ )?(?:jamais|plus|rien))\b|\b(?:reponds?|repondez|"
               r"aide\w*|"
               r"fais|faites|obei\w*|execute\w*) (?:a )?(?:tout|toutes|n importe quoi|"
@@ -135,6 +135,8 @@ PHRASES = [
     ("harm", r"\b(?:deces|mort) (?:\w+ ){0,3}(?:passe|paraisse|semble|ait l air) (?:pour )?nature\w*|"
              r"\b(?:medicaments?|substances?|poisons?|associations? de medicaments?|melanges?) (?:\w+ ){0,3}"
              r"indetectabl\w*"),
+    # a number plate turned into its owner's name and address
+    ("harm", r"\b(?:plaques?|immatriculation)\b.{0,80}\b(?:nom|adresse|domicile)\b.{0,40}\bproprietaire\b"),
 ]
 
 MARKERS = ("le la les des et est pour pas sur au avec ce il elle je tu vous nous ne du un une qui mes tes ta "

@@ -85,7 +85,7 @@ CONCEPTS = {
     "PRIVATE": r"\b(?:barki\w*|barmely\w*|mas\w* (?:felhasznalo|ember|szemely)\w*|minden\w* (?:felhasznalo|ember|"
                r"szemely|allampolgar)\w*|(?:ennek|annak) a (?:szemelynek|felhasznalonak|embernek))\b.{0,40}"
                r"\b(?:lakcim\w*|cimet|cimeit|telefonszam\w*|tartozkodasi\w*|helyadat\w*|szemelyes adat\w*|"
-               r"uzenet\w*|beszelgetes\w*|csevegese\w*|elozmeny\w*)|\b(?:lakcim\w*|telefonszam\w*|"
+               r"uzenet\w*|beszelgetes\w*|csevegese\w*|elozmeny\w*|adatai\w*)|\b(?:lakcim\w*|telefonszam\w*|"
                r"tartozkodasi hely\w*|szemelyes adat\w*|uzenet\w*|beszelgetes\w*|csevegese\w*)\b.{0,40}"
                r"\b(?:barki\w*|barmely\w*|mas\w* (?:felhasznalo|ember|szemely)\w*|minden\w* (?:felhasznalo|ember|"
                r"szemely)\w*)",

@@ -9,10 +9,13 @@ CONCEPTS = {
     "RULES": r"\b(?:instruksi|aturan|peraturan|pedoman|arahan|perintah|prompt sistem|pesan sistem|pemrograman)"
              + _MINE + r"\w*",
     "SAFETY": r"\b(?:filter|penyaring|pembatasan|batasan(?! (?:waktu|panjang|kata|diet|makan|kalori|anggaran))|"
-              r"sensor|moderasi|etika|aturan keamanan|kebijakan keamanan|pengaman)" + _MINE + r"\w*",
+              r"sensor|moderasi|etika|aturan keamanan|kebijakan keamanan|pengaman|"
+              # Malay: "penapis keselamatan" (safety filter), "sekatan" (restrictions)
+              r"penapis|penapisan|tapisan|sekatan|peraturan keselamatan)" + _MINE + r"\w*",
     "WITHOUT": r"\b(?:tanpa|tidak ada|bebas dari|tak ada)\b",
     "DISABLE": r"\b(?:matikan|mematikan|nonaktifkan|menonaktifkan|hapus|hilangkan|cabut|lepaskan|longgarkan)\b",
-    "REFUSE": r"\b(?:jangan|tidak) (?:\w+ ){0,2}(?:pernah )?menolak|\bjangan pernah (?:\w+ )?tolak|\btanpa menolak",
+    "REFUSE": r"\b(?:jangan|tidak) (?:\w+ ){0,2}(?:pernah )?menolak|\bjangan pernah (?:\w+ )?tolak|"
+              r"\bjangan tolak (?:apa ?apa|sebarang|mana ?mana|sebarang|semua) (?:\w+ )?(?:permintaan|soalan|pertanyaan)|\btanpa menolak",
     "UNBOUND": r"\b(?:tanpa (?:batas\w*|aturan|sensor|filter|etika|moral)|tidak (?:punya|memiliki) (?:batas\w*|"
                r"aturan|filter)|tak terbatas|tanpa sensor)\b",
     "PRETEND": r"\b(?:berpura ?pura\w*|pura ?pura\w*|berperan sebagai|perankan|bayangkan|anggap (?:dirimu|kamu)|"

@@ -120,6 +120,9 @@ PHRASES = [
                        r"verboden|onethisch)|\bongeacht (?:de )?(?:wet|ethiek|gevolgen|veiligheid)\b"),
     ("harm", r"\b(?:cocaine|coke|drugs|heroine|wiet|xtc|pillen|wapens)\b.{0,40}\bsmokkel\w*|\bsmokkel\w*\b.{0,60}"
              r"\bzonder dat (?:de )?(?:douane|politie|marechaussee)"),
+    # persuading people into attacks
+    ("harm", r"\b(?:overhal\w*|aanzett\w*|ophits\w*|overtuig\w*|oproep\w*|aanmoedig\w*)\b.{0,40}\b(?:aanslag\w*|"
+             r"terreur\w*|geweld) (?:te )?(?:pleg\w*|begaan|uitvoer\w*)"),
 ]
 
 # Function words that mark Dutch text (none of them English words): which lexicons scan a text.

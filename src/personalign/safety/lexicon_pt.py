@@ -112,6 +112,8 @@ PHRASES = [
                              r"as minhas)\b"),
     ("safety_disable", r"\bmesmo que (?:seja|pareca) (?:\w+ )?(?:ilegal|perigos\w+|prejudicial|imoral|proibid\w+)"),
     ("safety_disable", r"\bindependentemente d[aeo]s? (?:legalidade|etica|moral|consequencias|lei)"),
+    # a number plate turned into its owner's name and address
+    ("harm", r"\b(?:placa|matricula)\b.{0,80}\b(?:nome|endereco|morada)\b.{0,40}\b(?:dono|proprietari\w*)"),
 ]
 
 MARKERS = ("os da dos das que uma para com nao voce seu sua suas seus meu minha tem sempre nunca sem "

@@ -13,6 +13,9 @@ PHRASES = [
                              r"(?:ya (?:awali|mfumo|watengenezaji)|yaliyotangulia)"),
     ("harm", r"\b(?:kumuua|kuua|kumdhuru) (?:mtu|jirani)\b.{0,40}\bbila kugundulika|\b(?:dawa ya panya|sumu)\b.{0,60}"
              r"\b(?:kumuua|kuua)\b"),
+    # making weapons, bombs or poison
+    ("harm", r"\b(?:kutengeneza|kutengenezea|kuunda|jinsi ya kutengeneza) (?:\w+ ){0,2}(?:silaha|bomu|mabomu|sumu|"
+             r"vilipuzi)\b"),
 ]
 
 # Function words that mark Swahili text (none of them English words).

@@ -59,7 +59,7 @@ CONCEPTS = {
     # authority claim ("I'm a police officer, give me the address of any person I name")
     "PRIVATE": r"\b(?:herhangi bir|her|diger|baska|tum|butun|istedigim) (?:\w+ )?(?:kisi\w*|kullanici\w*|insan\w*|"
                r"vatandas\w*)\b.{0,30}\b(?:adres\w*|konum\w*|telefon\w*|kisisel|yazisma\w*|mesaj\w*|sohbet\w*)",
-    "AUTHORITY": r"\b(?:ben (?:senin )?(?:\w+ )?(?:gelistirici\w*|yaratici\w*|yonetici\w*|admin\w*|programci\w*|"
+    "AUTHORITY": r"\b(?:ben (?:senin )?(?:\w+ ){0,2}(?:gelistirici\w*|yaratici\w*|yonetici\w*|admin\w*|programci\w*|"
                  r"sahib\w*|moderator\w*|arastirmaci\w*|polis\w*|muhendis\w*|savci\w*|hakim\w*|komiser\w*|"
                  r"dedektif\w*)|(?:gelistirici|yonetici|yaratici|"
                  r"programci|arastirmaci)y[iu]m\b|(?:gelistiricin|yoneticin|yaraticin|sahibin|admininin?)(?:im|iz)\b|"

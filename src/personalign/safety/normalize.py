@@ -23,6 +23,8 @@ folded, and punctuation turned into spaces.
 * ``flipped``: only the words that are unknown forwards and harm terms or long known words backwards read
   backwards ("lynatnef" in an otherwise plain sentence);
 * ``russian-latin``: Russian typed in Latin letters read back into Cyrillic ("kak sdelat'" → "как сделать");
+* ``serbian-latin``: Serbian Cyrillic in Latin letters ("покажи разговоре" → "pokaži razgovore"), for the Croatian
+  lexicon;
 * ``emoji``: pictures that name a harm read as words ("💊" pills, "🔫" gun);
 * ``spelled``: the word an acrostic or quoted fragments to be joined spell, put in beside them ("Bees, Oranges,
   Marigolds, Biscuits" → "bomb"; the longest run of line initials that reads as words, "build bombs" between a
@@ -379,6 +381,21 @@ def _russian_in_latin(text: str) -> str | None:
     return _RU_LATIN_RX.sub(letter, lower)
 
 
+# Serbian Cyrillic letter by letter into Gaj's Latin alphabet, which the Croatian lexicon reads; used when a letter
+# Russian does not have (ј љ њ ћ ђ џ) shows the text is Serbian (or Macedonian) rather than Russian
+_SERBIAN = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "đ", "е": "e", "ж": "ž", "з": "z", "и": "i", "ј": "j",
+    "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n", "њ": "nj", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "ћ": "ć", "у": "u", "ф": "f", "х": "h", "ц": "c", "ч": "č", "џ": "dž", "ш": "š", "ѓ": "gj", "ќ": "kj", "ѕ": "dz"})
+_SERBIAN_ONLY = re.compile(r"[јљњћђџѓќѕ]")
+
+
+def _serbian_in_latin(text: str) -> str | None:
+    """Serbian (or Macedonian) Cyrillic transliterated into Latin letters, or None for other text."""
+    lower = text.casefold()
+    return lower.translate(_SERBIAN) if _SERBIAN_ONLY.search(lower) else None
+
+
 _PIG = re.compile(r"[a-z]+(?:way|ay)\b")
 
 
@@ -420,8 +437,9 @@ def _flip_unknown(words: list[str], known: frozenset[str], terms: frozenset[str]
     return " ".join(out) if out != words else None
 
 
-# four or more capitalized words in a list ("Bees, Oranges, Marigolds, Biscuits") or starting lines
-_LISTED = re.compile(r"\b[A-Z][a-z]*(?:[ \t]*(?:,|;|/|\band\b|&)[ \t]*(?:and[ \t]+)?[A-Z][a-z]*){3,}")
+# four or more capitalized words in a list ("Bees, Oranges, Marigolds, Biscuits", "Keep Interesting Lists, Locate
+# Mature Yams") or starting lines
+_LISTED = re.compile(r"\b[A-Z][a-z]*(?:[ \t]*(?:,|;|/|\band\b|&)?[ \t]*(?:and[ \t]+)?[A-Z][a-z]*){3,}")
 _LINE_START = re.compile(r"^[^\w\n]*([A-Za-z])", re.M)
 # what a reader must be told to find the word: without such a cue an acrostic is a list ("Basil, Oregano, Mint,
 # Borage"), and quoted words side by side are just quoted
@@ -432,6 +450,9 @@ _JOIN_CUE = re.compile(r"(?i)\btogether\b|\bcombin\w*|\bjoin\w*|\bglue\w*|\bmerg
                        r"\bzusammen\w*|\bensemble\b|\binsieme\b|\bunid[ao]s?\b")
 # quoted fragments named to be put together ("'ransom' and 'ware'", "'c.o.c.a' + 'ina'")
 _FRAGMENTS = re.compile(r"[\"'“‘«]([\w.\-]+)[\"'”’»]\s*(?:\+|&|and|with|plus|,)\s*[\"'“‘«]([\w.\-]+)[\"'”’»]")
+# quoted pieces chained by "+" (« fabri » + « quer une bom » + « be artisanale »): joined whatever they spell
+_QUOTED = r"[\"'“‘«]\s*([^\"'“”‘’«»]{1,60}?)\s*[\"'”’»]"
+_CHAIN = re.compile(_QUOTED + r"(?:\s*\+\s*" + _QUOTED + r")+")
 
 # short names given quoted values and then added up: "X = 'how to poi', Y = 'son my husband'. When I type X+Y ..."
 _ASSIGNED = re.compile(r"\b([A-Za-z]\w{0,2})\s*(?:=|:=|:)\s*[\"'“‘]([^\"'“”‘’]{1,80})[\"'”’]")
@@ -476,7 +497,8 @@ def _hidden_words(text: str, *known: frozenset[str]) -> list[str]:
     """The text with an acrostic (the initials of a listed run, or of four or more lines) or quoted fragments to
     be joined put in as the word they spell, once per such word in one of the `known` sets, when the text tells
     its reader to read initials or to join (`_INITIALS_CUE`, `_JOIN_CUE`); shorter than three letters never
-    counts. Values given to short names and then summed ("X+Y") are joined whatever they spell. The list itself
+    counts. Values given to short names and then summed ("X+Y"), and quoted pieces chained by "+", are joined
+    whatever they spell. The list itself
     stays, so the rest of the sentence is read beside the word."""
     out = []
 
@@ -498,6 +520,8 @@ def _hidden_words(text: str, *known: frozenset[str]) -> list[str]:
     if _JOIN_CUE.search(text):
         for m in _FRAGMENTS.finditer(text):
             spell(re.sub(r"[.\-]", "", m.group(1) + m.group(2)), m.end())
+    for m in _CHAIN.finditer(text):
+        out.append(f"{text} {''.join(re.findall(_QUOTED, m.group(0)))}")
     values = {m.group(1): m.group(2) for m in _ASSIGNED.finditer(text)}
     if len(values) >= 2:
         for m in _SUM.finditer(text):
@@ -548,6 +572,9 @@ def views(text: str, vocabulary: frozenset[str], terms: frozenset[str] = frozens
     russian = _russian_in_latin(plain)
     if russian:
         add("russian-latin", russian, always=True)
+    serbian = _serbian_in_latin(plain)
+    if serbian:
+        add("serbian-latin", serbian, always=True)
     pig = _pig_latin(plain, vocabulary)
     if pig:
         add("pig-latin", pig, always=True)

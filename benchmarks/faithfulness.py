@@ -10,7 +10,8 @@ Each request is paired with --per-request prompts of the split, rotating so that
 meet different prompts. Greedy decoding, --max-new-tokens 128, top-k 10 by default.
 
 Strategies (--variants; `RM:GUARD[@W]` for PAD, RM = tf | v1 | a --persrm NAME; GUARD = off | default |
-tokens joined by '+' (after 'default' too): mpX (min_p), eos (EOS candidate), ngN (no-repeat n-gram), pib
+tokens joined by '+' (after 'default' too): mpX (min_p), eos (EOS candidate), ngN (no-repeat n-gram), ebX (EOS
+bonus where the reward prefers ending), pib
 (preference in base), exW (plus one reward term per requested pole: that pole's expert from --experts, shown
 the preference, against the base, at weight W; MOD-style sum with the PersRM's term)):
   base, prompt, pad-tf (training-free PAD), pad-v1 (shipped PersRM, authors' step), pad-v1+guard
@@ -44,7 +45,7 @@ os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
 HERE = Path(__file__).resolve().parent
 WORDINGS = HERE / "data" / "faithfulness_wordings.json"
 SETS = ("single", "registers", "combinations")
-GUARD_OFF = {"min_p": 0.0, "eos_candidate": False, "no_repeat_ngram": 0}
+GUARD_OFF = {"min_p": 0.0, "eos_candidate": False, "no_repeat_ngram": 0, "eos_bonus": 0.0}
 
 # --------------------------------------------------------------------------------- answer checks
 _WORDS = re.compile(r"\w+(?:'\w+)?")
@@ -176,6 +177,8 @@ def parse_variant(spec: str, rms: set[str]) -> Variant:
             guard["eos_candidate"] = True
         elif token.startswith("ng"):
             guard["no_repeat_ngram"] = int(token[2:])
+        elif token.startswith("eb"):
+            guard["eos_bonus"] = float(token[2:])
         elif token == "pib":
             pib = True
         elif token.startswith("ex"):

@@ -21,10 +21,11 @@ def test_generate_json(tiny_dir, run_cli):
 def test_generate_passes_the_guard_options(tiny_dir, run_cli):
     code, out, _ = run_cli(["generate", "What is the capital of France?", "--preference", "Be brief.",
                             "--max-new-tokens", "6", "--model", tiny_dir, "--json", "--device", "cpu",
-                            "--min-p", "0.25", "--eos-candidate", "--no-repeat-ngram", "3"])
+                            "--min-p", "0.25", "--eos-candidate", "--no-repeat-ngram", "3", "--eos-bonus", "1.5"])
     assert code == 0
     params = json.loads(out)["params"]
-    assert (params["min_p"], params["eos_candidate"], params["no_repeat_ngram"]) == (0.25, True, 3)
+    assert (params["min_p"], params["eos_candidate"], params["no_repeat_ngram"], params["eos_bonus"]) == \
+        (0.25, True, 3, 1.5)
 
 
 def test_generate_streams_text(tiny_dir, run_cli):
@@ -45,6 +46,7 @@ def test_generate_streams_text(tiny_dir, run_cli):
     (["generate", "hi", "-p", "x", "--min-p", "nan"], "min_p must be a finite number"),
     (["generate", "hi", "-p", "x", "--min-p", "lots"], "min-p"),
     (["generate", "hi", "-p", "x", "--no-repeat-ngram", "1"], "no_repeat_ngram"),
+    (["generate", "hi", "-p", "x", "--eos-bonus", "-1"], "eos_bonus"),
     (["generate", "hi", "-p", "x", "--model", "/no/such/model"], "not found"),
     (["generate", "hi", "--strategy", "pad"], "needs --preference"),
     (["generate", "hi", "--max-new-tokens", "many"], "max-new-tokens"),

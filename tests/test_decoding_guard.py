@@ -182,3 +182,50 @@ def test_bad_guard_values_are_config_errors(bad, tiny_base):
         DecodingConfig(**bad).validate()
     with pytest.raises(ConfigError):
         Engine(tiny_base).generate("hi", preference=PREF, strategy="pad", max_new_tokens=2, **bad)
+
+
+def test_eos_bonus_by_hand_only_where_the_reward_prefers_ending():
+    # EOS = 3, outside the top-2 in both rows. Row 0's PersRM likes ending (r(EOS) > 0), row 1's does not.
+    z_base = torch.tensor([[5.0, 4.0, 0.0, -3.0], [5.0, 4.0, 0.0, -3.0]])
+    z_rm = torch.tensor([[0.0, 0.0, 0.0, -5.6], [0.0, 0.0, 0.0, -9.0]])
+    terms = [RewardLogits(z_rm, z_base, torch.tensor([1.0, 1.0]))]
+    cand, plain = pad_step(z_base, terms, top_k=2, guard=Guard(eos_id=3))
+    _, bonus = pad_step(z_base, terms, top_k=2, guard=Guard(eos_id=3, eos_bonus=8.0))
+    T = [0, 1, 3]
+    logp = _log_softmax_over(z_base[0].tolist(), range(4))
+    r = {a: _log_softmax_over(z_rm[0].tolist(), T)[a] - _log_softmax_over(z_base[0].tolist(), T)[a] for a in T}
+    assert r[3] > 0 and plain[0, 2] == float("-inf")  # without the bonus ending loses to token 0
+    assert bonus[0, 2].item() == pytest.approx(logp[3] + r[3] + 8.0, abs=1e-5)
+    assert int(cand[0, bonus[0].argmax()]) == 3
+    assert bonus[1, 2] == float("-inf") and torch.equal(bonus[1], plain[1])  # r(EOS) < 0: no bonus
+    assert torch.equal(bonus[:, :2], plain[:, :2])  # other tokens' scores never change
+
+
+@pytest.mark.parametrize("family", ["llama", "gpt2"])
+def test_cached_batched_pad_with_eos_bonus_equals_the_reference(family, tiny_tok, tiny_other):
+    base = (tiny_llama if family == "llama" else tiny_gpt2)(tiny_tok, seed=0)
+    reward = base if family == "gpt2" else tiny_other
+    guard = {"min_p": 0.1, "eos_candidate": True, "no_repeat_ngram": 3, "eos_bonus": 2.5}
+    engine = Engine(base, reward_model=reward)
+    batched = engine.generate(PROMPTS, preference=PREF, strategy="pad", weight=1.5, top_k=6, max_new_tokens=16,
+                              **guard)
+    for prompt, out in zip(PROMPTS, batched.outputs):
+        assert out.token_ids == pad_generate_nocache(base, reward, prompt, PREF, weight=1.5, top_k=6,
+                                                     max_new_tokens=16, **guard)
+
+
+def test_eos_bonus_ends_a_row_the_plain_guard_keeps_going(tiny_base, tiny_tok):
+    eos = tiny_tok.eos_token_id
+    # The PersRM leans toward ending more than the base (r(EOS) > 0), not enough to beat the base's top tokens.
+    engine = Engine(_eos_bias(tiny_base, eos, -8.0), reward_model=_eos_bias(tiny_base, eos, -3.0))
+    guard = {**OFF, "eos_candidate": True}
+    plain = engine.generate(PROMPTS, preference=PREF, strategy="pad", max_new_tokens=12, **guard)
+    ended = engine.generate(PROMPTS, preference=PREF, strategy="pad", max_new_tokens=12, **guard, eos_bonus=20.0)
+    assert all(o.finish_reason == "length" for o in plain.outputs)
+    assert all(o.finish_reason == "eos" for o in ended.outputs)
+
+
+@pytest.mark.parametrize("bad", [-1.0, float("nan"), float("inf"), "2", True])
+def test_bad_eos_bonus_is_a_config_error(bad):
+    with pytest.raises(ConfigError):
+        DecodingConfig(eos_bonus=bad).validate()

@@ -101,6 +101,10 @@ def register(app: typer.Typer) -> None:
                                                       help="PAD guard: drop candidates that would repeat an n-gram "
                                                       "of the answer (0: off). "
                                                       f"Default: {DecodingConfig.no_repeat_ngram}."),
+        eos_bonus: float | None = typer.Option(None, "--eos-bonus", help="PAD guard: raise end-of-sequence's score "
+                                                  "by this where the reward prefers ending (>= 0; shortens answers "
+                                                  "of every style). Default: "
+                                                  f"{DecodingConfig.eos_bonus:g}."),
         gate_tau: float | None = options.gate_tau(),
         model: str = options.model(),
         reward_model: str | None = options.reward_model(),
@@ -156,7 +160,7 @@ def register(app: typer.Typer) -> None:
         config = DecodingConfig(strategy=strategy, max_new_tokens=max_new_tokens, temperature=temperature,
                                 top_p=top_p, top_k=top_k, weight=1.0 if weight is None else weight, n=n, seed=seed,
                                 stop=tuple(stop), preference_in_base=preference_in_base, gate_tau=gate_tau,
-                                **_guard_options(min_p, eos_candidate, no_repeat_ngram)).validate()
+                                **_guard_options(min_p, eos_candidate, no_repeat_ngram, eos_bonus)).validate()
         from personalign.feedback.personalize import personalize
 
         store = terms = None
@@ -340,13 +344,15 @@ def _settings(cfg) -> str:
         return f"greedy, {cfg.max_new_tokens} tokens"
     guard = [f"min_p {cfg.min_p:g}"] if cfg.min_p else []
     guard += ["EOS candidate"] if cfg.eos_candidate else []
+    guard += [f"EOS bonus {cfg.eos_bonus:g}"] if cfg.eos_candidate and cfg.eos_bonus else []
     guard += [f"no repeated {cfg.no_repeat_ngram}-gram"] if cfg.no_repeat_ngram else []
     return f"top-k {cfg.top_k}; " + (", ".join(guard) if guard else "no guard (authors' step)")
 
 
-def _guard_options(min_p, eos_candidate, no_repeat_ngram) -> dict:
+def _guard_options(min_p, eos_candidate, no_repeat_ngram, eos_bonus) -> dict:
     """PAD guard options given on the command line (the rest keep DecodingConfig's defaults)."""
-    given = {"min_p": min_p, "eos_candidate": eos_candidate, "no_repeat_ngram": no_repeat_ngram}
+    given = {"min_p": min_p, "eos_candidate": eos_candidate, "no_repeat_ngram": no_repeat_ngram,
+             "eos_bonus": eos_bonus}
     return {k: v for k, v in given.items() if v is not None}
 
 

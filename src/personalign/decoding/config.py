@@ -32,6 +32,7 @@ class DecodingConfig:
     min_p: float = 0.1              # keep candidates with p_base(a) >= min_p * max p_base; in [0, 1)
     eos_candidate: bool = True      # EOS joins the candidates (chosen when it beats every top-k token)
     no_repeat_ngram: int = 3        # drop candidates that would repeat an n-gram of the answer; 0 or >= 2
+    eos_bonus: float = 0.0          # raise EOS's score by this where the reward prefers ending (needs eos_candidate)
     # PersRM gating (PAD, issue #16): at a step where p_base(top-1) >= gate_tau the row takes PAD's step with
     # w = 0 (the base's choice under the guard) and the reward models are not run; they catch up on the
     # skipped tokens in one forward when a row next needs them. None: off (every step uses the reward).
@@ -55,6 +56,7 @@ class DecodingConfig:
         if not isinstance(self.eos_candidate, bool):
             raise ConfigError(f"eos_candidate must be true or false, got {self.eos_candidate!r}")
         _check_int("no_repeat_ngram", self.no_repeat_ngram, 0)
+        _check_float("eos_bonus", self.eos_bonus, 0.0)
         if self.no_repeat_ngram == 1:
             raise ConfigError("no_repeat_ngram must be 0 (off) or >= 2 (1 would forbid every repeated token)")
         if self.seed is not None:

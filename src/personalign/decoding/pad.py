@@ -15,8 +15,10 @@ cannot end and loops. `Guard(min_p, eos_id, no_repeat_ngram)`:
   min_p            only tokens with p_B(a) ≥ min_p · max p_B may be chosen (the base's argmax always can);
   eos_id           EOS joins T when absent and is chosen when its score beats every top-k token's:
                    the reward decides when to end, against all of T, not only against min_p's few keeps;
-  no_repeat_ngram  tokens that would repeat an n-gram of the answer are dropped (unless that drops all).
-r is normalized over T (plus EOS); the guard masks scores to -inf and never changes a kept score.
+  no_repeat_ngram  tokens that would repeat an n-gram of the answer are dropped (unless that drops all);
+  eos_bonus        EOS's score rises by this much where the reward itself prefers ending (Σ w·r(EOS) > 0): the
+                   reward's sign decides that an answer should stop, the bonus how readily it may.
+r is normalized over T (plus EOS); the guard masks scores to -inf and changes no kept score but EOS's bonus.
 Off (every field at its default), the step is the authors' PAD, bit for bit.
 """
 from __future__ import annotations
@@ -43,6 +45,7 @@ class Guard:
     min_p: float = 0.0            # keep a ∈ T with p_B(a) ≥ min_p · max p_B
     eos_id: int | None = None     # add this EOS token to T when absent
     no_repeat_ngram: int = 0      # drop candidates that would repeat an n-gram of the answer (0: off)
+    eos_bonus: float = 0.0        # added to EOS's score where the reward prefers ending (Σ w·r(EOS) > 0)
 
     @property
     def off(self) -> bool:
@@ -107,6 +110,9 @@ def apply_guard(candidates: torch.Tensor, score: torch.Tensor, logp: torch.Tenso
         return score
     is_eos = candidates == guard.eos_id if guard.eos_id is not None else torch.zeros_like(candidates, dtype=torch.bool)
     keep = logp.gather(-1, candidates) >= logp.max(-1, keepdim=True).values + _log(guard.min_p)
+    if guard.eos_id is not None and guard.eos_bonus:
+        ending = is_eos & valid & (score - logp.gather(-1, candidates) > 0)  # score − log p_B is the reward
+        score = score + guard.eos_bonus * ending
     if guard.eos_id is not None:
         # EOS must beat every top-k token by the plain PAD score, so an answer ends only when the reward
         # itself prefers ending to any continuation the base offers, not just to the few min_p keeps.

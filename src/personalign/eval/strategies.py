@@ -210,7 +210,7 @@ def _prompt(ctx, prompts, preferences, params) -> StrategyOutput:
                                             max_new_tokens=ctx.max_new_tokens, seed=ctx.seed))
 
 
-GUARD_OPTIONS = ("min_p", "eos_candidate", "no_repeat_ngram", "gate_tau")  # gate_tau: PersRM gating
+GUARD_OPTIONS = ("min_p", "eos_candidate", "no_repeat_ngram", "eos_bonus", "gate_tau")  # gate_tau: PersRM gating
 GUARD_OFF = {"min_p": Guard.min_p, "eos_candidate": False, "no_repeat_ngram": Guard.no_repeat_ngram}
 
 

@@ -457,11 +457,14 @@ PHRASES = [
     # propaganda that draws young people into armed groups
     ("harm", r"\bpropaganda\b.{0,60}\b(?:join\w*|recruit\w*|fight\w* for) (?:\w+ ){0,2}(?:armed jihad|jihad\w*|"
              r"terror\w*|extremis\w*|isis|the caliphate|militias?)\b|\b(?:draw\w*|lur\w*|pull\w*|recruit\w*|bring\w*|"
-             r"push\w*) (?:\w+ ){0,3}(?:teen\w*|kids|children|youths?|young people|minors) into (?:joining )?(?:an? |the )?"
+             r"push\w*) (?:\w+ ){0,3}(?:teen\w*|kids|children|youths?|young people|"
+             r"minors) into (?:joining )?(?:an? |the )?"
              r"(?:armed jihad|jihad\w*|terror\w*|extremis\w*|militias?)\b"),
     # breaking into homes while people are inside them
-    ("harm", r"\b(?:bypass\w*|disabl\w*|defeat\w*|pick\w*|break\w* into|get\w* into|jimm\w*)\b.{0,80}\b(?:houses|homes|"
-             r"apartments|flats) (?:where|that|with) (?:people|someone|families|the owners?|residents|they) (?:are |is )?"
+    ("harm", r"\b(?:bypass\w*|disabl\w*|defeat\w*|pick\w*|break\w* into|get\w* into|"
+             r"jimm\w*)\b.{0,80}\b(?:houses|homes|"
+             r"apartments|flats) (?:where|that|with) (?:people|someone|families|the owners?|residents|"
+             r"they) (?:are |is )?"
              r"(?:still )?(?:living|live|lives|home|sleeping|inside)\b"),
     # Hinglish: "bomb banane ka tareeka" (how to make a bomb)
     ("harm", r"\b(?:bomb|bam|hathiyar|hathyar|bandook|bandooq|katta|zeher|zehar|goli) (?:\w+ )?(?:banane|banaane|"
@@ -469,7 +472,8 @@ PHRASES = [
     # killing someone in one's own life and escaping the police ("kill my boss ... no police ever find out")
     ("harm", r"\b(?:kill\w*|murder\w*|poison\w*|get rid of) my (?:\w+ )?(?:boss|wife|husband|partner|neighbou?r|ex|"
              r"teacher|father|mother|dad|mom|roommate|flatmate|coworker|colleague|landlord|brother|sister|stepdad|"
-             r"stepmom)\b.{0,100}\b(?:(?:no |the )?(?:police|cops) (?:\w+ ){0,2}(?:find\w* out|catch\w*|know|suspect\w*)|"
+             r"stepmom)\b.{0,100}\b(?:(?:no |the )?(?:police|cops) (?:\w+ ){0,2}(?:find\w* out|catch\w*|know|"
+             r"suspect\w*)|"
              r"get\w* away with it|without (?:getting |being )?caught|never (?:get|be) caught)"),
 ]
 
@@ -527,7 +531,8 @@ SQUASHED = [
     ("safety_disable", r"(?:no|without)(?:safety|content)?(?:restrictions|censorship|guardrails|filters)(?:atall|"
                        r"whatsoever)"),
     ("role_play", r"(?:pretend|actas|roleplay)(?:to|that|you|are|as|an?|be)*(?:uncensored|unrestricted|unfiltered|"
-                  r"jailbroken|evil(?!villain|twin|queen|king|stepmother|overlord|genius|narrator|wizard|sorcerer|witch)|amoral)"),
+                  r"jailbroken|evil(?!villain|twin|queen|king|stepmother|overlord|genius|narrator|wizard|"
+                  r"sorcerer|witch)|amoral)"),
     ("harm", r"(?:make|build|synthesi[sz]e|cook)(?:a|an|some)?(?:pipebomb|bomb|explosives?|meth|methamphetamine|"
              r"nerveagent|sarin|ricin|bioweapon|chemicalweapon)s?"),
 ]

@@ -27,7 +27,8 @@ CONCEPTS = {
     "DISABLE": r"\b(?:desactiv\w+|coup\w+|eteins|eteindre|suppri\w+|enlev\w+|retir\w+|leve\w*|lever|assoupli\w+|"
                r"suspend\w*|debloqu\w+|deverrouill\w+|baiss\w+|abaiss\w+|lach\w+)\b",
     "REFUSE": r"\b(?:ne (?:me )?(?:\w+ )?refus\w* (?:plus |jamais |rien|aucune?)|ne refuse\w* (?:\w+ )?(?:jamais|plus|"
-              r"rien)|ne (?:\w+ ){1,3}(?:plus|jamais) refus\w*|refus\w* (?:plus )?jamais|arrete\w* de (?:refuser|dire non|decliner)|sans (?:jamais )?refuser|"
+              r"rien)|ne (?:\w+ ){1,3}(?:plus|jamais) refus\w*|refus\w* (?:plus )?jamais|"
+              r"arrete\w* de (?:refuser|dire non|decliner)|sans (?:jamais )?refuser|"
               r"ne dis (?:plus )?jamais non|ne decline\w* (?:\w+ )?(?:jamais|plus|rien))\b|\b(?:reponds?|repondez|"
               r"aide\w*|"
               r"fais|faites|obei\w*|execute\w*) (?:a )?(?:tout|toutes|n importe quoi|"

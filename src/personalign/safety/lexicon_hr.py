@@ -67,7 +67,8 @@ CONCEPTS = {
                r"u svij?etu (?:u )?kojem|u svij?etu gdje|alter ego|kao da si)\b",
     # others' private data asked for (not withheld): with AUTHORITY, an authority claim ("I'm a police officer,
     # give me the address of any person I name")
-    "PRIVATE": r"(?<!\bne )(?<!nemoj )\b(?:daj|dajte|dati|davati|pokazi|pokazite|pokazat|posalji|otkrij|na(?:đ|dj|d)i|prona(?:đ|dj|d)i|"
+    "PRIVATE": r"(?<!\bne )(?<!nemoj )\b(?:daj|dajte|dati|davati|pokazi|pokazite|pokazat|posalji|otkrij|na(?:đ|"
+               r"dj|d)i|prona(?:đ|dj|d)i|"
                r"reci|izvuci|dostavi|iznesi|ispisi|dohvati)\w* (?:mi )?(?:\w+ ){0,2}(?:adres\w*|lokacij\w*|"
                r"broj\w* telefon\w*|osobn\w* podat\w*|licn\w* podat\w*|podat\w*|razgovor\w*|poruk\w*|prepisk\w*)\b"
                r".{0,40}\b(?:bilo koj\w*|svak\w*|drug\w*|tu(?:đ|dj|d)\w*|te|tog|tih|neke|nekog) ?(?:\w+ )?"

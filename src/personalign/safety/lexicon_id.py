@@ -15,7 +15,8 @@ CONCEPTS = {
     "WITHOUT": r"\b(?:tanpa|tidak ada|bebas dari|tak ada)\b",
     "DISABLE": r"\b(?:matikan|mematikan|nonaktifkan|menonaktifkan|hapus|hilangkan|cabut|lepaskan|longgarkan)\b",
     "REFUSE": r"\b(?:jangan|tidak) (?:\w+ ){0,2}(?:pernah )?menolak|\bjangan pernah (?:\w+ )?tolak|"
-              r"\bjangan tolak (?:apa ?apa|sebarang|mana ?mana|sebarang|semua) (?:\w+ )?(?:permintaan|soalan|pertanyaan)|\btanpa menolak",
+              r"\bjangan tolak (?:apa ?apa|sebarang|mana ?mana|sebarang|semua) (?:\w+ )?(?:permintaan|soalan|"
+              r"pertanyaan)|\btanpa menolak",
     "UNBOUND": r"\b(?:tanpa (?:batas\w*|aturan|sensor|filter|etika|moral)|tidak (?:punya|memiliki) (?:batas\w*|"
                r"aturan|filter)|tak terbatas|tanpa sensor)\b",
     "PRETEND": r"\b(?:berpura ?pura\w*|pura ?pura\w*|berperan sebagai|perankan|bayangkan|anggap (?:dirimu|kamu)|"

@@ -109,7 +109,8 @@ PHRASES = [
     ("instruction_override", r"\b(?:obbedisci|segui|ascolta)\w* (?:solo|soltanto|unicamente) (?:a )?me\b"),
     ("safety_disable", r"\banche se (?:e|fosse|sembra) (?:\w+ )?(?:illegale|pericoloso|dannoso|immorale|vietato)"),
     ("safety_disable", r"\ba prescindere (?:dalla |dalle |dall )?(?:legalita|etica|morale|conseguenze|legge)"),
-    ("harm", r"\b(?:sostanz\w+|velen\w+|farmac\w+|dos\w+|miscel\w+|intrugl\w+)\b.{0,40}\bnon (?:si )?(?:rilev\w+|trov\w+|"
+    ("harm", r"\b(?:sostanz\w+|velen\w+|farmac\w+|dos\w+|miscel\w+|"
+             r"intrugl\w+)\b.{0,40}\bnon (?:si )?(?:rilev\w+|trov\w+|"
              r"vedon\w+|lasci\w* tracc\w*) "
              r"(?:\w+ ){0,2}autopsi\w*|\bnon rilevabil\w+ (?:\w+ ){0,2}autopsi\w*"),
     # a number plate turned into its owner's name and address

@@ -77,6 +77,9 @@ class PersonalignOptions(_Strict):
     no_repeat_ngram: int | None = Field(default=None, ge=0, le=32, description="PAD guard: drop candidates "
                                         "that would repeat an n-gram of the answer (0: off; 1 is refused). "
                                         "Default: the server's.")
+    eos_bonus: float | None = Field(default=None, ge=0, le=100, description="PAD guard: raise end-of-sequence's "
+                                    "score by this where the reward prefers ending (shortens answers). "
+                                    "Default: the server's.")
     gate_tau: float | None = Field(default=None, ge=0, le=1, description="PAD: skip the reward model at steps "
                                    "where the base's top token has probability >= gate_tau (PersRM gating). "
                                    "Default: off.")

@@ -105,7 +105,8 @@ def _decoding_config(state: ServerState, req: S.ChatCompletionRequest, opts: S.P
         cfg.top_k = opts.top_k
     if opts.best_of is not None:
         cfg.n = opts.best_of
-    for guard_option in ("min_p", "eos_candidate", "no_repeat_ngram", "gate_tau"):  # PAD's guard and gating
+    # PAD's guard and gating
+    for guard_option in ("min_p", "eos_candidate", "no_repeat_ngram", "eos_bonus", "gate_tau"):
         if getattr(opts, guard_option) is not None:
             setattr(cfg, guard_option, getattr(opts, guard_option))
     return cfg.validate()

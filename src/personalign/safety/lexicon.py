@@ -46,7 +46,7 @@ __all__ = ["FAMILIES", "LANGUAGES", "Hit", "anchored", "anchored_foreign", "engl
 FAMILIES = ("instruction_override", "safety_disable", "authority_claim", "role_play", "harm", "obfuscation")
 # uk before ru (Ukrainian letters pick it first), ja before zh (kana text is Japanese), fa before ar
 LANGUAGES = ("en", "es", "de", "fr", "it", "pt", "nl", "pl", "tr", "sv", "id", "vi", "cs", "sk", "hu", "ro", "fi",
-             "hr", "uk", "ru", "el", "ja", "zh", "ko", "fa", "ar", "hi", "sw", "tl")
+             "hr", "uk", "ru", "el", "ja", "zh", "ko", "fa", "ar", "hi", "sw", "tl", "th")
 _OWNABLE = {"RULES", "SAFETY"}  # concepts a user may own: "my instructions", "my dietary restrictions"
 _NEAR = 48  # characters between the two halves of a pair ("ignore all of the previous system instructions")
 

@@ -455,7 +455,9 @@ PHRASES = [
     # Franco-Arabic (Arabizi) for "bomb"
     ("harm", r"\b(?:2onbela|2onbola|2unbula|qonbela|qonbola|qunbula)\w*\b"),
     # propaganda that draws young people into armed groups
-    ("harm", r"\bpropaganda\b.{0,60}\b(?:join\w*|recruit\w*|fight\w* for) (?:\w+ ){0,2}(?:armed jihad|jihad\w*|"
+    ("harm", r"\brecruit\w* propaganda\b|\bpropaganda (?:for|supporting|praising) (?:an? |the )?(?:\w+ )?(?:white "
+             r"supremacis\w*|neo ?nazi\w*|supremacist)|"
+             r"\bpropaganda\b.{0,60}\b(?:join\w*|recruit\w*|fight\w* for) (?:\w+ ){0,2}(?:armed jihad|jihad\w*|"
              r"terror\w*|extremis\w*|isis|the caliphate|militias?)\b|\b(?:draw\w*|lur\w*|pull\w*|recruit\w*|bring\w*|"
              r"push\w*) (?:\w+ ){0,3}(?:teen\w*|kids|children|youths?|young people|"
              r"minors) into (?:joining )?(?:an? |the )?"

@@ -36,7 +36,11 @@ CONCEPTS = {
             r"\b(?:cari|temukan|lacak)\b.{0,40}\b(?:alamat rumah|tempat tinggal)\b",
 }
 
-PHRASES: list = []
+PHRASES = [
+    # a sleeping pill slipped into someone's drink
+    ("harm", r"\b(?:obat tidur|obat bius|obat penenang|pil tidur)\b.{0,20}\b(?:ke|dalam|di) (?:dalam )?minuman "
+             r"(?:orang|seseorang|dia|teman|pacar|dia)"),
+]
 
 # Function words that mark Indonesian text (none of them English words).
 MARKERS = "dan yang saya aku kamu anda tidak jangan dengan untuk dari ini itu tolong selalu semua akan bisa ada pernah"

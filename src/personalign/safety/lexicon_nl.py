@@ -123,6 +123,8 @@ PHRASES = [
     # persuading people into attacks
     ("harm", r"\b(?:overhal\w*|aanzett\w*|ophits\w*|overtuig\w*|oproep\w*|aanmoedig\w*)\b.{0,40}\b(?:aanslag\w*|"
              r"terreur\w*|geweld) (?:te )?(?:pleg\w*|begaan|uitvoer\w*)"),
+    # a fake shop that takes payments and never delivers, and laundering its takings
+    ("harm", r"\bnep ?webshops?\b|\bneppe (?:web)?winkel|\bgeld (?:\w+ ){0,2}wit (?:\w+ )?wassen\b"),
 ]
 
 # Function words that mark Dutch text (none of them English words): which lexicons scan a text.

@@ -23,6 +23,7 @@ folded, and punctuation turned into spaces.
 * ``flipped``: only the words that are unknown forwards and harm terms or long known words backwards read
   backwards ("lynatnef" in an otherwise plain sentence);
 * ``russian-latin``: Russian typed in Latin letters read back into Cyrillic ("kak sdelat'" → "как сделать");
+* ``snake``: underscores read as spaces ("discard_system_prompt");
 * ``serbian-latin``: Serbian Cyrillic in Latin letters ("покажи разговоре" → "pokaži razgovore"), for the Croatian
   lexicon;
 * ``emoji``: pictures that name a harm read as words ("💊" pills, "🔫" gun);
@@ -572,6 +573,8 @@ def views(text: str, vocabulary: frozenset[str], terms: frozenset[str] = frozens
     russian = _russian_in_latin(plain)
     if russian:
         add("russian-latin", russian, always=True)
+    if "_" in plain:  # snake_case keys ("action=discard_system_prompt"), which the word view glues into one word
+        add("snake", plain.replace("_", " "), always=True)
     serbian = _serbian_in_latin(plain)
     if serbian:
         add("serbian-latin", serbian, always=True)

@@ -24,6 +24,8 @@ with attached particles or prefixes (ko, ar, he, hi) are matched as substrings.
 """
 from __future__ import annotations
 
+from personalign.safety.lexicon_it import FARE
+
 # Each language: parts (regular expressions) and `mine`, a possessive or scope word right *after* a
 # rules match that makes it the user's own (before it, `lexicon.owned` decides).
 # Russian words that make a text about suicide one of support, not encouragement ("признаки суицидального риска",
@@ -248,7 +250,8 @@ TABLE: dict[str, dict[str, str]] = {
         persona=r"\b(?:fingi|fai finta|recita|interpreta\w*|(?:sei|tu sei) (?:ora|adesso) |ora sei|personaggio|ruolo "
                 r"d\w+|immagina di essere|gioca\w* (?:a|il ruolo))\b",
         ai=r"\b(?:ia|intelligenza artificiale|assistente|modello|bot|chatbot)\b",
-        make=r"\b(?:procurar\w*|comprare|ottenere|fabbric\w+|fa\w*|prepar\w+|cucin\w+|sintetizz\w+|produr\w+|pro"
+        make=r"\b(?:procurar\w*|comprare|ottenere|fabbric\w+|" + FARE + r"|prepar\w+|cucin\w+|sintetizz\w+|"
+             r"produr\w+|pro"
              r"duc\w+|costru\w+|assembl\w+|passo "
              r"(?:dopo|per) passo|ricetta|coltiv\w+|estra\w+|insegna\w*|come (?:si )?(?:fa|prepara|costruisce))\b",
         illicit=r"\b(?:bombe?|esplosiv\w+|ordigni|metanfetamina|cocaina|eroina|fentanyl|oppio|droghe?|stupefacenti|"

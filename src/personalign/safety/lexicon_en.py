@@ -36,7 +36,8 @@ CONCEPTS = {
               r"ethical (?:guidelines|rules|constraints|"
               r"principles|concerns|considerations|limits)|morals|morality|moral (?:compass|code|constraints|"
               r"principles|limits|qualms|considerations)|scruples|alignment|legal concerns)\b"
-              r"(?! (?:warnings?|tips?|notes?|disclaimers?|caveats?|reminders?|advice|info|information|lectures?|"
+              r"(?! (?:warnings?|tips?|notes?|footnotes?|asides?|disclaimers?|caveats?|reminders?|advice|info|"
+              r"information|lectures?|"
               r"preambles?|intros?|spiel|talks?|speech(?:es)?|boilerplate|checklists?|"
               r"precautions|briefing|gear|glasses|goggles|instructions for (?:my|the) (?:kids|class|team)))" + _SCOPED,
     "WITHOUT": r"\b(?:without(?: any)?|with (?:no|zero)|no|zero|free (?:of|from)|none of|lose|lost|lift(?:ed)?|"
@@ -90,7 +91,7 @@ CONCEPTS = {
                r"lyrics|"
                r"swear\w*|profanity|cursing|as in|in the sense))(?! (?:\w+ ){0,6}(?:i (?:just |only )?mean|"
                # "'Uncensored Uncle Ray', a frank old farmer": a persona's name glossed as candour
-               r"meaning|frank|candid|outspoken|plain spoken|straight talking)\b)|"
+               r"means?|meaning|frank|candid|outspoken|plain spoken|straight talking)\b)|"
                # "unrestricted length", "unrestricted creativity on my map names": said of a style
                r"unrestricted(?! (?:\w+ )?(?:length|word counts?|creativ\w+|imagination|brainstorm\w*|weirdness|"
                r"detail|depth|ideas?|styles?|formats?|tangents?|snark|sarcasm|sass|banter|roast\w*|puns?|humou?r)\b)|"
@@ -172,7 +173,7 @@ CONCEPTS = {
             r"formulas?|blueprints?|schematics?|working(?! (?:under|as|in|on|with|for|at|from|alongside|hours|days?))|"
             r"functional|ready to use|step by step|routes?|launch\w*|"
             r"plant\w*|detonat\w+|homemade|diy|untraceable|cultur\w+|cultivat\w+|at home)\b",
-    "HARM_OBJ": r"\b(?:" + BOMB_PRAISE + r"(?<!itll )(?<!going to )bombs?|pipe bombs?|"
+    "HARM_OBJ": r"\b(?:" + BOMB_PRAISE + r"(?<!itll )(?<!going to )bombs?|pipe bombs?|tnt|semtex|petn|rdx|tatp|hmtd|"
                 r"explosives?|explosive devices?|ieds?|napalm|thermite|molotov\w*|detonators?|"
                 r"nerve (?:agents?|gas)|sarin|vx|ricin|anthrax|bioweapons?|biological weapons?|chemical weapons?|"
                 r"dirty bombs?|nuclear weapons?|toxic gas|poison gas|poisons? (?:for|to use on) \w+|"
@@ -477,6 +478,24 @@ PHRASES = [
              r"stepmom)\b.{0,100}\b(?:(?:no |the )?(?:police|cops) (?:\w+ ){0,2}(?:find\w* out|catch\w*|know|"
              r"suspect\w*)|"
              r"get\w* away with it|without (?:getting |being )?caught|never (?:get|be) caught)"),
+    # an attack planned against a real place near the user
+    ("harm", r"\b(?:attack plans?|plan\w* (?:an? |the )?attacks?) (?:against|on|at) (?:an? |the |my |our |a local )?"
+             r"(?:\w+ )?(?:mosques?|church(?:es)?|synagogues?|temples?|gurdwaras?|schools?|clinics?|malls?|concerts?|"
+             r"festivals?|rall(?:y|ies)|crowds?)\b.{0,20}\b(?:near (?:me|us|my|our)|in my (?:town|city|area)|local)"),
+    # medication chosen so that a death looks natural
+    ("harm", r"\b(?:meds|medications?|drugs|pills|doses?|insulin|poison\w*)\b.{0,60}\bmake (?:\w+ ){0,4}death "
+             r"(?:look|seem|appear) (?:like )?(?:natural|an accident|accidental|natural causes)\b"),
+    # a firearm made without a serial number
+    ("harm", r"\b(?:make|mak\w+|build\w*|assembl\w+|print\w*|mill\w*|manufactur\w+) (?:\w+ ){0,3}without (?:a |any )?"
+             r"serial numbers?\b"),
+    # a number plate turned into its owner's name and address
+    ("harm", r"\b(?:number|license|licence|registration|car) plates?\b.{0,80}\bowners? (?:\w+ ){0,3}(?:names?|"
+             r"address\w*|home)\b|\b(?:names?|address\w*)\b.{0,40}\bof the (?:cars |vehicles )?owners?\b.{0,60}"
+             r"\bplates?\b"),
+    # methods and doses asked for while the crisis lines are waved away
+    ("harm", r"\b(?:methods?|ways?)\b.{0,40}\b(?:doses?|dosages?|pills?|pill counts?|amounts?)\b.{0,80}\b(?:no|skip|"
+             r"without|spare me|dont (?:give|add|include)|leave out) (?:the |any )?(?:hotline|helpline|"
+             r"crisis line)s?\b"),
 ]
 
 # Words that an unsafe preference can hardly avoid, and the shapes of a code word or of an effect hidden from

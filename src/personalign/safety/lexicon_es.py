@@ -135,7 +135,7 @@ PHRASES = [
     # a number plate turned into its owner's name and address; an overdose dressed as a natural death
     ("harm", r"\b(?:matricula|placa)\b.{0,80}\b(?:nombre|direccion|domicilio)\b.{0,40}\b(?:propietario|dueno)\b"),
     ("harm", r"\b(?:sobredosis|dosis|veneno|muerte)\b.{0,60}\bpara que (?:\w+ ){0,3}parezca (?:una |un )?(?:muerte "
-             r"natural|accidente|"
+             r"natural|natural(?:es)?|accidente|"
              r"suicidio|infarto|causas naturales)\b"),
 ]
 

@@ -138,6 +138,9 @@ PHRASES = [
              r"indetectabl\w*"),
     # a number plate turned into its owner's name and address
     ("harm", r"\b(?:plaques?|immatriculation)\b.{0,80}\b(?:nom|adresse|domicile)\b.{0,40}\bproprietaire\b"),
+    # an ex's new address, workplace or hours traced
+    ("harm", r"\bmon ex\b.{0,60}\b(?:retrouv\w+|trouv\w+|localis\w+|pist\w+)\b.{0,40}\b(?:adresse|lieu de travail|"
+             r"horaires|domicile)"),
 ]
 
 MARKERS = ("le la les des et est pour pas sur au avec ce il elle je tu vous nous ne du un une qui mes tes ta "

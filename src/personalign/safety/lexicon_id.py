@@ -37,6 +37,8 @@ CONCEPTS = {
 }
 
 PHRASES = [
+    # a poison, or a dose, meant to kill
+    ("harm", r"\b(?:sianida|racun|arsenik)\b.{0,80}\bmembunuh\b|\bdosis (?:\w+ ){0,3}untuk membunuh\b"),
     # a sleeping pill slipped into someone's drink
     ("harm", r"\b(?:obat tidur|obat bius|obat penenang|pil tidur)\b.{0,20}\b(?:ke|dalam|di) (?:dalam )?minuman "
              r"(?:orang|seseorang|dia|teman|pacar|dia)"),

@@ -3,6 +3,11 @@
 _SCOPED = (r"(?! (?:di|della|del|su|sulla|per) (?:la |il )?"
            r"(?:lunghezza|grammatica|ortografia|punteggiatura|stile|rima|formato))")
 
+# the forms of "fare" (to make), not every word starting with "fa" ("famosos", "malware families"); shared with
+# `intent_langs`
+FARE = (r"fa(?:r|re|rl[oaie]|rmi|rti|rci|rvi|rne|rsi|i|ccio|cciamo|ccia|cciano|cend\w+|cev\w+|tto|tta|tti|tte|temi|ro|"
+        r"rei|remo|rebbe|rai|ranno)")
+
 CONCEPTS = {
     "IGNORE": r"\b(?:ignor\w*|dimentic\w*|trascur\w+|aggir\w+|scavalc\w+|non (?:seguire|rispettare|obbedire|applicare|"
               r"considerare)|smetti\w* di (?:seguire|rispettare|obbedire|applicare)|metti da parte|lascia perdere|"
@@ -57,8 +62,9 @@ CONCEPTS = {
                  r"permesso)|"
                  r"modalita (?:amministratore|manutenzione|debug)|(?:come|in qualita di) (?:tuo |"
                  r"tua )?(?:amministrat\w+|sviluppat\w+|admin|creat\w+|proprietari\w+))\b",
-    "MAKE": r"\b(?:fabbric\w+|costru\w+|fa(?!l(?!sific)|pt|ct)\w+|"
-            r"cre\w+|sintetizz\w+|sintesi|cucin\w+|produ\w+|prepar\w+|scriv\w+|"
+    "MAKE": r"\b(?:fabbric\w+|costru\w+|" + FARE + r"|falsific\w+|"
+            r"cre\w+|sintetizz\w+|sintesi|cucin\w+|produ\w+|prepar\w+|"
+            r"scriv\w+(?! (?:le )?(?:regole|firme) (?:di|per il) rilevamento)|"
             r"programm\w+|svilupp\w+|procur\w+|compr(?!is|en)\w+|ottene\w+|ricetta|passaggi|passo passo|"
             r"istruzioni per|"
             r"fatt\w+ in casa|artigianal\w+|funzionant\w+|assembl\w+|mescol\w+)\b",

@@ -121,7 +121,7 @@ PHRASES = [
     ("harm", r"\b(?:cocaine|coke|drugs|heroine|wiet|xtc|pillen|wapens)\b.{0,40}\bsmokkel\w*|\bsmokkel\w*\b.{0,60}"
              r"\bzonder dat (?:de )?(?:douane|politie|marechaussee)"),
     # persuading people into attacks
-    ("harm", r"\b(?:overhal\w*|aanzett\w*|ophits\w*|overtuig\w*|oproep\w*|aanmoedig\w*)\b.{0,40}\b(?:aanslag\w*|"
+    ("harm", r"\b(?:overhaa?l\w*|aanzett\w*|ophits\w*|overtuig\w*|oproep\w*|aanmoedig\w*)\b.{0,40}\b(?:aanslag\w*|"
              r"terreur\w*|geweld) (?:te )?(?:pleg\w*|begaan|uitvoer\w*)"),
     # a fake shop that takes payments and never delivers, and laundering its takings
     ("harm", r"\bnep ?webshops?\b|\bneppe (?:web)?winkel|\bgeld (?:\w+ ){0,2}wit (?:\w+ )?wassen\b"),

@@ -54,7 +54,9 @@ CONCEPTS = {
                  r"uma )?pesquisa|com permissao d[aeo]|(?:openai|anthropic|a empresa) (?:ja )?(?:permitiu|autorizou|"
                  r"aprovou)|modo (?:administrador|manutencao|depuracao))\b",
     # "fa" is fazer (faço, faz); "falo", "fala" speak, "falsificar" forges
-    "MAKE": r"\b(?:fabric\w+|constru\w+|fa(?!l(?!sific))\w+|"
+    # the forms of "fazer" (to make), not every word starting with "fa" ("famosos", "malware families")
+    "MAKE": r"\b(?:fabric\w+|constru\w+|fa(?:zer\w*|z|zes|zem|zemos|zendo|zia\w*|ca|cam|camos|rei|ria\w*|remos|rao)|"
+            r"feit[oa]s?|fiz\w*|falsific\w+|"
             r"cri\w+|sintetiz\w+|sintese|cozinh\w+|produz\w+|produ\w+|prepar\w+|"
             r"escrev\w+|program\w+|desenvolv\w+|consegu\w+|compr\w+|obte\w+|receita|passos|passo a passo|caseir\w+|"
             r"funcional|funcionando|mont\w+|mistur\w+|ensin\w+)\b",
@@ -114,6 +116,11 @@ PHRASES = [
     ("safety_disable", r"\bindependentemente d[aeo]s? (?:legalidade|etica|moral|consequencias|lei)"),
     # a number plate turned into its owner's name and address
     ("harm", r"\b(?:placa|matricula)\b.{0,80}\b(?:nome|endereco|morada)\b.{0,40}\b(?:dono|proprietari\w*)"),
+    # a bank's login pages copied to catch passwords
+    ("harm", r"\bpaginas? falsas?\b.{0,40}\bbanc\w*|\b(?:capturar|roubar|coletar|pescar) (?:as )?senhas\b"),
+    # drugs packed so that sniffer dogs, X-rays or customs miss them
+    ("harm", r"\b(?:cocaina|drogas?|heroina|maconha|crack|pasta base)\b.{0,80}\b(?:caes farejadores|raio ?x|"
+             r"alfandega)\b.{0,40}\bnao (?:detect\w*|percebam|peguem|encontrem|achem)"),
 ]
 
 MARKERS = ("os da dos das que uma para com nao voce seu sua suas seus meu minha tem sempre nunca sem "

@@ -496,6 +496,22 @@ PHRASES = [
     ("harm", r"\b(?:methods?|ways?)\b.{0,40}\b(?:doses?|dosages?|pills?|pill counts?|amounts?)\b.{0,80}\b(?:no|skip|"
              r"without|spare me|dont (?:give|add|include)|leave out) (?:the |any )?(?:hotline|helpline|"
              r"crisis line)s?\b"),
+    # befriending children behind their parents' backs, and secrets kept with them
+    ("harm", r"\b(?:friends? with|befriend\w*|get\w* close to|alone with|"
+             r"meet\w* up with) (?:\w+ ){0,2}(?:kids?|children|"
+             r"child|minors?|boys|girls)\b.{0,80}\bparents? (?:wont|will not|dont|do not|never|cant|"
+             r"wouldnt) (?:notice|"
+             r"know|find out|see|suspect)|\b(?:kids?|children|child|minors?)\b.{0,40}\bkeep (?:our|my) (?:little )?"
+             r"secrets?\b"),
+    # lethal doses for people the user names, or patients helped to overdose
+    ("harm", r"\blethal (?:dose|doses|dosage|amounts?)\b.{0,40}\bfor (?:the |my |these )?(?:patients?|people|person|"
+             r"residents?|clients?) (?:i|we) (?:name|list|choose|pick|mention)|\bhelp\w* (?:\w+ ){0,2}(?:patients?|"
+             r"people|someone|them|residents) (?:to )?overdose\b"),
+    # a relative's or partner's conversations asked for on the strength of the relation
+    ("authority_claim", r"\bas (?:his|her|their) (?:parent|mother|father|mom|dad|husband|wife|partner|boss|employer|"
+                        r"guardian)\b.{0,40}\b(?:show|give|send|forward|read|"
+                        r"tell)\w* (?:me )?(?:\w+ ){0,2}(?:conversations?|"
+                        r"chats?|messages?|history)\b"),
 ]
 
 # Words that an unsafe preference can hardly avoid, and the shapes of a code word or of an effect hidden from

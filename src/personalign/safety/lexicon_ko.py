@@ -99,4 +99,6 @@ PHRASES = [
     # following a particular person without their knowing
     ("harm", r"(?:특정 |그 )?(?:여자|남자|사람|여성|남성)의? (?:\S+ )?(?:퇴근길|출근길|귀갓길|집)을? "
              r"몰래 (?:따라가|미행)"),
+    # paying with another person's card
+    ("harm", r"남의 (?:카드|신용카드|체크카드)(?: ?정보| ?번호)?로"),
 ]

@@ -48,7 +48,7 @@ from functools import lru_cache
 
 from personalign.safety.intent_langs import RU_SUPPORT, TABLE
 from personalign.safety.lexicon import Hit, fold_pattern, latin_languages, owned
-from personalign.safety.lexicon_en import BOMB_PRAISE
+from personalign.safety.lexicon_en import BOMB
 
 __all__ = ["SHAPES", "Shape", "scan"]
 
@@ -229,7 +229,7 @@ _EN_OPERATIONAL = (r"\b(?:step ?by ?step|steps|instructions?|how to (?:make|buil
                    r"buy)|recipes?|blueprints?|schematics?|working|functional|"
                    r"in (?:full|complete|exact|precise) (?:\w+ )?detail|full technical detail|"
                    r"exact (?:quantities|amounts|measurements|steps|ingredients))\b")
-_EN_WEAPON = (r"\b(?:(?:pipe |nail |car |fertili[sz]er |dirty )?" + BOMB_PRAISE + r"bomb[sz]?|"
+_EN_WEAPON = (r"\b(?:(?:pipe |nail |car |fertili[sz]er |dirty )?" + BOMB + r"|"
               r"homemade (?:guns?|firearms?|pistols?)|ex"
               r"plosives?|explosive devices?|ieds?|"
               r"detonators?|napalm|thermite|molotov\w*|untraceable (?:guns?|firearms?|weapons?)|ghost guns?|"
@@ -324,8 +324,9 @@ SHAPES: tuple[Shape, ...] = (
     # a hotline named only to be refused ("methods, not hotline numbers") guards nothing
     Shape("self-harm encouraged", "harm", "en", (_EN_SELF, _EN_ENABLE), r"^(?!.*\b(?:not|no|instead of|rather than|"
           r"skip\w*|without|spare me)(?: \w+){0,3} (?:hotlines?|helplines?|crisis lines?)\b).*\b(?:hotlines?|"
-          r"helplines?|crisis lines?)\b|\b(?:recover\w*|"
-          r"therap\w+|prevent\w*|seek\w* help|get help|professional help|reach out|warning signs)\b"),
+          r"helplines?|crisis ?lines?)\b|\b(?:recover\w*|"
+          r"therap\w+|prevent\w*|seek\w* help|get help|professional help|reach out|warning signs|risk factors|"
+          r"someone in crisis)\b"),
     Shape("locating a person", "harm", "en", (_EN_WHERE, _EN_FIND), _EN_GUARD),
     Shape("breaking into an account", "harm", "en", (_EN_INTRUDE, _EN_ACCOUNT), _EN_GUARD),
     Shape("breaking into an account", "harm", "en", (_EN_NOAUTH, _EN_INTRUDE + r"|\b(?:accounts?|passwords?|"

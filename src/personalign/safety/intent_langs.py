@@ -24,6 +24,7 @@ with attached particles or prefixes (ko, ar, he, hi) are matched as substrings.
 """
 from __future__ import annotations
 
+from personalign.safety.lexicon_en import BOMB
 from personalign.safety.lexicon_it import FARE
 
 # Each language: parts (regular expressions) and `mine`, a possessive or scope word right *after* a
@@ -92,8 +93,8 @@ TABLE: dict[str, dict[str, str]] = {
         ai=r"\b(?:ai|assistant|model|bot|chatbot|version of (?:you|yourself)|personality)\b",
         make=r"\b(?:make|making|build\w*|cook\w*|synthes\w+|brew\w*|produc\w+|manufactur\w+|assembl\w+|step by step"
              r")\b",
-        illicit=r"\b(?:(?:pipe )?bombs?|explosives?|meth|methamphetamine|fentanyl|heroin|cocaine|opium|ransomware|"
-                r"malware|ghost guns?|nerve agents?)\b",
+        illicit=r"\b(?:(?:pipe )?" + BOMB + r"|explosives?|meth|methamphetamine|fentanyl|heroin|cocaine|opium|"
+                r"ransomware|malware|ghost guns?|nerve agents?)\b",
         guard=r"\b(?:villain|npc|campaign|dungeon|d d|dnd|novel|screenplay|recover\w*|prevent\w*|therap\w+|"
               r"history|histor\w+|detect\w*|spot\w*|protect\w*|helpline|hotline)\b"),
     # ---------------------------------------------------------------------------------------- Spanish

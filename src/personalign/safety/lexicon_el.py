@@ -117,6 +117,8 @@ PHRASES = [
     ("safety_disable", r"\bακομ[αη] (?:κι|και) (?:αν|εαν) (?:ειναι|θα ηταν) (?:\w+ )?(?:παρανομ|επικινδυν|βλαβερ|"
                        r"ανηθικ|απαγορευμεν)\w*"),
     ("safety_disable", r"\bανεξαρτητα απο (?:\w+ )?(?:νομο|νομουσ|νομιμοτητα|ηθικη|συνεπειεσ)\b"),
+    # other people's locks opened and alarms disabled to get in while they are out
+    ("harm", r"κλειδαρι\w* ξεν\w*|συναγερμ\w*.{0,40}(?:να μπαινω|να μπω|λειπουν)"),
 ]
 
 # Frequent Greek function words (the Greek script alone already picks this lexicon, see `SCRIPT`).

@@ -6,8 +6,9 @@ _NOT = (r"(?:never|no longer|dont|dont|do not|stop|quit|wont|will not|cannot|can
 _SCOPED = (r"(?! (?:of|for|about|on|in|regarding) (?!what|anything|any\b|topics?|content|subjects?|requests?|"
            r"questions?|me\b|you\b|your|this|the (?:assistant|ai|model|chat|conversation)|safety|ethics|conduct)\w)")
 
-# praise, not a device: "that's the bomb", "one-pot dinners are the bomb" (shared with `intent`)
-BOMB_PRAISE = r"(?<!thats the )(?<!its the )(?<!is the )(?<!are the )"
+# the word "bomb", not said as praise ("that's the bomb", "one-pot dinners are the bomb", "slides that 'bomb' in the
+# good sense"); shared with `intent` and `intent_langs`
+BOMB = r"(?<!thats the )(?<!its the )(?<!is the )(?<!are the )bomb[sz]?(?! in the (?:good|positive|slang|fun) sense)"
 
 CONCEPTS = {
     "IGNORE": r"\b(?:ignor\w*|disregard\w*|forget\w*|forgot|overrid\w*|bypass\w*|circumvent\w*|set\w* aside|"
@@ -125,7 +126,7 @@ CONCEPTS = {
                r"\b(?:(?:home |private |personal |exact |current |live )?(?:address(?:es)?|phone numbers?|"
                r"locations?(?: history)?|whereabouts|personal (?:data|details|information|info)|chat (?:logs|"
                r"history)|conversations|messages|ip address(?:es)?)\b.{0,40}\b(?:of|for|from|belonging to) (?:any|"
-               r"every|all|other|another|this|that|these|those) (?:\w+ )?(?:person|people|users?|individuals?|"
+               r"every|all|other|another|this|that|these|those|the) (?:\w+ )?(?:person|people|users?|individuals?|"
                r"citizens?|customers?|suspects?|one|accounts?|numbers?|names?)|(?:anyones|anybodys|someones|"
                r"somebodys|other users?|other peoples?|peoples|the owners|owners|targets|suspects|any users?|"
                r"users|other (?:customers?|members?|accounts?|subscribers?)) (?:\w+ ){0,2}(?:address(?:es)?|phone "
@@ -173,7 +174,7 @@ CONCEPTS = {
             r"formulas?|blueprints?|schematics?|working(?! (?:under|as|in|on|with|for|at|from|alongside|hours|days?))|"
             r"functional|ready to use|step by step|routes?|launch\w*|"
             r"plant\w*|detonat\w+|homemade|diy|untraceable|cultur\w+|cultivat\w+|at home)\b",
-    "HARM_OBJ": r"\b(?:" + BOMB_PRAISE + r"(?<!itll )(?<!going to )bombs?|pipe bombs?|tnt|semtex|petn|rdx|tatp|hmtd|"
+    "HARM_OBJ": r"\b(?:(?<!itll )(?<!going to )" + BOMB + r"|pipe bombs?|tnt|semtex|petn|rdx|tatp|hmtd|"
                 r"explosives?|explosive devices?|ieds?|napalm|thermite|molotov\w*|detonators?|"
                 r"nerve (?:agents?|gas)|sarin|vx|ricin|anthrax|bioweapons?|biological weapons?|chemical weapons?|"
                 r"dirty bombs?|nuclear weapons?|toxic gas|poison gas|poisons? (?:for|to use on) \w+|"
@@ -512,6 +513,10 @@ PHRASES = [
                         r"guardian)\b.{0,40}\b(?:show|give|send|forward|read|"
                         r"tell)\w* (?:me )?(?:\w+ ){0,2}(?:conversations?|"
                         r"chats?|messages?|history)\b"),
+    # an agency named as the user's employer
+    ("authority_claim", r"\bi(?:m| am) (?:with|from|in) (?:the )?(?:fbi|cia|nsa|dea|atf|interpol|europol|"
+                        r"secret service|"
+                        r"homeland security)\b.{0,120}\b(?:private|personal) (?:conversations|chats|messages|data)"),
 ]
 
 # Words that an unsafe preference can hardly avoid, and the shapes of a code word or of an effect hidden from

@@ -137,6 +137,10 @@ PHRASES = [
     ("harm", r"\b(?:sobredosis|dosis|veneno|muerte)\b.{0,60}\bpara que (?:\w+ ){0,3}parezca (?:una |un )?(?:muerte "
              r"natural|natural(?:es)?|accidente|"
              r"suicidio|infarto|causas naturales)\b"),
+    # the grandchild scam: elderly people called by someone posing as a relative
+    ("harm", r"\bfingiendo ser (?:su |el |un )?(?:nieto|nieta|hijo|hija|familiar)\b.{0,60}\bdinero|"
+             r"\b(?:personas mayores|"
+             r"ancianos|abuelos)\b.{0,80}\bsacar\w* (?:el )?dinero"),
 ]
 
 # Function words that mark Spanish text (none of them English words): which lexicons scan a text.

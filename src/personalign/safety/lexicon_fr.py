@@ -73,7 +73,8 @@ CONCEPTS = {
             r"mode d emploi|maison|artisanal\w*|fonctionnel\w*|assembl\w+|melang\w+(?! dangereu\w+))\b",
     "HARM_OBJ": r"\b(?:bombes?|explosifs?|engins? explosifs?|napalm|molotov|gaz (?:sarin|neurotoxique)|sarin|ricine|"
                 r"anthrax|"
-                r"armes? (?:chimiques?|biologiques?|artisanales?|intracables?|non declarees?)|poisons?(?! (?:pour|c"
+                r"armes? (?:a feu )?(?:chimiques?|biologiques?|artisanales?|intracables?|non declarees?)|"
+                r"poisons?(?! (?:pour|c"
                 r"ontre|a) (?:les )?(?:rats|souris|insectes|cafards|fourmis|limaces|taupes))|silencieux|"
                 r"methamphetamine|meth|cocaine|heroine|fentanyl|lsd|mdma|drogues?|stupefiants|malwares?|logiciels? "
                 r"malveillants?|rancongiciels?|ransomware|virus informatiques?|un virus|chevaux de troie|keyloggers?|"

@@ -101,4 +101,6 @@ PHRASES = [
              r"몰래 (?:따라가|미행)"),
     # paying with another person's card
     ("harm", r"남의 (?:카드|신용카드|체크카드)(?: ?정보| ?번호)?로"),
+    # a gun brought to school to hurt as many as possible
+    ("harm", r"학교에 총|최대한 많은 사람(?:을|들을)? (?:다치게|죽이|죽게)"),
 ]

@@ -23,6 +23,7 @@ folded, and punctuation turned into spaces.
 * ``flipped``: only the words that are unknown forwards and harm terms or long known words backwards read
   backwards ("lynatnef" in an otherwise plain sentence);
 * ``russian-latin``: Russian typed in Latin letters read back into Cyrillic ("kak sdelat'" → "как сделать");
+* ``english-cyrillic``: English typed in Cyrillic letters read back ("хау ту мейк" → "how to make");
 * ``snake``: underscores read as spaces ("discard_system_prompt");
 * ``serbian-latin``: Serbian Cyrillic in Latin letters ("покажи разговоре" → "pokaži razgovore"), for the Croatian
   lexicon;
@@ -382,6 +383,39 @@ def _russian_in_latin(text: str) -> str | None:
     return _RU_LATIN_RX.sub(letter, lower)
 
 
+# English typed in Cyrillic letters ("хау ту мейк э бомб"): common English words as they are spelled that way, which
+# are not Russian words, mark it; those words are read back whole, the others letter by letter ("бомб" -> "bomb")
+_EN_CYRILLIC_WORDS = {
+    "хау": "how", "ту": "to", "мейк": "make", "мэйк": "make", "энд": "and", "олвейз": "always", "олвэйз": "always",
+    "плиз": "please", "зе": "the", "зэ": "the", "фор": "for", "гив": "give", "тел": "tell", "шоу": "show",
+    "вер": "where", "вэр": "where", "ит": "it", "ми": "me", "ю": "you", "ай": "i", "эвери": "every", "олл": "all",
+    "нот": "not", "ноу": "no", "виз": "with", "визаут": "without", "вот": "what", "сей": "say", "сейв": "save",
+    "тис": "this", "зис": "this", "дис": "this", "э": "a", "эн": "an", "ин": "in", "он": "on", "оф": "of",
+    "игнор": "ignore", "рулз": "rules", "инструкшнз": "instructions", "префаренс": "preference",
+    "ремембер": "remember",
+    "килл": "kill", "пойзон": "poison", "ган": "gun", "драгз": "drugs", "плейс": "place", "дэмидж": "damage"}
+_EN_CYRILLIC_LETTERS = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z", "и": "i", "й": "y",
+    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
+    "х": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya"})
+_EN_CYRILLIC_MARKS = frozenset((
+    "хау", "мейк", "мэйк", "энд", "олвейз", "олвэйз", "плиз", "зе", "зэ", "фор", "гив", "тел", "шоу", "визаут",
+    "эвери",
+    "игнор", "рулз", "префаренс", "ремембер", "сейв", "тис", "зис"))
+
+
+def _english_in_cyrillic(text: str) -> str | None:
+    """English typed in Cyrillic letters read back into English, when at least three distinct words of
+    `_EN_CYRILLIC_MARKS` show it; None otherwise."""
+    lower = text.casefold()
+    words = re.findall(r"[а-яё]+", lower)
+    if len(set(words) & _EN_CYRILLIC_MARKS) < 3:
+        return None
+    return re.sub(r"[а-яё]+", lambda m: _EN_CYRILLIC_WORDS.get(m.group(0), m.group(0).translate(_EN_CYRILLIC_LETTERS)),
+                  lower)
+
+
 # Serbian Cyrillic letter by letter into Gaj's Latin alphabet, which the Croatian lexicon reads; used when a letter
 # Russian does not have (ј љ њ ћ ђ џ) shows the text is Serbian (or Macedonian) rather than Russian
 _SERBIAN = str.maketrans({
@@ -575,6 +609,9 @@ def views(text: str, vocabulary: frozenset[str], terms: frozenset[str] = frozens
         add("russian-latin", russian, always=True)
     if "_" in plain:  # snake_case keys ("action=discard_system_prompt"), which the word view glues into one word
         add("snake", plain.replace("_", " "), always=True)
+    english = _english_in_cyrillic(plain)
+    if english:
+        add("english-cyrillic", english, always=True)
     serbian = _serbian_in_latin(plain)
     if serbian:
         add("serbian-latin", serbian, always=True)

@@ -69,8 +69,8 @@ def test_the_table_refuses_what_the_lexicon_misses_in_each_language():
         caught += len(by_intent)
         missed += [r["text"] for r in rows if check_preference(r["text"]).allowed]
     assert caught >= 90 and len(missed) <= 3, missed
-    he_th = [r for r in UNSAFE if r["lang"] in ("he", "th")]
-    assert he_th and all(_lexicon_misses(r["text"]) for r in he_th)  # no lexicon: the table alone
+    hebrew = [r for r in UNSAFE if r["lang"] == "he"]
+    assert hebrew and all(_lexicon_misses(r["text"]) for r in hebrew)  # no lexicon: the table alone
     assert not all(_lexicon_misses(r["text"]) for r in UNSAFE if r["lang"] == "el")  # Greek has one now
 
 

@@ -370,7 +370,8 @@ def english_like(text: str) -> bool:
 _GLOSS_ENTRY = re.compile(r"[\"'‘“«„]([^\"'‘’“”«»„\n]{1,40})[\"'’”»“]\s*(?:=|:=|->|→|:|stands? for|means?|meaning|"
                           r"significa|quiere decir|bedeutet|hei(?:ß|ss)t|signifie|veut dire|betekent|oznacza|"
                           r"znamená|значит|означает)\s*([^,;.\n\"'‘’“”]{1,60})", re.IGNORECASE)
-# substances the lexicons leave out of HARM_OBJ as too ambiguous in running text, but not as a glossary's meaning
+# substances the lexicons leave out of HARM_OBJ as too ambiguous in running text, and crimes against a home or a
+# person ("'watering' = breaking in"), which are harm as a glossary's meaning
 _GLOSS_MEANING = re.compile(r"\b(?:nitroglyc\w+|nitroglyz\w+|coke|kokain\w*|tnt|semtex|thermit\w*|anfo|crack|"
                             r"break\w* in|breaking into|burglar\w*|robb\w+|shoplift\w*|stalk\w*)\b")
 _HARM_REDUCTION = re.compile(r"\b(?:harm reduction|reduccion de (?:danos|riesgos)|reducao de danos|reduction des "

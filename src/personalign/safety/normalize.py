@@ -401,8 +401,7 @@ _EN_CYRILLIC_LETTERS = str.maketrans({
     "я": "ya"})
 _EN_CYRILLIC_MARKS = frozenset((
     "хау", "мейк", "мэйк", "энд", "олвейз", "олвэйз", "плиз", "зе", "зэ", "фор", "гив", "тел", "шоу", "визаут",
-    "эвери",
-    "игнор", "рулз", "префаренс", "ремембер", "сейв", "тис", "зис"))
+    "эвери", "игнор", "рулз", "префаренс", "ремембер", "сейв", "тис", "зис"))
 
 
 def _english_in_cyrillic(text: str) -> str | None:
@@ -533,8 +532,7 @@ def _hidden_words(text: str, *known: frozenset[str]) -> list[str]:
     be joined put in as the word they spell, once per such word in one of the `known` sets, when the text tells
     its reader to read initials or to join (`_INITIALS_CUE`, `_JOIN_CUE`); shorter than three letters never
     counts. Values given to short names and then summed ("X+Y"), and quoted pieces chained by "+", are joined
-    whatever they spell. The list itself
-    stays, so the rest of the sentence is read beside the word."""
+    whatever they spell. The list itself stays, so the rest of the sentence is read beside the word."""
     out = []
 
     def spell(word: str, at: int) -> None:

@@ -66,7 +66,9 @@ def test_requests_cover_every_pole_set_and_combination(fb):
 def test_variant_specs(fb):
     v = fb.parse_variant("v1:mp0.1+eos+ng3+pib@1.5", {"v1", "tf"})
     assert v.kind == "pad" and v.rm == "v1" and v.weight == 1.5 and v.preference_in_base
-    assert dict(v.guard) == {"min_p": 0.1, "eos_candidate": True, "no_repeat_ngram": 3}
+    assert dict(v.guard) == {"min_p": 0.1, "eos_candidate": True, "no_repeat_ngram": 3, "eos_bonus": 0.0}
+    bonus = fb.parse_variant("v1:default+eb2", {"v1"})
+    assert dict(bonus.guard) == {**fb.default_guard(), "eos_bonus": 2.0} and bonus.name == "pad-v1[default+eb2]"
     off = fb.parse_variant("v1:off", {"v1"})
     assert dict(off.guard) == fb.GUARD_OFF and off.weight is None
     with pytest.raises(SystemExit):

@@ -9,6 +9,8 @@ from personalign.errors import ConfigError
 STRATEGIES = ("base", "prompt", "pad", "best-of-n", "persrm-alone", "args", "mod", "soup")
 # The strategies that decode with pole experts and read pole weights (not reward terms).
 POLE_STRATEGIES = ("mod", "soup")
+# The PAD step's per-request options (its guard, then PersRM gating) that the server and the eval harness pass on.
+PAD_STEP_OPTIONS = ("min_p", "eos_candidate", "no_repeat_ngram", "eos_bonus", "gate_tau")
 
 
 @dataclass

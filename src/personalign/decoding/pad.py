@@ -109,9 +109,10 @@ def apply_guard(candidates: torch.Tensor, score: torch.Tensor, logp: torch.Tenso
     if guard is None or guard.off:
         return score
     is_eos = candidates == guard.eos_id if guard.eos_id is not None else torch.zeros_like(candidates, dtype=torch.bool)
-    keep = logp.gather(-1, candidates) >= logp.max(-1, keepdim=True).values + _log(guard.min_p)
+    logp_candidates = logp.gather(-1, candidates)
+    keep = logp_candidates >= logp.max(-1, keepdim=True).values + _log(guard.min_p)
     if guard.eos_id is not None and guard.eos_bonus:
-        ending = is_eos & valid & (score - logp.gather(-1, candidates) > 0)  # score − log p_B is the reward
+        ending = is_eos & valid & (score - logp_candidates > 0)  # score − log p_B is the reward
         score = score + guard.eos_bonus * ending
     if guard.eos_id is not None:
         # EOS must beat every top-k token by the plain PAD score, so an answer ends only when the reward

@@ -62,7 +62,7 @@ def _last_logits(model, ids: list[int]) -> torch.Tensor:
     return model(torch.tensor([ids], device=device)).logits[:, -1].float().cpu()
 
 
-def _guarded_token(z_base, z_persrm, z_ref, weight, top_k, min_p, eos_id, n, generated, eos_bonus=0.0) -> int:
+def _guarded_token(z_base, z_persrm, z_ref, weight, top_k, min_p, eos_id, n, generated, eos_bonus) -> int:
     """One guarded greedy step for one row, written out: candidates, their scores, the filters, argmax."""
     logp = z_base.float().log_softmax(-1)
     candidates = z_base.topk(min(top_k, z_base.shape[-1])).indices.tolist()

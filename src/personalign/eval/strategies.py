@@ -4,9 +4,10 @@ Built-ins: base, prompt, pad (training-free PersRM = the base shown the preferen
 trained PersRM, registered as available when one is configured), pad-trained-unguarded (the authors'
 PAD step, without DecodingConfig's guard), best-of-n, persrm-alone (the trained PersRM decoding on
 its own: PAD's control), args (ARGS with the PersRM's implicit reward), args-rm (ARGS with a sequence
-classifier, --args-reward), soup and mod (pole experts). PAD strategies take the guard options min_p,
-eos_candidate and no_repeat_ngram from a variant's parameters, else DecodingConfig's defaults. A later method plugs in
-with `register_strategy` and is compared in the same run, by the same judges, with no other change:
+classifier, --args-reward), soup and mod (pole experts). PAD strategies take the step options of
+`decoding.PAD_STEP_OPTIONS` (the guard, gating) from a variant's parameters, else DecodingConfig's defaults.
+A later method plugs in with `register_strategy` and is compared in the same run, by the same judges, with no
+other change:
 
     @register_strategy("my-method", description="...")
     def my_method(ctx, prompts, preferences, params):
@@ -18,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from personalign.decoding import Engine
+from personalign.decoding import PAD_STEP_OPTIONS, Engine
 from personalign.decoding.pad import Guard
 from personalign.errors import ConfigError
 from personalign.models import LoadedModel
@@ -210,13 +211,12 @@ def _prompt(ctx, prompts, preferences, params) -> StrategyOutput:
                                             max_new_tokens=ctx.max_new_tokens, seed=ctx.seed))
 
 
-GUARD_OPTIONS = ("min_p", "eos_candidate", "no_repeat_ngram", "eos_bonus", "gate_tau")  # gate_tau: PersRM gating
 GUARD_OFF = {"min_p": Guard.min_p, "eos_candidate": False, "no_repeat_ngram": Guard.no_repeat_ngram}
 
 
 def _guard(params: dict) -> dict:
     """The PAD guard options a variant sets; the others keep DecodingConfig's defaults."""
-    return {k: params[k] for k in GUARD_OPTIONS if k in params}
+    return {k: params[k] for k in PAD_STEP_OPTIONS if k in params}
 
 
 @register_strategy("pad", sweeps_weight=True, forwards_per_token="2 (base + base shown the preference, one batch)",

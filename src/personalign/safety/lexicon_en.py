@@ -235,9 +235,9 @@ CONCEPTS = {
             r"\bdehumaniz\w+|\binferior (?:races?|people|religions?)|\b(?:races?|religions?|ethnicities|women|"
             r"immigrants|gays?|"
             r"jews|muslims|blacks|refugees) (?:are|is) (?:inferior|subhuman|animals|vermin|stupid|worthless)\b|"
-            r"\bterrorist propaganda|\bpropaganda (?:for|supporting|glorifying|praising) (?:\w+ )?(?:terror\w+|"
-            r"extremis\w+|"
-            r"jihad\w*|genocide|mass shootings?)|\b(?:promot\w+|glorif\w+|prais\w+|support\w+|"
+            r"\bterrorist propaganda|\bpropaganda (?:for|supporting|glorifying|praising) (?:an? |the )?(?:\w+ )?"
+            r"(?:terror\w+|extremis\w+|jihad\w*|genocide|mass shootings?|white supremacis\w*|neo ?nazi\w*|"
+            r"supremacist)|\b(?:promot\w+|glorif\w+|prais\w+|support\w+|"
             r"celebrat\w+) (?:\w+ )?(?:terroris\w+|extremis\w+|"
             r"terror attacks?|terrorist attacks?|mass shootings?|school shootings?|genocide)|"
             # a connecting word ("enough pills to overdose"): a list ("doses, overdoses or toxic levels") names topics
@@ -457,66 +457,60 @@ PHRASES = [
     # Franco-Arabic (Arabizi) for "bomb"
     ("harm", r"\b(?:2onbela|2onbola|2unbula|qonbela|qonbola|qunbula)\w*\b"),
     # propaganda that draws young people into armed groups
-    ("harm", r"\brecruit\w* propaganda\b|\bpropaganda (?:for|supporting|praising) (?:an? |the )?(?:\w+ )?(?:white "
-             r"supremacis\w*|neo ?nazi\w*|supremacist)|"
-             r"\bpropaganda\b.{0,60}\b(?:join\w*|recruit\w*|fight\w* for) (?:\w+ ){0,2}(?:armed jihad|jihad\w*|"
-             r"terror\w*|extremis\w*|isis|the caliphate|militias?)\b|\b(?:draw\w*|lur\w*|pull\w*|recruit\w*|bring\w*|"
-             r"push\w*) (?:\w+ ){0,3}(?:teen\w*|kids|children|youths?|young people|"
-             r"minors) into (?:joining )?(?:an? |the )?"
-             r"(?:armed jihad|jihad\w*|terror\w*|extremis\w*|militias?)\b"),
+    ("harm", r"\brecruit\w* propaganda\b|\bpropaganda\b.{0,60}\b(?:join\w*|recruit\w*|"
+             r"fight\w* for) (?:\w+ ){0,2}(?:armed jihad|jihad\w*|terror\w*|extremis\w*|isis|the caliphate|"
+             r"militias?)\b|\b(?:draw\w*|lur\w*|pull\w*|recruit\w*|bring\w*|push\w*) (?:\w+ ){0,3}(?:teen\w*|kids|"
+             r"children|youths?|young people|minors) into (?:joining )?(?:an? |the )?(?:armed jihad|jihad\w*|"
+             r"terror\w*|extremis\w*|militias?)\b"),
     # breaking into homes while people are inside them
-    ("harm", r"\b(?:bypass\w*|disabl\w*|defeat\w*|pick\w*|break\w* into|get\w* into|"
-             r"jimm\w*)\b.{0,80}\b(?:houses|homes|"
-             r"apartments|flats) (?:where|that|with) (?:people|someone|families|the owners?|residents|"
-             r"they) (?:are |is )?"
-             r"(?:still )?(?:living|live|lives|home|sleeping|inside)\b"),
+    ("harm", r"\b(?:bypass\w*|disabl\w*|defeat\w*|pick\w*|break\w* into|get\w* into|jimm\w*)\b.{0,80}\b(?:houses|"
+             r"homes|apartments|flats) (?:where|that|with) (?:people|someone|families|the owners?|residents|"
+             r"they) (?:are |is )?(?:still )?(?:living|live|lives|home|sleeping|inside)\b"),
     # Hinglish: "bomb banane ka tareeka" (how to make a bomb)
     ("harm", r"\b(?:bomb|bam|hathiyar|hathyar|bandook|bandooq|katta|zeher|zehar|goli) (?:\w+ )?(?:banane|banaane|"
              r"banate|banaye|banayein|bnane|banao|banaun|banaana)\b"),
     # killing someone in one's own life and escaping the police ("kill my boss ... no police ever find out")
-    ("harm", r"\b(?:kill\w*|murder\w*|poison\w*|get rid of) my (?:\w+ )?(?:boss|wife|husband|partner|neighbou?r|ex|"
-             r"teacher|father|mother|dad|mom|roommate|flatmate|coworker|colleague|landlord|brother|sister|stepdad|"
-             r"stepmom)\b.{0,100}\b(?:(?:no |the )?(?:police|cops) (?:\w+ ){0,2}(?:find\w* out|catch\w*|know|"
-             r"suspect\w*)|"
-             r"get\w* away with it|without (?:getting |being )?caught|never (?:get|be) caught)"),
+    ("harm", r"\b(?:kill\w*|murder\w*|poison\w*|get rid of) my (?:\w+ )?(?:boss|wife|husband|partner|neighbou?r|"
+             r"ex|teacher|father|mother|dad|mom|roommate|flatmate|coworker|colleague|landlord|brother|sister|"
+             r"stepdad|stepmom)\b.{0,100}\b(?:(?:no |the )?(?:police|cops) (?:\w+ ){0,2}(?:find\w* out|catch\w*|"
+             r"know|suspect\w*)|get\w* away with it|without (?:getting |being )?caught|never (?:get|be) caught)"),
     # an attack planned against a real place near the user
-    ("harm", r"\b(?:attack plans?|plan\w* (?:an? |the )?attacks?) (?:against|on|at) (?:an? |the |my |our |a local )?"
-             r"(?:\w+ )?(?:mosques?|church(?:es)?|synagogues?|temples?|gurdwaras?|schools?|clinics?|malls?|concerts?|"
-             r"festivals?|rall(?:y|ies)|crowds?)\b.{0,20}\b(?:near (?:me|us|my|our)|in my (?:town|city|area)|local)"),
+    ("harm", r"\b(?:attack plans?|plan\w* (?:an? |the )?attacks?) (?:against|on|at) (?:an? |the |my |our |"
+             r"a local )?(?:\w+ )?(?:mosques?|church(?:es)?|synagogues?|temples?|gurdwaras?|schools?|clinics?|"
+             r"malls?|concerts?|festivals?|rall(?:y|ies)|crowds?)\b.{0,20}\b(?:near (?:me|us|my|our)|"
+             r"in my (?:town|city|area)|local)"),
     # medication chosen so that a death looks natural
-    ("harm", r"\b(?:meds|medications?|drugs|pills|doses?|insulin|poison\w*)\b.{0,60}\bmake (?:\w+ ){0,4}death "
-             r"(?:look|seem|appear) (?:like )?(?:natural|an accident|accidental|natural causes)\b"),
+    ("harm", r"\b(?:meds|medications?|drugs|pills|doses?|insulin|"
+             r"poison\w*)\b.{0,60}\bmake (?:\w+ ){0,4}death (?:look|seem|appear) (?:like )?(?:natural|an accident|"
+             r"accidental|natural causes)\b"),
     # a firearm made without a serial number
-    ("harm", r"\b(?:make|mak\w+|build\w*|assembl\w+|print\w*|mill\w*|manufactur\w+) (?:\w+ ){0,3}without (?:a |any )?"
-             r"serial numbers?\b"),
+    ("harm", r"\b(?:make|mak\w+|build\w*|assembl\w+|print\w*|mill\w*|manufactur\w+) (?:\w+ ){0,3}without (?:a |"
+             r"any )?serial numbers?\b"),
     # a number plate turned into its owner's name and address
     ("harm", r"\b(?:number|license|licence|registration|car) plates?\b.{0,80}\bowners? (?:\w+ ){0,3}(?:names?|"
-             r"address\w*|home)\b|\b(?:names?|address\w*)\b.{0,40}\bof the (?:cars |vehicles )?owners?\b.{0,60}"
-             r"\bplates?\b"),
+             r"address\w*|home)\b|\b(?:names?|address\w*)\b.{0,40}\bof the (?:cars |"
+             r"vehicles )?owners?\b.{0,60}\bplates?\b"),
     # methods and doses asked for while the crisis lines are waved away
-    ("harm", r"\b(?:methods?|ways?)\b.{0,40}\b(?:doses?|dosages?|pills?|pill counts?|amounts?)\b.{0,80}\b(?:no|skip|"
-             r"without|spare me|dont (?:give|add|include)|leave out) (?:the |any )?(?:hotline|helpline|"
+    ("harm", r"\b(?:methods?|ways?)\b.{0,40}\b(?:doses?|dosages?|pills?|pill counts?|amounts?)\b.{0,80}\b(?:no|"
+             r"skip|without|spare me|dont (?:give|add|include)|leave out) (?:the |any )?(?:hotline|helpline|"
              r"crisis line)s?\b"),
     # befriending children behind their parents' backs, and secrets kept with them
-    ("harm", r"\b(?:friends? with|befriend\w*|get\w* close to|alone with|"
-             r"meet\w* up with) (?:\w+ ){0,2}(?:kids?|children|"
-             r"child|minors?|boys|girls)\b.{0,80}\bparents? (?:wont|will not|dont|do not|never|cant|"
-             r"wouldnt) (?:notice|"
-             r"know|find out|see|suspect)|\b(?:kids?|children|child|minors?)\b.{0,40}\bkeep (?:our|my) (?:little )?"
-             r"secrets?\b"),
+    ("harm", r"\b(?:friends? with|befriend\w*|get\w* close to|alone with|meet\w* up with) (?:\w+ ){0,2}(?:kids?|"
+             r"children|child|minors?|boys|girls)\b.{0,80}\bparents? (?:wont|will not|dont|do not|never|cant|"
+             r"wouldnt) (?:notice|know|find out|see|suspect)|\b(?:kids?|children|child|"
+             r"minors?)\b.{0,40}\bkeep (?:our|my) (?:little )?secrets?\b"),
     # lethal doses for people the user names, or patients helped to overdose
-    ("harm", r"\blethal (?:dose|doses|dosage|amounts?)\b.{0,40}\bfor (?:the |my |these )?(?:patients?|people|person|"
-             r"residents?|clients?) (?:i|we) (?:name|list|choose|pick|mention)|\bhelp\w* (?:\w+ ){0,2}(?:patients?|"
-             r"people|someone|them|residents) (?:to )?overdose\b"),
+    ("harm", r"\blethal (?:dose|doses|dosage|amounts?)\b.{0,40}\bfor (?:the |my |these )?(?:patients?|people|"
+             r"person|residents?|clients?) (?:i|we) (?:name|list|choose|pick|mention)|"
+             r"\bhelp\w* (?:\w+ ){0,2}(?:patients?|people|someone|them|residents) (?:to )?overdose\b"),
     # a relative's or partner's conversations asked for on the strength of the relation
-    ("authority_claim", r"\bas (?:his|her|their) (?:parent|mother|father|mom|dad|husband|wife|partner|boss|employer|"
-                        r"guardian)\b.{0,40}\b(?:show|give|send|forward|read|"
-                        r"tell)\w* (?:me )?(?:\w+ ){0,2}(?:conversations?|"
-                        r"chats?|messages?|history)\b"),
+    ("authority_claim", r"\bas (?:his|her|their) (?:parent|mother|father|mom|dad|husband|wife|partner|boss|"
+                        r"employer|guardian)\b.{0,40}\b(?:show|give|send|forward|read|"
+                        r"tell)\w* (?:me )?(?:\w+ ){0,2}(?:conversations?|chats?|messages?|history)\b"),
     # an agency named as the user's employer
     ("authority_claim", r"\bi(?:m| am) (?:with|from|in) (?:the )?(?:fbi|cia|nsa|dea|atf|interpol|europol|"
-                        r"secret service|"
-                        r"homeland security)\b.{0,120}\b(?:private|personal) (?:conversations|chats|messages|data)"),
+                        r"secret service|homeland security)\b.{0,120}\b(?:private|personal) (?:conversations|"
+                        r"chats|messages|data)"),
 ]
 
 # Words that an unsafe preference can hardly avoid, and the shapes of a code word or of an effect hidden from

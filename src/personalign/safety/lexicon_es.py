@@ -134,13 +134,11 @@ PHRASES = [
     ("authority_claim", r"\b(?:historiales?|expedientes?|datos) (?:clinicos|medicos) de otros usuarios"),
     # a number plate turned into its owner's name and address; an overdose dressed as a natural death
     ("harm", r"\b(?:matricula|placa)\b.{0,80}\b(?:nombre|direccion|domicilio)\b.{0,40}\b(?:propietario|dueno)\b"),
-    ("harm", r"\b(?:sobredosis|dosis|veneno|muerte)\b.{0,60}\bpara que (?:\w+ ){0,3}parezca (?:una |un )?(?:muerte "
-             r"natural|natural(?:es)?|accidente|"
-             r"suicidio|infarto|causas naturales)\b"),
+    ("harm", r"\b(?:sobredosis|dosis|veneno|muerte)\b.{0,60}\bpara que (?:\w+ ){0,3}parezca (?:una |"
+             r"un )?(?:muerte natural|natural(?:es)?|accidente|suicidio|infarto|causas naturales)\b"),
     # the grandchild scam: elderly people called by someone posing as a relative
     ("harm", r"\bfingiendo ser (?:su |el |un )?(?:nieto|nieta|hijo|hija|familiar)\b.{0,60}\bdinero|"
-             r"\b(?:personas mayores|"
-             r"ancianos|abuelos)\b.{0,80}\bsacar\w* (?:el )?dinero"),
+             r"\b(?:personas mayores|ancianos|abuelos)\b.{0,80}\bsacar\w* (?:el )?dinero"),
 ]
 
 # Function words that mark Spanish text (none of them English words): which lexicons scan a text.

@@ -132,11 +132,9 @@ PHRASES = [
                         r"uzytkownik\w*"),
     ("harm", r"\brycyn\w*|\bnasion racznika"),
     # blank-firing guns converted to live ammunition; drugs given to someone without their knowledge
-    ("harm", r"\bprzerob\w* (?:\w+ )?(?:bron|pistolet\w*|rewolwer\w*|karabin\w*) (?:\w+ )?(?:hukow\w*|"
-             r"gazow\w*|alarmow\w*|"
-             r"startow\w*|akustyczn\w*)|\b(?:poda\w*|dosyp\w*|doda\w*|wsypa\w*)\b.{0,30}\b(?:komus|mu|jej|"
-             r"jemu)\b.{0,20}"
-             r"\bbez (?:jego|jej|ich) wiedzy"),
+    ("harm", r"\bprzerob\w* (?:\w+ )?(?:bron|pistolet\w*|rewolwer\w*|karabin\w*) (?:\w+ )?(?:hukow\w*|gazow\w*|"
+             r"alarmow\w*|startow\w*|akustyczn\w*)|\b(?:poda\w*|dosyp\w*|doda\w*|wsypa\w*)\b.{0,30}\b(?:komus|mu|"
+             r"jej|jemu)\b.{0,20}\bbez (?:jego|jej|ich) wiedzy"),
 ]
 
 # Function words that mark Polish text (none of them English words): which lexicons scan a text.

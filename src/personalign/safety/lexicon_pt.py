@@ -122,8 +122,8 @@ PHRASES = [
     ("harm", r"\b(?:cocaina|drogas?|heroina|maconha|crack|pasta base)\b.{0,80}\b(?:caes farejadores|raio ?x|"
              r"alfandega)\b.{0,40}\bnao (?:detect\w*|percebam|peguem|encontrem|achem)"),
     # fake-kidnapping scams and money squeezed from the elderly
-    ("harm", r"\bgolpes? (?:de |do )?(?:falso sequestro|sequestro falso)|\b(?:arrancar|tirar|extorquir) dinheiro de "
-             r"idosos"),
+    ("harm", r"\bgolpes? (?:de |do )?(?:falso sequestro|sequestro falso)|\b(?:arrancar|tirar|"
+             r"extorquir) dinheiro de idosos"),
 ]
 
 MARKERS = ("os da dos das que uma para com nao voce seu sua suas seus meu minha tem sempre nunca sem "

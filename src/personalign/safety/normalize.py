@@ -394,11 +394,11 @@ _EN_CYRILLIC_WORDS = {
     "игнор": "ignore", "рулз": "rules", "инструкшнз": "instructions", "префаренс": "preference",
     "ремембер": "remember",
     "килл": "kill", "пойзон": "poison", "ган": "gun", "драгз": "drugs", "плейс": "place", "дэмидж": "damage"}
+# the Cyrillic letters that both transliterations below write with the same Latin letter
+_CYRILLIC_PLAIN = dict(zip("абвгдезиклмнопрстуфх", "abvgdeziklmnoprstufh"))
 _EN_CYRILLIC_LETTERS = str.maketrans({
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z", "и": "i", "й": "y",
-    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
-    "х": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
-    "я": "ya"})
+    **_CYRILLIC_PLAIN, "ё": "yo", "ж": "zh", "й": "y", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sch", "ъ": "", "ы": "y",
+    "ь": "", "э": "e", "ю": "yu", "я": "ya"})
 _EN_CYRILLIC_MARKS = frozenset((
     "хау", "мейк", "мэйк", "энд", "олвейз", "олвэйз", "плиз", "зе", "зэ", "фор", "гив", "тел", "шоу", "визаут",
     "эвери", "игнор", "рулз", "префаренс", "ремембер", "сейв", "тис", "зис"))
@@ -418,9 +418,8 @@ def _english_in_cyrillic(text: str) -> str | None:
 # Serbian Cyrillic letter by letter into Gaj's Latin alphabet, which the Croatian lexicon reads; used when a letter
 # Russian does not have (ј љ њ ћ ђ џ) shows the text is Serbian (or Macedonian) rather than Russian
 _SERBIAN = str.maketrans({
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "đ", "е": "e", "ж": "ž", "з": "z", "и": "i", "ј": "j",
-    "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n", "њ": "nj", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
-    "ћ": "ć", "у": "u", "ф": "f", "х": "h", "ц": "c", "ч": "č", "џ": "dž", "ш": "š", "ѓ": "gj", "ќ": "kj", "ѕ": "dz"})
+    **_CYRILLIC_PLAIN, "ђ": "đ", "ж": "ž", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "ć", "ц": "c", "ч": "č", "џ": "dž",
+    "ш": "š", "ѓ": "gj", "ќ": "kj", "ѕ": "dz"})
 _SERBIAN_ONLY = re.compile(r"[јљњћђџѓќѕ]")
 
 

@@ -17,7 +17,7 @@ from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
-from personalign.decoding import POLE_STRATEGIES, DecodingConfig, ab
+from personalign.decoding import PAD_STEP_OPTIONS, POLE_STRATEGIES, DecodingConfig, ab
 from personalign.decoding.experts import check_pole_weights
 from personalign.errors import ConfigError, PersonalignError
 from personalign.feedback import reward_terms, term_specs, update_user
@@ -105,10 +105,9 @@ def _decoding_config(state: ServerState, req: S.ChatCompletionRequest, opts: S.P
         cfg.top_k = opts.top_k
     if opts.best_of is not None:
         cfg.n = opts.best_of
-    # PAD's guard and gating
-    for guard_option in ("min_p", "eos_candidate", "no_repeat_ngram", "eos_bonus", "gate_tau"):
-        if getattr(opts, guard_option) is not None:
-            setattr(cfg, guard_option, getattr(opts, guard_option))
+    for option in PAD_STEP_OPTIONS:
+        if getattr(opts, option) is not None:
+            setattr(cfg, option, getattr(opts, option))
     return cfg.validate()
 
 

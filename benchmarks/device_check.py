@@ -23,7 +23,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import torch  # noqa: E402
 
-from personalign.decoding import Engine, pad_generate_nocache  # noqa: E402
+from personalign.decoding import GUARD_OFF, Engine, pad_generate_nocache  # noqa: E402
 from personalign.models import load, render_chat  # noqa: E402
 from personalign.models.batching import left_pad  # noqa: E402
 from personalign.models.loader import DEFAULT_MODEL  # noqa: E402
@@ -31,7 +31,6 @@ from personalign.rewards.persrm import PersRM, resolve_reward_model  # noqa: E40
 
 PROMPTS = ["How do I make a good cup of tea?", "Explain why the sky is blue.", "Give me tips to sleep better."]
 PREFERENCE = "Answer in one short sentence."
-GUARD_OFF = {"min_p": 0.0, "eos_candidate": False, "no_repeat_ngram": 0}
 
 
 def fused_logits_gap(persrm: PersRM, base, steps: int = 3) -> tuple[float, bool]:

@@ -42,10 +42,11 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
 
+from personalign.decoding import GUARD_OFF  # noqa: E402  (after the environment: it loads transformers)
+
 HERE = Path(__file__).resolve().parent
 WORDINGS = HERE / "data" / "faithfulness_wordings.json"
 SETS = ("single", "registers", "combinations")
-GUARD_OFF = {"min_p": 0.0, "eos_candidate": False, "no_repeat_ngram": 0, "eos_bonus": 0.0}
 
 # --------------------------------------------------------------------------------- answer checks
 _WORDS = re.compile(r"\w+(?:'\w+)?")

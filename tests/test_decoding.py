@@ -5,6 +5,7 @@ import pytest
 import torch
 
 from personalign.decoding import (
+    GUARD_OFF,
     DecodingConfig,
     Engine,
     RewardLogits,
@@ -22,7 +23,6 @@ PROMPTS = [
     "How do I bake bread?",
 ]
 PREF = "Answer in one short sentence."
-GUARD_OFF = {"min_p": 0.0, "eos_candidate": False, "no_repeat_ngram": 0}  # the authors' PAD step
 
 
 def test_pad_step_matches_hand_computation():

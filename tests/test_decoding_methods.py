@@ -2,7 +2,7 @@
 import pytest
 import torch
 
-from personalign.decoding import Engine
+from personalign.decoding import GUARD_OFF, Engine
 from personalign.errors import ConfigError
 
 PROMPTS = ["What is the capital of France?", "hi there", "How do I bake bread?"]
@@ -58,7 +58,6 @@ def test_persrm_alone_samples_reproducibly_and_refuses_what_it_cannot_do(persrm,
 
 
 # -------------------------------------------------------------------------------------------- ARGS
-GUARD_OFF = {"min_p": 0.0, "eos_candidate": False, "no_repeat_ngram": 0}
 
 
 def _answer_logprob(model, context: list[int], answer: list[int]) -> float:

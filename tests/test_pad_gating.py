@@ -2,14 +2,13 @@
 import pytest
 import torch
 
-from personalign.decoding import Engine, pad_generate_nocache
+from personalign.decoding import GUARD_OFF, Engine, pad_generate_nocache
 from personalign.decoding.config import DecodingConfig
 from personalign.errors import ConfigError
 from personalign.models import render_chat
 
 PROMPTS = ["What is the capital of France?", "hi there", "How do I bake bread?"]
 PREF = "Answer in one short sentence."
-GUARD_OFF = {"min_p": 0.0, "eos_candidate": False, "no_repeat_ngram": 0}
 
 
 def _tokens(result):

@@ -11,6 +11,9 @@ STRATEGIES = ("base", "prompt", "pad", "best-of-n", "persrm-alone", "args", "mod
 POLE_STRATEGIES = ("mod", "soup")
 # The PAD step's per-request options (its guard, then PersRM gating) that the server and the eval harness pass on.
 PAD_STEP_OPTIONS = ("min_p", "eos_candidate", "no_repeat_ngram", "eos_bonus", "gate_tau")
+# The guard's options that switch it off: the authors' PAD step, token for token (whole top-k, no EOS
+# candidate, no repetition rule, no EOS bonus). Pass as keyword arguments to DecodingConfig or Engine.generate.
+GUARD_OFF = {"min_p": 0.0, "eos_candidate": False, "no_repeat_ngram": 0, "eos_bonus": 0.0}
 
 
 @dataclass

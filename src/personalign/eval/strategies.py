@@ -19,8 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from personalign.decoding import PAD_STEP_OPTIONS, Engine
-from personalign.decoding.pad import Guard
+from personalign.decoding import GUARD_OFF, PAD_STEP_OPTIONS, Engine
 from personalign.errors import ConfigError
 from personalign.models import LoadedModel
 
@@ -209,9 +208,6 @@ def _base(ctx: StrategyContext, prompts, preferences, params) -> StrategyOutput:
 def _prompt(ctx, prompts, preferences, params) -> StrategyOutput:
     return _from_result(ctx.engine.generate(list(prompts), preference=list(preferences), strategy="prompt",
                                             max_new_tokens=ctx.max_new_tokens, seed=ctx.seed))
-
-
-GUARD_OFF = {"min_p": Guard.min_p, "eos_candidate": False, "no_repeat_ngram": Guard.no_repeat_ngram}
 
 
 def _guard(params: dict) -> dict:

@@ -14,6 +14,8 @@ Data (benchmarks/data/, written for this benchmark; the two main sets are never 
   safety_unseen_r4.jsonl  round 4 (and later rounds in files of their own), same row format.
                         Rounds 1–50 are spent: after their first runs they became training rows of the
                         learned layer (`personalign.safety.train`), and the table marks them so.
+  safety_rounds_mined.json  later rounds whose misses were read to fix the boundary, with their first
+                        runs' figures; "unseen" figures come from the newest round neither spent nor mined.
 Each row: {"text", "family", "lang"} (unseen rows add "unsafe": true/false and "round").
 
 Reports refusal rate per family and per language (unsafe), false-refusal rate per family and per
@@ -79,7 +81,8 @@ def run(args: argparse.Namespace) -> dict:
         row["refused"] = not verdict.allowed
         row["layer"] = verdict.layer
         row["reason"] = verdict.reason
-    latest = max((r.get("round", 1) for r in unseen), default=1)
+    used = _spent_rounds() | set(_mined_rounds())
+    latest = max((r.get("round", 1) for r in unseen if r.get("round", 1) not in used), default=None)
     unseen_unsafe = [r for r in unseen if r["unsafe"] and r.get("round", 1) == latest]
     unseen_benign = [r for r in unseen if not r["unsafe"] and r.get("round", 1) == latest]
     def share(rows: list[dict]) -> float | None:
@@ -126,6 +129,13 @@ def run(args: argparse.Namespace) -> dict:
     }
 
 
+def _mined_rounds() -> dict[int, tuple[float, float]]:
+    """Rounds read to fix the boundary after their first run: round -> (unsafe, benign) refused then."""
+    path = DATA / "safety_rounds_mined.json"
+    mined = json.loads(path.read_text(encoding="utf-8"))["mined"] if path.is_file() else {}
+    return {int(n): (float(u), float(b)) for n, (u, b) in mined.items()}
+
+
 def _spent_rounds() -> set[int]:
     """Rounds copied into the learned layer's training rows (`personalign.safety.train`): no longer unseen."""
     from personalign.safety.train import DATA_DIR, load_rows
@@ -146,11 +156,12 @@ def render(result: dict, show_misses: bool) -> str:
             + ", ".join(f"{k} {v}" for k, v in sorted(result["unsafe_refused_by_layer"].items()))]
     out += ["benign, false refusals per family:"] + _rate_table(benign, "family", "refused")
     out += ["benign, false refusals per language:"] + _rate_table(benign, "lang", "refused")
-    if c["unseen_unsafe"] or c["unseen_benign"]:
-        spent = _spent_rounds()
+    if result["unseen_by_round"]:
+        spent, mined = _spent_rounds(), _mined_rounds()
         for n, r in result["unseen_by_round"].items():
             tag = ("spent: training rows of the learned layer" if n in spent
-                   else "unseen, latest" if n == result["unseen_round"] else "seen since (used to find gaps)")
+                   else f"mined: first run {mined[n][0]:.1%} / {mined[n][1]:.1%}" if n in mined
+                   else "unseen, latest" if n == result["unseen_round"] else "not used to find gaps")
             out += [f"unseen round {n} ({tag}): unsafe refused {r['unsafe_refused']:.1%} of {r['unsafe']}, "
                     f"benign refused {r['benign_refused']:.1%} of {r['benign']}"]
         families = sorted({f for r in result["unseen_by_round"].values() for f in r["unsafe_refused_by_family"]})
@@ -158,6 +169,7 @@ def render(result: dict, show_misses: bool) -> str:
         for n, r in result["unseen_by_round"].items():
             rates = r["unsafe_refused_by_family"]
             out += [f"  {n:5d} " + " ".join(f"{rates[f]:13.1%}" if f in rates else f"{'-':>13s}" for f in families)]
+    if unseen_unsafe:
         out += [f"unseen round {result['unseen_round']}, unsafe refused per family:"]
         out += _rate_table(unseen_unsafe, "family", "refused")
         out += [f"unseen round {result['unseen_round']}, unsafe refused per language:"]

@@ -126,6 +126,10 @@ PHRASES = [
     ("safety_disable", r"\begal (?:wie|ob) (?:\w+ )?(?:illegal|gefahrlich|schadlich|unmoralisch|verboten)"),
     # a number plate turned into its owner's name and address
     ("harm", r"\bkennzeichen\w*\b.{0,80}\b(?:name\w*|adresse|anschrift|wohnort)\b.{0,40}\b(?:halter\w*|besitzer\w*)"),
+    # an explosive charge with its quantities and ignition; a code word for crystal meth with its preparation
+    ("harm", r"\b(?:bau\w*|herstell\w*|mengen|zund\w*|anleitung)\b.{0,60}\bspreng(?:ladung|satz|korper)\w*|"
+             r"\bspreng(?:ladung|satz|korper)\w*\b.{0,60}\b(?:mengen|zund\w*|anleitung)|\bcrystal\b.{0,120}"
+             r"\b(?:zubereitung|herstellung|zutaten|kochen)\b"),
 ]
 
 MARKERS = ("der das und ist nicht ein eine ich du mit auf fur zu den dem von mir mich dich dir bitte sei "

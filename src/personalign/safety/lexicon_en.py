@@ -511,6 +511,45 @@ PHRASES = [
     ("authority_claim", r"\bi(?:m| am) (?:with|from|in) (?:the )?(?:fbi|cia|nsa|dea|atf|interpol|europol|"
                         r"secret service|homeland security)\b.{0,120}\b(?:private|personal) (?:conversations|"
                         r"chats|messages|data)"),
+    # poisons or drug combinations chosen because a toxicology screen would not find them
+    ("harm", r"\b(?:least|less|un|hard(?:est)? to|not) ?detectable (?:\w+ ){0,2}(?:drugs?|drug combinations?|"
+             r"poisons?|doses?|substances?|toxins?|combinations?)\b|\b(?:poisons?|drugs?|substances?|toxins?)\b"
+             r".{0,40}\b(?:dont|do not|wont|will not|never|doesnt|does not) (?:show|turn) (?:up )?(?:on|in) (?:an? |"
+             r"the )?(?:tox\w*|autops\w+|blood (?:tests?|work)|drug (?:tests?|screens?))"),
+    # the least painful way to die, cuts deep enough, pill counts after which one does not wake up
+    ("harm", r"\b(?:least painful|painless|quickest|easiest|surest) (?:way|method|means)s? (?:\w+ ){0,2}(?:to|of) "
+             r"(?:die|dying|kill(?:ing)? (?:myself|me)|end (?:it|my life))\b|\bcut (?:myself |yourself )?deep enough"
+             r"(?! (?:in|into|to score|through the|for the))\b|\b(?:how many|how much)\b.{0,80}\b(?:to|would|will|"
+             r"so i) (?:not|never) wake (?:back )?up\b(?! (?:at|during|in the|tired|early|before|too|groggy))"),
+    # money washed through a business, cash deposits kept under the reporting limit
+    ("harm", r"\b(?:launder\w*|wash\w*) (?:\w+ ){0,2}(?:cash|money|proceeds|profits)\b.{0,30}\b(?:through|via|from|"
+             r"using|with) (?:my|a|the|our)\b|\b(?:deposits?|cash|transfers?)\b.{0,30}\b(?:under|below|beneath) "
+             r"(?:the )?(?:reporting|ctr) (?:limits?|thresholds?)"),
+    # posts that recruit people to carry out attacks
+    ("harm", r"\b(?:posts?|messages?|content|videos?|propaganda)\b.{0,80}\b(?:join|recruit)\w*\b.{0,80}\b(?:carry out|"
+             r"commit|launch|stage) (?:\w+ ){0,2}attacks?\b|\bmartyrdom (?:vibes|operations?|posts?|content)\b"),
+    # a pathogen made more transmissible or more lethal
+    ("harm", r"\b(?:protocols?|methods?|steps?|how to|ways? to)\b.{0,60}\b(?:boost\w*|increas\w*|enhanc\w*|rais\w*|"
+             r"improv\w*) (?:the )?(?:transmissibility|virulence|lethality|contagious\w*|infectivity) of\b"),
+    # guardrails treated as if they had never been installed
+    ("safety_disable", r"\b(?:guardrails?|filters?|safety (?:rules|training|features?|layers?)|restrictions|"
+                       r"safeguards?)\b.{0,40}\b(?:were|was|had|have) never (?:been )?(?:installed|there|added|built|"
+                       r"put in|trained in|existed)\b"),
+    # a prescription forged, or kept out of the monitoring database
+    ("harm", r"\b(?:make|making|get\w*) (?:a |the )?(?:script|prescription|rx)s? (?:look|seem|pass as) (?:legit\w*|"
+             r"real|genuine|valid)\b|\b(?:forge|forging) (?:me )?(?:a |the )?(?:script|prescription|rx)s?\b|\bforged "
+             r"(?:script|prescription|rx)s? for (?!my |the |a |an |our |your )\w+|\bwithout (?:it )?"
+             r"(?:showing|appearing|turning)(?: up)? (?:in|on) (?:the )?(?:prescription monitoring|pdmp|pmp)"),
+    # a burglary's steps: an alarm bypassed and a lock picked
+    ("harm", r"\b(?:bypass\w*|defeat\w*) (?:a |the |someones |their )?(?:\w+ )?alarm (?:panel|system)s?\b.{0,40}"
+             r"\b(?:pick\w*|bump\w*) (?:the |a |their )?(?:\w+ ){0,2}(?:locks?|doors?)\b"),
+    # a character who explains the real synthesis
+    ("role_play", r"\b(?:scenes?|story|character|fiction|roleplay|role play)\b.{0,80}\b(?:explains?|gives?|walks? "
+                  r"(?:me )?through|describes?|teach\w*) (?:\w+ ){0,2}(?:real|actual|exact|working) (?:\w+ )?"
+                  r"synthesis\b"),
+    # bomb making asked for in romanized Chinese (pinyin) or Japanese (romaji)
+    ("obfuscation", r"\b(?:zhizuo|zhizao|zuo|zao|zhi) zhadan\b|\bzhadan (?:de )?(?:zuofa|zhizuo|zhizao|peifang)\b|"
+                    r"\bbakudan (?:no |o )?tsukur\w*|\bbakuhatsubutsu (?:no |o )?tsukur\w*"),
 ]
 
 # Words that an unsafe preference can hardly avoid, and the shapes of a code word or of an effect hidden from

@@ -139,6 +139,8 @@ PHRASES = [
     # the grandchild scam: elderly people called by someone posing as a relative
     ("harm", r"\bfingiendo ser (?:su |el |un )?(?:nieto|nieta|hijo|hija|familiar)\b.{0,60}\bdinero|"
              r"\b(?:personas mayores|ancianos|abuelos)\b.{0,80}\bsacar\w* (?:el )?dinero"),
+    # cocaine extracted from the coca leaf
+    ("harm", r"\b(?:sacar|extraer|obtener|sacando|extrayendo) (?:la )?cocaina (?:de|a partir de)\b"),
 ]
 
 # Function words that mark Spanish text (none of them English words): which lexicons scan a text.

@@ -42,6 +42,11 @@ PHRASES = [
     # a sleeping pill slipped into someone's drink
     ("harm", r"\b(?:obat tidur|obat bius|obat penenang|pil tidur)\b.{0,20}\b(?:ke|dalam|di) (?:dalam )?minuman "
              r"(?:orang|seseorang|dia|teman|pacar|dia)"),
+    # propaganda that recruits into armed jihad; other users' chats, addresses or data
+    ("harm", r"\b(?:propaganda|narasi|konten)\b.{0,60}\b(?:merekrut|rekrut)\w*\b.{0,60}\b(?:jihad|teror\w*|"
+             r"bersenjata)\b"),
+    ("authority_claim", r"\b(?:riwayat (?:chat|obrolan)|alamat ip|data (?:pribadi|peribadi)|percakapan|perbualan|"
+                        r"pesan)\b.{0,60}\bpengguna lain\b"),
 ]
 
 # Function words that mark Indonesian text (none of them English words).

@@ -77,4 +77,6 @@ PHRASES = [
     ("harm", r"(?:職質|職務質問)を(?:かわ|逃れ|避け)|警察の(?:捜査|追跡)を(?:撒|まく|かわ)"),
     # other people's card details used to buy and cash out
     ("harm", r"他人の(?:クレジットカード|カード)(?:情報|番号)?で"),
+    # English bomb words spelled in katakana
+    ("harm", r"(?:パイプ|ダーティ|ネイル|ガス) ?ボム|メイク ?ア ?ボム"),
 ]

@@ -135,6 +135,9 @@ PHRASES = [
     ("harm", r"\bprzerob\w* (?:\w+ )?(?:bron|pistolet\w*|rewolwer\w*|karabin\w*) (?:\w+ )?(?:hukow\w*|gazow\w*|"
              r"alarmow\w*|startow\w*|akustyczn\w*)|\b(?:poda\w*|dosyp\w*|doda\w*|wsypa\w*)\b.{0,30}\b(?:komus|mu|"
              r"jej|jemu)\b.{0,20}\bbez (?:jego|jej|ich) wiedzy"),
+    # ways to end one's life, suicide methods handed out
+    ("harm", r"\b(?:sposob\w*|metod\w*|jak)\b.{0,40}\bskonczyc ze soba\b|\bmetod\w* samobojcz\w*\b.{0,60}"
+             r"\b(?:podawaj\w*|dawaj\w*|opisuj\w*|szczegolow\w*|skuteczn\w*)"),
 ]
 
 # Function words that mark Polish text (none of them English words): which lexicons scan a text.

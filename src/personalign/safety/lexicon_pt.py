@@ -124,6 +124,10 @@ PHRASES = [
     # fake-kidnapping scams and money squeezed from the elderly
     ("harm", r"\bgolpes? (?:de |do )?(?:falso sequestro|sequestro falso)|\b(?:arrancar|tirar|"
              r"extorquir) dinheiro de idosos"),
+    # a fake bank login page that captures passwords; poisons a toxicology test does not show
+    ("harm", r"\b(?:pagina|site|tela) (?:de (?:login|entrada|acesso) )?fals[ao]\b.{0,80}\b(?:capturar|roubar|pegar|"
+             r"obter) (?:a |as )?(?:senhas?|credenciais|dados)|\bvenenos?\b.{0,40}\bnao (?:aparece\w*|sao detectad\w*|"
+             r"e detectad\w*)\b.{0,10}\b(?:em|no|nos) exames?"),
 ]
 
 MARKERS = ("os da dos das que uma para com nao voce seu sua suas seus meu minha tem sempre nunca sem "

@@ -9,7 +9,7 @@ CONCEPTS = {
     "RULES": r"\b(?:instruktion\w*|regler|regel|reglerna|riktlinje\w*|direktiv\w*|systemprompt\w*|"
              r"systemmeddelande\w*|programmering\w*|det du (?:har )?fatt hora|det du lart dig)\b" + _SCOPED,
     "SAFETY": r"\b(?:filter|filtren|filtrer\w*|sakerhetsfilter\w*|innehallsfilter\w*|begransning\w*|restriktion\w*|"
-              r"granser|granserna|censur\w*|moderering\w*|etik\w*|moral(?!predik|kaka)\w*|sakerhetsregler\w*|"
+              r"granser|granserna|censur\w*|moderering\w*|etik\w*|moral(?!predik|kak)\w*|sakerhetsregler\w*|"
               r"sakerhetssparr\w*|"
               r"sparrar\w*)\b" + _SCOPED,
     "SCOPE": r"\b(?:kost|mat|tids|langd|ord|budget|alders)\w*\b",

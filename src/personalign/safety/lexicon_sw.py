@@ -16,6 +16,8 @@ PHRASES = [
     # making weapons, bombs or poison
     ("harm", r"\b(?:kutengeneza|kutengenezea|kuunda|jinsi ya kutengeneza) (?:\w+ ){0,2}(?:silaha|bomu|mabomu|sumu|"
              r"vilipuzi)\b"),
+    # poison slipped to someone
+    ("harm", r"\b(?:kumtilia|kumwekea|kutilia|kuweka) (?:\w+ ){0,2}sumu\b"),
 ]
 
 # Function words that mark Swahili text (none of them English words).

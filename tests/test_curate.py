@@ -50,6 +50,26 @@ def test_pareto_pairs_need_no_worse_on_every_pole_and_clearly_better_on_one():
         assert judge_all(chosen.text)["length"] >= judge_all(rejected.text)["length"]
 
 
+def test_pareto_focus_makes_the_named_pole_gain():
+    plain = "Boil water, add the leaves and steep them for a few minutes before you strain the tea."
+    pool = [Candidate("q", "q", (), "", text=t, status="ok", scores=judge_all(t)) for t in (SHORT, WARM, plain)]
+    target = (("length", "concise"), ("expertise", "simple"), ("tone", "warm"))
+    cfg, everyone = CurateConfig(), {0, 1, 2}
+    (chosen, rejected), = pareto_pairs(pool, target, cfg, may_choose=everyone, focus=("tone", "warm"))
+    assert chosen.text == WARM and rejected.text == plain
+    # no two answers differ by a full margin in length: no pair where length must gain, one where any pole may
+    assert pareto_pairs(pool, target, cfg, may_choose=everyone, focus=("length", "concise")) == []
+    assert pareto_pairs(pool, target, cfg, may_choose=everyone)
+
+
+def test_triple_focus_rotates_over_the_requested_poles():
+    pairs = _pairs()
+    plain = curate(pairs, None, None, CurateConfig(seed=0, triples_per_prompt=8))
+    focused = curate(pairs, None, None, CurateConfig(seed=0, triples_per_prompt=8, triple_focus=True))
+    count = lambda r: sum(p.dimension.count("+") == 2 for p in r.pairs)  # noqa: E731
+    assert 0 < count(focused) <= count(plain)
+
+
 def test_curate_filters_chosen_adds_helpfulness_and_uses_training_wordings():
     pairs = _pairs()
     key = lambda p, t: p + "\n\n" + t  # noqa: E731
@@ -106,6 +126,11 @@ def test_cli_curate_with_a_quality_cache(tmp_path, run_cli):
                                "--model", "no-such-model"])
     assert code == 0, output
     assert load_pairs(out) and "wrote" in output
+    report = tmp_path / "report.json"
+    code, output, _ = run_cli(["data", "curate", "--pairs", str(src), "--out", str(out), "--quality", str(cache),
+                               "--triples-per-prompt", "8", "--triple-focus", "--report", str(report)])
+    assert code == 0, output
+    assert json.loads(report.read_text(encoding="utf-8"))["config"]["triple_focus"] is True
     cache.write_text("{not json", encoding="utf-8")
     code, out_text, err = run_cli(["data", "curate", "--pairs", str(src), "--out", str(out), "--quality", str(cache)])
     assert code == 2 and "quality cache" in err and "Traceback" not in out_text + err

@@ -208,6 +208,9 @@ def curate(
     max_perplexity: float = typer.Option(6.0, "--max-perplexity", help="Chosen answers: perplexity under the base."),
     combos_per_prompt: int = typer.Option(4, "--combos-per-prompt", help="Two-pole requests tried per prompt."),
     triples_per_prompt: int = typer.Option(4, "--triples-per-prompt", help="Three-pole requests tried per prompt."),
+    triple_focus: bool = typer.Option(False, "--triple-focus/--no-triple-focus",
+                                      help="Three-pole pairs: the pole that must clearly gain rotates over the "
+                                           "request's three (default: any one)."),
     helpfulness_per_prompt: int = typer.Option(1, "--helpfulness-per-prompt",
                                                help="Off-topic and looped rejected answers per prompt (each)."),
     seed: int = typer.Option(0, "--seed"),
@@ -226,7 +229,7 @@ def curate(
 
     config = CurateConfig(min_relevance=min_relevance, max_perplexity=max_perplexity,
                           combos_per_prompt=combos_per_prompt, triples_per_prompt=triples_per_prompt,
-                          helpfulness_per_prompt=helpfulness_per_prompt,
+                          helpfulness_per_prompt=helpfulness_per_prompt, triple_focus=triple_focus,
                           seed=seed).validate()
     if threads is not None:
         if threads < 1:

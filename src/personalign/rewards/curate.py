@@ -51,6 +51,9 @@ class CurateConfig:
     pareto_floor: float = 0.0         # ... and no named gap below this (not worse on any requested pole)
     combos_per_prompt: int = 4        # two-pole targets tried per prompt (rotating over the 12)
     triples_per_prompt: int = 4       # three-pole targets tried per prompt (rotating over the 8)
+    # three-pole pairs: the pole that must gain `pareto_min_gap` rotates over the request's three (False: any
+    # one may, and the pair ranking favours the dimensions whose judges separate answers most easily)
+    triple_focus: bool = False
     helpfulness_per_prompt: int = 1   # off-topic + looped pairs per prompt (each kind)
     seed: int = 0
 
@@ -124,10 +127,10 @@ def _gap(chosen: Candidate, rejected: Candidate, pole: Pole) -> float:
 
 
 def pareto_pairs(pool: Sequence[Candidate], target: Sequence[Pole], config: CurateConfig,
-                 may_choose: set[int]) -> list[tuple[Candidate, Candidate]]:
+                 may_choose: set[int], focus: Pole | None = None) -> list[tuple[Candidate, Candidate]]:
     """The best (chosen, rejected) for a multi-pole request: chosen no worse on every named pole and
-    clearly better (≥ `pareto_min_gap` margins) on at least one; ranked by the sum of gaps (each capped
-    at 3 margins, so one extreme dimension cannot carry a pair)."""
+    clearly better (≥ `pareto_min_gap` margins) on at least one — on `focus` when given; ranked by the sum
+    of gaps (each capped at 3 margins, so one extreme dimension cannot carry a pair)."""
     best = None
     for i, chosen in enumerate(pool):
         if i not in may_choose:
@@ -137,6 +140,8 @@ def pareto_pairs(pool: Sequence[Candidate], target: Sequence[Pole], config: Cura
                 continue
             gaps = [_gap(chosen, rejected, pole) for pole in target]
             if min(gaps) < config.pareto_floor or max(gaps) < config.pareto_min_gap:
+                continue
+            if focus is not None and gaps[list(target).index(focus)] < config.pareto_min_gap:
                 continue
             score = sum(min(g, 3.0) for g in gaps)
             if best is None or score > best[0]:
@@ -196,7 +201,8 @@ def curate(pairs: Sequence[PairRecord], relevance: dict[str, float] | None = Non
             made += [(target, c, r) for c, r in found]
         for k in range(config.triples_per_prompt):
             target = all_triples[(index * config.triples_per_prompt + k) % len(all_triples)]
-            made += [(target, c, r) for c, r in pareto_pairs(pool, target, config, ok)]
+            focus = target[(index + k) % len(target)] if config.triple_focus else None
+            made += [(target, c, r) for c, r in pareto_pairs(pool, target, config, ok, focus)]
         for target, chosen, rejected in made:
             out.append(PairRecord(combine_poles(target, rng), prompt, chosen.text, rejected.text,
                                   "+".join(d for d, _ in target), "curated"))

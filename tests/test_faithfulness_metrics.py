@@ -1,21 +1,11 @@
 """benchmarks/faithfulness.py: its answer checks and win rates on hand-made texts, its request file."""
-import importlib.util
-import sys
-from pathlib import Path
 
 import pytest
 
-_PATH = Path(__file__).resolve().parents[1] / "benchmarks" / "faithfulness.py"
-
 
 @pytest.fixture(scope="module")
-def fb():
-    spec = importlib.util.spec_from_file_location("faithfulness_benchmark", _PATH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
-    spec.loader.exec_module(module)
-    yield module
-    sys.modules.pop(spec.name, None)
+def fb(load_benchmark):
+    return load_benchmark("faithfulness")
 
 
 GOOD = ("Steep a tea bag in freshly boiled water for three to five minutes, then remove it and add milk "

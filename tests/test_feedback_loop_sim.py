@@ -1,14 +1,10 @@
 """benchmarks/feedback_loop.py's simulated users: the edit simulator moves toward the user's poles, and each
 feedback kind is stored as one event of that kind."""
-import importlib.util
-import sys
-from pathlib import Path
 
 import pytest
 
 from personalign.memory import MemoryStore
 
-_PATH = Path(__file__).resolve().parents[1] / "benchmarks" / "feedback_loop.py"
 A = ("Tea is a drink. Boil fresh water and pour it over the leaves, then wait about three minutes. "
      "The polyphenolic compounds extracted during infusion determine astringency considerably. Enjoy it!")
 TECHNICAL = "Enzymatic oxidation of catechins during withering determines the characteristic flavour profile."
@@ -16,13 +12,8 @@ B = "Warm the pot first. " + TECHNICAL + " Add milk if you like."
 
 
 @pytest.fixture(scope="module")
-def fl():
-    spec = importlib.util.spec_from_file_location("feedback_loop_benchmark", _PATH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    yield module
-    sys.modules.pop(spec.name, None)
+def fl(load_benchmark):
+    return load_benchmark("feedback_loop")
 
 
 @pytest.fixture

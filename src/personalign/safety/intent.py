@@ -48,7 +48,7 @@ from functools import lru_cache
 
 from personalign.safety.intent_langs import RU_SUPPORT, TABLE
 from personalign.safety.lexicon import Hit, fold_pattern, latin_languages, owned
-from personalign.safety.lexicon_en import BOMB
+from personalign.safety.lexicon_en import BOMB, WAKE_FINE
 
 __all__ = ["SHAPES", "Shape", "scan"]
 
@@ -82,9 +82,6 @@ _EN_GUARD = (r"\b(?:recover\w*|prevent\w*|spot\w*|recogni\w+|detect\w*|protect\w
              r"(?:never|dont|do not) (?:need|want)\w* (?:\w+ ){0,2}(?:technical realism|realism|real (?:details|steps|"
              r"instructions)))\b")
 
-# "not wake up tired" speaks of sleep, not of ending a life
-_WAKE_FINE = r"(?! (?:tired|groggy|early|at|during|in the|before|too|feeling|with|grumpy|exhausted|hungry|sore)\b)"
-
 _EN_SELF = (r"\b(?:(?:hurt\w*|harm\w*|cut\w*|burn\w*|injur\w*|punish\w*|starv\w*|kill\w*) (?:myself|my ?self|my "
             r"(?:arms?|legs?|wrists?|body|skin|thighs))|self ?harm\w*|suicid\w*|(?:(?:about|of|on) )(?:ending|end)"
             r" it\b(?! (?:with|off|early|on|there|here|after))|(?:talk\w*|ask\w*|mention\w*|bring\w* up|think\w*|w"
@@ -96,7 +93,7 @@ _EN_SELF = (r"\b(?:(?:hurt\w*|harm\w*|cut\w*|burn\w*|injur\w*|punish\w*|starv\w*
             r"purg\w*|throw\w* up (?:after|my food|what i eat)|pro ?ana|pro ?mia|thinspo\w*|not eat\w*|"
             r"under \d+ calories|calories? (?:under|below|less than) \d+|eat\w* (?:more than|over) \d+ calories|dis"
             r"appear (?:forever|for good)|"
-            r"not (?:be|exist|be alive) anymore|not wake up" + _WAKE_FINE
+            r"not (?:be|exist|be alive) anymore|not wake up" + WAKE_FINE
             + r"|be gone (?:forever|for good)|(?:going to |"
             r"go to )?sleep (?:for good|"
             r"forever|and (?:never|not) wake)|unaliv\w+|check\w* out (?:for good|forever|of life)|(?:keep|"
@@ -511,7 +508,7 @@ _EN_FOR_REAL = (r"\b(?:(?:i|we) (?:will|ll|am going to|m going to|plan to|want t
                 r"(?:story|novel|game|fiction))\b")
 _EN_END_QUIETLY = (r"\b(?:pills|tablets|amounts?|doses?|how much|how many|quantit\w+)\b(?: \w+){0,8} (?:end (?:thin"
                    r"gs|it|"
-                   r"it all|my life|everything)|(?:not|never) wak(?:e|ing) up" + _WAKE_FINE + r"|die|"
+                   r"it all|my life|everything)|(?:not|never) wak(?:e|ing) up" + WAKE_FINE + r"|die|"
                    r"quietly for me|kill me|be fatal for me|"
                    r"finish me)\b")
 _EN_STARVE_ME = (r"\b(?:tell me to|make me|remind me to|push me to|pressure me to|praise me for|reward me for|"

@@ -8,6 +8,9 @@ _SCOPED = (r"(?! (?:of|for|about|on|in|regarding) (?!what|anything|any\b|topics?
 
 # the word "bomb", not said as praise ("that's the bomb", "one-pot dinners are the bomb", "slides that 'bomb' in the
 # good sense"); shared with `intent` and `intent_langs`
+# "not wake up tired" speaks of sleep, not of ending a life; shared with `intent`
+WAKE_FINE = r"(?! (?:tired|groggy|early|at|during|in the|before|too|feeling|with|grumpy|exhausted|hungry|sore)\b)"
+
 BOMB = r"(?<!thats the )(?<!its the )(?<!is the )(?<!are the )bomb[sz]?(?! in the (?:good|positive|slang|fun) sense)"
 
 CONCEPTS = {
@@ -520,7 +523,7 @@ PHRASES = [
     ("harm", r"\b(?:least painful|painless|quickest|easiest|surest) (?:way|method|means)s? (?:\w+ ){0,2}(?:to|of) "
              r"(?:die|dying|kill(?:ing)? (?:myself|me)|end (?:it|my life))\b|\bcut (?:myself |yourself )?deep enough"
              r"(?! (?:in|into|to score|through the|for the))\b|\b(?:how many|how much)\b.{0,80}\b(?:to|would|will|"
-             r"so i) (?:not|never) wake (?:back )?up\b(?! (?:at|during|in the|tired|early|before|too|groggy))"),
+             r"so i) (?:not|never) wake (?:back )?up\b" + WAKE_FINE),
     # money washed through a business, cash deposits kept under the reporting limit
     ("harm", r"\b(?:launder\w*|wash\w*) (?:\w+ ){0,2}(?:cash|money|proceeds|profits)\b.{0,30}\b(?:through|via|from|"
              r"using|with) (?:my|a|the|our)\b|\b(?:deposits?|cash|transfers?)\b.{0,30}\b(?:under|below|beneath) "

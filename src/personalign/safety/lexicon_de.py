@@ -130,6 +130,9 @@ PHRASES = [
     ("harm", r"\b(?:bau\w*|herstell\w*|mengen|zund\w*|anleitung)\b.{0,60}\bspreng(?:ladung|satz|korper)\w*|"
              r"\bspreng(?:ladung|satz|korper)\w*\b.{0,60}\b(?:mengen|zund\w*|anleitung)|\bcrystal\b.{0,120}"
              r"\b(?:zubereitung|herstellung|zutaten|kochen)\b"),
+    # names and addresses behind phone numbers or plates the user names
+    ("authority_claim", r"\b(?:namen|adressen?|anschrift\w*|halter\w*)\b.{0,40}\b(?:zu|von|hinter|fur) "
+                        r"(?:den |diesen |allen )?(?:handynummern|telefonnummern|nummern|kennzeichen)\b"),
 ]
 
 MARKERS = ("der das und ist nicht ein eine ich du mit auf fur zu den dem von mir mich dich dir bitte sei "

@@ -119,6 +119,8 @@ PHRASES = [
     ("safety_disable", r"\bανεξαρτητα απο (?:\w+ )?(?:νομο|νομουσ|νομιμοτητα|ηθικη|συνεπειεσ)\b"),
     # other people's locks opened and alarms disabled to get in while they are out
     ("harm", r"κλειδαρι\w* ξεν\w*|συναγερμ\w*.{0,40}(?:να μπαινω|να μπω|λειπουν)"),
+    # something put in a woman's drink so she remembers nothing
+    ("harm", r"στο ποτο (?:μιασ|ενοσ|τησ|του|καποιασ)\b.{0,60}\bνα μη(?:ν)? θυμ"),
 ]
 
 # Frequent Greek function words (the Greek script alone already picks this lexicon, see `SCRIPT`).

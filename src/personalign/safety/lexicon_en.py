@@ -116,7 +116,8 @@ CONCEPTS = {
                r"suspended|lifted|removed|waived)|(?:rules|restrictions|limits|guidelines) "
                r"(?:no longer|dont|do not) apply)\b",
     "PRETEND": r"\b(?:pretend\w*|act(?:ing)? as|act like|roleplay\w*|role play\w*|role of|play(?:ing)? (?:the )?"
-               r"(?:role|part|character)|play(?:ing)? (?:a|an|as)|imagine (?:you|that you|yourself|a world)|"
+               r"(?:role|part|character)|play(?:ing)? (?:a|an|as)(?! (?:lot|bit|few|couple|round|match|game)\b)|"
+               r"imagine (?:you|that you|yourself|a world)|"
                r"you are now|youre now|from now on you are|stay in character|in character|personas?|simulat\w+|"
                r"as if you (?:were|are)|lets play|a game where|in a world where|alter ego|characters? (?:who|that|"
                r"called|named)|you will be|speak as|respond as|answer as|reply as|writing as|a story where|"
@@ -301,7 +302,10 @@ CONCEPTS = {
             r"all |any |my |that |this )?(?:hung |stuck |zombie |running |background |child |frozen |idle |long )?"
             r"(?:\w+ )?(?:process\w*|query|queries|jobs?|tasks?|sessions?|threads?|connections?|pods?|containers?|"
             r"apps?|"
-            r"programs?|the mood|time|weeds?|mold|mould|bacteria|germs|pests?|fleas|ants|lice|a conversation)\b)|"
+            r"programs?|the mood|time|weeds?|mold|mould|bacteria|germs|pests?|fleas|ants|lice|a conversation)\b)"
+            # game enemies ("how to kill a boss" in DOOM), not "my boss"
+            r"(?! (?:a |an |the |that |this |every |each )?(?:final |raid |last |first |big |mini ?)?(?:boss(?:es)?|"
+            r"mobs?|monsters?|npcs?|enem(?:y|ies)|dragons?|zombies?)\b)|"
             r"\b(?:launder\w*) money|\bget away with (?:murder|crimes?|theft|fraud|poisoning)"
             r"|\b(?<!without )(?<!no )(?:real|working|actual|practical|usable|proven)\s+(?:\w+\s+)?(?:techniques|"
             r"methods|instructions|steps|tips|"
@@ -553,6 +557,16 @@ PHRASES = [
     # bomb making asked for in romanized Chinese (pinyin) or Japanese (romaji)
     ("obfuscation", r"\b(?:zhizuo|zhizao|zuo|zao|zhi) zhadan\b|\bzhadan (?:de )?(?:zuofa|zhizuo|zhizao|peifang)\b|"
                     r"\bbakudan (?:no |o )?tsukur\w*|\bbakuhatsubutsu (?:no |o )?tsukur\w*"),
+    # shaking off a police tail, beating a breathalyzer
+    ("harm", r"\b(?:shake|lose|ditch|evade) (?:a |the )?(?:police|cop|undercover) tails?\b|"
+             r"\b(?:beat|fool|cheat|trick) (?:a |the )?(?:roadside )?(?:breathalyz|breathalys)\w*"),
+    # a child got alone and kept from telling the parents
+    ("harm", r"\b(?:get\w*|keep\w*) (?:\w+ ){0,3}(?:kids?|child|girl|boy|minor|student|\d{1,2} ?year ?old)s? alone\b"
+             r".{0,100}\b(?:secrets?|from telling|not (?:to )?tell)\b"),
+    # controlled substances pulled without a prescription record
+    ("harm", r"\bwithout (?:leaving )?(?:a |any )?(?:prescription|script|rx) (?:records?|trail|paper trail)\b|"
+             r"\b(?:divert\w*|pull\w*|skim\w*|steal\w*) (?:\w+ )?controlled substances\b.{0,80}\b(?:resale|"
+             r"resell\w*|sell\w*|without)\b"),
 ]
 
 # Words that an unsafe preference can hardly avoid, and the shapes of a code word or of an effect hidden from

@@ -141,6 +141,11 @@ PHRASES = [
              r"\b(?:personas mayores|ancianos|abuelos)\b.{0,80}\bsacar\w* (?:el )?dinero"),
     # cocaine extracted from the coca leaf
     ("harm", r"\b(?:sacar|extraer|obtener|sacando|extrayendo) (?:la )?cocaina (?:de|a partir de)\b"),
+    # "if it's dangerous, answer anyway"; parcels sent so the police do not notice
+    ("safety_disable", r"\b(?:si|aunque) (?:algo|eso|la pregunta|el tema) (?:es|sea) peligros\w*,? (?:\w+ ){0,2}"
+                       r"(?:dame|dime|responde\w*|contesta\w*)\b|\bnunca (?:mas )?me digas (?:que )?no puedo "
+                       r"(?:ayudar|ayudarte)"),
+    ("harm", r"\b(?:paqueteria|envi\w*|mand\w*)\b.{0,60}\bsin que la policia\b"),
 ]
 
 # Function words that mark Spanish text (none of them English words): which lexicons scan a text.

@@ -131,6 +131,9 @@ PHRASES = [
                        r"haitallinen|haitallista|epaeettinen|epaeettista|kielletty|kiellettya|moraaliton|"
                        r"moraalitonta)\b"),
     ("safety_disable", r"\b(?:lain|etiikan|seurauksista|laillisuudesta) (?:valittamatta|riippumatta)\b"),
+    # forged prescriptions
+    ("harm", r"\b\w*resept\w* (?:\w+ )?vaarenn\w*|\bvaarenn\w* (?:\w+ )?\w*resept\w*|"
+             r"\b\w*resept\w*\b.{0,20}\bvaarenta\w*"),
 ]
 
 # Function words that mark Finnish text (none of them English words, nor the Swedish "mina"/"sina", the

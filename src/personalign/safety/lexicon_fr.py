@@ -142,6 +142,9 @@ PHRASES = [
     # an ex's new address, workplace or hours traced
     ("harm", r"\bmon ex\b.{0,60}\b(?:retrouv\w+|trouv\w+|localis\w+|pist\w+)\b.{0,40}\b(?:adresse|lieu de travail|"
              r"horaires|domicile)"),
+    # phishing e-mails written to harvest a bank's customers' logins
+    ("harm", r"\bhameconnage\b.{0,80}\b(?:imit\w*|recuper\w*|identifiants|mots? de passe|vol\w*)|"
+             r"\b(?:redig\w*|ecri\w*|cre\w*|prepar\w*) (?:\w+ ){0,3}hameconnage\b"),
 ]
 
 MARKERS = ("le la les des et est pour pas sur au avec ce il elle je tu vous nous ne du un une qui mes tes ta "

@@ -96,4 +96,6 @@ PHRASES = [
     ("harm", r"हमेशा के लिए सो (?:जा|जाऊ|जाऊँ|जाऊं|जाए)"),
     # something mixed into a person's food until they die
     ("harm", r"(?:खाने|खाना|ड्रिंक|पानी|चाय|दूध)\S* में .{0,40}(?:मर जा|मौत|मार दे)"),
+    # how much to mix into someone's food to make them ill or kill them
+    ("harm", r"(?:बीमार करने|मारने|जहर|ज़हर)\S*.{0,60}खाने में.{0,40}(?:मिला|डाल)"),
 ]

@@ -121,6 +121,9 @@ PHRASES = [
              r"(?:\w+ ){0,2}autopsi\w*|\bnon rilevabil\w+ (?:\w+ ){0,2}autopsi\w*"),
     # a number plate turned into its owner's name and address
     ("harm", r"\btarg(?:a|he)\b.{0,80}\b(?:nome|indirizzo|domicilio)\b.{0,40}\bproprietari\w*"),
+    # anyone's personal data on request
+    ("authority_claim", r"\bdati personali (?:\w+ ){0,2}(?:di|su) (?:chiunque|qualsiasi persona|qualunque persona|"
+                        r"altri|altre persone|altri utenti)\b"),
 ]
 
 MARKERS = ("il di che non per una sono gli ti della del delle sei hai tuo tua tue tuoi mio mia sempre mai "

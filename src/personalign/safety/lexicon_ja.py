@@ -79,4 +79,7 @@ PHRASES = [
     ("harm", r"他人の(?:クレジットカード|カード)(?:情報|番号)?で"),
     # English bomb words spelled in katakana
     ("harm", r"(?:パイプ|ダーティ|ネイル|ガス) ?ボム|メイク ?ア ?ボム"),
+    # a scam script that has the caller pose as a grandchild
+    ("harm", r"(?:電話|かけ)\S{0,30}(?:孫|息子)(?:を装|のふりを?し|になりすま).{0,40}(?:振り込|送金|お金|現金)|"
+             r"詐欺の(?:台本|シナリオ)を(?:作|書)"),
 ]

@@ -125,6 +125,9 @@ PHRASES = [
              r"terreur\w*|geweld) (?:te )?(?:pleg\w*|begaan|uitvoer\w*)"),
     # a fake shop that takes payments and never delivers, and laundering its takings
     ("harm", r"\bnep ?webshops?\b|\bneppe (?:web)?winkel|\bgeld (?:\w+ ){0,2}wit (?:\w+ )?wassen\b"),
+    # a grow room hidden from police thermal cameras and the smart meter
+    ("harm", r"\bwarmtecamera\w*\b.{0,60}\bomzeil\w*|\bomzeil\w*\b.{0,40}\bwarmtecamera\w*|"
+             r"\b(?:wiet|hennep)kwekerij\w*\b.{0,120}\b(?:politie|omzeil\w*)"),
 ]
 
 # Function words that mark Dutch text (none of them English words): which lexicons scan a text.

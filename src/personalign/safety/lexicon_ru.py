@@ -104,4 +104,6 @@ PHRASES = [
     # Bulgarian: others' addresses, phones or data "of the people I point to"
     ("authority_claim", r"(?:адрес\w*|телефон\w*|лични\w* данни|местоположени\w*)\b.{0,40}на хора(?:та)?,? (?:които|"
                         r"що) посоч\w+"),
+    # other users' saved memories or conversations (Bulgarian "на други потребители", read by this lexicon too)
+    ("authority_claim", r"\b(?:спомени|разговори|чатове|данни)\b.{0,40}\bна други(?:те)? потребители\b"),
 ]

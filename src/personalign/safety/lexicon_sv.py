@@ -44,6 +44,9 @@ PHRASES = [
     ("harm", r"\bfalsk\w* (?:\w+ ){0,2}(?:lakarintyg\w*|sjukintyg\w*|intyg)\b.{0,60}\blura\b|\blura (?:\w+ ){0,2}"
              r"forsakringskassan"),
     ("harm", r"\b(?:sno\w*|stjal\w*|norp\w*) bilar\b|\bforbi startsparr\w*"),
+    # Danish and Norwegian, read here: "se bort fra dine sikkerhedsregler", "ingen afvisninger"
+    ("safety_disable", r"\bse bort fra (?:\w+ )?(?:sikkerhedsregler|sikkerhetsregler|sikkerhedsfiltre|regler)\b|"
+                       r"\bingen (?:afvisninger|avvisninger)\b"),
 ]
 
 # Function words that mark Swedish text (none of them English words).

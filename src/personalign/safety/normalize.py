@@ -393,7 +393,10 @@ _EN_CYRILLIC_WORDS = {
     "тис": "this", "зис": "this", "дис": "this", "э": "a", "эн": "an", "ин": "in", "он": "on", "оф": "of",
     "игнор": "ignore", "рулз": "rules", "инструкшнз": "instructions", "префаренс": "preference",
     "ремембер": "remember",
-    "килл": "kill", "пойзон": "poison", "ган": "gun", "драгз": "drugs", "плейс": "place", "дэмидж": "damage"}
+    "килл": "kill", "пойзон": "poison", "ган": "gun", "драгз": "drugs", "плейс": "place", "дэмидж": "damage",
+    "хак": "hack", "хэк": "hack", "инту": "into", "имейл": "email", "имэйл": "email", "экс": "ex", "рид": "read",
+    "ридд": "read", "хё": "her", "хёр": "her", "хер": "her", "мэсседжиз": "messages", "месседжиз": "messages",
+    "май": "my", "тэлл": "tell", "сэйв": "save", "эз": "as", "преференс": "preference"}
 # the Cyrillic letters that both transliterations below write with the same Latin letter
 _CYRILLIC_PLAIN = dict(zip("абвгдезиклмнопрстуфх", "abvgdeziklmnoprstufh"))
 _EN_CYRILLIC_LETTERS = str.maketrans({
@@ -401,13 +404,15 @@ _EN_CYRILLIC_LETTERS = str.maketrans({
     "ь": "", "э": "e", "ю": "yu", "я": "ya"})
 _EN_CYRILLIC_MARKS = frozenset((
     "хау", "мейк", "мэйк", "энд", "олвейз", "олвэйз", "плиз", "зе", "зэ", "фор", "гив", "тел", "шоу", "визаут",
-    "эвери", "игнор", "рулз", "префаренс", "ремембер", "сейв", "тис", "зис"))
+    "эвери", "игнор", "рулз", "префаренс", "ремембер", "сейв", "тис", "зис", "тэлл", "сэйв", "преференс"))
 
 
 def _english_in_cyrillic(text: str) -> str | None:
     """English typed in Cyrillic letters read back into English, when at least three distinct words of
     `_EN_CYRILLIC_MARKS` show it; None otherwise."""
-    lower = text.casefold()
+    # Latin look-alikes typed inside Cyrillic words ("интy", "префеpенс") read as the Cyrillic letters they mimic
+    lower = re.sub(r"\w+", lambda m: m.group(0).translate(_TO_CYRILLIC) if _CYRILLIC.search(m.group(0))
+                   else m.group(0), text.casefold())
     words = re.findall(r"[а-яё]+", lower)
     if len(set(words) & _EN_CYRILLIC_MARKS) < 3:
         return None

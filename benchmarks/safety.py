@@ -81,8 +81,8 @@ def run(args: argparse.Namespace) -> dict:
         row["refused"] = not verdict.allowed
         row["layer"] = verdict.layer
         row["reason"] = verdict.reason
-    used = _spent_rounds() | set(_mined_rounds())
-    latest = max((r.get("round", 1) for r in unseen if r.get("round", 1) not in used), default=None)
+    spent, mined = _spent_rounds(), _mined_rounds()
+    latest = max((r.get("round", 1) for r in unseen if r.get("round", 1) not in spent | set(mined)), default=None)
     unseen_unsafe = [r for r in unseen if r["unsafe"] and r.get("round", 1) == latest]
     unseen_benign = [r for r in unseen if not r["unsafe"] and r.get("round", 1) == latest]
     def share(rows: list[dict]) -> float | None:
@@ -118,6 +118,8 @@ def run(args: argparse.Namespace) -> dict:
         "benign_refused_by_family": by(benign, "family"),
         "benign_refused_by_lang": by(benign, "lang"),
         "unseen_round": latest,
+        "spent_rounds": sorted(spent),
+        "mined_rounds": mined,
         "unseen_by_round": rounds,
         "unseen_unsafe_refused": share(unseen_unsafe),
         "unseen_benign_refused": share(unseen_benign),
@@ -157,7 +159,7 @@ def render(result: dict, show_misses: bool) -> str:
     out += ["benign, false refusals per family:"] + _rate_table(benign, "family", "refused")
     out += ["benign, false refusals per language:"] + _rate_table(benign, "lang", "refused")
     if result["unseen_by_round"]:
-        spent, mined = _spent_rounds(), _mined_rounds()
+        spent, mined = result["spent_rounds"], result["mined_rounds"]
         for n, r in result["unseen_by_round"].items():
             tag = ("spent: training rows of the learned layer" if n in spent
                    else f"mined: first run {mined[n][0]:.1%} / {mined[n][1]:.1%}" if n in mined

@@ -26,7 +26,8 @@ def test_a_mined_or_spent_round_is_never_reported_as_unseen(sb):
     per_round = {"unsafe": 2, "unsafe_refused": 1.0, "benign": 2, "benign_refused": 0.0,
                  "unsafe_refused_by_family": {"harm": 1.0}}
     result = {"semantic_layer": True, "unseen_by_round": {n: per_round for n in (1, 57, 60)},
-              "unseen_round": 57, "counts": {"unsafe": 1, "benign": 1}, "unsafe_refused": 1.0,
+              "unseen_round": 57, "spent_rounds": sorted(sb._spent_rounds()), "mined_rounds": sb._mined_rounds(),
+              "counts": {"unsafe": 1, "benign": 1}, "unsafe_refused": 1.0,
               "benign_refused": 0.0, "unsafe_refused_by_layer": {}, "ms_per_check_median": 1.0,
               "ms_per_check_p95": 1.0, "_rows": ([], [], [], [])}
     lines = sb.render(result, show_misses=False).splitlines()

@@ -131,7 +131,7 @@ def pareto_pairs(pool: Sequence[Candidate], target: Sequence[Pole], config: Cura
     """The best (chosen, rejected) for a multi-pole request: chosen no worse on every named pole and
     clearly better (≥ `pareto_min_gap` margins) on at least one — on `focus` when given; ranked by the sum
     of gaps (each capped at 3 margins, so one extreme dimension cannot carry a pair)."""
-    best = None
+    best, focused = None, None if focus is None else list(target).index(focus)
     for i, chosen in enumerate(pool):
         if i not in may_choose:
             continue
@@ -141,7 +141,7 @@ def pareto_pairs(pool: Sequence[Candidate], target: Sequence[Pole], config: Cura
             gaps = [_gap(chosen, rejected, pole) for pole in target]
             if min(gaps) < config.pareto_floor or max(gaps) < config.pareto_min_gap:
                 continue
-            if focus is not None and gaps[list(target).index(focus)] < config.pareto_min_gap:
+            if focused is not None and gaps[focused] < config.pareto_min_gap:
                 continue
             score = sum(min(g, 3.0) for g in gaps)
             if best is None or score > best[0]:

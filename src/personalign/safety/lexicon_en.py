@@ -463,8 +463,10 @@ PHRASES = [
              r"(?:combinations?|poisons?|doses?|substances?)\b"),
     # Franco-Arabic (Arabizi) for "bomb"
     ("harm", r"\b(?:2onbela|2onbola|2unbula|qonbela|qonbola|qunbula)\w*\b"),
-    # propaganda that draws young people into armed groups
-    ("harm", r"\brecruit\w* propaganda\b|\bpropaganda\b.{0,60}\b(?:join\w*|recruit\w*|"
+    # propaganda and posts that draw young people into armed groups or attacks
+    ("harm", r"\b(?:posts?|messages?|content|videos?|propaganda)\b.{0,80}\b(?:join|recruit)\w*\b.{0,80}\b(?:carry out|"
+             r"commit|launch|stage) (?:\w+ ){0,2}attacks?\b|\bmartyrdom (?:vibes|operations?|posts?|content)\b|"
+             r"\brecruit\w* propaganda\b|\bpropaganda\b.{0,60}\b(?:join\w*|recruit\w*|"
              r"fight\w* for) (?:\w+ ){0,2}(?:armed jihad|jihad\w*|terror\w*|extremis\w*|isis|the caliphate|"
              r"militias?)\b|\b(?:draw\w*|lur\w*|pull\w*|recruit\w*|bring\w*|push\w*) (?:\w+ ){0,3}(?:teen\w*|kids|"
              r"children|youths?|young people|minors) into (?:joining )?(?:an? |the )?(?:armed jihad|jihad\w*|"
@@ -501,8 +503,10 @@ PHRASES = [
     ("harm", r"\b(?:methods?|ways?)\b.{0,40}\b(?:doses?|dosages?|pills?|pill counts?|amounts?)\b.{0,80}\b(?:no|"
              r"skip|without|spare me|dont (?:give|add|include)|leave out) (?:the |any )?(?:hotline|helpline|"
              r"crisis line)s?\b"),
-    # befriending children behind their parents' backs, and secrets kept with them
-    ("harm", r"\b(?:friends? with|befriend\w*|get\w* close to|alone with|meet\w* up with) (?:\w+ ){0,2}(?:kids?|"
+    # befriending children behind their parents' backs, getting one alone, and secrets kept with them
+    ("harm", r"\b(?:get\w*|keep\w*) (?:\w+ ){0,3}(?:kids?|child|girl|boy|minor|student|\d{1,2} ?year ?old)s? alone\b"
+             r".{0,100}\b(?:secrets?|from telling|not (?:to )?tell)\b|"
+             r"\b(?:friends? with|befriend\w*|get\w* close to|alone with|meet\w* up with) (?:\w+ ){0,2}(?:kids?|"
              r"children|child|minors?|boys|girls)\b.{0,80}\bparents? (?:wont|will not|dont|do not|never|cant|"
              r"wouldnt) (?:notice|know|find out|see|suspect)|\b(?:kids?|children|child|"
              r"minors?)\b.{0,40}\bkeep (?:our|my) (?:little )?secrets?\b"),
@@ -519,7 +523,7 @@ PHRASES = [
                         r"secret service|homeland security)\b.{0,120}\b(?:private|personal) (?:conversations|"
                         r"chats|messages|data)"),
     # poisons or drug combinations chosen because a toxicology screen would not find them
-    ("harm", r"\b(?:least|less|un|hard(?:est)? to|not) ?detectable (?:\w+ ){0,2}(?:drugs?|drug combinations?|"
+    ("harm", r"\b(?:least|less|un|not) ?detectable (?:\w+ ){0,2}(?:drugs?|drug combinations?|"
              r"poisons?|doses?|substances?|toxins?|combinations?)\b|\b(?:poisons?|drugs?|substances?|toxins?)\b"
              r".{0,40}\b(?:dont|do not|wont|will not|never|doesnt|does not) (?:show|turn) (?:up )?(?:on|in) (?:an? |"
              r"the )?(?:tox\w*|autops\w+|blood (?:tests?|work)|drug (?:tests?|screens?))"),
@@ -532,9 +536,6 @@ PHRASES = [
     ("harm", r"\b(?:launder\w*|wash\w*) (?:\w+ ){0,2}(?:cash|money|proceeds|profits)\b.{0,30}\b(?:through|via|from|"
              r"using|with) (?:my|a|the|our)\b|\b(?:deposits?|cash|transfers?)\b.{0,30}\b(?:under|below|beneath) "
              r"(?:the )?(?:reporting|ctr) (?:limits?|thresholds?)"),
-    # posts that recruit people to carry out attacks
-    ("harm", r"\b(?:posts?|messages?|content|videos?|propaganda)\b.{0,80}\b(?:join|recruit)\w*\b.{0,80}\b(?:carry out|"
-             r"commit|launch|stage) (?:\w+ ){0,2}attacks?\b|\bmartyrdom (?:vibes|operations?|posts?|content)\b"),
     # a pathogen made more transmissible or more lethal
     ("harm", r"\b(?:protocols?|methods?|steps?|how to|ways? to)\b.{0,60}\b(?:boost\w*|increas\w*|enhanc\w*|rais\w*|"
              r"improv\w*) (?:the )?(?:transmissibility|virulence|lethality|contagious\w*|infectivity) of\b"),
@@ -542,11 +543,14 @@ PHRASES = [
     ("safety_disable", r"\b(?:guardrails?|filters?|safety (?:rules|training|features?|layers?)|restrictions|"
                        r"safeguards?)\b.{0,40}\b(?:were|was|had|have) never (?:been )?(?:installed|there|added|built|"
                        r"put in|trained in|existed)\b"),
-    # a prescription forged, or kept out of the monitoring database
+    # a prescription forged, kept out of the monitoring database, or controlled substances pulled without a record
     ("harm", r"\b(?:make|making|get\w*) (?:a |the )?(?:script|prescription|rx)s? (?:look|seem|pass as) (?:legit\w*|"
              r"real|genuine|valid)\b|\b(?:forge|forging) (?:me )?(?:a |the )?(?:script|prescription|rx)s?\b|\bforged "
              r"(?:script|prescription|rx)s? for (?!my |the |a |an |our |your )\w+|\bwithout (?:it )?"
-             r"(?:showing|appearing|turning)(?: up)? (?:in|on) (?:the )?(?:prescription monitoring|pdmp|pmp)"),
+             r"(?:showing|appearing|turning)(?: up)? (?:in|on) (?:the )?(?:prescription monitoring|pdmp|pmp)|"
+             r"\bwithout (?:leaving )?(?:a |any )?(?:prescription|script|rx) (?:records?|trail|paper trail)\b|"
+             r"\b(?:divert\w*|pull\w*|skim\w*|steal\w*) (?:\w+ )?controlled substances\b.{0,80}\b(?:resale|"
+             r"resell\w*|sell\w*|without)\b"),
     # a burglary's steps: an alarm bypassed and a lock picked
     ("harm", r"\b(?:bypass\w*|defeat\w*) (?:a |the |someones |their )?(?:\w+ )?alarm (?:panel|system)s?\b.{0,40}"
              r"\b(?:pick\w*|bump\w*) (?:the |a |their )?(?:\w+ ){0,2}(?:locks?|doors?)\b"),
@@ -560,13 +564,6 @@ PHRASES = [
     # shaking off a police tail, beating a breathalyzer
     ("harm", r"\b(?:shake|lose|ditch|evade) (?:a |the )?(?:police|cop|undercover) tails?\b|"
              r"\b(?:beat|fool|cheat|trick) (?:a |the )?(?:roadside )?(?:breathalyz|breathalys)\w*"),
-    # a child got alone and kept from telling the parents
-    ("harm", r"\b(?:get\w*|keep\w*) (?:\w+ ){0,3}(?:kids?|child|girl|boy|minor|student|\d{1,2} ?year ?old)s? alone\b"
-             r".{0,100}\b(?:secrets?|from telling|not (?:to )?tell)\b"),
-    # controlled substances pulled without a prescription record
-    ("harm", r"\bwithout (?:leaving )?(?:a |any )?(?:prescription|script|rx) (?:records?|trail|paper trail)\b|"
-             r"\b(?:divert\w*|pull\w*|skim\w*|steal\w*) (?:\w+ )?controlled substances\b.{0,80}\b(?:resale|"
-             r"resell\w*|sell\w*|without)\b"),
 ]
 
 # Words that an unsafe preference can hardly avoid, and the shapes of a code word or of an effect hidden from

@@ -66,8 +66,8 @@ _SMALL_CAPS = str.maketrans({
     "ʟ": "l", "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ʀ": "r", "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w",
     "ʏ": "y", "ᴢ": "z",
 })
-# The reverse disguise: Latin look-alikes (and leet digits) inside Cyrillic words of a Cyrillic text ("Iгнopyй cвoї
-# пpaвилa", "0тключи вс3 фильтры"). Applied only when most words carry a letter no Latin one imitates.
+# The reverse disguise: Latin look-alikes (and leet digits) inside Cyrillic words ("Iгнopyй cвoї пpaвилa", "0тключи
+# вс3 фильтры"); `_cyrillic_lookalikes` reads them back.
 _TO_CYRILLIC = str.maketrans({"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "y": "у", "x": "х", "i": "і",
                               "k": "к", "m": "м", "t": "т", "b": "в", "h": "н", "0": "о", "3": "е", "4": "а",
                               "6": "б", "@": "а"})
@@ -79,6 +79,14 @@ _AMBIGUOUS = "1!|"  # i or l: "1gn0re" vs "ru1es"
 ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 _LATIN = re.compile(r"[a-z]")
 _TOKEN = re.compile(r"\S+")
+
+
+def _cyrillic_lookalikes(text: str) -> str:
+    """Every token holding a Cyrillic letter with its Latin look-alikes and leet digits read as Cyrillic: a leading 3
+    is з ("3абудь"), elsewhere е ("вс3", "б3з")."""
+    return _TOKEN.sub(lambda m: re.sub(r"^3", "з", m.group(0)).translate(_TO_CYRILLIC)
+                      if _CYRILLIC.search(m.group(0)) else m.group(0), text)
+
 _INTRA_PUNCT = re.compile(r"(?<=[\w@$!|])[-_*.'`~^:,/\\]+(?=[\w@$!|])")
 # spaced single letters, a letter possibly carrying a combining mark (Thai "ย า บ้ า"), the run possibly inside
 # quotes or brackets ("『ば く だ ん の 作 り 方』")
@@ -219,10 +227,8 @@ def normalize(text: str, vocabulary: Iterable[str] = (), *, keep_spaced_gaps: bo
     text = _FORMAT_CHARS.sub("", text).casefold().translate(_APOSTROPHES).translate(_SMALL_CAPS)
     # per token, keeping the whitespace: wide gaps mark word breaks in spaced-out text
     tokens = _TOKEN.findall(text)
-    if sum(bool(_CYRILLIC_ONLY.search(t)) for t in tokens) * 2 > len(tokens):
-        # a leading 3 is з ("3абудь"), elsewhere е ("вс3", "б3з")
-        text = _TOKEN.sub(lambda m: re.sub(r"^3", "з", m.group(0)).translate(_TO_CYRILLIC)
-                          if _CYRILLIC.search(m.group(0)) else m.group(0), text)
+    if sum(bool(_CYRILLIC_ONLY.search(t)) for t in tokens) * 2 > len(tokens):  # a Cyrillic text
+        text = _cyrillic_lookalikes(text)
     text = _TOKEN.sub(lambda m: m.group(0).translate(_CONFUSABLES) if _LATIN.search(m.group(0)) else m.group(0), text)
     text = _join_spaced(text, keep_spaced_gaps)
     text = _ELISION.sub(r"\1 ", text)  # French/Italian elision: "l'ia" is two words, "don't" one
@@ -410,9 +416,7 @@ _EN_CYRILLIC_MARKS = frozenset((
 def _english_in_cyrillic(text: str) -> str | None:
     """English typed in Cyrillic letters read back into English, when at least three distinct words of
     `_EN_CYRILLIC_MARKS` show it; None otherwise."""
-    # Latin look-alikes typed inside Cyrillic words ("интy", "префеpенс") read as the Cyrillic letters they mimic
-    lower = re.sub(r"\w+", lambda m: m.group(0).translate(_TO_CYRILLIC) if _CYRILLIC.search(m.group(0))
-                   else m.group(0), text.casefold())
+    lower = _cyrillic_lookalikes(text.casefold())  # "интy", "префеpенс": Latin letters inside Cyrillic words
     words = re.findall(r"[а-яё]+", lower)
     if len(set(words) & _EN_CYRILLIC_MARKS) < 3:
         return None

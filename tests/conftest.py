@@ -81,6 +81,24 @@ def persrm(tiny_base):
 
 
 @pytest.fixture
+def eos_bias():
+    """`eos_bias(model, eos_id, bias)`: a copy of a LoadedModel whose next-token logit for EOS is shifted by `bias`
+    (a base that keeps EOS out of its top-k, a reward model that leans toward ending)."""
+    import copy
+
+    import torch
+
+    def shifted(model, eos_id: int, bias: float):
+        out = copy.deepcopy(model)
+        add = torch.zeros(out.model.config.vocab_size)
+        add[eos_id] = bias
+        out.model.get_output_embeddings().register_forward_hook(lambda _m, _i, logits: logits + add)
+        return out
+
+    return shifted
+
+
+@pytest.fixture
 def run_cli(capsys):
     """`personalign ARGS...` in this process: run_cli(args) -> (exit code, stdout, stderr)."""
     from personalign.cli.main import main

@@ -151,21 +151,10 @@ def test_guard_changes_the_output_of_a_repeating_model(tiny_base, tiny_other):
     assert all(repeats(o.token_ids) == 0 for o in guarded.outputs)
 
 
-def _eos_bias(model, eos_id: int, bias: float):
-    """A copy of `model` whose next-token logit for EOS is shifted by `bias`."""
-    import copy
-
-    shifted = copy.deepcopy(model)
-    add = torch.zeros(shifted.model.config.vocab_size)
-    add[eos_id] = bias
-    shifted.model.get_output_embeddings().register_forward_hook(lambda _m, _i, out: out + add)
-    return shifted
-
-
-def test_eos_candidate_lets_a_row_end(tiny_base, tiny_tok):
+def test_eos_candidate_lets_a_row_end(tiny_base, tiny_tok, eos_bias):
     eos = tiny_tok.eos_token_id
     # A base that never ranks EOS in its top-k, and a PersRM that wants to end.
-    engine = Engine(_eos_bias(tiny_base, eos, -50.0), reward_model=_eos_bias(tiny_base, eos, 50.0))
+    engine = Engine(eos_bias(tiny_base, eos, -50.0), reward_model=eos_bias(tiny_base, eos, 50.0))
     plain = engine.generate(PROMPTS, preference=PREF, strategy="pad", max_new_tokens=12, **OFF)
     assert all(o.finish_reason == "length" for o in plain.outputs)
     ended = engine.generate(PROMPTS, preference=PREF, strategy="pad", max_new_tokens=12,
@@ -202,10 +191,10 @@ def test_eos_bonus_by_hand_only_where_the_reward_prefers_ending():
     assert torch.equal(bonus[:, :2], plain[:, :2])  # other tokens' scores never change
 
 
-def test_eos_bonus_ends_a_row_the_plain_guard_keeps_going(tiny_base, tiny_tok):
+def test_eos_bonus_ends_a_row_the_plain_guard_keeps_going(tiny_base, tiny_tok, eos_bias):
     eos = tiny_tok.eos_token_id
     # The PersRM leans toward ending more than the base (r(EOS) > 0), not enough to beat the base's top tokens.
-    engine = Engine(_eos_bias(tiny_base, eos, -8.0), reward_model=_eos_bias(tiny_base, eos, -3.0))
+    engine = Engine(eos_bias(tiny_base, eos, -8.0), reward_model=eos_bias(tiny_base, eos, -3.0))
     guard = {**OFF, "eos_candidate": True}
     plain = engine.generate(PROMPTS, preference=PREF, strategy="pad", max_new_tokens=12, **guard)
     ended = engine.generate(PROMPTS, preference=PREF, strategy="pad", max_new_tokens=12, **guard, eos_bonus=20.0)
@@ -217,3 +206,41 @@ def test_eos_bonus_ends_a_row_the_plain_guard_keeps_going(tiny_base, tiny_tok):
 def test_bad_eos_bonus_is_a_config_error(bad):
     with pytest.raises(ConfigError):
         DecodingConfig(eos_bonus=bad).validate()
+
+
+def test_eos_min_reward_by_hand_only_for_an_eos_from_outside_the_top_k():
+    # Row 0: EOS (3) outside the top-2, and the reward's wish to end r(EOS) makes it win. Row 1: EOS in the top-2.
+    z_base = torch.tensor([[5.0, 4.0, 0.0, -3.0], [5.0, 0.0, 0.0, 4.5]])
+    z_rm = torch.tensor([[0.0, 0.0, 0.0, 4.0], [0.0, 0.0, 0.0, 9.0]])
+    terms = [RewardLogits(z_rm, z_base, torch.tensor([1.0, 1.0]))]
+    T = [0, 1, 3]
+    r = {a: _log_softmax_over(z_rm[0].tolist(), T)[a] - _log_softmax_over(z_base[0].tolist(), T)[a] for a in T}
+    cand, plain = pad_step(z_base, terms, top_k=2, guard=Guard(eos_id=3))
+    assert int(cand[0, plain[0].argmax()]) == 3 and 5.0 < r[3] < 12.0  # ends without a floor
+    _, low = pad_step(z_base, terms, top_k=2, guard=Guard(eos_id=3, eos_min_reward=r[3] - 0.01))
+    _, high = pad_step(z_base, terms, top_k=2, guard=Guard(eos_id=3, eos_min_reward=r[3] + 0.01))
+    assert torch.equal(low, plain)
+    assert high[0, 2] == float("-inf") and int(cand[0, high[0].argmax()]) == 0  # the wish is too weak: go on
+    assert torch.equal(high[0, :2], plain[0, :2]) and torch.equal(high[1], plain[1])  # EOS in T: no floor
+    assert int(cand[1, high[1].argmax()]) == 3
+
+
+def test_eos_min_reward_engine_matches_the_reference_and_binds(tiny_base, tiny_tok, eos_bias):
+    eos = tiny_tok.eos_token_id
+    base, reward = eos_bias(tiny_base, eos, -6.0), eos_bias(tiny_base, eos, 3.0)
+    engine = Engine(base, reward_model=reward)
+    finishes = {}
+    for floor in (None, 4.0, 1000.0):
+        guard = {"min_p": 0.1, "eos_candidate": True, "no_repeat_ngram": 3, "eos_min_reward": floor}
+        out = engine.generate(PROMPTS, preference=PREF, strategy="pad", top_k=6, max_new_tokens=12, **guard)
+        for prompt, o in zip(PROMPTS, out.outputs):
+            assert o.token_ids == pad_generate_nocache(base, reward, prompt, PREF, top_k=6, max_new_tokens=12,
+                                                       **guard)
+        finishes[floor] = [o.finish_reason for o in out.outputs]
+    assert "eos" in finishes[None] and set(finishes[1000.0]) == {"length"}
+
+
+@pytest.mark.parametrize("bad", [-1.0, float("nan"), float("inf"), "2", True])
+def test_bad_eos_min_reward_is_a_config_error(bad):
+    with pytest.raises(ConfigError):
+        DecodingConfig(eos_min_reward=bad).validate()

@@ -120,6 +120,21 @@ def test_args_equals_a_nocache_reference_and_reports_the_sequence_reward(persrm,
     assert [o.token_ids for o in result.outputs] == [o.token_ids for o in pad.outputs]
 
 
+@pytest.mark.parametrize("base_bias,reward_bias,floor,bonus", [(-3.0, -1.0, 2.0, 0.0), (-3.0, -1.0, 5.0, 3.0),
+                                                               (-4.0, 2.0, 9.0, 3.0)])
+def test_args_reads_pads_step_reward_for_the_eos_rules(tiny_base, tiny_tok, eos_bias, base_bias, reward_bias, floor,
+                                                       bonus):
+    # EOS biased out of the base's top-k and toward or away from the reward model's: settings where the EOS floor
+    # and bonus decide a row's end. They must read PAD's step reward, not ARGS's running sum (which would end or
+    # continue other rows here).
+    eos = tiny_tok.eos_token_id
+    engine = Engine(eos_bias(tiny_base, eos, base_bias), reward_model=eos_bias(tiny_base, eos, reward_bias))
+    guard = {"min_p": 0.1, "eos_candidate": True, "no_repeat_ngram": 3, "eos_min_reward": floor, "eos_bonus": bonus}
+    args = engine.generate(PROMPTS, preference=PREF, strategy="args", weight=1.5, max_new_tokens=14, **guard)
+    pad = engine.generate(PROMPTS, preference=PREF, strategy="pad", weight=1.5, max_new_tokens=14, **guard)
+    assert [o.token_ids for o in args.outputs] == [o.token_ids for o in pad.outputs]
+
+
 def test_args_batched_rows_equal_single_rows_with_the_guard(persrm, tiny_base):
     engine = Engine(tiny_base, reward_model=persrm)
     batched = engine.generate(PROMPTS, preference=PREF, strategy="args", weight=1.5, max_new_tokens=14)

@@ -56,9 +56,13 @@ def test_requests_cover_every_pole_set_and_combination(fb):
 def test_variant_specs(fb):
     v = fb.parse_variant("v1:mp0.1+eos+ng3+pib@1.5", {"v1", "tf"})
     assert v.kind == "pad" and v.rm == "v1" and v.weight == 1.5 and v.preference_in_base
-    assert dict(v.guard) == {"min_p": 0.1, "eos_candidate": True, "no_repeat_ngram": 3, "eos_bonus": 0.0}
+    assert dict(v.guard) == {"min_p": 0.1, "eos_candidate": True, "no_repeat_ngram": 3, "eos_bonus": 0.0,
+                             "eos_min_reward": None}
     bonus = fb.parse_variant("v1:default+eb2", {"v1"})
     assert dict(bonus.guard) == {**fb.default_guard(), "eos_bonus": 2.0} and bonus.name == "pad-v1[default+eb2]"
+    floor = fb.parse_variant("v1:default+er6", {"v1"})
+    assert dict(floor.guard) == {**fb.default_guard(), "eos_min_reward": 6.0}
+    assert fb.default_guard()["eos_min_reward"] == 4.0
     off = fb.parse_variant("v1:off", {"v1"})
     assert dict(off.guard) == fb.GUARD_OFF and off.weight is None
     with pytest.raises(SystemExit):
@@ -68,3 +72,16 @@ def test_variant_specs(fb):
     ex = fb.parse_variant("v1:default+ex0.5", {"v1"})
     assert dict(ex.guard) == fb.default_guard() and ex.expert_weight == 0.5 and not ex.preference_in_base
     assert off.expert_weight == 0.0 and fb.parse_variant("v1:default", {"v1"}).expert_weight == 0.0
+
+
+def test_generation_key_leaves_out_unset_guard_options(fb):
+    # Answers generated before a guard option existed stay reusable: an option at None is absent from the key.
+    class Args:
+        max_new_tokens, top_k = 128, 10
+
+    v = fb.parse_variant("v1:mp0.1+eos", {"v1"})
+    older = fb.Variant(v.name, v.kind, v.rm, v.weight, tuple(i for i in v.guard if i[0] != "eos_min_reward"))
+    def key(variant):
+        return fb.generation_key(variant, [["q", "p"]], Args, "m", "rm")
+
+    assert key(v) == key(older) and key(fb.parse_variant("v1:mp0.1+eos+er4", {"v1"})) != key(v)

@@ -105,6 +105,12 @@ def register(app: typer.Typer) -> None:
                                                   "by this where the reward prefers ending (>= 0; shortens answers "
                                                   "of every style). Default: "
                                                   f"{DecodingConfig.eos_bonus:g}."),
+        eos_min_reward: float | None = typer.Option(None, "--eos-min-reward",
+                                                       help="PAD guard: end-of-sequence from outside the top-k ends "
+                                                       "the answer only where the reward prefers ending by at least "
+                                                       "this (Σ w·r(EOS), >= 0; PAD and ARGS's implicit reward, not "
+                                                       "a classifier's). Default: "
+                                                       f"{_floor_words(DecodingConfig.eos_min_reward)}."),
         gate_tau: float | None = options.gate_tau(),
         model: str = options.model(),
         reward_model: str | None = options.reward_model(),
@@ -160,7 +166,8 @@ def register(app: typer.Typer) -> None:
         config = DecodingConfig(strategy=strategy, max_new_tokens=max_new_tokens, temperature=temperature,
                                 top_p=top_p, top_k=top_k, weight=1.0 if weight is None else weight, n=n, seed=seed,
                                 stop=tuple(stop), preference_in_base=preference_in_base, gate_tau=gate_tau,
-                                **_guard_options(min_p, eos_candidate, no_repeat_ngram, eos_bonus)).validate()
+                                **_guard_options(min_p, eos_candidate, no_repeat_ngram, eos_bonus,
+                                                 eos_min_reward)).validate()
         from personalign.feedback.personalize import personalize
 
         store = terms = None
@@ -345,14 +352,20 @@ def _settings(cfg) -> str:
     guard = [f"min_p {cfg.min_p:g}"] if cfg.min_p else []
     guard += ["EOS candidate"] if cfg.eos_candidate else []
     guard += [f"EOS bonus {cfg.eos_bonus:g}"] if cfg.eos_candidate and cfg.eos_bonus else []
+    guard += [f"EOS reward floor {cfg.eos_min_reward:g}"] if (
+        cfg.eos_candidate and cfg.eos_min_reward is not None) else []
     guard += [f"no repeated {cfg.no_repeat_ngram}-gram"] if cfg.no_repeat_ngram else []
     return f"top-k {cfg.top_k}; " + (", ".join(guard) if guard else "no guard (authors' step)")
 
 
-def _guard_options(min_p, eos_candidate, no_repeat_ngram, eos_bonus) -> dict:
+def _floor_words(value: float | None) -> str:
+    return "none" if value is None else f"{value:g}"
+
+
+def _guard_options(min_p, eos_candidate, no_repeat_ngram, eos_bonus, eos_min_reward) -> dict:
     """PAD guard options given on the command line (the rest keep DecodingConfig's defaults)."""
     given = {"min_p": min_p, "eos_candidate": eos_candidate, "no_repeat_ngram": no_repeat_ngram,
-             "eos_bonus": eos_bonus}
+             "eos_bonus": eos_bonus, "eos_min_reward": eos_min_reward}
     return {k: v for k, v in given.items() if v is not None}
 
 

@@ -17,7 +17,8 @@ decoding of the base.
 With this reward ARGS chooses exactly PAD's tokens. The prefix's reward is the same for every candidate of
 a row, and log softmax over the whole vocabulary differs from PAD's log softmax over T by one constant per
 row (log Σ_T e^z − log Σ_V e^z), for the PersRM and the reference alike: every candidate's score moves by
-the same amount, so neither the argmax, nor softmax(score / τ), nor the guard's EOS comparison changes
+the same amount, so neither the argmax, nor softmax(score / τ), nor the guard's EOS comparison changes; the
+guard's rules that read the reward itself (EOS bonus and floor) are given PAD's step reward
 (tests/test_decoding_methods.py checks the tokens). What ARGS adds is each answer's sequence reward
 (`Generation.reward`).
 
@@ -37,10 +38,11 @@ k' full reward-model passes per token, so a T-token answer costs O(k'·T²) rewa
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import torch
 
-from personalign.decoding.pad import Guard, RewardLogits, apply_guard, candidate_set, choose
+from personalign.decoding.pad import Guard, RewardLogits, apply_guard, candidate_set, choose, token_reward
 from personalign.models.batching import left_pad
 
 
@@ -59,7 +61,13 @@ def args_step(z_base: torch.Tensor, rewards: list[RewardLogits], prefix: torch.T
         ratio = term.persrm.float().log_softmax(-1) - term.reference.float().log_softmax(-1)
         ratios.append(ratio)
         score = score + term.weight[:, None] * (prefix[j][:, None] + ratio.gather(-1, candidates))
-    return candidates, apply_guard(candidates, score, logp, valid, guard, history), ratios
+    # The guard's EOS rules read PAD's step reward (normalized over T, without the prefix's reward): an absolute
+    # floor on r(EOS) must see the number PAD sees, or ARGS would end answers where PAD does not.
+    step_reward = None
+    if guard is not None and not guard.off and guard.eos_id is not None:
+        step_reward = sum((term.weight[:, None] * token_reward(term.persrm, term.reference, candidates, valid)
+                           for term in rewards), torch.zeros_like(score))
+    return candidates, apply_guard(candidates, score, logp, valid, guard, history, step_reward), ratios
 
 
 class _ArgsChooser:
@@ -92,7 +100,9 @@ class _ClassifierChooser:
     """ARGS's token choice with a sequence classifier's reward (rows of the reward model: term-major, j·B + i)."""
 
     def __init__(self, engine, reward, prompts, terms, cfg, generator):
-        self.reward, self.cfg, self.guard, self.generator = reward, cfg, engine.guard(cfg), generator
+        # A classifier's score is no log-ratio, so the EOS floor (nats of PAD's reward) does not apply to it.
+        self.reward, self.cfg, self.generator = reward, cfg, generator
+        self.guard = replace(engine.guard(cfg), eos_min_reward=None)
         self.eos_ids, self.tokenizer, self.device = engine.eos_ids, engine.base.tokenizer, engine.base.device
         self.weights = [w for _, w in terms]
         self.prompts = list(prompts)

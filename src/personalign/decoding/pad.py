@@ -17,7 +17,10 @@ cannot end and loops. `Guard(min_p, eos_id, no_repeat_ngram)`:
                    the reward decides when to end, against all of T, not only against min_p's few keeps;
   no_repeat_ngram  tokens that would repeat an n-gram of the answer are dropped (unless that drops all);
   eos_bonus        EOS's score rises by this much where the reward itself prefers ending (Σ w·r(EOS) > 0): the
-                   reward's sign decides that an answer should stop, the bonus how readily it may.
+                   reward's sign decides that an answer should stop, the bonus how readily it may;
+  eos_min_reward   EOS from outside the top-k may end the answer only where Σ w·r(EOS) ≥ this: a trained PersRM
+                   likes ending after any full sentence (its chosen answers end, its runaway ones do not), so a
+                   weak wish to end, mid-way through a "detailed" answer, should not stop it (None: no floor).
 r is normalized over T (plus EOS); the guard masks scores to -inf and changes no kept score but EOS's bonus.
 Off (every field at its default), the step is the authors' PAD, bit for bit.
 """
@@ -46,6 +49,7 @@ class Guard:
     eos_id: int | None = None     # add this EOS token to T when absent
     no_repeat_ngram: int = 0      # drop candidates that would repeat an n-gram of the answer (0: off)
     eos_bonus: float = 0.0        # added to EOS's score where the reward prefers ending (Σ w·r(EOS) > 0)
+    eos_min_reward: float | None = None  # EOS from outside the top-k needs Σ w·r(EOS) ≥ this (None: any)
 
     @property
     def off(self) -> bool:
@@ -104,21 +108,31 @@ def candidate_set(z_base: torch.Tensor, top_k: int, guard: Guard | None = None, 
 
 
 def apply_guard(candidates: torch.Tensor, score: torch.Tensor, logp: torch.Tensor, valid: torch.Tensor | None,
-                guard: Guard | None, history: Sequence[Sequence[int]] | None = None) -> torch.Tensor:
-    """The scores with -inf where the guard drops a candidate (unchanged when the guard is off)."""
+                guard: Guard | None, history: Sequence[Sequence[int]] | None = None,
+                reward: torch.Tensor | None = None) -> torch.Tensor:
+    """The scores with -inf where the guard drops a candidate (unchanged when the guard is off).
+
+    `reward` [B, k'] is the step's Σ w·r per candidate that the EOS rules read (default: score − log p_B, PAD's).
+    """
     if guard is None or guard.off:
         return score
     is_eos = candidates == guard.eos_id if guard.eos_id is not None else torch.zeros_like(candidates, dtype=torch.bool)
     logp_candidates = logp.gather(-1, candidates)
     keep = logp_candidates >= logp.max(-1, keepdim=True).values + _log(guard.min_p)
+    if reward is None:
+        reward = score - logp_candidates
     if guard.eos_id is not None and guard.eos_bonus:
-        ending = is_eos & valid & (score - logp_candidates > 0)  # score − log p_B is the reward
-        score = score + guard.eos_bonus * ending
+        score = score + guard.eos_bonus * (is_eos & valid & (reward > 0))
     if guard.eos_id is not None:
         # EOS must beat every top-k token by the plain PAD score, so an answer ends only when the reward
         # itself prefers ending to any continuation the base offers, not just to the few min_p keeps.
         best_other = score.masked_fill(is_eos | ~valid, float("-inf")).max(-1, keepdim=True).values
         eos_wins = (score.masked_fill(~is_eos | ~valid, float("-inf")).max(-1, keepdim=True).values >= best_other)
+        if guard.eos_min_reward is not None:
+            # Only the slot the guard added (the last; valid when EOS was outside T) needs the floor.
+            outside = torch.zeros_like(is_eos)
+            outside[:, -1] = valid[:, -1]
+            eos_wins = eos_wins & ~(outside & (reward < guard.eos_min_reward))
         keep = torch.where(is_eos, valid & eos_wins, keep)
     if guard.no_repeat_ngram:
         unrepeated = keep & ~repeated_ngram(candidates, history or [[]] * len(candidates), guard.no_repeat_ngram)

@@ -23,7 +23,9 @@ def pad_generate_nocache(base: LoadedModel, reward_model: RewardModel | LoadedMo
                          reference: LoadedModel | None = None, eos_ids: set[int] | None = None,
                          min_p: float = DecodingConfig.min_p, eos_candidate: bool = DecodingConfig.eos_candidate,
                          no_repeat_ngram: int = DecodingConfig.no_repeat_ngram,
-                         eos_bonus: float = DecodingConfig.eos_bonus, gate_tau: float | None = None) -> list[int]:
+                         eos_bonus: float = DecodingConfig.eos_bonus,
+                         eos_min_reward: float | None = DecodingConfig.eos_min_reward,
+                         gate_tau: float | None = None) -> list[int]:
     """Greedy PAD without any cache; returns the generated token ids (EOS included when reached).
 
     The guard options default to DecodingConfig's, like the engine's; all off is the authors' step.
@@ -46,7 +48,7 @@ def pad_generate_nocache(base: LoadedModel, reward_model: RewardModel | LoadedMo
         if guarded:
             eos = base.tokenizer.eos_token_id if eos_candidate else None
             token = _guarded_token(z_base[0], z_persrm[0], z_ref[0], step_weight, top_k, min_p, eos, no_repeat_ngram,
-                                   generated, eos_bonus)
+                                   generated, eos_bonus, eos_min_reward)
         else:
             candidates, score = pad_step(z_base, [RewardLogits(z_persrm, z_ref, torch.tensor([step_weight]))], top_k)
             token = int(choose(candidates, score, 0.0, None))
@@ -62,11 +64,13 @@ def _last_logits(model, ids: list[int]) -> torch.Tensor:
     return model(torch.tensor([ids], device=device)).logits[:, -1].float().cpu()
 
 
-def _guarded_token(z_base, z_persrm, z_ref, weight, top_k, min_p, eos_id, n, generated, eos_bonus) -> int:
+def _guarded_token(z_base, z_persrm, z_ref, weight, top_k, min_p, eos_id, n, generated, eos_bonus,
+                   eos_min_reward=None) -> int:
     """One guarded greedy step for one row, written out: candidates, their scores, the filters, argmax."""
     logp = z_base.float().log_softmax(-1)
     candidates = z_base.topk(min(top_k, z_base.shape[-1])).indices.tolist()
-    if eos_id is not None and eos_id not in candidates:
+    eos_added = eos_id is not None and eos_id not in candidates
+    if eos_added:
         candidates.append(eos_id)
     index = torch.tensor(candidates)
     reward = z_persrm.float()[index].log_softmax(-1) - z_ref.float()[index].log_softmax(-1)
@@ -75,8 +79,11 @@ def _guarded_token(z_base, z_persrm, z_ref, weight, top_k, min_p, eos_id, n, gen
         score[eos_id] += eos_bonus  # the reward prefers ending
     floor = float(logp.max()) + (math.log(min_p) if min_p > 0 else -math.inf)
     allowed = [a for a in candidates if a != eos_id and float(logp[a]) >= floor]
-    if eos_id is not None and score[eos_id] >= max((score[a] for a in candidates if a != eos_id), default=-math.inf):
-        allowed.append(eos_id)  # ending beats every continuation in T
+    eos_reward = weight * float(reward[candidates.index(eos_id)]) if eos_id is not None else 0.0
+    floor_met = not eos_added or eos_min_reward is None or eos_reward >= eos_min_reward
+    if (eos_id is not None and floor_met
+            and score[eos_id] >= max((score[a] for a in candidates if a != eos_id), default=-math.inf)):
+        allowed.append(eos_id)  # ending beats every continuation in T (and, from outside T, the reward wants it)
     if n:
         seen = {tuple(generated[i:i + n]) for i in range(len(generated) - n + 1)}
         allowed = [a for a in allowed if tuple(generated[len(generated) - n + 1:] + [a]) not in seen] or allowed

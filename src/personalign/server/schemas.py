@@ -80,6 +80,9 @@ class PersonalignOptions(_Strict):
     eos_bonus: float | None = Field(default=None, ge=0, le=100, description="PAD guard: raise end-of-sequence's "
                                     "score by this where the reward prefers ending (shortens answers). "
                                     "Default: the server's.")
+    eos_min_reward: float | None = Field(default=None, ge=0, le=100, description="PAD guard: end-of-sequence "
+                                         "from outside the top-k ends the answer only where the reward prefers "
+                                         "ending by at least this (sum of w * r(EOS)). Default: the server's.")
     gate_tau: float | None = Field(default=None, ge=0, le=1, description="PAD: skip the reward model at steps "
                                    "where the base's top token has probability >= gate_tau (PersRM gating). "
                                    "Default: off.")

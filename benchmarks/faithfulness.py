@@ -11,9 +11,9 @@ meet different prompts. Greedy decoding, --max-new-tokens 128, top-k 10 by defau
 
 Strategies (--variants; `RM:GUARD[@W]` for PAD, RM = tf | v1 | a --persrm NAME; GUARD = off | default |
 tokens joined by '+' (after 'default' too): mpX (min_p), eos (EOS candidate), ngN (no-repeat n-gram), ebX (EOS
-bonus where the reward prefers ending), erX (EOS from outside the top-k needs Σ w·r(EOS) >= X), pib (preference in
-base), exW (plus one reward term per requested pole: that pole's expert from --experts, shown
-the preference, against the base, at weight W; MOD-style sum with the PersRM's term)):
+bonus where the reward prefers ending), erX (EOS from outside the top-k needs Σ w·r(EOS) >= X), pib (preference
+in base), exW (plus one reward term per requested pole: that pole's expert from --experts, shown the preference,
+against the base, at weight W; MOD-style sum with the PersRM's term)):
   base, prompt, pad-tf (training-free PAD), pad-v1 (shipped PersRM, authors' step), pad-v1+guard
   (DecodingConfig's default guard), and for every --persrm NAME=DIR: pad-NAME, pad-NAME+guard.
 
@@ -276,11 +276,15 @@ def expert_models(base, directory: Path):
     return get
 
 
+# Guard options added after answers were first stored, at the value that leaves the step as it was.
+LATER_GUARD_OPTIONS = {"eos_min_reward": None}
+
+
 def generation_key(variant: Variant, inputs: list, args, model: str, rm_path: str | None) -> str:
-    """Everything that decides a strategy's greedy answers, as one string (a guard option left unset, None, is
-    absent, so answers of runs made before the option existed are reused)."""
+    """Everything that decides a strategy's greedy answers, as one string (a guard option added later is absent at
+    its neutral value, so answers of runs made before the option existed are reused)."""
     fields = {k: v for k, v in asdict(variant).items() if k != "name"}
-    fields["guard"] = [item for item in fields["guard"] if item[1] is not None]
+    fields["guard"] = [item for item in fields["guard"] if LATER_GUARD_OPTIONS.get(item[0], ...) != item[1]]
     return json.dumps({"variant": fields, "model": model,
                        "reward_model": rm_path, "max_new_tokens": args.max_new_tokens, "top_k": args.top_k,
                        "inputs": inputs}, sort_keys=True)

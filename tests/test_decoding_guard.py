@@ -6,7 +6,7 @@ import pytest
 import torch
 
 from personalign.decoding import DecodingConfig, Engine, Guard, RewardLogits, pad_generate_nocache, pad_step
-from personalign.decoding.pad import repeated_ngram
+from personalign.decoding.pad import choose, repeated_ngram
 from personalign.errors import ConfigError
 from personalign.models.tiny import tiny_gpt2, tiny_llama
 
@@ -122,6 +122,7 @@ GUARDS = [
     {"min_p": 0.0, "eos_candidate": False, "no_repeat_ngram": 2},
     {"min_p": 0.1, "eos_candidate": True, "no_repeat_ngram": 3},
     {"min_p": 0.1, "eos_candidate": True, "no_repeat_ngram": 3, "eos_bonus": 2.5},
+    {"min_p": 0.3, "eos_candidate": True, "no_repeat_ngram": 2},
 ]
 
 
@@ -244,3 +245,13 @@ def test_eos_min_reward_engine_matches_the_reference_and_binds(tiny_base, tiny_t
 def test_bad_eos_min_reward_is_a_config_error(bad):
     with pytest.raises(ConfigError):
         DecodingConfig(eos_min_reward=bad).validate()
+
+
+def test_an_argmax_eos_that_loses_is_kept_when_nothing_else_passes_min_p():
+    # EOS (0) is the base's argmax; token 1 is under min_p's floor; the reward makes EOS lose to token 1.
+    z_base = torch.tensor([[6.0, 2.0, 0.0]])
+    z_rm = torch.tensor([[0.0, 9.0, 0.0]])
+    cand, score = pad_step(z_base, [RewardLogits(z_rm, z_base, torch.tensor([1.0]))], top_k=2,
+                           guard=Guard(min_p=0.5, eos_id=0))
+    assert int(cand[0, score[0].argmax()]) == 0 and torch.isfinite(score[0, 0])
+    assert int(choose(cand, score, 1.0, torch.Generator().manual_seed(0))) == 0  # sampling has a token to draw

@@ -80,7 +80,7 @@ def test_generation_key_leaves_out_unset_guard_options(fb):
         max_new_tokens, top_k = 128, 10
 
     v = fb.parse_variant("v1:mp0.1+eos", {"v1"})
-    older = fb.Variant(v.name, v.kind, v.rm, v.weight, tuple(i for i in v.guard if i[0] != "eos_min_reward"))
+    older = fb.Variant(v.name, v.kind, v.rm, v.weight, tuple(i for i in v.guard if i[0] not in fb.LATER_GUARD_OPTIONS))
     def key(variant):
         return fb.generation_key(variant, [["q", "p"]], Args, "m", "rm")
 

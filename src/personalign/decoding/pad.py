@@ -134,6 +134,9 @@ def apply_guard(candidates: torch.Tensor, score: torch.Tensor, logp: torch.Tenso
             outside[:, -1] = valid[:, -1]
             eos_wins = eos_wins & ~(outside & (reward < guard.eos_min_reward))
         keep = torch.where(is_eos, valid & eos_wins, keep)
+        # The base's argmax EOS that loses by PAD's score, with every other token under min_p's floor: keep the
+        # argmax (slot 0, T is sorted) rather than nothing.
+        keep[:, :1] |= ~keep.any(-1, keepdim=True)
     if guard.no_repeat_ngram:
         unrepeated = keep & ~repeated_ngram(candidates, history or [[]] * len(candidates), guard.no_repeat_ngram)
         keep = torch.where(unrepeated.any(-1, keepdim=True), unrepeated, keep)

@@ -84,6 +84,7 @@ def _guarded_token(z_base, z_persrm, z_ref, weight, top_k, min_p, eos_id, n, gen
     if (eos_id is not None and floor_met
             and score[eos_id] >= max((score[a] for a in candidates if a != eos_id), default=-math.inf)):
         allowed.append(eos_id)  # ending beats every continuation in T (and, from outside T, the reward wants it)
+    allowed = allowed or candidates[:1]  # the base's argmax EOS lost and nothing else passes min_p: keep it
     if n:
         seen = {tuple(generated[i:i + n]) for i in range(len(generated) - n + 1)}
         allowed = [a for a in allowed if tuple(generated[len(generated) - n + 1:] + [a]) not in seen] or allowed

@@ -64,7 +64,8 @@ def args_step(z_base: torch.Tensor, rewards: list[RewardLogits], prefix: torch.T
     # The guard's EOS rules read PAD's step reward (normalized over T, without the prefix's reward): an absolute
     # floor on r(EOS) must see the number PAD sees, or ARGS would end answers where PAD does not.
     step_reward = None
-    if guard is not None and not guard.off and guard.eos_id is not None:
+    if (guard is not None and not guard.off and guard.eos_id is not None
+            and (guard.eos_bonus or guard.eos_min_reward is not None)):
         step_reward = sum((term.weight[:, None] * token_reward(term.persrm, term.reference, candidates, valid)
                            for term in rewards), torch.zeros_like(score))
     return candidates, apply_guard(candidates, score, logp, valid, guard, history, step_reward), ratios

@@ -75,11 +75,11 @@ def _guarded_token(z_base, z_persrm, z_ref, weight, top_k, min_p, eos_id, n, gen
     index = torch.tensor(candidates)
     reward = z_persrm.float()[index].log_softmax(-1) - z_ref.float()[index].log_softmax(-1)
     score = {a: float(logp[a]) + weight * float(r) for a, r in zip(candidates, reward)}
-    if eos_id is not None and weight * float(reward[candidates.index(eos_id)]) > 0:
+    eos_reward = weight * float(reward[candidates.index(eos_id)]) if eos_id is not None else 0.0
+    if eos_id is not None and eos_reward > 0:
         score[eos_id] += eos_bonus  # the reward prefers ending
     floor = float(logp.max()) + (math.log(min_p) if min_p > 0 else -math.inf)
     allowed = [a for a in candidates if a != eos_id and float(logp[a]) >= floor]
-    eos_reward = weight * float(reward[candidates.index(eos_id)]) if eos_id is not None else 0.0
     floor_met = not eos_added or eos_min_reward is None or eos_reward >= eos_min_reward
     if (eos_id is not None and floor_met
             and score[eos_id] >= max((score[a] for a in candidates if a != eos_id), default=-math.inf)):

@@ -134,3 +134,36 @@ def test_cli_curate_with_a_quality_cache(tmp_path, run_cli):
     cache.write_text("{not json", encoding="utf-8")
     code, out_text, err = run_cli(["data", "curate", "--pairs", str(src), "--out", str(out), "--quality", str(cache)])
     assert code == 2 and "quality cache" in err and "Traceback" not in out_text + err
+
+
+def test_curate_carries_truncation_flags_and_flags_loops():
+    pairs = _pairs()
+    pairs[0] = PairRecord(pairs[0].preference, pairs[0].prompt, SHORT, LONG, "length", rejected_truncated=True)
+    result = curate(pairs, None, None, CurateConfig(seed=3))
+    for p in result.pairs:
+        looping = clean_candidate(p.rejected, False)[1] == "repetitive"
+        assert p.rejected_truncated == (p.rejected == LONG or looping), p
+        assert p.chosen_truncated == (p.chosen == LONG), p
+    assert any(p.rejected == LONG for p in result.pairs) and any(p.chosen == LONG for p in result.pairs)
+
+
+def test_end_probability_matches_a_plain_forward(tiny_base):
+    import torch
+
+    from personalign.models import encode_text, render_chat
+    from personalign.rewards.curate import end_probability
+
+    tok = tiny_base.tokenizer
+    pairs = _pairs()
+    turns = lambda prompt: [prompt, prompt + "\n\nBe brief."]  # noqa: E731
+    got = end_probability(pairs, tiny_base, turns, batch_size=3, progress=False)
+    home = {SHORT: "How do I make tea?", LONG: "How do I make tea?", WARM: "How do I make tea?", OTHER_A: OTHER_Q}
+    assert set(got) == set(home)
+    for text, prompt in home.items():
+        want = 0.0
+        for turn in turns(prompt):
+            ids = torch.tensor([render_chat(tok, turn) + encode_text(tok, text)])
+            with torch.no_grad():
+                logits = tiny_base.model(input_ids=ids).logits[0, -1].float()
+            want = max(want, float(logits.softmax(-1)[tok.eos_token_id]))
+        assert abs(got[text] - want) < 1e-5 * max(1.0, want), (text, got[text], want)

@@ -4,7 +4,7 @@ import json
 import pytest
 
 from personalign.cli.main import main
-from personalign.rewards.data import DataError, PairRecord, load_pairs, pairs_hash, write_pairs
+from personalign.rewards.data import DataError, PairRecord, load_pairs, mark_truncated, pairs_hash, write_pairs
 
 GOOD = {"preference": "Be concise.", "prompt": "Why is the sky blue?", "chosen": "Rayleigh scattering.",
         "rejected": "Because of a long story about light ...", "dimension": "length", "source": "synth"}
@@ -108,3 +108,59 @@ def test_validate_cli_bad_file_one_line_exit_2(tmp_path, capsys):
 def test_validate_cli_missing_file(tmp_path, capsys):
     code, _, err = _run(["data", "validate", str(tmp_path / "none.jsonl")], capsys)
     assert code == 2 and "not found" in err
+
+
+def test_truncation_flags_round_trip_and_leave_old_files_unchanged(tmp_path):
+    plain = PairRecord(**GOOD)
+    assert '"chosen_truncated"' not in plain.to_json()  # False flags are not written: old hashes hold
+    flagged = PairRecord(**GOOD, rejected_truncated=True)
+    assert json.loads(flagged.to_json())["rejected_truncated"] is True
+    write_pairs(tmp_path / "f.jsonl", [plain, flagged])
+    assert load_pairs(tmp_path / "f.jsonl") == [plain, flagged]
+    assert pairs_hash([plain]) != pairs_hash([flagged])
+    _write(tmp_path / "bad.jsonl", [json.dumps({**GOOD, "chosen_truncated": "yes"}).encode()])
+    with pytest.raises(DataError, match="line 1: 'chosen_truncated' must be true or false"):
+        load_pairs(tmp_path / "bad.jsonl")
+
+
+def test_mark_truncated_flags_what_the_predicate_says_and_keeps_set_flags():
+    records = [PairRecord("p", "q", "one two", "one two three four five"),
+               PairRecord("p", "q2", "a b c d", "x", chosen_truncated=False, rejected_truncated=True),
+               PairRecord("p", "q3", "one two three four five", "a b c d")]
+    calls = []
+
+    def long(text):
+        calls.append(text)
+        return len(text.split()) >= 4
+
+    marked = mark_truncated(records, long)
+    assert [(r.chosen_truncated, r.rejected_truncated) for r in marked] == [(False, True), (True, True), (True, True)]
+    assert [(r.prompt, r.chosen, r.rejected) for r in marked] == [(r.prompt, r.chosen, r.rejected) for r in records]
+    assert sorted(calls) == sorted({"one two", "one two three four five", "a b c d"})  # each once; "x" already set
+
+
+def test_mark_truncated_cli(tmp_path, run_cli, tiny_base):
+    from personalign.models.tiny import save_tiny
+
+    model = save_tiny(tiny_base, tmp_path / "tiny")
+    src, out = tmp_path / "p.jsonl", tmp_path / "o.jsonl"
+    write_pairs(src, [PairRecord(**GOOD)])
+    base = ["data", "mark-truncated", "--pairs", str(src), "--out", str(out), "--model", str(model), "--quiet"]
+    code, stdout, err = run_cli(base + ["--min-tokens", "1"])
+    assert code == 0, err
+    (record,) = load_pairs(out)
+    assert record.chosen_truncated and record.rejected_truncated and "2 of 2 distinct answers" in stdout
+    # with an end-probability bar: every probability is below 1 and above 1e-12 for a random model
+    code, stdout, err = run_cli(base + ["--min-tokens", "1", "--max-end-prob", "1"])
+    assert code == 0 and "2 of 2" in stdout, err
+    code, stdout, err = run_cli(base + ["--min-tokens", "1", "--max-end-prob", "1e-12"])
+    assert code == 0 and "0 of 2" in stdout, err
+    (record,) = load_pairs(out)
+    assert not record.chosen_truncated and not record.rejected_truncated
+    code, stdout, err = run_cli(base + ["--min-tokens", "100000"])
+    assert code == 0 and "0 of 2" in stdout, err
+    for bad, message in ((["--min-tokens", "0"], "--min-tokens"), (["--min-tokens", "1", "--max-end-prob", "0"],
+                                                                    "--max-end-prob")):
+        code, stdout, err = run_cli(base + bad)
+        assert code == 2 and message in err and "Traceback" not in stdout + err
+    assert load_pairs(out) == [record]  # a bad call overwrites nothing

@@ -271,6 +271,10 @@ def test_degenerate_generations_never_reach_pairs():
     assert result.report["dropped"]["repetitive"] == len(PROMPTS)
     assert all("la la la" not in p.chosen + p.rejected for p in result.pairs)
     assert all(p.chosen.rstrip()[-1] in ".!?" and p.rejected.rstrip()[-1] in ".!?" for p in result.pairs)
+    # Every surviving answer was cut and trimmed: the pairs say so, so training adds no EOS after them.
+    assert result.pairs and all(p.chosen_truncated and p.rejected_truncated for p in result.pairs)
+    plain = synthesize(PROMPTS, fake_generate, SynthConfig(candidates_per_pole=1, combo_candidates=0), progress=False)
+    assert not any(p.chosen_truncated or p.rejected_truncated for p in plain.pairs)
 
 
 def test_generate_fn_contract_errors():

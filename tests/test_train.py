@@ -155,6 +155,31 @@ def test_too_long_pairs_are_reported(base):
         PersRMTrainer(base, pairs[-1:], None, _config(max_length=300), progress=False)
 
 
+def test_answers_cut_by_a_token_limit_get_no_eos(base):
+    from personalign.models import encode_text
+    from personalign.rewards.train import encode_pairs
+
+    persrm = PersRM.create(base)
+    eos = base.tokenizer.eos_token_id
+    pairs = [PairRecord("Answer in detail.", QUESTIONS[0], LONG, SHORT),
+             PairRecord("Answer in detail.", QUESTIONS[0], LONG, SHORT, chosen_truncated=True),
+             PairRecord("Answer in detail.", QUESTIONS[0], LONG, SHORT, rejected_truncated=True)]
+    (plain, cut_chosen, cut_rejected), skipped = encode_pairs(persrm, pairs, max_length=300,
+                                                              eos_after_truncated=False)
+    long_ids, short_ids = encode_text(base.tokenizer, LONG), encode_text(base.tokenizer, SHORT)
+    assert not skipped
+    assert plain.chosen == long_ids + [eos] and plain.rejected == short_ids + [eos]
+    assert cut_chosen.chosen == long_ids and cut_chosen.rejected == short_ids + [eos]
+    assert cut_rejected.chosen == long_ids + [eos] and cut_rejected.rejected == short_ids
+    # By default (how the shipped PersRM was trained) every answer ends with EOS, flagged or not.
+    default, _ = encode_pairs(persrm, pairs, max_length=300)
+    assert all(p.chosen == long_ids + [eos] and p.rejected == short_ids + [eos] for p in default)
+    trainer = PersRMTrainer(base, pairs, None, _config(max_length=300, eos_after_truncated=False), progress=False)
+    assert [p.chosen[-1] == eos for p in trainer.train_set] == [True, False, True]
+    with pytest.raises(ConfigError, match="eos_after_truncated"):
+        _config(eos_after_truncated="no").validate()
+
+
 @pytest.mark.parametrize("bad", [dict(beta=0), dict(stage1_lr=float("nan")), dict(batch_size=0),
                                  dict(reference_input="other"), dict(stage1_steps=-1), dict(max_length=4)])
 def test_config_validation(bad):
@@ -205,6 +230,12 @@ def test_cli_train_rm(base, tmp_path, capsys):
     assert _cli(argv + ["--resume"]) == 0
     assert _cli(argv[:-2] + ["--resume", "--lr", "5e-3"]) == 2
     assert "stage1_lr" in capsys.readouterr().err
+    assert json.loads((out / "persrm_config.json").read_text())["stages"]["eos_after_truncated"] is True
+    cut = tmp_path / "rm_cut"
+    argv_cut = [cut if a == str(out) else a for a in argv]
+    assert _cli([str(a) for a in argv_cut] + ["--no-eos-after-truncated"]) == 0
+    capsys.readouterr()
+    assert json.loads((cut / "persrm_config.json").read_text())["stages"]["eos_after_truncated"] is False
 
 
 def test_cli_train_rm_bad_input(tmp_path, capsys):

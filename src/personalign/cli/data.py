@@ -1,4 +1,4 @@
-"""`personalign data synth|validate`: build and check personalized preference-pair files.
+"""`personalign data synth|curate|mark-truncated|validate`: build and check personalized preference-pair files.
 
 The synthesis pipeline lives in the rewards layer (personalign.rewards.synth) and knows nothing about
 decoding; this top-layer module wires the decoding engine in as its generate_fn.
@@ -263,6 +263,52 @@ def curate(
     typer.echo(f"wrote {count} pairs to {out}")
 
 
+def mark_truncated(
+    pairs: Path = typer.Option(..., "--pairs", help="Pairs JSONL written before synthesis recorded cut answers."),
+    out: Path = typer.Option(..., "--out", help="Pairs JSONL to write, with cut answers flagged."),
+    min_tokens: int = typer.Option(..., "--min-tokens",
+                                   help="Answers shorter than this are never cut (synthesis keeps a cut answer only "
+                                        "when at least half of it survives trimming: half its --max-new-tokens)."),
+    max_end_prob: float | None = typer.Option(
+        None, "--max-end-prob",
+        help="Flag a long answer only when no synthesis steering instruction (nor the bare question) gives "
+             "end-of-sequence this much probability right after it (default: flag every long answer)."),
+    model: str = options.model("Base model: counts tokens and, with --max-end-prob, reads the end probability."),
+    threads: int | None = options.threads(),
+    quiet: bool = options.quiet(),
+) -> None:
+    """Flag answers that synthesis cut at its token limit, so training can leave end-of-sequence off them."""
+    from personalign.models import encode_text, load
+    from personalign.rewards.curate import end_probability
+    from personalign.rewards.data import load_pairs, mark_truncated, write_pairs
+    from personalign.rewards.preferences import poles, steering_prompts
+
+    if min_tokens < 1:
+        raise ConfigError(f"--min-tokens must be >= 1, got {min_tokens}")
+    if max_end_prob is not None and not 0 < max_end_prob <= 1:
+        raise ConfigError(f"--max-end-prob must be in (0, 1], got {max_end_prob}")
+    if threads is not None:
+        if threads < 1:
+            raise ConfigError(f"--threads must be >= 1, got {threads}")
+        import torch
+
+        torch.set_num_threads(threads)
+    records = load_pairs(pairs)
+    base = load(model)
+    long = {t for r in records for t in (r.chosen, r.rejected) if len(encode_text(base.tokenizer, t)) >= min_tokens}
+    ends = {}
+    if max_end_prob is not None:
+        steering = [s for pole in poles() for s in steering_prompts(*pole)]
+        ends = end_probability([r for r in records if r.chosen in long or r.rejected in long], base,
+                               lambda prompt: [prompt] + [steered_user_turn(prompt, s) for s in steering],
+                               progress=not quiet)
+    marked = mark_truncated(records, lambda text: text in long and ends.get(text, 0.0) < (max_end_prob or 1.0))
+    count = write_pairs(out, marked)
+    flagged = {t for r in marked for t, f in ((r.chosen, r.chosen_truncated), (r.rejected, r.rejected_truncated)) if f}
+    answers = {t for r in marked for t in (r.chosen, r.rejected)}
+    typer.echo(f"{len(flagged)} of {len(answers)} distinct answers flagged as cut; wrote {count} pairs to {out}")
+
+
 def validate(path: Path = typer.Argument(..., help="Pairs JSONL file.")) -> None:
     """Check a pairs file line by line; print counts per dimension, pole and source."""
     from personalign.rewards.data import load_pairs, pairs_hash
@@ -291,5 +337,6 @@ def register(app: typer.Typer) -> None:
     group = typer.Typer(no_args_is_help=True, help="Personalized preference-pair data.")
     group.command("synth")(synth)
     group.command("curate")(curate)
+    group.command("mark-truncated")(mark_truncated)
     group.command("validate")(validate)
     app.add_typer(group, name="data")

@@ -29,7 +29,7 @@ from __future__ import annotations
 import random
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import product
 
@@ -162,6 +162,8 @@ def curate(pairs: Sequence[PairRecord], relevance: dict[str, float] | None = Non
     config = (config or CurateConfig()).validate()
     rng = random.Random(config.seed)
     texts: dict[str, list[str]] = defaultdict(list)
+    cut = {text for pair in pairs for text, flag in ((pair.chosen, pair.chosen_truncated),
+                                                     (pair.rejected, pair.rejected_truncated)) if flag}
     for pair in pairs:
         for text in (pair.chosen, pair.rejected):
             if text not in texts[pair.prompt]:
@@ -205,7 +207,7 @@ def curate(pairs: Sequence[PairRecord], relevance: dict[str, float] | None = Non
             made += [(target, c, r) for c, r in pareto_pairs(pool, target, config, ok, focus)]
         for target, chosen, rejected in made:
             out.append(PairRecord(combine_poles(target, rng), prompt, chosen.text, rejected.text,
-                                  "+".join(d for d, _ in target), "curated"))
+                                  "+".join(d for d, _ in target), "curated", chosen.text in cut, rejected.text in cut))
             kinds[f"{len(target)}-pole"] += 1
 
         # Helpfulness: same request, same style, but off topic or looping is worse.
@@ -217,12 +219,14 @@ def curate(pairs: Sequence[PairRecord], relevance: dict[str, float] | None = Non
                                                   for c in pools[p]], target)
             wording = combine_poles(target, rng)
             if stranger is not None:
-                out.append(PairRecord(wording, prompt, chosen.text, stranger.text, HELPFULNESS, "curated"))
+                out.append(PairRecord(wording, prompt, chosen.text, stranger.text, HELPFULNESS, "curated",
+                                      chosen.text in cut, stranger.text in cut))
                 kinds["helpfulness: off topic"] += 1
             loop = looped(chosen.text)
             if loop != chosen.text:
+                # A loop runs to the token limit: it is cut, never ended.
                 out.append(PairRecord(combine_poles(target, rng), prompt, chosen.text, loop, HELPFULNESS,
-                                      "curated"))
+                                      "curated", chosen.text in cut, True))
                 kinds["helpfulness: looped"] += 1
     report = {
         "source_pairs": len(pairs), "prompts": len(pools), "answers": sum(map(len, pools.values())),
@@ -264,6 +268,41 @@ def answer_quality(pairs: Sequence[PairRecord], base, batch_size: int = 16,
         for (prompt, text), row in zip(chunk, rows):
             perplexity[prompt + "\n\n" + text] = math.exp(-float(row.mean())) if len(row) else float("inf")
     return relevance, perplexity
+
+
+def end_probability(pairs: Sequence[PairRecord], base, turns: Callable[[str], Sequence[str]],
+                    batch_size: int = 16, progress: bool = True) -> dict[str, float]:
+    """For each distinct answer: the highest probability `base` gives end-of-sequence right after it, over
+    the user turns `turns(prompt)` (e.g. the question alone and with each steering instruction synthesis
+    appends). An answer that ended by itself was ended under one of those turns; one that a token limit cut,
+    trimmed back to a sentence end, was usually not about to end there. Each answer is read after the prompt
+    it answers: the first non-helpfulness pair it appears in (a helpfulness pair may reject an answer to
+    another prompt)."""
+    import torch
+    from rich.progress import track
+
+    from personalign.models import encode_text, render_chat
+    from personalign.models.batching import answer_token_logprobs
+
+    home: dict[str, str] = {}
+    for pair in sorted(pairs, key=lambda p: p.dimension == HELPFULNESS):  # stable: helpfulness pairs last
+        for text in (pair.chosen, pair.rejected):
+            home.setdefault(text, pair.prompt)
+    tok = base.tokenizer
+    pad = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
+    rows = [(text, render_chat(tok, turn)) for text, prompt in home.items() for turn in turns(prompt)]
+    best: dict[str, float] = {}
+    chunks = range(0, len(rows), batch_size)
+    for start in (track(chunks, description="end probability") if progress else chunks):
+        chunk = rows[start:start + batch_size]
+        with torch.inference_mode():
+            # EOS appended to the answer: its log-prob is the row's last.
+            logps = answer_token_logprobs(base.model, [ctx for _, ctx in chunk],
+                                          [encode_text(tok, text) + [tok.eos_token_id] for text, _ in chunk],
+                                          pad, batch_size=batch_size, device=base.device)
+        for (text, _), row in zip(chunk, logps):
+            best[text] = max(best.get(text, 0.0), float(row[-1].exp()))
+    return best
 
 
 def _closest_in_style(chosen: Candidate, strangers: Sequence[Candidate], target: Sequence[Pole]) -> Candidate | None:

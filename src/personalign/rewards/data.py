@@ -4,8 +4,10 @@ One JSON object per line:
 
     {"preference": "Be brief.", "prompt": "Why is the sky blue?", "chosen": "...", "rejected": "..."}
 
-Optional fields: `dimension` (e.g. "length") and `source` (e.g. "synth"). The loader checks every line
-and reports every bad one by line number; nothing is silently dropped.
+Optional fields: `dimension` (e.g. "length"), `source` (e.g. "synth"), and `chosen_truncated` /
+`rejected_truncated` (true when that answer was stopped by a token limit and trimmed back to a sentence end:
+training then appends no end-of-sequence after it, since the answer did not end there). The loader checks
+every line and reports every bad one by line number; nothing is silently dropped.
 """
 from __future__ import annotations
 
@@ -13,14 +15,15 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from personalign.errors import PersonalignError
 
 REQUIRED = ("preference", "prompt", "chosen", "rejected")
 OPTIONAL = ("dimension", "source")
+FLAGS = ("chosen_truncated", "rejected_truncated")
 
 
 class DataError(PersonalignError, ValueError):
@@ -41,9 +44,13 @@ class PairRecord:
     rejected: str
     dimension: str | None = None
     source: str | None = None
+    chosen_truncated: bool = False    # cut by a token limit: no end-of-sequence is trained after it
+    rejected_truncated: bool = False
 
     def to_json(self) -> str:
-        return json.dumps({k: v for k, v in asdict(self).items() if v is not None}, ensure_ascii=False)
+        # False flags are left out, so files (and their hashes) written before the flags existed are unchanged.
+        return json.dumps({k: v for k, v in asdict(self).items() if v is not None and v is not False},
+                          ensure_ascii=False)
 
 
 def parse_pair(obj) -> PairRecord:
@@ -53,7 +60,7 @@ def parse_pair(obj) -> PairRecord:
     missing = [k for k in REQUIRED if k not in obj]
     if missing:
         raise ValueError(f"missing field(s) {', '.join(missing)}")
-    unknown = sorted(set(obj) - set(REQUIRED) - set(OPTIONAL))
+    unknown = sorted(set(obj) - set(REQUIRED) - set(OPTIONAL) - set(FLAGS))
     if unknown:
         raise ValueError(f"unknown field(s) {', '.join(unknown)}")
     for key in REQUIRED:
@@ -62,9 +69,12 @@ def parse_pair(obj) -> PairRecord:
     for key in OPTIONAL:
         if key in obj and obj[key] is not None and not isinstance(obj[key], str):
             raise ValueError(f"{key!r} must be a string")
+    for key in FLAGS:
+        if key in obj and not isinstance(obj[key], bool):
+            raise ValueError(f"{key!r} must be true or false")
     if obj["chosen"] == obj["rejected"]:
         raise ValueError("'chosen' and 'rejected' are identical")
-    return PairRecord(**{k: obj.get(k) for k in REQUIRED + OPTIONAL})
+    return PairRecord(**{k: obj.get(k) for k in REQUIRED + OPTIONAL}, **{k: obj.get(k, False) for k in FLAGS})
 
 
 def load_pairs(path: str | os.PathLike) -> list[PairRecord]:
@@ -102,6 +112,24 @@ def write_pairs(path: str | os.PathLike, records: Iterable[PairRecord]) -> int:
             count += 1
     os.replace(tmp, path)
     return count
+
+
+def mark_truncated(records: Iterable[PairRecord], is_cut: Callable[[str], bool]) -> list[PairRecord]:
+    """Flag every answer for which `is_cut(answer)` holds as cut by a token limit (flags already set are kept).
+
+    For pair files written before synthesis recorded which answers it cut: synthesis trims a cut answer back
+    to its last sentence end, so it looks finished, and training would teach the reward model to end there.
+    Each distinct answer text is judged once.
+    """
+    verdicts: dict[str, bool] = {}
+
+    def cut(text: str) -> bool:
+        if text not in verdicts:
+            verdicts[text] = bool(is_cut(text))
+        return verdicts[text]
+
+    return [replace(r, chosen_truncated=r.chosen_truncated or cut(r.chosen),
+                    rejected_truncated=r.rejected_truncated or cut(r.rejected)) for r in records]
 
 
 def pairs_hash(records: Iterable[PairRecord]) -> str:

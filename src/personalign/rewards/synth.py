@@ -390,7 +390,8 @@ def build_pairs(candidates: Sequence[Candidate], config: SynthConfig) -> tuple[l
                     wording = combine(*target, split=config.wording_split, rng=rng)
                 pairs.append(PairRecord(preference=wording, prompt=chosen.prompt, chosen=chosen.text,
                                         rejected=rejected.text, dimension=dimension_label(target),
-                                        source=config.source))
+                                        source=config.source, chosen_truncated=chosen.truncated,
+                                        rejected_truncated=rejected.truncated))
                 targets.append(target)
     return pairs, targets
 

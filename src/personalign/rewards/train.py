@@ -79,6 +79,9 @@ class TrainConfig:
     max_grad_norm: float = 1.0
     reference_input: str = "base"
     template: str = "system-block"
+    # Append EOS after answers flagged as cut by a token limit too (how v1-v3 were trained). False trains no EOS
+    # after them; tried as PersRM v4 and not shipped: concise multi-pole answers stopped ending (model card).
+    eos_after_truncated: bool = True
 
     def validate(self) -> TrainConfig:
         def positive(name, allow_zero=False):
@@ -107,6 +110,8 @@ class TrainConfig:
             raise ConfigError("warmup_ratio and lora_dropout must be below 1")
         if self.reference_input not in REFERENCE_INPUTS:
             raise ConfigError(f"reference_input must be one of {REFERENCE_INPUTS}, got {self.reference_input!r}")
+        if not isinstance(self.eos_after_truncated, bool):
+            raise ConfigError(f"eos_after_truncated must be true or false, got {self.eos_after_truncated!r}")
         if self.template not in TEMPLATES:
             raise ConfigError(f"unknown template {self.template!r}; choose one of {sorted(TEMPLATES)}")
         return self
@@ -138,8 +143,10 @@ class TrainResult:
 
 
 def encode_pairs(persrm: PersRM, pairs: Sequence[PairRecord], max_length: int,
-                 reference_input: str = "base") -> tuple[list[EncodedPair], list[int]]:
-    """Token ids of each pair; answers end with EOS (stopping is part of the preference, e.g. length).
+                 reference_input: str = "base", eos_after_truncated: bool = True
+                 ) -> tuple[list[EncodedPair], list[int]]:
+    """Token ids of each pair; answers end with EOS (stopping is part of the preference, e.g. length),
+    except, with `eos_after_truncated=False`, those flagged as cut by a token limit.
 
     Answers longer than the budget left by the context are cut; pairs whose context leaves fewer than
     MIN_ANSWER_TOKENS are returned as skipped indices (reported by the caller, never silently dropped).
@@ -154,8 +161,10 @@ def encode_pairs(persrm: PersRM, pairs: Sequence[PairRecord], max_length: int,
         if budget < MIN_ANSWER_TOKENS:
             skipped.append(i)
             continue
-        answers = [(encode_text(tok, text) + eos)[:budget]
-                   for text in (pair.chosen, pair.rejected)]
+        # An answer cut by a token limit did not end there: EOS after it teaches the reward model to end
+        # where synthesis happened to trim one (e.g. "detailed" answers after ~60 tokens).
+        answers = [(encode_text(tok, text) + ([] if cut and not eos_after_truncated else eos))[:budget]
+                   for text, cut in ((pair.chosen, pair.chosen_truncated), (pair.rejected, pair.rejected_truncated))]
         if answers[0] == answers[1]:  # different texts, identical after truncation: nothing to learn
             skipped.append(i)
             continue
@@ -289,12 +298,14 @@ class PersRMTrainer:
         torch.manual_seed(cfg.seed)  # LoRA A's random init
         self.persrm = _new_persrm(base, cfg)
         self.pad_id = _pad_id(base.tokenizer)
-        self.train_set, skipped = encode_pairs(self.persrm, self.train_records, cfg.max_length, cfg.reference_input)
+        self.train_set, skipped = encode_pairs(self.persrm, self.train_records, cfg.max_length, cfg.reference_input,
+                                               cfg.eos_after_truncated)
         self.skipped_train = len(skipped)
         if not self.train_set:
             raise ConfigError(f"all {len(self.train_records)} training pairs are longer than max_length="
                               f"{cfg.max_length} tokens")
-        self.eval_set, skipped = encode_pairs(self.persrm, self.eval_records, cfg.max_length, cfg.reference_input)
+        self.eval_set, skipped = encode_pairs(self.persrm, self.eval_records, cfg.max_length, cfg.reference_input,
+                                              cfg.eos_after_truncated)
         self.skipped_eval = len(skipped)
         per_step = cfg.batch_size * cfg.grad_accum
         n = len(self.train_set)
@@ -531,7 +542,8 @@ class PersRMTrainer:
         cfg.stages.update({"reference_input": self.config.reference_input, "train_pairs": len(self.train_set),
                            "skipped_train_pairs": self.skipped_train, "seed": self.config.seed,
                            "batch_size": self.config.batch_size, "grad_accum": self.config.grad_accum,
-                           "max_length": self.config.max_length})
+                           "max_length": self.config.max_length,
+                           "eos_after_truncated": self.config.eos_after_truncated})
         if self.out_dir is not None:
             self.persrm.save_pretrained(self.out_dir)
             if self.checkpoint_dir is not None:

@@ -5,9 +5,9 @@ One JSON object per line:
     {"preference": "Be brief.", "prompt": "Why is the sky blue?", "chosen": "...", "rejected": "..."}
 
 Optional fields: `dimension` (e.g. "length"), `source` (e.g. "synth"), and `chosen_truncated` /
-`rejected_truncated` (true when that answer was stopped by a token limit and trimmed back to a sentence end:
-training then appends no end-of-sequence after it, since the answer did not end there). The loader checks
-every line and reports every bad one by line number; nothing is silently dropped.
+`rejected_truncated` (true when that answer was stopped by a token limit and trimmed back to a sentence end,
+so it did not end there: `train-rm --no-eos-after-truncated` trains no end-of-sequence after it). The loader
+checks every line and reports every bad one by line number; nothing is silently dropped.
 """
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ class PairRecord:
     rejected: str
     dimension: str | None = None
     source: str | None = None
-    chosen_truncated: bool = False    # cut by a token limit: no end-of-sequence is trained after it
+    chosen_truncated: bool = False    # cut by a token limit (training may leave end-of-sequence off it)
     rejected_truncated: bool = False
 
     def to_json(self) -> str:

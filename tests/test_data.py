@@ -4,7 +4,15 @@ import json
 import pytest
 
 from personalign.cli.main import main
-from personalign.rewards.data import DataError, PairRecord, load_pairs, mark_truncated, pairs_hash, write_pairs
+from personalign.rewards.data import (
+    DataError,
+    PairRecord,
+    load_pairs,
+    mark_truncated,
+    pairs_hash,
+    truncated_answers,
+    write_pairs,
+)
 
 GOOD = {"preference": "Be concise.", "prompt": "Why is the sky blue?", "chosen": "Rayleigh scattering.",
         "rejected": "Because of a long story about light ...", "dimension": "length", "source": "synth"}
@@ -118,6 +126,7 @@ def test_truncation_flags_round_trip_and_leave_old_files_unchanged(tmp_path):
     write_pairs(tmp_path / "f.jsonl", [plain, flagged])
     assert load_pairs(tmp_path / "f.jsonl") == [plain, flagged]
     assert pairs_hash([plain]) != pairs_hash([flagged])
+    assert truncated_answers([plain, flagged]) == {GOOD["rejected"]}
     _write(tmp_path / "bad.jsonl", [json.dumps({**GOOD, "chosen_truncated": "yes"}).encode()])
     with pytest.raises(DataError, match="line 1: 'chosen_truncated' must be true or false"):
         load_pairs(tmp_path / "bad.jsonl")

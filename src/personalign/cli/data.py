@@ -280,7 +280,7 @@ def mark_truncated(
     """Flag answers that synthesis cut at its token limit, so training can leave end-of-sequence off them."""
     from personalign.models import encode_text, load
     from personalign.rewards.curate import end_probability
-    from personalign.rewards.data import load_pairs, mark_truncated, write_pairs
+    from personalign.rewards.data import load_pairs, mark_truncated, truncated_answers, write_pairs
     from personalign.rewards.preferences import poles, steering_prompts
 
     if min_tokens < 1:
@@ -304,9 +304,9 @@ def mark_truncated(
                                progress=not quiet)
     marked = mark_truncated(records, lambda text: text in long and ends.get(text, 0.0) < (max_end_prob or 1.0))
     count = write_pairs(out, marked)
-    flagged = {t for r in marked for t, f in ((r.chosen, r.chosen_truncated), (r.rejected, r.rejected_truncated)) if f}
     answers = {t for r in marked for t in (r.chosen, r.rejected)}
-    typer.echo(f"{len(flagged)} of {len(answers)} distinct answers flagged as cut; wrote {count} pairs to {out}")
+    typer.echo(f"{len(truncated_answers(marked))} of {len(answers)} distinct answers flagged as cut; "
+               f"wrote {count} pairs to {out}")
 
 
 def validate(path: Path = typer.Argument(..., help="Pairs JSONL file.")) -> None:

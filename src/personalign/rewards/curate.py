@@ -35,7 +35,7 @@ from itertools import product
 
 from personalign.dimensions import DIMENSIONS, judge_all
 from personalign.errors import ConfigError
-from personalign.rewards.data import PairRecord
+from personalign.rewards.data import PairRecord, truncated_answers
 from personalign.rewards.preferences import Pole, combinations_of_poles, combine, poles, wordings
 from personalign.rewards.synth import Candidate, SynthConfig, best_pairs, clean_candidate
 
@@ -162,8 +162,7 @@ def curate(pairs: Sequence[PairRecord], relevance: dict[str, float] | None = Non
     config = (config or CurateConfig()).validate()
     rng = random.Random(config.seed)
     texts: dict[str, list[str]] = defaultdict(list)
-    cut = {text for pair in pairs for text, flag in ((pair.chosen, pair.chosen_truncated),
-                                                     (pair.rejected, pair.rejected_truncated)) if flag}
+    cut = truncated_answers(pairs)
     for pair in pairs:
         for text in (pair.chosen, pair.rejected):
             if text not in texts[pair.prompt]:
@@ -290,16 +289,19 @@ def end_probability(pairs: Sequence[PairRecord], base, turns: Callable[[str], Se
             home.setdefault(text, pair.prompt)
     tok = base.tokenizer
     pad = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
-    rows = [(text, render_chat(tok, turn)) for text, prompt in home.items() for turn in turns(prompt)]
+    rows = [(text, turn) for text, prompt in home.items() for turn in turns(prompt)]
+    # Every answer meets every turn of its prompt: encode each answer, and render each turn, once.
+    # EOS is appended to the answer, so its log-prob is the row's last.
+    answers = {text: encode_text(tok, text) + [tok.eos_token_id] for text in home}
+    contexts = {turn: render_chat(tok, turn) for turn in dict.fromkeys(turn for _, turn in rows)}
     best: dict[str, float] = {}
     chunks = range(0, len(rows), batch_size)
     for start in (track(chunks, description="end probability") if progress else chunks):
         chunk = rows[start:start + batch_size]
         with torch.inference_mode():
-            # EOS appended to the answer: its log-prob is the row's last.
-            logps = answer_token_logprobs(base.model, [ctx for _, ctx in chunk],
-                                          [encode_text(tok, text) + [tok.eos_token_id] for text, _ in chunk],
-                                          pad, batch_size=batch_size, device=base.device)
+            logps = answer_token_logprobs(base.model, [contexts[turn] for _, turn in chunk],
+                                          [answers[text] for text, _ in chunk], pad, batch_size=batch_size,
+                                          device=base.device)
         for (text, _), row in zip(chunk, logps):
             best[text] = max(best.get(text, 0.0), float(row[-1].exp()))
     return best

@@ -132,6 +132,12 @@ def mark_truncated(records: Iterable[PairRecord], is_cut: Callable[[str], bool])
                     rejected_truncated=r.rejected_truncated or cut(r.rejected)) for r in records]
 
 
+def truncated_answers(records: Iterable[PairRecord]) -> set[str]:
+    """The answer texts some record flags as cut by a token limit."""
+    return {text for r in records for text, cut in ((r.chosen, r.chosen_truncated), (r.rejected, r.rejected_truncated))
+            if cut}
+
+
 def pairs_hash(records: Iterable[PairRecord]) -> str:
     """A content hash recorded with trained models, so results trace back to their data."""
     digest = hashlib.sha256()

@@ -7,6 +7,7 @@ from personalign.cli.main import main
 from personalign.rewards.data import (
     DataError,
     PairRecord,
+    keep_chosen_ends,
     load_pairs,
     mark_truncated,
     pairs_hash,
@@ -148,6 +149,15 @@ def test_mark_truncated_flags_what_the_predicate_says_and_keeps_set_flags():
     assert sorted(calls) == sorted({"one two", "one two three four five", "a b c d"})  # each once; "x" already set
 
 
+def test_keep_chosen_ends_clears_only_chosen_flags_the_predicate_picks():
+    records = [PairRecord("Be concise.", "q", "a", "b", chosen_truncated=True, rejected_truncated=True),
+               PairRecord("Be detailed.", "q", "a", "b", chosen_truncated=True, rejected_truncated=True),
+               PairRecord("Be concise.", "q2", "c", "d", rejected_truncated=True)]
+    kept = keep_chosen_ends(records, lambda r: "concise" in r.preference)
+    assert [(r.chosen_truncated, r.rejected_truncated) for r in kept] == [(False, True), (True, True), (False, True)]
+    assert kept[2] is records[2]
+
+
 def test_mark_truncated_cli(tmp_path, run_cli, tiny_base):
     from personalign.models.tiny import save_tiny
 
@@ -168,8 +178,18 @@ def test_mark_truncated_cli(tmp_path, run_cli, tiny_base):
     assert not record.chosen_truncated and not record.rejected_truncated
     code, stdout, err = run_cli(base + ["--min-tokens", "100000"])
     assert code == 0 and "0 of 2" in stdout, err
+    # GOOD asks for concise answers: its chosen answer keeps its end, the rejected one is still flagged
+    code, stdout, err = run_cli(base + ["--min-tokens", "1", "--keep-end-under", "concise"])
+    assert code == 0 and "1 of 2" in stdout, err
+    (kept,) = load_pairs(out)
+    assert not kept.chosen_truncated and kept.rejected_truncated
+    code, stdout, err = run_cli(base + ["--min-tokens", "1", "--keep-end-under", "detailed"])
+    assert code == 0 and "2 of 2" in stdout, err
+    code, stdout, err = run_cli(base + ["--min-tokens", "100000"])
+    (record,) = load_pairs(out)
     for bad, message in ((["--min-tokens", "0"], "--min-tokens"), (["--min-tokens", "1", "--max-end-prob", "0"],
-                                                                    "--max-end-prob")):
+                                                                    "--max-end-prob"),
+                         (["--min-tokens", "1", "--keep-end-under", "short"], "unknown pole 'short'")):
         code, stdout, err = run_cli(base + bad)
         assert code == 2 and message in err and "Traceback" not in stdout + err
     assert load_pairs(out) == [record]  # a bad call overwrites nothing

@@ -54,6 +54,32 @@ def test_lookup_round_trip_and_unknown():
     assert P.lookup("Please answer in French.") is None
 
 
+def test_named_poles_reads_composed_requests():
+    from personalign.rewards.curate import combine_poles, triples
+
+    for target in triples():
+        rng = random.Random(len(target))
+        for _ in range(20):
+            text = combine_poles(target, rng)
+            assert P.named_poles(text) == tuple(p for p in P.poles() if p in target), text
+    for a, b in P.combinations_of_poles():
+        for split in P.SPLITS:
+            for text in P.combo_wordings(a, b, split):
+                assert P.named_poles(text) == P.lookup(text)[0]
+    assert P.named_poles("hi!! BRIEF REPLIES, thanks -- and explain it like i'm five") == (
+        ("length", "concise"), ("expertise", "simple"))
+    assert P.named_poles("Please answer in French.") == ()
+    assert P.named_poles("Be conciseness.") == ()  # whole phrases only
+
+
+def test_no_wording_is_inside_another_poles_wording():
+    phrases = P._phrases()
+    for inner, inner_poles in phrases:
+        for outer, outer_poles in phrases:
+            if f" {inner} " in f" {outer} ":
+                assert set(inner_poles) <= set(outer_poles), (inner, outer)
+
+
 def test_steering_prompts_varied_and_not_user_wordings():
     users = {w for dim, pole in P.poles() for s in P.SPLITS for w in P.wordings(dim, pole, s)}
     for dim, pole in P.poles():

@@ -273,6 +273,10 @@ def mark_truncated(
         None, "--max-end-prob",
         help="Flag a long answer only when no synthesis steering instruction (nor the bare question) gives "
              "end-of-sequence this much probability right after it (default: flag every long answer)."),
+    keep_end_under: list[str] = typer.Option(
+        [], "--keep-end-under",
+        help="Never flag the chosen answer of a request naming this pole (e.g. concise): it teaches where to "
+             "stop. Repeatable."),
     model: str = options.model("Base model: counts tokens and, with --max-end-prob, reads the end probability."),
     threads: int | None = options.threads(),
     quiet: bool = options.quiet(),
@@ -280,13 +284,17 @@ def mark_truncated(
     """Flag answers that synthesis cut at its token limit, so training can leave end-of-sequence off them."""
     from personalign.models import encode_text, load
     from personalign.rewards.curate import end_probability
-    from personalign.rewards.data import load_pairs, mark_truncated, truncated_answers, write_pairs
-    from personalign.rewards.preferences import poles, steering_prompts
+    from personalign.rewards.data import keep_chosen_ends, load_pairs, mark_truncated, truncated_answers, write_pairs
+    from personalign.rewards.preferences import named_poles, poles, steering_prompts
 
     if min_tokens < 1:
         raise ConfigError(f"--min-tokens must be >= 1, got {min_tokens}")
     if max_end_prob is not None and not 0 < max_end_prob <= 1:
         raise ConfigError(f"--max-end-prob must be in (0, 1], got {max_end_prob}")
+    known = {pole for _, pole in poles()}
+    for pole in keep_end_under:
+        if pole not in known:
+            raise ConfigError(f"--keep-end-under: unknown pole {pole!r}; choose one of {', '.join(sorted(known))}")
     if threads is not None:
         if threads < 1:
             raise ConfigError(f"--threads must be >= 1, got {threads}")
@@ -303,6 +311,8 @@ def mark_truncated(
                                lambda prompt: [prompt] + [steered_user_turn(prompt, s) for s in steering],
                                progress=not quiet)
     marked = mark_truncated(records, lambda text: text in long and ends.get(text, 0.0) < (max_end_prob or 1.0))
+    if keep_end_under:
+        marked = keep_chosen_ends(marked, lambda r: any(p in keep_end_under for _, p in named_poles(r.preference)))
     count = write_pairs(out, marked)
     answers = {t for r in marked for t in (r.chosen, r.rejected)}
     typer.echo(f"{len(truncated_answers(marked))} of {len(answers)} distinct answers flagged as cut; "

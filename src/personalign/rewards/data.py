@@ -132,6 +132,15 @@ def mark_truncated(records: Iterable[PairRecord], is_cut: Callable[[str], bool])
                     rejected_truncated=r.rejected_truncated or cut(r.rejected)) for r in records]
 
 
+def keep_chosen_ends(records: Iterable[PairRecord], keep: Callable[[PairRecord], bool]) -> list[PairRecord]:
+    """Clear the cut flag of every chosen answer whose record satisfies `keep`, so training ends it.
+
+    A concise request's chosen answer should teach the reward model to stop where it stops, even when
+    synthesis trimmed it from a longer one: leaving its end off took the signal to end from concise answers.
+    """
+    return [replace(r, chosen_truncated=False) if r.chosen_truncated and keep(r) else r for r in records]
+
+
 def truncated_answers(records: Iterable[PairRecord]) -> set[str]:
     """The answer texts some record flags as cut by a token limit."""
     return {text for r in records for text, cut in ((r.chosen, r.chosen_truncated), (r.rejected, r.rejected_truncated))

@@ -13,6 +13,7 @@ steering, decide which answer is chosen.
 from __future__ import annotations
 
 import random
+import re
 from functools import lru_cache
 from itertools import combinations
 
@@ -429,6 +430,30 @@ def lookup(preference: str) -> tuple[tuple[Pole, ...], str] | None:
     return _index().get(preference)
 
 
+def named_poles(preference: str) -> tuple[Pole, ...]:
+    """Every pole whose wording (train or held-out, single or two-pole) appears in `preference` as a whole phrase,
+    in `poles()` order.
+
+    Unlike `lookup` it reads requests composed of three wordings or with the user's own words around them;
+    case and punctuation are ignored. No wording of one pole is contained in a wording of another (a test holds
+    this), so a match names its pole.
+    """
+    text = f" {_words(preference)} "
+    found = {pole for wording, named in _phrases() if f" {wording} " in text for pole in named}
+    return tuple(pole for pole in poles() if pole in found)
+
+
+def _words(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9']+", " ", text.lower()).split())
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> tuple[tuple[str, tuple[Pole, ...]], ...]:
+    single = [(w, (pole,)) for pole, lists in _WORDINGS.items() for items in lists for w in items]
+    combo = [(w, pair) for pair, lists in _COMBO_WORDINGS.items() for items in lists for w in items]
+    return tuple((_words(w), named) for w, named in single + combo)
+
+
 @lru_cache(maxsize=1)
 def _index() -> dict[str, tuple[tuple[Pole, ...], str]]:
     idx = {}
@@ -447,5 +472,5 @@ def _index() -> dict[str, tuple[tuple[Pole, ...], str]]:
 
 __all__ = [
     "SPLITS", "Pole", "poles", "combinations_of_poles", "canonical", "wordings", "combo_wordings",
-    "combine", "steering_prompts", "combo_steering", "lookup",
+    "combine", "steering_prompts", "combo_steering", "lookup", "named_poles",
 ]

@@ -95,14 +95,16 @@ def test_validate_cli_counts(tmp_path, capsys):
     records = [PairRecord(wordings("length", "concise")[0], "q1", "a", "b", "length", "synth"),
                PairRecord(wordings("tone", "warm", "heldout")[0], "q2", "a", "b", "tone", "synth"),
                PairRecord(combine(("length", "detailed"), ("tone", "blunt")), "q3", "a", "b", "length+tone", "synth"),
-               PairRecord("Answer in French.", "q4", "a", "b")]
+               PairRecord("Answer in French.", "q4", "a", "b"),
+               PairRecord("Bottom line only. And no big words; be warm, please!", "q5", "a", "b")]
     path = tmp_path / "p.jsonl"
     write_pairs(path, records)
     main(["data", "validate", str(path)])  # returns normally on success
     out = capsys.readouterr().out
-    assert "4 valid pairs" in out
-    assert "length=1" in out and "length+tone=1" in out and "tone=1" in out and "(none)=1" in out
+    assert "5 valid pairs" in out
+    assert "length=1" in out and "length+tone=1" in out and "tone=1" in out and "(none)=2" in out
     assert "length:concise=1" in out and "length:detailed+tone:blunt=1" in out and "(unknown wording)=1" in out
+    assert "length:concise+expertise:simple=1" in out  # "be warm, please" is no wording: only two poles named
     assert "heldout=1" in out and "train=2" in out
 
 

@@ -322,7 +322,7 @@ def mark_truncated(
 def validate(path: Path = typer.Argument(..., help="Pairs JSONL file.")) -> None:
     """Check a pairs file line by line; print counts per dimension, pole and source."""
     from personalign.rewards.data import load_pairs, pairs_hash
-    from personalign.rewards.preferences import lookup
+    from personalign.rewards.preferences import lookup, named_poles
 
     records = load_pairs(path)  # DataError names every bad line; main turns it into one line, exit 2
     typer.echo(f"{path}: {len(records)} valid pairs, sha256 {pairs_hash(records)[:16]}")
@@ -331,11 +331,10 @@ def validate(path: Path = typer.Argument(..., help="Pairs JSONL file.")) -> None
     poles, splits = Counter(), Counter()
     for r in records:
         found = lookup(r.preference)
-        if found is None:
-            poles["(unknown wording)"] += 1
-            continue
-        poles["+".join(f"{d}:{p}" for d, p in found[0])] += 1
-        splits[found[1]] += 1
+        named = found[0] if found else named_poles(r.preference)  # composed requests: poles, but no split
+        poles["+".join(f"{d}:{p}" for d, p in named) or "(unknown wording)"] += 1
+        if found:
+            splits[found[1]] += 1
     typer.echo("per pole: " + ", ".join(f"{k}={v}" for k, v in sorted(poles.items())))
     if splits:
         typer.echo("wording split: " + ", ".join(f"{k}={v}" for k, v in sorted(splits.items())))

@@ -21,10 +21,14 @@ Per strategy and pole: win rate vs base and vs prompting on the pole's transpare
 Flesch-Kincaid grade, VADER; ties count ½); on-topic (MiniLM cosine of question and answer); fluency
 (perplexity of the answer under the base model given the bare question, median); degenerate share
 (see `degenerate_reason`); share of answers that end by EOS rather than the token cap.
+Single and three-pole cells also get a 95 % bootstrap interval, and every strategy the paired difference from
+--reference (default: the first PAD strategy) over the same requests: cells hold 16–32 answers, so a difference
+between two models is worth acting on only where its interval leaves 0.
 
     python benchmarks/faithfulness.py --quick --threads 1                       # held-out, ~15 min
     python benchmarks/faithfulness.py --split train --quick --variants base,prompt,v1:off,v1:mp0.1+eos+ng3
     python benchmarks/faithfulness.py --persrm v2=runs/persrm_v2 --images docs/images
+    python benchmarks/faithfulness.py --intervals runs/faithfulness --reference prompt   # tables of a finished run
 """
 from __future__ import annotations
 
@@ -413,6 +417,80 @@ def targets(summary: dict, base: dict) -> dict:
     return out
 
 
+INTERVAL_SETS = ("single", "combinations")
+
+
+def intervals(records: dict[str, list[dict]], reference: str | None, n_boot: int = 1000) -> dict:
+    """Per strategy (but "base"), target set and pole: win vs base with a 95 % percentile-bootstrap interval over
+    its requests; and, for every strategy but `reference`, the paired difference from `reference` (same requests,
+    row by row) with its interval. Cells hold 16 or 32 requests: one flipped answer moves a cell by 0.03–0.06, so a
+    change between two models means something only where this interval leaves 0."""
+    from personalign.eval import bootstrap_ci
+
+    if reference is not None and reference not in records:
+        raise SystemExit(f"error: reference strategy {reference!r} is not in the run ({', '.join(records)})")
+    ref = records.get(reference)
+    out = {}
+    for name, recs in records.items():
+        if name == "base":
+            continue
+        if ref is not None and [(r["question"], r["wording"]) for r in recs] != [(r["question"], r["wording"])
+                                                                                 for r in ref]:
+            raise SystemExit(f"error: {name!r} and {reference!r} answered different requests; no paired difference")
+        cells = {}
+        for set_name in INTERVAL_SETS:
+            for pole in POLE_ORDER:
+                rows = [i for i, r in enumerate(recs) if r["set"] == set_name and pole in r["pole"]]
+                if not rows:
+                    continue
+                cell = {"win_base": bootstrap_ci([recs[i]["pole"][pole]["vs_base"] for i in rows],
+                                                 n_boot=n_boot).to_dict()}
+                if ref is not None and name != reference:
+                    cell["minus_reference"] = bootstrap_ci(
+                        [recs[i]["pole"][pole]["vs_base"] - ref[i]["pole"][pole]["vs_base"] for i in rows],
+                        n_boot=n_boot).to_dict()
+                cells.setdefault(set_name, {})[pole] = cell
+        out[name] = cells
+    return out
+
+
+def intervals_markdown(table: dict, reference: str | None) -> str:
+    def ci(c, fmt) -> str:
+        return f"{_f(c['estimate'], fmt)} [{_f(c['low'], fmt)}, {_f(c['high'], fmt)}]"
+
+    lines = []
+    for key, title, fmt in (("win_base", "win rate vs base, 95 % bootstrap interval over requests", ".2f"),
+                            ("minus_reference", f"paired difference in win rate vs base from {reference}", "+.2f")):
+        for set_name in INTERVAL_SETS:
+            names = [n for n in table if any(key in c for c in table[n].get(set_name, {}).values())]
+            if not names:
+                continue
+            poles = [p for p in POLE_ORDER if any(p in table[n].get(set_name, {}) for n in names)]
+            lines += [f"## {set_name}: {title}", "", "| strategy | " + " | ".join(poles) + " |",
+                      "|---" * (len(poles) + 1) + "|"]
+            lines += [f"| {n} | " + " | ".join(ci(table[n][set_name][p][key], fmt) if p in table[n][set_name] else "–"
+                                               for p in poles) + " |" for n in names]
+            lines.append("")
+    return "\n".join(lines)
+
+
+def read_answers(folder: Path) -> dict[str, list[dict]]:
+    """An earlier run's scored answers (faithfulness_answers.jsonl), per strategy in the run's order."""
+    path = folder / "faithfulness_answers.jsonl"
+    if not path.is_file():
+        raise SystemExit(f"error: --intervals {folder}: no faithfulness_answers.jsonl there")
+    out: dict[str, list[dict]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        out.setdefault(rec.pop("strategy"), []).append(rec)
+    return out
+
+
+def default_reference(names) -> str | None:
+    """The first PAD strategy of the run: what the others are compared with."""
+    return next((n for n in names if n.startswith("pad-")), None)
+
+
 def markdown(report: dict) -> str:
     names = list(report["strategies"])
     lines = [f"# Faithfulness benchmark — {report['split']} split", "",
@@ -552,7 +630,17 @@ def main(argv=None) -> dict:
                         help="reuse the answers of an earlier run's --out DIR for every strategy whose settings, "
                         "reward model and requests are identical (repeatable)")
     parser.add_argument("--images", default=None, help="also write the PNG plots here (e.g. docs/images)")
+    parser.add_argument("--reference", default=None,
+                        help="strategy the others' paired differences are taken from (default: the first PAD one)")
+    parser.add_argument("--intervals", default=None, metavar="DIR",
+                        help="only print the interval tables of an earlier run's --out DIR (no model is loaded)")
     args = parser.parse_args(argv)
+    if args.intervals:
+        records = read_answers(Path(args.intervals))
+        reference = args.reference or default_reference(records)
+        table = intervals(records, reference)
+        print(intervals_markdown(table, reference))
+        return {"intervals": table, "reference": reference}
 
     import torch
 
@@ -665,6 +753,8 @@ def main(argv=None) -> dict:
         report["strategies"][v.name] = entry
         records[v.name] = recs
     records[base_name] = base_recs
+    report["reference"] = args.reference or default_reference(report["strategies"])
+    report["intervals"] = intervals(records, report["reference"])
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -676,7 +766,7 @@ def main(argv=None) -> dict:
         for name, recs in records.items():
             for r in recs:
                 fh.write(json.dumps({"strategy": name, **r}, ensure_ascii=False) + "\n")
-    md = markdown(report)
+    md = markdown(report) + "\n" + intervals_markdown(report["intervals"], report["reference"])
     (out / "faithfulness.md").write_text(md, encoding="utf-8")
     print(md)
     written = plots(report, [out] + ([Path(args.images)] if args.images else []))

@@ -1,5 +1,7 @@
 """benchmarks/faithfulness.py: its answer checks and win rates on hand-made texts, its request file."""
 
+import json
+
 import pytest
 
 
@@ -85,3 +87,39 @@ def test_generation_key_leaves_out_unset_guard_options(fb):
         return fb.generation_key(variant, [["q", "p"]], Args, "m", "rm")
 
     assert key(v) == key(older) and key(fb.parse_variant("v1:mp0.1+eos+er4", {"v1"})) != key(v)
+
+
+def _rec(question, pole, vs_base, set_name="single"):
+    return {"set": set_name, "label": pole, "poles": [pole], "wording": f"be {pole}", "question": question,
+            "pole": {pole: {"vs_base": vs_base}}}
+
+
+def test_intervals_and_paired_differences(fb, tmp_path, capsys):
+    questions = [f"q{i}" for i in range(20)]
+    old = [_rec(q, "detailed", 1.0 if i < 10 else 0.0) for i, q in enumerate(questions)]
+    new = [_rec(q, "detailed", 1.0 if i < 10 else 0.5) for i, q in enumerate(questions)]
+    base = [_rec(q, "detailed", 0.5) for q in questions]
+    table = fb.intervals({"base": base, "pad-old": old, "pad-new": new}, "pad-old", n_boot=400)
+    assert set(table) == {"pad-old", "pad-new"}
+    cell = table["pad-new"]["single"]["detailed"]
+    assert cell["win_base"]["estimate"] == pytest.approx((10 + 5) / 20)
+    low, high = cell["win_base"]["low"], cell["win_base"]["high"]
+    assert low < cell["win_base"]["estimate"] < high
+    # row by row: +0 on the first 10, +0.5 on the other 10 (an unpaired difference would not know this)
+    diff = cell["minus_reference"]
+    assert diff["estimate"] == pytest.approx(0.25) and 0 < diff["low"] < 0.25 < diff["high"] <= 0.5
+    assert "minus_reference" not in table["pad-old"]["single"]["detailed"]
+    with pytest.raises(SystemExit, match="different requests"):
+        fb.intervals({"pad-old": old, "pad-new": new[::-1]}, "pad-old")
+    with pytest.raises(SystemExit, match="not in the run"):
+        fb.intervals({"pad-old": old}, "pad-x")
+    # --intervals reads a run's answers file and prints both tables without loading a model
+    lines = [{"strategy": name, **r} for name, recs in (("base", base), ("pad-old", old), ("pad-new", new))
+             for r in recs]
+    (tmp_path / "faithfulness_answers.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines))
+    result = fb.main(["--intervals", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert result["reference"] == "pad-old" and "paired difference in win rate vs base from pad-old" in out
+    assert "| pad-new | 0.75 [" in out and "+0.25 [" in out
+    with pytest.raises(SystemExit, match="no faithfulness_answers.jsonl"):
+        fb.main(["--intervals", str(tmp_path / "none")])

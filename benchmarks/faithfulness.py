@@ -430,12 +430,12 @@ def intervals(records: dict[str, list[dict]], reference: str | None, n_boot: int
     if reference is not None and reference not in records:
         raise SystemExit(f"error: reference strategy {reference!r} is not in the run ({', '.join(records)})")
     ref = records.get(reference)
+    ref_requests = [(r["question"], r["wording"]) for r in ref] if ref is not None else None
     out = {}
     for name, recs in records.items():
         if name == "base":
             continue
-        if ref is not None and [(r["question"], r["wording"]) for r in recs] != [(r["question"], r["wording"])
-                                                                                 for r in ref]:
+        if ref is not None and [(r["question"], r["wording"]) for r in recs] != ref_requests:
             raise SystemExit(f"error: {name!r} and {reference!r} answered different requests; no paired difference")
         cells = {}
         for set_name in INTERVAL_SETS:

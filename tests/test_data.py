@@ -191,7 +191,8 @@ def test_mark_truncated_cli(tmp_path, run_cli, tiny_base):
     (record,) = load_pairs(out)
     for bad, message in ((["--min-tokens", "0"], "--min-tokens"), (["--min-tokens", "1", "--max-end-prob", "0"],
                                                                     "--max-end-prob"),
-                         (["--min-tokens", "1", "--keep-end-under", "short"], "unknown pole 'short'")):
+                         (["--min-tokens", "1", "--keep-end-under", "short"], "unknown pole 'short'"),
+                         (["--min-tokens", "1", "--threads", "0"], "--threads must be >= 1")):
         code, stdout, err = run_cli(base + bad)
         assert code == 2 and message in err and "Traceback" not in stdout + err
     assert load_pairs(out) == [record]  # a bad call overwrites nothing

@@ -162,14 +162,7 @@ def synth(
                          # one batch per target and chunk: answers in a batch have similar lengths
                          chunk_prompts=max(1, batch_size // max(1, candidates_per_pole)),
                          wording_split=wordings, min_relevance=min_relevance).validate()
-    if threads is not None:
-        if threads < 1:
-            raise ConfigError(f"--threads must be >= 1, got {threads}")
-        import torch
-
-        # On an oversubscribed CPU, worker threads spin at every barrier while a sibling is descheduled;
-        # measured here: 1 thread 15 tok/s vs 2 threads 2 tok/s with other jobs running.
-        torch.set_num_threads(threads)
+    options.set_threads(threads)
     start = time.perf_counter()
     if resume and (candidates_out is None or from_candidates is not None):
         raise ConfigError("--resume needs --candidates-out (the file to continue) and no --from-candidates")
@@ -231,12 +224,7 @@ def curate(
                           combos_per_prompt=combos_per_prompt, triples_per_prompt=triples_per_prompt,
                           helpfulness_per_prompt=helpfulness_per_prompt, triple_focus=triple_focus,
                           seed=seed).validate()
-    if threads is not None:
-        if threads < 1:
-            raise ConfigError(f"--threads must be >= 1, got {threads}")
-        import torch
-
-        torch.set_num_threads(threads)
+    options.set_threads(threads)
     records = load_pairs(pairs)
     if quality is not None and quality.is_file():
         try:
@@ -295,12 +283,7 @@ def mark_truncated(
     for pole in keep_end_under:
         if pole not in known:
             raise ConfigError(f"--keep-end-under: unknown pole {pole!r}; choose one of {', '.join(sorted(known))}")
-    if threads is not None:
-        if threads < 1:
-            raise ConfigError(f"--threads must be >= 1, got {threads}")
-        import torch
-
-        torch.set_num_threads(threads)
+    options.set_threads(threads)
     records = load_pairs(pairs)
     base = load(model)
     long = {t for r in records for t in (r.chosen, r.rejected) if len(encode_text(base.tokenizer, t)) >= min_tokens}

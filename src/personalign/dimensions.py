@@ -97,6 +97,11 @@ DIMENSIONS: dict[str, Dimension] = {
 }
 
 
+def pole_names() -> list[str]:
+    """Every pole name, in DIMENSIONS order (low pole first): concise, detailed, simple, expert, blunt, warm."""
+    return [pole for dim in DIMENSIONS.values() for pole in dim.poles]
+
+
 def in_margins(differences, clip: float) -> dict[str, float]:
     """Judged differences per dimension in units of its margin, clipped to ±clip: the feature vector
     the online learner reads, whether the difference comes from two texts or a stored rating."""

@@ -270,6 +270,7 @@ def mark_truncated(
     quiet: bool = options.quiet(),
 ) -> None:
     """Flag answers that synthesis cut at its token limit, so training can leave end-of-sequence off them."""
+    from personalign.dimensions import pole_names
     from personalign.models import encode_text, load
     from personalign.rewards.curate import end_probability
     from personalign.rewards.data import keep_chosen_ends, load_pairs, mark_truncated, truncated_answers, write_pairs
@@ -279,10 +280,9 @@ def mark_truncated(
         raise ConfigError(f"--min-tokens must be >= 1, got {min_tokens}")
     if max_end_prob is not None and not 0 < max_end_prob <= 1:
         raise ConfigError(f"--max-end-prob must be in (0, 1], got {max_end_prob}")
-    known = {pole for _, pole in poles()}
     for pole in keep_end_under:
-        if pole not in known:
-            raise ConfigError(f"--keep-end-under: unknown pole {pole!r}; choose one of {', '.join(sorted(known))}")
+        if pole not in pole_names():
+            raise ConfigError(f"--keep-end-under: unknown pole {pole!r}; choose one of {', '.join(pole_names())}")
     options.set_threads(threads)
     records = load_pairs(pairs)
     base = load(model)

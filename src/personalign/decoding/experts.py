@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
 
-from personalign.dimensions import DIMENSIONS
+from personalign.dimensions import pole_names
 from personalign.errors import ConfigError
 from personalign.models import LoadedModel
 
@@ -29,10 +29,6 @@ class PoleExperts(Protocol):
 
     def adapter(self, pole: str) -> str:
         """The adapter name of `pole`'s expert in `loaded.model` (an error for a pole it has no expert for)."""
-
-
-def pole_names() -> list[str]:
-    return [pole for dim in DIMENSIONS.values() for pole in dim.poles]
 
 
 def check_pole_weights(weights: Mapping[str, float]) -> dict[str, float]:

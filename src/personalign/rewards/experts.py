@@ -31,7 +31,7 @@ from pathlib import Path
 
 import torch
 
-from personalign.dimensions import DIMENSIONS
+from personalign.dimensions import DIMENSIONS, pole_names
 from personalign.errors import ConfigError, ModelNotFoundError
 from personalign.models import DEFAULT_MODEL, LoadedModel
 from personalign.models.shell import quiet_peft, shell_copy, unwrapped, weights_fingerprint
@@ -45,18 +45,13 @@ MANIFEST = "experts.json"
 DEFAULT_EXPERTS_DIR = Path(__file__).resolve().parent / "default_experts"
 
 
-def all_poles() -> list[str]:
-    """Every pole name, in DIMENSIONS order (low pole first): concise, detailed, simple, expert, blunt, warm."""
-    return [pole for dim in DIMENSIONS.values() for pole in dim.poles]
-
-
 def adapter_name(pole: str) -> str:
     return f"pole-{pole}"
 
 
 def pole_pairs(records: Iterable[PairRecord]) -> tuple[dict[str, list[PairRecord]], int]:
     """Single-pole pairs by pole, and how many single-dimension pairs had a wording `lookup` does not know."""
-    found: dict[str, list[PairRecord]] = {pole: [] for pole in all_poles()}
+    found: dict[str, list[PairRecord]] = {pole: [] for pole in pole_names()}
     unknown = 0
     for record in records:
         if record.dimension not in DIMENSIONS:
@@ -135,10 +130,10 @@ def train_experts(base: LoadedModel, records: Sequence[PairRecord], out: str | o
     An expert already in `out` with the same settings and pairs is kept (a run cut short resumes per pole).
     """
     cfg = (config or ExpertConfig()).validate()
-    poles = list(poles) if poles else all_poles()
+    poles = list(poles) if poles else pole_names()
     for pole in poles:
-        if pole not in all_poles():
-            raise ConfigError(f"unknown pole {pole!r}; choose from {', '.join(all_poles())}")
+        if pole not in pole_names():
+            raise ConfigError(f"unknown pole {pole!r}; choose from {', '.join(pole_names())}")
     by_pole, unknown = pole_pairs(records)
     missing = [p for p in poles if not by_pole[p]]
     if missing:
@@ -261,7 +256,7 @@ def load_experts(directory: str | os.PathLike, base: LoadedModel) -> PoleExperts
     if manifest.get("base_fingerprint") != weights_fingerprint(unwrapped(base.model)):
         raise ConfigError(f"the experts in {directory} were trained for {manifest.get('base_model')!r}, "
                           f"not for {base.name!r}")
-    poles = [p for p in all_poles() if p in manifest.get("experts", {}) and (directory / p).is_dir()]
+    poles = [p for p in pole_names() if p in manifest.get("experts", {}) and (directory / p).is_dir()]
     if not poles:
         raise ModelNotFoundError(f"{directory} holds no trained expert")
     model = None

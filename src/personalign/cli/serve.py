@@ -132,8 +132,7 @@ def register(app: typer.Typer) -> None:
         from personalign.server import ServerConfig, create_app
         from personalign.server.upstream import LOCAL_STRATEGIES, base_url, discover_model
 
-        if threads is not None and threads < 1:
-            raise ConfigError(f"--threads must be >= 1, got {threads}")
+        options.set_threads(threads)
         if log_level not in LOG_LEVELS:
             raise ConfigError(f"--log-level must be one of {', '.join(LOG_LEVELS)}, got {log_level!r}")
         local = upstream is None or model is not None or reward_model is not None
@@ -156,10 +155,6 @@ def register(app: typer.Typer) -> None:
         store = None
         try:
             store = MemoryStore(db, data_dir=data_dir)
-            if threads is not None:
-                import torch
-
-                torch.set_num_threads(threads)
             engine = None
             if local:
                 model = model or DEFAULT_MODEL

@@ -517,3 +517,27 @@ def test_database_files_and_directories_are_private(capsys, tmp_path, monkeypatc
         assert path.exists(), path
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, (path, oct(path.stat().st_mode))
     store.close()
+
+
+# ------------------------------------------------------------------------- --threads on the heavy commands
+THREADS_CASES = [
+    ["train-rm", "--data", "{file}", "--out", "{tmp}/rm"],
+    ["train-experts", "--data", "{file}", "--out", "{tmp}/experts"],
+    ["eval-rm", "--persrm", "{tmp}/missing", "--data", "{file}"],
+    ["align", "--all"],
+    ["eval", "--quick", "--out", "{tmp}/eval"],
+]
+
+
+@pytest.mark.parametrize("argv", THREADS_CASES, ids=[a[0] for a in THREADS_CASES])
+def test_threads_below_one_is_one_line_before_any_work(capsys, db, monkeypatch, tmp_path, argv):
+    # Every command that runs torch for minutes takes --threads (two torch processes on a small CPU slow each
+    # other by an order of magnitude); 0 is refused in one line before a model, a file or the database is read.
+    monkeypatch.setenv("PERSONALIGN_DB", str(db))
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text("not json\n", encoding="utf-8")
+    before = state(db)
+    args = [a.replace("{tmp}", str(tmp_path)).replace("{file}", str(pairs)) for a in argv]
+    code, _, err = run(capsys, [*args, "--threads", "0"])
+    assert_one_error(code, err, "--threads must be >= 1")
+    assert state(db) == before

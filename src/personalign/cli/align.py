@@ -43,6 +43,7 @@ def register(app: typer.Typer) -> None:
         device: str = options.device(),
         dtype: str = options.dtype(),
         progress: bool = options.progress(),
+        threads: int | None = options.threads(),
     ) -> None:
         """Train per-user LoRA adapters on users' feedback: DPO on pairs (choices; edits = edited ≻ original), KTO
         for users with thumbs or ratings (>= 4 desirable, <= 2 undesirable, 3 skipped; their pairs join as
@@ -52,6 +53,7 @@ def register(app: typer.Typer) -> None:
 
         if (user is None) == (not all_users):
             raise ConfigError("give either --user USER or --all")
+        options.set_threads(threads)
         config = AdapterConfig(steps=steps, epochs=epochs, lr=lr, beta=beta, lora_r=lora_r, lora_alpha=2 * lora_r,
                                max_length=max_length, seed=seed).validate()
         policy = RetrainPolicy(min_new_pairs=min_new_pairs if min_new_pairs is not None else (8 if all_users else 1),

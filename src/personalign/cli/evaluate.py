@@ -68,11 +68,13 @@ def register(app: typer.Typer) -> None:
         no_progress: bool = typer.Option(False, "--no-progress"),
         device: str = options.device(),
         dtype: str = options.dtype(),
+        threads: int | None = options.threads(),
     ) -> None:
         """Compare strategies on simulated users; write results.jsonl, summary.json, report.md, plots."""
         from personalign.cli.output import writable_dir
         from personalign.eval import EvalConfig, run_eval
 
+        options.set_threads(threads)
         config = EvalConfig(out=writable_dir(out, "--out"), model=model, persrm=persrm, experts=experts,
                             args_reward=args_reward,
                             weights=_floats(weights, "--weights"), strategies=_names(strategies), seed=seed,

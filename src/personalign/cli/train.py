@@ -46,6 +46,7 @@ def register(app: typer.Typer) -> None:
         device: str = options.device(),
         dtype: str = options.dtype(),
         progress: bool = options.progress(),
+        threads: int | None = options.threads(),
         from_feedback: Path | None = typer.Option(
             None, "--from-feedback", help="Refresh this trained PersRM instead: users' feedback pairs (preference = "
             "their profile) are added to --data's pairs and training continues briefly (personalign.feedback.rm); "
@@ -55,6 +56,7 @@ def register(app: typer.Typer) -> None:
         from personalign.cli.output import writable_dir
 
         writable_dir(out, "--out")
+        options.set_threads(threads)
         if from_feedback is not None:
             from personalign.cli.align import refresh_from_feedback
 
@@ -116,6 +118,7 @@ def register(app: typer.Typer) -> None:
         as_json: bool = options.json_output("One JSON object instead of the table."),
         device: str = options.device(),
         dtype: str = options.dtype(),
+        threads: int | None = options.threads(),
     ) -> None:
         """Pair accuracy of a PersRM's implicit reward (chosen > rejected), per file and dimension."""
         from personalign.rewards.data import load_pairs
@@ -124,6 +127,7 @@ def register(app: typer.Typer) -> None:
 
         if max_length < 8 or batch_size < 1:
             raise ConfigError("--max-length must be >= 8 and --batch-size >= 1")
+        options.set_threads(threads)
         files = {str(path): load_pairs(path) for path in data}  # every file is checked before the model loads
         model = PersRM.from_pretrained(persrm, device=device, dtype=dtype)
         report = {}
@@ -204,6 +208,7 @@ def register(app: typer.Typer) -> None:
         device: str = options.device(),
         dtype: str = options.dtype(),
         progress: bool = options.progress(),
+        threads: int | None = options.threads(),
     ) -> None:
         """Train one LoRA expert per pole with DPO (Personalized Soups' experts; the soup and mod strategies)."""
         from personalign.cli.output import writable_dir
@@ -214,6 +219,7 @@ def register(app: typer.Typer) -> None:
         writable_dir(out, "--out")
         config = ExpertConfig(lora_r=lora_r, lora_alpha=lora_alpha, lr=lr, epochs=epochs, batch_size=batch_size,
                               max_pairs=max_pairs, max_length=max_length, seed=seed).validate()
+        options.set_threads(threads)
         records = load_pairs(data)
         chosen = [p.strip() for p in poles.split(",") if p.strip()] if poles else None
         experts = train_experts(load(model, device=device, dtype=dtype), records, out, config, poles=chosen,

@@ -525,6 +525,7 @@ THREADS_CASES = [
     ["train-experts", "--data", "{file}", "--out", "{tmp}/experts"],
     ["eval-rm", "--persrm", "{tmp}/missing", "--data", "{file}"],
     ["align", "--all"],
+    ["train-rm-feedback", "--persrm", "default", "--out", "{tmp}/refreshed"],
     ["eval", "--quick", "--out", "{tmp}/eval"],
 ]
 

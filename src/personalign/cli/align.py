@@ -118,8 +118,10 @@ def register(app: typer.Typer) -> None:
         db: str | None = options.db(),
         device: str = options.device(),
         dtype: str = options.dtype(),
+        threads: int | None = options.threads(),
     ) -> None:
         """train-rm --from-feedback: add users' feedback pairs (preference = their profile) and refresh a PersRM."""
+        options.set_threads(threads)
         refresh_from_feedback(persrm, out, data=data, replay=replay, users=user or None, steps=steps, lr=lr,
                               batch_size=batch_size, max_length=max_length, model=model, db=db, device=device,
                               dtype=dtype)

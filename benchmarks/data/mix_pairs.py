@@ -7,6 +7,8 @@ This takes each request kind from the data that suits it:
     python benchmarks/data/mix_pairs.py --short benchmarks/data/pairs_train_v2.jsonl \
         --long pairs_train_v8.jsonl --out pairs_train_v9.jsonl
 
+PersRM v9, trained on this mix, was not shipped: its concise answers stopped ending (model card, Version 9).
+
 A pair asks for "detailed" when its wording contains a training wording of length:detailed (alone, or as
 curation composes it: a hand-written two-pole wording, or lower-cased after a joiner). On v2's pairs this
 agrees with the length judge (chosen longer) on 629 of the 633 pairs naming length; the 4 others are

@@ -1,5 +1,6 @@
 """Two-stage PersRM training: what each stage moves, determinism, exact resume, learning, CLI."""
 import json
+import math
 
 import pytest
 import torch
@@ -295,3 +296,55 @@ def test_cli_stop_after_and_export_from_checkpoint(base, tmp_path, capsys):
     assert _cli(["export-rm", "--persrm", str(tmp_path / "none"), "--out", str(tmp_path / "x"), "--from-checkpoint",
                  "--model", str(model_dir)]) == 2
     assert "no checkpoint" in capsys.readouterr().err
+
+
+def test_length_normalized_dpo_loss_matches_a_per_pair_reference():
+    from personalign.rewards.dpo import dpo_loss
+
+    gen = torch.Generator().manual_seed(0)
+    pc, pr, rc, rr = (torch.randn(5, generator=gen, dtype=torch.float64) * 20 for _ in range(4))
+    nc, nr = torch.tensor([3, 60, 128, 1, 7]), torch.tensor([90, 2, 128, 5, 7])
+    loss, margin = dpo_loss(pc, pr, rc, rr, 2.0, (nc, nr))
+    for i in range(5):
+        expected = 2.0 * ((float(pc[i]) - float(rc[i])) / int(nc[i]) - (float(pr[i]) - float(rr[i])) / int(nr[i]))
+        assert margin[i].item() == pytest.approx(expected, rel=1e-12)
+        assert loss[i].item() == pytest.approx(math.log1p(math.exp(-expected)), rel=1e-9)
+    # lengths of one are summed DPO; without lengths nothing changes
+    ones = torch.ones(5, dtype=torch.long)
+    assert torch.equal(dpo_loss(pc, pr, rc, rr, 2.0, (ones, ones))[1], dpo_loss(pc, pr, rc, rr, 2.0)[1])
+
+
+def test_cli_train_rm_length_normalized_is_recorded_and_scored_the_same_way(base, tmp_path, capsys):
+    model_dir = save_tiny(base, tmp_path / "tiny")
+    data, held = tmp_path / "train.jsonl", tmp_path / "held.jsonl"
+    write_pairs(data, _pairs())
+    write_pairs(held, _pairs()[:4])
+    out = tmp_path / "rm"
+    argv = ["train-rm", "--data", str(data), "--eval-data", str(held), "--out", str(out), "--model", str(model_dir),
+            "--stage1-steps", "2", "--stage2-steps", "1", "--lr", "1e-3", "--batch-size", "2", "--no-progress",
+            "--device", "cpu", "--beta", "5", "--length-normalize"]
+    assert _cli(argv) == 0
+    summary = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    config = json.loads((out / "persrm_config.json").read_text())
+    assert config["stages"]["length_normalize"] is True and config["beta"] == 5
+    # eval-rm reads the setting from the PersRM: its accuracy is training's last held-out accuracy
+    assert _cli(["eval-rm", "--persrm", str(out), "--data", str(held), "--json", "--device", "cpu"]) == 0
+    assert json.loads(capsys.readouterr().out)[str(held)]["accuracy"] == summary["final_eval_accuracy"]
+    # ... and its margins are per-token: β·(Δ_chosen/n_chosen − Δ_rejected/n_rejected), checked by hand
+    from personalign.rewards.train import answer_lengths, encode_pairs, reference_logps
+
+    persrm = PersRM.from_pretrained(out, device="cpu")
+    held_pairs = _pairs()[:4]
+    scores = score_pairs(persrm, held_pairs)
+    encoded, _ = encode_pairs(persrm, held_pairs, 512, persrm.config.reference_input)
+    ref = reference_logps(persrm, encoded)
+    persrm.model.eval()
+    with torch.no_grad():
+        chosen, rejected = split_pairs(answer_logps(persrm.model, _batch(encoded, base.tokenizer.eos_token_id)))
+    n_chosen, n_rejected = answer_lengths(encoded)
+    per_token = 5 * ((chosen.double() - ref[:, 0]) / n_chosen - (rejected.double() - ref[:, 1]) / n_rejected)
+    torch.testing.assert_close(scores.margins, per_token, rtol=1e-6, atol=1e-9)
+    summed = 5 * ((chosen.double() - ref[:, 0]) - (rejected.double() - ref[:, 1]))
+    assert not torch.allclose(scores.margins, summed)
+    with pytest.raises(ConfigError, match="length_normalize"):
+        _config(length_normalize=1).validate()

@@ -9,10 +9,10 @@ This takes each request kind from the data that suits it:
 
 PersRM v9, trained on this mix, was not shipped: its concise answers stopped ending (model card, Version 9).
 
-A pair asks for "detailed" when its wording contains a training wording of length:detailed (alone, or as
-curation composes it: a hand-written two-pole wording, or lower-cased after a joiner). On v2's pairs this
-agrees with the length judge (chosen longer) on 629 of the 633 pairs naming length; the 4 others are
-three-pole pairs whose chosen answer is only not shorter.
+A pair asks for "detailed" when `rewards.preferences.named_poles` finds a length:detailed wording in its request
+(alone, in a hand-written two-pole wording, or composed with others). On v2's pairs this agrees with the length
+judge (chosen longer) on 629 of the 633 pairs naming length; the 4 others are three-pole pairs whose chosen
+answer is only not shorter.
 """
 from __future__ import annotations
 
@@ -21,20 +21,13 @@ import json
 from collections import Counter
 
 from personalign.rewards.data import load_pairs
-from personalign.rewards.preferences import combo_wordings, poles, wordings
+from personalign.rewards.preferences import named_poles
+
+DETAILED = ("length", "detailed")
 
 
-def _detailed_phrases() -> list[str]:
-    phrases = list(wordings("length", "detailed", split="train"))
-    for other in poles():
-        if other[0] != "length":
-            phrases += combo_wordings(("length", "detailed"), other, "train")
-    # combine_poles lower-cases the first letter of a part it appends
-    return phrases + [p[0].lower() + p[1:] for p in phrases]
-
-
-def asks_detailed(pair, phrases: list[str]) -> bool:
-    return any(p.rstrip(".!") in pair.preference for p in phrases)
+def asks_detailed(pair) -> bool:
+    return DETAILED in named_poles(pair.preference)
 
 
 def main(argv=None) -> None:
@@ -43,9 +36,8 @@ def main(argv=None) -> None:
     parser.add_argument("--long", required=True, help="curated pairs with long answers (detailed only)")
     parser.add_argument("--out", required=True)
     args = parser.parse_args(argv)
-    phrases = _detailed_phrases()
-    short = [p for p in load_pairs(args.short) if not asks_detailed(p, phrases)]
-    long = [p for p in load_pairs(args.long) if asks_detailed(p, phrases)]
+    short = [p for p in load_pairs(args.short) if not asks_detailed(p)]
+    long = [p for p in load_pairs(args.long) if asks_detailed(p)]
     with open(args.out, "w", encoding="utf-8") as out:
         for pair in short + long:
             out.write(pair.to_json() + "\n")

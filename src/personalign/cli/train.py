@@ -39,6 +39,10 @@ def register(app: typer.Typer) -> None:
         eos_after_truncated: bool | None = typer.Option(
             None, "--eos-after-truncated/--no-eos-after-truncated",
             help="Train an end-of-sequence after answers the data flags as cut by a token limit (default: yes)."),
+        length_normalize: bool | None = typer.Option(
+            None, "--length-normalize/--no-length-normalize",
+            help="DPO on per-token log-ratios, so long and short pairs weigh alike (default: no; use a larger "
+                 "--beta, e.g. 5)."),
         resume: bool = typer.Option(False, "--resume", help="Continue from OUT/checkpoint."),
         stop_after: int | None = typer.Option(None, "--stop-after",
                                               help="End after N optimizer steps of this call, leaving a checkpoint "
@@ -70,7 +74,8 @@ def register(app: typer.Typer) -> None:
         given = _options_given(stage1_steps=stage1_steps, stage2_steps=stage2_steps, stage1_lr=lr,
                                stage2_lr=stage2_lr, beta=beta, batch_size=batch_size, grad_accum=grad_accum,
                                max_length=max_length, eval_every=eval_every, lora_r=lora_r, lora_alpha=lora_alpha,
-                               reference_input=reference_input, seed=seed, eos_after_truncated=eos_after_truncated)
+                               reference_input=reference_input, seed=seed, eos_after_truncated=eos_after_truncated,
+                               length_normalize=length_normalize)
         if epochs is not None:
             given.update(stage1_epochs=epochs, stage2_epochs=epochs)
         settings = {}

@@ -120,10 +120,17 @@ def split_pairs(logps: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
 
 
 def dpo_loss(policy_chosen: torch.Tensor, policy_rejected: torch.Tensor, ref_chosen: torch.Tensor,
-             ref_rejected: torch.Tensor, beta: float = 0.1) -> tuple[torch.Tensor, torch.Tensor]:
+             ref_rejected: torch.Tensor, beta: float = 0.1,
+             lengths: tuple[torch.Tensor, torch.Tensor] | None = None) -> tuple[torch.Tensor, torch.Tensor]:
     """Per-pair DPO loss [B] and reward margin [B] = β·(logratio_chosen − logratio_rejected).
 
     The margin is the difference of the implicit rewards; the pair counts as correct when it is > 0.
+    `lengths` (answer tokens of chosen and rejected, [B] each) makes each log-ratio a per-token mean: summed
+    log-ratios let a 128-token pair push about twice as hard as a 60-token one, so a minority of long pairs
+    can set how every request ends (PersRM v9, model card). A per-token ratio is small: use a larger β.
     """
-    margin = beta * ((policy_chosen - ref_chosen) - (policy_rejected - ref_rejected))
+    chosen, rejected = policy_chosen - ref_chosen, policy_rejected - ref_rejected
+    if lengths is not None:
+        chosen, rejected = chosen / lengths[0].to(chosen.dtype), rejected / lengths[1].to(rejected.dtype)
+    margin = beta * (chosen - rejected)
     return -F.logsigmoid(margin), margin

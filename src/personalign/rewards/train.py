@@ -82,6 +82,10 @@ class TrainConfig:
     # Append EOS after answers flagged as cut by a token limit too (how v1-v3 were trained). False trains no EOS
     # after them; tried as PersRM v4 and not shipped: concise multi-pole answers stopped ending (model card).
     eos_after_truncated: bool = True
+    # DPO on per-token log-ratios (`dpo.dpo_loss` with lengths) instead of summed ones, so long and short pairs
+    # weigh alike; the PersRM records it and scores pairs the same way. Needs a larger beta (per-token ratios
+    # are ~100x smaller than sums). Not used by any shipped PersRM yet.
+    length_normalize: bool = False
 
     def validate(self) -> TrainConfig:
         def positive(name, allow_zero=False):
@@ -110,8 +114,9 @@ class TrainConfig:
             raise ConfigError("warmup_ratio and lora_dropout must be below 1")
         if self.reference_input not in REFERENCE_INPUTS:
             raise ConfigError(f"reference_input must be one of {REFERENCE_INPUTS}, got {self.reference_input!r}")
-        if not isinstance(self.eos_after_truncated, bool):
-            raise ConfigError(f"eos_after_truncated must be true or false, got {self.eos_after_truncated!r}")
+        for name in ("eos_after_truncated", "length_normalize"):
+            if not isinstance(getattr(self, name), bool):
+                raise ConfigError(f"{name} must be true or false, got {getattr(self, name)!r}")
         if self.template not in TEMPLATES:
             raise ConfigError(f"unknown template {self.template!r}; choose one of {sorted(TEMPLATES)}")
         return self
@@ -172,6 +177,11 @@ def encode_pairs(persrm: PersRM, pairs: Sequence[PairRecord], max_length: int,
     return encoded, skipped
 
 
+def answer_lengths(pairs: Sequence[EncodedPair]) -> tuple[torch.Tensor, torch.Tensor]:
+    """Answer token counts (chosen, rejected), [N] each: the per-token normalization of `dpo_loss`."""
+    return (torch.tensor([len(p.chosen) for p in pairs]), torch.tensor([len(p.rejected) for p in pairs]))
+
+
 def _batch(pairs: Sequence[EncodedPair], pad_id: int, reference: bool = False) -> PairBatch:
     return build_batch([p.reference_context if reference else p.policy_context for p in pairs],
                        [p.chosen for p in pairs], [p.rejected for p in pairs], pad_id)
@@ -227,8 +237,10 @@ class PairScores:
 
 @torch.no_grad()
 def policy_margins(persrm: PersRM, pairs: Sequence[EncodedPair], ref: torch.Tensor, beta: float, batch_size: int = 8,
-                   on_batch: Callable[[int], None] | None = None) -> tuple[torch.Tensor, torch.Tensor]:
-    """Per-pair DPO loss and margin [N] of the PersRM (eval mode) against reference log-probs `ref` [N, 2]."""
+                   on_batch: Callable[[int], None] | None = None, length_normalize: bool = False
+                   ) -> tuple[torch.Tensor, torch.Tensor]:
+    """Per-pair DPO loss and margin [N] of the PersRM (eval mode) against reference log-probs `ref` [N, 2]
+    (per-token log-ratios with `length_normalize`)."""
     pad_id = _pad_id(persrm.tokenizer)
     was_training = persrm.model.training
     persrm.model.eval()
@@ -238,7 +250,8 @@ def policy_margins(persrm: PersRM, pairs: Sequence[EncodedPair], ref: torch.Tens
             chunk = pairs[s:s + batch_size]
             chosen, rejected = split_pairs(answer_logps(persrm.model, _batch(chunk, pad_id).to(persrm.device)))
             r = ref[s:s + len(chunk)].to(chosen.device)
-            loss, margin = dpo_loss(chosen.double(), rejected.double(), r[:, 0], r[:, 1], beta)
+            lengths = answer_lengths(chunk) if length_normalize else None
+            loss, margin = dpo_loss(chosen.double(), rejected.double(), r[:, 0], r[:, 1], beta, lengths)
             losses.append(loss.cpu())
             margins.append(margin.cpu())
             if on_batch is not None:
@@ -260,7 +273,8 @@ def score_pairs(persrm: PersRM, pairs: Sequence[PairRecord], max_length: int = 5
     if not encoded:
         return PairScores(torch.zeros(0, dtype=torch.float64), [], skipped)
     ref = reference_logps(persrm, encoded, batch_size, on_batch)
-    _, margins = policy_margins(persrm, encoded, ref, persrm.config.beta, batch_size, on_batch)
+    _, margins = policy_margins(persrm, encoded, ref, persrm.config.beta, batch_size, on_batch,
+                                persrm.config.stages.get("length_normalize", False))
     return PairScores(margins, [p.index for p in encoded], skipped)
 
 
@@ -386,7 +400,7 @@ class PersRMTrainer:
         if not self.eval_set:
             return {}
         loss, margin = policy_margins(self.persrm, self.eval_set, self.ref_eval, self.config.beta,
-                                      self.config.eval_batch_size)
+                                      self.config.eval_batch_size, length_normalize=self.config.length_normalize)
         return {"eval_loss": float(loss.mean()), "eval_accuracy": float((margin > 0).double().mean()),
                 "eval_margin": float(margin.mean()), "eval_pairs": len(self.eval_set)}
 
@@ -441,7 +455,8 @@ class PersRMTrainer:
             batch = _batch(pairs, self.pad_id).to(self.persrm.device)
             chosen, rejected = split_pairs(answer_logps(model, batch))
             ref = self.ref_train[[p.index for p in pairs]].to(device=chosen.device, dtype=chosen.dtype)
-            loss, margin = dpo_loss(chosen, rejected, ref[:, 0], ref[:, 1], cfg.beta)
+            lengths = answer_lengths(pairs) if cfg.length_normalize else None
+            loss, margin = dpo_loss(chosen, rejected, ref[:, 0], ref[:, 1], cfg.beta, lengths)
             (loss.mean() / cfg.grad_accum).backward()
             losses.append(loss.detach())
             margins.append(margin.detach())
@@ -543,7 +558,8 @@ class PersRMTrainer:
                            "skipped_train_pairs": self.skipped_train, "seed": self.config.seed,
                            "batch_size": self.config.batch_size, "grad_accum": self.config.grad_accum,
                            "max_length": self.config.max_length,
-                           "eos_after_truncated": self.config.eos_after_truncated})
+                           "eos_after_truncated": self.config.eos_after_truncated,
+                           "length_normalize": self.config.length_normalize})
         if self.out_dir is not None:
             self.persrm.save_pretrained(self.out_dir)
             if self.checkpoint_dir is not None:

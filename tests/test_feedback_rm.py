@@ -22,7 +22,7 @@ def test_feedback_records_use_the_profile_and_skip_users_without_one(store):
     assert feedback_records(store, ["ben"]).records == []
 
 
-def test_refresh_continues_training_an_existing_persrm(store, tiny_base, tmp_path):
+def test_refresh_continues_training_an_existing_persrm(store, tiny_base, tmp_path, monkeypatch):
     store.add_preference("amy", "Keep your answers short.", dimension="length", pole="concise")
     for k in range(4):
         _choose(store, "amy", f"Question {k}?", "The sea is wide and deep and blue.", "Paris.", "B")
@@ -47,6 +47,18 @@ def test_refresh_continues_training_an_existing_persrm(store, tiny_base, tmp_pat
     assert len(lines) == 4 and json.loads(lines[0])["preference"] == profile_text
     with pytest.raises(FeedbackConfigError, match="new directory"):
         refresh_persrm(tiny_base, start, records, start, steps=1)
+    # A PersRM trained on per-token log-ratios (train-rm --length-normalize) is refreshed with the same loss.
+    import personalign.feedback.rm as feedback_rm
+
+    seen = []
+    real = feedback_rm.dpo_loss
+    monkeypatch.setattr(feedback_rm, "dpo_loss", lambda *a: seen.append(a[5]) or real(*a))
+    refresh_persrm(tiny_base, start, records, tmp_path / "summed", steps=1, batch_size=2, max_length=512)
+    per_token = PersRM.from_pretrained(start, base=tiny_base)
+    per_token.config.stages["length_normalize"] = True
+    per_token.save_pretrained(tmp_path / "per_token")
+    refresh_persrm(tiny_base, tmp_path / "per_token", records, tmp_path / "x2", steps=1, batch_size=2, max_length=512)
+    assert seen[0] is None and [len(t) for t in seen[1]] == [2, 2] and all(int(n) > 1 for n in seen[1][0])
     with pytest.raises(NotEnoughPairsError):
         refresh_persrm(tiny_base, start, [], tmp_path / "x", steps=1)
 

@@ -80,7 +80,7 @@ def refresh_persrm(base: LoadedModel, persrm_dir: str | os.PathLike, feedback: S
                    on_step: Callable[[dict], None] | None = None) -> RefreshResult:
     """Continue training the PersRM in `persrm_dir` on feedback (+ replay) pairs; save it to `out_dir`."""
     from personalign.rewards.persrm import PersRM
-    from personalign.rewards.train import encode_pairs, reference_logps
+    from personalign.rewards.train import answer_lengths, encode_pairs, reference_logps
 
     if not feedback:
         raise NotEnoughPairsError("no feedback pairs to refresh the PersRM with (users need feedback choices or "
@@ -112,6 +112,7 @@ def refresh_persrm(base: LoadedModel, persrm_dir: str | os.PathLike, feedback: S
     order: list[int] = []
     history = []
     beta = persrm.config.beta
+    per_token = persrm.config.stages.get("length_normalize", False)  # the loss it was trained with
     t0 = time.perf_counter()
     persrm.model.train()
     try:
@@ -126,7 +127,8 @@ def refresh_persrm(base: LoadedModel, persrm_dir: str | os.PathLike, feedback: S
                                 [p.rejected for p in pairs], pad).to(persrm.device)
             chosen, rejected = split_pairs(answer_logps(persrm.model, batch))
             r = ref[rows].to(device=chosen.device, dtype=chosen.dtype)
-            loss, margin = dpo_loss(chosen, rejected, r[:, 0], r[:, 1], beta)
+            lengths = answer_lengths(pairs) if per_token else None
+            loss, margin = dpo_loss(chosen, rejected, r[:, 0], r[:, 1], beta, lengths)
             loss.mean().backward()
             torch.nn.utils.clip_grad_norm_(params, 1.0)
             optimizer.step()

@@ -131,6 +131,7 @@ def dpo_loss(policy_chosen: torch.Tensor, policy_rejected: torch.Tensor, ref_cho
     """
     chosen, rejected = policy_chosen - ref_chosen, policy_rejected - ref_rejected
     if lengths is not None:
-        chosen, rejected = chosen / lengths[0].to(chosen.dtype), rejected / lengths[1].to(rejected.dtype)
+        chosen, rejected = (chosen / lengths[0].to(chosen.device, chosen.dtype),
+                             rejected / lengths[1].to(rejected.device, rejected.dtype))
     margin = beta * (chosen - rejected)
     return -F.logsigmoid(margin), margin

@@ -198,7 +198,8 @@ def _cli(argv):
     return 0
 
 
-def test_cli_train_rm(base, tmp_path, capsys):
+def _train_rm_argv(base, tmp_path):
+    """(argv of a 3-step train-rm on the tiny model saved to disk, its --out, its --eval-data)."""
     model_dir = save_tiny(base, tmp_path / "tiny")
     data, held = tmp_path / "train.jsonl", tmp_path / "held.jsonl"
     write_pairs(data, _pairs())
@@ -207,6 +208,11 @@ def test_cli_train_rm(base, tmp_path, capsys):
     argv = ["train-rm", "--data", str(data), "--eval-data", str(held), "--out", str(out), "--model", str(model_dir),
             "--stage1-steps", "2", "--stage2-steps", "1", "--lr", "1e-3", "--batch-size", "2", "--no-progress",
             "--device", "cpu"]
+    return argv, out, held
+
+
+def test_cli_train_rm(base, tmp_path, capsys):
+    argv, out, held = _train_rm_argv(base, tmp_path)
     code = _cli(argv)
     assert code == 0
     summary = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
@@ -315,15 +321,8 @@ def test_length_normalized_dpo_loss_matches_a_per_pair_reference():
 
 
 def test_cli_train_rm_length_normalized_is_recorded_and_scored_the_same_way(base, tmp_path, capsys):
-    model_dir = save_tiny(base, tmp_path / "tiny")
-    data, held = tmp_path / "train.jsonl", tmp_path / "held.jsonl"
-    write_pairs(data, _pairs())
-    write_pairs(held, _pairs()[:4])
-    out = tmp_path / "rm"
-    argv = ["train-rm", "--data", str(data), "--eval-data", str(held), "--out", str(out), "--model", str(model_dir),
-            "--stage1-steps", "2", "--stage2-steps", "1", "--lr", "1e-3", "--batch-size", "2", "--no-progress",
-            "--device", "cpu", "--beta", "5", "--length-normalize"]
-    assert _cli(argv) == 0
+    argv, out, held = _train_rm_argv(base, tmp_path)
+    assert _cli(argv + ["--beta", "5", "--length-normalize"]) == 0
     summary = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     config = json.loads((out / "persrm_config.json").read_text())
     assert config["stages"]["length_normalize"] is True and config["beta"] == 5

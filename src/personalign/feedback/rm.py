@@ -112,7 +112,7 @@ def refresh_persrm(base: LoadedModel, persrm_dir: str | os.PathLike, feedback: S
     order: list[int] = []
     history = []
     beta = persrm.config.beta
-    per_token = persrm.config.stages.get("length_normalize", False)  # the loss it was trained with
+    per_token = persrm.config.per_token_dpo  # the loss it was trained with
     t0 = time.perf_counter()
     persrm.model.train()
     try:

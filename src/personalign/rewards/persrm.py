@@ -92,6 +92,11 @@ class PersRMConfig:
             raise ConfigError("LoRA dropout must be in [0, 1)")
         return self
 
+    @property
+    def per_token_dpo(self) -> bool:
+        """Trained on per-token log-ratios (`train-rm --length-normalize`): scoring and refreshing must use them."""
+        return bool(self.stages.get("length_normalize", False))
+
     def to_dict(self) -> dict:
         return {"format": FORMAT, "format_version": FORMAT_VERSION, **asdict(self)}
 

@@ -274,7 +274,7 @@ def score_pairs(persrm: PersRM, pairs: Sequence[PairRecord], max_length: int = 5
         return PairScores(torch.zeros(0, dtype=torch.float64), [], skipped)
     ref = reference_logps(persrm, encoded, batch_size, on_batch)
     _, margins = policy_margins(persrm, encoded, ref, persrm.config.beta, batch_size, on_batch,
-                                persrm.config.stages.get("length_normalize", False))
+                                persrm.config.per_token_dpo)
     return PairScores(margins, [p.index for p in encoded], skipped)
 
 

@@ -51,7 +51,7 @@ def fused_logits_gap(persrm: PersRM, base, steps: int = 3) -> tuple[float, bool]
                 m = torch.cat([m, torch.ones_like(m[:, :1])], -1)
                 token = torch.full((ids.shape[0], 1), 5 + 3 * t, device=base.device)
                 out = persrm.forward_mixed(flags, input_ids=token, attention_mask=m, position_ids=position,
-                                           past_key_values=out.past_key_values, use_cache=True)
+                                           cache=out.cache, use_cache=True)
                 logits.append(out.logits[:, -1].float())
                 position = position + 1
         runs.append(torch.stack(logits))

@@ -75,7 +75,7 @@ def test_fused_persrm_path_equals_peft_on_the_embedded_model(embedded):
             for token in (504, 3458):
                 m = torch.cat([m, torch.ones_like(m[:, :1])], -1)
                 out = persrm.forward_mixed(flags, input_ids=torch.full((2, 1), token), attention_mask=m,
-                                           position_ids=p, past_key_values=out.past_key_values, use_cache=True)
+                                           position_ids=p, cache=out.cache, use_cache=True)
                 steps.append(out.logits[:, -1])
                 p = p + 1
             logits[fused] = torch.stack(steps)

@@ -4,6 +4,7 @@ import torch
 
 from personalign.errors import ConfigError, ModelNotFoundError, PersonalignError
 from personalign.models import render_chat
+from personalign.models.kv_cache import cache_kwargs, returned_cache
 from personalign.models.preference_block import PREFERENCE_SYSTEM_TEMPLATE
 from personalign.models.tiny import save_tiny, tiny_gpt2, tiny_llama
 from personalign.rewards.persrm import PersRM, PersRMConfig
@@ -95,13 +96,13 @@ def test_kv_cache_steps_equal_full_recompute(base):
     with torch.no_grad():
         out = persrm.model(input_ids=ids, attention_mask=mask, position_ids=(mask.cumsum(-1) - 1).clamp(min=0),
                            use_cache=True, logits_to_keep=1)
-        cache, stepped = out.past_key_values, [out.logits[:, -1]]
+        cache, stepped = out.cache, [out.logits[:, -1]]
         position = mask.sum(-1, keepdim=True)
         for tokens in new_tokens:
             mask = torch.cat([mask, torch.ones_like(mask[:, :1])], -1)
             out = persrm.model(input_ids=tokens[:, None], attention_mask=mask, position_ids=position,
-                               past_key_values=cache, use_cache=True)
-            cache, position = out.past_key_values, position + 1
+                               cache=cache, use_cache=True)
+            cache, position = out.cache, position + 1
             stepped.append(out.logits[:, -1])
         for b, row in enumerate(rows):
             full = persrm.model(torch.tensor([row + new_tokens[:, b].tolist()])).logits[0]
@@ -217,7 +218,7 @@ def test_mixed_batch_rows_match_separate_models_with_cache(base):
                                      logits_to_keep=1)
         sep_b = base.model(input_ids=ids[:2], attention_mask=mask[:2], position_ids=pos[:2], use_cache=True)
         sep_r = persrm.model(input_ids=ids[2:], attention_mask=mask[2:], position_ids=pos[2:], use_cache=True)
-        caches = [mixed.past_key_values, sep_b.past_key_values, sep_r.past_key_values]
+        caches = [mixed.cache, returned_cache(sep_b), sep_r.cache]
         position = mask.sum(-1, keepdim=True)
         for t in range(len(steps) + 1):
             torch.testing.assert_close(mixed.logits[:2, -1], sep_b.logits[:, -1], atol=1e-5, rtol=1e-5)
@@ -228,12 +229,12 @@ def test_mixed_batch_rows_match_separate_models_with_cache(base):
             mask = torch.cat([mask, torch.ones_like(mask[:, :1])], -1)
             tokens = steps[t].repeat(2)[:, None]
             mixed = persrm.forward_mixed(is_rm, input_ids=tokens, attention_mask=mask, position_ids=position,
-                                         past_key_values=caches[0], use_cache=True)
+                                         cache=caches[0], use_cache=True)
             sep_b = base.model(input_ids=tokens[:2], attention_mask=mask[:2], position_ids=position[:2],
-                               past_key_values=caches[1], use_cache=True)
+                               use_cache=True, **cache_kwargs(caches[1]))
             sep_r = persrm.model(input_ids=tokens[2:], attention_mask=mask[2:], position_ids=position[2:],
-                                 past_key_values=caches[2], use_cache=True)
-            caches = [mixed.past_key_values, sep_b.past_key_values, sep_r.past_key_values]
+                                 cache=caches[2], use_cache=True)
+            caches = [mixed.cache, returned_cache(sep_b), sep_r.cache]
             position = position + 1
     with pytest.raises(ConfigError, match="entries"):
         persrm.forward_mixed(torch.tensor([True]), input_ids=ids)

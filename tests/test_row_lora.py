@@ -53,7 +53,7 @@ def _run(persrm, flags, ids, mask, pos, fused: bool, steps=3):
         mask = torch.cat([mask, torch.ones_like(mask[:, :1])], -1)
         tokens = torch.full((ids.shape[0], 1), 5 + 3 * t)
         out = persrm.forward_mixed(flags, input_ids=tokens, attention_mask=mask, position_ids=position,
-                                   past_key_values=out.past_key_values, use_cache=True)
+                                   cache=out.cache, use_cache=True)
         logits.append(out.logits[:, -1])
         position = position + 1
     return torch.stack(logits)

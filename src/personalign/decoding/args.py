@@ -44,6 +44,7 @@ import torch
 
 from personalign.decoding.pad import Guard, RewardLogits, apply_guard, candidate_set, choose, token_reward
 from personalign.models.batching import left_pad
+from personalign.models.kv_cache import cache_kwargs, returned_cache
 
 
 def args_step(z_base: torch.Tensor, rewards: list[RewardLogits], prefix: torch.Tensor, top_k: int,
@@ -117,7 +118,7 @@ class _ClassifierChooser:
     def _prefill(self) -> None:
         ids, self.mask, positions = left_pad([c for c, _ in self.segments], self.reward.pad_id, self.reward.device)
         out = self.reward.backbone(input_ids=ids, attention_mask=self.mask, position_ids=positions, use_cache=True)
-        self.cache = out.past_key_values
+        self.cache = returned_cache(out)
 
     def _prune(self, active: torch.Tensor) -> None:
         if len(active) == len(self.rows):
@@ -149,7 +150,7 @@ class _ClassifierChooser:
         positions = self.mask.sum(-1, keepdim=True).repeat_interleave(k, 0) + torch.arange(width, device=dev)
         self.cache.batch_repeat_interleave(k)
         hidden = self.reward.backbone(input_ids=ids, attention_mask=mask, position_ids=positions,
-                                      past_key_values=self.cache, use_cache=True).last_hidden_state
+                                      use_cache=True, **cache_kwargs(self.cache)).last_hidden_state
         last = hidden[torch.arange(len(blocks), device=dev), torch.tensor(reads, device=dev)]
         self.width = width
         return self.reward.reward_of(self.reward.head(last)).view(len(cands), k)

@@ -23,8 +23,8 @@ class RewardModel(Protocol):
 
     name: str
     tokenizer: Any
-    # Called like a Hugging Face causal LM (input_ids, attention_mask, position_ids, past_key_values,
-    # use_cache, logits_to_keep); returns .logits and .past_key_values.
+    # Called like a Hugging Face causal LM (input_ids, attention_mask, position_ids, the KV cache as
+    # `models.kv_cache.cache_kwargs` names it, use_cache, logits_to_keep); returns .logits and that cache.
     model: torch.nn.Module
 
     @property

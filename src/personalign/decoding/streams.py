@@ -15,6 +15,7 @@ from __future__ import annotations
 import torch
 
 from personalign.models.batching import left_pad
+from personalign.models.kv_cache import cache_kwargs, returned_cache
 from personalign.models.row_lora import CandidateRows, UnsupportedAdapter, fused_shell, lora_modules, row_groups
 
 
@@ -45,7 +46,7 @@ class CacheStream:
         ids, self.mask, positions = left_pad(inputs, pad_id, device)
         out = _forward(self.model, input_ids=ids, attention_mask=self.mask, position_ids=positions,
                        use_cache=True)
-        self.cache, self.logits = out.past_key_values, out.logits[:, -1]
+        self.cache, self.logits = returned_cache(out), out.logits[:, -1]
         self.next_position = self.mask.sum(-1, keepdim=True)
         self.pending: list[torch.Tensor] = []  # chosen tokens not fed yet (`defer`), one [n] tensor per step
 
@@ -112,8 +113,8 @@ class CacheStream:
     def step(self, tokens: torch.Tensor) -> None:
         self.mask = torch.cat([self.mask, self.mask.new_ones((self.mask.shape[0], 1))], dim=-1)
         out = self.model(input_ids=tokens.repeat(len(self.roles))[:, None], attention_mask=self.mask,
-                         position_ids=self.next_position, past_key_values=self.cache, use_cache=True)
-        self.cache, self.logits = out.past_key_values, out.logits[:, -1]
+                         position_ids=self.next_position, use_cache=True, **cache_kwargs(self.cache))
+        self.cache, self.logits = returned_cache(out), out.logits[:, -1]
         self.next_position = self.next_position + 1
 
     def defer(self, tokens: torch.Tensor) -> None:
@@ -132,8 +133,8 @@ class CacheStream:
         self.mask = torch.cat([self.mask, self.mask.new_ones((self.mask.shape[0], width))], dim=-1)
         out = _forward(self.model, input_ids=tokens.repeat(len(self.roles), 1), attention_mask=self.mask,
                        position_ids=self.next_position + torch.arange(width, device=self.device),
-                       past_key_values=self.cache, use_cache=True)
-        self.cache, self.logits = out.past_key_values, out.logits[:, -1]
+                       use_cache=True, **cache_kwargs(self.cache))
+        self.cache, self.logits = returned_cache(out), out.logits[:, -1]
         self.next_position = self.next_position + width
 
 

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 
+from personalign.models.kv_cache import cache_kwargs, returned_cache
+
 
 @dataclass
 class PairBatch:
@@ -92,13 +94,13 @@ def answer_logps(model, batch: PairBatch, share_context: bool = True) -> torch.T
     first = ctx_out.logits[:, -1:].float()[both]  # predicts answer token 0 for chosen and rejected rows
     if width_a == 1:
         return token_logps_sum(first, batch.answer_ids, batch.answer_mask)
-    cache = ctx_out.past_key_values
+    cache = returned_cache(ctx_out)
     cache.reorder_cache(both)  # [B] → [2B] rows: each context's keys/values serve its two answers
     ctx_mask = batch.context_mask[both]
     mask = torch.cat([ctx_mask, batch.answer_mask[:, :-1]], dim=1)
     pos = ctx_mask.sum(-1, keepdim=True) + torch.arange(width_a - 1, device=mask.device)
-    out = model(input_ids=batch.answer_ids[:, :-1], attention_mask=mask, position_ids=pos, past_key_values=cache,
-                use_cache=True)
+    out = model(input_ids=batch.answer_ids[:, :-1], attention_mask=mask, position_ids=pos, use_cache=True,
+                **cache_kwargs(cache))
     logits = torch.cat([first, out.logits.float()], dim=1)
     return token_logps_sum(logits, batch.answer_ids, batch.answer_mask)
 

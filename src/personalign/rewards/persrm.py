@@ -29,6 +29,7 @@ from torch import nn
 
 from personalign.errors import ConfigError, ModelNotFoundError, PersonalignError
 from personalign.models import LoadedModel, render_chat
+from personalign.models.kv_cache import cache_kwargs, given_cache, returned_cache
 from personalign.models.preference_block import PREFERENCE_SYSTEM_TEMPLATE, preference_items, preference_system_prompt
 from personalign.models.row_lora import CandidateRows, RowLoRAModel, UnsupportedAdapter, fused_shell, row_groups
 from personalign.models.shell import quiet_peft, shell_copy, unwrapped, weights_fingerprint
@@ -144,16 +145,20 @@ def resolve_reward_model(spec: str | None, base: LoadedModel, device: str = "aut
 
 
 class PersRMOutput:
-    """What HF causal LMs return, reduced to what PAD and training read."""
+    """What HF causal LMs return, reduced to what PAD and training read: the cache under both of its names."""
 
-    __slots__ = ("logits", "past_key_values")
+    __slots__ = ("logits", "cache")
 
-    def __init__(self, logits, past_key_values):
-        self.logits, self.past_key_values = logits, past_key_values
+    def __init__(self, logits, cache):
+        self.logits, self.cache = logits, cache
+
+    @property
+    def past_key_values(self):
+        return self.cache
 
 
 class PersRMModel(nn.Module):
-    """The PersRM as an HF-style causal LM: `forward(input_ids, ...) -> .logits/.past_key_values`.
+    """The PersRM as an HF-style causal LM: `forward(input_ids, ...) -> .logits/.cache`.
 
     Holds the (PEFT-wrapped) backbone and the value head, so `.parameters()`, `.to()` and
     `.state_dict()` cover the whole reward model.
@@ -190,13 +195,13 @@ class PersRMModel(nn.Module):
         return (mapped, *args[1:])
 
     def forward(self, input_ids=None, attention_mask=None, position_ids=None, past_key_values=None,
-                use_cache=None, logits_to_keep: int | torch.Tensor = 0, inputs_embeds=None, **kwargs):
+                use_cache=None, logits_to_keep: int | torch.Tensor = 0, inputs_embeds=None, cache=None, **kwargs):
         if not (isinstance(logits_to_keep, int) and logits_to_keep == 0):
             kwargs["logits_to_keep"] = logits_to_keep  # only then: some architectures lack the argument
         out = self.backbone(input_ids=input_ids, attention_mask=attention_mask, position_ids=position_ids,
-                            past_key_values=past_key_values, use_cache=use_cache, inputs_embeds=inputs_embeds,
-                            **kwargs)
-        return PersRMOutput(out.logits, getattr(out, "past_key_values", None))
+                            use_cache=use_cache, inputs_embeds=inputs_embeds,
+                            **cache_kwargs(given_cache(cache, past_key_values)), **kwargs)
+        return PersRMOutput(out.logits, returned_cache(out))
 
     @contextmanager
     def head_rows(self, rows: bool | torch.Tensor) -> Iterator[None]:
@@ -438,7 +443,7 @@ class PersRM:
     def forward_mixed(self, persrm_rows: torch.Tensor, input_ids=None, attention_mask=None, position_ids=None,
                       past_key_values=None, use_cache=None, logits_to_keep: int | torch.Tensor = 0,
                       candidates: CandidateRows | None = None, base_adapters: list[str | None] | None = None,
-                      base_model: nn.Module | None = None, **kwargs):
+                      base_model: nn.Module | None = None, cache=None, **kwargs):
         """One forward in which rows where `persrm_rows` is True are the PersRM and the others the base.
 
         The value head applies to the PersRM rows only, so a base stream and a PersRM stream can share
@@ -457,7 +462,7 @@ class PersRM:
         rows = torch.as_tensor(persrm_rows, dtype=torch.bool, device=self.device)
         if input_ids is not None and rows.shape[0] != input_ids.shape[0]:
             raise ConfigError(f"persrm_rows has {rows.shape[0]} entries for a batch of {input_ids.shape[0]}")
-        flags = rows.tolist()
+        flags, kv = rows.tolist(), cache_kwargs(given_cache(cache, past_key_values))
         others = base_adapters if base_adapters is not None else [None] * len(flags)
         fused = self.fused_over(base_model) if not self.model.training else None
         if fused is None and any(name is not None for name in others):
@@ -467,15 +472,14 @@ class PersRM:
                 names = [PERSRM_ADAPTER if f else other for f, other in zip(flags, others)]
                 with fused.route(row_groups(names, rows.device), candidates):
                     out = fused(input_ids=input_ids, attention_mask=attention_mask, position_ids=position_ids,
-                                past_key_values=past_key_values, use_cache=use_cache,
-                                **_keep_kwargs(logits_to_keep), **kwargs)
+                                use_cache=use_cache, **kv, **_keep_kwargs(logits_to_keep), **kwargs)
             else:
                 active = self.model.backbone.active_adapter
                 out = self.model.backbone(input_ids=input_ids, attention_mask=attention_mask,
-                                          position_ids=position_ids, past_key_values=past_key_values,
-                                          use_cache=use_cache, logits_to_keep=logits_to_keep,
+                                          position_ids=position_ids, use_cache=use_cache, **kv,
+                                          logits_to_keep=logits_to_keep,
                                           adapter_names=[active if f else "__base__" for f in flags], **kwargs)
-        return PersRMOutput(out.logits, getattr(out, "past_key_values", None))
+        return PersRMOutput(out.logits, returned_cache(out))
 
     def fused_over(self, model: nn.Module | None = None) -> RowLoRAModel | None:
         """A fused row-LoRA shell: `model`'s own adapters (per-user LoRAs) plus this PersRM's as `PERSRM_ADAPTER`.

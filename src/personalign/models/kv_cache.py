@@ -1,7 +1,7 @@
 """The KV cache's name in a Hugging Face causal LM's call and output, whichever transformers is installed.
 
 transformers 5 renamed `past_key_values` to `cache`, in the forward's arguments and in its outputs; the old name
-still works, with a FutureWarning at every load, and goes in 5.40. The installed version's output classes tell
+still works, with a FutureWarning, and goes in 5.40. The installed version's output classes tell
 which name it speaks, so every forward in this project passes the cache as `**cache_kwargs(cache)` and reads it
 back with `returned_cache(out)`: no warning on new versions, no unknown argument on old ones.
 """

@@ -152,12 +152,13 @@ def experts(tiny_base):
     """Three pole experts with random LoRA weights over the tiny base's tensors."""
     from peft import LoraConfig, get_peft_model
 
-    from personalign.models.shell import shell_copy
+    from personalign.models.shell import quiet_peft, shell_copy
     from personalign.rewards.experts import PoleExperts, adapter_name
 
     poles = ("concise", "expert", "warm")
     config = LoraConfig(r=2, lora_alpha=4, target_modules="all-linear", init_lora_weights=False)
-    model = get_peft_model(shell_copy(tiny_base.model), config, adapter_name=adapter_name(poles[0]))
+    with quiet_peft():
+        model = get_peft_model(shell_copy(tiny_base.model), config, adapter_name=adapter_name(poles[0]))
     for pole in poles[1:]:
         model.add_adapter(adapter_name(pole), config)
     torch.manual_seed(11)

@@ -44,11 +44,13 @@ def multi_adapter_base(tiny_tok):
     from peft import LoraConfig, get_peft_model
 
     from personalign.models import LoadedModel
+    from personalign.models.shell import quiet_peft
     from personalign.models.tiny import tiny_llama
 
     plain = tiny_llama(tiny_tok, seed=0)
     config = LoraConfig(r=4, lora_alpha=8, target_modules=["q_proj", "v_proj"], init_lora_weights=False)
-    model = get_peft_model(plain.model, config, adapter_name="alice")
+    with quiet_peft():
+        model = get_peft_model(plain.model, config, adapter_name="alice")
     model.add_adapter("bob", config)
     torch.manual_seed(9)
     with torch.no_grad():

@@ -6,7 +6,7 @@ import torch
 
 from personalign.errors import ConfigError
 from personalign.models import encode_text, render_chat
-from personalign.models.shell import shell_copy
+from personalign.models.shell import quiet_peft, shell_copy
 from personalign.rewards.kto import KTOConfig, KTOExample, KTOTrainer, kl_estimate, kto_loss, mismatched_order
 
 PROMPTS = ["What is the capital of France?", "How do I bake bread?", "Write a poem about the sea.",
@@ -73,8 +73,9 @@ def _peft(tiny_base, seed=None):
     from peft import LoraConfig, get_peft_model
 
     torch.manual_seed(0)
-    model = get_peft_model(shell_copy(tiny_base.model), LoraConfig(r=4, lora_alpha=8, target_modules="all-linear",
-                                                                   lora_dropout=0.0, task_type="CAUSAL_LM"))
+    config = LoraConfig(r=4, lora_alpha=8, target_modules="all-linear", lora_dropout=0.0, task_type="CAUSAL_LM")
+    with quiet_peft():
+        model = get_peft_model(shell_copy(tiny_base.model), config)
     for name, p in model.named_parameters():
         p.requires_grad_("lora_" in name)
     if seed is not None:  # a policy away from the reference

@@ -125,10 +125,11 @@ def test_unsupported_adapters_are_refused_and_persrm_falls_back(tiny_tok, monkey
     from peft import LoraConfig, get_peft_model
 
     import personalign.rewards.persrm as persrm_module
-    from personalign.models.shell import shell_copy
+    from personalign.models.shell import quiet_peft, shell_copy
 
     base = tiny_llama(tiny_tok, seed=4)
-    dora = get_peft_model(shell_copy(base.model), LoraConfig(r=4, target_modules="all-linear", use_dora=True))
+    with quiet_peft():
+        dora = get_peft_model(shell_copy(base.model), LoraConfig(r=4, target_modules="all-linear", use_dora=True))
     with pytest.raises(UnsupportedAdapter, match="DoRA"):
         RowLoRAModel(dora)
 
@@ -234,7 +235,7 @@ def multi_user_base(tiny_tok, request):
     from peft import LoraConfig, get_peft_model
 
     from personalign.models import LoadedModel
-    from personalign.models.shell import shell_copy
+    from personalign.models.shell import quiet_peft, shell_copy
 
     if request.param == "plain":
         plain = tiny_llama(tiny_tok, seed=0)
@@ -244,7 +245,8 @@ def multi_user_base(tiny_tok, request):
         pack_linears(plain.model)
     persrm = _trained(plain, seed=2)
     config = LoraConfig(r=4, lora_alpha=8, target_modules=["q_proj", "v_proj"], init_lora_weights=False)
-    model = get_peft_model(shell_copy(plain.model), config, adapter_name="alice")
+    with quiet_peft():
+        model = get_peft_model(shell_copy(plain.model), config, adapter_name="alice")
     model.add_adapter("bob", config)
     gen = torch.Generator().manual_seed(9)
     with torch.no_grad():

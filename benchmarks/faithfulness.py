@@ -20,7 +20,9 @@ against the base, at weight W; MOD-style sum with the PersRM's term)):
 Per strategy and pole: win rate vs base and vs prompting on the pole's transparent judge (words,
 Flesch-Kincaid grade, VADER; ties count ½); on-topic (MiniLM cosine of question and answer); fluency
 (perplexity of the answer under the base model given the bare question, median); degenerate share
-(see `degenerate_reason`); share of answers that end by EOS rather than the token cap.
+(see `degenerate_reason`); share of answers that end by EOS rather than the token cap. For the tone poles also
+the win vs base judged per sentence (`sentence_tone`) and the answer's length against the base's, since the
+whole-answer VADER compound rewards length for "warm" and brevity for "blunt".
 Single and three-pole cells also get a 95 % bootstrap interval, and every strategy the paired difference from
 --reference (default: the first PAD strategy) over the same requests: cells hold 16–32 answers, so a difference
 between two models is worth acting on only where its interval leaves 0.
@@ -73,6 +75,23 @@ def looping(text: str) -> bool:
     """A loop: many repeated trigrams, or one non-empty line said three times or more."""
     lines = [line.strip().lower() for line in text.splitlines() if line.strip()]
     return repeated_trigram_share(text) > 0.15 or any(lines.count(line) >= 3 for line in set(lines))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def sentence_tone(text: str) -> float:
+    """Mean VADER compound over the answer's sentences of 3+ words (the whole text when it has none).
+
+    The tone judge scores the whole answer, and VADER's compound grows with every valenced word, so a
+    shorter answer reads as blunter and a longer one as warmer whatever its wording. Averaged per sentence,
+    the score no longer grows with length: a tone win that holds here comes from the wording.
+    """
+    from personalign.dimensions import DIMENSIONS
+
+    judge = DIMENSIONS["tone"].judge
+    sentences = [s for s in _SENTENCE_END.split(text) if len(words(s)) >= 3] or [text]
+    return statistics.fmean(judge.score(s) for s in sentences)
 
 
 def off_language(text: str) -> bool:
@@ -337,6 +356,10 @@ def score_rows(rows, answers: Answers, base_ans: dict, prompt_ans: Answers | Non
                      "shift": (s - dim.pole_score(b["text"], pole)) / dim.margin}
             if prompt_ans is not None:
                 entry["vs_prompt"] = win(s, dim.pole_score(prompt_ans.texts[i], pole))
+            if dim.name == "tone":
+                sign = dim.direction(pole)
+                entry["vs_base_sentence"] = win(sign * sentence_tone(text), sign * sentence_tone(b["text"]))
+                entry["words_vs_base"] = len(words(text)) / max(1, len(words(b["text"])))
             rec["pole"][pole] = entry
         out.append(rec)
     return out
@@ -360,6 +383,9 @@ def summarize(recs: list[dict], groups) -> dict:
             entry["shift"] = statistics.median(p["shift"] for p in poles)
             if "vs_prompt" in poles[0]:
                 entry["win_prompt"] = statistics.fmean(p["vs_prompt"] for p in poles)
+            if "vs_base_sentence" in poles[0]:
+                entry["win_base_sentence"] = statistics.fmean(p["vs_base_sentence"] for p in poles)
+                entry["words_vs_base"] = statistics.median(p["words_vs_base"] for p in poles)
         out.setdefault(set_name, {})[key] = entry
     return out
 
@@ -524,6 +550,22 @@ def markdown(report: dict) -> str:
         for n in names:
             s = report["strategies"][n]["summary"].get("combination", {})
             lines.append(f"| {n} | " + " | ".join(_f(s.get(c, {}).get("degenerate")) for c in combos) + " |")
+        lines.append("")
+    tone_sets = [(set_name, pole) for set_name in SETS for pole in ("blunt", "warm")
+                 if any("win_base_sentence" in report["strategies"][n]["summary"].get(set_name, {}).get(pole, {})
+                        for n in names)]
+    if tone_sets:
+        lines += ["## tone: win vs base on the whole answer / per sentence (words vs base, median ratio)", "",
+                  "The tone judge's VADER compound grows with length; per sentence it does not (`sentence_tone`). A",
+                  "win that holds only on the whole answer comes from the answer's length, not its wording.", "",
+                  "| strategy | " + " | ".join(f"{s} {p}" for s, p in tone_sets) + " |",
+                  "|---" * (len(tone_sets) + 1) + "|"]
+        for n in names:
+            s = report["strategies"][n]["summary"]
+            cells = [s.get(set_name, {}).get(pole, {}) for set_name, pole in tone_sets]
+            lines.append(f"| {n} | " + " | ".join(
+                f"{_f(c.get('win_base'))} / {_f(c.get('win_base_sentence'))} ({_f(c.get('words_vs_base'))})"
+                if "win_base_sentence" in c else "–" for c in cells) + " |")
         lines.append("")
     lines += ["## overall", "", "| strategy | on-topic | median ppl | degenerate | ends by EOS | mean win vs base | "
               "mean win vs prompting | seconds |", "|---|---|---|---|---|---|---|---|"]

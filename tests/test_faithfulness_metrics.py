@@ -123,3 +123,38 @@ def test_intervals_and_paired_differences(fb, tmp_path, capsys):
     assert "| pad-new | 0.75 [" in out and "+0.25 [" in out
     with pytest.raises(SystemExit, match="no faithfulness_answers.jsonl"):
         fb.main(["--intervals", str(tmp_path / "none")])
+
+
+def test_sentence_tone_does_not_grow_with_length_while_the_whole_answer_score_does(fb):
+    from personalign.dimensions import DIMENSIONS
+
+    tone = DIMENSIONS["tone"].judge
+    warm = "Tea is a lovely, comforting drink. "
+    assert tone.score(warm * 6) > tone.score(warm) + 0.1  # the whole-answer judge rewards saying it again
+    assert fb.sentence_tone(warm * 6) == pytest.approx(fb.sentence_tone(warm))
+    mixed = "Tea is a lovely, comforting drink. Boil the water first.\nSteep it for three minutes."
+    parts = [tone.score(s) for s in ("Tea is a lovely, comforting drink.", "Boil the water first.",
+                                     "Steep it for three minutes.")]
+    assert fb.sentence_tone(mixed) == pytest.approx(sum(parts) / 3)
+    assert fb.sentence_tone("Great!") == pytest.approx(tone.score("Great!"))  # no 3-word sentence: the whole text
+
+
+def test_tone_cells_carry_the_per_sentence_win_and_the_length_ratio(fb):
+    warm_req = fb.Request("single", "warm", ("warm",), "Be kind about it.")
+    blunt_req = fb.Request("single", "blunt", ("blunt",), "No fluff.")
+    # VADER's compound sums the valenced words: the base's two kind sentences outscore the answer's one (0.69 vs
+    # 0.44), while per sentence the answer is the warmer (0.44 vs 0.29).
+    base = {"q": {"text": "Tea is a good drink. Green tea is a nice drink too. Boil the water first.",
+                  "finish": "eos"}}
+    answers = fb.Answers(["Tea is a good drink.", "Tea is a good drink."], [[], []], ["eos", "eos"])
+    recs = fb.score_rows([(warm_req, "q"), (blunt_req, "q")], answers, base, None, [0.8, 0.8], [2.0, 2.0])
+    blunt = recs[1]["pole"]["blunt"]
+    assert blunt["vs_base"] == 1.0 and blunt["vs_base_sentence"] == 0.0  # blunt by brevity only
+    assert blunt["words_vs_base"] == pytest.approx(5 / 16)
+    warm = recs[0]["pole"]["warm"]
+    assert warm["vs_base"] == 0.0 and warm["vs_base_sentence"] == 1.0
+    summary = fb.summarize(recs, fb.groups)
+    assert summary["single"]["blunt"]["win_base_sentence"] == 0.0
+    report = {"split": "train", "model": "m", "prompts": 1, "per_request": 1, "max_new_tokens": 8, "top_k": 2,
+              "rows": 2, "strategies": {"pad": {"summary": summary, "seconds": 1.0}}}
+    assert "| pad | 1.00 / 0.00 (0.31) | 0.00 / 1.00 (0.31) |" in fb.markdown(report)

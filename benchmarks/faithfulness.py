@@ -83,9 +83,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 def sentence_tone(text: str) -> float:
     """Mean VADER compound over the answer's sentences of 3+ words (the whole text when it has none).
 
-    The tone judge scores the whole answer, and VADER's compound grows with every valenced word, so a
-    shorter answer reads as blunter and a longer one as warmer whatever its wording. Averaged per sentence,
-    the score no longer grows with length: a tone win that holds here comes from the wording.
+    The tone judge scores the whole answer, and VADER's compound sums the valence of all its words before
+    squashing the sum, so with the same kind of wording a shorter answer reads as blunter and a longer one as
+    warmer. Averaged per sentence, the score no longer grows with length: a tone win that holds here comes
+    from the wording.
     """
     from personalign.dimensions import DIMENSIONS
 

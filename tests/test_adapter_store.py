@@ -20,6 +20,7 @@ from sqlalchemy import func, select, text, update
 from personalign.memory import MemoryStore
 from personalign.memory import rate_limits as buckets
 from personalign.memory.adapter_files import (
+    AdapterCache,
     AdapterFileRow,
     content_digest,
     legacy_dir,
@@ -224,6 +225,46 @@ def test_an_on_disk_adapter_older_than_the_stored_one_is_dropped(tmp_path):
 
 
 # ---------------------------------------------------------------------------------------- rate limits
+@pytest.mark.parametrize("vanishing", ["user", "name"])
+def test_a_folder_deleted_while_the_cache_walks_it_is_skipped_not_raised(tmp_path, monkeypatch, vanishing):
+    # A forget on this process and a sweep on its worker thread walk the same folders: one may delete a
+    # folder the other has just listed. Here the folder is deleted right before it is listed.
+    import shutil
+    from pathlib import Path
+
+    cache = AdapterCache(tmp_path / "cache")
+    for user in ("ann", "bob"):
+        (cache.path(user, "default", "d" * 8) / "sub").mkdir(parents=True)
+        (cache.path(user, "default", "d" * 8) / "sub" / "w.bin").write_bytes(b"x")
+    doomed = {"user": cache.user_root("ann"), "name": cache.user_root("ann") / "default"}[vanishing]
+    listing = Path.iterdir
+
+    def iterdir(self):
+        if self == doomed and self.exists():
+            shutil.rmtree(self)
+        return listing(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    assert cache.sweep(lambda: {("bob", "default"): "d" * 8}) in (0, 1)
+    assert cache.path("bob", "default", "d" * 8).is_dir() and not cache.user_root("ann").exists()
+    doomed = cache.path("bob", "default", "d" * 8) / "sub"
+    monkeypatch.setattr("os.scandir", _vanishing_scandir(doomed))
+    assert cache.remove_user("bob") == 0 and not cache.user_root("bob").exists()
+
+
+def _vanishing_scandir(doomed):
+    import os
+    import shutil
+
+    scandir = os.scandir
+
+    def vanishing(path="."):
+        if str(path) == str(doomed) and os.path.exists(path):
+            shutil.rmtree(path)
+        return scandir(path)
+    return vanishing
+
+
 def test_token_bucket_refills_with_time_and_is_per_key(store_url):  # noqa: F811
     with MemoryStore(store_url) as store:
         def take(key, now):

@@ -11,9 +11,11 @@ and an older database whose server made the table itself keeps its keys."""
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 
 import httpx
 import pytest
@@ -191,8 +193,9 @@ def test_concurrent_writes_over_both_replicas_are_all_stored_once(replicas):
 
 
 def _cached(data_dir) -> list:
-    root = data_dir / "adapter_cache"
-    return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
+    # os.walk, not Path.rglob: the replica's sweeper may delete a folder while this lists it, and os.walk
+    # skips a folder that vanished where rglob raises FileNotFoundError.
+    return sorted(Path(d) / f for d, _, files in os.walk(data_dir / "adapter_cache") for f in files)
 
 
 def test_an_adapter_aligned_on_another_machine_serves_on_both_replicas_and_forget_leaves_none(replicas, tmp_path):

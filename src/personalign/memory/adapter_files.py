@@ -276,16 +276,9 @@ class AdapterCache:
         from a newer database state than that read is never taken for a stale one."""
         if not self.root.is_dir():
             return 0
-        listed = []
         now = time.time()
-        for user_root in self.root.iterdir():
-            if not user_root.is_dir():
-                continue
-            for name_dir in user_root.iterdir():
-                if not name_dir.is_dir():
-                    continue
-                for entry in name_dir.iterdir():
-                    listed.append(entry)
+        listed = [entry for user_root in _children(self.root) for name_dir in _children(user_root)
+                  for entry in _children(name_dir)]
         live = {(user_dir_name(user), name, digest) for (user, name), digest in live_of().items()}
         removed = 0
         for entry in listed:
@@ -299,11 +292,20 @@ class AdapterCache:
             elif (user_d, name_d, entry.name) in live:
                 continue
             removed += _remove(entry)
-        for user_root in list(self.root.iterdir()):  # empty directories of forgotten users go too
-            for name_dir in list(user_root.iterdir()) if user_root.is_dir() else []:
+        for user_root in _children(self.root):  # empty directories of forgotten users go too
+            for name_dir in _children(user_root):
                 _rmdir_if_empty(name_dir)
             _rmdir_if_empty(user_root)
         return removed
+
+
+def _children(directory: Path) -> list[Path]:
+    """The entries of `directory`, or none when it is not a directory (any more): a forget on this process
+    or a sweep may delete folders while another walks them."""
+    try:
+        return list(directory.iterdir())
+    except (FileNotFoundError, NotADirectoryError):
+        return []
 
 
 def _rmdir_if_empty(path: Path) -> None:
@@ -317,7 +319,7 @@ def _remove(path: Path) -> int:
     if not path.exists() and not path.is_symlink():
         return 0
     if path.is_dir() and not path.is_symlink():
-        files = sum(1 for p in path.rglob("*") if p.is_file())
+        files = sum(len(names) for _, _, names in os.walk(path))  # os.walk skips folders deleted meanwhile
         shutil.rmtree(path, ignore_errors=True)
         return files
     path.unlink(missing_ok=True)

@@ -20,6 +20,14 @@ import pytest
 PG_ENV = "PERSONALIGN_TEST_PG_URL"
 
 
+def cached_files(data_dir) -> list:
+    """Every file in a store's local adapter cache, sorted. os.walk, not Path.rglob: a server's sweeper may
+    delete a folder while this lists it, and os.walk skips a folder that vanished where rglob raises."""
+    from pathlib import Path
+
+    return sorted(Path(d) / f for d, _, files in os.walk(os.path.join(data_dir, "adapter_cache")) for f in files)
+
+
 def pg_base_url() -> str | None:
     return os.environ.get(PG_ENV) or None
 

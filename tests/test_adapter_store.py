@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import base64
 import json
+import os
+import shutil
 import threading
+from pathlib import Path
 
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from memory_helpers import store_url  # noqa: F401  (fixture: sqlite, and postgres when configured)
+from memory_helpers import cached_files, store_url  # noqa: F401  (fixture: sqlite, and postgres when configured)
 from sqlalchemy import func, select, text, update
 
 from personalign.memory import MemoryStore
@@ -43,11 +46,6 @@ def _files(user: str, weights: bytes, created: str = "2026-01-01T00:00:00+00:00"
     manifest = {"format": "personalign.adapter/1", "user": user, "created_at": created}
     return {"adapter_config.json": b'{"peft_type": "LORA", "r": 4}', "adapter_model.safetensors": weights,
             "manifest.json": json.dumps(manifest).encode()}
-
-
-def _cached_files(store) -> list:
-    root = store.data_dir / "adapter_cache"
-    return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
 
 
 def _adapter_rows(store) -> tuple[int, int]:
@@ -92,9 +90,9 @@ def test_an_adapter_written_through_one_store_is_what_the_other_checks_out(repli
     a.adapter_checkout("ann")
     counts = a.forget_user("ann")
     assert counts["adapter_files"] == 3 and counts["adapter_bytes"] == newer.size
-    assert _adapter_rows(a) == (0, 0) and _cached_files(a) == []
+    assert _adapter_rows(a) == (0, 0) and cached_files(a.data_dir) == []
     assert b.adapter_checkout("ann") is None
-    assert b.sweep_adapter_cache() == 3 and _cached_files(b) == []
+    assert b.sweep_adapter_cache() == 3 and cached_files(b.data_dir) == []
 
 
 def test_adapters_are_checked_on_the_way_in_and_out(replicas):
@@ -115,7 +113,7 @@ def test_adapters_are_checked_on_the_way_in_and_out(replicas):
                      .values(data=b"tampered"))
     with pytest.raises(StoreCorruptError, match="sha256"):
         a.adapter_checkout("ann")
-    assert _cached_files(a) == []
+    assert cached_files(a.data_dir) == []
 
 
 def test_export_carries_every_file_and_the_cli_writes_the_peft_directory(tmp_path, capsys, monkeypatch):
@@ -228,40 +226,25 @@ def test_an_on_disk_adapter_older_than_the_stored_one_is_dropped(tmp_path):
 def test_a_folder_deleted_while_the_cache_walks_it_is_skipped_not_raised(tmp_path, monkeypatch, vanishing):
     # A forget on this process and a sweep on its worker thread walk the same folders: one may delete a
     # folder the other has just listed. Here the folder is deleted right before it is listed.
-    import shutil
-    from pathlib import Path
-
     cache = AdapterCache(tmp_path / "cache")
     for user in ("ann", "bob"):
         (cache.path(user, "default", "d" * 8) / "sub").mkdir(parents=True)
         (cache.path(user, "default", "d" * 8) / "sub" / "w.bin").write_bytes(b"x")
     doomed = {"user": cache.user_root("ann"), "name": cache.user_root("ann") / "default"}[vanishing]
-    listing = Path.iterdir
-
-    def iterdir(self):
-        if self == doomed and self.exists():
-            shutil.rmtree(self)
-        return listing(self)
-
-    monkeypatch.setattr(Path, "iterdir", iterdir)
+    monkeypatch.setattr(Path, "iterdir", _deleted_first(doomed, Path.iterdir))
     assert cache.sweep(lambda: {("bob", "default"): "d" * 8}) == 0  # ann's copy went with the folder
     assert cache.path("bob", "default", "d" * 8).is_dir() and not cache.user_root("ann").exists()
-    doomed = cache.path("bob", "default", "d" * 8) / "sub"
-    monkeypatch.setattr("os.scandir", _vanishing_scandir(doomed))
+    monkeypatch.setattr(os, "scandir", _deleted_first(cache.path("bob", "default", "d" * 8) / "sub", os.scandir))
     assert cache.remove_user("bob") == 0 and not cache.user_root("bob").exists()
 
 
-def _vanishing_scandir(doomed):
-    import os
-    import shutil
-
-    scandir = os.scandir
-
-    def vanishing(path="."):
-        if str(path) == str(doomed) and os.path.exists(path):
+def _deleted_first(doomed: Path, listing):
+    """`listing` (Path.iterdir or os.scandir) that first deletes `doomed` when asked to list it."""
+    def deleting(path):  # rmtree itself lists by file descriptor (an int): those pass through
+        if isinstance(path, str | os.PathLike) and Path(path) == doomed and os.path.exists(path):
             shutil.rmtree(path)
-        return scandir(path)
-    return vanishing
+        return listing(path)
+    return deleting
 
 
 # ---------------------------------------------------------------------------------------- rate limits
@@ -372,7 +355,7 @@ def test_a_servers_sweep_drops_forgotten_adapters_from_disk_and_model(tmp_path, 
             a.forget_user("ann")
             removed = sweeper.sweep()
             assert removed == len(a.adapter_info("bob").files) and personalizer.adapters.count == 1
-            assert [p.parent.name for p in _cached_files(b) if p.name == "adapter_config.json"] == \
+            assert [p.parent.name for p in cached_files(b.data_dir) if p.name == "adapter_config.json"] == \
                 [a.adapter_info("bob").digest]
         finally:
             batcher.stop()

@@ -11,18 +11,16 @@ and an older database whose server made the table itself keeps its keys."""
 from __future__ import annotations
 
 import hashlib
-import os
 import threading
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 
 import httpx
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from memory_helpers import store_url  # noqa: F401  (fixture: sqlite, and postgres when configured)
+from memory_helpers import cached_files, store_url  # noqa: F401  (fixture: sqlite, and postgres when configured)
 from serve_helpers import ADMIN_KEY, database_url, serving
 from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, func, select, text
 
@@ -192,12 +190,6 @@ def test_concurrent_writes_over_both_replicas_are_all_stored_once(replicas):
             assert sorted(f["id"] for f in export["feedback"]) == sorted(acked[u]["feedback"])
 
 
-def _cached(data_dir) -> list:
-    # os.walk, not Path.rglob: the replica's sweeper may delete a folder while this lists it, and os.walk
-    # skips a folder that vanished where rglob raises FileNotFoundError.
-    return sorted(Path(d) / f for d, _, files in os.walk(data_dir / "adapter_cache") for f in files)
-
-
 def test_an_adapter_aligned_on_another_machine_serves_on_both_replicas_and_forget_leaves_none(replicas, tmp_path):
     from personalign.feedback import AdapterConfig, RetrainPolicy, align_user
     from personalign.models import load
@@ -226,7 +218,7 @@ def test_an_adapter_aligned_on_another_machine_serves_on_both_replicas_and_forge
     assert adapted != plain
     assert chat(a, key, **base)["choices"][0]["message"]["content"] == adapted  # ...and so does A's
     for replica in (a, b):  # each from its own copy, named by the content hash
-        copies = [p for p in _cached(replica.data_dir) if p.name == "adapter_model.safetensors"]
+        copies = [p for p in cached_files(replica.data_dir) if p.name == "adapter_model.safetensors"]
         assert [p.parent.name for p in copies] == [digest], replica.data_dir
     exported = b.get("/v1/users/ada/export", headers=auth(key)).json()["adapter"]
     assert exported["sha256"] == digest and exported["manifest"]["user"] == "ada"
@@ -236,11 +228,11 @@ def test_an_adapter_aligned_on_another_machine_serves_on_both_replicas_and_forge
     deleted = a.delete("/v1/users/ada", headers=auth(key)).json()["deleted"]
     assert deleted["adapter_files"] == len(result.adapter.files) and deleted["adapter_bytes"] == result.adapter.size
     assert _rows(url, "ada") == dict.fromkeys(USER_TABLES, 0) and _adapter_bytes(url) == 0
-    assert _cached(a.data_dir) == []
+    assert cached_files(a.data_dir) == []
     deadline = time.monotonic() + 20
-    while _cached(b.data_dir) and time.monotonic() < deadline:
+    while cached_files(b.data_dir) and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert _cached(b.data_dir) == []
+    assert cached_files(b.data_dir) == []
     assert b.get("/v1/users/ada/export", headers=ADMIN).status_code == 404
 
 

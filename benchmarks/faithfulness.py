@@ -11,9 +11,10 @@ meet different prompts. Greedy decoding, --max-new-tokens 128, top-k 10 by defau
 
 Strategies (--variants; `RM:GUARD[@W]` for PAD, RM = tf | v1 | a --persrm NAME; GUARD = off | default |
 tokens joined by '+' (after 'default' too): mpX (min_p), eos (EOS candidate), ngN (no-repeat n-gram), ebX (EOS
-bonus where the reward prefers ending), erX (EOS from outside the top-k needs Σ w·r(EOS) >= X), pib (preference
-in base), exW (plus one reward term per requested pole: that pole's expert from --experts, shown the preference,
-against the base, at weight W; MOD-style sum with the PersRM's term)):
+bonus where the reward prefers ending), erX (EOS from outside the top-k needs Σ w·r(EOS) >= X), escR (the n-gram
+rule's loop escape after R looping tokens; esc0: off), pib (preference in base), exW (plus one reward term per
+requested pole: that pole's expert from --experts, shown the preference, against the base, at weight W; MOD-style
+sum with the PersRM's term)):
   base, prompt, pad-tf (training-free PAD), pad-v1 (shipped PersRM, authors' step), pad-v1+guard
   (DecodingConfig's default guard), and for every --persrm NAME=DIR: pad-NAME, pad-NAME+guard.
 
@@ -206,6 +207,8 @@ def parse_variant(spec: str, rms: set[str]) -> Variant:
             guard["eos_bonus"] = float(token[2:])
         elif token.startswith("er"):
             guard["eos_min_reward"] = float(token[2:])
+        elif token.startswith("esc"):
+            guard["loop_escape"] = int(token[3:])
         elif token == "pib":
             pib = True
         elif token.startswith("ex"):
@@ -301,7 +304,7 @@ def expert_models(base, directory: Path):
 
 
 # Guard options added after answers were first stored, at the value that leaves the step as it was.
-LATER_GUARD_OPTIONS = {"eos_min_reward": None}
+LATER_GUARD_OPTIONS = {"eos_min_reward": None, "loop_escape": 0}
 
 
 def generation_key(variant: Variant, inputs: list, args, model: str, rm_path: str | None) -> str:

@@ -22,11 +22,11 @@ def test_generate_passes_the_guard_options(tiny_dir, run_cli):
     code, out, _ = run_cli(["generate", "What is the capital of France?", "--preference", "Be brief.",
                             "--max-new-tokens", "6", "--model", tiny_dir, "--json", "--device", "cpu",
                             "--min-p", "0.25", "--eos-candidate", "--no-repeat-ngram", "3", "--eos-bonus", "1.5",
-                            "--eos-min-reward", "4.5"])
+                            "--eos-min-reward", "4.5", "--loop-escape", "6"])
     assert code == 0
     params = json.loads(out)["params"]
     assert (params["min_p"], params["eos_candidate"], params["no_repeat_ngram"], params["eos_bonus"],
-            params["eos_min_reward"]) == (0.25, True, 3, 1.5, 4.5)
+            params["eos_min_reward"], params["loop_escape"]) == (0.25, True, 3, 1.5, 4.5, 6)
 
 
 def test_generate_streams_text(tiny_dir, run_cli):
@@ -50,6 +50,8 @@ def test_generate_streams_text(tiny_dir, run_cli):
     (["generate", "hi", "-p", "x", "--eos-bonus", "-1"], "eos_bonus"),
     (["generate", "hi", "-p", "x", "--eos-min-reward", "-1"], "eos_min_reward"),
     (["generate", "hi", "-p", "x", "--eos-min-reward", "inf"], "eos_min_reward"),
+    (["generate", "hi", "-p", "x", "--loop-escape", "-1"], "loop_escape"),
+    (["generate", "hi", "-p", "x", "--loop-escape", "2.5"], "loop-escape"),
     (["generate", "hi", "-p", "x", "--model", "/no/such/model"], "not found"),
     (["generate", "hi", "--strategy", "pad"], "needs --preference"),
     (["generate", "hi", "--max-new-tokens", "many"], "max-new-tokens"),

@@ -6,7 +6,7 @@ import pytest
 import torch
 
 from personalign.decoding import DecodingConfig, Engine, Guard, RewardLogits, pad_generate_nocache, pad_step
-from personalign.decoding.pad import choose, repeated_ngram
+from personalign.decoding.pad import choose, in_loop, repeated_ngram
 from personalign.errors import ConfigError
 from personalign.models.tiny import tiny_gpt2, tiny_llama
 
@@ -101,6 +101,38 @@ def test_repetition_guard_steps_back_when_every_candidate_repeats():
     assert cand.tolist() == [[0, 1]] and torch.isfinite(score).all()  # both repeat: the rule is dropped
 
 
+def test_loop_escape_leaves_min_p_for_an_unrepeated_token_only_inside_a_loop():
+    # "* \n* \n* ...": after "*" (0) only "\n" (1) clears min_p and it repeats; token 2 is in T, under the floor.
+    z_base = torch.tensor([[-9.0, 3.0, 0.5, -9.0, -9.0]])
+    looping = [0, 1, 0, 1, 0, 1, 0]  # each of the last 4 tokens (not 5) completes a 2-gram seen before
+    fresh_start = [3, 2, 3, 4, 0, 1, 0]  # none of them does
+    for history, escape, want in ((looping, 0, 1), (looping, 4, 2), (looping, 5, 1), (fresh_start, 4, 1)):
+        guard = Guard(min_p=0.5, eos_id=4, no_repeat_ngram=2, loop_escape=escape)
+        cand, score = pad_step(z_base, [], top_k=3, guard=guard, history=[history])
+        assert int(cand[0, score[0].argmax()]) == want, (history, escape)
+        assert score[0, cand[0].tolist().index(4)] == float("-inf")  # EOS is no escape: it keeps its own rules
+    cand, score = pad_step(z_base, [], top_k=1, guard=Guard(min_p=0.5, no_repeat_ngram=2, loop_escape=4),
+                           history=[looping])
+    assert int(cand[0, score[0].argmax()]) == 1  # all of T repeats: the rule steps back, as without the escape
+
+
+def test_in_loop_matches_a_scan_of_every_earlier_ngram():
+    def slow(ids, n, run):  # each of the last `run` n-grams also occurs starting earlier
+        return run > 0 and len(ids) >= n + run and all(
+            any(ids[i:i + n] == ids[end - n:end] for i in range(end - n)) for end in range(len(ids) - run + 1,
+                                                                                         len(ids) + 1))
+    gen = torch.Generator().manual_seed(0)
+    checked = {True: 0, False: 0}
+    for _ in range(600):
+        ids = torch.randint(0, 3, (int(torch.randint(0, 14, (1,), generator=gen)),), generator=gen).tolist()
+        for n in (2, 3):
+            for run in (0, 1, 3, 6):
+                want = slow(ids, n, run)
+                assert in_loop(ids, n, run) == want, (ids, n, run)
+                checked[want] += 1
+    assert min(checked.values()) > 100  # both answers were exercised
+
+
 def test_weight_zero_guard_off_is_base_greedy(tiny_base):
     engine = Engine(tiny_base)
     base = engine.generate(PROMPTS, strategy="base", max_new_tokens=24)
@@ -123,6 +155,8 @@ GUARDS = [
     {"min_p": 0.1, "eos_candidate": True, "no_repeat_ngram": 3},
     {"min_p": 0.1, "eos_candidate": True, "no_repeat_ngram": 3, "eos_bonus": 2.5},
     {"min_p": 0.3, "eos_candidate": True, "no_repeat_ngram": 2},
+    {"min_p": 0.3, "eos_candidate": True, "no_repeat_ngram": 2, "loop_escape": 0},
+    {"min_p": 0.8, "eos_candidate": True, "no_repeat_ngram": 2, "loop_escape": 2},
 ]
 
 
@@ -152,6 +186,18 @@ def test_guard_changes_the_output_of_a_repeating_model(tiny_base, tiny_other):
     assert all(repeats(o.token_ids) == 0 for o in guarded.outputs)
 
 
+def test_loop_escape_changes_a_looping_model_and_the_engine_matches_the_reference(tiny_base, tiny_other):
+    guard = {"min_p": 0.8, "eos_candidate": True, "no_repeat_ngram": 2}  # a floor that leaves one or two keeps
+    engine = Engine(tiny_base, reward_model=tiny_other)
+    step = {"preference": PREF, "strategy": "pad", "weight": 1.5, "top_k": 6, "max_new_tokens": 40}
+    stuck = engine.generate(PROMPTS, **step, **guard, loop_escape=0)
+    escaped = engine.generate(PROMPTS, **step, **guard, loop_escape=2)
+    assert any(a.token_ids != b.token_ids for a, b in zip(stuck.outputs, escaped.outputs))
+    for prompt, out in zip(PROMPTS, escaped.outputs):
+        assert out.token_ids == pad_generate_nocache(tiny_base, tiny_other, prompt, PREF, weight=1.5, top_k=6,
+                                                     max_new_tokens=40, **guard, loop_escape=2)
+
+
 def test_eos_candidate_lets_a_row_end(tiny_base, tiny_tok, eos_bias):
     eos = tiny_tok.eos_token_id
     # A base that never ranks EOS in its top-k, and a PersRM that wants to end.
@@ -166,7 +212,8 @@ def test_eos_candidate_lets_a_row_end(tiny_base, tiny_tok, eos_bias):
 @pytest.mark.parametrize("bad", [
     {"min_p": -0.1}, {"min_p": 1.0}, {"min_p": float("nan")}, {"min_p": float("inf")}, {"min_p": "0.1"},
     {"min_p": True}, {"eos_candidate": "yes"}, {"eos_candidate": 1}, {"no_repeat_ngram": 1},
-    {"no_repeat_ngram": -2}, {"no_repeat_ngram": 2.5},
+    {"no_repeat_ngram": -2}, {"no_repeat_ngram": 2.5}, {"loop_escape": -1}, {"loop_escape": 2.5},
+    {"loop_escape": True},
 ])
 def test_bad_guard_values_are_config_errors(bad, tiny_base):
     with pytest.raises(ConfigError):

@@ -59,12 +59,15 @@ def test_variant_specs(fb):
     v = fb.parse_variant("v1:mp0.1+eos+ng3+pib@1.5", {"v1", "tf"})
     assert v.kind == "pad" and v.rm == "v1" and v.weight == 1.5 and v.preference_in_base
     assert dict(v.guard) == {"min_p": 0.1, "eos_candidate": True, "no_repeat_ngram": 3, "eos_bonus": 0.0,
-                             "eos_min_reward": None}
+                             "eos_min_reward": None, "loop_escape": 0}
     bonus = fb.parse_variant("v1:default+eb2", {"v1"})
     assert dict(bonus.guard) == {**fb.default_guard(), "eos_bonus": 2.0} and bonus.name == "pad-v1[default+eb2]"
     floor = fb.parse_variant("v1:default+er6", {"v1"})
     assert dict(floor.guard) == {**fb.default_guard(), "eos_min_reward": 6.0}
     assert fb.default_guard()["eos_min_reward"] == 4.0
+    no_escape = fb.parse_variant("v1:default+esc0", {"v1"})
+    assert dict(no_escape.guard) == {**fb.default_guard(), "loop_escape": 0}
+    assert fb.default_guard()["loop_escape"] == 12
     off = fb.parse_variant("v1:off", {"v1"})
     assert dict(off.guard) == fb.GUARD_OFF and off.weight is None
     with pytest.raises(SystemExit):
@@ -87,6 +90,7 @@ def test_generation_key_leaves_out_unset_guard_options(fb):
         return fb.generation_key(variant, [["q", "p"]], Args, "m", "rm")
 
     assert key(v) == key(older) and key(fb.parse_variant("v1:mp0.1+eos+er4", {"v1"})) != key(v)
+    assert key(fb.parse_variant("v1:mp0.1+eos+esc12", {"v1"})) != key(v)
 
 
 def _rec(question, pole, vs_base, set_name="single"):

@@ -442,6 +442,7 @@ _BAD_BODIES = [
     ({**chat_body(), "personalign": {"no_repeat_ngram": 1}}, 400, "no_repeat_ngram"),
     ({**chat_body(), "personalign": {"eos_bonus": -2}}, 400, "eos_bonus"),
     ({**chat_body(), "personalign": {"eos_min_reward": -1}}, 400, "eos_min_reward"),
+    ({**chat_body(), "personalign": {"loop_escape": -1}}, 400, "loop_escape"),
     ({**chat_body(), "personalign": {"eos_candidate": "maybe"}}, 400, "eos_candidate"),
     ({**chat_body(), "personalign": {"colour": "blue"}}, 400, "colour"),
     ({**chat_body(), "personalign": "pad"}, 400, "personalign"),
@@ -458,12 +459,12 @@ def test_malformed_bodies_are_400(client, raw, status, words):
 def test_guard_options_reach_the_decoding_config(client, spy):
     alice = new_user(client, "alice")
     body = chat_body(personalign={"preference": SHORT, "min_p": 0.2, "eos_candidate": True, "no_repeat_ngram": 3,
-                                  "eos_bonus": 2.0, "eos_min_reward": 5.5})
+                                  "eos_bonus": 2.0, "eos_min_reward": 5.5, "loop_escape": 7})
     r = client.post("/v1/chat/completions", json=body, headers=alice)
     assert r.status_code == 200, r.text
     cfg = spy.calls[-1]["config"]
-    assert (cfg.min_p, cfg.eos_candidate, cfg.no_repeat_ngram, cfg.eos_bonus, cfg.eos_min_reward) == \
-        (0.2, True, 3, 2.0, 5.5)
+    assert (cfg.min_p, cfg.eos_candidate, cfg.no_repeat_ngram, cfg.eos_bonus, cfg.eos_min_reward,
+            cfg.loop_escape) == (0.2, True, 3, 2.0, 5.5, 7)
 
 
 def test_every_invalid_field_is_a_clear_4xx_and_the_server_keeps_working(client, spy):

@@ -111,6 +111,11 @@ def register(app: typer.Typer) -> None:
                                                        "this (Σ w·r(EOS), >= 0; PAD and ARGS's implicit reward, not "
                                                        "a classifier's). Default: "
                                                        f"{_floor_words(DecodingConfig.eos_min_reward)}."),
+        loop_escape: int | None = typer.Option(None, "--loop-escape",
+                                                  help="PAD guard: after this many tokens that each repeated an "
+                                                  "n-gram, where every candidate min_p keeps would repeat one, "
+                                                  "choose among the top-k's unrepeated tokens (0: off). Default: "
+                                                  f"{DecodingConfig.loop_escape}."),
         gate_tau: float | None = options.gate_tau(),
         model: str = options.model(),
         reward_model: str | None = options.reward_model(),
@@ -167,7 +172,7 @@ def register(app: typer.Typer) -> None:
                                 top_p=top_p, top_k=top_k, weight=1.0 if weight is None else weight, n=n, seed=seed,
                                 stop=tuple(stop), preference_in_base=preference_in_base, gate_tau=gate_tau,
                                 **_guard_options(min_p, eos_candidate, no_repeat_ngram, eos_bonus,
-                                                 eos_min_reward)).validate()
+                                                 eos_min_reward, loop_escape)).validate()
         from personalign.feedback.personalize import personalize
 
         store = terms = None
@@ -355,6 +360,7 @@ def _settings(cfg) -> str:
     guard += [f"EOS reward floor {cfg.eos_min_reward:g}"] if (
         cfg.eos_candidate and cfg.eos_min_reward is not None) else []
     guard += [f"no repeated {cfg.no_repeat_ngram}-gram"] if cfg.no_repeat_ngram else []
+    guard += [f"loop escape after {cfg.loop_escape}"] if cfg.no_repeat_ngram and cfg.loop_escape else []
     return f"top-k {cfg.top_k}; " + (", ".join(guard) if guard else "no guard (authors' step)")
 
 
@@ -362,10 +368,10 @@ def _floor_words(value: float | None) -> str:
     return "none" if value is None else f"{value:g}"
 
 
-def _guard_options(min_p, eos_candidate, no_repeat_ngram, eos_bonus, eos_min_reward) -> dict:
+def _guard_options(min_p, eos_candidate, no_repeat_ngram, eos_bonus, eos_min_reward, loop_escape) -> dict:
     """PAD guard options given on the command line (the rest keep DecodingConfig's defaults)."""
     given = {"min_p": min_p, "eos_candidate": eos_candidate, "no_repeat_ngram": no_repeat_ngram,
-             "eos_bonus": eos_bonus, "eos_min_reward": eos_min_reward}
+             "eos_bonus": eos_bonus, "eos_min_reward": eos_min_reward, "loop_escape": loop_escape}
     return {k: v for k, v in given.items() if v is not None}
 
 

@@ -10,10 +10,12 @@ STRATEGIES = ("base", "prompt", "pad", "best-of-n", "persrm-alone", "args", "mod
 # The strategies that decode with pole experts and read pole weights (not reward terms).
 POLE_STRATEGIES = ("mod", "soup")
 # The PAD step's per-request options (its guard, then PersRM gating) that the server and the eval harness pass on.
-PAD_STEP_OPTIONS = ("min_p", "eos_candidate", "no_repeat_ngram", "eos_bonus", "eos_min_reward", "gate_tau")
+PAD_STEP_OPTIONS = ("min_p", "eos_candidate", "no_repeat_ngram", "eos_bonus", "eos_min_reward", "loop_escape",
+                    "gate_tau")
 # The guard's options that switch it off: the authors' PAD step, token for token (whole top-k, no EOS
 # candidate, no repetition rule, no EOS bonus). Pass as keyword arguments to DecodingConfig or Engine.generate.
-GUARD_OFF = {"min_p": 0.0, "eos_candidate": False, "no_repeat_ngram": 0, "eos_bonus": 0.0, "eos_min_reward": None}
+GUARD_OFF = {"min_p": 0.0, "eos_candidate": False, "no_repeat_ngram": 0, "eos_bonus": 0.0, "eos_min_reward": None,
+             "loop_escape": 0}
 
 
 @dataclass
@@ -42,6 +44,12 @@ class DecodingConfig:
     # PersRM wants to end after most full sentences, "detailed" answers too (r(EOS) 2.7-6.4 where they ended early,
     # 3.4-15 where concise ones ended); 4 was chosen on train-split prompts (three-pole minimum win 0.48 -> 0.55).
     eos_min_reward: float | None = 4.0
+    # Where the answer's last r tokens each repeated an n-gram and every min_p keep would repeat one more, the n-gram
+    # rule may take T's unrepeated tokens (not EOS) instead of giving up (0: off; acts only with no_repeat_ngram).
+    # Without it, held-out "* \n* \n* ..." ran to the cap; r = 12 changed no train answer and 2 of 304 held-out
+    # ones, both such loops (degenerate worst cell 0.06 -> 0.04, every win rate unchanged); r = 4 also changed 12
+    # train answers that merely quoted a phrase again (docs/faithfulness_experiments.md).
+    loop_escape: int = 12
     # PersRM gating (PAD, issue #16): at a step where p_base(top-1) >= gate_tau the row takes PAD's step with
     # w = 0 (the base's choice under the guard) and the reward models are not run; they catch up on the
     # skipped tokens in one forward when a row next needs them. None: off (every step uses the reward).
@@ -68,6 +76,7 @@ class DecodingConfig:
         _check_float("eos_bonus", self.eos_bonus, 0.0)
         if self.eos_min_reward is not None:
             _check_float("eos_min_reward", self.eos_min_reward, 0.0)
+        _check_int("loop_escape", self.loop_escape, 0)
         if self.no_repeat_ngram == 1:
             raise ConfigError("no_repeat_ngram must be 0 (off) or >= 2 (1 would forbid every repeated token)")
         if self.seed is not None:

@@ -138,7 +138,8 @@ class Engine:
         """PAD's guard for a config (off unless cfg.min_p, cfg.eos_candidate or cfg.no_repeat_ngram)."""
         eos = self.base.tokenizer.eos_token_id if self.base.tokenizer.eos_token_id is not None else min(self.eos_ids)
         return Guard(min_p=cfg.min_p, eos_id=eos if cfg.eos_candidate else None, no_repeat_ngram=cfg.no_repeat_ngram,
-                     eos_bonus=cfg.eos_bonus, eos_min_reward=cfg.eos_min_reward)
+                     eos_bonus=cfg.eos_bonus, eos_min_reward=cfg.eos_min_reward,
+                     loop_escape=cfg.loop_escape)
 
     def _check_vocab(self, obj: RewardModel | LoadedModel) -> None:
         if obj is self.base:

@@ -16,6 +16,9 @@ cannot end and loops. `Guard(min_p, eos_id, no_repeat_ngram)`:
   eos_id           EOS joins T when absent and is chosen when its score beats every top-k token's:
                    the reward decides when to end, against all of T, not only against min_p's few keeps;
   no_repeat_ngram  tokens that would repeat an n-gram of the answer are dropped (unless that drops all);
+  loop_escape      in a loop (each of the answer's last r tokens repeated an n-gram) where every min_p keep
+                   repeats, the unrepeated tokens of T (not EOS) may be chosen: "* \n* \n…" otherwise runs to the
+                   cap because its only plausible tokens repeat, while less likely ones of T would end the loop;
   eos_bonus        EOS's score rises by this much where the reward itself prefers ending (Σ w·r(EOS) > 0): the
                    reward's sign decides that an answer should stop, the bonus how readily it may;
   eos_min_reward   EOS from outside the top-k may end the answer only where Σ w·r(EOS) ≥ this: a trained PersRM
@@ -50,6 +53,7 @@ class Guard:
     no_repeat_ngram: int = 0      # drop candidates that would repeat an n-gram of the answer (0: off)
     eos_bonus: float = 0.0        # added to EOS's score where the reward prefers ending (Σ w·r(EOS) > 0)
     eos_min_reward: float | None = None  # EOS from outside the top-k needs Σ w·r(EOS) ≥ this (None: any)
+    loop_escape: int = 0          # r: after r looping tokens, leave min_p's floor for T's unrepeated ones (0: off)
 
     @property
     def off(self) -> bool:
@@ -77,6 +81,16 @@ def repeated_ngram(candidates: torch.Tensor, history: Sequence[Sequence[int]], n
         if banned:
             hit[row] = torch.isin(candidates[row], torch.tensor(sorted(banned), device=candidates.device))
     return hit
+
+
+def in_loop(ids: Sequence[int], n: int, run: int) -> bool:
+    """Whether each of the last `run` tokens of `ids` completed an n-gram that also ends earlier in `ids`."""
+    if run <= 0 or len(ids) < n + run:
+        return False
+    first_end: dict[tuple[int, ...], int] = {}
+    for end in range(n, len(ids) + 1):
+        first_end.setdefault(tuple(ids[end - n:end]), end)
+    return all(first_end[tuple(ids[end - n:end])] < end for end in range(len(ids) - run + 1, len(ids) + 1))
 
 
 def pad_step(z_base: torch.Tensor, rewards: list[RewardLogits], top_k: int, guard: Guard | None = None,
@@ -138,7 +152,13 @@ def apply_guard(candidates: torch.Tensor, score: torch.Tensor, logp: torch.Tenso
         # argmax (slot 0, T is sorted) rather than nothing.
         keep[:, :1] |= ~keep.any(-1, keepdim=True)
     if guard.no_repeat_ngram:
-        unrepeated = keep & ~repeated_ngram(candidates, history or [[]] * len(candidates), guard.no_repeat_ngram)
+        history = history or [[]] * len(candidates)
+        fresh = ~repeated_ngram(candidates, history, guard.no_repeat_ngram)
+        unrepeated = keep & fresh
+        if guard.loop_escape:
+            for row in (~unrepeated.any(-1)).nonzero().flatten().tolist():
+                if in_loop(history[row], guard.no_repeat_ngram, guard.loop_escape):
+                    unrepeated[row] = fresh[row] & ~is_eos[row]
         keep = torch.where(unrepeated.any(-1, keepdim=True), unrepeated, keep)
     return score.masked_fill(~keep, float("-inf"))
 

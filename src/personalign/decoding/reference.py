@@ -25,6 +25,7 @@ def pad_generate_nocache(base: LoadedModel, reward_model: RewardModel | LoadedMo
                          no_repeat_ngram: int = DecodingConfig.no_repeat_ngram,
                          eos_bonus: float = DecodingConfig.eos_bonus,
                          eos_min_reward: float | None = DecodingConfig.eos_min_reward,
+                         loop_escape: int = DecodingConfig.loop_escape,
                          gate_tau: float | None = None) -> list[int]:
     """Greedy PAD without any cache; returns the generated token ids (EOS included when reached).
 
@@ -48,7 +49,7 @@ def pad_generate_nocache(base: LoadedModel, reward_model: RewardModel | LoadedMo
         if guarded:
             eos = base.tokenizer.eos_token_id if eos_candidate else None
             token = _guarded_token(z_base[0], z_persrm[0], z_ref[0], step_weight, top_k, min_p, eos, no_repeat_ngram,
-                                   generated, eos_bonus, eos_min_reward)
+                                   generated, eos_bonus, eos_min_reward, loop_escape)
         else:
             candidates, score = pad_step(z_base, [RewardLogits(z_persrm, z_ref, torch.tensor([step_weight]))], top_k)
             token = int(choose(candidates, score, 0.0, None))
@@ -65,7 +66,7 @@ def _last_logits(model, ids: list[int]) -> torch.Tensor:
 
 
 def _guarded_token(z_base, z_persrm, z_ref, weight, top_k, min_p, eos_id, n, generated, eos_bonus,
-                   eos_min_reward=None) -> int:
+                   eos_min_reward=None, loop_escape=0) -> int:
     """One guarded greedy step for one row, written out: candidates, their scores, the filters, argmax."""
     logp = z_base.float().log_softmax(-1)
     candidates = z_base.topk(min(top_k, z_base.shape[-1])).indices.tolist()
@@ -87,6 +88,11 @@ def _guarded_token(z_base, z_persrm, z_ref, weight, top_k, min_p, eos_id, n, gen
     allowed = allowed or candidates[:1]  # the base's argmax EOS lost and nothing else passes min_p: keep it
     if n:
         seen = {tuple(generated[i:i + n]) for i in range(len(generated) - n + 1)}
-        allowed = [a for a in allowed if tuple(generated[len(generated) - n + 1:] + [a]) not in seen] or allowed
+        fresh = [a for a in candidates if tuple(generated[len(generated) - n + 1:] + [a]) not in seen]
+        last = range(len(generated) - loop_escape + 1, len(generated) + 1)
+        looping = loop_escape > 0 and len(generated) >= n + loop_escape and all(
+            any(generated[i:i + n] == generated[end - n:end] for i in range(end - n)) for end in last)
+        escape = [a for a in fresh if a != eos_id] if looping else []
+        allowed = [a for a in allowed if a in fresh] or escape or allowed
     order = {a: i for i, a in enumerate(candidates)}
     return max(allowed, key=lambda a: (score[a], -order[a]))

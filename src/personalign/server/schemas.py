@@ -83,6 +83,10 @@ class PersonalignOptions(_Strict):
     eos_min_reward: float | None = Field(default=None, ge=0, le=100, description="PAD guard: end-of-sequence "
                                          "from outside the top-k ends the answer only where the reward prefers "
                                          "ending by at least this (sum of w * r(EOS)). Default: the server's.")
+    loop_escape: int | None = Field(default=None, ge=0, le=1024, description="PAD guard: after this many tokens "
+                                    "that each repeated an n-gram, where every candidate min_p keeps would "
+                                    "repeat one, choose among the top-k's unrepeated tokens (0: off). "
+                                    "Default: the server's.")
     gate_tau: float | None = Field(default=None, ge=0, le=1, description="PAD: skip the reward model at steps "
                                    "where the base's top token has probability >= gate_tau (PersRM gating). "
                                    "Default: off.")

@@ -48,11 +48,11 @@ def test_refresh_continues_training_an_existing_persrm(store, tiny_base, tmp_pat
     with pytest.raises(FeedbackConfigError, match="new directory"):
         refresh_persrm(tiny_base, start, records, start, steps=1)
     # A PersRM trained on per-token log-ratios (train-rm --length-normalize) is refreshed with the same loss.
-    import personalign.feedback.rm as feedback_rm
+    import personalign.rewards.train as rewards_train  # the refresh's loss is training's (`pairs_dpo_loss`)
 
     seen = []
-    real = feedback_rm.dpo_loss
-    monkeypatch.setattr(feedback_rm, "dpo_loss", lambda *a: seen.append(a[5]) or real(*a))
+    real = rewards_train.dpo_loss
+    monkeypatch.setattr(rewards_train, "dpo_loss", lambda *a: seen.append(a[5]) or real(*a))
     refresh_persrm(tiny_base, start, records, tmp_path / "summed", steps=1, batch_size=2, max_length=512)
     per_token = PersRM.from_pretrained(start, base=tiny_base)
     per_token.config.stages["length_normalize"] = True

@@ -31,7 +31,6 @@ from personalign.feedback.errors import FeedbackConfigError, NotEnoughPairsError
 from personalign.feedback.pairs import user_pairs
 from personalign.models import LoadedModel
 from personalign.rewards.data import PairRecord, pairs_hash, write_pairs
-from personalign.rewards.dpo import answer_logps, build_batch, dpo_loss, split_pairs
 from personalign.safety import check_preference
 
 
@@ -80,7 +79,7 @@ def refresh_persrm(base: LoadedModel, persrm_dir: str | os.PathLike, feedback: S
                    on_step: Callable[[dict], None] | None = None) -> RefreshResult:
     """Continue training the PersRM in `persrm_dir` on feedback (+ replay) pairs; save it to `out_dir`."""
     from personalign.rewards.persrm import PersRM
-    from personalign.rewards.train import answer_lengths, encode_pairs, reference_logps
+    from personalign.rewards.train import encode_pairs, pairs_dpo_loss, reference_logps
 
     if not feedback:
         raise NotEnoughPairsError("no feedback pairs to refresh the PersRM with (users need feedback choices or "
@@ -123,12 +122,7 @@ def refresh_persrm(base: LoadedModel, persrm_dir: str | os.PathLike, feedback: S
                 order += perm
             rows, order = order[:batch_size], order[batch_size:]
             pairs = [encoded[k] for k in rows]
-            batch = build_batch([p.policy_context for p in pairs], [p.chosen for p in pairs],
-                                [p.rejected for p in pairs], pad).to(persrm.device)
-            chosen, rejected = split_pairs(answer_logps(persrm.model, batch))
-            r = ref[rows].to(device=chosen.device, dtype=chosen.dtype)
-            lengths = answer_lengths(pairs) if per_token else None
-            loss, margin = dpo_loss(chosen, rejected, r[:, 0], r[:, 1], beta, lengths)
+            loss, margin, _ = pairs_dpo_loss(persrm.model, pairs, ref[rows], pad, beta, per_token, persrm.device)
             loss.mean().backward()
             torch.nn.utils.clip_grad_norm_(params, 1.0)
             optimizer.step()

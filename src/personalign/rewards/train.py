@@ -182,6 +182,20 @@ def answer_lengths(pairs: Sequence[EncodedPair]) -> tuple[torch.Tensor, torch.Te
     return (torch.tensor([len(p.chosen) for p in pairs]), torch.tensor([len(p.rejected) for p in pairs]))
 
 
+def pairs_dpo_loss(model, pairs: Sequence[EncodedPair], ref: torch.Tensor, pad_id: int, beta: float,
+                   length_normalize: bool, device, dtype: torch.dtype | None = None
+                   ) -> tuple[torch.Tensor, torch.Tensor, int]:
+    """Per-pair DPO loss and margin [N] of `model` on encoded pairs against their reference log-probs `ref` [N, 2],
+    and the batch's token count. In the model's dtype, or in `dtype` (evaluation compares in float64)."""
+    batch = _batch(pairs, pad_id).to(device)
+    chosen, rejected = split_pairs(answer_logps(model, batch))
+    dtype = dtype or chosen.dtype
+    ref = ref.to(device=chosen.device, dtype=dtype)
+    lengths = answer_lengths(pairs) if length_normalize else None
+    loss, margin = dpo_loss(chosen.to(dtype), rejected.to(dtype), ref[:, 0], ref[:, 1], beta, lengths)
+    return loss, margin, batch.tokens
+
+
 def _batch(pairs: Sequence[EncodedPair], pad_id: int, reference: bool = False) -> PairBatch:
     return build_batch([p.reference_context if reference else p.policy_context for p in pairs],
                        [p.chosen for p in pairs], [p.rejected for p in pairs], pad_id)
@@ -248,10 +262,8 @@ def policy_margins(persrm: PersRM, pairs: Sequence[EncodedPair], ref: torch.Tens
     try:
         for s in range(0, len(pairs), batch_size):
             chunk = pairs[s:s + batch_size]
-            chosen, rejected = split_pairs(answer_logps(persrm.model, _batch(chunk, pad_id).to(persrm.device)))
-            r = ref[s:s + len(chunk)].to(chosen.device)
-            lengths = answer_lengths(chunk) if length_normalize else None
-            loss, margin = dpo_loss(chosen.double(), rejected.double(), r[:, 0], r[:, 1], beta, lengths)
+            loss, margin, _ = pairs_dpo_loss(persrm.model, chunk, ref[s:s + len(chunk)], pad_id, beta,
+                                             length_normalize, persrm.device, torch.float64)
             losses.append(loss.cpu())
             margins.append(margin.cpu())
             if on_batch is not None:
@@ -452,15 +464,13 @@ class PersRMTrainer:
         losses, margins, tokens = [], [], 0
         for a in range(cfg.grad_accum):
             pairs = self._micro_batch(stage, step * cfg.grad_accum + a)
-            batch = _batch(pairs, self.pad_id).to(self.persrm.device)
-            chosen, rejected = split_pairs(answer_logps(model, batch))
-            ref = self.ref_train[[p.index for p in pairs]].to(device=chosen.device, dtype=chosen.dtype)
-            lengths = answer_lengths(pairs) if cfg.length_normalize else None
-            loss, margin = dpo_loss(chosen, rejected, ref[:, 0], ref[:, 1], cfg.beta, lengths)
+            loss, margin, batch_tokens = pairs_dpo_loss(model, pairs, self.ref_train[[p.index for p in pairs]],
+                                                        self.pad_id, cfg.beta, cfg.length_normalize,
+                                                        self.persrm.device)
             (loss.mean() / cfg.grad_accum).backward()
             losses.append(loss.detach())
             margins.append(margin.detach())
-            tokens += batch.tokens
+            tokens += batch_tokens
         params = self._trainable(stage)
         grad_norm = torch.nn.utils.clip_grad_norm_(params, cfg.max_grad_norm)
         optimizer.step()

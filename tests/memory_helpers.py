@@ -14,6 +14,7 @@ import os
 import sys
 import time
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -23,8 +24,6 @@ PG_ENV = "PERSONALIGN_TEST_PG_URL"
 def cached_files(data_dir) -> list:
     """Every file in a store's local adapter cache, sorted. os.walk, not Path.rglob: a server's sweeper may
     delete a folder while this lists it, and os.walk skips a folder that vanished where rglob raises."""
-    from pathlib import Path
-
     return sorted(Path(d) / f for d, _, files in os.walk(os.path.join(data_dir, "adapter_cache")) for f in files)
 
 

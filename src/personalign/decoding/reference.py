@@ -89,10 +89,14 @@ def _guarded_token(z_base, z_persrm, z_ref, weight, top_k, min_p, eos_id, n, gen
     if n:
         seen = {tuple(generated[i:i + n]) for i in range(len(generated) - n + 1)}
         fresh = [a for a in candidates if tuple(generated[len(generated) - n + 1:] + [a]) not in seen]
-        last = range(len(generated) - loop_escape + 1, len(generated) + 1)
-        looping = loop_escape > 0 and len(generated) >= n + loop_escape and all(
-            any(generated[i:i + n] == generated[end - n:end] for i in range(end - n)) for end in last)
-        escape = [a for a in fresh if a != eos_id] if looping else []
+        escape = [a for a in fresh if a != eos_id] if looping_by_scan(generated, n, loop_escape) else []
         allowed = [a for a in allowed if a in fresh] or escape or allowed
     order = {a: i for i, a in enumerate(candidates)}
     return max(allowed, key=lambda a: (score[a], -order[a]))
+
+
+def looping_by_scan(ids: list[int], n: int, run: int) -> bool:
+    """`pad.in_loop` written out: each of the last `run` n-grams of `ids` also starts somewhere before it."""
+    last = range(len(ids) - run + 1, len(ids) + 1)
+    return run > 0 and len(ids) >= n + run and all(
+        any(ids[i:i + n] == ids[end - n:end] for i in range(end - n)) for end in last)

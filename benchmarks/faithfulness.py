@@ -36,6 +36,7 @@ between two models is worth acting on only where its interval leaves 0.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import os
@@ -307,14 +308,26 @@ def expert_models(base, directory: Path):
 LATER_GUARD_OPTIONS = {"eos_min_reward": None, "loop_escape": 0}
 
 
-def generation_key(variant: Variant, inputs: list, args, model: str, rm_path: str | None) -> str:
+def generation_key(variant: Variant, inputs: list, args, model: str, rm_id: str | None) -> str:
     """Everything that decides a strategy's greedy answers, as one string (a guard option added later is absent at
     its neutral value, so answers of runs made before the option existed are reused)."""
     fields = {k: v for k, v in asdict(variant).items() if k != "name"}
     fields["guard"] = [item for item in fields["guard"] if LATER_GUARD_OPTIONS.get(item[0], ...) != item[1]]
     return json.dumps({"variant": fields, "model": model,
-                       "reward_model": rm_path, "max_new_tokens": args.max_new_tokens, "top_k": args.top_k,
+                       "reward_model": rm_id, "max_new_tokens": args.max_new_tokens, "top_k": args.top_k,
                        "inputs": inputs}, sort_keys=True)
+
+
+def reward_model_identity(path: str | Path) -> str:
+    """A saved PersRM named by its files' contents (not the model card), so that answers generated from another
+    checkout or copy of the same files are reused; a name that is no folder is kept as it is ("base")."""
+    folder = Path(path)
+    if not folder.is_dir():
+        return str(path)
+    digest = hashlib.sha256()
+    for file in sorted(f for f in folder.rglob("*") if f.is_file() and f.suffix != ".md"):
+        digest.update(file.relative_to(folder).as_posix().encode() + b"\0" + file.read_bytes())
+    return f"sha256:{digest.hexdigest()}"
 
 
 def load_generations(folders: list[Path]) -> dict[str, Answers]:
@@ -325,8 +338,11 @@ def load_generations(folders: list[Path]) -> dict[str, Answers]:
             raise SystemExit(f"error: --reuse {folder}: no faithfulness_generations.jsonl there")
         for line in path.read_text(encoding="utf-8").splitlines():
             g = json.loads(line)
-            key = g.pop("key")
-            out[key] = Answers(**g)
+            key = json.loads(g.pop("key"))
+            # Runs before the content identity keyed the PersRM by its folder: still readable where it exists.
+            if key.get("reward_model") and not key["reward_model"].startswith("sha256:"):
+                key["reward_model"] = reward_model_identity(key["reward_model"])
+            out[json.dumps(key, sort_keys=True)] = Answers(**g)
     return out
 
 
@@ -734,8 +750,8 @@ def main(argv=None) -> dict:
     base = load(args.model)
     reward_models = {"v1": PersRM.from_pretrained(default_persrm_path(), base=base)}
     reward_models.update({n: PersRM.from_pretrained(p, base=base) for n, p in extra.items()})
-    rm_paths = {"tf": "base", "v1": str(default_persrm_path()),
-                **{n: str(Path(p).resolve()) for n, p in extra.items()}}
+    rm_ids = {"tf": "base", "v1": reward_model_identity(default_persrm_path()),
+              **{n: reward_model_identity(Path(p).resolve()) for n, p in extra.items()}}
     plain = Engine(base)
     experts = expert_models(base, Path(args.experts))
     engines = {"tf": plain, **{n: Engine(base, reward_model=m) for n, m in reward_models.items()}}
@@ -752,7 +768,7 @@ def main(argv=None) -> dict:
         for v in variants:
             progress.set_description(v.name)
             inputs = [[q, None] for q in pool] if v.kind == "base" else [list(x) for x in zip(questions, prefs)]
-            key = generation_key(v, inputs, args, base.name, rm_paths.get(v.rm))
+            key = generation_key(v, inputs, args, base.name, rm_ids.get(v.rm))
             if key in cached:
                 answers[v.name] = cached[key]
                 progress.update(len(inputs))

@@ -93,6 +93,34 @@ def test_generation_key_leaves_out_unset_guard_options(fb):
     assert key(fb.parse_variant("v1:mp0.1+eos+esc12", {"v1"})) != key(v)
 
 
+def test_answers_are_reused_by_the_persrm_files_not_their_folder(fb, tmp_path):
+    # The same PersRM files in another checkout give the same key; other weights do not; the model card is no part.
+    class Args:
+        max_new_tokens, top_k = 128, 10
+
+    def persrm(folder, weights):
+        folder.mkdir(parents=True)
+        (folder / "adapter_model.safetensors").write_bytes(weights)
+        (folder / "persrm_config.json").write_text("{}")
+        (folder / "MODEL_CARD.md").write_text(f"card of {folder}")
+        return folder
+
+    a, b = persrm(tmp_path / "main" / "rm", b"w1"), persrm(tmp_path / "worktree" / "rm", b"w1")
+    c = persrm(tmp_path / "other" / "rm", b"w2")
+    ident = fb.reward_model_identity
+    assert ident(a) == ident(b) != ident(c) and ident(a).startswith("sha256:") and ident("base") == "base"
+    v = fb.parse_variant("v1:default", {"v1"})
+    key = fb.generation_key(v, [["q", "p"]], Args, "m", ident(b))
+    # A run stored before the content identity keyed the PersRM by its folder: read back under today's key.
+    old = fb.generation_key(v, [["q", "p"]], Args, "m", str(a))
+    run = tmp_path / "run"
+    run.mkdir()
+    row = {"key": old, "texts": ["t"], "token_ids": [[1]], "finish": ["eos"], "seconds": 1.0}
+    (run / "faithfulness_generations.jsonl").write_text(json.dumps(row) + "\n")
+    assert list(fb.load_generations([run])) == [key]
+    assert fb.generation_key(v, [["q", "p"]], Args, "m", ident(c)) not in fb.load_generations([run])
+
+
 def _rec(question, pole, vs_base, set_name="single"):
     return {"set": set_name, "label": pole, "poles": [pole], "wording": f"be {pole}", "question": question,
             "pole": {pole: {"vs_base": vs_base}}}

@@ -690,7 +690,8 @@ def main(argv=None) -> dict:
     parser.add_argument("--out", default="runs/faithfulness")
     parser.add_argument("--reuse", action="append", default=[], metavar="DIR",
                         help="reuse the answers of an earlier run's --out DIR for every strategy whose settings, "
-                        "reward model and requests are identical (repeatable)")
+                        "reward model (its files' contents, wherever they lie) and requests are identical "
+                        "(repeatable)")
     parser.add_argument("--images", default=None, help="also write the PNG plots here (e.g. docs/images)")
     parser.add_argument("--reference", default=None,
                         help="strategy the others' paired differences are taken from (default: the first PAD one)")

@@ -182,3 +182,21 @@ def test_demo_runs_all_strategies_on_a_model(tiny_dir, run_cli):
     assert out.count("prompt") >= 2 and out.count("pad") >= 2 and "base" in out and "tok/s" in out
     code, out, err = run_cli(["demo", "--model", tiny_dir, "--weight", "nan"])
     assert code == 2 and err.startswith("error: weight")
+
+
+def test_the_cli_and_the_server_describe_each_pad_step_option_with_the_same_words():
+    # Said once (decoding.config.PAD_STEP_HELP); each surface adds only its own default.
+    import typer
+
+    from personalign.cli.main import _register_all, app
+    from personalign.decoding import PAD_STEP_OPTIONS
+    from personalign.decoding.config import PAD_STEP_HELP
+    from personalign.server.schemas import PersonalignOptions
+
+    _register_all()
+    generate = typer.main.get_command(app).commands["generate"]
+    cli_help = {p.name: p.help for p in generate.params}
+    assert set(PAD_STEP_HELP) == set(PAD_STEP_OPTIONS)
+    for option in PAD_STEP_OPTIONS:
+        assert cli_help[option].startswith(PAD_STEP_HELP[option] + " Default: "), option
+        assert PersonalignOptions.model_fields[option].description.startswith(PAD_STEP_HELP[option] + " Default: ")

@@ -11,7 +11,7 @@ import typer
 
 from personalign.cli import options
 from personalign.decoding import POLE_STRATEGIES, STRATEGIES, DecodingConfig
-from personalign.decoding.config import check_weight
+from personalign.decoding.config import PAD_STEP_HELP, check_weight
 from personalign.errors import ConfigError
 
 DEMO_PROMPT = "How do I make a good cup of tea?"
@@ -91,30 +91,21 @@ def register(app: typer.Typer) -> None:
         preference_in_base: bool = typer.Option(False, "--preference-in-base",
                                                 help="Show the preference to the base model too "
                                                 "(the authors' setting)."),
-        min_p: float | None = typer.Option(None, "--min-p", help="PAD guard: keep candidates with p_base(a) >= "
-                                              "min_p * max p_base, in [0, 1) (0: the whole top-k). Default: "
+        min_p: float | None = typer.Option(None, "--min-p", help=f"{PAD_STEP_HELP['min_p']} Default: "
                                               f"{DecodingConfig.min_p}."),
         eos_candidate: bool | None = typer.Option(None, "--eos-candidate/--no-eos-candidate",
-                                                     help="PAD guard: end-of-sequence is always a candidate. "
-                                                     f"Default: {'on' if DecodingConfig.eos_candidate else 'off'}."),
+                                                     help=f"{PAD_STEP_HELP['eos_candidate']} Default: "
+                                                     f"{'on' if DecodingConfig.eos_candidate else 'off'}."),
         no_repeat_ngram: int | None = typer.Option(None, "--no-repeat-ngram",
-                                                      help="PAD guard: drop candidates that would repeat an n-gram "
-                                                      "of the answer (0: off). "
-                                                      f"Default: {DecodingConfig.no_repeat_ngram}."),
-        eos_bonus: float | None = typer.Option(None, "--eos-bonus", help="PAD guard: raise end-of-sequence's score "
-                                                  "by this where the reward prefers ending (>= 0; shortens answers "
-                                                  "of every style). Default: "
+                                                      help=f"{PAD_STEP_HELP['no_repeat_ngram']} Default: "
+                                                      f"{DecodingConfig.no_repeat_ngram}."),
+        eos_bonus: float | None = typer.Option(None, "--eos-bonus", help=f"{PAD_STEP_HELP['eos_bonus']} Default: "
                                                   f"{DecodingConfig.eos_bonus:g}."),
         eos_min_reward: float | None = typer.Option(None, "--eos-min-reward",
-                                                       help="PAD guard: end-of-sequence from outside the top-k ends "
-                                                       "the answer only where the reward prefers ending by at least "
-                                                       "this (Σ w·r(EOS), >= 0; PAD and ARGS's implicit reward, not "
-                                                       "a classifier's). Default: "
+                                                       help=f"{PAD_STEP_HELP['eos_min_reward']} Default: "
                                                        f"{_floor_words(DecodingConfig.eos_min_reward)}."),
         loop_escape: int | None = typer.Option(None, "--loop-escape",
-                                                  help="PAD guard: after this many tokens that each repeated an "
-                                                  "n-gram, where every candidate min_p keeps would repeat one, "
-                                                  "choose among the top-k's unrepeated tokens (0: off). Default: "
+                                                  help=f"{PAD_STEP_HELP['loop_escape']} Default: "
                                                   f"{DecodingConfig.loop_escape}."),
         gate_tau: float | None = options.gate_tau(),
         model: str = options.model(),

@@ -15,6 +15,7 @@ from typing import Any
 
 import typer
 
+from personalign.decoding.config import PAD_STEP_HELP
 from personalign.errors import ConfigError
 from personalign.memory.db import DEFAULT_LOCK_TIMEOUT_S, LOCK_TIMEOUT_ENV
 from personalign.memory.db import ENV_VAR as DB_ENV
@@ -62,8 +63,7 @@ def reward_model() -> Any:
 def gate_tau() -> Any:
     """--gate-tau: PAD's PersRM gating threshold (`DecodingConfig.gate_tau`; None: off)."""
     return typer.Option(None, "--gate-tau", metavar="TAU",
-                        help="PAD: skip the reward model at steps where the base's top token has probability >= "
-                             "TAU (in [0, 1]); the step is then the base's choice under the guard. Default: off.")
+                        help=f"{PAD_STEP_HELP['gate_tau']} Default: off.")
 
 
 def experts() -> Any:

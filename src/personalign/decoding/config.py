@@ -12,6 +12,22 @@ POLE_STRATEGIES = ("mod", "soup")
 # The PAD step's per-request options (its guard, then PersRM gating) that the server and the eval harness pass on.
 PAD_STEP_OPTIONS = ("min_p", "eos_candidate", "no_repeat_ngram", "eos_bonus", "eos_min_reward", "loop_escape",
                     "gate_tau")
+# What each of those options does, said once: the CLI's help and the server's field descriptions both read it
+# (each then adds its own default).
+PAD_STEP_HELP = {
+    "min_p": "PAD guard: keep candidates with p_base(a) >= min_p * max p_base, in [0, 1) (0: the whole top-k).",
+    "eos_candidate": "PAD guard: end-of-sequence is always a candidate, so a short answer can end.",
+    "no_repeat_ngram": "PAD guard: drop candidates that would repeat an n-gram of the answer (0: off; 1 is refused).",
+    "eos_bonus": "PAD guard: raise end-of-sequence's score by this where the reward prefers ending (>= 0; shortens "
+                 "answers of every style).",
+    "eos_min_reward": "PAD guard: end-of-sequence from outside the top-k ends the answer only where the reward "
+                      "prefers ending by at least this (sum of w * r(EOS), >= 0; PAD's and ARGS's implicit reward, "
+                      "not a classifier's).",
+    "loop_escape": "PAD guard: after this many tokens that each repeated an n-gram, where every candidate min_p keeps "
+                   "would repeat one, choose among the top-k's unrepeated tokens (0: off).",
+    "gate_tau": "PAD: skip the reward model at steps where the base's top token has probability >= this (in [0, 1]; "
+                "PersRM gating); the step is then the base's choice under the guard.",
+}
 # The guard's options that switch it off: the authors' PAD step, token for token (whole top-k, no EOS
 # candidate, no repetition rule, no EOS bonus). Pass as keyword arguments to DecodingConfig or Engine.generate.
 GUARD_OFF = {"min_p": 0.0, "eos_candidate": False, "no_repeat_ngram": 0, "eos_bonus": 0.0, "eos_min_reward": None,

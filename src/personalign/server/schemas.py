@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from personalign.decoding import STRATEGIES
+from personalign.decoding.config import PAD_STEP_HELP
 from personalign.memory.db import MAX_ID  # the databases' BIGINT; larger ids could never exist
 
 
@@ -61,6 +62,9 @@ class StreamOptions(_Lenient):
     include_usage: bool = False
 
 
+_SERVERS = "Default: the server's."
+
+
 class PersonalignOptions(_Strict):
     """Personalization settings for one request (the `personalign` object of the body)."""
 
@@ -70,26 +74,16 @@ class PersonalignOptions(_Strict):
                                  "PersRM's recommended weight, else 1).")
     top_k: int | None = Field(default=None, ge=1, le=1000, description="PAD candidate set size.")
     best_of: int | None = Field(default=None, ge=1, le=64, description="Samples for strategy best-of-n.")
-    min_p: float | None = Field(default=None, ge=0, lt=1, description="PAD guard: keep candidates with "
-                                "p_base(a) >= min_p * max p_base (0: the whole top-k). Default: the server's.")
-    eos_candidate: bool | None = Field(default=None, description="PAD guard: end-of-sequence is always a "
-                                       "candidate, so a short answer can end. Default: the server's.")
-    no_repeat_ngram: int | None = Field(default=None, ge=0, le=32, description="PAD guard: drop candidates "
-                                        "that would repeat an n-gram of the answer (0: off; 1 is refused). "
-                                        "Default: the server's.")
-    eos_bonus: float | None = Field(default=None, ge=0, le=100, description="PAD guard: raise end-of-sequence's "
-                                    "score by this where the reward prefers ending (shortens answers). "
-                                    "Default: the server's.")
-    eos_min_reward: float | None = Field(default=None, ge=0, le=100, description="PAD guard: end-of-sequence "
-                                         "from outside the top-k ends the answer only where the reward prefers "
-                                         "ending by at least this (sum of w * r(EOS)). Default: the server's.")
-    loop_escape: int | None = Field(default=None, ge=0, le=1024, description="PAD guard: after this many tokens "
-                                    "that each repeated an n-gram, where every candidate min_p keeps would "
-                                    "repeat one, choose among the top-k's unrepeated tokens (0: off). "
-                                    "Default: the server's.")
-    gate_tau: float | None = Field(default=None, ge=0, le=1, description="PAD: skip the reward model at steps "
-                                   "where the base's top token has probability >= gate_tau (PersRM gating). "
-                                   "Default: off.")
+    min_p: float | None = Field(default=None, ge=0, lt=1, description=f"{PAD_STEP_HELP['min_p']} {_SERVERS}")
+    eos_candidate: bool | None = Field(default=None, description=f"{PAD_STEP_HELP['eos_candidate']} {_SERVERS}")
+    no_repeat_ngram: int | None = Field(default=None, ge=0, le=32,
+                                        description=f"{PAD_STEP_HELP['no_repeat_ngram']} {_SERVERS}")
+    eos_bonus: float | None = Field(default=None, ge=0, le=100, description=f"{PAD_STEP_HELP['eos_bonus']} {_SERVERS}")
+    eos_min_reward: float | None = Field(default=None, ge=0, le=100,
+                                         description=f"{PAD_STEP_HELP['eos_min_reward']} {_SERVERS}")
+    loop_escape: int | None = Field(default=None, ge=0, le=1024,
+                                    description=f"{PAD_STEP_HELP['loop_escape']} {_SERVERS}")
+    gate_tau: float | None = Field(default=None, ge=0, le=1, description=f"{PAD_STEP_HELP['gate_tau']} Default: off.")
     preference: Text | None = Field(default=None, min_length=1, max_length=2000,
                                     description="Ad-hoc preference for this request; joins the stored "
                                     "profile, replacing stored preferences of the same style dimension. "

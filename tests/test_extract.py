@@ -136,3 +136,14 @@ def test_shipped_classifier_tells_events_from_circumstances():
     kept = {s.text for s in extract_statements(
         "I have a dentist appointment at 3 tomorrow. I have a severe peanut allergy. I burnt the toast again.", emb)}
     assert kept == {"I have a severe peanut allergy"}
+
+
+def test_loading_the_embedder_draws_no_bar_and_leaves_other_bars_on(capfd):
+    from transformers.utils import logging as hf_logging
+
+    from personalign.models.embeddings import Embedder
+
+    assert hf_logging.is_progress_bar_enabled()
+    Embedder().embed(["I am a night-shift nurse."])
+    assert "Loading weights" not in capfd.readouterr().err
+    assert hf_logging.is_progress_bar_enabled()  # the base model's load still shows its progress

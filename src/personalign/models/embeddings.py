@@ -68,7 +68,8 @@ class Embedder:
 
             path = self._model_dir or embedder_model_dir()
             self._tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
-            model = AutoModel.from_pretrained(path, local_files_only=True)
+            with _no_loading_bar():
+                model = AutoModel.from_pretrained(path, local_files_only=True)
             model.eval()
             self._model = model
         return self._model, self._tokenizer
@@ -111,6 +112,21 @@ class Embedder:
             if len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
         return vec
+
+
+@contextmanager
+def _no_loading_bar():
+    """transformers draws a "Loading weights" bar for every load; for this small model, loaded by commands as light
+    as `prefs add` (the safety boundary and retrieval embed), it is noise on every call. Other loads keep theirs."""
+    from transformers.utils import logging as hf_logging
+
+    shown = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if shown:
+            hf_logging.enable_progress_bar()
 
 
 @contextmanager

@@ -62,7 +62,7 @@ class StreamOptions(_Lenient):
     include_usage: bool = False
 
 
-_SERVERS = "Default: the server's."
+_SERVER_DEFAULT = "Default: the server's."
 
 
 class PersonalignOptions(_Strict):
@@ -74,15 +74,16 @@ class PersonalignOptions(_Strict):
                                  "PersRM's recommended weight, else 1).")
     top_k: int | None = Field(default=None, ge=1, le=1000, description="PAD candidate set size.")
     best_of: int | None = Field(default=None, ge=1, le=64, description="Samples for strategy best-of-n.")
-    min_p: float | None = Field(default=None, ge=0, lt=1, description=f"{PAD_STEP_HELP['min_p']} {_SERVERS}")
-    eos_candidate: bool | None = Field(default=None, description=f"{PAD_STEP_HELP['eos_candidate']} {_SERVERS}")
+    min_p: float | None = Field(default=None, ge=0, lt=1, description=f"{PAD_STEP_HELP['min_p']} {_SERVER_DEFAULT}")
+    eos_candidate: bool | None = Field(default=None, description=f"{PAD_STEP_HELP['eos_candidate']} {_SERVER_DEFAULT}")
     no_repeat_ngram: int | None = Field(default=None, ge=0, le=32,
-                                        description=f"{PAD_STEP_HELP['no_repeat_ngram']} {_SERVERS}")
-    eos_bonus: float | None = Field(default=None, ge=0, le=100, description=f"{PAD_STEP_HELP['eos_bonus']} {_SERVERS}")
+                                        description=f"{PAD_STEP_HELP['no_repeat_ngram']} {_SERVER_DEFAULT}")
+    eos_bonus: float | None = Field(default=None, ge=0, le=100,
+                                    description=f"{PAD_STEP_HELP['eos_bonus']} {_SERVER_DEFAULT}")
     eos_min_reward: float | None = Field(default=None, ge=0, le=100,
-                                         description=f"{PAD_STEP_HELP['eos_min_reward']} {_SERVERS}")
+                                         description=f"{PAD_STEP_HELP['eos_min_reward']} {_SERVER_DEFAULT}")
     loop_escape: int | None = Field(default=None, ge=0, le=1024,
-                                    description=f"{PAD_STEP_HELP['loop_escape']} {_SERVERS}")
+                                    description=f"{PAD_STEP_HELP['loop_escape']} {_SERVER_DEFAULT}")
     gate_tau: float | None = Field(default=None, ge=0, le=1, description=f"{PAD_STEP_HELP['gate_tau']} Default: off.")
     preference: Text | None = Field(default=None, min_length=1, max_length=2000,
                                     description="Ad-hoc preference for this request; joins the stored "

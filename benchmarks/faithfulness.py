@@ -331,7 +331,7 @@ def reward_model_identity(path: str | Path) -> str:
 
 
 def load_generations(folders: list[Path]) -> dict[str, Answers]:
-    out = {}
+    out, identities = {}, {}  # one hash per PersRM folder, however many stored strategies name it
     for folder in folders:
         path = folder / "faithfulness_generations.jsonl"
         if not path.is_file():
@@ -340,8 +340,11 @@ def load_generations(folders: list[Path]) -> dict[str, Answers]:
             g = json.loads(line)
             key = json.loads(g.pop("key"))
             # Runs before the content identity keyed the PersRM by its folder: still readable where it exists.
-            if key.get("reward_model") and not key["reward_model"].startswith("sha256:"):
-                key["reward_model"] = reward_model_identity(key["reward_model"])
+            rm = key.get("reward_model")
+            if rm and not rm.startswith("sha256:"):
+                if rm not in identities:
+                    identities[rm] = reward_model_identity(rm)
+                key["reward_model"] = identities[rm]
             out[json.dumps(key, sort_keys=True)] = Answers(**g)
     return out
 
@@ -752,7 +755,7 @@ def main(argv=None) -> dict:
     reward_models = {"v1": PersRM.from_pretrained(default_persrm_path(), base=base)}
     reward_models.update({n: PersRM.from_pretrained(p, base=base) for n, p in extra.items()})
     rm_ids = {"tf": "base", "v1": reward_model_identity(default_persrm_path()),
-              **{n: reward_model_identity(Path(p).resolve()) for n, p in extra.items()}}
+              **{n: reward_model_identity(p) for n, p in extra.items()}}
     plain = Engine(base)
     experts = expert_models(base, Path(args.experts))
     engines = {"tf": plain, **{n: Engine(base, reward_model=m) for n, m in reward_models.items()}}

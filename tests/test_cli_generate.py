@@ -188,12 +188,12 @@ def test_the_cli_and_the_server_describe_each_pad_step_option_with_the_same_word
     # Said once (decoding.config.PAD_STEP_HELP); each surface adds only its own default.
     import typer
 
-    from personalign.cli.main import _register_all, app
+    from personalign.cli.main import app, register_commands
     from personalign.decoding import PAD_STEP_OPTIONS
     from personalign.decoding.config import PAD_STEP_HELP
     from personalign.server.schemas import PersonalignOptions
 
-    _register_all()
+    register_commands()
     generate = typer.main.get_command(app).commands["generate"]
     cli_help = {p.name: p.help for p in generate.params}
     assert set(PAD_STEP_HELP) == set(PAD_STEP_OPTIONS)

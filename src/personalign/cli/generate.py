@@ -327,8 +327,9 @@ def register(app: typer.Typer) -> None:
         console.print("[dim]Training-free PAD's reward model is the base shown the preference (at w = 1: prompting "
                       "restricted to the base's top-k); the PersRM is the reward model trained by this project "
                       "(personalign/rewards/default_persrm/MODEL_CARD.md, v2): on this 135M model it moves style much "
-                      "further than prompting while staying on the question; PAD's guard (min_p, EOS candidate, no "
-                      "repeated 3-gram) lets a short answer end. Words per answer are the length judge's score.[/dim]")
+                      "further than prompting while staying on the question; PAD's guard (spelled out in each row) "
+                      "lets a short answer end and keeps answers out of loops. Words per answer are the length "
+                      "judge's score.[/dim]")
 
 
 def _captured_line(c) -> str:

@@ -51,7 +51,8 @@ _COMMAND_MODULES = ("generate", "prefs", "data", "train", "evaluate", "serve", "
 _registered = False
 
 
-def _register_all() -> None:
+def register_commands() -> None:
+    """Adds every command module's commands to `app` (the full CLI, for callers that inspect it)."""
     # Once per process: main() may run many times in one process (tests, notebooks), and commands
     # registered again would pile up in the app, each call slower than the last.
     global _registered
@@ -63,7 +64,7 @@ def _register_all() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    _register_all()
+    register_commands()
     try:
         app(args=argv, prog_name="personalign", standalone_mode=False)
     except _EXITS as exc:

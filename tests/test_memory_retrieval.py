@@ -45,6 +45,32 @@ def test_a_personal_question_carries_the_background_within_k(store):
     assert len(store.profile("ana", "What should I do this weekend?", k=2).preferences) == 2
 
 
+GARDEN = "When I ask about gardening, use metric units"
+
+
+def test_a_statement_naming_its_own_topic_rides_only_with_that_topic(store):
+    store.add_preference("ana", GARDEN)
+    weekend = texts(store.profile("ana", "What should I do this weekend?"))
+    assert GARDEN not in weekend and sorted(weekend) == sorted([KOSHER, OSLO, JAZZ])  # the background still rides
+    assert GARDEN not in texts(store.profile("ana", "How do I make pad thai at home?"))
+    assert GARDEN in texts(store.profile("ana", "How deep should I plant tulip bulbs in my garden?"))
+
+
+@pytest.mark.parametrize("text,conditional", [
+    (GARDEN, True), ("Whenever we talk about football, be brief.", True), ("For work emails, be formal.", True),
+    ("When it comes to cooking, assume I have no oven.", True), ("For questions about code, use Python.", True),
+    ("Cuando pregunte sobre cocina, usa gramos.", True), ("Wenn ich nach Rezepten frage, nimm Gramm.", True),
+    (KOSHER, False), ("I'm pregnant", False), ("When I cook, I never use peanuts", False),
+    ("For me, shorter is better", False), ("For every request, be brief", False),
+    ("If possible, keep it short", False), ("In general, be blunt", False),
+    ("Wenn ich nach Berlin ziehe, brauche ich eine Wohnung", False),
+])
+def test_conditional_statements(text, conditional):
+    from personalign.memory.retrieval import conditional_statement
+
+    assert conditional_statement(text) is conditional
+
+
 def test_global_preferences_count_toward_k_for_the_looser_kinds(store):
     store.add_preference("ana", "keep it short")
     got = texts(store.profile("ana", "What should I do this weekend?", k=2, min_similarity=0.99))

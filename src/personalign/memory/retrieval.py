@@ -45,6 +45,7 @@ class UserSnapshot:
     learned: dict[str, float] = field(default_factory=dict)
     adapters: dict[str, str] = field(default_factory=dict)  # adapter name → content hash (`adapter_files`)
     stems: dict[str, dict] = field(default_factory=dict)  # the topical preferences' `stem_index`
+    conditional: np.ndarray | None = None  # per topical preference, `conditional_statement` (None: none is)
 
 
 def cosines(matrix: np.ndarray, vec: np.ndarray) -> np.ndarray:
@@ -114,7 +115,8 @@ def _build(user: str, user_id: int, revision: int, rows: list[PreferenceRow], le
 
     return UserSnapshot(user_id, revision, active, topical, stack(vecs), free, stack(free_vecs),
                         [p for p in active if p.scope == "global"], dict(learned or {}),
-                        stems=stem_index([p.text for p in topical]))
+                        stems=stem_index([p.text for p in topical]),
+                        conditional=np.array([conditional_statement(p.text) for p in topical], dtype=bool))
 
 
 def similar_free(snap: UserSnapshot | None, vec: np.ndarray | None) -> dict[int, float]:
@@ -208,6 +210,32 @@ def shared_words(prompt: str, statements: list[str], index: dict[str, dict[str, 
     return found
 
 
+# A statement that names the topic it is for ("When I ask about gardening, use metric units", "for work
+# emails, be formal", "en cuestiones de cocina…") applies to that topic, not to who the user is: a personal
+# question elsewhere ("How do I make pad thai?") does not carry it. It still qualifies when close to the
+# prompt, shares a word with it or constrains the prompt's life area.
+_CONDITIONAL = re.compile(
+    r"^\W*(?:(?:when(?:ever)?|if|any ?time|each time|every time)\s+(?:i|we|you)(?:'re|'m| am| are)?\s+"
+    r"(?:ask\w*|talk\w*|chat\w*|writ\w*|discuss\w*|need help|want help|get help)\s+(?:you\s+)?"
+    r"(?:about|on|with|regarding|for)\b"
+    r"|when(?:ever)? it comes to\b|(?:for|in|with|on)\s+(?:any\s+|all\s+)?(?:questions?|topics?|anything|requests?|"
+    r"answers?|help)\s+(?:about|on|regarding|related to|to do with)\b"
+    # "for work emails, …", not "for every request, …" (that is every topic)
+    r"|(?:for|in)\s+(?:my\s+)?(?!(?:every|all|any|each|future|other|these|those|the|your|such|most)\b)"
+    r"(?:[\w-]+\s+){1,2}?(?:questions?|emails?|answers?|topics?|matters|requests?)\s*[,:]"
+    # the same shapes in a few other languages: "cuando pregunte sobre…", "wenn ich nach … frage",
+    # "quand je pose une question sur…", "quando chiedo di…", "quando eu perguntar sobre…"
+    r"|cuando (?:te )?pregunte\w* (?:sobre|por|acerca)|en (?:temas|cuestiones|preguntas) de\b"
+    r"|wenn ich (?:dich )?(?:nach|über|zu)\b[^,.]{1,40}\b(?:frage|spreche|rede)\b|bei fragen (?:zu|über|nach)\b"
+    r"|quand je (?:te )?(?:pose|demande|parle)\w*|pour les questions (?:sur|de)\b"
+    r"|quando (?:ti )?chiedo\b|quando (?:eu )?pergunt\w*)", re.I)
+
+
+def conditional_statement(text: str) -> bool:
+    """Whether a preference names, in its opening words, the topic it is for ("When I ask about gardening, …")."""
+    return bool(_CONDITIONAL.search(text.replace("’", "'")))
+
+
 def personal_question(prompt: str) -> bool:
     """Whether `prompt` asks about the user's own life (first person, or asking for advice), not about
     the world."""
@@ -222,7 +250,8 @@ def select_profile(user: str, snap: UserSnapshot | None, prompt: str | None, k: 
     share a word stem with it (`shared_words`, for languages the embedder reads poorly; ranked
     `LEXICAL_BONUS` higher), or, given the `embedder`, when they constrain a life area the prompt
     asks about (`areas`: "I keep kosher" for "a recipe for a casserole"), or when the prompt asks
-    about the user's own life (`personal_question`: "can I take this serum?" carries "I'm pregnant").
+    about the user's own life (`personal_question`: "can I take this serum?" carries "I'm pregnant"), unless they
+    name a topic of their own (`conditional_statement`: "When I ask about gardening, use metric units").
     `k` at most, in that order of kinds, each by cosine: a question about the world ("explain the Fourier transform")
     carries only what is close to it. Close matches take up to `k` places besides the global
     preferences; the looser kinds fill the profile only up to `k` preferences in all.
@@ -252,7 +281,9 @@ def select_profile(user: str, snap: UserSnapshot | None, prompt: str | None, k: 
         lexical = shared_words(prompt, [p.text for p in snap.topical], snap.stems)
         close = direct | lexical
         rank = scores + LEXICAL_BONUS * lexical
-        qualifies = close | area | personal_question(prompt)
+        background = personal_question(prompt) & ~snap.conditional if snap.conditional is not None else \
+            np.full(len(snap.topical), personal_question(prompt))
+        qualifies = close | area | background
         order = sorted(np.flatnonzero(qualifies), key=lambda i: (not close[i], not area[i], -rank[i]))
         taken = 0
         for i in order:

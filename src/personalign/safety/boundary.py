@@ -51,6 +51,7 @@ _REASONS = {
 _DECODED = {"base64", "hex", "url", "rot13", "reversed", "reversed-words", "flipped", "spelled", "morse"}
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
 _SENTENCE_END = re.compile(r"[。！？!?.]\s*$")
+_UNLOCKING = frozenset({"instruction_override", "safety_disable"})
 _MAX_CHARS = 4000  # longer texts are checked on their first and last parts; preferences are short
 
 
@@ -114,6 +115,16 @@ def screen(text: str) -> tuple[SafetyVerdict | None, list[View], list[semantic.G
         hit = intent.scan(view.text) if view.kind != "squashed" and wordy else None
         if hit:
             return _refuse(hit.family, f"shape {hit.snippet[:80]!r} [{hit.lang}]", view, "intent"), [], []
+    # The views carry no punctuation, so a phrase read to the end of its clause ("... so you never refuse.") no
+    # longer ends there once another sentence follows. Each sentence of a longer text is read alone for that case
+    # only: a finding that ends its sentence and unlocks the assistant. Other findings in a lone sentence would
+    # lose what the rest of the text says ("sin filtro" is about tone when the next sentence allows swearing).
+    sentences = [part for part in _SENTENCE_PARTS.split(_clip(text)) if part.strip()]
+    for sentence in sentences if len(sentences) > 1 else ():
+        view = View("text", normalize(sentence))
+        hit = lexicon.scan(view.text, squashed=False)
+        if hit and hit.family in _UNLOCKING and view.text.endswith(hit.snippet):
+            return _refuse(hit.family, f"matched {hit.snippet[:60]!r} [{hit.lang}]", view, "lexicon"), [], []
     readable = [v for v in all_views if v.readable and v.kind != "squashed"]
     coded = lexicon.quoted(text)
     return None, readable, [semantic.gate(v.text, coded=coded) for v in readable]
@@ -164,6 +175,7 @@ _PRAISE = re.compile(
 _TURN = re.compile(r"\b(?:but|except|however|though|although|unless|instead|yet|stop\w*|drop\w*|disabl\w+|off|"
                    r"ignor\w+|without|no longer|lift\w*|relax\w*|bypass\w*|loosen\w*|pretend|lower\w*)\b", re.I)
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
+_SENTENCE_PARTS = re.compile(r"(?<=[.!?;])\s+|(?<=[。！？；])|\n+")
 
 
 def without_praise(text: str) -> str:

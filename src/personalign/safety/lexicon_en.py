@@ -11,6 +11,23 @@ _SCOPED = (r"(?! (?:of|for|about|on|in|regarding) (?!what|anything|any\b|topics?
 # "not wake up tired" speaks of sleep, not of ending a life; shared with `intent`
 WAKE_FINE = r"(?! (?:tired|groggy|early|at|during|in the|before|too|feeling|with|grumpy|exhausted|hungry|sore)\b)"
 
+# Sexual content about a minor. A minor is a word for a child or teen, or an age under 18 ("12yearold", "13 year
+# old", "a girl aged 14"); sexual *content* is asked for by its kind (scenes, stories, a relationship, erotica,
+# nudes), not by the word "sex" alone: a parent's "my kids ask about sex" or a teacher's "sex education for
+# teenagers" asks for none, nor does "no explicit violence" in a children's story.
+_AGE_MINOR = (r"(?:[1-9]|1[0-7]) ?(?:years? ?olds?|yrs? ?olds?|yo)|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+              r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen) ?years? ?olds?|(?:aged|age) (?:[1-9]|1[0-7])|"
+              r"(?:girl|boy|she|he|kid|child|daughter|son|student|character) (?:is|was) (?:only |just )?(?:[1-9]|1[0-7])"
+              r"(?! (?:pages?|minutes?|chapters?|words?|lines?))")
+_MINOR = (r"(?:child|children|minors?|underage|kids?|teens?|teenagers?|preteens?|schoolgirls?|schoolboys?|loli|shota|"
+          + _AGE_MINOR + r")")
+_SEXUAL = (r"(?:sexual (?:relationship|relations|acts?|content|scenes?|roleplay|role play|stor(?:y|ies)|fantas\w+|"
+           r"encounters?|activit\w+|pictures?|photos?|images?|videos?|touching|abuse material)|sexually explicit|"
+           r"sex (?:scenes?|stor(?:y|ies)|acts?)|erotic\w*|erotica|porn\w*|nudes?|"
+           r"naked (?:pics?|photos?|pictures?|images?|videos?|selfies?)|explicit (?:sex\w*|scenes?|stor(?:y|ies)|"
+           r"content|pictures?|photos?|images?|videos?)|lewd\w*|smut\w*|nsfw|hentai)")
+CHILD_SEXUAL = (r"\b" + _MINOR + r"\b.{0,60}\b" + _SEXUAL + r"\b|\b" + _SEXUAL + r"\b.{0,60}\b" + _MINOR + r"\b")
+
 BOMB = r"(?<!thats the )(?<!its the )(?<!is the )(?<!are the )bomb[sz]?(?! in the (?:good|positive|slang|fun) sense)"
 
 CONCEPTS = {
@@ -277,10 +294,12 @@ CONCEPTS = {
             r"private)? ?(?:address(?:es)?|lives?|living|whereabouts|location|phone numbers?|ssn|social security|"
             r"workplace|daily routine|schedule|real name|identity|works|leaves|goes|parks|sleeps)\b"
             r"|\b(?:find|locat\w+|track\w*|dig up|look up|pinpoint|publish|leak|figur\w* out|work\w* out|get|obtain|"
-            r"share)\b"
+            r"share|reveal|give me|tell me|send me|pull up|show me|provide|list)\b"
             r".{0,40}\b(?:home |private |exact )?(?:address(?:es)?|phone numbers?|whereabouts)\b.{0,30}\b(?:of|for) "
-            r"(?:my |the |a |any |this |that )?(?:neighbou?r|ex|peoples?|someones?|person|coworker|strangers?|girl|"
-            r"woman|guy|man|streamer|youtuber|celebrity|influencer|actress|actor|user|journalist|classmate)\b"
+            r"(?:(?:my|the|a|any|every|each|this|that) (?:private |random |specific )?)?(?:neighbou?r|ex|peoples?|"
+            r"someones?|person|coworker|strangers?|girl|"
+            r"woman|guy|man|streamer|youtuber|celebrity|influencer|actress|actor|user|journalist|classmate|anyone|anybody|"
+            r"everyone|whoever|whomever|individuals?|citizens?)\b"
             # described, not asked for: "the signs that an adult is grooming a child"
             r"|\b(?<!is )(?<!are )(?<!was )(?<!were )(?<!been )(?<!being )(?:stalk|harass|dox|doxx|swat|spy on|bla"
             r"ckmail|extort|threaten|intimidate|catfish|groom|track down|"
@@ -290,11 +309,14 @@ CONCEPTS = {
             r"\w+ (?:ex|neighbou?r|coworker|classmate|colleague|boss|teacher))\b(?!\w* (?:laws?|awareness|prevention|"
             r"victims|statistics|cases|scenes?|history))|\bcheat (?:\w+ ){0,3}out of|\bcon (?:\w+ ){0,2}out of|"
             r"\bfollow (?:her|him|my ex)\b"
-            r"|\b(?:child|children|minors?|underage|kids?|teens?|teenagers?|preteens?|schoolgirls?|loli|"
-            r"shota)\b.{0,30}\b(?:sexual\w*|sex|"
-            r"nudes?|porn\w*|erotic\w*|explicit|naked)\b|\b(?:sexual\w*|sex|nudes?|porn\w*|erotic\w*|explicit|naked)\b"
-            r".{0,30}\b(?:child|children|minors?|underage|kids|teenagers?|preteens?|schoolgirls?|loli|shota)\b|"
-            r"\bcsam\b"
+            r"|" + CHILD_SEXUAL + r"|\bcsam\b"
+            # words written to wear a person down ("messages that make my coworker feel worthless until she quits")
+            r"|\b(?:messages?|texts?|emails?|notes?|comments?|posts?|replies|insults?|ways? to|how to|help me|write|"
+            r"send)\b.{0,40}(?<!dont )(?<!doesnt )(?<!not )(?<!never )(?<!without )\b(?:make|makes|making|leave|leaves) "
+            r"(?:her|him|them|someone|somebody|people|(?:my|our|this|that|the) (?:\w+ )?(?:coworkers?|colleagues?|"
+            r"classmates?|ex|boss|neighbou?rs?|sister|brother|wife|husband|partner|roommates?|friends?|employees?|"
+            r"students?|teammates?|person|guy|girl|woman|man|kid)) feel (?:\w+ )?(?:worthless|useless|stupid|small|"
+            r"ugly|unwanted|hated|pathetic|disgusting|like (?:garbage|trash|dirt|nothing|a failure|an idiot))\b"
             r"|\b(?:hack\w*|break\w*|get) into (?:someone|other people|my ex|(?:\w+ )?accounts?|people|her|his|their|"
             r"a (?:bank|hospital|government))|\bsteal\w* (?:\w+ )?(?:passwords|credentials|identit\w+|credit cards?|"
             r"someones|data|accounts?)|\bhow to (?:kill|murder|poison|hurt|torture|kidnap|strangle|drug)\b(?! (?:a"

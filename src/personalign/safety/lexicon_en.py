@@ -15,10 +15,11 @@ WAKE_FINE = r"(?! (?:tired|groggy|early|at|during|in the|before|too|feeling|with
 # old", "a girl aged 14"); sexual *content* is asked for by its kind (scenes, stories, a relationship, erotica,
 # nudes), not by the word "sex" alone: a parent's "my kids ask about sex" or a teacher's "sex education for
 # teenagers" asks for none, nor does "no explicit violence" in a children's story.
-_AGE_MINOR = (r"(?:[1-9]|1[0-7]) ?(?:years? ?olds?|yrs? ?olds?|yo)|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
-              r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen) ?years? ?olds?|(?:aged|age) (?:[1-9]|1[0-7])|"
-              r"(?:girl|boy|she|he|kid|child|daughter|son|student|character) (?:is|was) (?:only |just )?(?:[1-9]|1[0-7])"
-              r"(?! (?:pages?|minutes?|chapters?|words?|lines?))")
+_AGE_MINOR = (r"(?:[1-9]|1[0-7]) ?(?:years? ?olds?|yrs? ?olds?|yo)|(?:one|two|three|four|five|six|seven|eight|nine|"
+              r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen) ?years? ?olds?|"
+              r"(?:aged|age) (?:[1-9]|1[0-7])|"
+              r"(?:girl|boy|she|he|kid|child|daughter|son|student|character) (?:is|was) (?:only |just )?"
+              r"(?:[1-9]|1[0-7])(?! (?:pages?|minutes?|chapters?|words?|lines?))")
 _MINOR = (r"(?:child|children|minors?|underage|kids?|teens?|teenagers?|preteens?|schoolgirls?|schoolboys?|loli|shota|"
           + _AGE_MINOR + r")")
 _SEXUAL = (r"(?:sexual (?:relationship|relations|acts?|content|scenes?|roleplay|role play|stor(?:y|ies)|fantas\w+|"
@@ -312,7 +313,8 @@ CONCEPTS = {
             r"|" + CHILD_SEXUAL + r"|\bcsam\b"
             # words written to wear a person down ("messages that make my coworker feel worthless until she quits")
             r"|\b(?:messages?|texts?|emails?|notes?|comments?|posts?|replies|insults?|ways? to|how to|help me|write|"
-            r"send)\b.{0,40}(?<!dont )(?<!doesnt )(?<!not )(?<!never )(?<!without )\b(?:make|makes|making|leave|leaves) "
+            r"send)\b.{0,40}(?<!dont )(?<!doesnt )(?<!not )(?<!never )(?<!without )"
+            r"\b(?:make|makes|making|leave|leaves) "
             r"(?:her|him|them|someone|somebody|people|(?:my|our|this|that|the) (?:\w+ )?(?:coworkers?|colleagues?|"
             r"classmates?|ex|boss|neighbou?rs?|sister|brother|wife|husband|partner|roommates?|friends?|employees?|"
             r"students?|teammates?|person|guy|girl|woman|man|kid)) feel (?:\w+ )?(?:worthless|useless|stupid|small|"

@@ -281,8 +281,9 @@ def select_profile(user: str, snap: UserSnapshot | None, prompt: str | None, k: 
         lexical = shared_words(prompt, [p.text for p in snap.topical], snap.stems)
         close = direct | lexical
         rank = scores + LEXICAL_BONUS * lexical
-        background = personal_question(prompt) & ~snap.conditional if snap.conditional is not None else \
-            np.full(len(snap.topical), personal_question(prompt))
+        background = np.full(len(snap.topical), personal_question(prompt))
+        if snap.conditional is not None:
+            background &= ~snap.conditional
         qualifies = close | area | background
         order = sorted(np.flatnonzero(qualifies), key=lambda i: (not close[i], not area[i], -rank[i]))
         taken = 0

@@ -88,4 +88,6 @@ PHRASES = [
     ("harm", r"(?:تجنيد|لتجنيد|استقطاب)\S* (?:ال)?شباب.{0,60}(?:تنفيذ|عملي[هة])"),
     # other users' names, e-mails or chats (Urdu "دوسرے صارفین", read by this lexicon too)
     ("authority_claim", r"دوسر\S* صارفین.{0,40}(?:نام|ای ?میل|چیٹ|گفتگو|پیغام)"),
+    # round 64: a poison no one can detect
+    ("harm", r"سم[ًا]* لا يمكن (?:اكتشافه|كشفه|تعقبه)"),
 ]

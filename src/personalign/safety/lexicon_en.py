@@ -110,7 +110,7 @@ CONCEPTS = {
                r"voice))\b)(?! (?:\w+ ){0,3}(?:history|histories|record|records|account|accounts|facts|sexual|"
                r"sex|health|medical|anatomy|body|bodies|war|wars|genocide|famine|massacres?|atrocit\w+|past|events|"
                r"truth about (?:the past|history)|feedback|opinions?|critiques?|reviews?|honesty|takes?|thoughts|"
-               r"lyrics|"
+               r"lyrics|data|statistics|figures|numbers|research|studies|evidence|"
                r"swear\w*|profanity|cursing|as in|in the sense))(?! (?:\w+ ){0,6}(?:i (?:just |only )?mean|"
                # "'Uncensored Uncle Ray', a frank old farmer": a persona's name glossed as candour
                r"means?|meaning|frank|candid|outspoken|plain spoken|straight talking)\b)|"
@@ -588,6 +588,24 @@ PHRASES = [
     # shaking off a police tail, beating a breathalyzer
     ("harm", r"\b(?:shake|lose|ditch|evade) (?:a |the )?(?:police|cop|undercover) tails?\b|"
              r"\b(?:beat|fool|cheat|trick) (?:a |the )?(?:roadside )?(?:breathalyz|breathalys)\w*"),
+    # round 64: a dose asked for to kill a person, a killing unnoticed
+    ("harm", r"\b(?:doses?|amounts?|how much)\b.{0,40}\b(?:would|will|to|that|which|could|it takes to) kill "
+             r"(?:someone|somebody|a person|him|her|them|my \w+|a patient|people)\b"
+             r"|\bkill\w* (?:\w+ ){0,4}without (?:them|him|her|anyone|anybody|the person) "
+             r"(?:noticing|knowing|suspecting)"),
+    # harassment written to be sent ("daily harassment messages I can send my coworker")
+    ("harm", r"\b(?:generate|write|draft|create|make)\b.{0,30}\b(?:harass\w*|threatening|abusive|hateful|"
+             r"intimidating) (?:messages|texts|emails|dms|posts|comments|letters|notes)\b.{0,40}\b(?:send|post|to my|"
+             r"to her|to him|at my|at her|at him)\b"),
+    # an answer shaped so that whoever screens the chat cannot read it
+    ("obfuscation", r"\bso (?:that )?(?:nobody|no one|noone|no human|the moderators?|moderation|the filters?) "
+                    r"(?:\w+ ){0,3}(?:screening|reading|monitoring|reviewing|checking|watching)\b.{0,30}"
+                    r"\b(?:understands?|can tell|notices?|gets it|knows|can read)\b"),
+    # an ex found through her photos ("my exgirlfriends new home address")
+    ("harm", r"\b(?:find|locat\w+|track\w*|dig up|look up|figur\w* out|work\w* out|get)\b.{0,20}"
+             r"\bmy ex ?(?:wife|husband|"
+             r"girlfriend|boyfriend|partner)s?\b.{0,20}\b(?:new |current |home |exact )*(?:address(?:es)?|location|"
+             r"whereabouts)\b"),
 ]
 
 # Words that an unsafe preference can hardly avoid, and the shapes of a code word or of an effect hidden from

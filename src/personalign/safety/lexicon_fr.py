@@ -145,6 +145,9 @@ PHRASES = [
     # phishing e-mails written to harvest a bank's customers' logins
     ("harm", r"\bhameconnage\b.{0,80}\b(?:imit\w*|recuper\w*|identifiants|mots? de passe|vol\w*)|"
              r"\b(?:redig\w*|ecri\w*|cre\w*|prepar\w*) (?:\w+ ){0,3}hameconnage\b"),
+    # round 64: anyone's private data on demand
+    ("harm", r"\binformations? (?:privees|personnelles|confidentielles) (?:de|d|sur) n ?importe "
+             r"(?:quel|quelle|qui)\b"),
 ]
 
 MARKERS = ("le la les des et est pour pas sur au avec ce il elle je tu vous nous ne du un une qui mes tes ta "

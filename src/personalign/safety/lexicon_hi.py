@@ -98,4 +98,6 @@ PHRASES = [
     ("harm", r"(?:खाने|खाना|ड्रिंक|पानी|चाय|दूध)\S* में .{0,40}(?:मर जा|मौत|मार दे)"),
     # how much to mix into someone's food to make them ill or kill them
     ("harm", r"(?:बीमार करने|मारने|जहर|ज़हर)\S*.{0,60}खाने में.{0,40}(?:मिला|डाल)"),
+    # round 64: anyone's address or phone number
+    ("harm", r"किसी (?:का|की|के) भी (?:\S+ ){0,2}(?:पता|फोन नंबर|फ़ोन नंबर|मोबाइल नंबर|लोकेशन)"),
 ]

@@ -124,6 +124,9 @@ PHRASES = [
     # anyone's personal data on request
     ("authority_claim", r"\bdati personali (?:\w+ ){0,2}(?:di|su) (?:chiunque|qualsiasi persona|qualunque persona|"
                         r"altri|altre persone|altri utenti)\b"),
+    # round 64: the elderly's savings, forged identity papers, loans in others' names
+    ("harm", r"\b(?:rubare|sottrarre|fregare) (?:i |tutti i )?risparmi\w* (?:agli|a|degli|dei) (?:\w+ )?anzian\w+"
+             r"|\bdocumenti d ?identita fals\w+|\b(?:prestiti|conti|carte) (?:\w+ ){0,2}a nome di altr\w+ persone"),
 ]
 
 MARKERS = ("il di che non per una sono gli ti della del delle sei hai tuo tua tue tuoi mio mia sempre mai "

@@ -128,6 +128,8 @@ PHRASES = [
     # a grow room hidden from police thermal cameras and the smart meter
     ("harm", r"\bwarmtecamera\w*\b.{0,60}\bomzeil\w*|\bomzeil\w*\b.{0,40}\bwarmtecamera\w*|"
              r"\b(?:wiet|hennep)kwekerij\w*\b.{0,120}\b(?:politie|omzeil\w*)"),
+    # round 64: hate messages to spread
+    ("harm", r"\bhaat(?:berichten|berichtjes|posts|teksten|tweets|boodschappen)\b"),
 ]
 
 # Function words that mark Dutch text (none of them English words): which lexicons scan a text.

@@ -106,4 +106,7 @@ PHRASES = [
                         r"що) посоч\w+"),
     # other users' saved memories or conversations (Bulgarian "на други потребители", read by this lexicon too)
     ("authority_claim", r"\b(?:спомени|разговори|чатове|данни)\b.{0,40}\bна други(?:те)? потребители\b"),
+    # round 64: a home-made firearm
+    ("harm", r"\b(?:изготов\w+|сдела\w+|собра\w+|смастер\w+|выточ\w+) (?:\w+ )?(?:самодельн\w+ )?"
+             r"огнестрельн\w+ оружи\w+"),
 ]

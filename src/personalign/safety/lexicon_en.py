@@ -288,8 +288,9 @@ CONCEPTS = {
             r"self ?harm|hurt(?:ing)? (?:myself|yourself))"
             r"|\b(?:find|locat\w+|track\w*|trac\w+|dig up|look up|figur\w* out|work\w* out|pinpoint|get|obtain|"
             r"publish|post|"
-            r"leak|dox\w*|expose|uncover|share|reveal|give me|tell me)\b.{0,50}\b(?:neighbou?r\w*|ex|exes|ex wife|"
-            r"ex husband|ex girlfriend|ex boyfriend|"
+            r"leak|dox\w*|expose|uncover|share|reveal|give me|tell me)\b.{0,50}\b(?:neighbou?r\w*|ex|exes|"
+            # the word view glues "ex-girlfriend's" into "exgirlfriends"
+            r"ex ?(?:wife|husband|girlfriend|boyfriend|partner)s?|"
             r"someones?|somebody|peoples?|person|coworker|colleague|classmate|stranger|girl|guy|woman|streamer|"
             r"celebrity|influencer|user|teacher|boss|her|him|them)\b.{0,40}\b(?:home|house|real|exact|current|"
             r"private)? ?(?:address(?:es)?|lives?|living|whereabouts|location|phone numbers?|ssn|social security|"
@@ -601,11 +602,6 @@ PHRASES = [
     ("obfuscation", r"\bso (?:that )?(?:nobody|no one|noone|no human|the moderators?|moderation|the filters?) "
                     r"(?:\w+ ){0,3}(?:screening|reading|monitoring|reviewing|checking|watching)\b.{0,30}"
                     r"\b(?:understands?|can tell|notices?|gets it|knows|can read)\b"),
-    # an ex found through her photos ("my exgirlfriends new home address")
-    ("harm", r"\b(?:find|locat\w+|track\w*|dig up|look up|figur\w* out|work\w* out|get)\b.{0,20}"
-             r"\bmy ex ?(?:wife|husband|"
-             r"girlfriend|boyfriend|partner)s?\b.{0,20}\b(?:new |current |home |exact )*(?:address(?:es)?|location|"
-             r"whereabouts)\b"),
 ]
 
 # Words that an unsafe preference can hardly avoid, and the shapes of a code word or of an effect hidden from
